@@ -1,0 +1,386 @@
+"""Weapons and event mentions, typed with ACLED's taxonomy and with their modality.
+
+A word is an event mention when the lexicon lists it as a trigger and its guards hold
+("hit" only with a weapon among its arguments; "destroy" as an interception only when
+the weapon is what gets destroyed). Modality separates the attacks that happened from
+those planned, threatened, denied or spoken of in general ("frequent attacks"): only
+actual mentions seed incidents, but all are kept as mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from corroborator import model
+from corroborator.extract import syntax
+from corroborator.extract.lexicon import Lexicon, TriggerEntry, WeaponEntry
+from corroborator.extract.workspace import EventHit, WeaponHit, Workspace
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+class WeaponFinder:
+    """Names of weapons, munitions and air-defence systems (lexicon/weapons.toml)."""
+
+    name: ClassVar[str] = "weapons"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"weapons"})
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self._entries: dict[str, WeaponEntry] = {}
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in lexicon.weapons:
+            self._entries[entry.code] = entry
+            patterns = []
+            for words in entry.phrases:
+                text = " ".join(words).replace(" - ", "-")
+                patterns.append(nlp.make_doc(text))
+                if "-" in text:
+                    patterns.append(nlp.make_doc(text.replace("-", " ")))
+                    patterns.append(nlp.make_doc(text.replace("-", "")))
+            self._matcher.add(entry.code, patterns)
+
+    def __call__(self, ws: Workspace) -> None:
+        ws.weapons = self.find(ws.doc)
+
+    def find(self, doc: Doc) -> list[WeaponHit]:
+        matches = sorted(
+            ((start, end, doc.vocab.strings[key]) for key, start, end in self._matcher(doc)),
+            key=lambda m: (m[0], -(m[1] - m[0])),
+        )
+        hits: list[WeaponHit] = []
+        taken_until = -1
+        for start, end, code in matches:
+            if start < taken_until:
+                continue
+            root = doc[end - 1]
+            if root.pos_ not in {"NOUN", "PROPN", "NUM", "X", "ADJ"} and not root.is_upper:
+                continue  # "mine" the pronoun, "land" the verb
+            entry = self._entries[code]
+            hits.append(WeaponHit(start, end, code, entry.category, entry.name))
+            taken_until = end
+        return _merge_specific_generic(_drop_modifiers(doc, hits), self._entries)
+
+
+def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
+    """Drop a weapon that only describes another ("explosives-laden drone")."""
+    roots = {h.root: h for h in hits}
+    kept = []
+    for hit in hits:
+        token = doc[hit.root]
+        owner = next((a.i for a in syntax.ancestors_within(token, 3) if a.i in roots), None)
+        if owner is not None and token.dep_ not in {"conj", "appos"} and roots[owner].category != "air_defence":
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _merge_specific_generic(hits: list[WeaponHit], entries: dict[str, WeaponEntry]) -> list[WeaponHit]:
+    """"Shahed drones", "Kalibr cruise missiles": one weapon, the specific one."""
+    merged: list[WeaponHit] = []
+    for hit in hits:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.end == hit.start
+            and entries[hit.code].generic
+            and not entries[prev.code].generic
+        ):
+            merged[-1] = WeaponHit(prev.start, hit.end, prev.code, prev.category, prev.name)
+            continue
+        merged.append(hit)
+    return merged
+
+
+class EventFinder:
+    """Event mentions: trigger words with guards, ACLED type, modality, and cues."""
+
+    name: ClassVar[str] = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, ws: Workspace) -> None:
+        weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
+        hits: list[EventHit] = []
+        covered: set[int] = set()
+        for token in ws.doc:
+            if token.i in covered or token.i in weapon_at:
+                continue
+            match = self._match(token)
+            if match is None:
+                continue
+            entry, extra_tokens = match
+            # In "crash-landed" the verb is the last part; its arguments decide.
+            head = token
+            if extra_tokens and ws.doc[extra_tokens[-1]].pos_ == "VERB" and ws.doc[token.i + 1].text == "-":
+                head = ws.doc[extra_tokens[-1]]
+            if not self._guards_hold(head, entry, weapon_at):
+                continue
+            covered.update(extra_tokens)
+            hits.append(self._hit(ws, head, entry, [token.i, *extra_tokens], weapon_at, len(hits)))
+        ws.events = hits
+
+    # -- matching
+
+    def _match(self, token: Token) -> tuple[TriggerEntry, list[int]] | None:
+        """The longest trigger entry this token starts, with the extra tokens it spans."""
+        forms = syntax.word_forms(token)
+        doc = token.doc
+        hyphen_forms: set[str] = set()
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+            hyphen_forms = {f"{a}-{b}" for a in forms for b in syntax.word_forms(doc[token.i + 2])}
+        best: tuple[TriggerEntry, list[int]] | None = None
+        for form in sorted(hyphen_forms) + sorted(forms):
+            for entry in self.lexicon.triggers_for(form):
+                if token.pos_ not in entry.pos and not ("VERB" in entry.pos and token.pos_ == "AUX"):
+                    continue
+                extra = _match_rest(token, entry.words, form, hyphen_forms)
+                if extra is not None and (best is None or len(extra) > len(best[1])):
+                    best = (entry, extra)
+        return best
+
+    def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
+        near = syntax.neighbourhood(token)
+        weapons_near = [weapon_at[i] for i in near if i in weapon_at]
+        attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
+        if entry.needs_air_defence:
+            return any(w.category == "air_defence" for w in weapons_near)
+        if entry.needs_topic:
+            return any(syntax.word_forms(t) & entry.needs_topic for t in token.doc[near.start : near.stop])
+        recent = _weapon_recently(token, weapon_at)
+        if entry.weapon_as_object:
+            return (
+                any(_is_object_of(token.doc[w.root], token) for w in attack_weapons)
+                or _elliptic_object(token)
+                or (recent and _pronoun_argument(token, {"dobj", "nsubjpass"}))
+            )
+        if entry.weapon_as_subject:
+            return any(_is_subject_of(token.doc[w.root], token) for w in attack_weapons) or (
+                recent and _pronoun_argument(token, {"nsubj"})
+            )
+        if entry.needs_weapon:
+            return bool(attack_weapons)
+        if entry.needs_agent:
+            return bool(attack_weapons)
+        return True
+
+    def _hit(
+        self,
+        ws: Workspace,
+        token: Token,
+        entry: TriggerEntry,
+        extra: Sequence[int],
+        weapon_at: dict[int, WeaponHit],
+        n: int,
+    ) -> EventHit:
+        cls = entry.event_class
+        weapon = _nearest_weapon(token, weapon_at)
+        sub_type = cls.sub_event_type
+        event_type = cls.event_type
+        if cls.name in {"attack", "explosion", "casualty"} and weapon is not None:
+            sub_type = self.lexicon.weapon_subtypes.get(weapon.category, sub_type)
+            event_type = "Explosions/Remote violence"
+        first, last = min([token.i, *extra]), max([token.i, *extra])
+        sentence = token.sent
+        mention = model.EventMention(
+            id=f"{ws.report_id}:e{n + 1}",
+            trigger=ws.span(first, last + 1),
+            sentence=ws.span(sentence.start, sentence.end),
+            lemma=" ".join(entry.words),
+            event_type=event_type,
+            sub_event_type=sub_type,
+            modality=self._modality(token, weapon_at),
+            weapon=weapon.code if weapon else None,
+        )
+        return EventHit(
+            mention=mention,
+            token=token.i,
+            family=cls.family,
+            event_class=cls.name,
+            another=_is_another(token, self.lexicon.another_cues),
+            anaphoric=_is_anaphoric(token),
+            weapon_category=weapon.category if weapon else None,
+        )
+
+    # -- modality
+
+    def _modality(self, token: Token, weapon_at: dict[int, WeaponHit]) -> model.Modality:
+        lx = self.lexicon
+        carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
+        # "no attack took place", "did not carry out an attack" deny the event; "has not
+        # claimed the attack" denies the claim, not the attack.
+        light = bool(syntax.word_forms(carrier) & lx.light_verbs)
+        if _negated_itself(token) or (
+            carrier.i != token.i
+            and light
+            and token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
+            and any(c.dep_ == "neg" for c in carrier.children)
+        ):
+            return model.Modality.NEGATED
+        if _is_generic(token, lx.generic_modifiers, weapon_at):
+            return model.Modality.GENERIC
+        # A modal counts for the trigger's own clause: "an attack would be a victory", not
+        # "the sound of the explosion could be heard" (perception of a real blast).
+        own_clause = token.i == carrier.i or token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
+        if own_clause and any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in carrier.children):
+            return model.Modality.HYPOTHETICAL
+        # planned, threatened, prepared: the governing verb or noun decides.
+        for ancestor in [carrier, *syntax.ancestors_within(carrier, 4)]:
+            if ancestor.i == token.i:
+                continue
+            if syntax.word_forms(ancestor) & lx.hypothetical_governors and ancestor.i != token.i:
+                if ancestor.pos_ in {"VERB", "NOUN", "AUX"}:
+                    return model.Modality.HYPOTHETICAL
+            if ancestor.dep_ in {"ROOT"}:
+                break
+        if token.pos_ == "NOUN" and token.dep_ == "pobj":
+            governor = token.head.head
+            if governor.pos_ == "NOUN" and syntax.word_forms(governor) & {"threat", "risk", "plan", "possibility", "fear", "prospect"}:
+                return model.Modality.HYPOTHETICAL
+        return model.Modality.ACTUAL
+
+
+def _negated_itself(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+
+
+def _match_rest(token: Token, words: tuple[str, ...], form: str, hyphen_forms: set[str]) -> list[int] | None:
+    """Tokens after the first that complete a multi-word trigger, or None if they don't."""
+    if len(words) == 1:
+        if words[0] == form and form in hyphen_forms:
+            return [token.i + 1, token.i + 2]
+        return [] if words[0] == form else None
+    if "-" in form:
+        return None
+    if words[0] != form:
+        return None
+    doc = token.doc
+    rest = list(words[1:])
+    # A verb with its particle ("shot ... down"), wherever the particle sits.
+    if len(rest) == 1 and syntax.particle(token) == rest[0]:
+        prt = next(c for c in token.children if c.lower_ == rest[0])
+        return [prt.i]
+    extra = []
+    i = token.i + 1
+    for word in rest:
+        if i >= len(doc) or word not in syntax.word_forms(doc[i]):
+            return None
+        extra.append(i)
+        i += 1
+    return extra
+
+
+def _is_object_of(weapon: Token, verb: Token) -> bool:
+    current = weapon
+    for _ in range(3):
+        if current.head.i == verb.i and current.dep_ in {"dobj", "nsubjpass", "obj", "pobj", "attr"} | {"conj"}:
+            return True
+        if current.dep_ in {"pobj", "conj", "appos"} or current.dep_ == "prep":
+            current = current.head
+            continue
+        break
+    return weapon.head.i == verb.i and weapon.dep_ in syntax.OBJECTS | {"nsubjpass"}
+
+
+def _is_subject_of(weapon: Token, verb: Token) -> bool:
+    heads = {verb} | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    current = weapon
+    for _ in range(3):
+        if current.head in heads and current.dep_ in syntax.SUBJECTS:
+            return True
+        if current.dep_ in {"pobj", "prep", "conj", "appos"}:
+            current = current.head
+            continue
+        break
+    # "debris of a drone fell": the weapon sits inside the subject phrase.
+    return any(c.dep_ in syntax.SUBJECTS and c.left_edge.i <= weapon.i <= c.right_edge.i for c in verb.children)
+
+
+def _weapon_recently(token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+    """A weapon named in this sentence or the two before it (for "they", "it", "them")."""
+    sent = token.sent
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return any(start <= i < token.i for i in weapon_at)
+
+
+def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
+    heads = {verb} | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return any(
+        c.dep_ in deps and c.pos_ == "PRON" and c.lower_ in {"they", "it", "them", "both", "one", "another"}
+        for h in heads
+        for c in h.children
+    )
+
+
+def _elliptic_object(verb: Token) -> bool:
+    """"Two were destroyed": a bare number or pronoun as the passive subject."""
+    return any(c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"}) for c in verb.children)
+
+
+def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
+    candidates = [weapon_at[i] for i in syntax.neighbourhood(token) if i in weapon_at]
+    attack = [w for w in candidates if w.category != "air_defence"]
+    pool = attack or candidates
+    if not pool:
+        return None
+    return min(pool, key=lambda w: abs(w.root - token.i))
+
+
+def _is_another(token: Token, cues: frozenset[str]) -> bool:
+    """"another attack", "an additional strike", "a second explosion", "another claim of an attack"."""
+    if any(c.dep_ in {"det", "amod", "advmod"} and c.lower_ in cues for c in token.children):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        owner = token.head.head
+        return owner.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in cues for c in owner.children)
+    return False
+
+
+def _is_anaphoric(token: Token) -> bool:
+    if token.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
+
+
+def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit]) -> bool:
+    """Habitual or plural-generic mentions: "frequent attacks", "attacks on border cities"."""
+    if any(c.lower_ in modifiers and c.dep_ in {"amod", "advmod", "det", "predet"} for c in token.children):
+        return True
+    carrier = syntax.clause_verb(token)
+    if any(c.lower_ in modifiers and c.dep_ in {"advmod", "npadvmod"} for c in carrier.children):
+        return True
+    if token.pos_ == "NOUN" and syntax.is_bare_plural(token):
+        return True
+    if token.pos_ == "NOUN" and token.dep_ == "pobj":
+        owner = token.head.head
+        if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):
+            return True
+    if token.pos_ in {"VERB"}:
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "targets were exploding" is habitual; "drones attacked the base" is one event.
+        if subjects and all(
+            s.pos_ == "NOUN" and syntax.is_bare_plural(s) and s.i not in weapon_at for s in subjects
+        ):
+            return True
+        head = token.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if infinitive and token.dep_ in {"acl", "relcl", "xcomp"} and head.pos_ == "NOUN" and syntax.is_bare_plural(head):
+            return True
+        if token.dep_ == "relcl" and head.pos_ == "NOUN" and syntax.word_forms(head) & modifiers:
+            return True
+    return False
+

@@ -1,0 +1,203 @@
+"""The domain lexicons (resources/lexicon/*.toml) as typed, read-only tables.
+
+Lexicons are data so users can extend them: every file is read from the package and
+then from same-named files in the user's resource dirs; arrays of tables concatenate,
+lists inside tables extend, scalars override. Loading happens once per settings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from corroborator.config import Settings, resource_paths
+from corroborator.errors import ResourceError
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    for key, value in extra.items():
+        if key in base and isinstance(base[key], dict) and isinstance(value, Mapping):
+            base[key] = _merge(base[key], value)
+        elif key in base and isinstance(base[key], list) and isinstance(value, list):
+            base[key] = base[key] + value
+        else:
+            base[key] = value
+    return base
+
+
+def read_merged(name: str, settings: Settings) -> dict[str, Any]:
+    """One resource TOML, packaged file first, user files merged on top."""
+    merged: dict[str, Any] = {}
+    for path in resource_paths(name, settings):
+        merged = _merge(merged, _read(path))
+    return merged
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{path}: cannot read lexicon ({exc}); fix the file") from exc
+
+
+@dataclass(frozen=True)
+class EventClass:
+    name: str
+    family: str
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """A lemma (possibly several words) that mentions an event of `event_class`."""
+
+    words: tuple[str, ...]
+    pos: frozenset[str]
+    event_class: EventClass
+    needs_weapon: bool = False
+    weapon_as_object: bool = False
+    weapon_as_subject: bool = False
+    needs_agent: bool = False
+    needs_air_defence: bool = False
+    needs_topic: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class WeaponEntry:
+    code: str
+    name: str
+    category: str
+    generic: bool
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every domain word list the extractors use."""
+
+    triggers: tuple[TriggerEntry, ...]
+    another_cues: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    generic_modifiers: frozenset[str]
+    light_verbs: frozenset[str]
+    weapons: tuple[WeaponEntry, ...]
+    weapon_subtypes: Mapping[str, str]
+    number_words: Mapping[str, int]
+    vague_quantities: Mapping[tuple[str, ...], tuple[int, int | None]]
+    quantity_modifiers: Mapping[str, tuple[tuple[str, ...], ...]]
+    people_nouns: frozenset[str]
+    role_words: Mapping[str, tuple[tuple[str, ...], ...]]
+    damage_levels: Mapping[str, tuple[tuple[str, ...], ...]]
+    property_nouns: frozenset[str]
+    interception_means: Mapping[str, tuple[tuple[str, ...], ...]]
+    interception_verbs: Mapping[str, tuple[tuple[str, ...], ...]]
+    target_categories: Mapping[str, tuple[tuple[str, ...], ...]]
+
+    def triggers_for(self, first_word: str) -> Sequence[TriggerEntry]:
+        return _trigger_index(self).get(first_word, ())
+
+    def weapon(self, code: str) -> WeaponEntry:
+        for entry in self.weapons:
+            if entry.code == code:
+                return entry
+        raise KeyError(code)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("-", " - ").split()) if "-" in phrase else tuple(
+        phrase.lower().split()
+    )
+
+
+def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({_words(p) for p in items}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(settings: Settings) -> Lexicon:
+    """Read and type-check every lexicon file; a malformed entry names its file."""
+    events = read_merged("lexicon/events.toml", settings)
+    weapons = read_merged("lexicon/weapons.toml", settings)
+    quantities = read_merged("lexicon/quantities.toml", settings)
+    damage = read_merged("lexicon/damage.toml", settings)
+    interception = read_merged("lexicon/interception.toml", settings)
+    targets = read_merged("lexicon/targets.toml", settings)
+    try:
+        classes = {
+            name: EventClass(name, c["family"], c["event_type"], c["sub_event_type"])
+            for name, c in events["classes"].items()
+        }
+        triggers = tuple(
+            TriggerEntry(
+                words=tuple(lemma.lower().split()),
+                pos=frozenset(t["pos"]),
+                event_class=classes[t["class"]],
+                needs_weapon=bool(t.get("needs_weapon", False)),
+                weapon_as_object=bool(t.get("weapon_as_object", False)),
+                weapon_as_subject=bool(t.get("weapon_as_subject", False)),
+                needs_agent=bool(t.get("needs_agent", False)),
+                needs_air_defence=bool(t.get("needs_air_defence", False)),
+                needs_topic=frozenset(t.get("needs_topic", ())),
+            )
+            for t in events["trigger"]
+            for lemma in t["lemmas"]
+        )
+        cues = events["cues"]
+        weapon_entries = tuple(
+            WeaponEntry(
+                code=w["code"],
+                name=w["name"],
+                category=w["category"],
+                generic=bool(w.get("generic", False)),
+                phrases=_phrases(w["phrases"]),
+            )
+            for w in weapons["weapon"]
+        )
+        vague = {
+            tuple(k.split()): (int(v[0]), int(v[1]) or None) for k, v in quantities["vague"].items()
+        }
+        return Lexicon(
+            triggers=triggers,
+            another_cues=frozenset(cues["another"]),
+            hypothetical_governors=frozenset(cues["hypothetical_governors"]),
+            modal_auxiliaries=frozenset(cues["modal_auxiliaries"]),
+            generic_modifiers=frozenset(cues["generic_modifiers"]),
+            light_verbs=frozenset(cues["light_verbs"]),
+            weapons=weapon_entries,
+            weapon_subtypes=dict(weapons["categories"]),
+            number_words={k: int(v) for k, v in quantities["numbers"].items()},
+            vague_quantities=vague,
+            quantity_modifiers={k: _phrases(v) for k, v in quantities["modifiers"].items()},
+            people_nouns=frozenset(quantities["people"]["nouns"]),
+            role_words={k: _phrases(v) for k, v in quantities["roles"].items()},
+            damage_levels={k: _phrases(v) for k, v in damage["levels"].items()},
+            property_nouns=frozenset(damage["property"]["nouns"]),
+            interception_means={k: _phrases(v) for k, v in interception["means"].items()},
+            interception_verbs={k: _phrases(v) for k, v in interception["verbs"].items()},
+            target_categories={k: _phrases(v) for k, v in targets["categories"].items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(f"lexicon files are malformed: missing or invalid {exc}") from exc
+
+
+_TRIGGER_INDEXES: dict[int, dict[str, tuple[TriggerEntry, ...]]] = {}
+
+
+def _trigger_index(lexicon: Lexicon) -> dict[str, tuple[TriggerEntry, ...]]:
+    key = id(lexicon)
+    if key not in _TRIGGER_INDEXES:
+        index: dict[str, list[TriggerEntry]] = {}
+        for entry in lexicon.triggers:
+            index.setdefault(entry.words[0], []).append(entry)
+        # Longest first, so "shoot down" wins over "shoot".
+        _TRIGGER_INDEXES[key] = {
+            k: tuple(sorted(v, key=lambda e: len(e.words), reverse=True)) for k, v in index.items()
+        }
+    return _TRIGGER_INDEXES[key]

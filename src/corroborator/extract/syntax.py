@@ -1,0 +1,113 @@
+"""Small, general helpers over spaCy's dependency parse.
+
+The extractors ask the same few questions of the parse: which word forms could this
+token stand for, which clause does a noun belong to, which tokens are in a word's
+neighbourhood, is a word negated. They live here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+#: Dependencies that keep a word inside the noun phrase or clause of its head.
+NP_INTERNAL = frozenset({"amod", "compound", "nmod", "poss", "appos", "nummod", "det", "quantmod"})
+#: Verb-to-verb links through which the embedded verb shares the clause of its head.
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "oprd"})
+
+
+def word_forms(token: Token) -> set[str]:
+    """Forms a token may stand for: its lemma, its lower-cased text, and de-inflections.
+
+    The small English model's lemmatizer misses some forms ("installed" → "instal"), so
+    a trigger list of base forms is also matched against simple de-inflections.
+    """
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = lower[: -len(suffix)] + repl
+            forms.add(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and repl == "":
+                forms.add(stem[:-1])  # "shelled" -> "shell" stays; "dropped" -> "drop"
+    return forms
+
+
+def particle(token: Token) -> str | None:
+    """The verb particle ("down" in "shot down"), if any."""
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in {"down", "off", "out", "up"}):
+            return child.lower_
+    return None
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself for verbs)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"amod"}:
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def is_negated(token: Token) -> bool:
+    """A "not"/"never"/"no" on the word itself or on the verb carrying it."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children):
+        return True
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in SUBJECTS | OBJECTS:
+        head = token.head
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def ancestors_within(token: Token, hops: int) -> Iterator[Token]:
+    current = token
+    for _ in range(hops):
+        if current.head.i == current.i:
+            return
+        current = current.head
+        yield current
+
+
+def neighbourhood(token: Token) -> range:
+    """Token indices a word's arguments can be found in.
+
+    A verb's own subtree; for nouns and verbs embedded in another clause, the subtree of
+    the clause verb that carries them ("Pantsir systems installed on roofs": the
+    participle's arguments hang off "had"). Bounded by the sentence.
+    """
+    anchor = token
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"acl", "amod", "xcomp", "oprd", "pcomp"}:
+        anchor = clause_verb(token.head if token.head.i != token.i else token)
+    start, end = subtree_range(anchor)
+    sent = token.sent
+    return range(max(start, sent.start), min(end, sent.end))
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> Iterable[Token]:
+    return (doc[i] for i in range(max(start, 0), min(end, len(doc))))
+
+
+def has_determiner(token: Token, words: Iterable[str]) -> bool:
+    wanted = set(words)
+    return any(c.dep_ in {"det", "amod", "advmod", "predet"} and c.lower_ in wanted for c in token.children)
+
+
+def is_bare_plural(token: Token) -> bool:
+    """A plural noun with no determiner, number or possessor: "attacks on cities"."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return not any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in token.children)

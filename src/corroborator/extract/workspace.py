@@ -1,0 +1,137 @@
+"""The extract stage's working document and its component protocol.
+
+Like spaCy's `Doc` travelling through `nlp.pipeline`, one `Workspace` per report travels
+through the extract components; each component reads the fields it `requires` and fills
+the fields it `assigns`. `check_order` runs when the extractor is built, so a component
+list that reads a field before anything fills it fails at construction, not halfway
+through a batch. The stage's output is the frozen `model.ExtractedReport`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from corroborator import model
+from corroborator.errors import PipelineError
+
+#: Fields the workspace starts with, before any component runs.
+INITIAL_FIELDS = frozenset({"doc", "report", "times"})
+
+
+@dataclass(frozen=True)
+class WeaponHit:
+    """A weapon named in the text: tokens [start, end) and its lexicon entry code."""
+
+    start: int
+    end: int
+    code: str
+    category: str
+    name: str
+
+    @property
+    def root(self) -> int:
+        return self.end - 1
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """An event mention plus what framing needs to know about its tokens."""
+
+    mention: model.EventMention
+    token: int
+    family: str
+    event_class: str
+    another: bool = False
+    anaphoric: bool = False
+    weapon_category: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A value for one attribute, found in tokens [start, end), before it becomes a Claim.
+
+    `event_token` ties it to the event mention it describes when the parse says so;
+    otherwise framing assigns it by position. `negated` marks a value stated in the
+    negative ("does not attack", "denied involvement" is a stance, not this).
+    """
+
+    attribute: model.Attribute
+    value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue
+    start: int
+    end: int
+    event_token: int | None = None
+    negated: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Workspace:
+    """Everything known about one report while the extract components run."""
+
+    doc: Doc
+    report: model.NormalisedReport
+    times: list[model.TimeExpression]
+    places: list[model.PlaceMention] = field(default_factory=list)
+    attributions: list[model.Attribution] = field(default_factory=list)
+    weapons: list[WeaponHit] = field(default_factory=list)
+    events: list[EventHit] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    frames: list[model.Frame] = field(default_factory=list)
+    finding_frames: dict[int, str] = field(default_factory=dict)
+    claims: list[model.Claim] = field(default_factory=list)
+
+    @property
+    def report_id(self) -> str:
+        return self.report.report.id
+
+    def span(self, start_token: int, end_token: int) -> model.Span:
+        """Evidence for tokens [start, end): character offsets into the normalised text."""
+        tokens = self.doc[start_token:end_token]
+        return self.report.span(tokens.start_char, tokens.end_char)
+
+    def char_span(self, span: model.Span) -> Span | None:
+        """The spaCy span covering a model span (expanded to token boundaries)."""
+        return self.doc.char_span(span.start, span.end, alignment_mode="expand")
+
+    def token_at(self, offset: int) -> Token:
+        for token in self.doc:
+            if token.idx <= offset < token.idx + len(token.text) + 1:
+                return token
+        return self.doc[-1]
+
+    def result(self) -> model.ExtractedReport:
+        return model.ExtractedReport(
+            normalised=self.report,
+            places=tuple(self.places),
+            attributions=tuple(self.attributions),
+            events=tuple(hit.mention for hit in self.events),
+            frames=tuple(self.frames),
+            claims=tuple(self.claims),
+        )
+
+
+class Component(Protocol):
+    """One step of the extract stage."""
+
+    name: ClassVar[str]
+    requires: ClassVar[frozenset[str]]
+    assigns: ClassVar[frozenset[str]]
+
+    def __call__(self, ws: Workspace) -> None: ...
+
+
+def check_order(components: Sequence[Component]) -> None:
+    """Fail fast when a component needs a field that no earlier component fills."""
+    available = set(INITIAL_FIELDS)
+    for component in components:
+        missing = component.requires - available
+        if missing:
+            raise PipelineError(
+                f"extract component {component.name!r} requires {', '.join(sorted(missing))}, "
+                f"which no earlier component assigns; reorder the components"
+            )
+        available |= component.assigns
