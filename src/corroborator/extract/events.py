@@ -203,6 +203,7 @@ class EventFinder:
         return EventHit(
             mention=mention,
             token=token.i,
+            end=last + 1,
             family=cls.family,
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues),

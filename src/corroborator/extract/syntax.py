@@ -37,6 +37,22 @@ def word_forms(token: Token) -> set[str]:
     return forms
 
 
+def inflections(word: str) -> set[str]:
+    """Regular inflected forms of an English base form ("burn" → burns, burned, burning).
+
+    Used alongside lemma matching because the small model sometimes tags a participle as a
+    noun and keeps it unlemmatised ("a building burning").
+    """
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word + "d"}
+    if word.endswith("y") and len(word) > 2:
+        forms |= {word[:-1] + "ied", word[:-1] + "ies"}
+    if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
 def particle(token: Token) -> str | None:
     """The verb particle ("down" in "shot down"), if any."""
     for child in token.children:

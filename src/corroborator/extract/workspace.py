@@ -43,6 +43,7 @@ class EventHit:
 
     mention: model.EventMention
     token: int
+    end: int
     family: str
     event_class: str
     another: bool = False
@@ -66,6 +67,10 @@ class Finding:
     event_token: int | None = None
     negated: bool = False
     note: str | None = None
+    weapon: str | None = None
+    #: A count that is "all of those already counted" ("the devices were disabled"):
+    #: framing replaces it with the frame's earlier count, or drops it.
+    anaphoric: bool = False
 
 
 @dataclass

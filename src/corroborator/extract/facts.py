@@ -1,0 +1,334 @@
+"""The non-numeric facts: damage, interception method, target, weapon, responsible party.
+
+Each is read from the parse around an event mention, with the words that say it kept as
+evidence. Lexicons (damage.toml, interception.toml, targets.toml) hold the vocabulary;
+this module holds the grammar: which word is the patient of an attack, when a damage
+phrase is negated ("without causing damage"), when a party is the agent ("the Kyiv
+regime attempted a drone attack") or only an adjective on the weapon ("Ukrainian
+drones").
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from corroborator import model
+from corroborator.extract import syntax
+from corroborator.extract.actors import PartyTable
+from corroborator.extract.lexicon import Lexicon
+from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
+
+A = model.Attribute
+_NOT_DAMAGE_FIRE = frozenset({"open", "return", "come", "exchange", "cease", "draw", "hold"})
+_RESPONSIBILITY_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "complicity"})
+_METHOD_NAMES = {
+    "air_defence": "air defence (shot down)",
+    "electronic_warfare": "electronic warfare (jamming)",
+    "small_arms": "small arms / mobile fire groups",
+    "aircraft": "aircraft",
+}
+
+
+class FactFinder:
+    """Damage, interception method, target, weapon and responsible party around events."""
+
+    name: ClassVar[str] = "facts"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "events"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"findings"})
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, parties: PartyTable) -> None:
+        self.lx = lexicon
+        self.parties = parties
+        # Lemmas catch irregular forms ("caught fire"); inflected surface forms catch what
+        # the lemmatizer misses ("a building burning" tagged as a noun).
+        self._damage = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._damage_forms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for level, phrases in lexicon.damage_levels.items():
+            self._damage.add(level, list(nlp.pipe(" ".join(p) for p in phrases)))
+            surface = {" ".join((*p[:-1], form)) for p in phrases for form in syntax.inflections(p[-1])}
+            self._damage_forms.add(level, [nlp.make_doc(text) for text in sorted(surface)])
+        self._means = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for method, phrases in lexicon.interception_means.items():
+            self._means.add(method, [nlp.make_doc(" ".join(p).replace(" - ", "-")) for p in phrases])
+
+    def __call__(self, ws: Workspace) -> None:
+        weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
+        actual = [e for e in ws.events if e.mention.modality in {model.Modality.ACTUAL, model.Modality.NEGATED}]
+        findings: list[Finding] = []
+        findings += self._damage_findings(ws.doc, weapon_at)
+        findings += self._method_findings(ws.doc, actual)
+        findings += self._target_findings(ws, actual, weapon_at)
+        findings += self._weapon_findings(ws, actual)
+        findings += self._party_findings(ws, weapon_at)
+        ws.findings.extend(findings)
+        ws.findings.sort(key=lambda f: f.start)
+
+    # -- damage
+
+    def _damage_findings(self, doc: Doc, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+        found = {(start, end, doc.vocab.strings[key]) for key, start, end in self._damage(doc)}
+        found |= {(start, end, doc.vocab.strings[key]) for key, start, end in self._damage_forms(doc)}
+        matches = sorted(found, key=lambda m: (m[0], -(m[1] - m[0])))
+        findings = []
+        taken_until = -1
+        for start, end, level in matches:
+            if start < taken_until:
+                continue
+            span = doc[start:end]
+            root = span.root
+            if not self._is_property_damage(root, level, weapon_at):
+                continue
+            taken_until = end
+            negated = _damage_negated(root) or level == "none"
+            code = "none" if negated else level
+            ev_start = _negation_start(root) if negated and level != "none" else start
+            text = doc[ev_start:end].text
+            findings.append(Finding(attribute=A.DAMAGE, value=model.Label(code=code, text=text),
+                                    start=ev_start, end=end))
+        return findings
+
+    def _is_property_damage(self, root: Token, level: str, weapon_at: dict[int, WeaponHit]) -> bool:
+        lemma = root.lemma_.lower()
+        if lemma == "fire" and (root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"):
+            return False  # "opened fire", "mobile fire groups"
+        if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
+            return False
+        # "the drone was destroyed" is an interception, not damage to property.
+        patients = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
+        if root.pos_ == "VERB" and any(p.i in weapon_at for p in patients):
+            return False
+        if root.dep_ == "amod" and root.head.i in weapon_at:
+            return False  # "flaming debris" of a drone, "a destroyed drone"
+        if level in {"none", "minor", "significant"} or lemma in {"damage", "fire", "blaze", "smoke"}:
+            return True
+        # "destroyed", "burned": need a property noun as the patient or subject.
+        near = [root.head, *root.children, *(c for p in patients for c in p.subtree)]
+        return any(t.lemma_.lower() in self.lx.property_nouns or t.lower_ in self.lx.property_nouns for t in near)
+
+    # -- interception method
+
+    def _method_findings(self, doc: Doc, events: list[EventHit]) -> list[Finding]:
+        means = [(s, e, doc.vocab.strings[k]) for k, s, e in self._means(doc)]
+        findings = []
+        for event in events:
+            if event.event_class != "intercept" or event.mention.modality != model.Modality.ACTUAL:
+                continue
+            trigger = doc[event.token]
+            near = syntax.neighbourhood(trigger)
+            stated = [(s, e, m) for s, e, m in means if s in near]
+            if stated:
+                s, e, method = min(stated, key=lambda m: abs(m[0] - trigger.i))
+                start, end = min(s, event.token), max(e, _trigger_end(doc, event))
+            else:
+                method_from_verb = self._method_of_verb(trigger)
+                if method_from_verb is None:
+                    continue
+                method = method_from_verb
+                start, end = event.token, _trigger_end(doc, event)
+            findings.append(Finding(attribute=A.INTERCEPTION_METHOD,
+                                    value=model.Label(code=method, text=_METHOD_NAMES.get(method, method)),
+                                    start=start, end=end, event_token=event.token))
+        return findings
+
+    def _method_of_verb(self, trigger: Token) -> str | None:
+        forms = syntax.word_forms(trigger)
+        prt = syntax.particle(trigger)
+        forms |= {f"{f} {prt}" for f in forms} if prt else set()
+        for method, phrases in self.lx.interception_verbs.items():
+            if any(" ".join(p) in forms for p in phrases):
+                return method
+        # multi-word verbs spelled out in the trigger itself ("put out of action")
+        return None
+
+    # -- target
+
+    def _target_findings(self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+        doc = ws.doc
+        findings = []
+        for event in events:
+            if event.event_class not in {"attack", "explosion", "casualty"} or event.mention.modality != model.Modality.ACTUAL:
+                continue
+            trigger = doc[event.token]
+            for noun in _patients(trigger):
+                if noun.i in weapon_at or noun.pos_ == "PRON":
+                    continue
+                category = self._target_category(noun)
+                if category is None:
+                    continue
+                start, end = _noun_phrase(noun)
+                findings.append(Finding(attribute=A.TARGET,
+                                        value=model.Label(code=category, text=doc[start:end].text),
+                                        start=start, end=end, event_token=event.token))
+        return findings
+
+    def _target_category(self, noun: Token) -> str | None:
+        words = {t.lemma_.lower() for t in noun.subtree if t.i <= noun.i} | {noun.lower_}
+        for category, phrases in self.lx.target_categories.items():
+            for phrase in phrases:
+                if len(phrase) == 1 and phrase[0] in words:
+                    return category
+        return None
+
+    # -- weapon
+
+    def _weapon_findings(self, ws: Workspace, events: list[EventHit]) -> list[Finding]:
+        findings = []
+        seen: set[int] = set()
+        weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
+        for event in events:
+            if event.mention.modality != model.Modality.ACTUAL or event.family != "violence":
+                continue
+            trigger = ws.doc[event.token]
+            for i in syntax.neighbourhood(trigger):
+                hit = weapon_at.get(i)
+                if hit is None or hit.start in seen or hit.category == "air_defence":
+                    continue
+                seen.add(hit.start)
+                findings.append(Finding(attribute=A.WEAPON, value=model.Label(code=hit.code, text=hit.name),
+                                        start=hit.start, end=hit.end, event_token=event.token))
+        return findings
+
+    # -- responsible party
+
+    def _party_findings(self, ws: Workspace, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+        doc = ws.doc
+        findings: list[Finding] = []
+        for event in ws.events:
+            if event.family != "violence" or event.event_class in {"intercept", "find"}:
+                continue
+            if event.mention.modality in {model.Modality.GENERIC, model.Modality.HYPOTHETICAL}:
+                continue
+            trigger = doc[event.token]
+            negated = event.mention.modality == model.Modality.NEGATED
+            for token, how in self._agents(trigger, weapon_at):
+                code = self._party(token)
+                if code is None:
+                    continue
+                start, end = _noun_phrase(token)
+                findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
+                                        value=model.Label(code=code, text=doc[start:end].text),
+                                        start=min(start, event.token), end=max(end, event.token + 1),
+                                        event_token=event.token, negated=negated, note=how))
+        findings += self._involvement(doc)
+        return findings
+
+    def _agents(self, trigger: Token, weapon_at: dict[int, WeaponHit]) -> list[tuple[Token, str]]:
+        """Who carried out the event: its subject, a "by" agent, or the adjective on it/its weapon."""
+        agents: list[tuple[Token, str]] = []
+        carrier = trigger
+        if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
+            carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
+        for child in carrier.children:
+            if child.dep_ == "nsubj" and child.i not in weapon_at:
+                agents.append((child, "agent of the attack"))
+            if child.dep_ == "agent":
+                agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        for child in trigger.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.ent_type_ in {"NORP", "GPE", ""}:
+                agents.append((child, "attack attributed by adjective"))
+        for i in syntax.neighbourhood(trigger):
+            hit = weapon_at.get(i)
+            if hit is not None and hit.category != "air_defence" and i == hit.root:
+                for child in trigger.doc[i].children:
+                    if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                        agents.append((child, "weapon attributed by adjective"))
+        return agents
+
+    def _party(self, token: Token) -> str | None:
+        start, end = _noun_phrase(token)
+        text = token.doc[start:end].text
+        code = self.parties.party_of(text)
+        if code is None and token.pos_ == "ADJ":
+            code = self.parties.country_of_adjective(token.text)
+        return code
+
+    def _involvement(self, doc: Doc) -> list[Finding]:
+        """"denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
+        findings = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if lemma in _RESPONSIBILITY_NOUNS:
+                owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
+                owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]
+                for owner in owners:
+                    code = self._party(owner)
+                    if code:
+                        s, _ = _noun_phrase(owner)
+                        findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
+                                                value=model.Label(code=code, text=doc[s:owner.i + 1].text),
+                                                start=min(s, token.i), end=token.i + 1,
+                                                negated=syntax.is_negated(token), note="responsibility"))
+            elif lemma in {"blame", "accuse"} and token.pos_ == "VERB":
+                for child in token.children:
+                    if child.dep_ in {"dobj", "obj"}:
+                        code = self._party(child)
+                        if code:
+                            s, e = _noun_phrase(child)
+                            findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
+                                                    value=model.Label(code=code, text=doc[s:e].text),
+                                                    start=min(token.i, s), end=max(e, token.i + 1),
+                                                    negated=syntax.is_negated(token), note="blamed"))
+        return findings
+
+
+def _trigger_end(doc: Doc, event: EventHit) -> int:
+    return event.end
+
+
+def _patients(trigger: Token) -> list[Token]:
+    """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
+    found = []
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "obj"}:
+            found.append(child)
+        if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
+            found.extend(p for p in child.children if p.dep_ == "pobj")
+    if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
+        # "attempted a drone attack on the residence": the object PP hangs off the noun or verb
+        for child in trigger.head.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                found.extend(p for p in child.children if p.dep_ == "pobj")
+    return found
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """The noun phrase a word heads, without relative clauses and trailing prepositions."""
+    left = token.left_edge.i
+    right = token.i + 1
+    for child in token.children:
+        if child.i > token.i and child.dep_ in {"compound", "amod", "nummod", "poss", "flat"}:
+            right = max(right, child.right_edge.i + 1)
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i + 1)
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
+    return left, right
+
+
+def _damage_negated(root: Token) -> bool:
+    if syntax.is_negated(root):
+        return True
+    # "no casualties or material damage": the "no" sits on the first conjunct.
+    if root.dep_ == "conj" and root.head.pos_ == "NOUN" and _damage_negated(root.head):
+        return True
+    if any(a.lower_ == "without" for a in syntax.ancestors_within(root, 4)):
+        return True
+    return root.dep_ in syntax.OBJECTS and any(c.dep_ == "neg" for c in root.head.children)
+
+
+def _negation_start(root: Token) -> int:
+    for ancestor in syntax.ancestors_within(root, 4):
+        if ancestor.lower_ == "without":
+            return ancestor.i
+    for child in root.children:
+        if child.dep_ in {"det", "neg"}:
+            return min(child.i, root.i)
+    if root.dep_ == "conj":
+        return _negation_start(root.head)
+    return root.i
+

@@ -1,0 +1,453 @@
+"""Counts of weapons and people, and what each count counts.
+
+A number is only a fact when the parse ties it to something we measure: a weapon
+("five UAVs were involved in the attack" → launched 5), people ("two civilians were
+killed" → killed 2) or casualties ("there were no victims" → killed 0, injured 0). The
+verb that governs the counted noun says which attribute: launched, intercepted, hit,
+killed, injured (lexicon/quantities.toml). Elliptic counts ("Two were shot down") count
+the weapon named just before; definite plurals with no number ("disable the devices")
+are marked anaphoric and get their number from the frame's earlier count.
+
+Vague numbers become ranges (conventions in lexicon/quantities.toml and
+docs/conventions.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from spacy.tokens import Doc, Token
+
+from corroborator import model
+from corroborator.extract import syntax
+from corroborator.extract.lexicon import Lexicon
+from corroborator.extract.workspace import Finding, WeaponHit, Workspace
+
+A = model.Attribute
+_CASUALTY_NOUNS = {"casualty": (A.KILLED, A.INJURED), "victim": (A.KILLED, A.INJURED),
+                   "death": (A.KILLED,), "fatality": (A.KILLED,), "dead": (A.KILLED,),
+                   "injury": (A.INJURED,), "wounded": (A.INJURED,), "injured": (A.INJURED,)}
+_UNIT_NOUNS = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "m", "hour", "minute",
+                         "second", "day", "week", "month", "year", "ton", "tonne", "percent", "%", "foot",
+                         "feet", "kilogram", "kg", "time", "am", "pm", "a.m.", "p.m."})
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number expression: tokens [start, end), its value, and the token that heads it."""
+
+    start: int
+    end: int
+    head: int
+    quantity: model.Quantity
+    zero: bool = False
+    approx: bool = False
+    another: bool = False
+
+
+class QuantityFinder:
+    """Counts of weapons launched, intercepted and hitting, and of people killed and injured."""
+
+    name: ClassVar[str] = "quantities"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "events"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"findings"})
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+
+    def __call__(self, ws: Workspace) -> None:
+        weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
+        findings: list[Finding] = []
+        seen: set[tuple[int, model.Attribute]] = set()
+        for count in self._counts(ws.doc):
+            for finding in self._interpret(ws, count, weapon_at):
+                key = (finding.start, finding.attribute)
+                if key not in seen:
+                    seen.add(key)
+                    findings.append(finding)
+        findings.extend(self._anaphoric(ws, weapon_at, {f.start for f in findings}))
+        findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
+        ws.findings.extend(sorted(findings, key=lambda f: f.start))
+
+    # -- number expressions
+
+    def _counts(self, doc: Doc) -> list[Count]:
+        counts: list[Count] = []
+        i = 0
+        while i < len(doc):
+            count = self._count_at(doc, i)
+            if count is None:
+                i += 1
+                continue
+            counts.append(count)
+            i = count.end
+        return counts
+
+    def _count_at(self, doc: Doc, i: int) -> Count | None:
+        token = doc[i]
+        lower = token.lower_
+        # Vague phrases first ("a few", "a dozen", "dozens").
+        for words, (lo, hi) in sorted(self.lx.vague_quantities.items(), key=lambda kv: -len(kv[0])):
+            if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+                end = i + len(words)
+                if lower == "some" and (end >= len(doc) or not doc[end].like_num):
+                    if not _counts_something(doc[end - 1]):
+                        return None
+                elif lower == "some":
+                    return None  # "some 30 drones" is approximately 30, handled below
+                quantity = model.Quantity(min=lo, max=hi)
+                return Count(i, end, end - 1, quantity)
+        if lower in {"no", "none", "nobody", "no-one"} or (lower == "no" and i + 1 < len(doc)):
+            return Count(i, i + 1, i, model.Quantity(min=0, max=0), zero=True)
+        if lower == "another" and token.dep_ in syntax.SUBJECTS:
+            return Count(i, i + 1, i, model.Quantity(min=1, max=1), another=True)
+        value = self._number_value(token)
+        if value is None:
+            return None
+        end = i + 1
+        # "two hundred", "twenty five", "1,200"
+        while end < len(doc) and self._number_value(doc[end]) is not None and doc[end].dep_ in {"compound", "nummod", "quantmod"}:
+            nxt = self._number_value(doc[end])
+            assert nxt is not None
+            value = value * nxt if nxt in {100, 1000} else value + nxt
+            end += 1
+        start, lo, hi, approx = self._modified(doc, i, value)
+        # Ranges: "5-7 drones", "five to seven drones", "between five and seven".
+        if end + 1 < len(doc) and doc[end].lower_ in {"-", "to", "or", "and"}:
+            upper = self._number_value(doc[end + 1])
+            if upper is not None and upper > value:
+                return Count(start, end + 2, end + 1, model.Quantity(min=value, max=upper))
+        if value == 1 and token.lower_ == "one" and token.dep_ == "nummod":
+            # "one drone was intercepted over the roof" says at least one, not exactly one
+            # when other counts exist; reconcile treats it as compatible with larger totals.
+            return Count(start, end, end - 1, model.Quantity(min=1, max=None), approx=True)
+        return Count(start, end, end - 1, model.Quantity(min=lo, max=hi), approx=approx)
+
+    def _number_value(self, token: Token) -> int | None:
+        text = token.lower_
+        if text in self.lx.number_words and token.pos_ in {"NUM", "DET", "PRON", "ADJ", "NOUN"}:
+            if text == "one" and token.pos_ == "PRON":
+                return None
+            return self.lx.number_words[text]
+        if _NUMBER.match(text) and token.pos_ in {"NUM", "X", "PROPN", "NOUN"}:
+            value = int(text.replace(",", ""))
+            return value if value < 100_000 else None
+        return None
+
+    def _modified(self, doc: Doc, i: int, value: int) -> tuple[int, int, int | None, bool]:
+        """Apply "at least", "more than", "up to", "about" written before the number."""
+        for kind, phrases in self.lx.quantity_modifiers.items():
+            for words in phrases:
+                n = len(words)
+                if i - n >= 0 and tuple(t.lower_ for t in doc[i - n : i]) == words:
+                    if kind == "at_least":
+                        return i - n, value, None, False
+                    if kind == "more_than":
+                        return i - n, value + 1, None, False
+                    if kind == "up_to":
+                        return i - n, min(1, value), value, False
+                    return i - n, value, value, True
+        return i, value, value, False
+
+    # -- what a count counts
+
+    def _interpret(self, ws: Workspace, count: Count, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+        doc = ws.doc
+        head = doc[count.head]
+        noun = _counted_noun(head)
+        if noun is not None and noun.lemma_.lower() in _UNIT_NOUNS:
+            return []
+        if noun is not None and (count.head in weapon_at or any(t in weapon_at for t in range(count.start, count.end))):
+            return []  # a number inside a weapon name: "An-124", "S-400"
+        weapon = weapon_at.get(noun.i) if noun is not None else None
+        elliptic = noun is None or noun.i == head.i
+        if elliptic:
+            weapon = _recent_weapon(head, weapon_at)
+            if weapon is None:
+                people = self._people_predicate(head, count)
+                return people
+            noun = head
+        if weapon is None and noun is not None and not elliptic:
+            weapon = _weapon_compound(noun, weapon_at)
+            if weapon is not None and not count.zero:
+                # "two drone strikes": at least as many drones as strikes.
+                start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
+                return [Finding(attribute=A.LAUNCHED, value=model.Quantity(min=count.quantity.min, max=None),
+                                start=start, end=end, weapon=weapon.code,
+                                note="counts strikes; each involved at least one weapon")]
+        if weapon is not None and weapon.category != "air_defence":
+            partitive = noun is not None and noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i
+            # "38 of the 40 drones were shot down": the verb governs the part ("38").
+            return self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
+        if noun is not None:
+            return self._people_findings(ws, count, noun)
+        return []
+
+    def _weapon_findings(self, ws: Workspace, count: Count, noun: Token, weapon: WeaponHit,
+                         elliptic: bool) -> list[Finding]:
+        role, predicate = self._weapon_role(noun)
+        if role is None or predicate is None or count.zero:
+            return []
+        if _hypothetical(predicate, self.lx) or any(c.dep_ == "neg" for c in predicate.children):
+            return []
+        start = min(count.start, noun.i, predicate.i)
+        end = max(count.end, noun.i + 1, predicate.i + 1, _particle_end(predicate))
+        note = None
+        if elliptic:
+            note = f"counts the {weapon.name}s named just before"
+        if count.another:
+            note = "one more, beyond those already counted"
+        return [Finding(attribute=role, value=count.quantity, start=start, end=end,
+                        event_token=predicate.i, note=note, weapon=weapon.code)]
+
+    def _weapon_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
+        """Which attribute a weapon count belongs to, from the verb that governs it."""
+        participle = next(
+            (c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None
+        )
+        # The whole of a partitive ("38 of the 40 drones launched") is the launched set,
+        # whatever happened to the part.
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+            if participle is not None:
+                role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=False)
+                if role is not None:
+                    return role, participle
+            return A.LAUNCHED, noun
+        role, verb = self._governing_role(noun)
+        if role is not None:
+            return role, verb
+        if participle is not None:
+            # "40 drones launched overnight", "drones that hit the port"
+            role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl")
+            if role is not None:
+                return role, participle
+        return None, None
+
+    def _governing_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
+        current = noun
+        for _ in range(4):
+            dep = current.dep_
+            head = current.head
+            if dep in {"nsubj", "nsubjpass", "dobj", "obj", "attr"}:
+                passive = dep == "nsubjpass" or any(c.dep_ == "auxpass" for c in head.children)
+                return self._verb_role(head, passive=passive, subject=dep == "nsubj"), head
+            if dep == "pobj":
+                prep = head
+                verb = prep.head
+                if prep.lower_ in {"by", "with"} and verb.pos_ == "VERB":
+                    # "hit by two missiles", "attacked with 40 drones": the weapon is the means.
+                    return self._verb_role(verb, passive=False, subject=True), verb
+                if prep.lower_ == "of":
+                    current = verb  # partitive "38 of the 40 drones": climb to the "38"
+                    continue
+                return None, None
+            if dep in {"conj", "appos", "nummod", "compound"}:
+                current = head
+                continue
+            return None, None
+        return None, None
+
+    def _verb_role(self, verb: Token, *, passive: bool, subject: bool) -> model.Attribute | None:
+        forms = syntax.word_forms(verb)
+        prt = syntax.particle(verb)
+        phrase_forms = {f"{f} {prt}" for f in forms} if prt else set()
+        roles = self.lx.role_words
+
+        def has(role: str) -> bool:
+            return any(" ".join(w) in forms | phrase_forms for w in roles[role])
+
+        if has("intercepted") and (passive or not subject):
+            return A.INTERCEPTED
+        if has("hit") and subject and not passive:
+            return A.HIT
+        if has("launched"):
+            return A.LAUNCHED
+        if has("hit"):
+            return A.HIT
+        return None
+
+    def _people_findings(self, ws: Workspace, count: Count, noun: Token) -> list[Finding]:
+        lemma = noun.lemma_.lower()
+        if lemma in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS:
+            attrs = _CASUALTY_NOUNS.get(lemma) or _CASUALTY_NOUNS[noun.lower_]
+            zero = count.zero or _under_without(noun) or _negated_predicate(noun)
+            if not zero and len(attrs) > 1:
+                return []  # "12 casualties" does not say how many died
+            value = model.Quantity(min=0, max=0) if zero else count.quantity
+            start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
+            return [Finding(attribute=a, value=value, start=start, end=end) for a in attrs]
+        if noun.lower_ not in self.lx.people_nouns and noun.lemma_.lower() not in self.lx.people_nouns:
+            return []
+        return self._people_predicate(noun, count)
+
+    def _people_predicate(self, noun: Token, count: Count) -> list[Finding]:
+        """"three people were killed", "killing two", "no one was hurt", "two dead"."""
+        predicate: Token | None = None
+        for child in noun.children:
+            if child.dep_ in {"amod", "acl"} and self._casualty_role(child) is not None:
+                predicate = child
+        if predicate is None and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
+            predicate = noun.head
+            # "left two people injured": the state word hangs off the verb
+            for child in predicate.children:
+                if child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and self._casualty_role(child) is not None:
+                    predicate = child
+            if predicate.lemma_ == "be":
+                for child in predicate.children:
+                    if child.dep_ in {"acomp", "attr"} and self._casualty_role(child) is not None:
+                        predicate = child
+        if predicate is None:
+            return []
+        role = self._casualty_role(predicate)
+        if role is None:
+            return []
+        negated = any(c.dep_ == "neg" for c in predicate.children) or any(
+            c.dep_ == "neg" for c in predicate.head.children
+        )
+        serious = any(c.lower_ in {"seriously", "severely", "critically", "badly"} for c in predicate.children)
+        zero = count.zero or negated
+        start = min(count.start, noun.i, predicate.i)
+        end = max(count.end, noun.i + 1, predicate.i + 1)
+        if zero and serious:
+            # "no one was seriously hurt": nobody died; lighter injuries are not ruled out.
+            return [Finding(attribute=A.KILLED, value=model.Quantity(min=0, max=0), start=start, end=end,
+                            note="no serious injuries reported, so no deaths")]
+        if _hypothetical(predicate, self.lx):
+            return []
+        value = model.Quantity(min=0, max=0) if zero else count.quantity
+        return [Finding(attribute=role, value=value, start=start, end=end)]
+
+    def _casualty_role(self, token: Token) -> model.Attribute | None:
+        forms = syntax.word_forms(token)
+        roles = self.lx.role_words
+        if any(" ".join(w) in forms for w in roles["killed"]):
+            return A.KILLED
+        if any(" ".join(w) in forms for w in roles["injured"]):
+            return A.INJURED
+        return None
+
+    def _uncounted_casualties(self, ws: Workspace, taken: set[tuple[int, model.Attribute]]) -> list[Finding]:
+        """"without causing casualties", "did not cause casualties": zero with no number word."""
+        findings = []
+        for token in ws.doc:
+            attrs = _CASUALTY_NOUNS.get(token.lemma_.lower()) or _CASUALTY_NOUNS.get(token.lower_)
+            if not attrs or token.pos_ not in {"NOUN", "ADJ"}:
+                continue
+            if any(c.dep_ in {"nummod", "det"} for c in token.children):
+                continue  # counted ones ("no victims", "three deaths") are handled as counts
+            if not (_under_without(token) or _negated_predicate(token)):
+                continue
+            for attr in attrs:
+                if (token.i, attr) not in taken:
+                    findings.append(Finding(attribute=attr, value=model.Quantity(min=0, max=0),
+                                            start=_phrase_start(token), end=token.i + 1))
+        return findings
+
+    # -- "the devices were put out of action": a count the frame already gave
+
+    def _anaphoric(self, ws: Workspace, weapon_at: dict[int, WeaponHit], taken: set[int]) -> list[Finding]:
+        findings = []
+        for hit in ws.weapons:
+            if hit.category == "air_defence":
+                continue
+            noun = ws.doc[hit.root]
+            if noun.tag_ not in {"NNS", "NNPS"} or not any(
+                c.dep_ in {"det", "predet"} and c.lower_ in {"the", "these", "those", "both", "all"}
+                for c in noun.children
+            ):
+                continue
+            if any(c.dep_ == "nummod" for c in noun.children):
+                continue
+            role, predicate = self._weapon_role(noun)
+            if role is None or predicate is None or _hypothetical(predicate, self.lx):
+                continue
+            if any(c.dep_ == "neg" for c in predicate.children):
+                continue
+            start = min(hit.start, predicate.i)
+            for c in noun.children:
+                if c.dep_ in {"det", "predet"}:
+                    start = min(start, c.i)
+            if start in taken:
+                continue
+            end = max(hit.end, predicate.i + 1, _particle_end(predicate))
+            findings.append(Finding(attribute=role, value=model.Quantity(min=1, max=None), start=start,
+                                    end=end, event_token=predicate.i, weapon=hit.code, anaphoric=True))
+        return findings
+
+
+def _counted_noun(token: Token) -> Token | None:
+    if token.dep_ in {"nummod", "quantmod", "det", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return token.head
+    if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return token
+    # "a few" / "a dozen": the quantifier word itself may head the counted noun
+    if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
+        return token.head
+    return token if token.dep_ in syntax.SUBJECTS | syntax.OBJECTS else None
+
+
+def _phrase_start(token: Token) -> int:
+    """Start of "without causing casualties" for a casualty noun under "without"."""
+    for ancestor in syntax.ancestors_within(token, 4):
+        if ancestor.lower_ == "without":
+            return ancestor.i
+    return token.i
+
+
+def _counts_something(token: Token) -> bool:
+    return token.dep_ in {"det", "amod", "nummod"} and token.head.pos_ == "NOUN"
+
+
+def _weapon_compound(noun: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
+    """The weapon in an attack noun's compound ("drone strikes", "missile attacks")."""
+    if noun.lemma_.lower() not in {"strike", "attack", "raid", "airstrike"}:
+        return None
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i in weapon_at:
+            return weapon_at[child.i]
+    return None
+
+
+def _recent_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
+    """The weapon named closest before a bare number, within this and the two previous sentences."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    best = None
+    for i in range(token.i - 1, start - 1, -1):
+        if i in weapon_at and weapon_at[i].category != "air_defence":
+            best = weapon_at[i]
+            break
+    return best
+
+
+def _particle_end(verb: Token) -> int:
+    ends = [c.i + 1 for c in verb.children if c.dep_ == "prt"]
+    return max(ends, default=verb.i + 1)
+
+
+def _hypothetical(verb: Token, lx: Lexicon) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in verb.children):
+        return True
+    return any(syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2))
+
+
+def _under_without(token: Token) -> bool:
+    return any(a.lower_ == "without" for a in syntax.ancestors_within(token, 4))
+
+
+def _negated_predicate(token: Token) -> bool:
+    return token.dep_ in syntax.OBJECTS | syntax.SUBJECTS and any(c.dep_ == "neg" for c in token.head.children)
