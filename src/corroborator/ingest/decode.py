@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from corroborator.errors import BinaryInput, DecodeFailure, EmptyInput, InputTooLarge
 from corroborator.ingest.tables import FormatTable
@@ -37,6 +37,9 @@ _SAMPLE_BYTES = 64 * 1024
 # marks or by the NUL pattern of mostly-ASCII text, and without those the detector's UTF-16
 # guesses on short single-byte input are wrong; UTF-7 decodes almost anything.
 _NOT_GUESSED = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"]
+
+# Below this, too few bytes to judge whether a detected encoding reads as a language.
+_MIN_JUDGED_BYTES = 64
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
@@ -135,34 +138,62 @@ def _unmarked_utf16(data: bytes) -> str | None:
 
 
 def _detect(data: bytes, *, origin: str, formats: FormatTable) -> str:
-    """Ask the statistical detector; among equally good answers prefer the usual code pages.
+    """Ask the statistical detector, favouring the usual code pages, and refuse a wild guess.
 
-    On a short input several single-byte code pages decode the bytes with equal confidence
-    (é in cp1252 is č in cp1250); the detector then picks one arbitrarily, so we break the tie
-    with the preference list in resources/ingest/formats.toml.
+    Two passes: one limited to the preferred code pages (resources/ingest/formats.toml), one
+    open. The open pass alone misreads short Cyrillic KOI8-R as Japanese; the preferred
+    answer is taken when it recognises a language at least as well with no more noise.
+    Among equally good answers on a short input (é in cp1252 is č in cp1250) the
+    preference order decides.
+
+    An answer that recognises no language in mostly non-ASCII bytes is what random bytes
+    get; text in a single-byte code page is mostly ASCII or recognised (Cyrillic, Greek).
     """
     sample = data[:_SAMPLE_BYTES]
-    matches = list(from_bytes(sample, cp_exclusion=_NOT_GUESSED))
-    if not matches:
+    preference = {name: rank for rank, name in enumerate(formats.preferred_encodings)}
+    anywhere = _ranked(list(from_bytes(sample, cp_exclusion=_NOT_GUESSED)), preference)
+    preferred = _ranked(
+        list(from_bytes(sample, cp_isolation=list(formats.preferred_encodings))), preference
+    )
+    chosen = anywhere
+    if preferred is not None and (
+        anywhere is None
+        or (preferred[1] > 0 and preferred[1] >= anywhere[1] and preferred[2] <= anywhere[2] + 0.05)
+    ):
+        chosen = preferred
+    if chosen is None:
         raise DecodeFailure(
             origin, "not UTF-8 and its encoding cannot be told; re-save it as UTF-8"
         )
-    best = matches[0]
-    tied = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
-    preference = {name: rank for rank, name in enumerate(formats.preferred_encodings)}
-    encoding, rank = best.encoding, len(preference)
-    for match in tied:
-        for name in (match.encoding, *match.could_be_from_charset):
-            if preference.get(name, rank) < rank:
-                encoding, rank = name, preference[name]
+    encoding, coherence, _ = chosen
+    non_ascii = sum(1 for b in sample if b >= 0x80)
+    if coherence == 0 and len(sample) >= _MIN_JUDGED_BYTES and non_ascii > 0.3 * len(sample):
+        raise DecodeFailure(
+            origin, "not UTF-8, and no encoding makes it read as a language; re-save it as UTF-8"
+        )
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         # The sample decoded but the whole did not: the encoding changes inside the input.
         raise DecodeFailure(
-            origin,
-            f"looks like {encoding} but does not decode as it throughout; re-save it as UTF-8",
+            origin, f"looks like {encoding} but does not decode as it throughout; re-save as UTF-8"
         ) from exc
+
+
+def _ranked(
+    matches: list[CharsetMatch], preference: dict[str, int]
+) -> tuple[str, float, float] | None:
+    """(encoding, coherence, chaos) of the best match, ties broken by preference order."""
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
+    encoding, rank = best.encoding, len(preference)
+    for match in tied:
+        for name in (match.encoding, *match.could_be_from_charset):
+            if preference.get(name, rank) < rank:
+                encoding, rank = name, preference[name]
+    return encoding, best.coherence, best.chaos
 
 
 def _check_controls(text: str, *, origin: str) -> None:
