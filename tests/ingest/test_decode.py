@@ -77,7 +77,9 @@ def test_decode_text_starting_like_a_printable_signature_is_still_text(settings:
     assert text_of(b"ID3 tags aside, the recording was authentic.", settings).startswith("ID3")
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n", codecs.BOM_UTF16_LE])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n", codecs.BOM_UTF16_LE]
+)
 def test_decode_empty_or_blank_input_is_empty(settings: Settings, data: bytes) -> None:
     with pytest.raises(EmptyInput):
         text_of(data, settings)

@@ -15,12 +15,12 @@ from corroborator.model import IngestFailure, Report
 
 
 def summary(outcomes: list[Report | IngestFailure], root: str) -> list[tuple[str, str]]:
-    """(kind, origin relative to root) per outcome."""
+    """(kind, origin with the root directory taken off) per outcome."""
+    prefix = root + os.sep
     return [
-        ("report" if isinstance(o, Report) else "failure", os.path.relpath(o.origin.split("[")[0], root)
-         + (o.origin[len(o.origin.split("[")[0]):]))
+        ("report" if isinstance(o, Report) else "failure", o.origin.removeprefix(prefix))
         for o in outcomes
-    ]  # fmt: skip
+    ]
 
 
 def test_paths_directory_batch_in_order_with_failures(settings: Settings, test_data: Path) -> None:
@@ -82,7 +82,9 @@ def test_paths_failure_reasons_are_one_clear_line(settings: Settings, test_data:
         assert failure.reason and "\n" not in failure.reason
 
 
-def test_paths_missing_path_is_a_failure_and_batch_goes_on(settings: Settings, tmp_path: Path) -> None:
+def test_paths_missing_path_is_a_failure_and_batch_goes_on(
+    settings: Settings, tmp_path: Path
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text("A short report.", encoding="utf-8")
     missing = tmp_path / "nope.txt"
@@ -117,9 +119,14 @@ def test_paths_file_without_extension_is_text(settings: Settings, tmp_path: Path
 
 def test_paths_unknown_extension_with_json_is_sniffed(settings: Settings, tmp_path: Path) -> None:
     export = tmp_path / "export.dat"
-    export.write_text('{"id": "e1", "text": "Exported."}\n{"id": "e2", "text": "Two."}\n', encoding="utf-8")
+    export.write_text(
+        '{"id": "e1", "text": "Exported."}\n{"id": "e2", "text": "Two."}\n', encoding="utf-8"
+    )
     reports = list(read_paths([export], settings=settings))
-    assert [(r.id, r.format) for r in reports if isinstance(r, Report)] == [("e1", "jsonl"), ("e2", "jsonl")]
+    assert [(r.id, r.format) for r in reports if isinstance(r, Report)] == [
+        ("e1", "jsonl"),
+        ("e2", "jsonl"),
+    ]
 
 
 def test_paths_symlink_loop_is_not_followed_forever(settings: Settings, tmp_path: Path) -> None:

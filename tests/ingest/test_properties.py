@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from corroborator.config import Settings
 from corroborator.errors import IngestError
@@ -15,7 +17,9 @@ from corroborator.model import IngestFailure, Report
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 json_values = st.recursive(
     json_scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 # Records that look like ours often enough to exercise the field mapping.
@@ -37,12 +41,16 @@ def check(data: bytes, fmt: str | None, settings: Settings) -> None:
 
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(data=st.binary(max_size=400), fmt=formats)
-def test_properties_random_bytes_never_crash(settings: Settings, data: bytes, fmt: str | None) -> None:
+def test_properties_random_bytes_never_crash(
+    settings: Settings, data: bytes, fmt: str | None
+) -> None:
     check(data, fmt, settings)
 
 
 @hypothesis_settings(max_examples=200, deadline=None)
-@given(text=st.text(max_size=300), encoding=st.sampled_from(["utf-8", "utf-16", "utf-32"]), fmt=formats)
+@given(
+    text=st.text(max_size=300), encoding=st.sampled_from(["utf-8", "utf-16", "utf-32"]), fmt=formats
+)
 def test_properties_random_text_never_crashes(
     settings: Settings, text: str, encoding: str, fmt: str | None
 ) -> None:
@@ -51,7 +59,9 @@ def test_properties_random_text_never_crashes(
 
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(value=json_values | records | st.lists(records, max_size=4), fmt=formats)
-def test_properties_random_json_never_crashes(settings: Settings, value: Any, fmt: str | None) -> None:
+def test_properties_random_json_never_crashes(
+    settings: Settings, value: Any, fmt: str | None
+) -> None:
     check(json.dumps(value).encode("utf-8"), fmt, settings)
 
 

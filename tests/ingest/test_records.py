@@ -41,7 +41,9 @@ def test_records_unknown_fields_go_to_extra_unchanged(settings: Settings) -> Non
 
 
 def test_records_single_object_missing_id_uses_stem(settings: Settings) -> None:
-    [report] = read_bytes(as_bytes({"text": "Body."}), origin="x.json", default_id="x", settings=settings)
+    [report] = read_bytes(
+        as_bytes({"text": "Body."}), origin="x.json", default_id="x", settings=settings
+    )
     assert report.id == "x"
 
 
@@ -53,9 +55,16 @@ def test_records_list_ids_and_origins(settings: Settings) -> None:
 
 
 def test_records_list_with_bad_record_fails_only_that_record(settings: Settings) -> None:
-    data = as_bytes([{"text": "Good one."}, {"title": "No text"}, "not an object", {"text": "Good two."}])
+    data = as_bytes(
+        [{"text": "Good one."}, {"title": "No text"}, "not an object", {"text": "Good two."}]
+    )
     outcomes = list(iter_bytes(data, origin="b.json", default_id="b", settings=settings))
-    assert [type(o).__name__ for o in outcomes] == ["Report", "IngestFailure", "IngestFailure", "Report"]
+    assert [type(o).__name__ for o in outcomes] == [
+        "Report",
+        "IngestFailure",
+        "IngestFailure",
+        "Report",
+    ]
     missing, wrong_type = outcomes[1], outcomes[2]
     assert isinstance(missing, IngestFailure) and isinstance(wrong_type, IngestFailure)
     assert missing.origin == "b.json[1]" and "no text" in missing.reason
@@ -83,14 +92,21 @@ def test_records_read_bytes_is_strict_about_bad_records(settings: Settings) -> N
 def test_records_without_usable_text_fail_naming_the_problem(
     settings: Settings, record: dict[str, object], reason: str
 ) -> None:
-    [failure] = list(iter_bytes(as_bytes(record), origin="r.json", default_id="r", settings=settings))
+    [failure] = list(
+        iter_bytes(as_bytes(record), origin="r.json", default_id="r", settings=settings)
+    )
     assert isinstance(failure, IngestFailure)
     assert reason in failure.reason
     assert "\n" not in failure.reason
 
 
 def test_records_alias_keys_fill_fields(settings: Settings) -> None:
-    record = {"body": "Body text.", "publishedAt": "2024-06-01", "source": "Regional Radio", "link": "u"}
+    record = {
+        "body": "Body text.",
+        "publishedAt": "2024-06-01",
+        "source": "Regional Radio",
+        "link": "u",
+    }
     [report] = read_bytes(as_bytes(record), origin="r.json", default_id="r", settings=settings)
     assert report.text == "Body text."
     assert report.published == "2024-06-01"
@@ -126,12 +142,18 @@ def test_records_text_date_line_is_detected(settings: Settings) -> None:
 
 def test_records_malformed_json_reports_line_and_column(settings: Settings) -> None:
     with pytest.raises(MalformedInput, match=r"line 3, column \d+") as caught:
-        read_bytes(b'{\n  "text": "a",\n  oops\n}', origin="bad.json", default_id="bad", settings=settings)
+        read_bytes(
+            b'{\n  "text": "a",\n  oops\n}', origin="bad.json", default_id="bad", settings=settings
+        )
     assert caught.value.origin == "bad.json"
 
 
-@pytest.mark.parametrize(("data", "error"), [(b"[]", EmptyInput), (b'"just a string"', MalformedInput)])
-def test_records_json_without_records_fails(settings: Settings, data: bytes, error: type[Exception]) -> None:
+@pytest.mark.parametrize(
+    ("data", "error"), [(b"[]", EmptyInput), (b'"just a string"', MalformedInput)]
+)
+def test_records_json_without_records_fails(
+    settings: Settings, data: bytes, error: type[Exception]
+) -> None:
     with pytest.raises(error):
         read_bytes(data, origin="x.json", default_id="x", fmt="json", settings=settings)
 
@@ -143,14 +165,10 @@ def test_records_deeply_nested_json_is_malformed_not_a_crash(settings: Settings)
 
 
 def test_records_jsonl_bad_line_fails_alone(settings: Settings) -> None:
-    data = (
-        b'{"text": "First."}\n'
-        b'{"text": "broken\n'
-        b"\n"
-        b'{"id": "third", "text": "Third."}\n'
-        b"[1, 2]\n"
+    data = b'{"text": "First."}\n{"text": "broken\n\n{"id": "third", "text": "Third."}\n[1, 2]\n'
+    outcomes = list(
+        iter_bytes(data, origin="f.jsonl", default_id="f", fmt="jsonl", settings=settings)
     )
-    outcomes = list(iter_bytes(data, origin="f.jsonl", default_id="f", fmt="jsonl", settings=settings))
     kinds = [type(o).__name__ for o in outcomes]
     assert kinds == ["Report", "IngestFailure", "Report", "IngestFailure"]
     first, broken, third, listed = outcomes
@@ -163,6 +181,8 @@ def test_records_jsonl_bad_line_fails_alone(settings: Settings) -> None:
 
 
 def test_records_lone_surrogate_escape_is_replaced(settings: Settings) -> None:
-    [report] = read_bytes(b'{"text": "A\\ud800B"}', origin="s.json", default_id="s", settings=settings)
+    [report] = read_bytes(
+        b'{"text": "A\\ud800B"}', origin="s.json", default_id="s", settings=settings
+    )
     assert report.text == "A?B"
     assert report.content_hash  # encodable: the store can hash it

@@ -32,6 +32,8 @@ def test_seeds_every_report_keeps_date_line_and_text(settings: Settings, shared_
 
 def test_seeds_dated_seed_has_its_date_line(settings: Settings, shared_dir: Path) -> None:
     # At least one seed opens with a line that is only a date; it must be found.
-    reports = [r for r in read_paths([shared_dir / "seeds"], settings=settings) if isinstance(r, Report)]
+    reports = [
+        r for r in read_paths([shared_dir / "seeds"], settings=settings) if isinstance(r, Report)
+    ]
     dated = [r for r in reports if r.date_line is not None and r.format == "text"]
     assert dated, "expected a seed report with a date line"
