@@ -569,10 +569,11 @@ class Fact(Record):
 
 
 class ContradictionKind(StrEnum):
-    NUMERIC = "numeric"
-    TEMPORAL = "temporal"
-    POLARITY = "polarity"
-    ATTRIBUTION = "attribution"
+    NUMERIC = "numeric"  # 8 vs 13 drones
+    TEMPORAL = "temporal"  # 2:27 pm vs around 2:30 am
+    POLARITY = "polarity"  # no damage vs a building burning; no casualties vs one injured
+    ATTRIBUTION = "attribution"  # A blames B, B denies
+    CATEGORICAL = "categorical"  # incompatible kinds: shot down vs jammed
 
 
 class Contradiction(Record):

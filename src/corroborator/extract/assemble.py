@@ -1,0 +1,162 @@
+"""Claims: each finding, time and place of a frame, with who says it and how firmly.
+
+A finding inside an attribution's content is that source's claim, with its stance and
+relays ("residents, via the X Telegram channel"). A finding in a clause about footage
+("a video shows", "images appear to show") is claimed by the footage. Anything else is
+the report's own outlet speaking in its own voice. Hedges in the sentence ("apparently",
+"it is suspected", "appears to") lower a stance from asserts to speculates or reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from spacy.tokens import Span as SpacySpan
+
+from corroborator import model
+from corroborator.extract.workspace import Finding, Workspace
+
+_SPECULATIVE = frozenset({"apparently", "appear", "appears", "appeared", "suspect", "suspected", "possibly",
+                          "probably", "perhaps", "likely", "may", "might", "seemingly", "seem", "seems",
+                          "believed", "speculate", "speculated"})
+_REPORTED = frozenset({"reportedly", "allegedly", "purportedly", "purporting", "claimed", "alleged",
+                       "unverified", "unconfirmed", "supposedly", "ostensibly"})
+_FOOTAGE = frozenset({"video", "videos", "footage", "image", "images", "photo", "photos", "photograph",
+                      "photographs", "clip", "clips", "recording", "recordings"})
+
+FOOTAGE_SOURCE = model.Source(
+    key="footage:unverified",
+    name="video and photo footage",
+    kind=model.SourceKind.SOCIAL_MEDIA,
+    description="footage described by the report, not attributed to a named source",
+)
+
+
+class ClaimAssembler:
+    """Turn framed findings, times and places into claims with sources and stances."""
+
+    name: ClassVar[str] = "claims"
+    requires: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames", "findings", "attributions"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
+
+    def __init__(self, own_voice: model.Source | None = None) -> None:
+        self._own_voice = own_voice
+
+    def __call__(self, ws: Workspace) -> None:
+        own = self._own_voice or _outlet_voice(ws)
+        claims: list[tuple[model.Span, model.Attribute, str, model.Claim]] = []
+        for index, finding in enumerate(ws.findings):
+            frame_id = ws.finding_frames.get(index)
+            if frame_id is None:
+                continue
+            evidence = ws.span(finding.start, finding.end)
+            claims.append((evidence, finding.attribute, frame_id,
+                           self._claim(ws, evidence, frame_id, finding.attribute, finding.value, own,
+                                       negated=finding.negated, note=finding.note)))
+        for frame in ws.frames:
+            for expression in frame.times:
+                if expression.interval is None:
+                    continue
+                value = model.TimeValue(interval=expression.interval, value=expression.value, clock=expression.clock)
+                claims.append((expression.span, model.Attribute.TIME, frame.id,
+                               self._claim(ws, expression.span, frame.id, model.Attribute.TIME, value, own)))
+            for mention in frame.places:
+                value = model.PlaceValue(place=mention.place, precision=mention.precision)
+                claims.append((mention.span, model.Attribute.PLACE, frame.id,
+                               self._claim(ws, mention.span, frame.id, model.Attribute.PLACE, value, own)))
+        claims.sort(key=lambda c: (c[0].start, c[0].end, c[1].value))
+        ws.claims = [
+            claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, (_, _, _, claim) in enumerate(claims, 1)
+        ]
+
+    def _claim(
+        self,
+        ws: Workspace,
+        evidence: model.Span,
+        frame_id: str,
+        attribute: model.Attribute,
+        value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue,
+        own: model.Source,
+        *,
+        negated: bool = False,
+        note: str | None = None,
+    ) -> model.Claim:
+        attribution = _innermost(ws.attributions, evidence)
+        sentence = _sentence(ws, evidence)
+        hedges = _hedges(sentence)
+        if attribution is not None:
+            source, via, stance = attribution.source, attribution.via, attribution.stance
+            hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
+            attribution_id: str | None = attribution.id
+        elif _about_footage(sentence):
+            source, via, stance, attribution_id = FOOTAGE_SOURCE, (), model.Stance.REPORTS, None
+        else:
+            source, via, stance, attribution_id = own, (), model.Stance.ASSERTS, None
+        if negated:
+            stance = model.Stance.ASSERTS if stance == model.Stance.DENIES else model.Stance.DENIES
+        elif stance == model.Stance.ASSERTS and hedges:
+            stance = model.Stance.REPORTS if set(hedges) & _REPORTED else model.Stance.SPECULATES
+        return model.Claim(
+            id="pending",
+            report_id=ws.report_id,
+            frame_id=frame_id,
+            attribute=attribute,
+            value=value,
+            stance=stance,
+            source=source,
+            via=tuple(via),
+            evidence=evidence,
+            hedges=hedges,
+            attribution_id=attribution_id,
+            in_caption=ws.report.role_at(evidence.start) == model.ParagraphRole.CAPTION,
+            note=note,
+        )
+
+
+def _outlet_voice(ws: Workspace) -> model.Source:
+    outlet = ws.report.report.outlet
+    name = outlet or "the report's outlet"
+    key = "outlet:" + (outlet.lower().replace(" ", "-") if outlet else ws.report_id)
+    return model.Source(key=key, name=name, kind=model.SourceKind.INDEPENDENT_MEDIA, description="the report itself")
+
+
+def _innermost(attributions: Sequence[model.Attribution], evidence: model.Span) -> model.Attribution | None:
+    containing = [a for a in attributions if a.content_span.start <= evidence.start and evidence.end <= a.content_span.end]
+    if not containing:
+        overlapping = [a for a in attributions if a.content_span.overlaps(evidence)]
+        containing = overlapping
+    if not containing:
+        return None
+    return min(containing, key=lambda a: a.content_span.end - a.content_span.start)
+
+
+def _sentence(ws: Workspace, evidence: model.Span) -> SpacySpan:
+    span = ws.char_span(evidence)
+    if span is None:
+        return ws.doc[0:0]
+    return span.root.sent
+
+
+def _hedges(sentence: SpacySpan) -> tuple[str, ...]:
+    words = [t.lower_ for t in sentence]
+    found = [w for w in words if w in _SPECULATIVE or w in _REPORTED]
+    text = sentence.text.lower()
+    for phrase in ("it is claimed", "it is suspected", "it is believed", "could not be verified",
+                   "could not immediately verify", "not independently verified"):
+        if phrase in text:
+            found.append(phrase)
+    return tuple(dict.fromkeys(found))
+
+
+def _about_footage(sentence: SpacySpan) -> bool:
+    """"A video shows ...", "images appear to show ...": the footage is the source."""
+    for token in sentence:
+        if token.lower_ in _FOOTAGE and token.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+    return False
+
+
+def claim_for_finding(ws: Workspace, finding: Finding) -> model.Span:
+    """Evidence span of a finding (used by tests and debugging tools)."""
+    return ws.span(finding.start, finding.end)

@@ -1,0 +1,310 @@
+"""Report-local incident candidates ("frames"): which event each mention and fact is about.
+
+A report usually describes one main incident and mentions others in passing: an
+earlier attack recalled, a ban that followed, a strike elsewhere the same night. Reading
+in order, each actual event mention joins the frame under discussion unless the text
+says it is a different event:
+
+- its own time or place cannot be the current frame's (another day, another city);
+- it is marked as different ("another attack", "an additional strike");
+- it belongs to another family (an attack vs the flight ban that followed it).
+
+A mention with no anchors of its own ("the attack", "Two were shot down") continues the
+most recent frame of its family. Facts follow the mention the parse ties them to, or
+else the frame under discussion at their position. Clock times never split a frame: a
+report giving "2:27 pm" and "2:30 am" for one event contradicts itself, which reconcile
+reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import ClassVar, TypeVar
+
+from spacy.tokens import Token
+
+from corroborator import model
+from corroborator.extract import syntax
+from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.workspace import EventHit, Finding, Workspace
+
+_DAYWORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
+    re.IGNORECASE,
+)
+#: Two towns this close are one event area (a strike "near Moscow" and one "in Moscow").
+_SAME_AREA_KM = 60.0
+_CLASS_PRIORITY = ("attack", "explosion", "casualty", "clash", "intercept", "crash", "find", "ban", "deploy")
+
+
+@dataclass
+class _Draft:
+    index: int
+    family: str
+    hits: list[EventHit] = field(default_factory=list)
+    times: list[model.TimeExpression] = field(default_factory=list)
+    places: list[model.PlaceMention] = field(default_factory=list)
+    findings: list[int] = field(default_factory=list)
+
+
+class FrameBuilder:
+    """Group a report's event mentions and findings into report-local incident candidates."""
+
+    name: ClassVar[str] = "frames"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "events", "findings", "times", "places"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames"})
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, ws: Workspace) -> None:
+        drafts: list[_Draft] = []
+        frame_of_token: dict[int, _Draft] = {}
+        times_by_token = _times_by_token(ws)
+        places_by_token = _places_by_token(ws)
+        sentence_families = _sentence_families(ws.events)
+        for hit in ws.events:
+            if hit.mention.modality != model.Modality.ACTUAL:
+                continue
+            token = ws.doc[hit.token]
+            if hit.anaphoric and sentence_families.get(token.sent.start, {hit.family}) - {hit.family}:
+                continue  # "As a result of the attack, the mayor banned ...": a back-reference
+            times = _attached(token, times_by_token)
+            places = _attached(token, places_by_token)
+            draft = self._choose(drafts, hit, times, places)
+            if draft is None:
+                draft = _Draft(index=len(drafts), family=hit.family)
+                drafts.append(draft)
+            draft.hits.append(hit)
+            draft.times.extend(t for t in times if t not in draft.times)
+            draft.places.extend(p for p in places if p not in draft.places)
+            frame_of_token[hit.token] = draft
+        if not drafts:
+            ws.frames = []
+            return
+        self._assign_findings(ws, drafts, frame_of_token)
+        ws.findings = _resolve_anaphoric_counts(ws, drafts)
+        primary = _primary(ws, drafts)
+        ws.frames = [self._frame(ws, d, primary is d) for d in drafts if d.hits]
+        ws.finding_frames = {
+            i: f"{ws.report_id}#f{d.index + 1}" for d in drafts for i in d.findings
+        }
+
+    # -- choosing a frame for a mention
+
+    def _choose(
+        self,
+        drafts: list[_Draft],
+        hit: EventHit,
+        times: Sequence[model.TimeExpression],
+        places: Sequence[model.PlaceMention],
+    ) -> _Draft | None:
+        same_family = [d for d in reversed(drafts) if d.family == hit.family]
+        if not same_family:
+            return None
+        current = same_family[0]
+        if hit.another:
+            # A new event, unless its anchors positively match an earlier one.
+            for draft in same_family[1:]:
+                if self._positively_matches(draft, times, places):
+                    return draft
+            return None
+        if not times and not places:
+            return current
+        for draft in same_family:
+            if self._compatible(draft, times, places):
+                return draft
+        return None
+
+    def _compatible(self, draft: _Draft, times: Sequence[model.TimeExpression], places: Sequence[model.PlaceMention]) -> bool:
+        return self._times_compatible(draft.times, times) and self._places_compatible(draft.places, places)
+
+    def _positively_matches(self, draft: _Draft, times: Sequence[model.TimeExpression], places: Sequence[model.PlaceMention]) -> bool:
+        if not (times or places):
+            return False
+        time_ok = bool(times) and bool(_dated(draft.times)) and self._times_compatible(draft.times, times)
+        place_ok = bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
+        return (time_ok or not times) and (place_ok or not places) and (time_ok or place_ok)
+
+    @staticmethod
+    def _times_compatible(a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]) -> bool:
+        dated_a, dated_b = _dated(a), _dated(b)
+        if not dated_a or not dated_b:
+            return True
+        slack = timedelta(hours=12)
+        return any(x.overlaps(y, slack=slack) for x in dated_a for y in dated_b)
+
+    def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
+        if not a or not b:
+            return True
+        return any(self.same_area(x.place, y.place) for x in a for y in b)
+
+    def same_area(self, a: model.Place, b: model.Place) -> bool:
+        """One place contains the other, or they are close enough to be one event's area."""
+        if a.id == b.id or self.gazetteer.contains(a, b) or self.gazetteer.contains(b, a):
+            return True
+        distance = self.gazetteer.distance_km(a, b)
+        return distance is not None and distance <= _SAME_AREA_KM
+
+    # -- findings
+
+    def _assign_findings(self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft]) -> None:
+        ordered = sorted(frame_of_token.items())
+        violence = {t: d for t, d in ordered if d.family == "violence"}
+        for index, finding in enumerate(ws.findings):
+            draft = None
+            if finding.event_token is not None:
+                draft = frame_of_token.get(finding.event_token)
+            if draft is None:
+                draft = _frame_at(ws, finding, violence)
+            if draft is not None:
+                draft.findings.append(index)
+
+    def _frame(self, ws: Workspace, draft: _Draft, primary: bool) -> model.Frame:
+        hits = sorted(draft.hits, key=lambda h: _CLASS_PRIORITY.index(h.event_class) if h.event_class in _CLASS_PRIORITY else 99)
+        lead = hits[0]
+        # The frame's sub-type comes from its attack mentions' weapons when any name one.
+        weapon_hits = [h for h in draft.hits if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}]
+        event_type, sub_type = lead.mention.event_type, lead.mention.sub_event_type
+        if weapon_hits and lead.event_class in {"attack", "explosion", "casualty"}:
+            event_type, sub_type = weapon_hits[0].mention.event_type, weapon_hits[0].mention.sub_event_type
+        sentences: dict[int, str] = {}
+        for hit in draft.hits:
+            sentences[hit.mention.sentence.start] = hit.mention.sentence.text
+        actors = sorted({f.value.code for i in draft.findings for f in [ws.findings[i]]
+                         if f.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(f.value, model.Label)})
+        return model.Frame(
+            id=f"{ws.report_id}#f{draft.index + 1}",
+            report_id=ws.report_id,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            mentions=tuple(h.mention for h in draft.hits),
+            times=tuple(draft.times),
+            places=tuple(draft.places),
+            actors=tuple(actors),
+            primary=primary,
+            text=" ".join(sentences[k] for k in sorted(sentences)),
+        )
+
+
+# -- anchors
+
+
+def _is_clock_only(expression: model.TimeExpression) -> bool:
+    return expression.clock is not None and not _DAYWORDS.search(expression.span.text)
+
+
+def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterval]:
+    return [
+        e.interval
+        for e in expressions
+        if e.interval is not None
+        and e.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
+        and not _is_clock_only(e)
+    ]
+
+
+def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
+    found: dict[int, model.TimeExpression] = {}
+    for expression in ws.times:
+        span = ws.char_span(expression.span)
+        if span is not None:
+            found[span.root.i] = expression
+    return found
+
+
+def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
+    found: dict[int, model.PlaceMention] = {}
+    for mention in ws.places:
+        if mention.role != model.PlaceRole.EVENT:
+            continue
+        span = ws.char_span(mention.span)
+        if span is not None:
+            found[span.root.i] = mention
+    return found
+
+
+_T = TypeVar("_T")
+
+
+def _attached(trigger: Token, by_token: dict[int, _T]) -> list[_T]:
+    """Anchors in the trigger's neighbourhood that no closer event word owns."""
+    near = syntax.neighbourhood(trigger)
+    return [value for i, value in sorted(by_token.items()) if i in near]
+
+
+def _sentence_families(events: Sequence[EventHit]) -> dict[int, set[str]]:
+    families: dict[int, set[str]] = {}
+    for hit in events:
+        if hit.mention.modality == model.Modality.ACTUAL and not hit.anaphoric:
+            families.setdefault(_sentence_start(hit), set()).add(hit.family)
+    return families
+
+
+def _sentence_start(hit: EventHit) -> int:
+    return hit.mention.sentence.start
+
+
+def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft]) -> _Draft | None:
+    """The violence frame under discussion where a finding sits: same sentence, else the latest before."""
+    token = ws.doc[finding.start]
+    sentence = token.sent
+    in_sentence = [d for t, d in frames_by_token.items() if sentence.start <= t < sentence.end]
+    if in_sentence:
+        return in_sentence[0]
+    before = [d for t, d in frames_by_token.items() if t < finding.start]
+    if before:
+        return before[-1]
+    after = [d for t, d in frames_by_token.items() if t >= finding.start]
+    return after[0] if after else None
+
+
+def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Finding]:
+    """"the devices were disabled" counts as many as the frame's earlier count of them."""
+    findings = list(ws.findings)
+    for draft in drafts:
+        counts = [i for i in sorted(draft.findings) if findings[i].attribute in {
+            model.Attribute.LAUNCHED, model.Attribute.INTERCEPTED} and not findings[i].anaphoric]
+        for i in sorted(draft.findings):
+            finding = findings[i]
+            if not finding.anaphoric:
+                continue
+            antecedents = [j for j in counts if findings[j].start < finding.start]
+            if not antecedents:
+                continue
+            source = findings[antecedents[-1]]
+            if not isinstance(source.value, model.Quantity):
+                continue
+            words = ws.doc[source.start : source.end].text
+            findings[i] = Finding(
+                attribute=finding.attribute, value=source.value, start=finding.start, end=finding.end,
+                event_token=finding.event_token, weapon=finding.weapon,
+                note=f"the same weapons counted earlier as {words!r}",
+            )
+        # unresolved anaphoric counts are dropped: no number was given
+        draft.findings = [i for i in draft.findings if not findings[i].anaphoric]
+    return findings
+
+
+def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
+    """The report's main incident: most mentions and facts, with a head start for the lead."""
+    lead_end = _lead_end(ws)
+
+    def score(draft: _Draft) -> float:
+        early = sum(1 for h in draft.hits if h.token < lead_end)
+        return len(draft.hits) + 0.5 * len(draft.findings) + 2.0 * early - 0.01 * draft.index
+
+    return max((d for d in drafts if d.hits), key=score)
+
+
+def _lead_end(ws: Workspace) -> int:
+    """Token index where the lead (title and first two body paragraphs) ends."""
+    body = [p for p in ws.report.paragraphs if p.role in {model.ParagraphRole.BODY, model.ParagraphRole.HEADLINE}]
+    if len(body) < 2:
+        return len(ws.doc)
+    end_char = body[min(2, len(body) - 1)].end
+    return next((t.i for t in ws.doc if t.idx >= end_char), len(ws.doc))

@@ -1,0 +1,105 @@
+"""The extract stage: one spaCy parse per report, then the components in order.
+
+`Extractor(report)` handles one report; `Extractor.pipe(reports, batch_size=...)` streams
+many through `nlp.pipe`, which is where spaCy's speed comes from. The component list is
+checked when the extractor is built (see `workspace.check_order`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.extract.actors import PartyTable
+from corroborator.extract.assemble import ClaimAssembler
+from corroborator.extract.attribution import find_attributions
+from corroborator.extract.events import EventFinder, WeaponFinder
+from corroborator.extract.facts import FactFinder
+from corroborator.extract.frames import FrameBuilder
+from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.lexicon import load_lexicon
+from corroborator.extract.nlp import load_nlp
+from corroborator.extract.places import find_places, load_gazetteer
+from corroborator.extract.quantities import QuantityFinder
+from corroborator.extract.sources import SourceRegistry
+from corroborator.extract.times import find_times_for_report
+from corroborator.extract.workspace import Component, Workspace, check_order
+
+
+class PlaceFinder:
+    """Place mentions resolved against the gazetteer (see extract/places.py)."""
+
+    name: ClassVar[str] = "places"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "report"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"places"})
+
+    def __init__(self, gazetteer: Gazetteer, focus_countries: Sequence[str]) -> None:
+        self.gazetteer = gazetteer
+        self.focus_countries = tuple(focus_countries)
+
+    def __call__(self, ws: Workspace) -> None:
+        ws.places = find_places(ws.doc, gazetteer=self.gazetteer, report=ws.report,
+                                focus_countries=self.focus_countries)
+
+
+class AttributionFinder:
+    """Who said what (see extract/attribution.py)."""
+
+    name: ClassVar[str] = "attributions"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "report"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"attributions"})
+
+    def __init__(self, registry: SourceRegistry) -> None:
+        self.registry = registry
+
+    def __call__(self, ws: Workspace) -> None:
+        ws.attributions = find_attributions(ws.doc, report=ws.report, registry=self.registry)
+
+
+class Extractor:
+    """NormalisedReport → ExtractedReport, one at a time or streaming."""
+
+    def __init__(self, *, settings: Settings, components: Sequence[Component] | None = None,
+                 nlp: Language | None = None) -> None:
+        self.settings = settings
+        self.nlp = nlp or load_nlp(settings.nlp_model)
+        if components is None:
+            components = default_components(self.nlp, settings)
+        check_order(components)
+        self.components = tuple(components)
+
+    def __call__(self, report: model.NormalisedReport) -> model.ExtractedReport:
+        return self._run(report, self.nlp(report.text))
+
+    def pipe(self, reports: Iterable[model.NormalisedReport], *, batch_size: int | None = None) -> Iterator[model.ExtractedReport]:
+        size = batch_size or self.settings.batch_size
+        pairs = self.nlp.pipe(((r.text, r) for r in reports), as_tuples=True, batch_size=size)
+        for doc, report in pairs:
+            yield self._run(report, doc)
+
+    def _run(self, report: model.NormalisedReport, doc: Doc) -> model.ExtractedReport:
+        ws = Workspace(doc=doc, report=report, times=find_times_for_report(report, doc=doc))
+        for component in self.components:
+            component(ws)
+        return ws.result()
+
+
+def default_components(nlp: Language, settings: Settings) -> list[Component]:
+    """The standard extract components, in an order `check_order` accepts."""
+    lexicon = load_lexicon(settings)
+    gazetteer = load_gazetteer(settings)
+    return [
+        PlaceFinder(gazetteer, settings.focus_countries),
+        AttributionFinder(SourceRegistry.load(settings)),
+        WeaponFinder(nlp, lexicon),
+        EventFinder(lexicon),
+        QuantityFinder(lexicon),
+        FactFinder(nlp, lexicon, PartyTable.load(settings)),
+        FrameBuilder(gazetteer),
+        ClaimAssembler(),
+    ]

@@ -1,0 +1,126 @@
+"""What linking compares about a frame, computed once per frame.
+
+Structured fields (dated intervals, places, family, weapons, counts, actors) decide
+compatibility; the frame's words feed text similarity. Clock times and undated
+expressions are left out of the dated intervals: they cannot tell two days apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from corroborator import model
+
+_WORD = re.compile(r"[a-z][a-z0-9'-]+")
+_STOPWORDS = frozenset(
+    "a about after against all also an and any are as at be been before being but by can could did do "
+    "does during each for from had has have he her his how i if in into is it its itself just more most "
+    "no nor not of off on once only or other our out over own said same says she should so some such "
+    "than that the their them then there these they this those through to too under until up very was "
+    "we were what when where which while who whom why will with would you your according told stated "
+    "claimed reported also".split()
+)
+_DAY_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
+    re.IGNORECASE,
+)
+
+
+def family_of(event_type: str, sub_event_type: str) -> str:
+    """Mentions of different families never describe the same incident."""
+    if event_type == "Strategic developments" and sub_event_type != "Disrupted weapons use":
+        return "policy"
+    return "violence"
+
+
+def is_clock_only(expression: model.TimeExpression) -> bool:
+    return expression.clock is not None and not _DAY_WORDS.search(expression.span.text)
+
+
+@dataclass(frozen=True)
+class FrameFeatures:
+    frame: model.Frame
+    report_id: str
+    family: str
+    intervals: tuple[model.TimeInterval, ...]
+    places: tuple[model.PlaceMention, ...]
+    weapons: frozenset[str]
+    counts: dict[model.Attribute, frozenset[int]]
+    actors: frozenset[str]
+    terms: Counter[str]
+
+    @property
+    def id(self) -> str:
+        return self.frame.id
+
+
+def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
+    claims_by_frame: dict[str, list[model.Claim]] = {}
+    for claim in report.claims:
+        claims_by_frame.setdefault(claim.frame_id, []).append(claim)
+    features = []
+    for frame in report.frames:
+        claims = claims_by_frame.get(frame.id, [])
+        intervals = tuple(
+            t.interval
+            for t in frame.times
+            if t.interval is not None
+            and t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
+            and not is_clock_only(t)
+        )
+        weapons = frozenset(
+            c.value.code for c in claims if c.attribute == model.Attribute.WEAPON and isinstance(c.value, model.Label)
+        )
+        counts: dict[model.Attribute, set[int]] = {}
+        for claim in claims:
+            if claim.attribute.numeric and isinstance(claim.value, model.Quantity) and claim.value.exact:
+                counts.setdefault(claim.attribute, set()).add(claim.value.min)
+        features.append(
+            FrameFeatures(
+                frame=frame,
+                report_id=report.id,
+                family=family_of(frame.event_type, frame.sub_event_type),
+                intervals=intervals,
+                places=frame.places,
+                weapons=weapons,
+                counts={k: frozenset(v) for k, v in counts.items()},
+                actors=frozenset(frame.actors),
+                terms=Counter(terms(frame.text)),
+            )
+        )
+    return features
+
+
+def terms(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+
+
+class TermWeights:
+    """Inverse document frequencies over the frames being linked."""
+
+    def __init__(self, documents: Iterable[Counter[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for doc in documents:
+            n += 1
+            df.update(doc.keys())
+        self._idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+    def cosine(self, a: Counter[str], b: Counter[str]) -> float:
+        def vec(c: Counter[str]) -> dict[str, float]:
+            return {t: (1 + math.log(f)) * self._idf.get(t, 1.0) for t, f in c.items()}
+
+        va, vb = vec(a), vec(b)
+        dot = sum(w * vb[t] for t, w in va.items() if t in vb)
+        na = math.sqrt(sum(w * w for w in va.values()))
+        nb = math.sqrt(sum(w * w for w in vb.values()))
+        return dot / (na * nb) if na and nb else 0.0
+
+
+def countries(places: Sequence[model.PlaceMention]) -> frozenset[str]:
+    return frozenset(p.place.country_code for p in places if p.place.country_code)

@@ -1,0 +1,162 @@
+"""Values of one attribute of one incident: grouped, compared, and who stands behind them.
+
+Claims giving the same value (a count, a code, overlapping times, the same place) form
+one group, whatever their wording; the wordings are kept as the group's variants.
+Whether two values can both be true is decided here too, per kind of value: counts by
+range overlap, times by interval overlap (clock times by time of day), categories by
+code, with "no damage" incompatible with any damage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from corroborator import model
+
+A = model.Attribute
+_DAY_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
+    re.IGNORECASE,
+)
+#: Clock times this close are one reading of the same moment ("around 2:30" vs "2:43").
+_CLOCK_TOLERANCE = timedelta(minutes=90)
+_TIME_SLACK = timedelta(hours=3)
+#: Attributes whose values may all be true at once: several targets, several weapons.
+MULTI_VALUED = frozenset({A.TARGET, A.WEAPON, A.PLACE})
+
+
+@dataclass
+class Group:
+    value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue
+    claims: list[model.Claim] = field(default_factory=list)
+
+    @property
+    def asserting(self) -> list[model.Claim]:
+        return [c for c in self.claims if c.stance != model.Stance.DENIES]
+
+    @property
+    def denying(self) -> list[model.Claim]:
+        return [c for c in self.claims if c.stance == model.Stance.DENIES]
+
+
+def clock_only(claim: model.Claim) -> bool:
+    """A clock time with no day of its own ("at 2:27 pm"): only its time of day means anything."""
+    return (
+        isinstance(claim.value, model.TimeValue)
+        and claim.value.clock is not None
+        and not _DAY_WORDS.search(claim.evidence.text)
+    )
+
+
+def same_value(a: model.Claim, b: model.Claim) -> bool:
+    va, vb = a.value, b.value
+    if isinstance(va, model.Quantity) and isinstance(vb, model.Quantity):
+        return (va.min, va.max) == (vb.min, vb.max)
+    if isinstance(va, model.Label) and isinstance(vb, model.Label):
+        return va.code == vb.code
+    if isinstance(va, model.PlaceValue) and isinstance(vb, model.PlaceValue):
+        return va.place.id == vb.place.id
+    if isinstance(va, model.TimeValue) and isinstance(vb, model.TimeValue):
+        if clock_only(a) != clock_only(b):
+            return False
+        if clock_only(a):
+            return _clock_distance(va, vb) <= _CLOCK_TOLERANCE
+        return va.interval.overlaps(vb.interval) and _similar_precision(va.interval, vb.interval)
+    return False
+
+
+def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bool:
+    """Whether both values can be true of one incident."""
+    if attribute in MULTI_VALUED:
+        return True
+    va, vb = a.value, b.value
+    if isinstance(va, model.Quantity) and isinstance(vb, model.Quantity):
+        return va.compatible(vb)
+    if isinstance(va, model.Label) and isinstance(vb, model.Label):
+        if attribute == A.DAMAGE:
+            return (va.code == "none") == (vb.code == "none")
+        return va.code == vb.code
+    if isinstance(va, model.TimeValue) and isinstance(vb, model.TimeValue):
+        return _times_compatible(a, va, b, vb)
+    return True
+
+
+def _times_compatible(a: model.Claim, va: model.TimeValue, b: model.Claim, vb: model.TimeValue) -> bool:
+    if clock_only(a) and clock_only(b):
+        return _clock_distance(va, vb) <= _CLOCK_TOLERANCE
+    if clock_only(a) or clock_only(b):
+        clock, other = (va, vb) if clock_only(a) else (vb, va)
+        return _clock_fits(clock, other.interval)
+    return va.interval.overlaps(vb.interval, slack=_TIME_SLACK)
+
+
+def _clock_minutes(value: model.TimeValue) -> int:
+    assert value.clock is not None
+    hours, minutes = value.clock.split(":")[:2]
+    return int(hours) * 60 + int(minutes)
+
+
+def _clock_distance(a: model.TimeValue, b: model.TimeValue) -> timedelta:
+    diff = abs(_clock_minutes(a) - _clock_minutes(b)) % (24 * 60)
+    return timedelta(minutes=min(diff, 24 * 60 - diff))
+
+
+def _clock_fits(clock: model.TimeValue, interval: model.TimeInterval) -> bool:
+    """Whether a time of day can fall inside an interval (a night, a morning, a day)."""
+    if interval.end - interval.start >= timedelta(hours=23):
+        return True
+    minutes = _clock_minutes(clock)
+    tolerance = int(_CLOCK_TOLERANCE.total_seconds() // 60)
+    day = interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
+    for offset in (-1, 0, 1):
+        moment = day + timedelta(days=offset, minutes=minutes)
+        if interval.start - timedelta(minutes=tolerance) <= moment < interval.end + timedelta(minutes=tolerance):
+            return True
+    return False
+
+
+def _similar_precision(a: model.TimeInterval, b: model.TimeInterval) -> bool:
+    longer, shorter = max(a.duration, b.duration), min(a.duration, b.duration)
+    return longer <= max(shorter * 3, timedelta(hours=13))
+
+
+def group_claims(claims: Sequence[model.Claim]) -> list[Group]:
+    groups: list[Group] = []
+    for claim in claims:
+        for group in groups:
+            if same_value(group.claims[0], claim):
+                group.claims.append(claim)
+                break
+        else:
+            groups.append(Group(value=claim.value, claims=[claim]))
+    return groups
+
+
+def origins(claims: Sequence[model.Claim], relays: frozenset[str]) -> list[model.Source]:
+    """Distinct first-hand sources behind claims; relaying outlets do not count."""
+    seen: dict[str, model.Source] = {}
+    for claim in claims:
+        if claim.source.key in relays:
+            continue
+        seen.setdefault(claim.source.key, claim.source)
+    return list(seen.values())
+
+
+def describe(value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue) -> str:
+    if isinstance(value, model.Quantity):
+        return str(value)
+    if isinstance(value, model.Label):
+        return value.text if value.text and value.code not in {"none"} else value.code
+    if isinstance(value, model.TimeValue):
+        if value.clock and value.interval.precision in {model.TimePrecision.MINUTE, model.TimePrecision.HOUR}:
+            return value.clock
+        return value.value
+    return value.place.name
+
+
+def earliest(interval: model.TimeInterval) -> datetime:
+    return interval.start
