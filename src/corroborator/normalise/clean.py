@@ -3,10 +3,10 @@
 Clean-up happens once, here, so no later stage has to map offsets back through it:
 
 - line breaks: CRLF and CR become LF; line and paragraph separators become line breaks;
-- characters: curly quotes, guillemets and primes become ASCII ' and "; non-breaking and
-  other odd spaces (and tabs) become a plain space; zero-width, bidi and other format or
-  control characters are removed (a soft hyphen inside a word would split it for the parser);
-  then Unicode NFC;
+- characters: Unicode NFC; curly quotes, guillemets and primes become ASCII ' and ";
+  non-breaking and other odd spaces (and tabs) become a plain space; zero-width, bidi and
+  other format or control characters are removed (a soft hyphen inside a word would split
+  it for the parser);
 - lines: leading and trailing spaces stripped, runs of spaces collapsed, runs of blank lines
   collapsed to one blank line, blank lines at either end dropped.
 
@@ -78,7 +78,12 @@ def clean_text(
 def normalise_characters(raw: str) -> str:
     """Line breaks, quotes, spaces, invisible characters and NFC, as the module says."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
-    return unicodedata.normalize("NFC", text.translate(_translation()))
+    # NFC first: it can produce characters the table maps (U+1FEF becomes a backtick).
+    # NFC again after: removing a zero-width character can leave a letter and its combining
+    # mark side by side, to be composed. Composition never yields a quote or a space, so
+    # the result is stable: cleaning cleaned text changes nothing.
+    text = unicodedata.normalize("NFC", text).translate(_translation())
+    return unicodedata.normalize("NFC", text)
 
 
 def tidy_lines(text: str) -> str:
@@ -144,13 +149,20 @@ class CreditLexicon:
     def role(self, paragraph: str) -> ParagraphRole | None:
         """CREDIT when the paragraph is nothing but credits, CAPTION when it carries a photo
         credit, None otherwise."""
-        photo = any(p.search(paragraph) for p in self.photo)
-        rest, found = paragraph, photo
-        for pattern in (*self.photo, *self.reporting):
-            rest, count = pattern.subn(" ", rest)
-            found = found or count > 0
-        if found and not any(ch.isalnum() for ch in rest):
-            return ParagraphRole.CREDIT
+        photo = [m.span() for p in self.photo for m in p.finditer(paragraph)]
+        reporting = [m.span() for p in self.reporting for m in p.finditer(paragraph)]
+        if not photo and not reporting:
+            return None
+        # Patterns overlap ("AP Photo/Jane Doe" is an agency photo and a "Photo/" label), so
+        # test what the union of their matches leaves, not what each leaves in turn.
+        covered = 0
+        for start, end in sorted(photo + reporting):
+            if any(ch.isalnum() for ch in paragraph[covered:start]):
+                break
+            covered = max(covered, end)
+        else:
+            if not any(ch.isalnum() for ch in paragraph[covered:]):
+                return ParagraphRole.CREDIT
         return ParagraphRole.CAPTION if photo else None
 
     def is_byline(self, paragraph: str, *, dates: DateLexicon) -> bool:
