@@ -27,8 +27,8 @@ from corroborator.extract.nlp import load_nlp
 from corroborator.extract.places import find_places, load_gazetteer
 from corroborator.extract.quantities import QuantityFinder
 from corroborator.extract.sources import SourceRegistry
-from corroborator.extract.times import find_times_for_report
 from corroborator.extract.workspace import Component, Workspace, check_order
+from corroborator.normalise.timex import Reference, find_time_expressions
 
 
 class PlaceFinder:
@@ -83,10 +83,25 @@ class Extractor:
             yield self._run(report, doc)
 
     def _run(self, report: model.NormalisedReport, doc: Doc) -> model.ExtractedReport:
-        ws = Workspace(doc=doc, report=report, times=find_times_for_report(report, doc=doc))
+        ws = Workspace(doc=doc, report=report, times=report_times(report, doc=doc))
         for component in self.components:
             component(ws)
         return ws.result()
+
+
+def report_times(report: model.NormalisedReport, *, doc: Doc) -> list[model.TimeExpression]:
+    """Time expressions re-read with the parse (tense decides "on Wednesday": last or next).
+
+    The normalise stage tagged them without a parse to infer the publication time; with
+    that reference settled, the parse-aware reading is the one later stages use.
+    """
+    publication = report.publication
+    reference = Reference(
+        earliest=publication.reference,
+        latest=publication.inferred_latest if publication.inferred_earliest else None,
+        year_known=publication.year_known,
+    )
+    return find_time_expressions(report.text, reference=reference, report_id=report.id, doc=doc)
 
 
 def default_components(nlp: Language, settings: Settings) -> list[Component]:
