@@ -138,19 +138,33 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CreditPattern:
+    """A compiled credit pattern and the strings one of which a paragraph needs to match it."""
+
+    regex: re.Pattern[str]
+    requires: tuple[str, ...] = ()
+
+    def spans(self, paragraph: str, folded: str) -> list[tuple[int, int]]:
+        if self.requires and not any(r in folded for r in self.requires):
+            return []
+        return [m.span() for m in self.regex.finditer(paragraph)]
+
+
+@dataclass(frozen=True, kw_only=True)
 class CreditLexicon:
     """Compiled patterns from resources/lexicon/credits.toml."""
 
-    photo: tuple[re.Pattern[str], ...]
-    reporting: tuple[re.Pattern[str], ...]
+    photo: tuple[CreditPattern, ...]
+    reporting: tuple[CreditPattern, ...]
     bylines: tuple[re.Pattern[str], ...]
     near_top: int
 
     def role(self, paragraph: str) -> ParagraphRole | None:
         """CREDIT when the paragraph is nothing but credits, CAPTION when it carries a photo
         credit, None otherwise."""
-        photo = [m.span() for p in self.photo for m in p.finditer(paragraph)]
-        reporting = [m.span() for p in self.reporting for m in p.finditer(paragraph)]
+        folded = paragraph.casefold()
+        photo = [span for p in self.photo for span in p.spans(paragraph, folded)]
+        reporting = [span for p in self.reporting for span in p.spans(paragraph, folded)]
         if not photo and not reporting:
             return None
         # Patterns overlap ("AP Photo/Jane Doe" is an agency photo and a "Photo/" label), so
@@ -312,7 +326,7 @@ def credit_lexicon(settings: Settings | None = None) -> CreditLexicon:
 @lru_cache(maxsize=8)
 def _load_credits(paths: tuple[Path, ...]) -> CreditLexicon:
     agencies: list[str] = []
-    credits: list[tuple[str, str, Path]] = []
+    credits: list[tuple[str, str, tuple[str, ...], Path]] = []
     bylines: list[tuple[str, Path]] = []
     near_top = 0
     for path in paths:
@@ -324,7 +338,10 @@ def _load_credits(paths: tuple[Path, ...]) -> CreditLexicon:
                 raise ResourceError(
                     f'{path}: each [[credit]] needs role = "photo" or "reporting" and a regex'
                 )
-            credits.append((role, regex, path))
+            requires = entry.get("requires", [])
+            if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
+                raise ResourceError(f"{path}: [[credit]] requires must be a list of strings")
+            credits.append((role, regex, tuple(r.casefold() for r in requires), path))
         byline = doc.get("byline", {})
         near_top = max(near_top, int(byline.get("near_top", 0)))
         bylines.extend((str(p), path) for p in byline.get("patterns", []))
@@ -353,8 +370,16 @@ def _load_credits(paths: tuple[Path, ...]) -> CreditLexicon:
             raise ResourceError(f"{path}: pattern {regex!r} is not a valid regex ({exc})") from exc
 
     return CreditLexicon(
-        photo=tuple(compile_(r, p) for role, r, p in credits if role == "photo"),
-        reporting=tuple(compile_(r, p) for role, r, p in credits if role == "reporting"),
+        photo=tuple(
+            CreditPattern(regex=compile_(r, p), requires=q)
+            for role, r, q, p in credits
+            if role == "photo"
+        ),
+        reporting=tuple(
+            CreditPattern(regex=compile_(r, p), requires=q)
+            for role, r, q, p in credits
+            if role == "reporting"
+        ),
         bylines=tuple(compile_(r, p) for r, p in bylines),
         near_top=near_top or 4,
     )
