@@ -195,6 +195,7 @@ def test_clean_caption_carries_a_photo_credit(caption: str) -> None:
         "(Reporting by Jane Doe; Editing by Sam Roe)",
         "Photo credit: Jane Doe",
         "JANE DOE/Pool via Reuters",
+        "Jane Doe via Getty Images.",
     ],
 )
 def test_clean_credit_alone_is_credit(credit: str) -> None:
@@ -210,6 +211,7 @@ def test_clean_credit_alone_is_credit(credit: str) -> None:
         "Officials took credit for the interception, the agency said.",
         "Two drones were shot down. (Reporting by Jane Doe)",
         "Photos of the damage spread on social media within minutes.",
+        "He shared Telegram photos of the crater with reporters.",
     ],
 )
 def test_clean_body_prose_about_pictures_stays_body(body: str) -> None:

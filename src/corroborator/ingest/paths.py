@@ -23,7 +23,7 @@ STDIN = "-"
 
 
 @dataclass(frozen=True, kw_only=True)
-class Source:
+class InputSource:
     """One input to read: where it is, what to call it, and the format its name promises."""
 
     origin: str
@@ -39,7 +39,7 @@ def iter_paths(
         if name == STDIN:
             data = _read_stream(_stdin(), limit=reader.max_bytes)
             yield from _read_input(
-                data, Source(origin="stdin", default_id="stdin", fmt=None), reader
+                data, InputSource(origin="stdin", default_id="stdin", fmt=None), reader
             )
             continue
         try:
@@ -92,7 +92,7 @@ def _read_file(path: str, *, reader: BytesReader) -> Iterator[Report | IngestFai
     except UnsupportedInput as exc:
         yield _failure(path, exc.reason, fmt=None, raw=_head(path, reader.max_bytes))
         return
-    source = Source(origin=path, default_id=PurePath(path).stem or "report", fmt=fmt)
+    source = InputSource(origin=path, default_id=PurePath(path).stem or "report", fmt=fmt)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             yield _failure(path, "not a regular file (a device, socket or pipe); skipped", fmt=fmt)
@@ -106,7 +106,7 @@ def _read_file(path: str, *, reader: BytesReader) -> Iterator[Report | IngestFai
 
 
 def _read_input(
-    data: bytes, source: Source, reader: BytesReader
+    data: bytes, source: InputSource, reader: BytesReader
 ) -> Iterator[Report | IngestFailure]:
     return reader.read(data, origin=source.origin, default_id=source.default_id, fmt=source.fmt)
 
