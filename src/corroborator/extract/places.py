@@ -1,0 +1,723 @@
+"""Place mentions: where a report says things happened, were reported from, or came from.
+
+How it works, and why
+1. Candidate spans come from the gazetteer itself, not only from the entity recogniser:
+   the small English model misses many place names (an upper-case dateline "KYIV", an
+   unfamiliar oblast) and mislabels others ("Zaporizhzhia" as PERSON, "Briansk" as
+   PRODUCT). Every capitalised token sequence is looked up under the gazetteer's
+   romanisation key (`gazetteer.name_key`), longest first, so spelling variants match
+   without being listed. A bare name followed by a head noun ("the Kherson region",
+   "Engels air base", "the Kursk NPP") is looked up as a stem among entries of that kind.
+   (spaCy's PhraseMatcher would need a pattern document per alias, half a million of them,
+   and cannot fold transliterations; a dictionary probe per token n-gram does both.)
+2. Guards keep common words out: spans inside a person or organisation name are refused
+   unless the whole entity is a well-known place; spans the recogniser did not tag must be
+   proper nouns, not listed in `not_places`, not part of a longer proper name ("Victory
+   Day"), and name an important place (a country, region, curated landmark or a town of
+   15,000+) unless the report's own countries vouch for a smaller one. Demonyms ("Russian")
+   are never places; they only tell which countries the report is about.
+3. Ambiguous names are resolved by context: the countries the report mentions (countries,
+   demonyms, unambiguous places) and the configured focus countries, the regions it names,
+   "X, Y" appositions ("Moscow, Idaho"), then size.
+4. Each mention gets a geo-precision (region-like kinds → 3; "near X", "outskirts of X",
+   "X district", "a village in X region" → 2; else 1), a role (dateline/byline →
+   reporting; "launched from X" → origin; else event) and how it matched. Place names used
+   for a government ("Kyiv denied", "the Kremlin said", "the Kyiv regime") are left out.
+   Capital phrases ("the Ukrainian capital", "Russia's capital", "the capital") resolve to
+   the capital city with match "derived".
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from corroborator import model
+from corroborator.config import Settings, resource_paths
+from corroborator.errors import NotFound, ResourceError
+from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
+
+__all__ = ["PlaceCues", "find_places", "load_cues", "load_gazetteer"]
+
+CUES_FILE = "gazetteer/cues.toml"
+
+#: Longest place name tried, in tokens ("Rostov - on - Don" is five).
+MAX_NAME_TOKENS = 7
+#: A town the entity recogniser did not tag must be this big to stand on its own.
+IMPORTANT_POPULATION = 15_000
+#: ... or this big when it lies in a country the report is about.
+CONTEXT_POPULATION = 1_000
+#: An alternate-name match abroad (no context for its country) must be a town this big.
+FOREIGN_ALIAS_POPULATION = 500_000
+#: How much report context weighs against size (scores are roughly log10(population)).
+CONTEXT_WEIGHT = 4.0
+
+_LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_CONNECTORS = frozenset(
+    {"on", "of", "de", "la", "el", "al", "upon", "am", "an", "der", "and", "na", "nad", "sur", "en"}
+)
+_JOINERS = frozenset({"-", "'", "’", "."})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+Match = Literal["exact", "alias", "fuzzy", "derived"]
+
+
+# --------------------------------------------------------------------------- cue words
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The words read around place names (resource gazetteer/cues.toml, user-extensible)."""
+
+    heads: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
+    region_kinds: frozenset[str]
+    near_before: tuple[tuple[str, ...], ...]
+    near_after: frozenset[str]
+    part_of_region_before: tuple[tuple[str, ...], ...]
+    origin_before: tuple[tuple[str, ...], ...]
+    reporting_before: tuple[tuple[str, ...], ...]
+    agencies: frozenset[str]
+    speech_verbs: frozenset[str]
+    actor_heads: frozenset[str]
+    capital_words: frozenset[str]
+    capital_compound_heads: frozenset[str]
+    not_places: frozenset[str] = field(default=frozenset())
+
+
+def _phrases(values: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    # Longest first, so "from the territory of" wins over "from".
+    return tuple(
+        sorted({tuple(v.lower().split()) for v in values if v.strip()}, key=lambda p: -len(p))
+    )
+
+
+@lru_cache(maxsize=8)
+def load_cues(settings: Settings) -> PlaceCues:
+    """Read every gazetteer/cues.toml (packaged, then the user's); lists are appended."""
+    merged: dict[str, dict[str, list[str]]] = {}
+    for path in resource_paths(CUES_FILE, settings):
+        try:
+            with path.open("rb") as fh:
+                data: dict[str, Any] = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ResourceError(
+                f"{path}: cannot read place cues ({exc}); fix or remove the file"
+            ) from exc
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                raise ResourceError(f"{path}: [{section}] must be a table of lists")
+            for key, values in table.items():
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    raise ResourceError(f"{path}: {section}.{key} must be a list of strings")
+                merged.setdefault(section, {}).setdefault(key, []).extend(values)
+
+    def get(section: str, key: str) -> list[str]:
+        return merged.get(section, {}).get(key, [])
+
+    heads: list[tuple[tuple[str, ...], frozenset[str]]] = []
+    for kinds, words in merged.get("heads", {}).items():
+        kind_set = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+        heads.extend((phrase, kind_set) for phrase in _phrases(words))
+    heads.sort(key=lambda h: -len(h[0]))
+    return PlaceCues(
+        heads=tuple(heads),
+        region_kinds=frozenset(get("precision", "region_kinds")),
+        near_before=_phrases(get("precision", "near_before")),
+        near_after=frozenset(w.lower() for w in get("precision", "near_after")),
+        part_of_region_before=_phrases(get("precision", "part_of_region_before")),
+        origin_before=_phrases(get("roles", "origin_before")),
+        reporting_before=_phrases(get("roles", "reporting_before")),
+        agencies=frozenset(w.lower() for w in get("roles", "agencies")),
+        speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
+        actor_heads=frozenset(w.lower() for w in get("metonymy", "actor_heads")),
+        capital_words=frozenset(w.lower() for w in get("capital", "words")),
+        capital_compound_heads=frozenset(w.lower() for w in get("capital", "compound_heads")),
+        not_places=frozenset(name_key(w) for w in get("not_places", "words")),
+    )
+
+
+# --------------------------------------------------------------------------- candidate spans
+
+
+@dataclass
+class _Raw:
+    """A token range that names a place, before context picks which place."""
+
+    start: int  # first token of the name
+    end: int  # token after the name (before any head noun)
+    stop: int  # token after the mention (after the head noun, if any)
+    text: str  # the name itself
+    head_kinds: frozenset[str] = frozenset()
+    label: str | None = None  # entity label covering the name
+    whole_entity: bool = False  # the name (with its head) is the whole entity
+    candidates: list[Candidate] = field(default_factory=list)
+    match: Match = "exact"
+    near: bool = False  # the head noun says the place is at or near the name, not it
+    weak: bool = False  # needs the report's countries to vouch for it
+    mislabelled: bool = False  # tagged as a person/organisation: needs the report's countries
+    place: model.Place | None = None
+
+
+def _capitalised(token: Token) -> bool:
+    return bool(token.text) and token.text[0].isupper()
+
+
+def _name_tokens_ok(span: Span) -> bool:
+    """Token sequences that can be one place name: capitalised words, connectors, joiners."""
+    if not _capitalised(span[0]):
+        return False
+    if not _capitalised(span[-1]) and span[-1].lower_ not in _CONNECTORS:
+        return False
+    for i, token in enumerate(span):
+        if i and (token.is_sent_start or "\n" in token.text_with_ws[:-1] or token.is_space):
+            return False
+        if token.is_punct and token.text not in _JOINERS:
+            return False
+        if token.is_alpha and not _capitalised(token) and token.lower_ not in _CONNECTORS:
+            return False
+        if i + 1 < len(span) and "\n" in token.whitespace_:
+            return False
+    return not span[-1].is_punct
+
+
+def _head_after(doc: Doc, index: int, cues: PlaceCues) -> tuple[int, frozenset[str]] | None:
+    """The head noun starting at token `index` ("region", "air base"), as (end, kinds)."""
+    for phrase, kinds in cues.heads:
+        end = index + len(phrase)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[index:end]) == phrase:
+            return end, kinds
+    return None
+
+
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    return {token.i: ent for ent in doc.ents for token in ent}
+
+
+def _scan(doc: Doc, gazetteer: Gazetteer, cues: PlaceCues) -> list[_Raw]:
+    """Longest gazetteer names (and stems before a head noun) at each capitalised token."""
+    found: list[_Raw] = []
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]) or doc[i].is_punct:
+            i += 1
+            continue
+        best: _Raw | None = None
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if not _name_tokens_ok(span):
+                continue
+            text = span.text
+            head = _head_after(doc, i + n, cues)
+            if head is not None and (gazetteer.knows_stem(text) or gazetteer.knows(text)):
+                best = _Raw(i, i + n, head[0], text, head_kinds=head[1])
+                break
+            if gazetteer.knows(text):
+                best = _Raw(i, i + n, i + n, text)
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append(best)
+        i = best.stop
+    return found
+
+
+def _unknown_entities(
+    doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues: PlaceCues
+) -> list[_Raw]:
+    """Location-like entities and names before a region noun that no name matched: fuzzy
+    candidates ("Brainsk region", a misspelt "Zaporizhja" tagged PERSON)."""
+    taken = {t for raw in found for t in range(raw.start, raw.stop)}
+    extra: list[_Raw] = []
+    for ent in doc.ents:
+        if ent.label_ not in (*_LOCATION_LABELS, "PERSON", "PRODUCT", "NORP", "ORG"):
+            continue
+        tokens = [t for t in ent if t.lower_ not in _DETERMINERS]
+        if not tokens or any(t.i in taken for t in tokens):
+            continue
+        start, end = tokens[0].i, tokens[-1].i + 1
+        head = _head_after(doc, end, cues)
+        name = doc[start:end]
+        # Strip a head noun the entity itself swallowed ("Kherson Region").
+        for k in range(start + 1, end):
+            inner = _head_after(doc, k, cues)
+            if inner is not None and inner[0] == end:
+                head, name = inner, doc[start:k]
+                break
+        if not _name_tokens_ok(name):
+            continue
+        if ent.label_ not in _LOCATION_LABELS and head is None and len(name) > 1:
+            continue  # a multi-word person or organisation name is not a misspelt place
+        stop = head[0] if head is not None else end
+        extra.append(
+            _Raw(
+                name.start,
+                name.end,
+                stop,
+                name.text,
+                head_kinds=head[1] if head else frozenset(),
+                label=ent.label_,
+                whole_entity=True,
+            )
+        )
+        taken.update(range(name.start, stop))
+    # Untagged proper names before a head noun ("the Brainsk region"): the head noun is
+    # the evidence that a place is meant, so they may be matched fuzzily.
+    for token in doc:
+        head = _head_after(doc, token.i + 1, cues)
+        if head is None or token.i in taken or not _capitalised(token) or token.pos_ != "PROPN":
+            continue
+        start = token.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and _capitalised(doc[start - 1])
+            and start - 1 not in taken
+        ):
+            start -= 1
+        name = doc[start : token.i + 1]
+        if _name_tokens_ok(name):
+            extra.append(_Raw(start, token.i + 1, head[0], name.text, head_kinds=head[1]))
+            taken.update(range(start, head[0]))
+    return extra
+
+
+# --------------------------------------------------------------------------- guards
+
+
+def _accept(
+    raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazetteer, cues: PlaceCues
+) -> bool:
+    """Decide whether a matched name is a place mention at all (before choosing which)."""
+    ent = entities.get(raw.start)
+    if ent is not None:
+        raw.label = raw.label or ent.label_
+        core = [t for t in ent if t.lower_ not in _DETERMINERS and t.text not in ("'s", "’s")]
+        raw.whole_entity = raw.whole_entity or (
+            bool(core) and core[0].i >= raw.start and core[-1].i < raw.stop
+        )
+    if gazetteer.demonym_country(raw.text) is not None:
+        return False  # "Russian", even in "Russian territory": an adjective, not a place
+    if _modifier_compound(doc, raw):
+        return False
+    key = name_key(raw.text)
+    if raw.label in _LOCATION_LABELS:
+        return raw.head_kinds != frozenset() or not _inside_longer_name(doc, raw)
+    if raw.label is not None:
+        # Inside a person, organisation or nationality name: only a whole entity that is a
+        # well-known place ("Kyiv" tagged PERSON), never a part ("Vladimir" of "Vladimir Putin").
+        if not raw.whole_entity or key in cues.not_places:
+            return False
+        if not raw.head_kinds:
+            raw.mislabelled = True
+        return bool(raw.head_kinds) or _important(raw.candidates, gazetteer)
+    if raw.head_kinds:
+        return True
+    if key in cues.not_places:
+        return False
+    span = doc[raw.start : raw.end]
+    if not (any(t.pos_ == "PROPN" for t in span) or span.text.isupper()):
+        return False
+    if _inside_longer_name(doc, raw):
+        return False
+    if not _important(raw.candidates, gazetteer):
+        raw.weak = True
+    return True
+
+
+def _important(candidates: Sequence[Candidate], gazetteer: Gazetteer) -> bool:
+    if not candidates:
+        return False
+    top = candidates[0].place
+    return gazetteer.is_curated(top) or (top.population or 0) >= IMPORTANT_POPULATION
+
+
+def _modifier_compound(doc: Doc, raw: _Raw) -> bool:
+    """'Kremlin-controlled', 'Moscow-based', 'Kyiv-born': an attribute of something else."""
+    if raw.stop + 1 >= len(doc) or doc[raw.stop].text != "-" or doc[raw.stop - 1].whitespace_:
+        return False
+    following = doc[raw.stop + 1]
+    return following.is_alpha and following.text.islower()
+
+
+def _title_case_line(doc: Doc, index: int) -> bool:
+    """Headlines capitalise every word, so capitalisation says nothing about names there."""
+    words = [t for t in doc[index].sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(_capitalised(t) for t in words) >= 0.7 * len(words)
+
+
+def _inside_longer_name(doc: Doc, raw: _Raw) -> bool:
+    """'Victory' in 'Victory Day', 'Russia' in 'Russia Today': part of another proper name."""
+    if _title_case_line(doc, raw.start):
+        return False
+    before = doc[raw.start - 1] if raw.start > 0 else None
+    after = doc[raw.stop] if raw.stop < len(doc) else None
+    for token in (before, after):
+        if token is None or token.is_punct or not _capitalised(token):
+            continue
+        if token.pos_ == "PROPN" and not (token is before and token.is_sent_start):
+            return True
+    return False
+
+
+def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """'Kyiv denied', 'the Kremlin said', 'the Kyiv regime': the government, not the place."""
+    root = doc[raw.start : raw.stop].root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in cues.speech_verbs:
+        return True
+    return root.dep_ in ("compound", "poss", "nmod", "amod") and head.lower_ in cues.actor_heads
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _context(
+    doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequence[str]
+) -> tuple[dict[str, float], set[str]]:
+    """Country weights (0..1) and region names that the report itself vouches for."""
+    counts: dict[str, float] = defaultdict(float)
+    regions: set[str] = set()
+    for token in doc:
+        if _capitalised(token):
+            cc = gazetteer.demonym_country(token.text)
+            if cc is not None:
+                counts[cc] += 1
+    for raw in raws:
+        if not raw.candidates or raw.weak:
+            continue
+        top = raw.candidates[0]
+        if top.place.kind == "country" and top.place.country_code:
+            counts[top.place.country_code] += 2
+            continue
+        # A name only one country has is strong evidence; a name whose namesakes abroad
+        # are much smaller ("Moscow") is weaker, since the story may be about a namesake.
+        others = [c for c in raw.candidates if c.place.country_code != top.place.country_code]
+        if not top.place.country_code or (others and others[0].score > top.score - 1.5):
+            continue
+        counts[top.place.country_code] += 1.0 if not others else 0.5
+        if others:
+            continue  # the weaker vote does not vouch for its region either
+        if top.place.kind == "admin1":
+            regions.add(top.place.name)
+        elif top.place.admin1:
+            regions.add(top.place.admin1)
+    most = max(counts.values(), default=0)
+    weights = {cc: n / most for cc, n in counts.items()} if most else {}
+    for cc in focus:
+        weights[cc.upper()] = max(weights.get(cc.upper(), 0.0), 0.8)
+    return weights, regions
+
+
+def _rerank(
+    candidates: Sequence[Candidate], weights: Mapping[str, float], regions: set[str]
+) -> list[Candidate]:
+    rescored = []
+    for c in candidates:
+        score = c.score + CONTEXT_WEIGHT * weights.get(c.place.country_code or "", 0.0)
+        if c.place.kind != "admin1" and c.place.admin1 in regions:
+            score += 1.5
+        rescored.append(Candidate(c.place, c.alias, score))
+    return sorted(rescored, key=lambda c: (-c.score, c.place.id))
+
+
+def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
+    """Fill raw.candidates and raw.match from the name (and head noun), without context."""
+    if raw.head_kinds:
+        raw.candidates = gazetteer.stem_candidates(raw.text, kinds=raw.head_kinds)
+        if raw.candidates:
+            raw.match = (
+                "exact" if name_key(raw.text) == name_key(raw.candidates[0].place.name) else "alias"
+            )
+            return
+        if "admin1" not in raw.head_kinds:
+            raw.near = True  # "the Kursk airfield" without an entry: a facility at Kursk
+    raw.candidates = gazetteer.candidates(raw.text)
+    if raw.candidates:
+        top = raw.candidates[0]
+        raw.match = "exact" if raw.text.lower() == top.place.name.lower() else "alias"
+        return
+    if raw.label is not None or raw.head_kinds:
+        raw.candidates = gazetteer.fuzzy_candidates(raw.text)
+        if raw.head_kinds and "admin1" in raw.head_kinds:
+            regional = [c for c in raw.candidates if c.place.kind == "admin1"]
+            raw.candidates = regional or raw.candidates
+        raw.match = "fuzzy"
+
+
+# --------------------------------------------------------------------------- roles and precision
+
+
+def _words_before(doc: Doc, index: int, limit: int = 8) -> tuple[str, ...]:
+    """Lower-cased words before token `index` in its sentence, without trailing determiners."""
+    start = max(doc[index].sent.start, index - limit)
+    words = [t.lower_ for t in doc[start:index] if not t.is_space]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return tuple(words)
+
+
+def _ends_with(words: tuple[str, ...], phrases: Sequence[tuple[str, ...]]) -> bool:
+    return any(len(words) >= len(p) and words[-len(p) :] == p for p in phrases)
+
+
+def _line_start(doc: Doc, index: int) -> bool:
+    return index == 0 or "\n" in doc[index - 1].text_with_ws or doc[index - 1].is_space
+
+
+def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """'MOSCOW (Reuters) -', 'KYIV, May 3 (AP) —': a place opening a line, then a dash."""
+    if not _line_start(doc, raw.start):
+        return False
+    window = doc[raw.stop : min(len(doc), raw.stop + 12)]
+    words = [t.lower_ for t in window]
+    has_dash = any(t.text in _DASHES for t in window)
+    has_agency = any(
+        words[k] == "(" and " ".join(words[k + 1 : k + 1 + n]) in cues.agencies
+        for k in range(len(words))
+        for n in (1, 2)
+    )
+    upper = doc[raw.start : raw.stop].text.isupper()
+    return (upper and (has_dash or has_agency)) or (has_agency and has_dash)
+
+
+def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) -> model.PlaceRole:
+    offset = doc[raw.start].idx
+    if report.role_at(offset) in (
+        model.ParagraphRole.DATELINE,
+        model.ParagraphRole.BYLINE,
+        model.ParagraphRole.CREDIT,
+    ):
+        return model.PlaceRole.REPORTING
+    if _is_dateline(doc, raw, cues):
+        return model.PlaceRole.REPORTING
+    sentence_before = tuple(t.lower_ for t in doc[doc[raw.start].sent.start : raw.start])
+    joined = " ".join(sentence_before)
+    if any(" ".join(p) in joined for p in cues.reporting_before):
+        return model.PlaceRole.REPORTING
+    if _ends_with(_words_before(doc, raw.start), cues.origin_before):
+        return model.PlaceRole.ORIGIN
+    return model.PlaceRole.EVENT
+
+
+def _precision(doc: Doc, raw: _Raw, place: model.Place, cues: PlaceCues) -> model.GeoPrecision:
+    before = _words_before(doc, raw.start)
+    if place.kind in cues.region_kinds:
+        if place.kind == "admin1" and _ends_with(before, cues.part_of_region_before):
+            return model.GeoPrecision.NEAR
+        return model.GeoPrecision.REGION
+    if raw.near or _ends_with(before, cues.near_before):
+        return model.GeoPrecision.NEAR
+    following = doc[raw.stop] if raw.stop < len(doc) else None
+    if following is not None and following.lower_ in cues.near_after:
+        return model.GeoPrecision.NEAR
+    return model.GeoPrecision.TOWN
+
+
+# --------------------------------------------------------------------------- capitals
+
+
+def _capital_mentions(
+    doc: Doc, gazetteer: Gazetteer, cues: PlaceCues, weights: Mapping[str, float], taken: set[int]
+) -> list[tuple[int, int, model.Place]]:
+    """'the Russian capital', "Ukraine's capital", 'the capital of Belarus', 'the capital'."""
+    found = []
+    dominant = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
+    for token in doc:
+        if (
+            token.lower_ not in cues.capital_words
+            or token.pos_ not in ("NOUN", "PROPN")
+            or token.i in taken
+        ):
+            continue
+        end = token.i + 1
+        if token.dep_ == "compound":
+            if token.head.lower_ not in cues.capital_compound_heads:
+                continue  # "capital markets"
+            end = token.head.i + 1
+        country: str | None = None
+        start = token.i
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                country = gazetteer.demonym_country(child.text) or country
+                start = min(start, child.i) if country else start
+            elif child.dep_ == "poss":
+                country = (
+                    _country_named(doc[child.left_edge.i : child.i + 1].text, gazetteer) or country
+                )
+                start = min(start, child.left_edge.i) if country else start
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    named = _country_named(
+                        doc[objects[0].left_edge.i : objects[0].i + 1].text, gazetteer
+                    )
+                    if named:
+                        country = named
+        if country is None:
+            if any(c.dep_ in ("amod", "poss", "compound") for c in token.children):
+                continue  # "the regional capital", "the bank's capital": not a country's
+            if not any(c.lower_ == "the" for c in token.children) or dominant is None:
+                continue
+            if weights[dominant] < 1.0:
+                continue
+            country = dominant
+        try:
+            capital = gazetteer.capital_of(country)
+        except NotFound:
+            continue
+        found.append((start, end, capital))
+    return found
+
+
+def _country_named(text: str, gazetteer: Gazetteer) -> str | None:
+    text = text.removesuffix("'s").removesuffix("’s").strip()
+    for place in gazetteer.lookup(text, kinds=("country",))[:1]:
+        return place.country_code
+    return None
+
+
+# --------------------------------------------------------------------------- the component
+
+
+def find_places(
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer,
+    report: model.NormalisedReport,
+    focus_countries: Sequence[str] = (),
+) -> list[model.PlaceMention]:
+    """Every place mention in the parsed report, resolved, in text order.
+
+    `doc` must be the parse of `report.text` (offsets are shared). The gazetteer drives
+    detection because the recogniser alone misses and mislabels too many place names;
+    entity labels, part-of-speech tags and the dependency parse then decide whether a
+    matched name is a place here (not a person, a government or part of a longer name),
+    and the report's own countries plus `focus_countries` decide between namesakes.
+    """
+    if doc.text != report.text:
+        raise ValueError("find_places needs the parse of report.text (offsets must match)")
+    cues = load_cues(gazetteer.settings)
+    entities = _entity_index(doc)
+    raws = _scan(doc, gazetteer, cues)
+    raws.extend(_unknown_entities(doc, raws, gazetteer, cues))
+    raws.sort(key=lambda r: r.start)
+
+    accepted: list[_Raw] = []
+    for raw in raws:
+        _lookup(raw, gazetteer)
+        if raw.candidates and _accept(raw, doc, entities, gazetteer, cues):
+            accepted.append(raw)
+
+    weights, regions = _context(doc, accepted, gazetteer, focus_countries)
+    for index, raw in enumerate(accepted):
+        ranked = _rerank(raw.candidates, weights, regions)
+        following = accepted[index + 1] if index + 1 < len(accepted) else None
+        if following is not None and _apposed(doc, raw, following):
+            ranked = _prefer_inside(
+                ranked, _rerank(following.candidates, weights, regions), gazetteer
+            )
+        raw.candidates = ranked
+        raw.place = ranked[0].place
+        if raw.match != "fuzzy":
+            raw.match = (
+                "exact"
+                if raw.text.lower() == raw.place.name.lower()
+                or (raw.head_kinds and name_key(raw.text) == name_key(raw.place.name))
+                else "alias"
+            )
+
+    mentions: list[model.PlaceMention] = []
+    taken: set[int] = set()
+    for raw in accepted:
+        place = raw.place
+        if place is None or (raw.weak and not _vouched(place, weights)):
+            continue
+        if (
+            raw.mislabelled
+            and weights
+            and not (raw.match == "exact" or weights.get(place.country_code or "", 0.0) >= 0.3)
+        ):
+            continue  # tagged as a person or organisation, and far from the story
+        if _foreign_alias(raw, place, gazetteer, weights):
+            continue
+        if _metonymic(doc, raw, cues):
+            continue
+        taken.update(range(raw.start, raw.stop))
+        span = doc[raw.start : raw.stop]
+        mentions.append(
+            model.PlaceMention(
+                span=report.span(span.start_char, span.end_char),
+                place=place,
+                precision=_precision(doc, raw, place, cues),
+                role=_role(doc, raw, report, cues),
+                match=raw.match,
+            )
+        )
+    for start, end, capital in _capital_mentions(doc, gazetteer, cues, weights, taken):
+        span = doc[start:end]
+        raw = _Raw(start, end, end, span.text)
+        if _metonymic(doc, raw, cues):
+            continue
+        mentions.append(
+            model.PlaceMention(
+                span=report.span(span.start_char, span.end_char),
+                place=capital,
+                precision=_precision(doc, raw, capital, cues),
+                role=_role(doc, raw, report, cues),
+                match="derived",
+            )
+        )
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    return mentions
+
+
+def _foreign_alias(
+    raw: _Raw, place: model.Place, gazetteer: Gazetteer, weights: Mapping[str, float]
+) -> bool:
+    """An exonym of a town in a country the report never mentions ("Baza", a news agency,
+    is also a Slavic name for Basel): GeoNames' alternate names include every language's
+    form, so such a match needs the report's countries behind it unless the town is big."""
+    if raw.match != "alias" or not weights or gazetteer.is_curated(place):
+        return False
+    return (
+        weights.get(place.country_code or "", 0.0) < 0.3
+        and (place.population or 0) < FOREIGN_ALIAS_POPULATION
+    )
+
+
+def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
+    """A small town the recogniser did not tag counts only in a country the report is about."""
+    return (
+        weights.get(place.country_code or "", 0.0) >= 0.5
+        and (place.population or 0) >= CONTEXT_POPULATION
+    )
+
+
+def _apposed(doc: Doc, first: _Raw, second: _Raw) -> bool:
+    """'Moscow, Idaho': a place, a comma, then the region or country that holds it."""
+    return second.start == first.stop + 1 and doc[first.stop].text == ","
+
+
+def _prefer_inside(
+    ranked: list[Candidate], outer: Sequence[Candidate], gazetteer: Gazetteer
+) -> list[Candidate]:
+    containers = [c.place for c in outer if c.place.kind in ("admin1", "country")][:3]
+    if not containers:
+        return ranked
+    boosted = [
+        Candidate(
+            c.place,
+            c.alias,
+            c.score + (5.0 if any(gazetteer.contains(o, c.place) for o in containers) else 0.0),
+        )
+        for c in ranked
+    ]
+    return sorted(boosted, key=lambda c: (-c.score, c.place.id))

@@ -1,0 +1,188 @@
+"""The gazetteer: names, transliterations, ranking, containment, distance, user extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.errors import NotFound, ResourceError
+from corroborator.extract.gazetteer import Gazetteer, load_gazetteer, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz(settings: Settings) -> Gazetteer:
+    return load_gazetteer(settings)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Briansk", "Bryansk"),
+        ("Odessa", "Odesa"),
+        ("Kharkiv", "Harkiv"),
+        ("Khmelnytskyi", "Khmelnitsky"),
+        ("Yevpatoriya", "Evpatoria"),
+        ("Mykolaiv", "Mykolayiv"),
+        ("Zaporizhzhia", "Zaporizhia"),
+        ("Kyjiv", "Kyiv"),
+        ("Novo-Ogaryovo", "Novo Ogaryovo"),
+        ("Kropyvnyts'kyi", "Kropyvnytskyi"),
+    ],
+)
+def test_gazetteer_name_key_folds_transliteration_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_gazetteer_name_key_keeps_different_names_apart() -> None:
+    assert name_key("Kyiv") != name_key("Kursk")
+    assert name_key("Sumy") != name_key("Sambir")
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "country"),
+    [
+        ("Kiev", "Kyiv", "UA"),
+        ("Kharkov", "Kharkiv", "UA"),
+        ("Odessa", "Odesa", "UA"),
+        ("Nikolaev", "Mykolayiv", "UA"),
+        ("Lugansk", "Luhansk", "UA"),
+        ("Dnepropetrovsk", "Dnipro", "UA"),
+        ("Artemovsk", "Bakhmut", "UA"),
+        ("Briansk", "Bryansk", "RU"),
+        ("Simferopol", "Simferopol", "UA"),
+    ],
+)
+def test_gazetteer_lookup_resolves_aliases_and_transliterations(
+    gaz: Gazetteer, written: str, name: str, country: str
+) -> None:
+    best = gaz.lookup(written)[0]
+    assert (best.name, best.country_code) == (name, country)
+
+
+def test_gazetteer_lookup_prefers_the_given_countries_then_size(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Moscow")[0].country_code == "RU"
+    in_idaho = gaz.lookup("Moscow", countries=["US"])[0]
+    assert (in_idaho.country_code, in_idaho.admin1) == ("US", "Idaho")
+
+
+def test_gazetteer_lookup_prefers_a_city_over_its_namesake_region(gaz: Gazetteer) -> None:
+    # Moscow and Kyiv are also first-level regions; a bare name means the city.
+    assert [p.kind for p in gaz.lookup("Moscow") if p.country_code == "RU"] == ["city"]
+    assert gaz.lookup("Kyiv")[0].kind == "city"
+
+
+def test_gazetteer_towns_carry_named_first_level_regions(gaz: Gazetteer) -> None:
+    bryansk = gaz.lookup("Bryansk")[0]
+    assert bryansk.admin1 == "Bryansk Oblast"
+    assert bryansk.parents == ("Bryansk Oblast", "Russia")
+    kharkiv = gaz.lookup("Kharkiv")[0]
+    assert kharkiv.admin1 == "Kharkiv Oblast"
+
+
+def test_gazetteer_codes_crimea_and_sevastopol_under_ukraine(gaz: Gazetteer) -> None:
+    crimea = gaz.lookup("Crimea")[0]
+    assert (crimea.kind, crimea.country_code) == ("admin1", "UA")
+    assert gaz.lookup("Sevastopol")[0].country_code == "UA"
+    assert gaz.lookup("Saky air base")[0].admin1 == "Crimea"
+
+
+def test_gazetteer_country_aliases(gaz: Gazetteer) -> None:
+    for written in ("Russian Federation", "the Russian Federation", "RF"):
+        best = gaz.lookup(written)[0]
+        assert (best.kind, best.country_code) == ("country", "RU")
+    assert gaz.lookup("Russian") == []  # a demonym is not a name of a place
+    assert gaz.demonym_country("Russian") == "RU"
+    assert gaz.demonym_country("Moscow") is None
+
+
+def test_gazetteer_contains_follows_the_parent_chain(gaz: Gazetteer) -> None:
+    kremlin = gaz.get("corroborator:kremlin")
+    senate = gaz.lookup("Senatsky Dvorets")[0]
+    moscow = gaz.lookup("Moscow")[0]
+    russia = gaz.country("RU")
+    assert senate.name == "Senate Palace"
+    assert gaz.contains(kremlin, senate)
+    assert gaz.contains(moscow, kremlin)
+    assert gaz.contains(moscow, senate)
+    assert gaz.contains(russia, kremlin)
+    assert not gaz.contains(kremlin, moscow)
+    assert not gaz.contains(gaz.country("UA"), kremlin)
+    oblast = gaz.lookup("Bryansk Oblast")[0]
+    assert gaz.contains(oblast, gaz.lookup("Bryansk")[0])
+    assert not gaz.contains(oblast, moscow)
+
+
+def test_gazetteer_distance_km(gaz: Gazetteer) -> None:
+    distance = gaz.distance_km(gaz.lookup("Moscow")[0], gaz.lookup("Kyiv")[0])
+    assert distance is not None and 700 < distance < 800
+    nowhere = model.Place(id="x:1", name="Somewhere", kind="town")
+    assert gaz.distance_km(nowhere, gaz.lookup("Kyiv")[0]) is None
+
+
+def test_gazetteer_capital_of(gaz: Gazetteer) -> None:
+    assert gaz.capital_of("RU").name == "Moscow"
+    assert gaz.capital_of("ua").name == "Kyiv"
+    assert gaz.capital_of("BY").name == "Minsk"
+    with pytest.raises(NotFound):
+        gaz.capital_of("ZZ")
+
+
+def test_gazetteer_get_unknown_id_raises(gaz: Gazetteer) -> None:
+    assert gaz.get("geonames:524901").name == "Moscow"
+    with pytest.raises(NotFound):
+        gaz.get("corroborator:no-such-place")
+
+
+def test_gazetteer_stem_candidates_find_facilities_and_regions(gaz: Gazetteer) -> None:
+    base = gaz.stem_candidates("Engels", kinds={"air_base"})[0].place
+    assert (base.name, base.country_code, base.admin1) == (
+        "Engels-2 air base",
+        "RU",
+        "Saratov Oblast",
+    )
+    region = gaz.stem_candidates("Briansk", kinds={"admin1"})[0].place
+    assert region.name == "Bryansk Oblast"
+    # "the Moscow region" is the oblast, not the federal city.
+    assert gaz.stem_candidates("Moscow", kinds={"admin1"})[0].place.name == "Moscow Oblast"
+
+
+def test_gazetteer_fuzzy_matches_only_close_long_names(gaz: Gazetteer) -> None:
+    names = [c.place.name for c in gaz.fuzzy_candidates("Brainsk")]
+    assert "Bryansk Oblast" in names or "Bryansk" in names
+    assert gaz.fuzzy_candidates("Kyev") == []  # too short to guess
+    assert gaz.fuzzy_candidates("Helicopter") == []
+
+
+def test_gazetteer_user_resources_extend_and_are_checked(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CORROBORATOR_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "resources" / "gazetteer"
+    user.mkdir(parents=True)
+    (user / "places.tsv").write_text(
+        "# a user's own landmark\n"
+        "id\tname\tkind\tcountry\tadmin1\tparent\tlatitude\tlongitude\tstems\taliases\n"
+        "test-depot\tNorthgate fuel depot\toil_depot\tUA\tKharkiv Oblast\tKharkiv\t50.0\t36.3\t"
+        "Northgate\tNorthgate tank farm\n",
+        encoding="utf-8",
+    )
+    extended = Gazetteer.load(settings.with_overrides(resource_dirs=(tmp_path / "resources",)))
+    depot = extended.lookup("Northgate tank farm")[0]
+    assert (depot.id, depot.country_code, depot.admin1) == (
+        "corroborator:test-depot",
+        "UA",
+        "Kharkiv Oblast",
+    )
+    assert extended.contains(extended.lookup("Kharkiv")[0], depot)
+    assert list((tmp_path / "cache").glob("gazetteer-*.pickle")), "the built index is cached"
+
+    (user / "places.tsv").write_text(
+        "id\tname\tkind\tcountry\tadmin1\tparent\tlatitude\tlongitude\tstems\taliases\n"
+        "bad\tSomewhere\tlandmark\tUA\tNo Such Oblast\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError, match="No Such Oblast"):
+        Gazetteer.load(settings.with_overrides(resource_dirs=(tmp_path / "resources",)))

@@ -1,0 +1,256 @@
+"""Place extraction on hand-written sentences with known answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.extract.gazetteer import Gazetteer, load_gazetteer
+from corroborator.extract.places import find_places
+
+
+@pytest.fixture(scope="module")
+def gaz(settings: Settings) -> Gazetteer:
+    return load_gazetteer(settings)
+
+
+def _report(text: str, *, report_id: str = "r1") -> model.NormalisedReport:
+    return model.NormalisedReport(
+        report=model.Report(id=report_id, text=text),
+        text=text,
+        paragraphs=(model.Paragraph(start=0, end=len(text)),),
+        publication=model.PublicationTime(),
+    )
+
+
+def _places(
+    nlp: Language, gaz: Gazetteer, text: str, *, focus: Sequence[str] = ()
+) -> list[model.PlaceMention]:
+    report = _report(text)
+    return find_places(nlp(text), gazetteer=gaz, report=report, focus_countries=focus)
+
+
+def _by_text(mentions: list[model.PlaceMention]) -> dict[str, model.PlaceMention]:
+    return {m.span.text: m for m in mentions}
+
+
+def test_places_resolve_aliases_and_transliterations(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(nlp, gaz, "Shelling was reported in Kharkov and in Nikolaev on Tuesday.")
+    )
+    assert found["Kharkov"].place.name == "Kharkiv"
+    assert found["Nikolaev"].place.name == "Mykolayiv"
+    assert {m.place.country_code for m in found.values()} == {"UA"}
+    assert {m.match for m in found.values()} == {"alias"}
+    assert found["Kharkov"].precision == model.GeoPrecision.TOWN
+
+
+def test_places_span_offsets_point_at_the_words(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Sirens sounded across Odessa before dawn."
+    (mention,) = _places(nlp, gaz, text)
+    assert text[mention.span.start : mention.span.end] == mention.span.text == "Odessa"
+    assert mention.span.report_id == "r1"
+
+
+def test_places_region_noun_resolves_to_first_level_region(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(nlp, gaz, "Air defences were busy over the Briansk region and the Kherson Oblast.")
+    )
+    bryansk = found["Briansk region"]
+    assert (bryansk.place.name, bryansk.place.kind, bryansk.place.country_code) == (
+        "Bryansk Oblast",
+        "admin1",
+        "RU",
+    )
+    assert bryansk.precision == model.GeoPrecision.REGION
+    assert found["Kherson Oblast"].place.name == "Kherson Oblast"
+    assert found["Kherson Oblast"].match == "exact"
+
+
+def test_places_misspelt_region_matches_fuzzily(nlp: Language, gaz: Gazetteer) -> None:
+    (mention,) = _places(nlp, gaz, "Drones fell in the Brainsk region late on Sunday.")
+    assert (mention.place.name, mention.match) == ("Bryansk Oblast", "fuzzy")
+    assert mention.span.text == "Brainsk region"
+
+
+def test_places_landmark_inside_a_city(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(nlp, gaz, "A drone exploded above the Senate Palace, inside the Kremlin in Moscow.")
+    )
+    senate, kremlin, moscow = found["Senate Palace"], found["Kremlin"], found["Moscow"]
+    assert senate.place.country_code == kremlin.place.country_code == "RU"
+    assert gaz.contains(kremlin.place, senate.place)
+    assert gaz.contains(moscow.place, kremlin.place)
+    assert senate.precision == model.GeoPrecision.TOWN
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Debris fell on the outskirts of Kharkiv overnight.",
+        "A drone was found near Kharkiv on Friday.",
+        "The blast was heard about 30 km from Kharkiv.",
+        "Residents of the Kharkiv suburbs reported explosions.",
+    ],
+)
+def test_places_near_cues_lower_precision(nlp: Language, gaz: Gazetteer, sentence: str) -> None:
+    found = _by_text(_places(nlp, gaz, sentence))
+    assert found["Kharkiv"].precision == model.GeoPrecision.NEAR
+
+
+def test_places_village_in_a_region_is_more_precise_than_the_region(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = _by_text(_places(nlp, gaz, "A shell hit a village in the Kursk region."))
+    assert found["Kursk region"].place.kind == "admin1"
+    assert found["Kursk region"].precision == model.GeoPrecision.NEAR
+
+
+def test_places_dateline_is_reporting_not_event(nlp: Language, gaz: Gazetteer) -> None:
+    text = "KYIV, June 4 (Reuters) - Drones struck a depot in Poltava overnight, officials said."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["KYIV"].role == model.PlaceRole.REPORTING
+    assert found["KYIV"].place.name == "Kyiv"
+    assert found["Poltava"].role == model.PlaceRole.EVENT
+
+
+def test_places_byline_credit_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "Reporting by Anna Petrenko in Lviv; editing by Tom Hale."))
+    assert found["Lviv"].role == model.PlaceRole.REPORTING
+
+
+def test_places_launch_site_is_origin(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(
+            nlp, gaz, "The drones were launched from the Kursk region towards Sumy, the army said."
+        )
+    )
+    assert found["Kursk region"].role == model.PlaceRole.ORIGIN
+    assert found["Sumy"].role == model.PlaceRole.EVENT
+
+
+def test_places_ambiguous_name_follows_the_report(nlp: Language, gaz: Gazetteer) -> None:
+    russian = _by_text(_places(nlp, gaz, "Police in Moscow closed Red Square after a drone alert."))
+    assert russian["Moscow"].place.country_code == "RU"
+    idaho = _by_text(_places(nlp, gaz, "The mayor of Moscow, Idaho, reopened the county library."))
+    assert (idaho["Moscow"].place.country_code, idaho["Moscow"].place.admin1) == ("US", "Idaho")
+    story = "Students returned to Moscow this week. Idaho officials said the campus was calm."
+    assert _by_text(_places(nlp, gaz, story))["Moscow"].place.country_code == "US"
+
+
+def test_places_focus_countries_break_ties(nlp: Language, gaz: Gazetteer) -> None:
+    plain = _by_text(_places(nlp, gaz, "Heavy fighting continued around Odessa."))
+    assert plain["Odessa"].place.country_code == "UA"
+    focused = _by_text(_places(nlp, gaz, "Heavy fighting continued around Odessa.", focus=["US"]))
+    assert focused["Odessa"].place.country_code == "US"
+
+
+def test_places_capital_phrases_are_derived(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(
+            nlp,
+            gaz,
+            "Explosions shook the Ukrainian capital. Later, Russia's capital was also targeted, "
+            "and the capital of Belarus stayed quiet.",
+        )
+    )
+    assert found["Ukrainian capital"].place.name == "Kyiv"
+    assert found["Russia's capital"].place.name == "Moscow"
+    assert found["capital"].place.name == "Minsk"
+    assert {found[k].match for k in ("Ukrainian capital", "Russia's capital", "capital")} == {
+        "derived"
+    }
+
+
+def test_places_bare_capital_needs_a_country_in_context(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Ukraine reported attacks on Ukraine's energy grid. In the capital, power was cut."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["capital"].place.name == "Kyiv"
+    assert _places(nlp, gaz, "Investors moved capital out of bonds.") == []
+
+
+def test_places_seas_and_air_bases(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(
+            nlp,
+            gaz,
+            "A patrol boat was hit in the Black Sea, and drones attacked the Engels air base "
+            "and the Saky airfield.",
+        )
+    )
+    sea = found["Black Sea"]
+    assert (sea.place.kind, sea.place.country_code, sea.precision) == (
+        "sea",
+        None,
+        model.GeoPrecision.REGION,
+    )
+    engels = found["Engels air base"].place
+    assert (engels.kind, engels.country_code, engels.admin1) == ("air_base", "RU", "Saratov Oblast")
+    saky = found["Saky airfield"].place
+    assert (saky.kind, saky.country_code, saky.admin1) == ("air_base", "UA", "Crimea")
+
+
+def test_places_unknown_facility_is_near_its_town(nlp: Language, gaz: Gazetteer) -> None:
+    (mention,) = _places(nlp, gaz, "Fire broke out at the Kaluga refinery on Monday.")
+    assert mention.place.name == "Kaluga"
+    assert mention.precision == model.GeoPrecision.NEAR
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Victory Day parades were cancelled this year.",
+        "Police said nobody was hurt.",
+        "Vladimir Putin met his security council.",
+        "Russian and Ukrainian officials met in secret.",
+        "A Kremlin-controlled channel posted the video.",
+    ],
+)
+def test_places_capitalised_non_places_do_not_match(
+    nlp: Language, gaz: Gazetteer, sentence: str
+) -> None:
+    assert _places(nlp, gaz, sentence) == []
+
+
+def test_places_government_metonymy_is_not_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    found = _places(
+        nlp, gaz, "Kyiv denied any role, and the Kremlin said the Kyiv regime was to blame."
+    )
+    assert found == []
+
+
+def test_places_country_names_and_aliases(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(
+            nlp,
+            gaz,
+            "Drones launched from Ukraine crossed into the Russian Federation, "
+            "officials in the RF said.",
+        )
+    )
+    assert found["Russian Federation"].place.country_code == "RU"
+    assert found["Russian Federation"].precision == model.GeoPrecision.REGION
+    assert found["Ukraine"].place.kind == "country"
+    assert found["Ukraine"].role == model.PlaceRole.ORIGIN
+    assert found["RF"].place.country_code == "RU"
+
+
+def test_places_every_mention_has_a_country_except_open_water(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = (
+        "Drones hit Belgorod, Sevastopol Bay and the Crimean Bridge, and a ship sank in the "
+        "Sea of Azov near Mariupol."
+    )
+    for mention in _places(nlp, gaz, text):
+        if mention.place.kind not in ("sea", "strait", "gulf"):
+            assert mention.place.country_code, mention.span.text
+
+
+def test_places_refuse_a_parse_of_other_text(nlp: Language, gaz: Gazetteer) -> None:
+    with pytest.raises(ValueError):
+        find_places(nlp("Kyiv"), gazetteer=gaz, report=_report("Lviv"))
