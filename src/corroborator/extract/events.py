@@ -64,7 +64,7 @@ class WeaponFinder:
             entry = self._entries[code]
             hits.append(WeaponHit(start, end, code, entry.category, entry.name))
             taken_until = end
-        return _merge_specific_generic(_drop_modifiers(doc, hits), self._entries)
+        return _drop_modifiers(doc, _merge_specific_generic(hits, self._entries))
 
 
 def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
@@ -140,7 +140,8 @@ class EventFinder:
         best: tuple[TriggerEntry, list[int]] | None = None
         for form in sorted(hyphen_forms) + sorted(forms):
             for entry in self.lexicon.triggers_for(form):
-                if token.pos_ not in entry.pos and not ("VERB" in entry.pos and token.pos_ == "AUX"):
+                verbal = token.pos_ == "AUX" or (token.pos_ == "ADJ" and syntax.is_participle(token))
+                if token.pos_ not in entry.pos and not ("VERB" in entry.pos and verbal):
                     continue
                 extra = _match_rest(token, entry.words, form, hyphen_forms)
                 if extra is not None and (best is None or len(extra) > len(best[1])):

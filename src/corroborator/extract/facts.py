@@ -166,10 +166,11 @@ class FactFinder:
         return findings
 
     def _target_category(self, noun: Token) -> str | None:
-        words = {t.lemma_.lower() for t in noun.subtree if t.i <= noun.i} | {noun.lower_}
-        for category, phrases in self.lx.target_categories.items():
-            for phrase in phrases:
-                if len(phrase) == 1 and phrase[0] in words:
+        """Modifiers first ("a residential building"), then the head ("the refinery")."""
+        modifiers = [t.lemma_.lower() for t in noun.subtree if t.i < noun.i]
+        for words in (modifiers, [noun.lemma_.lower(), noun.lower_]):
+            for category, phrases in self.lx.target_categories.items():
+                if any(len(p) == 1 and p[0] in words for p in phrases):
                     return category
         return None
 
@@ -197,6 +198,7 @@ class FactFinder:
     def _party_findings(self, ws: Workspace, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
         doc = ws.doc
         findings: list[Finding] = []
+        seen: set[tuple[str, int]] = set()
         for event in ws.events:
             if event.family != "violence" or event.event_class in {"intercept", "find"}:
                 continue
@@ -206,8 +208,9 @@ class FactFinder:
             negated = event.mention.modality == model.Modality.NEGATED
             for token, how in self._agents(trigger, weapon_at):
                 code = self._party(token)
-                if code is None:
-                    continue
+                if code is None or (code, token.i) in seen:
+                    continue  # "the regime launched an attack": one agent, two event words
+                seen.add((code, token.i))
                 start, end = _noun_phrase(token)
                 findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
                                         value=model.Label(code=code, text=doc[start:end].text),

@@ -100,7 +100,9 @@ class QuantityFinder:
                     return None  # "some 30 drones" is approximately 30, handled below
                 quantity = model.Quantity(min=lo, max=hi)
                 return Count(i, end, end - 1, quantity)
-        if lower in {"no", "none", "nobody", "no-one"} or (lower == "no" and i + 1 < len(doc)):
+        if lower == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one":
+            return Count(i, i + 2, i + 1, model.Quantity(min=0, max=0), zero=True)  # "no one"
+        if lower in {"no", "none", "nobody", "no-one"}:
             return Count(i, i + 1, i, model.Quantity(min=0, max=0), zero=True)
         if lower == "another" and token.dep_ in syntax.SUBJECTS:
             return Count(i, i + 1, i, model.Quantity(min=1, max=1), another=True)
@@ -233,6 +235,10 @@ class QuantityFinder:
             head = current.head
             if dep in {"nsubj", "nsubjpass", "dobj", "obj", "attr"}:
                 passive = dep == "nsubjpass" or any(c.dep_ == "auxpass" for c in head.children)
+                participle = syntax.copula_participle(head) if dep == "nsubj" else None
+                if participle is not None:
+                    # "the devices were jammed" parsed as copula + adjective: still a passive.
+                    return self._verb_role(participle, passive=True, subject=False), participle
                 return self._verb_role(head, passive=passive, subject=dep == "nsubj"), head
             if dep == "pobj":
                 prep = head

@@ -53,6 +53,18 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+def is_participle(token: Token) -> bool:
+    """A past participle, even when tagged as an adjective ("were jammed" → ADJ acomp)."""
+    return token.tag_ == "VBN" or (token.pos_ == "ADJ" and token.lower_.endswith(("ed", "en", "wn")))
+
+
+def copula_participle(verb: Token) -> Token | None:
+    """The participle completing a copula: "were [jammed]", "was [destroyed]"."""
+    if verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and is_participle(c)), None)
+
+
 def particle(token: Token) -> str | None:
     """The verb particle ("down" in "shot down"), if any."""
     for child in token.children:

@@ -1,0 +1,111 @@
+"""Event mentions: triggers, ACLED types, modality and the "another" cue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from corroborator import model
+from corroborator.extract.workspace import Workspace
+
+Run = Callable[[str], Workspace]
+
+
+def mentions(ws: Workspace) -> list[tuple[str, str, model.Modality]]:
+    return [(h.mention.trigger.text, h.event_class, h.mention.modality) for h in ws.events]
+
+
+def test_events_drone_attack_is_air_strike(run_events: Run) -> None:
+    ws = run_events("Three drones attacked an oil depot in the port overnight.")
+    (hit,) = [h for h in ws.events if h.event_class == "attack"]
+    assert hit.mention.sub_event_type == "Air/drone strike"
+    assert hit.mention.modality == model.Modality.ACTUAL
+
+
+def test_events_missile_strike_is_shelling_missile_subtype(run_events: Run) -> None:
+    ws = run_events("A cruise missile struck a power station on Monday.")
+    (hit,) = ws.events
+    assert hit.mention.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_events_interception_is_disrupted_weapons_use(run_events: Run) -> None:
+    ws = run_events("Air defence units shot down eleven drones over the region.")
+    (hit,) = ws.events
+    assert (hit.event_class, hit.mention.trigger.text) == ("intercept", "shot down")
+    assert hit.mention.sub_event_type == "Disrupted weapons use"
+
+
+def test_events_hit_without_weapon_is_not_an_event(run_events: Run) -> None:
+    ws = run_events("Grain prices hit a record high on Tuesday.")
+    assert ws.events == []
+
+
+def test_events_planned_attack_is_hypothetical(run_events: Run) -> None:
+    ws = run_events("Officials said the group was preparing a large attack on the bridge.")
+    assert [m for _, _, m in mentions(ws)] == [model.Modality.HYPOTHETICAL]
+
+
+def test_events_would_be_is_hypothetical(run_events: Run) -> None:
+    ws = run_events("An attack on the dam would be a disaster for the whole valley.")
+    assert mentions(ws)[0][2] == model.Modality.HYPOTHETICAL
+
+
+def test_events_frequent_attacks_are_generic(run_events: Run) -> None:
+    ws = run_events("The border district has suffered frequent attacks since spring.")
+    assert mentions(ws)[0][2] == model.Modality.GENERIC
+
+
+def test_events_bare_plural_attacks_are_generic_but_counted_strikes_are_not(run_events: Run) -> None:
+    generic = run_events("Villagers are used to attacks on their farms.")
+    counted = run_events("Witnesses filmed two drone strikes on the farm.")
+    assert mentions(generic)[0][2] == model.Modality.GENERIC
+    assert mentions(counted)[0][2] == model.Modality.ACTUAL
+
+
+def test_events_no_attack_took_place_is_negated(run_events: Run) -> None:
+    ws = run_events("The governor insisted that no attack took place in the town.")
+    assert mentions(ws)[0][2] == model.Modality.NEGATED
+
+
+def test_events_not_claiming_an_attack_does_not_negate_it(run_events: Run) -> None:
+    ws = run_events("The army has not claimed the attack on the depot.")
+    assert mentions(ws)[0][2] == model.Modality.ACTUAL
+
+
+def test_events_another_marks_a_different_event(run_events: Run) -> None:
+    ws = run_events("Another drone attack hit a substation further east.")
+    assert any(h.another for h in ws.events)
+
+
+def test_events_ban_on_flights_is_policy(run_events: Run) -> None:
+    ws = run_events("The mayor announced a ban on drone flights over the city.")
+    (hit,) = ws.events
+    assert (hit.event_class, hit.family, hit.mention.event_type) == ("ban", "policy", "Strategic developments")
+
+
+def test_events_ban_on_imports_is_not_ours(run_events: Run) -> None:
+    assert run_events("The ministry announced a ban on grain imports.").events == []
+
+
+def test_events_crash_landed_drone(run_events: Run) -> None:
+    ws = run_events("A drone packed with explosives crash-landed in a field near the village.")
+    assert [h.event_class for h in ws.events] == ["crash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia launched Shahed drones at the city.", "shahed_136"),
+        ("Kalibr cruise missiles were fired from the sea.", "cruise_missile"),
+        ("A sea drone rammed the patrol ship.", "naval_drone"),
+    ],
+)
+def test_events_specific_weapon_wins_over_generic(run_events: Run, text: str, code: str) -> None:
+    ws = run_events(text)
+    assert [w.code for w in ws.weapons] == [code]
+
+
+def test_events_explosive_modifier_is_not_a_second_weapon(run_events: Run) -> None:
+    ws = run_events("An explosives-laden drone was found near the airport.")
+    assert [w.code for w in ws.weapons] == ["drone"]

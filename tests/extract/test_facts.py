@@ -1,0 +1,100 @@
+"""Damage, interception method, target, weapon and responsible party, with their words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from corroborator import model
+from corroborator.extract.workspace import Workspace
+
+Run = Callable[[str], Workspace]
+A = model.Attribute
+
+
+def facts(ws: Workspace, attribute: model.Attribute) -> list[tuple[str, str]]:
+    return [(f.value.code, ws.span(f.start, f.end).text) for f in ws.findings
+            if f.attribute == attribute and isinstance(f.value, model.Label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The strike caused no damage, the ministry said.", "none"),
+        ("Debris fell without causing any damage.", "none"),
+        ("Officials reported no casualties or material damage.", "none"),
+        ("A warehouse received minor damage.", "minor"),
+        ("Footage showed a building burning near the port.", "significant"),
+        ("A fire broke out at the fuel depot.", "significant"),
+        ("The strike destroyed two houses in the village.", "destroyed"),
+    ],
+)
+def test_facts_damage_levels_and_negation(run_facts: Run, text: str, level: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
+
+
+def test_facts_destroyed_drone_is_not_damage(run_facts: Run) -> None:
+    ws = run_facts("The drone was destroyed by air defence before it reached the city.")
+    assert facts(ws, A.DAMAGE) == []
+
+
+def test_facts_opening_fire_is_not_damage(run_facts: Run) -> None:
+    assert facts(run_facts("Soldiers opened fire on the drone."), A.DAMAGE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("The drones were brought down using electronic warfare equipment.", "electronic_warfare"),
+        ("Air defence systems intercepted the missiles over the bay.", "air_defence"),
+        ("Two drones were shot down near the airfield.", "air_defence"),
+        ("Both drones were jammed before reaching the refinery.", "electronic_warfare"),
+    ],
+)
+def test_facts_interception_method(run_facts: Run, text: str, method: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.INTERCEPTION_METHOD)] == [method]
+
+
+def test_facts_interception_without_means_has_no_method(run_facts: Run) -> None:
+    assert facts(run_facts("One drone was intercepted over the river."), A.INTERCEPTION_METHOD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("Drones attacked an oil refinery in the region.", "energy", "an oil refinery"),
+        ("A missile hit a residential building on Monday.", "residential", "a residential building"),
+        ("The army launched a drone attack on the airfield.", "military", "the airfield"),
+    ],
+)
+def test_facts_target_category_and_words(run_facts: Run, text: str, category: str, words: str) -> None:
+    assert (category, words) in facts(run_facts(text), A.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ukrainian drones attacked a depot in the region.", "UA"),
+        ("Russia attacked the port with drones overnight.", "RU"),
+        ("The Kremlin regime launched a missile attack on the city.", "RU"),
+    ],
+)
+def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == [party]
+
+
+def test_facts_denied_involvement_names_the_party(run_facts: Run) -> None:
+    ws = run_facts("The adviser denied Kyiv's involvement in the blast.")
+    (finding,) = [f for f in ws.findings if f.attribute == A.RESPONSIBLE_PARTY]
+    assert isinstance(finding.value, model.Label) and finding.value.code == "UA"
+
+
+def test_facts_negated_agent_is_marked(run_facts: Run) -> None:
+    ws = run_facts("The country does not attack targets across the border with drones.")
+    assert all(f.negated for f in ws.findings if f.attribute == A.RESPONSIBLE_PARTY)
+
+
+def test_facts_weapon_named_near_an_actual_event(run_facts: Run) -> None:
+    ws = run_facts("A Lancet drone struck a howitzer position.")
+    assert ("lancet", "Lancet drone") in facts(ws, A.WEAPON)

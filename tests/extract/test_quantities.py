@@ -1,0 +1,74 @@
+"""Counts: which attribute each number belongs to, and vague numbers as ranges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from corroborator import model
+from corroborator.extract.workspace import Workspace
+
+Run = Callable[[str], Workspace]
+A = model.Attribute
+
+
+def counts(ws: Workspace) -> list[tuple[str, str]]:
+    return [(f.attribute.value, str(f.value)) for f in ws.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia launched 40 drones at the south overnight.", [("launched", "40")]),
+        ("Air defence shot down 38 of the 40 drones launched overnight.",
+         [("intercepted", "38"), ("launched", "40")]),
+        ("Three Shahed drones hit the port.", [("hit", "3")]),
+        ("Five missiles were intercepted and two hit a substation.", [("intercepted", "5"), ("hit", "2")]),
+        ("The city was attacked with a dozen drones.", [("launched", "12")]),
+        ("At least 13 people were killed in the strike.", [("killed", "13+")]),
+        ("Several drones were destroyed over the sea.", [("intercepted", "2–9")]),
+        ("Dozens of drones were launched at the capital.", [("launched", "24–99")]),
+        ("Up to 25 drones flew towards the city.", [("launched", "1–25")]),
+    ],
+)
+def test_quantities_role_from_governing_verb(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert counts(run_quantities(text)) == expected
+
+
+def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantities: Run) -> None:
+    ws = run_quantities("Six drones approached the airfield. Four were shot down, and another exploded on a runway.")
+    assert counts(ws) == [("launched", "6"), ("intercepted", "4"), ("hit", "1")]
+    assert ws.findings[1].note and "named just before" in ws.findings[1].note
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There were no casualties.", [("killed", "0"), ("injured", "0")]),
+        ("The blast shattered windows without causing casualties.", [("killed", "0"), ("injured", "0")]),
+        ("No one was injured, the governor said.", [("injured", "0")]),
+        ("No one was seriously hurt.", [("killed", "0")]),
+        ("Two civilians were killed and five were wounded.", [("killed", "2"), ("injured", "5")]),
+    ],
+)
+def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(counts(run_quantities(text))) == sorted(expected)
+
+
+def test_quantities_numbers_in_names_and_distances_are_not_counts(run_quantities: Run) -> None:
+    ws = run_quantities("The An-124 was parked 70 miles from the border when an S-400 battery fired.")
+    assert ws.findings == []
+
+
+def test_quantities_definite_plural_is_anaphoric(run_quantities: Run) -> None:
+    ws = run_quantities("Two drones flew at the plant. The devices were jammed.")
+    launched, jammed = ws.findings
+    assert (launched.attribute, str(launched.value)) == (A.LAUNCHED, "2")
+    assert jammed.attribute == A.INTERCEPTED and jammed.anaphoric
+
+
+def test_quantities_evidence_covers_number_noun_and_verb(run_quantities: Run) -> None:
+    ws = run_quantities("Officials said that 12 drones were intercepted over the bay.")
+    (finding,) = ws.findings
+    assert ws.span(finding.start, finding.end).text == "12 drones were intercepted"
