@@ -89,7 +89,7 @@ class ClaimAssembler:
             source, via, stance = attribution.source, attribution.via, attribution.stance
             hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
             attribution_id: str | None = attribution.id
-        elif _about_footage(sentence):
+        elif _about_footage(ws, evidence):
             source, via, stance, attribution_id = FOOTAGE_SOURCE, (), model.Stance.REPORTS, None
         else:
             source, via, stance, attribution_id = own, (), model.Stance.ASSERTS, None
@@ -139,8 +139,13 @@ def _sentence(ws: Workspace, evidence: model.Span) -> SpacySpan:
 
 
 def _hedges(sentence: SpacySpan) -> tuple[str, ...]:
-    words = [t.lower_ for t in sentence]
-    found = [w for w in words if w in _SPECULATIVE or w in _REPORTED]
+    found = []
+    for token in sentence:
+        word = token.lower_
+        if word in {"may", "might"} and token.tag_ != "MD":
+            continue  # the month of May
+        if word in _SPECULATIVE or word in _REPORTED:
+            found.append(word)
     text = sentence.text.lower()
     for phrase in ("it is claimed", "it is suspected", "it is believed", "could not be verified",
                    "could not immediately verify", "not independently verified"):
@@ -149,14 +154,20 @@ def _hedges(sentence: SpacySpan) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _about_footage(sentence: SpacySpan) -> bool:
-    """"A video shows ...", "images appear to show ...": the footage is the source."""
-    for token in sentence:
+def _about_footage(ws: Workspace, evidence: model.Span) -> bool:
+    """"A video shows X", "images appear to show X": the footage is the source of X.
+
+    Only for words inside what the footage is said to show, not for the rest of a
+    sentence that merely mentions a video.
+    """
+    span = ws.char_span(evidence)
+    if span is None:
+        return False
+    for token in span.root.sent:
         if token.lower_ in _FOOTAGE and token.dep_ in {"nsubj", "nsubjpass"}:
-            return True
+            verb = token.head
+            start, end = verb.left_edge.i, verb.right_edge.i + 1
+            shown = [c for c in verb.subtree if c.i > verb.i]
+            if shown and start <= span.start and span.end <= end and span.start > token.i:
+                return True
     return False
-
-
-def claim_for_finding(ws: Workspace, finding: Finding) -> model.Span:
-    """Evidence span of a finding (used by tests and debugging tools)."""
-    return ws.span(finding.start, finding.end)

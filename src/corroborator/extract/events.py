@@ -157,6 +157,10 @@ class EventFinder:
         if entry.needs_topic:
             return any(syntax.word_forms(t) & entry.needs_topic for t in token.doc[near.start : near.stop])
         recent = _weapon_recently(token, weapon_at)
+        # Grammatical roles are checked structurally, so any weapon of the sentence may do.
+        sentence = token.sent
+        in_sentence = {weapon_at[i] for i in range(sentence.start, sentence.end) if i in weapon_at}
+        attack_weapons = [w for w in in_sentence if w.category != "air_defence"]
         if entry.weapon_as_object:
             return (
                 any(_is_object_of(token.doc[w.root], token) for w in attack_weapons)
@@ -167,10 +171,9 @@ class EventFinder:
             return any(_is_subject_of(token.doc[w.root], token) for w in attack_weapons) or (
                 recent and _pronoun_argument(token, {"nsubj"})
             )
-        if entry.needs_weapon:
-            return bool(attack_weapons)
-        if entry.needs_agent:
-            return bool(attack_weapons)
+        near_attack = [w for w in weapons_near if w.category != "air_defence"]
+        if entry.needs_weapon or entry.needs_agent:
+            return bool(near_attack)
         return True
 
     def _hit(
@@ -186,7 +189,7 @@ class EventFinder:
         weapon = _nearest_weapon(token, weapon_at)
         sub_type = cls.sub_event_type
         event_type = cls.event_type
-        if cls.name in {"attack", "explosion", "casualty"} and weapon is not None:
+        if cls.name in {"attack", "explosion", "casualty", "incident"} and weapon is not None:
             sub_type = self.lexicon.weapon_subtypes.get(weapon.category, sub_type)
             event_type = "Explosions/Remote violence"
         first, last = min([token.i, *extra]), max([token.i, *extra])
@@ -296,6 +299,8 @@ def _is_object_of(weapon: Token, verb: Token) -> bool:
 
 def _is_subject_of(weapon: Token, verb: Token) -> bool:
     heads = {verb} | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.head.lemma_ in {"have", "be", "do"} and verb.dep_ in {"ccomp", "xcomp", "conj"}:
+        heads.add(verb.head)  # "had crash-landed" mis-parsed with "had" as the main verb
     current = weapon
     for _ in range(3):
         if current.head in heads and current.dep_ in syntax.SUBJECTS:

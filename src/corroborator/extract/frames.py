@@ -38,7 +38,7 @@ _DAYWORDS = re.compile(
 )
 #: Two towns this close are one event area (a strike "near Moscow" and one "in Moscow").
 _SAME_AREA_KM = 60.0
-_CLASS_PRIORITY = ("attack", "explosion", "casualty", "clash", "intercept", "crash", "find", "ban", "deploy")
+_CLASS_PRIORITY = ("attack", "explosion", "casualty", "clash", "intercept", "crash", "find", "incident", "ban", "deploy")
 
 
 @dataclass
@@ -71,7 +71,7 @@ class FrameBuilder:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
             token = ws.doc[hit.token]
-            if hit.anaphoric and sentence_families.get(token.sent.start, {hit.family}) - {hit.family}:
+            if hit.anaphoric and sentence_families.get(hit.mention.sentence.start, {hit.family}) - {hit.family}:
                 continue  # "As a result of the attack, the mayor banned ...": a back-reference
             times = _attached(token, times_by_token)
             places = _attached(token, places_by_token)
@@ -103,7 +103,11 @@ class FrameBuilder:
         times: Sequence[model.TimeExpression],
         places: Sequence[model.PlaceMention],
     ) -> _Draft | None:
-        same_family = [d for d in reversed(drafts) if d.family == hit.family]
+        # Violence mentions of one incident come in many classes (an attack, its
+        # interception, the crash); policy events are told apart by class (a flight ban
+        # is not an air-defence deployment).
+        same_family = [d for d in reversed(drafts) if d.family == hit.family
+                       and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)]
         if not same_family:
             return None
         current = same_family[0]
@@ -217,15 +221,36 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     return found
 
 
+#: Heads that make a place part of a title or an actor's name, not a location:
+#: "the President of the Russian Federation", "the government of Ukraine".
+_TITLE_HEADS = frozenset({"president", "minister", "ministry", "government", "mayor", "governor", "spokesman",
+                          "spokeswoman", "spokesperson", "head", "leader", "chief", "adviser", "advisor",
+                          "embassy", "ambassador", "army", "forces", "military", "navy", "parliament",
+                          "authorities", "regime", "people", "citizens", "territory", "border"})
+
+
 def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
     found: dict[int, model.PlaceMention] = {}
     for mention in ws.places:
         if mention.role != model.PlaceRole.EVENT:
             continue
         span = ws.char_span(mention.span)
-        if span is not None:
+        if span is not None and _names_a_location(span.root):
             found[span.root.i] = mention
     return found
+
+
+def _names_a_location(token: Token) -> bool:
+    """A place word used as a place, not as an actor ("Ukraine attacked") or in a title."""
+    if token.dep_ in {"nsubj", "csubj"}:
+        return False
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ == "by":
+            return False
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in _TITLE_HEADS:
+            return False
+    return True
 
 
 _T = TypeVar("_T")
