@@ -51,9 +51,13 @@ class SQLiteRepository:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}; check the path and permissions") from exc
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA busy_timeout = 30000")
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA busy_timeout = 30000")
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.path} is not a corroborator database ({exc}); choose another --db") from exc
         self._migrate()
 
     def close(self) -> None:
@@ -189,6 +193,9 @@ class SQLiteRepository:
                 "SELECT frame_id, incident_id FROM incident_frames")}
             old = {r["id"]: r for r in db.execute("SELECT id, revision, content_hash, created_at FROM incidents")}
             assigned = self._assign_ids(db, analysis.incidents, old_frames)
+            # The analysis is the whole current state: frames are re-assigned from scratch,
+            # so a frame moving between incidents never collides with its old row.
+            db.execute("DELETE FROM incident_frames")
             now = _now()
             incidents: list[model.Incident] = []
             for incident in analysis.incidents:
@@ -278,8 +285,7 @@ class SQLiteRepository:
             last = incident.history[-1]
             db.execute("INSERT OR REPLACE INTO incident_history (incident_id, revision, at, summary) VALUES (?,?,?,?)",
                        (incident.id, last.number, last.at.isoformat(), last.summary))
-        db.execute("DELETE FROM incident_frames WHERE incident_id = ?", (incident.id,))
-        db.executemany("INSERT OR REPLACE INTO incident_frames (frame_id, incident_id) VALUES (?, ?)",
+        db.executemany("INSERT INTO incident_frames (frame_id, incident_id) VALUES (?, ?)",
                        [(f, incident.id) for f in incident.frame_ids])
         db.execute("DELETE FROM incident_reports WHERE incident_id = ?", (incident.id,))
         db.executemany("INSERT INTO incident_reports (incident_id, report_id, is_primary) VALUES (?,?,?)",
