@@ -463,6 +463,7 @@ class Gazetteer:
         self._countries: dict[str, int] = index["countries"]
         self._capitals: dict[str, int] = index["capitals"]
         self._ids: dict[str, int] = index["ids"]
+        self._capital_set = frozenset(self._capitals.values())
         self._places: dict[int, model.Place] = {}
         self._fuzzy_keys: list[str] | None = None
 
@@ -604,7 +605,11 @@ class Gazetteer:
             entry = self._entries[index]
             if kinds and entry[_KIND] not in kinds:
                 continue
-            score = _importance(entry) + (0.0 if alias else 0.5)
+            # An alternate name ranks a full point below an entry's own name: GeoNames lists
+            # every language's exonyms, so "China" is also a name of Chino, California.
+            score = _importance(entry) + (-0.5 if alias else 0.5)
+            if index in self._capital_set:
+                score += 1.0  # "Paris", "Warsaw": the capital, not its namesakes abroad
             if weights:
                 score += 10.0 * weights.get(entry[_CC], 0.0)
             if regions and entry[_ADMIN1] in regions and entry[_KIND] != "admin1":

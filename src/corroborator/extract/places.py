@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
+from unidecode import unidecode
 
 from corroborator import model
 from corroborator.config import Settings, resource_paths
@@ -51,12 +52,16 @@ CUES_FILE = "gazetteer/cues.toml"
 MAX_NAME_TOKENS = 7
 #: A town the entity recogniser did not tag must be this big to stand on its own.
 IMPORTANT_POPULATION = 15_000
+#: ... and this big to need no locative slot ("in X") either.
+BIG_TOWN_POPULATION = 100_000
 #: ... or this big when it lies in a country the report is about.
 CONTEXT_POPULATION = 1_000
-#: An alternate-name match abroad (no context for its country) must be a town this big.
-FOREIGN_ALIAS_POPULATION = 500_000
+#: How much a first-level region the report names weighs for the towns in it.
+REGION_WEIGHT = 2.0
+#: How far (in characters) a named region vouches for the towns in it.
+REGION_WINDOW = 400
 #: How much report context weighs against size (scores are roughly log10(population)).
-CONTEXT_WEIGHT = 4.0
+CONTEXT_WEIGHT = 2.5
 
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _CONNECTORS = frozenset(
@@ -65,6 +70,22 @@ _CONNECTORS = frozenset(
 _JOINERS = frozenset({"-", "'", "’", "."})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+#: Head-noun kinds that name a facility at a town ("the Kaluga refinery").
+_FACILITY_KINDS = frozenset(
+    {
+        "air_base",
+        "naval_base",
+        "port",
+        "airport",
+        "nuclear_plant",
+        "nuclear_facility",
+        "refinery",
+        "oil_depot",
+        "oil_terminal",
+        "dam",
+    }
+)
 
 Match = Literal["exact", "alias", "fuzzy", "derived"]
 
@@ -88,6 +109,8 @@ class PlaceCues:
     actor_heads: frozenset[str]
     capital_words: frozenset[str]
     capital_compound_heads: frozenset[str]
+    person_titles: frozenset[str]
+    locative_prepositions: frozenset[str]
     not_places: frozenset[str] = field(default=frozenset())
 
 
@@ -139,6 +162,8 @@ def load_cues(settings: Settings) -> PlaceCues:
         actor_heads=frozenset(w.lower() for w in get("metonymy", "actor_heads")),
         capital_words=frozenset(w.lower() for w in get("capital", "words")),
         capital_compound_heads=frozenset(w.lower() for w in get("capital", "compound_heads")),
+        person_titles=frozenset(w.lower().rstrip(".") for w in get("persons", "titles")),
+        locative_prepositions=frozenset(w.lower() for w in get("syntax", "locative_prepositions")),
         not_places=frozenset(name_key(w) for w in get("not_places", "words")),
     )
 
@@ -305,7 +330,9 @@ def _accept(
         )
     if gazetteer.demonym_country(raw.text) is not None:
         return False  # "Russian", even in "Russian territory": an adjective, not a place
-    if _modifier_compound(doc, raw):
+    if _modifier_compound(doc, raw) or _names_a_person(doc, raw, cues):
+        return False
+    if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
     if raw.label in _LOCATION_LABELS:
@@ -318,18 +345,75 @@ def _accept(
         if not raw.head_kinds:
             raw.mislabelled = True
         return bool(raw.head_kinds) or _important(raw.candidates, gazetteer)
+    span = doc[raw.start : raw.end]
     if raw.head_kinds:
-        return True
+        return any(t.pos_ == "PROPN" for t in span) or _curated_top(raw, gazetteer)
     if key in cues.not_places:
         return False
-    span = doc[raw.start : raw.end]
-    if not (any(t.pos_ == "PROPN" for t in span) or span.text.isupper()):
+    dateline = _line_start(doc, raw.start) and span.text.isupper()
+    if not (any(t.pos_ == "PROPN" for t in span) or dateline):
         return False
     if _inside_longer_name(doc, raw):
         return False
-    if not _important(raw.candidates, gazetteer):
+    if _curated_top(raw, gazetteer) or dateline:
+        return True
+    # A town the recogniser did not tag: a big one stands on its own; a smaller one must
+    # sit where places sit ("in X", "near X") and the report's countries must vouch for it.
+    population = raw.candidates[0].place.population or 0
+    if population >= BIG_TOWN_POPULATION:
+        return True
+    if not _locative(span.root, cues):
+        return False
+    if population < IMPORTANT_POPULATION:
         raw.weak = True
     return True
+
+
+def _curated_top(raw: _Raw, gazetteer: Gazetteer) -> bool:
+    return bool(raw.candidates) and gazetteer.is_curated(raw.candidates[0].place)
+
+
+def _town_shaped(doc: Doc, raw: _Raw) -> bool:
+    """Town names take no article and are not abbreviations: 'the West', 'the Federal mine',
+    'Fla.', 'VA' are not towns (countries, regions and landmarks are exempt: 'the Kremlin')."""
+    root = doc[raw.start : raw.end].root
+    if raw.start > 0 and doc[raw.start - 1].lower_ == "the" and root.dep_ != "compound":
+        return False  # but "the Kharkiv suburbs": the article belongs to "suburbs"
+    text = raw.text
+    if text.endswith(".") and len(text) <= 6:
+        return False
+    return not (text.isupper() and len(text) <= 3 and not _line_start(doc, raw.start))
+
+
+def _names_a_person(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """'Warren' after 'Elizabeth Warren', 'Graham' after 'Sen.': a surname, not a town.
+
+    A one-word name that ends a longer person name elsewhere in the report, or any name
+    after a title, is the person; a head noun ("Kursk region") overrides.
+    """
+    if raw.head_kinds:
+        return False
+    if raw.start > 0 and doc[raw.start - 1].lower_.rstrip(".") in cues.person_titles:
+        return True
+    if raw.end - raw.start != 1:
+        return False
+    word = doc[raw.start].text
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word and ent[0].text != word
+        for ent in doc.ents
+    )
+
+
+def _locative(token: Token, cues: PlaceCues) -> bool:
+    """Whether a name sits where places sit: object of 'in', 'near', 'from', ... (also
+    through coordination: 'in Kharkiv and Sumy')."""
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.lower_ in cues.locative_prepositions:
+            return True
+        if token.dep_ not in ("conj", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _important(candidates: Sequence[Candidate], gazetteer: Gazetteer) -> bool:
@@ -379,51 +463,86 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
 # --------------------------------------------------------------------------- context
 
 
+@dataclass
+class _Context:
+    """What the report itself says about where it is: country votes and named regions."""
+
+    counts: dict[str, float]
+    votes: dict[int, tuple[str, float]]  # raw index → its own vote (excluded when ranking it)
+    regions: list[tuple[str, int]]  # (region name, character offset of its evidence)
+    focus: tuple[str, ...]
+
+    def regions_near(self, offset: int) -> set[str]:
+        """Regions named close to `offset`: a state named three paragraphs away says
+        little about which Paris a sentence means."""
+        return {name for name, at in self.regions if abs(at - offset) <= REGION_WINDOW}
+
+    def weights(self, exclude: int | None = None) -> dict[str, float]:
+        """Country weights in 0..1; a mention's own vote is left out when ranking it, so a
+        name cannot vouch for its own biggest namesake."""
+        counts = dict(self.counts)
+        if exclude is not None and exclude in self.votes:
+            cc, amount = self.votes[exclude]
+            counts[cc] -= amount
+        most = max(counts.values(), default=0.0)
+        weights = {cc: n / most for cc, n in counts.items() if n > 0} if most > 0 else {}
+        for cc in self.focus:
+            weights[cc] = max(weights.get(cc, 0.0), 0.8)
+        return weights
+
+
 def _context(
     doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequence[str]
-) -> tuple[dict[str, float], set[str]]:
-    """Country weights (0..1) and region names that the report itself vouches for."""
+) -> _Context:
+    """Count the countries a report is about: demonyms, country names, and places whose
+    name (nearly) only one country has."""
     counts: dict[str, float] = defaultdict(float)
-    regions: set[str] = set()
+    votes: dict[int, tuple[str, float]] = {}
+    regions: list[tuple[str, int]] = []
     for token in doc:
         if _capitalised(token):
             cc = gazetteer.demonym_country(token.text)
             if cc is not None:
                 counts[cc] += 1
-    for raw in raws:
+    for index, raw in enumerate(raws):
         if not raw.candidates or raw.weak:
             continue
         top = raw.candidates[0]
-        if top.place.kind == "country" and top.place.country_code:
-            counts[top.place.country_code] += 2
+        if not top.place.country_code:
             continue
-        # A name only one country has is strong evidence; a name whose namesakes abroad
-        # are much smaller ("Moscow") is weaker, since the story may be about a namesake.
-        others = [c for c in raw.candidates if c.place.country_code != top.place.country_code]
-        if not top.place.country_code or (others and others[0].score > top.score - 1.5):
-            continue
-        counts[top.place.country_code] += 1.0 if not others else 0.5
-        if others:
-            continue  # the weaker vote does not vouch for its region either
-        if top.place.kind == "admin1":
-            regions.add(top.place.name)
-        elif top.place.admin1:
-            regions.add(top.place.admin1)
-    most = max(counts.values(), default=0)
-    weights = {cc: n / most for cc, n in counts.items()} if most else {}
-    for cc in focus:
-        weights[cc.upper()] = max(weights.get(cc.upper(), 0.0), 0.8)
-    return weights, regions
+        if top.place.kind == "country":
+            votes[index] = (top.place.country_code, 2.0)
+        else:
+            # A name only one country has is strong evidence; a name whose namesakes
+            # abroad are much smaller ("Moscow") is weaker: the story may be about one.
+            others = [c for c in raw.candidates if c.place.country_code != top.place.country_code]
+            if others and others[0].score > top.score - 1.5:
+                continue
+            votes[index] = (top.place.country_code, 0.5 if others else 1.0)
+            region = top.place.name if top.place.kind == "admin1" else top.place.admin1
+            if not others and region:
+                regions.append((region, doc[raw.start].idx))
+        cc, amount = votes[index]
+        counts[cc] += amount
+    return _Context(counts, votes, regions, tuple(cc.upper() for cc in focus))
 
 
 def _rerank(
-    candidates: Sequence[Candidate], weights: Mapping[str, float], regions: set[str]
+    candidates: Sequence[Candidate],
+    weights: Mapping[str, float],
+    regions: set[str],
+    *,
+    name: str = "",
 ) -> list[Candidate]:
     rescored = []
+    own = name_key(name)
     for c in candidates:
         score = c.score + CONTEXT_WEIGHT * weights.get(c.place.country_code or "", 0.0)
-        if c.place.kind != "admin1" and c.place.admin1 in regions:
-            score += 1.5
+        # A region the report names vouches for its towns, but a name cannot vouch for
+        # itself ("Oklahoma" is not evidence for Oklahoma City).
+        region = c.place.admin1
+        if c.place.kind != "admin1" and region in regions and name_key(region or "") != own:
+            score += REGION_WEIGHT
         rescored.append(Candidate(c.place, c.alias, score))
     return sorted(rescored, key=lambda c: (-c.score, c.place.id))
 
@@ -437,14 +556,27 @@ def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
                 "exact" if name_key(raw.text) == name_key(raw.candidates[0].place.name) else "alias"
             )
             return
-        if "admin1" not in raw.head_kinds:
-            raw.near = True  # "the Kursk airfield" without an entry: a facility at Kursk
+        if not raw.head_kinds & _FACILITY_KINDS:
+            # "the Battleground state", "the Mississippi River" with no such entry: the name
+            # is no town, so only a near-miss spelling of a known stem can rescue it.
+            raw.candidates = [
+                c for c in gazetteer.fuzzy_candidates(raw.text) if c.place.kind in raw.head_kinds
+            ]
+            raw.match = "fuzzy"
+            return
+        # "the Kursk airfield" without an entry of its own: a facility at Kursk.
+        raw.near = True
+        raw.candidates = [
+            c for c in gazetteer.candidates(raw.text) if c.place.kind in _SETTLEMENT_KINDS
+        ]
+        raw.match = "alias"
+        return
     raw.candidates = gazetteer.candidates(raw.text)
     if raw.candidates:
         top = raw.candidates[0]
         raw.match = "exact" if raw.text.lower() == top.place.name.lower() else "alias"
         return
-    if raw.label is not None or raw.head_kinds:
+    if raw.label in _LOCATION_LABELS or raw.head_kinds:
         raw.candidates = gazetteer.fuzzy_candidates(raw.text)
         if raw.head_kinds and "admin1" in raw.head_kinds:
             regional = [c for c in raw.candidates if c.place.kind == "admin1"]
@@ -616,23 +748,19 @@ def find_places(
         if raw.candidates and _accept(raw, doc, entities, gazetteer, cues):
             accepted.append(raw)
 
-    weights, regions = _context(doc, accepted, gazetteer, focus_countries)
+    context = _context(doc, accepted, gazetteer, focus_countries)
+    weights = context.weights()
     for index, raw in enumerate(accepted):
-        ranked = _rerank(raw.candidates, weights, regions)
+        own = context.weights(exclude=index)
+        regions = context.regions_near(doc[raw.start].idx)
+        ranked = _rerank(raw.candidates, own, regions, name=raw.text)
         following = accepted[index + 1] if index + 1 < len(accepted) else None
         if following is not None and _apposed(doc, raw, following):
-            ranked = _prefer_inside(
-                ranked, _rerank(following.candidates, weights, regions), gazetteer
-            )
+            ranked = _prefer_inside(ranked, _rerank(following.candidates, own, regions), gazetteer)
         raw.candidates = ranked
         raw.place = ranked[0].place
         if raw.match != "fuzzy":
-            raw.match = (
-                "exact"
-                if raw.text.lower() == raw.place.name.lower()
-                or (raw.head_kinds and name_key(raw.text) == name_key(raw.place.name))
-                else "alias"
-            )
+            raw.match = "exact" if _same_name(raw, raw.place) else "alias"
 
     mentions: list[model.PlaceMention] = []
     taken: set[int] = set()
@@ -640,13 +768,9 @@ def find_places(
         place = raw.place
         if place is None or (raw.weak and not _vouched(place, weights)):
             continue
-        if (
-            raw.mislabelled
-            and weights
-            and not (raw.match == "exact" or weights.get(place.country_code or "", 0.0) >= 0.3)
-        ):
-            continue  # tagged as a person or organisation, and far from the story
-        if _foreign_alias(raw, place, gazetteer, weights):
+        if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights):
+            continue
+        if not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
         if _metonymic(doc, raw, cues):
             continue
@@ -679,18 +803,52 @@ def find_places(
     return mentions
 
 
-def _foreign_alias(
+def _same_name(raw: _Raw, place: model.Place) -> bool:
+    """'exact' means the entry's own name up to case and accents (Montreal = Montréal); a
+    transliteration or other name is an 'alias'. Before a head noun the stem counts as the
+    name ("Kherson Oblast" for Kherson Oblast, "Engels air base" for Engels-2 air base)."""
+    written = unidecode(raw.text).lower()
+    if written == unidecode(place.name).lower():
+        return True
+    return bool(raw.head_kinds) and unidecode(place.name).lower().startswith(written + " ")
+
+
+def _plausible_mislabel(
     raw: _Raw, place: model.Place, gazetteer: Gazetteer, weights: Mapping[str, float]
 ) -> bool:
-    """An exonym of a town in a country the report never mentions ("Baza", a news agency,
-    is also a Slavic name for Basel): GeoNames' alternate names include every language's
-    form, so such a match needs the report's countries behind it unless the town is big."""
-    if raw.match != "alias" or not weights or gazetteer.is_curated(place):
+    """A name the recogniser took for a person or organisation ("Kyiv" as PERSON) is a
+    place only when it is a well-known one (a curated entry or a city of 100,000+) in a
+    country the report is about, if it says; surnames are small towns ("Bryan", "Holt")."""
+    if weights and weights.get(place.country_code or "", 0.0) < 0.3:
         return False
-    return (
-        weights.get(place.country_code or "", 0.0) < 0.3
-        and (place.population or 0) < FOREIGN_ALIAS_POPULATION
-    )
+    return gazetteer.is_curated(place) or (place.population or 0) >= BIG_TOWN_POPULATION
+
+
+def _plausible_town(
+    doc: Doc, raw: _Raw, place: model.Place, weights: Mapping[str, float], cues: PlaceCues
+) -> bool:
+    """Guards for GeoNames towns, whose alternate names include every language's exonyms
+    ("Baza" is a name of Basel, "China" of Chino, "Satan" of Sutton).
+
+    - A small town (under 15,000) needs the report's countries behind it, when it has any.
+    - A match on an alternate name needs a name of four or more letters, and either a big
+      town (100,000+) or the report's countries plus a place-like slot (a location entity
+      label, or "in X"/"near X").
+    """
+    population = place.population or 0
+    vouched = weights.get(place.country_code or "", 0.0) >= 0.5
+    if weights and population < IMPORTANT_POPULATION and not vouched:
+        return False
+    if raw.match != "alias" or raw.near:
+        return True
+    if len(name_key(raw.text).replace(" ", "")) < 4:
+        return False
+    if population >= BIG_TOWN_POPULATION and (
+        not weights or weights.get(place.country_code or "", 0.0) >= 0.3
+    ):
+        return True
+    placed = raw.label in _LOCATION_LABELS or _locative(doc[raw.start : raw.end].root, cues)
+    return vouched and population >= CONTEXT_POPULATION and placed
 
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
@@ -709,7 +867,11 @@ def _apposed(doc: Doc, first: _Raw, second: _Raw) -> bool:
 def _prefer_inside(
     ranked: list[Candidate], outer: Sequence[Candidate], gazetteer: Gazetteer
 ) -> list[Candidate]:
-    containers = [c.place for c in outer if c.place.kind in ("admin1", "country")][:3]
+    """'Moscow, Idaho': prefer the namesake inside the region or country that follows.
+    Not for a list of countries or regions ("Canada, Mexico"), which is no apposition."""
+    if not ranked or ranked[0].place.kind in ("country", "admin1"):
+        return ranked
+    containers = [c.place for c in outer[:1] if c.place.kind in ("admin1", "country")]
     if not containers:
         return ranked
     boosted = [
