@@ -165,5 +165,41 @@ def show(incident_id: str, db: Path | None, fmt: str) -> None:
         render.print_dossier(_console(), incident)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
+@click.option("--repeat", default=3, show_default=True, help="Runs per measurement; the fastest counts.")
+@click.option("--limit", type=int, default=None, help="Use at most this many reports.")
+def bench(paths: tuple[str, ...], repeat: int, limit: int | None) -> None:
+    """Measure the full pipeline against bare spaCy (nlp.pipe) on the same reports.
+
+    Prints reports/s and words/s for both, the time ratio, and peak memory. With no
+    PATHS, the bundled examples are used.
+
+    \b
+    Example:
+      corroborator bench examples/reports/
+      corroborator bench ../shared/data/polnear/dev/text --limit 200 --repeat 1
+    """
+    from corroborator.serve import bench as benchmark
+
+    settings = load_settings()
+    chosen = paths or (str(_examples_dir()),)
+    reports = benchmark.load_reports(chosen, settings=settings, limit=limit)
+    if not reports:
+        raise click.UsageError("no readable reports under the given paths")
+    result = benchmark.run(reports, settings=settings, repeat=repeat)
+    for line in result.lines():
+        click.echo(line)
+
+
+def _examples_dir() -> Path:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "examples" / "reports"
+        if candidate.is_dir():
+            return candidate
+    raise click.UsageError("give PATHS: the bundled examples are only in a source checkout")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
