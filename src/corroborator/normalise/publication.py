@@ -1,0 +1,493 @@
+"""When was a report published? The declared date weighed against what the content implies.
+
+A report's declared date (metadata or a date line) is usually right, but not always: web
+pages carry "updated" dates, aggregators stamp their own crawl date, templates print
+today's date. The content has its own clock: an event "on May 3, 2023" cannot happen after
+publication, "on Wednesday morning" in the past tense is written shortly after a Wednesday,
+and "last night" or "overnight" only make sense when the night in question is the one the
+report dates its events to.
+
+How the date is inferred
+1. Candidates are the declared date and, for each day the content dates (a full date, or a
+   yearless one when no year is known), that day and the seven after it: a report is
+   published on or shortly after what it reports.
+2. Each candidate is tried as the reference: every expression is resolved against it and
+   scored (see `_Weights`): a dated event on or before the candidate counts for it, one
+   after it (told in the past) counts against it; a weekday in the past tense counts when it
+   falls at most three days before the candidate; "last night", "yesterday", "overnight",
+   "last week"... count when, so resolved, they meet a day the content dates. Words inside
+   quotation marks count half: they are anchored to when the speaker spoke.
+3. The best-scoring candidates make the inferred range. The declared date stands unless the
+   best candidates beat it by at least two expressions' worth (`CONTRADICTION_MARGIN`: one
+   stray expression, a typo or a quote about another day, must not overturn a date line)
+   and lie more than a week from it (`CONTRADICTION_DISTANCE_DAYS`: within a week the date
+   line may belong to the same news cycle, a weekly round-up or a late upload, and words
+   like "last week" still reach the events). Then the date line is flagged as inconsistent,
+   with the evidence, and the content's range is used.
+4. With no declared date, the content's range is used; when nothing in the text gives a
+   year, its dates carry `model.PLACEHOLDER_YEAR` and `year_known=False` (a later stage
+   takes the year from another report on the same incident).
+
+Finally the text is tagged again against the chosen reference, and those expressions are
+what later stages read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from corroborator import model
+from corroborator.normalise.timex import (
+    ParsedTime,
+    Reference,
+    TimeLexicon,
+    default_time_lexicon,
+    parse_times,
+    resolve_times,
+)
+
+#: How much better (in expressions' worth of score) the content's best date must do than the
+#: declared date before the declared date is called inconsistent.
+CONTRADICTION_MARGIN = 2.0
+#: How far (in days) the declared date must lie outside the content's range to be flagged.
+CONTRADICTION_DISTANCE_DAYS = 7
+#: A report is taken to be published on, or up to this many days after, a day it dates.
+CANDIDATE_DAYS_AFTER = 7
+#: "on Wednesday" in the past tense: written on that Wednesday or up to this many days later.
+WEEKDAY_WINDOW_DAYS = 3
+
+
+@dataclass(frozen=True)
+class _Weights:
+    dated_before: float = 1.0  # a dated event on or before the candidate
+    dated_after: float = -2.0  # a dated event after it, told as past: impossible
+    deictic_fits: float = 1.0  # "last night", "on Wednesday"... fit the candidate
+    quoted: float = 0.5  # factor for words inside quotation marks
+
+
+WEIGHTS = _Weights()
+
+
+@dataclass(frozen=True)
+class _Declared:
+    day: dt.date | None
+    year_known: bool
+    time: dt.time | None
+    text: str | None
+    span: model.Span | None  # the date line in the text, when it is there
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """One content expression under one candidate date: does it fit?"""
+
+    expression: model.TimeExpression
+    parsed: ParsedTime
+    score: float
+
+
+def infer_publication(
+    *,
+    report: model.Report,
+    text: str,
+    report_id: str,
+    doc: Doc | None = None,
+    lexicon: TimeLexicon | None = None,
+) -> tuple[model.PublicationTime, tuple[model.TimeExpression, ...], tuple[model.Anomaly, ...]]:
+    """The report's publication time, its time expressions against it, and any anomalies.
+
+    `text` is the cleaned text (its date line, if any, still the first paragraph); `doc`, a
+    spaCy parse of `text`, gives tense and entity recall to the tagger.
+    """
+    lex = lexicon or default_time_lexicon()
+    parsed = parse_times(text, doc=doc, lexicon=lex)
+    anomalies: list[model.Anomaly] = []
+    declared = _declared(report, text, report_id, lex, anomalies)
+    content = [p for p in parsed if declared.span is None or not _inside(p, declared.span)]
+    year_known = (declared.day is not None and declared.year_known) or any(
+        p.category == "absolute" for p in content
+    )
+    candidates = _candidates(content, declared, year_known=year_known, lex=lex)
+    scores = {day: _score(content, day, year_known=year_known, lex=lex) for day in candidates}
+
+    if not scores:
+        publication = _no_evidence(declared)
+        reference = _reference_for(publication, declared)
+    else:
+        best = max(s.total for s in scores.values())
+        top = sorted(day for day, s in scores.items() if abs(s.total - best) < 1e-9)
+        lo, hi = top[0], top[-1]
+        if declared.day is not None and declared.year_known:
+            declared_score = scores[declared.day]
+            distance = _distance(declared.day, lo, hi)
+            if (
+                best - declared_score.total >= CONTRADICTION_MARGIN
+                and distance > CONTRADICTION_DISTANCE_DAYS
+            ):
+                publication, anomaly = _contradicted(
+                    declared, scores[lo], declared_score, lo, hi, report_id
+                )
+                anomalies.append(anomaly)
+            else:
+                publication = _declared_stands(declared, declared_score, lo, hi, best)
+        else:
+            publication = _from_content(declared, scores[lo], lo, hi, year_known=year_known)
+        reference = _reference_for(publication, declared)
+    expressions = resolve_times(parsed, reference=reference, report_id=report_id, lexicon=lex)
+    return publication, tuple(expressions), tuple(anomalies)
+
+
+# --------------------------------------------------------------------------- the declared date
+
+
+def _declared(
+    report: model.Report,
+    text: str,
+    report_id: str,
+    lex: TimeLexicon,
+    anomalies: list[model.Anomaly],
+) -> _Declared:
+    """The declared publication date: metadata first, else the date line."""
+    span = _date_line_span(report, text, report_id, lex)
+    for said in (report.published, report.date_line):
+        if not said or not said.strip():
+            continue
+        found = _read_date(said.strip(), lex)
+        if found is not None:
+            day, year_known, time = found
+            return _Declared(day, year_known, time, said.strip(), span)
+        anomalies.append(
+            model.Anomaly(
+                code="declared_date_unreadable",
+                message=f"The declared publication date {said.strip()!r} could not be read "
+                "as a date; the publication date is inferred from the content instead.",
+                evidence=(span,) if span else (),
+            )
+        )
+    return _Declared(None, False, None, None, span)
+
+
+def _read_date(said: str, lex: TimeLexicon) -> tuple[dt.date, bool, dt.time | None] | None:
+    """A date (and clock time) from a declared publication time in any common format."""
+    iso = (
+        said.replace("Z", "+00:00") if re.fullmatch(r"\d{4}-\d\d-\d\d[T ][\d:.]+Z", said) else said
+    )
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+        has_time = len(said) > 10
+        return moment.date(), True, moment.time() if has_time else None
+    except ValueError:
+        pass
+    try:
+        moment = email.utils.parsedate_to_datetime(said)  # "Wed, 03 May 2023 10:15:00 GMT"
+        return moment.date(), True, moment.time()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for expression in resolve_times(
+        parse_times(said, lexicon=lex), reference=Reference(earliest=None), lexicon=lex
+    ):
+        interval = expression.interval
+        if interval is None or interval.precision not in _DAY_OR_FINER:
+            continue
+        clock = dt.time.fromisoformat(expression.clock) if expression.clock else None
+        return interval.first_day(), interval.year_known, clock
+    return None
+
+
+_DAY_OR_FINER = frozenset(
+    {
+        model.TimePrecision.DAY,
+        model.TimePrecision.PART_OF_DAY,
+        model.TimePrecision.HOUR,
+        model.TimePrecision.MINUTE,
+    }
+)
+
+
+def _date_line_span(
+    report: model.Report, text: str, report_id: str, lex: TimeLexicon
+) -> model.Span | None:
+    """Where the date line sits in the cleaned text (its first paragraph), if it is there."""
+    if not report.date_line or not report.date_line.strip():
+        return None
+    wanted = report.date_line.strip()
+    start = text.find(wanted)
+    if start == -1:
+        # Clean-up may have changed spaces or quotes: accept the first line if it is a date.
+        first = text.split("\n", 1)[0]
+        if _read_date(first.strip(), lex) is None:
+            return None
+        start, wanted = text.find(first.strip()), first.strip()
+    return model.Span(report_id=report_id, start=start, end=start + len(wanted), text=wanted)
+
+
+def _inside(p: ParsedTime, span: model.Span) -> bool:
+    return span.start <= p.start and p.end <= span.end
+
+
+# --------------------------------------------------------------------------- candidates and scores
+
+
+def _candidates(
+    content: Sequence[ParsedTime], declared: _Declared, *, year_known: bool, lex: TimeLexicon
+) -> set[dt.date]:
+    """The declared date, and each day the content dates plus the days just after it."""
+    found: set[dt.date] = set()
+    if declared.day is not None and declared.year_known == year_known:
+        found.add(declared.day)
+    years = {p.parts.year for p in content if p.category == "absolute" and p.parts.year}
+    if declared.day is not None and declared.year_known:
+        years |= {declared.day.year, declared.day.year - 1}
+    dated: list[dt.date] = []
+    for expression in resolve_times(
+        [p for p in content if _dates_an_event(p)],
+        reference=Reference(earliest=None),
+        lexicon=lex,
+    ):
+        interval = expression.interval
+        if interval is None or interval.precision not in _DAY_OR_FINER:
+            continue
+        day = interval.first_day()
+        if not interval.year_known and year_known:
+            # A yearless day, while years are known: each year the report speaks of.
+            dated.extend(d for d in (_with_year(day, y) for y in years) if d is not None)
+        elif interval.year_known == year_known:
+            dated.append(day)
+    for day in dated:
+        found.update(day + dt.timedelta(days=k) for k in range(CANDIDATE_DAYS_AFTER + 1))
+    return found
+
+
+def _with_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+@dataclass(frozen=True)
+class _Score:
+    total: float
+    judged: tuple[_Judged, ...]
+
+    def fitting(self) -> list[_Judged]:
+        return [j for j in self.judged if j.score > 0]
+
+
+def _score(
+    content: Sequence[ParsedTime], day: dt.date, *, year_known: bool, lex: TimeLexicon
+) -> _Score:
+    """How well the content fits publication on `day`."""
+    resolved = resolve_times(
+        content, reference=Reference(earliest=day, year_known=year_known), lexicon=lex
+    )
+    dated = [
+        e.interval
+        for p, e in zip(content, resolved, strict=True)
+        if e.interval is not None and _dates_an_event(p) and e.interval.precision in _DAY_OR_FINER
+    ]
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    judged: list[_Judged] = []
+    for p, e in zip(content, resolved, strict=True):
+        interval = e.interval
+        if interval is None:
+            continue
+        weight = WEIGHTS.quoted if p.quoted else 1.0
+        score = 0.0
+        if p.category in {"absolute", "yearless"}:
+            if not _dates_an_event(p):
+                continue  # a plan or a deadline says little about when it was written
+            score = WEIGHTS.dated_before if interval.start < end_of_day else WEIGHTS.dated_after
+        elif p.category == "weekday" and p.tense != "future":
+            written_after = (day - interval.first_day()).days
+            fits = 0 <= written_after <= WEEKDAY_WINDOW_DAYS or _meets(interval, dated)
+            score = WEIGHTS.deictic_fits if fits else 0.0
+        elif p.category == "deictic" and interval.precision is not model.TimePrecision.YEAR:
+            score = WEIGHTS.deictic_fits if _meets(interval, dated) else 0.0
+        else:
+            continue
+        judged.append(_Judged(e, p, score * weight))
+    return _Score(sum(j.score for j in judged), tuple(judged))
+
+
+def _dates_an_event(p: ParsedTime) -> bool:
+    """A calendar date told as the time something happened (not "ahead of May 9", not a plan)."""
+    return p.category in {"absolute", "yearless"} and p.relation != "before" and p.tense != "future"
+
+
+def _meets(interval: model.TimeInterval, dated: Sequence[model.TimeInterval]) -> bool:
+    """Does a relative expression, so resolved, share a moment with a day the content dates?"""
+    return any(interval.start < d.end and d.start < interval.end for d in dated)
+
+
+def _distance(day: dt.date, lo: dt.date, hi: dt.date) -> int:
+    if day < lo:
+        return (lo - day).days
+    if day > hi:
+        return (day - hi).days
+    return 0
+
+
+# --------------------------------------------------------------------------- the verdict
+
+
+def _cited(judged: Sequence[_Judged], limit: int = 4) -> str:
+    words = []
+    for j in judged:
+        quoted = f"'{j.expression.span.text}'"
+        if quoted not in words:
+            words.append(quoted)
+    shown = ", ".join(words[:limit])
+    return shown + (f" and {len(words) - limit} more" if len(words) > limit else "")
+
+
+def _range_text(lo: dt.date, hi: dt.date, *, year_known: bool = True) -> str:
+    def one(d: dt.date) -> str:
+        return d.isoformat() if year_known else f"XXXX-{d.month:02d}-{d.day:02d}"
+
+    return one(lo) if lo == hi else f"{one(lo)} to {one(hi)}"
+
+
+def _contradicted(
+    declared: _Declared, best: _Score, at_declared: _Score, lo: dt.date, hi: dt.date, report_id: str
+) -> tuple[model.PublicationTime, model.Anomaly]:
+    assert declared.day is not None
+    fitting_declared = {j.expression.span.start for j in at_declared.fitting()}
+    against = [j for j in best.fitting() if j.expression.span.start not in fitting_declared]
+    dated = [j for j in against if j.parsed.category in {"absolute", "yearless"}]
+    deictic = [j for j in against if j.parsed.category not in {"absolute", "yearless"}]
+    where = (
+        f"the date line ({declared.text!r})"
+        if declared.span
+        else f"the declared date ({declared.text!r})"
+    )
+    parts = [
+        f"{where} gives {declared.day.isoformat()}, but the report's own time expressions place it "
+        f"on or shortly after the events, {_range_text(lo, hi)}"
+    ]
+    if dated:
+        parts.append(f"{_cited(dated)} date the events")
+    if deictic:
+        parts.append(f"{_cited(deictic)} only fit publication shortly after them")
+    message = "; ".join(parts) + (
+        f" ({best.total:g} against {at_declared.total:g} for the declared date)."
+    )
+    message = message[0].upper() + message[1:]
+    evidence = ((declared.span,) if declared.span else ()) + tuple(
+        j.expression.span for j in against
+    )
+    anomaly = model.Anomaly(code="date_line_inconsistent", message=message, evidence=evidence)
+    publication = model.PublicationTime(
+        declared=declared.day,
+        declared_text=declared.text,
+        inferred_earliest=lo,
+        inferred_latest=hi,
+        year_known=True,
+        year_source="content",
+        date_line_inconsistent=True,
+        basis=(
+            f"Declared {declared.day.isoformat()} from {declared.text!r}.",
+            f"The content fits publication on {_range_text(lo, hi)} best: {_cited(best.fitting())} "
+            f"(score {best.total:g}).",
+            f"At the declared date the score is {at_declared.total:g}; the content's range lies "
+            f"more than {CONTRADICTION_DISTANCE_DAYS} days away and scores at least "
+            f"{CONTRADICTION_MARGIN:g} more, so the declared date is set aside.",
+        ),
+        evidence=tuple(j.expression.span for j in best.fitting()),
+    )
+    return publication, anomaly
+
+
+def _declared_stands(
+    declared: _Declared, at_declared: _Score, lo: dt.date, hi: dt.date, best: float
+) -> model.PublicationTime:
+    assert declared.day is not None
+    basis = [f"Declared {declared.day.isoformat()} from {declared.text!r}."]
+    fitting = at_declared.fitting()
+    if fitting:
+        basis.append(
+            f"Consistent with the content: {_cited(fitting)} (score {at_declared.total:g})."
+        )
+    if best > at_declared.total:
+        basis.append(
+            f"The content alone would point to {_range_text(lo, hi)} (score {best:g}), too "
+            "close or too weakly supported to contradict the declared date."
+        )
+    return model.PublicationTime(
+        declared=declared.day,
+        declared_text=declared.text,
+        inferred_earliest=declared.day,
+        inferred_latest=declared.day,
+        year_known=True,
+        year_source="declared",
+        basis=tuple(basis),
+        evidence=tuple(j.expression.span for j in fitting),
+    )
+
+
+def _from_content(
+    declared: _Declared, best: _Score, lo: dt.date, hi: dt.date, *, year_known: bool
+) -> model.PublicationTime:
+    basis = [
+        "No declared publication date."
+        if declared.day is None
+        else f"The declared date {declared.text!r} has no year; the content decides."
+    ]
+    basis.append(
+        f"The content fits publication on {_range_text(lo, hi, year_known=year_known)} best: "
+        f"{_cited(best.fitting()) or 'the days it dates'} (score {best.total:g})."
+    )
+    if not year_known:
+        basis.append("No year is stated anywhere in the report: the year is unknown at this stage.")
+    return model.PublicationTime(
+        declared=declared.day,
+        declared_text=declared.text,
+        inferred_earliest=lo,
+        inferred_latest=hi,
+        year_known=year_known,
+        year_source="content" if year_known else "none",
+        basis=tuple(basis),
+        evidence=tuple(j.expression.span for j in best.fitting()),
+    )
+
+
+def _no_evidence(declared: _Declared) -> model.PublicationTime:
+    if declared.day is not None:
+        return model.PublicationTime(
+            declared=declared.day,
+            declared_text=declared.text,
+            inferred_earliest=declared.day,
+            inferred_latest=declared.day,
+            year_known=declared.year_known,
+            year_source="declared" if declared.year_known else "none",
+            basis=(
+                f"Declared {declared.day.isoformat()} from {declared.text!r}; "
+                "the content dates nothing.",
+            ),
+        )
+    return model.PublicationTime(
+        basis=(
+            "No declared publication date, and the content dates no day: publication time unknown.",
+        ),
+    )
+
+
+def _reference_for(publication: model.PublicationTime, declared: _Declared) -> Reference:
+    if publication.inferred_earliest is None:
+        return Reference(earliest=None)
+    same_as_declared = (publication.inferred_earliest, publication.inferred_latest) == (
+        declared.day,
+        declared.day,
+    )
+    return Reference(
+        earliest=publication.inferred_earliest,
+        latest=publication.inferred_latest,
+        year_known=publication.year_known,
+        time=declared.time if same_as_declared else None,
+    )
