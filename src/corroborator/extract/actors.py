@@ -1,0 +1,222 @@
+"""Parties to a conflict and the many ways reports name them.
+
+Reports rarely write "Russia" when they mean the Russian state: they write "the Kremlin",
+"Moscow", "Russian troops", "the RF", and the other side writes "the Kyiv regime". Claims
+about who is responsible, and the affiliation of a source, are only comparable once these
+are folded to one party code. The words live in `resources/actors.toml` (users extend it);
+this module indexes them and finds them in short texts such as a noun phrase or a source
+description.
+
+`party_of` and `country_of_adjective` use the packaged table plus the user's resource
+directories; pass `table=` to use another one (tests, or a caller that already loaded it).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from corroborator.config import Settings, load_settings, resource_paths
+from corroborator.errors import ResourceError
+from corroborator.extract.phrase_index import PhraseIndex
+
+RESOURCE = "actors.toml"
+
+PartyKind = Literal["state", "alliance", "armed_group"]
+WordRole = Literal["name", "adjective", "government", "forces"]
+
+_LIST_FIELDS: tuple[WordRole, ...] = ("name", "adjective", "government", "forces")
+_TOML_FIELD: dict[WordRole, str] = {
+    "name": "names",
+    "adjective": "adjectives",
+    "government": "government",
+    "forces": "forces",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Party:
+    """One party: a state, an alliance or an armed group, with the words that name it."""
+
+    code: str
+    name: str
+    kind: PartyKind
+    country: str | None = None
+    names: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    government: tuple[str, ...] = ()
+    forces: tuple[str, ...] = ()
+
+    def words(self, role: WordRole) -> tuple[str, ...]:
+        return {
+            "name": self.names,
+            "adjective": self.adjectives,
+            "government": self.government,
+            "forces": self.forces,
+        }[role]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartyMention:
+    """A party named in a text: where (character offsets into the text given) and how."""
+
+    code: str
+    start: int
+    end: int
+    role: WordRole
+    text: str
+
+
+@dataclass
+class PartyTable:
+    """The parties and an index from their words to their codes."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    _index: PhraseIndex[tuple[str, WordRole]] = field(default_factory=PhraseIndex, repr=False)
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, settings: Settings) -> PartyTable:
+        """The packaged table extended by same-named files in the user's resource dirs."""
+        return cls.from_files(resource_paths(RESOURCE, settings))
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> PartyTable:
+        table = cls()
+        for path in paths:
+            try:
+                with path.open("rb") as fh:
+                    data = tomllib.load(fh)
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ResourceError(f"{path}: cannot read the party table ({exc})") from exc
+            table.extend(data.get("party", []), origin=str(path))
+        return table
+
+    def extend(self, records: Sequence[dict[str, Any]], *, origin: str = "<memory>") -> None:
+        """Add parties; a record whose code exists adds its words to that party."""
+        for number, record in enumerate(records, 1):
+            party = _party_from_record(record, where=f"{origin}: party #{number}")
+            existing = self.parties.get(party.code)
+            if existing is not None:
+                party = _merge(existing, party)
+            self.parties[party.code] = party
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index = PhraseIndex()
+        for party in self.parties.values():
+            self._index.add(party.name, (party.code, "name"))
+            for role in _LIST_FIELDS:
+                for phrase in party.words(role):
+                    self._index.add(phrase, (party.code, role))
+
+    # ------------------------------------------------------------------ lookups
+
+    def party(self, code: str) -> Party | None:
+        return self.parties.get(code)
+
+    def mentions(self, text: str) -> list[PartyMention]:
+        """Every party named in `text`, left to right, longest match first at each word.
+
+        A match right after "anti-" is dropped ("anti-Kremlin" names an opponent of the
+        Kremlin, not the Kremlin); "pro-Russian" and "Russian-backed" keep their party,
+        since such groups fight on that party's side.
+        """
+        found: list[PartyMention] = []
+        for hit in self._index.scan(text):
+            if text[max(0, hit.start - 5) : hit.start].lower().endswith("anti-"):
+                continue
+            code, role = hit.values[0]
+            found.append(
+                PartyMention(
+                    code=code,
+                    start=hit.start,
+                    end=hit.end,
+                    role=role,
+                    text=text[hit.start : hit.end],
+                )
+            )
+        return found
+
+    def party_of(self, text: str) -> str | None:
+        """The party a short text names ("the Kyiv regime" → "UA"), or None.
+
+        When several parties are named, the first wins: in a noun phrase the leftmost party
+        word is the phrase's own qualifier ("Russian troops in Ukraine" → "RU").
+        """
+        mentions = self.mentions(text)
+        return mentions[0].code if mentions else None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """The code behind an adjective or demonym ("Ukrainian" → "UA"), or None."""
+        return next((code for code, role in self._index.lookup(word) if role == "adjective"), None)
+
+
+def _str_tuple(record: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
+    value = record.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ResourceError(f"{where}: '{name}' must be a list of strings")
+    return tuple(value)
+
+
+def _party_from_record(record: dict[str, Any], *, where: str) -> Party:
+    code = record.get("code")
+    if not isinstance(code, str) or not re.fullmatch(r"[A-Z0-9][A-Z0-9-]*", code):
+        raise ResourceError(f'{where}: \'code\' must be an upper-case id such as "RU" or "HAMAS"')
+    kind = record.get("kind", "state")
+    if kind not in ("state", "alliance", "armed_group"):
+        raise ResourceError(f"{where}: 'kind' must be state, alliance or armed_group, not {kind!r}")
+    country = record.get("country")
+    if country is not None and not isinstance(country, str):
+        raise ResourceError(f"{where}: 'country' must be an ISO code")
+    lists = {
+        _TOML_FIELD[role]: _str_tuple(record, _TOML_FIELD[role], where) for role in _LIST_FIELDS
+    }
+    return Party(
+        code=code,
+        name=str(record.get("name", code)),
+        kind=kind,
+        country=country if kind != "state" else (country or code),
+        names=lists["names"],
+        adjectives=lists["adjectives"],
+        government=lists["government"],
+        forces=lists["forces"],
+    )
+
+
+def _merge(old: Party, new: Party) -> Party:
+    def join(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        return a + tuple(x for x in b if x not in a)
+
+    return Party(
+        code=old.code,
+        name=old.name,
+        kind=old.kind,
+        country=old.country,
+        names=join(old.names, new.names),
+        adjectives=join(old.adjectives, new.adjectives),
+        government=join(old.government, new.government),
+        forces=join(old.forces, new.forces),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_table() -> PartyTable:
+    """The table for the current settings, loaded once per process."""
+    return PartyTable.load(load_settings())
+
+
+def party_of(text: str, *, table: PartyTable | None = None) -> str | None:
+    """The party a text names: "the Kyiv regime" → "UA", "Russian troops" → "RU"."""
+    return (table or default_table()).party_of(text)
+
+
+def country_of_adjective(word: str, *, table: PartyTable | None = None) -> str | None:
+    """The code of a country adjective or demonym: "Russian" → "RU"."""
+    return (table or default_table()).country_of_adjective(word)

@@ -1,0 +1,873 @@
+"""Who says so: the source registry, and turning a report's words for a source into a Source.
+
+Corroboration is judged on sources, so two reports quoting "Tass" and "TASS" must name one
+source, and "Russia's defence ministry" must be the same body as "the Russian Defence
+Ministry". Reports also describe sources they do not name ("a senior Ukrainian official",
+"residents", "people familiar with the matter"); those still have a kind and often an
+affiliation, and identical descriptions must get identical keys.
+
+Keys (`Source.key`):
+    reg:<id>                      a registry entry
+    party:<code>                  a party speaking as a whole ("Russia said", "Kyiv denied")
+    name:<slug>                   a named source the registry does not know
+    anon:<kind>:<party|->:<noun>  an unnamed individual speaking for a side, or "sources"
+    group:<kind>:<party|->:<noun> an unnamed group ("residents", "Russian authorities")
+    unknown:<slug>                nothing recognisable ("unresolved:<pronoun>" for a lost pronoun)
+    outlet:<slug>                 the report's own outlet, when the registry does not know it
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from rapidfuzz.distance import OSA
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+from unidecode import unidecode
+
+from corroborator.config import Settings, resource_paths
+from corroborator.errors import ResourceError
+from corroborator.extract.actors import PartyMention, PartyTable
+from corroborator.extract.phrase_index import Hit, PhraseIndex, Word, singular, words
+from corroborator.model import Source, SourceKind
+
+REGISTRY_RESOURCE = "sources.toml"
+DESCRIPTOR_RESOURCE = "lexicon/source_descriptors.toml"
+
+EntryType = Literal["person", "body", "outlet", "channel", "organisation"]
+_ENTRY_TYPES: tuple[str, ...] = ("person", "body", "outlet", "channel", "organisation")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that end the part of a description that names the source itself: what follows is a
+# complement ("an adviser *to* Zelensky", "sources *close to* the Kremlin") or a clause.
+_BOUNDARY_WORDS = _wordset(
+    "of to for at in from with by on near under about over inside within outside across among "
+    "between after before during who whom whose which that citing according quoted speaking "
+    "familiar close told said says"
+)
+# Capitalised words that are not names (sentence-initial determiners, titles, quantifiers).
+_NOT_NAMES = _wordset(
+    "the a an this that these those some many several few most all both each every other others "
+    "another one two three four five six seven eight nine ten dozens hundreds such any no none "
+    "mr mrs ms miss dr sen rep gen lt col maj capt sgt rev prof st sir senior top former acting "
+    "deputy local unnamed anonymous certain various numerous earlier later previously also "
+    "meanwhile however but and or"
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "their"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_FUZZY_MIN_LENGTH = 5
+_EDGE = " \t\n,.:;\"'“”‘’"
+
+
+# --------------------------------------------------------------------------- registry entries
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegistryEntry:
+    """One known source: an outlet, agency, channel, office, official or organisation."""
+
+    id: str
+    name: str
+    kind: SourceKind
+    type: EntryType
+    affiliation: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    title: str | None = None
+    terms: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"reg:{self.id}"
+
+    @property
+    def is_person(self) -> bool:
+        return self.type == "person"
+
+    def source(self, *, description: str | None = None) -> Source:
+        return Source(
+            key=self.key,
+            name=self.name,
+            kind=self.kind,
+            affiliation=self.affiliation,
+            country=self.country,
+            registry_id=self.id,
+            description=description,
+        )
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """A noun that describes a source: its kind, and whether it denotes one person."""
+
+    phrase: str
+    kind: SourceKind
+    individual: bool
+    voice: bool
+
+
+@dataclass
+class DescriptorLexicon:
+    """Nouns for describing unregistered sources (`lexicon/source_descriptors.toml`)."""
+
+    index: PhraseIndex[Descriptor] = field(default_factory=lambda: PhraseIndex(plurals=True))
+    affiliated: frozenset[SourceKind] = frozenset()
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
+        tables: list[dict[str, Any]] = []
+        for path in paths:
+            tables.append(_read_toml(path, what="source descriptor lexicon"))
+        voice: set[str] = set()
+        affiliated: set[SourceKind] = set()
+        for table in tables:
+            voice.update(_strings(table.get("voice", {}), "words", "voice"))
+            for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
+                affiliated.add(_kind(kind, where="affiliated"))
+        lexicon = cls(affiliated=frozenset(affiliated))
+        for table in tables:
+            for name, section in table.items():
+                if name in ("voice", "affiliated"):
+                    continue
+                kind = _kind(name, where=f"[{name}]")
+                for individual, key in ((True, "individual"), (False, "collective")):
+                    for phrase in _strings(section, key, name):
+                        canonical = " ".join(singular(w.folded) for w in words(phrase))
+                        lexicon.index.add(
+                            phrase, Descriptor(canonical, kind, individual, phrase in voice)
+                        )
+        return lexicon
+
+
+def _read_toml(path: Path, *, what: str) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{path}: cannot read the {what} ({exc})") from exc
+
+
+def _strings(table: Any, key: str, where: str) -> list[str]:
+    if not isinstance(table, dict):
+        raise ResourceError(f"[{where}] must be a table")
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ResourceError(f"[{where}] '{key}' must be a list of strings")
+    return list(value)
+
+
+def _kind(value: str, *, where: str) -> SourceKind:
+    try:
+        return SourceKind(value)
+    except ValueError:
+        valid = ", ".join(k.value for k in SourceKind)
+        raise ResourceError(f"{where}: unknown source kind {value!r} (one of {valid})") from None
+
+
+def _entry_from_record(record: dict[str, Any], *, where: str) -> RegistryEntry:
+    def text(name: str, *, required: bool = False) -> str | None:
+        value = record.get(name)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise ResourceError(f"{where}: '{name}' must be a non-empty string")
+        return value
+
+    def texts(name: str) -> tuple[str, ...]:
+        value = record.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ResourceError(f"{where}: '{name}' must be a list of strings")
+        return tuple(value)
+
+    entry_type = record.get("type", "body")
+    if entry_type not in _ENTRY_TYPES:
+        raise ResourceError(f"{where}: 'type' must be one of {', '.join(_ENTRY_TYPES)}")
+    return RegistryEntry(
+        id=text("id", required=True) or "",
+        name=text("name", required=True) or "",
+        kind=_kind(str(record.get("kind", "")), where=where),
+        type=entry_type,
+        affiliation=text("affiliation"),
+        country=text("country"),
+        aliases=texts("aliases"),
+        title=text("title"),
+        terms=texts("terms"),
+        roles=texts("roles"),
+    )
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+@dataclass
+class SourceRegistry:
+    """Known sources, the party table and the descriptor lexicon: all `resolve_source` needs."""
+
+    entries: dict[str, RegistryEntry]
+    parties: PartyTable
+    descriptors: DescriptorLexicon
+    _aliases: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(capitals=True))
+    _roles: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    _terms: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    _person_names: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, settings: Settings) -> SourceRegistry:
+        """Packaged registry and lexicons, extended by the user's resource directories."""
+        return cls.from_files(
+            resource_paths(REGISTRY_RESOURCE, settings),
+            parties=PartyTable.load(settings),
+            descriptors=DescriptorLexicon.from_files(resource_paths(DESCRIPTOR_RESOURCE, settings)),
+        )
+
+    @classmethod
+    def from_files(
+        cls, paths: Iterable[Path], *, parties: PartyTable, descriptors: DescriptorLexicon
+    ) -> SourceRegistry:
+        entries: dict[str, RegistryEntry] = {}
+        for path in paths:
+            data = _read_toml(path, what="source registry")
+            records = data.get("source", [])
+            if not isinstance(records, list):
+                raise ResourceError(f"{path}: 'source' must be an array of tables ([[source]])")
+            for number, record in enumerate(records, 1):
+                entry = _entry_from_record(record, where=f"{path}: source #{number}")
+                entries[entry.id] = entry  # a user file may replace a packaged entry
+        registry = cls(entries=entries, parties=parties, descriptors=descriptors)
+        registry._build()
+        return registry
+
+    def _build(self) -> None:
+        for entry in self.entries.values():
+            for alias in (entry.name, *entry.aliases):
+                self._aliases.add(alias, entry.id)
+                if entry.is_person:
+                    folded = _fold(alias)
+                    if len(folded.replace(" ", "")) >= _FUZZY_MIN_LENGTH:
+                        self._person_names.setdefault(folded, set()).add(entry.id)
+            for role in entry.roles:
+                self._roles.add(role, entry.id)
+            for term in entry.terms:
+                self._terms.add(term, entry.id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> RegistryEntry | None:
+        return self.entries.get(entry_id)
+
+    def match(self, name: str) -> RegistryEntry | None:
+        """The entry `name` names: exact name or alias, else a guarded fuzzy person match.
+
+        Fuzzy matching catches misspelt surnames ("Zelesnky") but only for people, only for
+        capitalised names of five letters or more, within one edit (two for long names),
+        with the same first letter, never when one name merely extends the other
+        ("Lavrova" is not "Lavrov"), and only when a single person is that close.
+        """
+        exact = self._aliases.lookup(name)
+        if exact:
+            return self.entries[exact[0]]
+        return self._fuzzy_person(name)
+
+    def aliases_in(self, text: str, toks: Sequence[Word] | None = None) -> list[Hit[str]]:
+        """Registry names found inside a longer text, left to right."""
+        return self._aliases.scan(text, toks)
+
+    def _fuzzy_person(self, name: str) -> RegistryEntry | None:
+        toks = words(name)
+        if not toks or len(toks) > 4 or not all(t.capitalised for t in toks):
+            return None
+        folded = " ".join(t.folded for t in toks)
+        candidates = [folded]
+        if len(toks) > 1:
+            candidates.append(toks[-1].folded)  # the surname alone
+        best: dict[str, int] = {}
+        for candidate in candidates:
+            if len(candidate.replace(" ", "")) < _FUZZY_MIN_LENGTH:
+                continue
+            limit = 1 if len(candidate) <= 8 else 2
+            for known, ids in self._person_names.items():
+                if known[0] != candidate[0] or abs(len(known) - len(candidate)) > limit:
+                    continue
+                if known.startswith(candidate) or candidate.startswith(known):
+                    continue
+                distance = OSA.distance(candidate, known, score_cutoff=limit)
+                if distance <= limit:
+                    for entry_id in ids:
+                        best[entry_id] = min(distance, best.get(entry_id, distance))
+        if not best:
+            return None
+        lowest = min(best.values())
+        winners = [entry_id for entry_id, d in best.items() if d == lowest]
+        return self.entries[winners[0]] if len(winners) == 1 else None
+
+    def role_entries(self, text: str) -> list[tuple[Hit[str], RegistryEntry]]:
+        return [(hit, self.entries[v]) for hit in self._roles.scan(text) for v in hit.values]
+
+    def term_entries(self, text: str) -> list[tuple[Hit[str], RegistryEntry]]:
+        return [(hit, self.entries[v]) for hit in self._terms.scan(text) for v in hit.values]
+
+
+def _fold(text: str) -> str:
+    return " ".join(w.folded for w in words(text))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "-"
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class SourceContext:
+    """What a report has said so far about its sources, for "he said" and "the ministry said".
+
+    `local_party`: the party that governs the place the report is about, when the caller
+    knows it; "a local official" is then affiliated with it.
+    """
+
+    prior: list[Source] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)
+    local_party: str | None = None
+
+    def remember(self, source: Source, *, person: bool) -> None:
+        self.prior.append(source)
+        if person:
+            self.persons.add(source.key)
+
+    def last_person(self) -> Source | None:
+        return next((s for s in reversed(self.prior) if s.key in self.persons), None)
+
+    def last_body(self) -> Source | None:
+        return next((s for s in reversed(self.prior) if s.key not in self.persons), None)
+
+    def last(self) -> Source | None:
+        return self.prior[-1] if self.prior else None
+
+    def known(self, key: str) -> Source | None:
+        return next((s for s in reversed(self.prior) if s.key == key), None)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One comma-separated part of a description, analysed."""
+
+    text: str
+    toks: list[Word]
+    proper: list[bool]  # per word: a proper name (from the parse, or capitalisation)
+    aliases: list[Hit[str]]
+    descriptors: list[Hit[Descriptor]]
+    parties: list[PartyMention]
+    zone_end: int  # words before this index name the source itself; the rest is complement
+    offices: list[tuple[int, int]]  # character spans of role and office phrases
+
+    def zone_text(self) -> str:
+        if not self.toks or self.zone_end == 0:
+            return ""
+        return self.text[self.toks[0].start : self.toks[self.zone_end - 1].end]
+
+    def in_zone(self, hit: Hit[Any]) -> bool:
+        return hit.first_word < self.zone_end
+
+    def zone_parties(self) -> list[PartyMention]:
+        limit = self.toks[self.zone_end - 1].end if self.zone_end else 0
+        return [p for p in self.parties if p.start < limit]
+
+    def covered(self, i: int) -> bool:
+        word = self.toks[i]
+        spans = [(h.start, h.end) for h in self.aliases]
+        spans += [(h.start, h.end) for h in self.descriptors]
+        spans += [(p.start, p.end) for p in self.parties]
+        spans += self.offices
+        return any(s <= word.start and word.end <= e for s, e in spans)
+
+    def name_words(self) -> list[Word]:
+        """Proper-name words in the zone not explained by a party, alias or descriptor."""
+        return [
+            self.toks[i]
+            for i in range(self.zone_end)
+            if self.proper[i] and not self.covered(i) and self.toks[i].folded not in _NOT_NAMES
+        ]
+
+
+def _split_parts(text: str) -> list[tuple[int, int]]:
+    """Head and appositions: "Mykhailo Podolyak, an adviser to ..." → two parts."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r",|\(|\)|\s[-–—]\s", text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()] or [(0, len(text))]
+
+
+def _analyse(
+    text: str,
+    start: int,
+    end: int,
+    registry: SourceRegistry,
+    proper_at: dict[int, bool] | None,
+    root_at: int | None = None,
+) -> _Part:
+    sub = text[start:end]
+    toks = [Word(w.folded, w.original, w.start, w.end, w.possessive) for w in words(sub)]
+    aliases = registry.aliases_in(sub, toks)
+    descriptors = registry.descriptors.index.scan(sub, toks)
+    parties = registry.parties.mentions(sub)
+    inside = [(h.start, h.end) for h in aliases]
+    inside += [(h.start, h.end) for h in descriptors]
+    offices = [(h.start, h.end) for h, _ in registry.role_entries(sub)]
+    offices += [(h.start, h.end) for h, _ in registry.term_entries(sub)]
+    inside += offices
+    zone_end = len(toks)
+    root_word = None
+    if root_at is not None:
+        root_word = next(
+            (i for i, w in enumerate(toks) if w.start <= root_at - start < w.end), None
+        )
+    if root_word is not None:
+        # the parse knows the head noun: the source is named up to it ("the House on the
+        # Embankment residents"), what follows is complement ("an adviser to ..."), except
+        # a name right after it ("propaganda outlet Russia Today")
+        zone_end = root_word + 1
+        while (
+            zone_end < len(toks)
+            and toks[zone_end].capitalised
+            and (toks[zone_end].folded not in _BOUNDARY_WORDS)
+        ):
+            zone_end += 1
+    else:
+        for i, word in enumerate(toks):
+            in_match = any(s <= word.start and word.end <= e for s, e in inside)
+            if i > 0 and word.folded in _BOUNDARY_WORDS and not in_match:
+                zone_end = i
+                break
+    proper: list[bool] = []
+    for word in toks:
+        if proper_at is not None:
+            proper.append(proper_at.get(start + word.start, False))
+        else:
+            # without a parse, any capitalised word may be a name
+            proper.append(word.capitalised)
+    return _Part(sub, toks, proper, aliases, descriptors, parties, zone_end, offices)
+
+
+_QUANTIFIERS = _wordset("one some many several most all none each few two three dozens hundreds")
+
+
+def _head_noun(root: Token) -> Token:
+    """ "one of those videos", "some of the residents": the noun after "of" says who."""
+    if root.lemma_.lower() in _QUANTIFIERS or root.like_num:
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return root
+
+
+def _proper_map(span: SpacySpan) -> dict[int, bool]:
+    names = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+    return {t.idx - span.start_char: t.pos_ == "PROPN" or t.ent_type_ in names for t in span}
+
+
+def resolve_source(
+    description: str | SpacySpan,
+    *,
+    registry: SourceRegistry,
+    context: SourceContext | None = None,
+) -> Source:
+    """The source a report's words describe.
+
+    `description` is how the report names the source, appositions included ("Mikhail
+    Podolyak, an adviser to Ukrainian President Volodymyr Zelensky"); a spaCy span lets the
+    parse say which words are names. In order: pronouns and definite descriptions ("he", "the
+    ministry") resolve to the last compatible source in `context`; a registry name, role or
+    office; a party speaking as a whole; a misspelt registry person; else kind and affiliation
+    inferred from the description's nouns and party words.
+    """
+    root_at: int | None = None
+    if isinstance(description, SpacySpan):
+        text = description.text
+        proper_at: dict[int, bool] | None = _proper_map(description)
+        root_at = _head_noun(description.root).idx - description.start_char
+    else:
+        text = description
+        proper_at = None
+    left, right = 0, len(text)
+    while left < right and text[left] in _EDGE:
+        left += 1
+    while right > left and text[right - 1] in _EDGE:
+        right -= 1
+    stripped = text[left:right]
+    if proper_at is not None:
+        proper_at = {k - left: v for k, v in proper_at.items()}
+    if root_at is not None:
+        root_at -= left
+    source = _resolve(
+        stripped, registry=registry, context=context, proper_at=proper_at, root_at=root_at
+    )
+    if context is not None:
+        earlier = context.known(source.key)
+        if earlier is not None:
+            return earlier.model_copy(update={"description": stripped})
+    return source
+
+
+def _resolve(
+    text: str,
+    *,
+    registry: SourceRegistry,
+    context: SourceContext | None,
+    proper_at: dict[int, bool] | None,
+    root_at: int | None = None,
+) -> Source:
+    folded = text.lower()
+    if folded in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS | _RELATIVE_PRONOUNS:
+        return _resolve_pronoun(folded, text, context)
+
+    parts = [_analyse(text, s, e, registry, proper_at, root_at) for s, e in _split_parts(text)]
+    head, appositions = parts[0], parts[1:]
+
+    definite = _definite_reference(head, registry, context)
+    if definite is not None:
+        return definite.model_copy(update={"description": text})
+
+    # 1. the head names a registry source directly ("Kremlin spokesman Dmitry Peskov", "Tass"),
+    # unless the name is only part of a role phrase ("the Kremlin spokesman" is a person)
+    office = _office(head, registry)
+    direct = [h for h in head.aliases if head.in_zone(h) and not h.possessive]
+    if direct and office is not None:
+        direct = [h for h in direct if not (office[1] <= h.first_word and h.last_word <= office[2])]
+    if direct:
+        hit = direct[-1]
+        entry = registry.entries[hit.values[0]]
+        follower = _following_individual(head, after=hit.last_word)
+        if follower is None:
+            return entry.source(description=text)
+        return _someone_of(entry, follower, head, text, registry)
+
+    # 2. an apposition that is a registry name ("the Kremlin's spokesman, Dmitry Peskov")
+    for part in appositions:
+        named = registry.match(part.text.strip())
+        if named is not None:
+            return named.source(description=text)
+
+    # 3. a role or office of a known party ("the mayor of Moscow", "Russia's defence ministry")
+    if office is not None:
+        entry, _, after = office
+        follower = _following_individual(head, after=after)
+        if follower is None:
+            return entry.source(description=text)
+        return _someone_of(entry, follower, head, text, registry)
+
+    # 4. the mouthpiece of a registry source ("a spokesman for the Russian Defence Ministry")
+    voice = _voice_of(head, registry)
+    if voice is not None:
+        return voice.source(description=text)
+
+    # 5. a party speaking as a whole ("Russia", "Kyiv", "the Russian Federation")
+    party = _whole_party(head, registry)
+    if party is not None:
+        return party
+
+    # 6. a misspelt registry person ("Zelesnky")
+    name = head.name_words()
+    if name:
+        misspelt = registry.match(" ".join(w.original for w in name))
+        if misspelt is not None:
+            last = head.toks.index(name[-1]) + 1
+            follower = _following_individual(head, after=last)
+            if follower is None:
+                return misspelt.source(description=text)
+            return _someone_of(misspelt, follower, head, text, registry)
+
+    return _inferred(head, appositions, text, registry, context)
+
+
+def _resolve_pronoun(folded: str, text: str, context: SourceContext | None) -> Source:
+    found: Source | None = None
+    if context is not None:
+        if folded in _PERSON_PRONOUNS:
+            found = context.last_person()
+        elif folded in _THING_PRONOUNS:
+            found = context.last_body()
+        else:
+            found = context.last()
+    if found is not None:
+        return found.model_copy(update={"description": text})
+    return Source(key=f"unresolved:{folded}", name=text, kind=SourceKind.UNKNOWN, description=text)
+
+
+def _definite_reference(
+    head: _Part, registry: SourceRegistry, context: SourceContext | None
+) -> Source | None:
+    """ "the ministry", "the agency", "the governor": the last source that fits the noun."""
+    if (
+        context is None
+        or not context.prior
+        or not head.toks
+        or head.toks[0].folded not in _DEFINITE
+    ):
+        return None
+    if head.name_words() or head.zone_parties() or any(head.in_zone(h) for h in head.aliases):
+        return None
+    zone_descriptors = [d for d in head.descriptors if head.in_zone(d)]
+    if not zone_descriptors:
+        return None
+    noun = zone_descriptors[-1].values[0].phrase
+    for source in reversed(context.prior):
+        described = " ".join(filter(None, (source.name, source.description)))
+        entry = registry.get(source.registry_id) if source.registry_id else None
+        if entry is not None:
+            described += " " + " ".join((entry.title or "", *entry.terms, *entry.roles))
+        if noun in _fold(described) or noun in " ".join(
+            singular(w) for w in _fold(described).split()
+        ):
+            return source
+    return None
+
+
+def _following_individual(head: _Part, *, after: int) -> Descriptor | None:
+    """A noun for someone else after a name: "a Kremlin *official*", "Zelensky's *aide*"."""
+    for hit in head.descriptors:
+        if hit.first_word >= after and head.in_zone(hit):
+            descriptor = hit.values[0]
+            if descriptor.individual and not descriptor.voice:
+                return descriptor
+    return None
+
+
+def _someone_of(
+    entry: RegistryEntry, noun: Descriptor, head: _Part, text: str, registry: SourceRegistry
+) -> Source:
+    """An unnamed person of a known body or person: affiliated with it, usually anonymous."""
+    kind = noun.kind
+    affiliation = entry.affiliation if kind in registry.descriptors.affiliated else None
+    return _group_source(kind, noun, affiliation, entry.country, head, text, named=False)
+
+
+def _office(head: _Part, registry: SourceRegistry) -> tuple[RegistryEntry, int, int] | None:
+    """A registry entry named by role or office, and the words (first, end) that name it."""
+    zone = head.zone_text()
+    if not zone:
+        return None
+    party = head.zone_parties()[0].code if head.zone_parties() else None
+    if party is None and head.parties:
+        party = head.parties[0].code
+    for hit, entry in registry.role_entries(head.text):
+        if hit.first_word < head.zone_end and (party is None or party == entry.affiliation):
+            return entry, hit.first_word, hit.last_word
+    if party is None:
+        party = _possessive_party(head, registry)
+    if party is not None:
+        matches = [
+            (hit, entry)
+            for hit, entry in registry.term_entries(head.text)
+            if hit.first_word < head.zone_end and entry.affiliation == party
+        ]
+        if len({entry.id for _, entry in matches}) == 1:
+            return matches[0][1], matches[0][0].first_word, matches[0][0].last_word
+    return None
+
+
+def _possessive_party(head: _Part, registry: SourceRegistry) -> str | None:
+    for hit in head.aliases:
+        entry = registry.entries[hit.values[0]]
+        if entry.affiliation:
+            return entry.affiliation
+    return None
+
+
+def _voice_of(head: _Part, registry: SourceRegistry) -> RegistryEntry | None:
+    zone_descriptors = [d for d in head.descriptors if head.in_zone(d)]
+    if not zone_descriptors or not zone_descriptors[-1].values[0].voice or head.name_words():
+        return None
+    possessive = [h for h in head.aliases if h.possessive and head.in_zone(h)]
+    complement = [h for h in head.aliases if not head.in_zone(h)]
+    for hit in (*possessive, *complement):
+        entry = registry.entries[hit.values[0]]
+        if not entry.is_person:
+            return entry
+    return None
+
+
+def _whole_party(head: _Part, registry: SourceRegistry) -> Source | None:
+    zone = [w for w in head.toks[: head.zone_end] if w.folded != "the"]
+    mentions = head.zone_parties()
+    if not zone or len(mentions) != 1 or mentions[0].role not in ("name", "government"):
+        return None
+    mention = mentions[0]
+    if any(not (mention.start <= w.start and w.end <= mention.end) for w in zone):
+        return None
+    party = registry.parties.party(mention.code)
+    if party is None:
+        return None
+    return Source(
+        key=f"party:{party.code}",
+        name=party.name,
+        kind=SourceKind.OFFICIAL,
+        affiliation=party.code,
+        country=party.country,
+        description=head.text,
+    )
+
+
+def _inferred(
+    head: _Part,
+    appositions: Sequence[_Part],
+    text: str,
+    registry: SourceRegistry,
+    context: SourceContext | None,
+) -> Source:
+    """No registry entry: read kind, party and name off the description's words."""
+    zone_descriptors = [d for d in head.descriptors if head.in_zone(d)]
+    noun: Descriptor | None = zone_descriptors[-1].values[0] if zone_descriptors else None
+    if noun is None:
+        for part in appositions:
+            found = [d for d in part.descriptors if part.in_zone(d)]
+            if found:
+                noun = found[-1].values[0]
+                break
+
+    party = _first_party(head, appositions, registry)
+    local = any(w.folded == "local" for w in head.toks[: head.zone_end])
+    if party is None and local and context is not None:
+        party = context.local_party
+    country = None
+    if party is not None:
+        known = registry.parties.party(party)
+        country = known.country if known is not None else None
+
+    name_words = head.name_words()
+    if noun is not None and noun.individual and not noun.voice and zone_descriptors:
+        # "House on the Embankment residents", "Kharkiv officials": a name before a noun for
+        # people says where they are from; only a name after it is theirs ("resident Ivan Petrov")
+        after = zone_descriptors[-1].end
+        name_words = [w for w in name_words if w.start >= after]
+    kind = noun.kind if noun is not None else SourceKind.UNKNOWN
+    affiliation = party if kind in registry.descriptors.affiliated else None
+    if name_words:
+        name = " ".join(w.original for w in name_words)
+        return Source(
+            key=f"name:{_slug(name)}",
+            name=name,
+            kind=kind,
+            affiliation=affiliation,
+            country=country,
+            description=text,
+        )
+    if noun is None:
+        zone = _display(head.zone_text() or head.text)
+        # capitalised words may be a name nothing explains: key them as a name would be
+        prefix = "name" if head.name_words() else "unknown"
+        return Source(
+            key=f"{prefix}:{_slug(zone)}", name=zone, kind=SourceKind.UNKNOWN, description=text
+        )
+    return _group_source(kind, noun, affiliation, country, head, text, named=False)
+
+
+def _first_party(head: _Part, appositions: Sequence[_Part], registry: SourceRegistry) -> str | None:
+    for mentions in (head.zone_parties(), head.parties):
+        if mentions:
+            return mentions[0].code
+    for hit in head.aliases:
+        entry = registry.entries[hit.values[0]]
+        if entry.affiliation or entry.country:
+            return entry.affiliation or entry.country
+    for part in appositions:
+        if part.parties:
+            return part.parties[0].code
+        for hit in part.aliases:
+            entry = registry.entries[hit.values[0]]
+            if entry.affiliation:
+                return entry.affiliation
+    return None
+
+
+def _group_source(
+    kind: SourceKind,
+    noun: Descriptor,
+    affiliation: str | None,
+    country: str | None,
+    head: _Part,
+    text: str,
+    *,
+    named: bool,
+) -> Source:
+    anonymous = not named and (
+        kind == SourceKind.ANONYMOUS
+        or (noun.individual and kind in (SourceKind.OFFICIAL, SourceKind.MILITARY))
+    )
+    prefix = "anon" if anonymous else "group"
+    key = f"{prefix}:{kind.value}:{affiliation or '-'}:{_slug(noun.phrase)}"
+    name = _display(head.zone_text() or head.text)
+    return Source(
+        key=key, name=name, kind=kind, affiliation=affiliation, country=country, description=text
+    )
+
+
+def _display(text: str) -> str:
+    """Display form without a leading article ("a senior official" → "senior official")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE) or text.strip()
+
+
+# --------------------------------------------------------------------------- special sources
+
+
+def outlet_source(
+    outlet: str | None, *, registry: SourceRegistry, report_id: str | None = None
+) -> Source:
+    """The report's own voice: its outlet as a source.
+
+    An unknown outlet gets a key of its own per report (when `report_id` is given), so two
+    reports from unidentified outlets are not taken for one source.
+    """
+    if outlet and outlet.strip():
+        entry = registry.match(outlet.strip())
+        if entry is not None:
+            return entry.source(description=outlet)
+        return Source(
+            key=f"outlet:{_slug(outlet)}",
+            name=outlet.strip(),
+            kind=SourceKind.INDEPENDENT_MEDIA,
+            description=outlet,
+        )
+    suffix = f":{report_id}" if report_id else ""
+    return Source(
+        key=f"outlet:unknown{suffix}", name="unidentified outlet", kind=SourceKind.UNKNOWN
+    )
+
+
+def unnamed_source(description: str) -> Source:
+    """A claim the report relays without naming anyone ("it is claimed", "reportedly")."""
+    return Source(
+        key="anon:anonymous:-:unnamed",
+        name="unnamed",
+        kind=SourceKind.ANONYMOUS,
+        description=description,
+    )
+
+
+def is_anonymous(source: Source) -> bool:
+    """True for unnamed individuals and anonymous sources ("a senior official", "sources")."""
+    return source.key.startswith("anon:") or source.kind == SourceKind.ANONYMOUS
