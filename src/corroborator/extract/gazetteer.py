@@ -607,7 +607,9 @@ class Gazetteer:
                 continue
             # An alternate name ranks a full point below an entry's own name: GeoNames lists
             # every language's exonyms, so "China" is also a name of Chino, California.
-            score = _importance(entry) + (-0.5 if alias else 0.5)
+            # Our own entries' aliases are chosen by hand and carry no such doubt.
+            penalty = 0.0 if entry[_CURATED] else -0.5
+            score = _importance(entry) + (penalty if alias else 0.5)
             if index in self._capital_set:
                 score += 1.0  # "Paris", "Warsaw": the capital, not its namesakes abroad
             if weights:
@@ -767,7 +769,7 @@ def _importance(entry: Entry) -> float:
     if kind == "admin1":
         return 6.5
     if entry[_CURATED]:
-        return 6.0
+        return 7.0  # a landmark, sea or facility someone chose to list: a town of ~10 million
     return math.log10(entry[_POP] + 10)
 
 

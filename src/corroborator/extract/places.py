@@ -332,6 +332,8 @@ def _accept(
         return False  # "Russian", even in "Russian territory": an adjective, not a place
     if _modifier_compound(doc, raw) or _names_a_person(doc, raw, cues):
         return False
+    if raw.text.startswith("The ") and not doc[raw.start].is_sent_start:
+        return False  # a capitalised article mid-sentence: a title ("The Atlantic", "The Hill")
     if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
@@ -813,6 +815,11 @@ def _same_name(raw: _Raw, place: model.Place) -> bool:
     return bool(raw.head_kinds) and unidecode(place.name).lower().startswith(written + " ")
 
 
+def _plain(name: str) -> str:
+    """A name without accents, apostrophes, hyphens or case: strict, unlike `name_key`."""
+    return " ".join(unidecode(name).lower().replace("'", "").replace("-", " ").split())
+
+
 def _plausible_mislabel(
     raw: _Raw, place: model.Place, gazetteer: Gazetteer, weights: Mapping[str, float]
 ) -> bool:
@@ -830,25 +837,30 @@ def _plausible_town(
     """Guards for GeoNames towns, whose alternate names include every language's exonyms
     ("Baza" is a name of Basel, "China" of Chino, "Satan" of Sutton).
 
-    - A small town (under 15,000) needs the report's countries behind it, when it has any.
-    - A match on an alternate name needs a name of four or more letters, and either a big
-      town (100,000+) or the report's countries plus a place-like slot (a location entity
-      label, or "in X"/"near X").
+    - A small town (under 15,000) needs the report's countries behind it, when it has any;
+      a town under 100,000 in a country the report never mentions is refused.
+    - A match on another name (not a spelling of its own) needs four or more letters, and
+      either a big town (100,000+) or a town of 15,000+ in the report's countries in a
+      place-like slot (a location entity label, or "in X"/"near X").
     """
     population = place.population or 0
     vouched = weights.get(place.country_code or "", 0.0) >= 0.5
+    weight = weights.get(place.country_code or "", 0.0)
     if weights and population < IMPORTANT_POPULATION and not vouched:
         return False
-    if raw.match != "alias" or raw.near:
-        return True
-    if len(name_key(raw.text).replace(" ", "")) < 4:
+    if weights and weight == 0.0 and population < BIG_TOWN_POPULATION:
+        return False  # a mid-sized town in a country the report never mentions ("Baza")
+    key = name_key(raw.text)
+    if raw.match != "alias" or raw.near or _plain(raw.text) == _plain(place.name):
+        return True  # its own name, or a spelling of it ("Mar'inka", "Marinka")
+    if len(key.replace(" ", "")) < 4:
         return False
     if population >= BIG_TOWN_POPULATION and (
         not weights or weights.get(place.country_code or "", 0.0) >= 0.3
     ):
         return True
     placed = raw.label in _LOCATION_LABELS or _locative(doc[raw.start : raw.end].root, cues)
-    return vouched and population >= CONTEXT_POPULATION and placed
+    return vouched and population >= IMPORTANT_POPULATION and placed
 
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
