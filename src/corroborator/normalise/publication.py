@@ -12,18 +12,23 @@ How the date is inferred
    yearless one when no year is known), that day and the seven after it: a report is
    published on or shortly after what it reports.
 2. Each candidate is tried as the reference: every expression is resolved against it and
-   scored (see `_Weights`): a dated event on or before the candidate counts for it, one
-   after it (told in the past) counts against it; a weekday in the past tense counts when it
-   falls at most three days before the candidate; "last night", "yesterday", "overnight",
-   "last week"... count when, so resolved, they meet a day the content dates. Words inside
-   quotation marks count half: they are anchored to when the speaker spoke.
-3. The best-scoring candidates make the inferred range. The declared date stands unless the
-   best candidates beat it by at least two expressions' worth (`CONTRADICTION_MARGIN`: one
-   stray expression, a typo or a quote about another day, must not overturn a date line)
-   and lie more than a week from it (`CONTRADICTION_DISTANCE_DAYS`: within a week the date
-   line may belong to the same news cycle, a weekly round-up or a late upload, and words
-   like "last week" still reach the events). Then the date line is flagged as inconsistent,
-   with the evidence, and the content's range is used.
+   scored (see `_Weights`). A dated event on or before the candidate counts for it; one
+   after it, told as past, counts against it (twice as much: it cannot be). A weekday
+   ("on Wednesday", not in the future tense) counts fully on that day and a quarter less for
+   each day after, up to three. "Last night", "yesterday", "overnight", "last week"... count
+   when, so resolved, they meet a day the content dates. Dates that only bound the event
+   ("ahead of May 9") or lie ahead of it ("will march on May 9") do not count, and neither
+   do words inside quotation marks: those belong to when the speaker spoke, which the
+   report seldom says.
+3. The best-scoring candidates make the inferred range; when several days score the same,
+   the first of them and the day after are kept (published on or just after the events).
+   The declared date stands unless the best candidates beat it by at least two
+   expressions' worth (`CONTRADICTION_MARGIN`: one stray expression, a typo or a quote about
+   another day, must not overturn a date line) and lie more than a week from it
+   (`CONTRADICTION_DISTANCE_DAYS`: within a week the date line may belong to the same news
+   cycle, a weekly round-up or a late upload, and words like "last week" still reach the
+   events). Then the date line is flagged as inconsistent, with the evidence, and the
+   content's range is used.
 4. With no declared date, the content's range is used; when nothing in the text gives a
    year, its dates carry `model.PLACEHOLDER_YEAR` and `year_known=False` (a later stage
    takes the year from another report on the same incident).
@@ -61,6 +66,8 @@ CONTRADICTION_DISTANCE_DAYS = 7
 CANDIDATE_DAYS_AFTER = 7
 #: "on Wednesday" in the past tense: written on that Wednesday or up to this many days later.
 WEEKDAY_WINDOW_DAYS = 3
+#: Among equally good days, the first and this many after it make the inferred range.
+JUST_AFTER_DAYS = 1
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,9 @@ class _Weights:
     dated_before: float = 1.0  # a dated event on or before the candidate
     dated_after: float = -2.0  # a dated event after it, told as past: impossible
     deictic_fits: float = 1.0  # "last night", "on Wednesday"... fit the candidate
-    quoted: float = 0.5  # factor for words inside quotation marks
+    # Factor for words inside quotation marks: they are anchored to when the speaker spoke,
+    # which the report seldom says, so they say nothing about when the report was written.
+    quoted: float = 0.0
 
 
 WEIGHTS = _Weights()
@@ -122,7 +131,10 @@ def infer_publication(
     else:
         best = max(s.total for s in scores.values())
         top = sorted(day for day, s in scores.items() if abs(s.total - best) < 1e-9)
-        lo, hi = top[0], top[-1]
+        # Nothing tells the best days apart: a report is published on or just after what
+        # it reports, so the first of them and the day after are kept.
+        lo = top[0]
+        hi = max(d for d in top if d <= lo + dt.timedelta(days=JUST_AFTER_DAYS))
         if declared.day is not None and declared.year_known:
             declared_score = scores[declared.day]
             distance = _distance(declared.day, lo, hi)
@@ -305,9 +317,12 @@ def _score(
                 continue  # a plan or a deadline says little about when it was written
             score = WEIGHTS.dated_before if interval.start < end_of_day else WEIGHTS.dated_after
         elif p.category == "weekday" and p.tense != "future":
+            # "on Wednesday" is most often written that Wednesday or the day after; the fit
+            # weakens with each day after, and ends after WEEKDAY_WINDOW_DAYS.
             written_after = (day - interval.first_day()).days
-            fits = 0 <= written_after <= WEEKDAY_WINDOW_DAYS or _meets(interval, dated)
-            score = WEIGHTS.deictic_fits if fits else 0.0
+            closeness = 1 - written_after / (WEEKDAY_WINDOW_DAYS + 1)
+            fits = 0 <= written_after <= WEEKDAY_WINDOW_DAYS
+            score = WEIGHTS.deictic_fits * closeness if fits else 0.0
         elif p.category == "deictic" and interval.precision is not model.TimePrecision.YEAR:
             score = WEIGHTS.deictic_fits if _meets(interval, dated) else 0.0
         else:

@@ -1918,34 +1918,49 @@ class _Context:
         return None
 
 
-#: A reading against the tense of its clause is still taken when it is this many days nearer
-#: the reference: "ordered him back by Jan. 14" (past tense) written on 6 January means the
-#: coming 14 January, not the one a year before; "In May, ..." written in January is last May.
-_TENSE_PENALTY_DAYS = 180
-#: Without a tense, a future reading must be this much nearer: news mostly reports the past.
+#: Without a tense, a future reading must be this many days nearer than a past one: news
+#: mostly reports what happened.
 _UNKNOWN_TENSE_PENALTY_DAYS = 90
+#: A past-tense date may lie this many days after the reference (time zones, late-night
+#: filing) and still be this year's.
+_PAST_SLACK_DAYS = 1
 
 
 def _choose_by_tense(
-    candidates: Sequence[_Period], ref: dt.date, tense: Tense | None, lex: TimeLexicon
+    candidates: Sequence[_Period],
+    ref: dt.date,
+    tense: Tense | None,
+    lex: TimeLexicon,
+    *,
+    ahead: bool = False,
 ) -> _Period:
-    """The reading of a yearless date nearest the reference, tense breaking ties.
-
-    A period containing the reference is at distance 0 whatever the tense.
+    """The reading of a yearless date: past tense → the last one on or before the reference,
+    future → the first one not over, otherwise the nearest; a future reading must then be
+    clearly nearer, unless `ahead` (a deadline: "by March 12") makes a past one the exception.
+    A period containing the reference fits every tense.
     """
 
-    def cost(period: _Period) -> tuple[int, bool]:
+    def span(period: _Period) -> tuple[dt.date, dt.date]:
         start, end = period.bounds(lex)
-        first, last = start.date(), (end - dt.timedelta(microseconds=1)).date()
+        return start.date(), (end - dt.timedelta(microseconds=1)).date()
+
+    if tense == "past":
+        fitting = [c for c in candidates if span(c)[0] <= ref + dt.timedelta(days=_PAST_SLACK_DAYS)]
+        if fitting:
+            return max(fitting, key=lambda c: c.first)
+    if tense == "future":
+        fitting = [c for c in candidates if span(c)[1] >= ref]
+        if fitting:
+            return min(fitting, key=lambda c: c.first)
+
+    def cost(period: _Period) -> int:
+        first, last = span(period)
         if first <= ref <= last:
-            return 0, False
-        later = first > ref
-        distance = (first - ref).days if later else (ref - last).days
-        if (tense == "past" and later and distance > 1) or (tense == "future" and not later):
-            distance += _TENSE_PENALTY_DAYS
-        elif tense in {None, "present"} and later and distance > 1:
-            distance += _UNKNOWN_TENSE_PENALTY_DAYS
-        return distance, later
+            return 0
+        if first > ref:
+            later = (first - ref).days
+            return later + (_UNKNOWN_TENSE_PENALTY_DAYS if later > 1 and not ahead else 0)
+        return (ref - last).days + (_UNKNOWN_TENSE_PENALTY_DAYS if ahead else 0)
 
     return min(candidates, key=cost)
 
@@ -1972,10 +1987,13 @@ def _unanchored_value(parts: _Parts) -> str:
 _Base = tuple[_Period, model.TimeAnchor] | _Reading | None
 
 
-def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
+def _base_period(
+    parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool = False
+) -> _Base:
     """The calendar period the words name, before any part of day or clock time.
 
     A `_Reading` comes back directly when the expression can only be partly resolved.
+    `ahead`: a word like "by" or "ahead of" makes the time a deadline or a coming event.
     """
     lex, ref, known = ctx.lex, ctx.ref, ctx.year_known
     publication = model.TimeAnchor.PUBLICATION
@@ -1997,7 +2015,9 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
         step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(parts.shift, 0)
         return _in_year(parts, ref.year + step, known, lex), publication
     if parts.shift is None and in_a_year:
-        return _yearless(parts, ctx, tense)
+        # "by Jan. 14", "ahead of the May 9 parade" are usually still to come, whatever the
+        # tense of the clause ("ordered him back by Jan. 14"): the tense does not decide.
+        return _yearless(parts, ctx, None if ahead else tense, ahead=ahead)
     if parts.shift is not None:
         return _shifted(parts, ctx, tense)
     if parts.weekday is not None:
@@ -2053,7 +2073,7 @@ def _in_year(parts: _Parts, year: int, year_known: bool, lex: TimeLexicon) -> _P
     return _Period(_G.YEAR, dt.date(year, 1, 1), year_known)
 
 
-def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
+def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool = False) -> _Base:
     """ "April 24", "in February", "the third quarter", "Victory Day": the year comes from
     the reference, the tense and, for a date with its weekday, the calendar."""
     ref, lex = ctx.ref, ctx.lex
@@ -2085,7 +2105,7 @@ def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
             c for c in candidates if c.gran is _G.DAY and c.first.isoweekday() == parts.weekday
         ]
         candidates = matching or candidates
-    return _choose_by_tense(candidates, ref, tense, lex), model.TimeAnchor.PUBLICATION
+    return _choose_by_tense(candidates, ref, tense, lex, ahead=ahead), model.TimeAnchor.PUBLICATION
 
 
 def _weekday_near(ref: dt.date, weekday: int, tense: Tense | None) -> dt.date:
@@ -2354,7 +2374,7 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
     if parts.kind in {"duration", "set", "vague"}:
         return _Reading(value=parts.literal or "")
     ctx.paragraph = parsed.paragraph
-    base = _base_period(parts, ctx, parsed.tense)
+    base = _base_period(parts, ctx, parsed.tense, ahead=parsed.relation == "before")
     if base is None:
         return _Reading(value=_unanchored_value(parts))
     if isinstance(base, _Reading):
@@ -2407,9 +2427,17 @@ def resolve_times(
     report_id: str = "",
     lexicon: TimeLexicon | None = None,
 ) -> list[model.TimeExpression]:
-    """Give each parsed expression its value, precision and interval against `reference`."""
+    """Give each parsed expression its value, precision and interval against `reference`.
+
+    Words inside quotation marks are the speaker's: "last night" in a quoted statement is
+    the night before the statement, which may be a day before publication. Such words are
+    also resolved against the day before the reference, and cover both readings.
+    """
     lex = lexicon or default_time_lexicon()
     days: list[dt.date | None] = list(reference.days()) or [None]
+    spoken = any(p.quoted and p.category in _SPEAKER_RELATIVE for p in parsed)
+    if spoken and days[0] is not None:
+        days.insert(0, days[0] - dt.timedelta(days=_QUOTE_LAG_DAYS))
     per_day: list[list[_Reading]] = []
     for day in days:
         ctx = _Context(
@@ -2425,12 +2453,22 @@ def resolve_times(
             if reading.period is not None and reading.anchors_narrative:
                 ctx.history.append((reading.period, p.paragraph))
         per_day.append(readings)
+    own = per_day[1:] if spoken and len(per_day) > 1 else per_day
     return [
-        _expression(p, [r[i] for r in per_day], report_id=report_id) for i, p in enumerate(parsed)
+        _expression(
+            p,
+            [r[i] for r in (per_day if p.quoted else own)],
+            report_id=report_id,
+        )
+        for i, p in enumerate(parsed)
     ]
 
 
 _RANKS = list(model.TimePrecision)
+#: Categories whose meaning depends on when they were said.
+_SPEAKER_RELATIVE = frozenset({"deictic", "weekday", "clock"})
+#: How long before publication a quoted statement may have been made.
+_QUOTE_LAG_DAYS = 1
 
 
 def _expression(

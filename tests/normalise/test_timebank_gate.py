@@ -1,0 +1,60 @@
+"""Quality gate: the temporal tagger on TimeBank + AQUAINT may not fall below pinned floors.
+
+The corpus lives in ../shared/data/timebank (never in the repository); the floors are in
+timebank_floors.json next to this file. The evaluation itself is scripts/eval_timebank.py,
+run the same way here as from the command line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+FLOORS: dict[str, dict[str, float]] = json.loads(
+    (Path(__file__).parent / "timebank_floors.json").read_text()
+)["floors"]
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "eval_timebank", REPO / "scripts" / "eval_timebank.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_timebank", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def timebank_scores(shared_dir: Path) -> dict[str, dict[str, Any]]:
+    data = shared_dir / "data" / "timebank"
+    if not data.is_dir():
+        pytest.skip("TimeBank is not in ../shared/data")
+    script = _load_script()
+    documents = script.load_corpus(data)
+    assert len(documents) > 200, "the TimeBank + AQUAINT folder looks incomplete"
+    summary: dict[str, dict[str, Any]] = script.evaluate(documents, parse=True).summary()
+    return summary
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("group", "metric"),
+    [(group, metric) for group, metrics in FLOORS.items() for metric in metrics],
+)
+def test_timebank_gate_scores_stay_above_floors(
+    timebank_scores: dict[str, dict[str, Any]], group: str, metric: str
+) -> None:
+    measured = timebank_scores[group][metric]
+    floor = FLOORS[group][metric]
+    assert measured >= floor, (
+        f"TimeBank {group} {metric} fell to {measured:.3f} (floor {floor:.3f})"
+    )

@@ -1,0 +1,454 @@
+"""The temporal tagger: expressions found, typed and normalised against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from corroborator import model
+from corroborator.errors import PipelineError
+from corroborator.normalise.timex import Reference, find_time_expressions, parse_times
+
+# Publication on Wednesday 3 May 2023 unless a test says otherwise.
+WEDNESDAY = Reference(earliest=dt.date(2023, 5, 3))
+D = dt.datetime
+
+
+def tag(
+    text: str, reference: Reference = WEDNESDAY, nlp: Language | None = None
+) -> list[model.TimeExpression]:
+    return find_time_expressions(
+        text, reference=reference, report_id="r1", doc=nlp(text) if nlp else None
+    )
+
+
+def one(
+    text: str, reference: Reference = WEDNESDAY, nlp: Language | None = None
+) -> model.TimeExpression:
+    found = tag(text, reference, nlp)
+    assert len(found) == 1, [(e.span.text, e.value) for e in found]
+    return found[0]
+
+
+def values(
+    text: str, reference: Reference = WEDNESDAY, nlp: Language | None = None
+) -> list[tuple[str, str]]:
+    return [(e.span.text, e.value) for e in tag(text, reference, nlp)]
+
+
+def bounds(expression: model.TimeExpression) -> tuple[dt.datetime, dt.datetime]:
+    assert expression.interval is not None
+    return expression.interval.start, expression.interval.end
+
+
+# --------------------------------------------------------------------------- calendar dates
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ban was announced on May 3, 2023, by the mayor.", "May 3, 2023", "2023-05-03"),
+        ("Shelling resumed on 3 May 2023 near the port.", "3 May 2023", "2023-05-03"),
+        ("The order is dated 2023-05-03 and signed.", "2023-05-03", "2023-05-03"),
+        ("Rescuers worked until 03.05.2023 in the ruins.", "03.05.2023", "2023-05-03"),
+        ("A convoy was hit on 25/12/2022 near the border.", "25/12/2022", "2022-12-25"),
+        ("The wreck was found on April 24 in a field.", "April 24", "2023-04-24"),
+        ("The wreck was found on 24 April in a field.", "24 April", "2023-04-24"),
+        ("Talks collapsed in March 2022 in Istanbul.", "March 2022", "2022-03"),
+    ],
+)
+def test_timex_calendar_dates(text: str, span: str, value: str) -> None:
+    found = one(text)
+    assert (found.span.text, found.value, found.timex_type) == (span, value, model.TimexType.DATE)
+
+
+def test_timex_full_date_is_absolute_and_a_day_long() -> None:
+    found = one("The ban was announced on May 3, 2023.")
+    assert found.anchor is model.TimeAnchor.ABSOLUTE
+    assert found.precision is model.TimePrecision.DAY
+    assert bounds(found) == (D(2023, 5, 3), D(2023, 5, 4))
+
+
+def test_timex_yearless_date_takes_the_reference_year_and_says_so() -> None:
+    found = one("The wreck was found on April 24.")
+    assert found.anchor is model.TimeAnchor.PUBLICATION
+    assert found.interval is not None and found.interval.year_known
+
+
+def test_timex_month_in_the_past_is_the_last_one_before_publication() -> None:
+    assert one("In February a drone crashed near the city.").value == "2023-02"
+    january = Reference(earliest=dt.date(2023, 1, 10))
+    assert one("In February a drone crashed near the city.", january).value == "2022-02"
+
+
+def test_timex_month_in_the_future_is_the_next_one(nlp: Language) -> None:
+    assert one("The talks will resume in February.", nlp=nlp).value == "2024-02"
+
+
+def test_timex_lone_year_needs_a_cue_or_an_entity() -> None:
+    assert values("The town was founded in 1990.") == [("1990", "1990")]
+    assert values("There were 1500 troops at the base.") == []
+
+
+def test_timex_may_the_verb_is_no_month() -> None:
+    assert values("The army may strike again, officials warned.") == []
+    assert values("Prime Minister Theresa May spoke to reporters.") == []
+
+
+def test_timex_holidays_resolve_to_their_day() -> None:
+    assert one("Christmas 2022 was quiet on the front.").value == "2022-12-25"
+    assert one("The ceasefire held over Easter 2023.").value == "2023-04-09"
+    assert one("They will parade on Victory Day.").value == "2023-05-09"
+
+
+def test_timex_quarters_halves_decades_and_centuries() -> None:
+    assert values("Output fell in the third quarter of 2022.") == [
+        ("the third quarter of 2022", "2022-Q3")
+    ]
+    assert values("Such raids were rare in the 1990s.") == [("the 1990s", "199")]
+    early = one("The base was built in the early 1990s.")
+    assert (early.value, early.mod) == ("199", "START")
+    assert bounds(early)[0] == D(1990, 1, 1)
+    assert one("It was the bloodiest war of the 20th century.").value == "19"
+
+
+def test_timex_year_on_year_comparison_keeps_the_period() -> None:
+    found = values(
+        "In the third quarter of 2022, exports rose to 40 tonnes from 30 tonnes a year earlier."
+    )
+    assert found == [("the third quarter of 2022", "2022-Q3"), ("a year earlier", "2021-Q3")]
+
+
+# --------------------------------------------------------------------------- weekdays and tense
+
+
+def test_timex_weekday_in_the_past_is_the_last_such_day(nlp: Language) -> None:
+    assert (
+        one("Officials said on Friday that two drones were downed.", nlp=nlp).value == "2023-04-28"
+    )
+
+
+def test_timex_weekday_of_the_reference_day_in_the_past_is_that_day(nlp: Language) -> None:
+    assert (
+        one("The ministry said on Wednesday that the strike failed.", nlp=nlp).value == "2023-05-03"
+    )
+
+
+def test_timex_weekday_in_the_future_is_the_next_such_day(nlp: Language) -> None:
+    assert one("The talks will resume on Friday in Geneva.", nlp=nlp).value == "2023-05-05"
+
+
+def test_timex_weekday_tense_from_cue_words_without_a_parse() -> None:
+    assert one("The talks will resume on Friday in Geneva.").value == "2023-05-05"
+    assert one("Officials said on Friday that drones were downed.").value == "2023-04-28"
+
+
+def test_timex_early_on_a_weekday_is_its_first_third() -> None:
+    found = one("Drones struck early on Tuesday, the governor said.")
+    assert (found.value, found.mod) == ("2023-05-02", "START")
+    assert bounds(found) == (D(2023, 5, 2), D(2023, 5, 2, 8))
+
+
+def test_timex_weekday_with_its_date_prefers_the_year_where_they_agree() -> None:
+    assert one(
+        "It happened on Tuesday, May 3 in the old town.", Reference(earliest=dt.date(2022, 9, 1))
+    ).value == ("2022-05-03")
+
+
+# --------------------------------------------------------------------------- deictic words
+
+
+def test_timex_last_night_is_the_night_before_publication() -> None:
+    found = one("Last night, drones attacked the capital.")
+    assert (found.value, found.timex_type, found.anchor) == (
+        "2023-05-02TNI",
+        model.TimexType.TIME,
+        model.TimeAnchor.PUBLICATION,
+    )
+    assert bounds(found) == (D(2023, 5, 2, 18), D(2023, 5, 3, 6))
+    assert found.precision is model.TimePrecision.PART_OF_DAY
+
+
+def test_timex_overnight_is_the_night_just_past() -> None:
+    assert bounds(one("Air defences downed two drones overnight.")) == (
+        D(2023, 5, 2, 18),
+        D(2023, 5, 3, 6),
+    )
+
+
+def test_timex_tonight_depends_on_tense(nlp: Language) -> None:
+    assert (
+        one("Tonight, the enemy attacked the city with drones.", nlp=nlp).value == "2023-05-02TNI"
+    )
+    assert one("The mayor will speak tonight.", nlp=nlp).value == "2023-05-03TNI"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        ("Sirens sounded this morning.", "2023-05-03TMO", D(2023, 5, 3, 6), D(2023, 5, 3, 12)),
+        (
+            "Sirens sounded yesterday afternoon.",
+            "2023-05-02TAF",
+            D(2023, 5, 2, 12),
+            D(2023, 5, 2, 18),
+        ),
+        ("Sirens sounded on Tuesday evening.", "2023-05-02TEV", D(2023, 5, 2, 18), D(2023, 5, 3)),
+        ("Sirens sounded yesterday.", "2023-05-02", D(2023, 5, 2), D(2023, 5, 3)),
+        ("Sirens are sounding today.", "2023-05-03", D(2023, 5, 3), D(2023, 5, 4)),
+        (
+            "The base was hit on the evening of May 1.",
+            "2023-05-01TEV",
+            D(2023, 5, 1, 18),
+            D(2023, 5, 2),
+        ),
+    ],
+)
+def test_timex_days_and_parts_of_day(
+    text: str, value: str, start: dt.datetime, end: dt.datetime
+) -> None:
+    found = one(text)
+    assert found.value == value
+    assert bounds(found) == (start, end)
+
+
+def test_timex_night_spanning_two_dates_is_one_night() -> None:
+    found = one(
+        "The night of August 29-30 was the worst yet.", Reference(earliest=dt.date(2023, 9, 1))
+    )
+    assert found.value == "2023-08-29TNI"
+    assert bounds(found) == (D(2023, 8, 29, 18), D(2023, 8, 30, 6))
+
+
+def test_timex_early_hours_belong_to_the_night_before() -> None:
+    found = one("The blasts came in the early hours of Tuesday.")
+    assert found.value == "2023-05-01TNI"
+    assert bounds(found) == (D(2023, 5, 2), D(2023, 5, 2, 6))
+
+
+def test_timex_last_week_and_last_month() -> None:
+    week, month = tag("A drone crashed last week, and another last month.")
+    assert (week.value, bounds(week)) == ("2023-W17", (D(2023, 4, 24), D(2023, 5, 1)))
+    assert week.precision is model.TimePrecision.WEEK
+    assert (month.value, month.precision) == ("2023-04", model.TimePrecision.MONTH)
+
+
+def test_timex_days_ago_counts_back_from_publication() -> None:
+    found = one("The depot burned two days ago.")
+    assert (found.value, found.anchor) == ("2023-05-01", model.TimeAnchor.PUBLICATION)
+    vague = one("The depot burned a few days ago.")
+    assert vague.value == "PAST_REF"
+    assert bounds(vague) == (D(2023, 4, 28), D(2023, 5, 2))
+
+
+def test_timex_vague_words_have_no_interval() -> None:
+    found = tag("Attacks have grown in recent years and recently spread north.")
+    assert [(e.span.text, e.value, e.interval, e.anchor) for e in found] == [
+        ("recent years", "PAST_REF", None, model.TimeAnchor.NONE),
+        ("recently", "PAST_REF", None, model.TimeAnchor.NONE),
+    ]
+
+
+def test_timex_a_name_with_today_is_no_date() -> None:
+    assert values("The channel Russia Today showed the video.") == []
+
+
+# --------------------------------------------------------------------------- clock times
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "value", "timezone"),
+    [
+        ("One strike came at 2:27 pm.", "14:27", "2023-05-03T14:27", None),
+        ("One strike came at 14:27.", "14:27", "2023-05-03T14:27", None),
+        ("The first drone was seen at 0230 GMT.", "02:30", "2023-05-03T02:30", "UTC"),
+        ("The blast came at 3 a.m. local time.", "03:00", "2023-05-03T03:00", "local"),
+        ("It began at 11:05 Moscow time.", "11:05", "2023-05-03T11:05", "Europe/Moscow"),
+        ("Firing stopped at noon.", "12:00", "2023-05-03T12:00", None),
+    ],
+)
+def test_timex_clock_times(text: str, clock: str, value: str, timezone: str | None) -> None:
+    found = one(text)
+    assert (found.clock, found.value, found.timezone, found.timex_type) == (
+        clock,
+        value,
+        timezone,
+        model.TimexType.TIME,
+    )
+
+
+def test_timex_clock_precision_minute_or_hour() -> None:
+    assert one("One strike came at 2:27 pm.").precision is model.TimePrecision.MINUTE
+    bare = one("The blast came at 3 a.m.")
+    assert bare.precision is model.TimePrecision.HOUR
+    assert bounds(bare) == (D(2023, 5, 3, 3), D(2023, 5, 3, 4))
+
+
+def test_timex_around_a_clock_time_is_approximate_and_wider() -> None:
+    found = one("Residents heard a bang around 2:30 am.")
+    assert (found.mod, found.clock) == ("APPROX", "02:30")
+    assert bounds(found) == (D(2023, 5, 3, 2), D(2023, 5, 3, 3, 1))
+
+
+def test_timex_clock_with_its_date_is_one_expression() -> None:
+    found = one("On May 1 at 5 pm the shelling began.")
+    assert (found.span.text, found.value) == ("May 1 at 5 pm", "2023-05-01T17:00")
+
+
+def test_timex_clock_takes_the_night_its_paragraph_talks_about() -> None:
+    _, clock = tag("Drones attacked last night. A blast was heard at 2:30 am.")
+    assert clock.value == "2023-05-03T02:30"  # the small hours after the night of 2 May
+    assert clock.anchor is model.TimeAnchor.NARRATIVE
+
+
+def test_timex_clock_in_another_paragraph_takes_the_reference_day() -> None:
+    found = tag("On April 30 the port was hit.\n\nA second blast came at 4:10 pm.")
+    assert found[1].value == "2023-05-03T16:10"
+    assert found[1].anchor is model.TimeAnchor.PUBLICATION
+
+
+def test_timex_a_few_minutes_later_follows_the_previous_time() -> None:
+    first, later = tag(
+        "A loud bang came around 2:30 am. A few minutes later, the explosion was repeated."
+    )
+    assert later.anchor is model.TimeAnchor.NARRATIVE
+    assert later.value == "2023-05-03T02"
+    assert first.interval is not None and later.interval is not None
+    assert later.interval.start > dt.datetime(2023, 5, 3, 2, 0)
+    assert later.interval.end < dt.datetime(2023, 5, 3, 3, 0)
+
+
+def test_timex_two_days_later_counts_from_the_previous_date() -> None:
+    _, later = tag("On April 24 a drone was found. Two days later another one crashed.")
+    assert (later.value, later.anchor) == ("2023-04-26", model.TimeAnchor.NARRATIVE)
+
+
+def test_timex_offset_from_a_stated_date() -> None:
+    assert one("Two days before May 3 the bridge was closed.").value == "2023-05-01"
+
+
+# --------------------------------------------------------------------------- durations and sets
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The shelling went on for three hours.", "three hours", "PT3H"),
+        ("They agreed a two-year truce.", "two-year", "P2Y"),
+        ("The alert lasted half an hour.", "half an hour", "PT30M"),
+        ("Prices rose over the past two months.", "the past two months", "P2M"),
+        ("The siege lasted a few days.", "a few days", "PXD"),
+        ("The strike came days after the talks collapsed.", "days", "PXD"),
+    ],
+)
+def test_timex_durations(text: str, span: str, value: str) -> None:
+    found = one(text)
+    assert (found.span.text, found.value, found.timex_type, found.interval) == (
+        span,
+        value,
+        model.TimexType.DURATION,
+        None,
+    )
+
+
+def test_timex_ages_are_not_durations() -> None:
+    assert values("A 40-year-old man and a woman aged 52 years old were hurt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They shell the town every night.", "XXXX-XX-XXTNI"),
+        ("Patrols pass every Wednesday.", "XXXX-WXX-3"),
+        ("Convoys arrive daily.", "P1D"),
+        ("The ferry sails twice a week.", "P1W"),
+    ],
+)
+def test_timex_sets(text: str, value: str) -> None:
+    found = one(text)
+    assert (found.value, found.timex_type) == (value, model.TimexType.SET)
+
+
+# --------------------------------------------------------------------------- uncertain references
+
+
+def test_timex_reference_range_covers_every_reading() -> None:
+    either = Reference(earliest=dt.date(2023, 5, 3), latest=dt.date(2023, 5, 4))
+    found = one("The statement came yesterday.", either)
+    assert found.value == "2023-05-XX"
+    assert bounds(found) == (D(2023, 5, 2), D(2023, 5, 4))
+    assert found.precision is model.TimePrecision.WEEK  # two possible days: no longer a day
+    assert one("The ban began on May 3, 2023.", either).value == "2023-05-03"
+
+
+def test_timex_unknown_year_gives_placeholder_year_and_xxxx() -> None:
+    yearless = Reference(earliest=dt.date(model.PLACEHOLDER_YEAR, 5, 4), year_known=False)
+    found = one("A drone was found on April 24.", yearless)
+    assert found.value == "XXXX-04-24"
+    assert found.interval is not None
+    assert (found.interval.start.year, found.interval.year_known) == (model.PLACEHOLDER_YEAR, False)
+    night = one("Last night two drones were downed.", yearless)
+    assert night.value == "XXXX-05-03TNI"
+
+
+def test_timex_unknown_year_gives_a_weekday_the_hull_of_its_readings(nlp: Language) -> None:
+    yearless = Reference(earliest=dt.date(model.PLACEHOLDER_YEAR, 5, 4), year_known=False)
+    found = one("Officials said on Wednesday that the attack failed.", yearless, nlp)
+    assert found.value == "XXXX-WXX-3"
+    assert found.precision is model.TimePrecision.WEEK
+    assert bounds(found) == (D(model.PLACEHOLDER_YEAR, 4, 28), D(model.PLACEHOLDER_YEAR, 5, 5))
+
+
+def test_timex_stated_year_stays_known_against_a_yearless_reference() -> None:
+    yearless = Reference(earliest=dt.date(model.PLACEHOLDER_YEAR, 5, 4), year_known=False)
+    found = one("The ban was announced on May 3, 2023.", yearless)
+    assert found.interval is not None and found.interval.year_known
+    assert found.value == "2023-05-03"
+
+
+def test_timex_without_reference_relative_words_stay_unanchored() -> None:
+    nothing = Reference(earliest=None)
+    found = tag("Yesterday drones hit the port; on April 24, 2022 they hit the bridge.", nothing)
+    assert [(e.value, e.interval is None) for e in found] == [
+        ("XXXX-XX-XX", True),
+        ("2022-04-24", False),
+    ]
+
+
+# --------------------------------------------------------------------------- spans and context
+
+
+def test_timex_spans_index_into_the_text() -> None:
+    text = "Late on Tuesday, 3 May 2023, at around 2:30 am, drones struck; days later, more came."
+    for expression in tag(text):
+        span = expression.span
+        assert (span.report_id, text[span.start : span.end]) == ("r1", span.text)
+
+
+def test_timex_parse_marks_quotes_and_before_relations() -> None:
+    text = 'The mayor said: "Last night was calm." It came ahead of Victory Day, the May 9 parade.'
+    parsed = {p.text: p for p in parse_times(text)}
+    assert parsed["Last night"].quoted
+    assert parsed["Victory Day"].relation == "before"
+    assert parsed["May 9"].relation == "before"  # an apposition shares the relation
+
+
+def test_timex_quoted_deictic_words_may_be_a_day_older() -> None:
+    found = one('The governor said: "Last night, drones hit the depot."')
+    # The statement may have been made the day before publication: both nights are possible.
+    assert bounds(found) == (D(2023, 5, 1, 18), D(2023, 5, 3, 6))
+    assert found.value == "2023-05-XXTNI"
+
+
+def test_timex_doc_of_another_text_is_refused(nlp: Language) -> None:
+    with pytest.raises(PipelineError):
+        find_time_expressions("On Monday it rained.", reference=WEDNESDAY, doc=nlp("Another text."))
+
+
+def test_timex_entities_confirm_a_bare_year(nlp: Language) -> None:
+    # "1990" alone after no cue word: only the entity recogniser can vouch for it.
+    text = "1990 brought war to the town."
+    assert values(text) == []
+    assert values(text, nlp=nlp) == [("1990", "1990")]
