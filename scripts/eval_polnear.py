@@ -164,7 +164,9 @@ def as_report(stem: str, text: str) -> NormalisedReport:
     )
 
 
-def predict(article: Article, *, settings: Settings, registry: SourceRegistry) -> dict[str, list[Item]]:
+def predict(
+    article: Article, *, settings: Settings, registry: SourceRegistry
+) -> dict[str, list[Item]]:
     nlp = load_nlp(settings.nlp_model)
     report = as_report(article.stem, article.text)
     attributions = find_attributions(
@@ -206,7 +208,9 @@ def predict(article: Article, *, settings: Settings, registry: SourceRegistry) -
 # --------------------------------------------------------------------------- scoring
 
 
-def match(gold: Sequence[Item], predicted: Sequence[Item], text: str) -> tuple[Score, list[tuple[Item, Item]]]:
+def match(
+    gold: Sequence[Item], predicted: Sequence[Item], text: str
+) -> tuple[Score, list[tuple[Item, Item]]]:
     gold_chars = [g.chars(text) for g in gold]
     pred_chars = [p.chars(text) for p in predicted]
     score = Score(gold=len(gold), predicted=len(predicted))
@@ -253,7 +257,9 @@ def evaluate(
             score, matched = match(article.gold[role], predicted[role], article.text)
             totals[role].add(score)
             if errors and shown < errors:
-                shown += _show_errors(article, role, article.gold[role], predicted[role], matched, errors - shown)
+                shown += _show_errors(
+                    article, role, article.gold[role], predicted[role], matched, errors - shown
+                )
     result = {role: totals[role].as_dict() for role in ROLES}
     result["articles"] = {"count": len(articles)}
     return result

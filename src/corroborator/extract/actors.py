@@ -70,6 +70,7 @@ class PartyMention:
     end: int
     role: WordRole
     text: str
+    possessive: bool = False  # "Sudan's" in "Sudan's Rapid Support Forces"
 
 
 @dataclass
@@ -140,6 +141,7 @@ class PartyTable:
                     end=hit.end,
                     role=role,
                     text=text[hit.start : hit.end],
+                    possessive=hit.possessive,
                 )
             )
         return found
@@ -148,9 +150,12 @@ class PartyTable:
         """The party a short text names ("the Kyiv regime" → "UA"), or None.
 
         When several parties are named, the first wins: in a noun phrase the leftmost party
-        word is the phrase's own qualifier ("Russian troops in Ukraine" → "RU").
+        word is the phrase's own qualifier ("Russian troops in Ukraine" → "RU"), unless it is
+        a possessive before another party ("Lebanon's Hezbollah" → "HEZBOLLAH").
         """
         mentions = self.mentions(text)
+        if len(mentions) > 1 and mentions[0].possessive:
+            return mentions[1].code
         return mentions[0].code if mentions else None
 
     def country_of_adjective(self, word: str) -> str | None:

@@ -307,9 +307,14 @@ class _Finder:
             return None
         root = before.root
         words, source_span = self._source_words_of(before)
-        if words is None or source_span is None or not self._plausible_speaker(root, words):
+        if words is None or source_span is None:
             return None
-        if root.pos_ not in ("PROPN", "PRON") and not self.registry.aliases_in(words.text):
+        if words.text.lower() in self.lexicon.colon_labels:
+            return None
+        # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
+        # capitalised words is taken for a name
+        named = len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha)
+        if not (named or self._plausible_speaker(root, words)):
             return None
         after = [t for t in token.sent if t.i > token.i]
         content = self._trimmed(after)
@@ -350,7 +355,19 @@ class _Finder:
         head = token.head if token.head.pos_ in _VERBS else token.sent.root
         if head == token:
             return None
-        content = self._clause_without(head, token)
+        head = self._reporting_governor(head, token)
+        # "According to residents, quoted by the X channel, ...": the parser may hang the
+        # relay on the main clause; it belongs to the source, not to what was said
+        relays = [
+            c
+            for c in head.children
+            if c.dep_ in ("advcl", "acl")
+            and c.lemma_.lower() in self.lexicon.relay_passive
+            and _agent(c) is not None
+            and c.i > pobj.i
+            and c.left_edge.i <= pobj.right_edge.i + 2
+        ]
+        content = self._clause_without(head, token, *relays)
         if content is None:
             return None
         description, source_span = self._source_words(pobj)
@@ -366,7 +383,33 @@ class _Finder:
             cue_token=token,
         )
         draft.via_spans.extend(self._passive_relays(pobj))
+        for relay in relays:
+            agent = _agent(relay)
+            if agent is not None:
+                words, _ = self._source_words(agent)
+                if words is not None:
+                    draft.via_spans.append(words)
         return draft
+
+    def _reporting_governor(self, head: Token, according: Token) -> Token:
+        """ "Residents claim that they heard blasts, according to the X channel": a closing
+        "according to" relays the whole report, not just the clause the parser hung it on."""
+        phrase = {t.i for t in according.subtree}
+        node = head
+        for _ in range(4):
+            governor = node.head
+            if node.dep_ != "ccomp" or governor is node:
+                break
+            rest = [t.i for t in node.subtree if t.i not in phrase and not t.is_punct]
+            if (
+                self.lexicon.cue(governor) is not None
+                and rest
+                and according.i > max(rest)
+                and any(c.dep_ == "nsubj" for c in governor.children)
+            ):
+                return governor
+            node = governor
+        return head
 
     def _adverb_cue(self, token: Token) -> _Draft | None:
         """ "Drones reportedly hit the depot": the report relays an unnamed claim."""
@@ -474,6 +517,8 @@ class _Finder:
                     and (own_speaker or _reported_twin(child) is not None)
                 ) or self._is_citing(child):
                     dropped.update(t.i for t in child.subtree)
+                if child.lower_ == "according" and child.i > root.i:
+                    dropped.update(t.i for t in child.subtree)  # a relay of the whole report
         tokens = [t for r in roots for t in r.subtree if t.i not in dropped]
         # keep the stretch that holds the first root: a dropped clause may split the rest
         runs: list[list[Token]] = []
@@ -523,9 +568,11 @@ class _Finder:
                     return (quote.start, quote.end)
         return None
 
-    def _clause_without(self, head: Token, exclude: Token) -> tuple[int, int] | None:
-        """The head's clause minus the excluded phrase: the longest remaining stretch."""
-        dropped = {t.i for t in exclude.subtree}
+    def _clause_without(self, head: Token, *exclude: Token) -> tuple[int, int] | None:
+        """The head's clause minus the excluded phrases: the stretch that holds the head."""
+        while head.dep_ in ("aux", "auxpass") and head.head is not head:
+            head = head.head  # a clause hung on its auxiliary by the parser
+        dropped = {t.i for e in exclude for t in e.subtree}
         kept = [t for t in head.subtree if t.i not in dropped]
         runs: list[list[Token]] = []
         for t in kept:
@@ -669,8 +716,9 @@ class _Finder:
                 if span is not None:
                     found.append(span)
         if not found and whole:
+            # "told the Zorya channel" relays; "told reporters" does not: only a named outlet
             source = resolve_source(phrase, registry=self.registry)
-            if source.kind in _MEDIA_KINDS:
+            if source.kind in _MEDIA_KINDS and source.key.startswith(("reg:", "name:")):
                 found.append(phrase)
         return found
 

@@ -57,6 +57,7 @@ class CueLexicon:
     medium_verbs: dict[str, str] = field(default_factory=dict)
     inversion: set[str] = field(default_factory=set)
     quote_only: set[str] = field(default_factory=set)
+    colon_labels: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, settings: Settings) -> CueLexicon:
@@ -108,6 +109,7 @@ class CueLexicon:
         speakers = _table(data, "speakers", where)
         for noun in [*_list(speakers, "people", where), *_list(speakers, "documents", where)]:
             self.speakers.add(noun, noun)
+        self.colon_labels.update(_lower(_list(_table(data, "colon", where), "labels", where)))
         for lemma in _lower(_list(_table(data, "quote_only", where), "lemmas", where)):
             self.quote_only.add(lemma)
             self.verbs.setdefault(lemma, Stance.ASSERTS)

@@ -461,6 +461,12 @@ def _analyse(
             if i > 0 and word.folded in _BOUNDARY_WORDS and not in_match:
                 zone_end = i
                 break
+    # "the House on the Embankment residents": a phrase that ends in a noun for people has
+    # that noun as its head, whatever the parse or the prepositions before it say
+    if not any(h.first_word < zone_end for h in descriptors) and any(
+        h.last_word == len(toks) for h in descriptors
+    ):
+        zone_end = len(toks)
     proper: list[bool] = []
     for word in toks:
         if proper_at is not None:

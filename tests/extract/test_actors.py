@@ -1,0 +1,122 @@
+"""The party table: names, metonyms, forces and adjectives folded to one party code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corroborator.config import Settings
+from corroborator.errors import ResourceError
+from corroborator.extract.actors import PartyTable, country_of_adjective, party_of
+
+
+@pytest.fixture(scope="module")
+def table(settings: Settings) -> PartyTable:
+    return PartyTable.load(settings)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Kyiv regime", "UA"),
+        ("Kiev regime", "UA"),
+        ("Kyïv", "UA"),
+        ("the Kremlin", "RU"),
+        ("Moscow", "RU"),
+        ("the Russian Federation", "RU"),
+        ("Washington", "US"),
+        ("Tehran", "IR"),
+        ("Jerusalem", "IL"),
+        ("Beijing", "CN"),
+    ],
+)
+def test_actors_party_of_government_metonyms(table: PartyTable, text: str, code: str) -> None:
+    assert table.party_of(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russian troops", "RU"),
+        ("the AFU", "UA"),
+        ("ZSU units", "UA"),
+        ("the IDF", "IL"),
+        ("Ukrainian Armed Forces", "UA"),
+        ("Houthi rebels", "HOUTHIS"),
+        ("the Wagner Group", "RU"),
+        ("Sudan's Rapid Support Forces", "RSF"),
+        ("Lebanon's Hezbollah", "HEZBOLLAH"),
+        ("Russian troops in Ukraine", "RU"),
+        ("North Korean soldiers", "KP"),
+    ],
+)
+def test_actors_party_of_forces_and_adjectives(table: PartyTable, text: str, code: str) -> None:
+    assert table.party_of(text) == code
+
+
+def test_actors_short_abbreviations_only_match_in_capitals(table: PartyTable) -> None:
+    assert table.party_of("the RF") == "RU"
+    assert table.party_of("U.S. forces") == "US"
+    assert table.party_of("they told us nothing") is None
+    assert table.party_of("rf") is None
+
+
+def test_actors_anti_prefix_names_an_opponent_and_pro_prefix_a_proxy(table: PartyTable) -> None:
+    assert table.party_of("anti-Kremlin activists") is None
+    assert table.party_of("pro-Russian separatists") == "RU"
+    assert table.party_of("Iranian-backed militias") == "IR"
+
+
+def test_actors_possessives_are_ignored(table: PartyTable) -> None:
+    assert table.party_of("Russia's defence ministry") == "RU"
+    assert table.party_of("the Houthis' spokesman") == "HOUTHIS"
+
+
+def test_actors_places_and_common_words_are_not_parties(table: PartyTable) -> None:
+    assert table.party_of("Kharkiv") is None
+    assert table.party_of("the weather in the region") is None
+
+
+def test_actors_mentions_give_offsets_and_roles(table: PartyTable) -> None:
+    text = "Ukrainian drones hit a refinery, the Kremlin said"
+    found = table.mentions(text)
+    assert [(m.code, m.role, text[m.start : m.end]) for m in found] == [
+        ("UA", "adjective", "Ukrainian"),
+        ("RU", "government", "Kremlin"),
+    ]
+
+
+def test_actors_country_of_adjective(table: PartyTable) -> None:
+    assert table.country_of_adjective("Russian") == "RU"
+    assert table.country_of_adjective("ukrainian") == "UA"
+    assert table.country_of_adjective("North Korean") == "KP"
+    assert table.country_of_adjective("Russia") is None  # a name, not an adjective
+
+
+def test_actors_module_functions_use_the_default_table() -> None:
+    assert party_of("the Kyiv regime") == "UA"
+    assert country_of_adjective("Israeli") == "IL"
+
+
+def test_actors_user_file_adds_words_and_parties(tmp_path: Path, settings: Settings) -> None:
+    (tmp_path / "actors.toml").write_text(
+        '[[party]]\ncode = "RU"\nname = "Russia"\ngovernment = ["the Petersburg court"]\n\n'
+        '[[party]]\ncode = "XX-FRONT"\nname = "Invented Front"\nkind = "armed_group"\n'
+        'country = "UA"\nnames = ["Invented Front"]\n',
+        encoding="utf-8",
+    )
+    extended = PartyTable.load(settings.with_overrides(resource_dirs=(tmp_path,)))
+    assert extended.party_of("the Petersburg court") == "RU"
+    assert extended.party_of("Invented Front fighters") == "XX-FRONT"
+    assert extended.party_of("the Kremlin") == "RU"  # packaged words kept
+
+
+def test_actors_malformed_table_is_a_resource_error(tmp_path: Path) -> None:
+    bad = tmp_path / "actors.toml"
+    bad.write_text('[[party]]\ncode = "lowercase"\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="code"):
+        PartyTable.from_files([bad])
+    bad.write_text("[[party]\n", encoding="utf-8")
+    with pytest.raises(ResourceError):
+        PartyTable.from_files([bad])

@@ -1,0 +1,407 @@
+"""Who said what: attributions found in hand-written report text with known answers.
+
+The sentences are invented for these tests; the places and offices are real so that the
+registry and the party table have something to recognise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from corroborator.config import Settings
+from corroborator.errors import PipelineError
+from corroborator.extract.attribution import find_attributions
+from corroborator.extract.sources import SourceRegistry, is_anonymous
+from corroborator.model import (
+    Attribution,
+    NormalisedReport,
+    Paragraph,
+    PublicationTime,
+    Report,
+    SourceKind,
+    Stance,
+)
+
+Find = Callable[[str], list[Attribution]]
+
+
+def normalised(text: str, report_id: str = "t") -> NormalisedReport:
+    """A report whose paragraphs are its non-empty lines."""
+    paragraphs = tuple(
+        Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)
+    )
+    return NormalisedReport(
+        report=Report(id=report_id, text=text),
+        text=text,
+        paragraphs=paragraphs,
+        publication=PublicationTime(),
+    )
+
+
+@pytest.fixture(scope="module")
+def registry(settings: Settings) -> SourceRegistry:
+    return SourceRegistry.load(settings)
+
+
+@pytest.fixture(scope="module")
+def find(nlp: Language, registry: SourceRegistry) -> Find:
+    def run(text: str) -> list[Attribution]:
+        return find_attributions(nlp(text), report=normalised(text), registry=registry)
+
+    return run
+
+
+def only(attributions: list[Attribution], cue: str) -> Attribution:
+    """The one attribution whose cue is `cue`."""
+    found = [a for a in attributions if a.cue_span is not None and a.cue_span.text == cue]
+    assert len(found) == 1, [
+        (a.cue_span.text if a.cue_span else None, a.content_span.text) for a in attributions
+    ]
+    return found[0]
+
+
+# --------------------------------------------------------------------------------- direct speech
+
+
+def test_attribution_speaker_after_the_quote(find: Find) -> None:
+    text = '"The air defence worked through the night," the governor of the Kharkiv region said.'
+    a = only(find(text), "said")
+    assert a.content_span.text == '"The air defence worked through the night,"'
+    assert a.quote
+    assert a.source_span is not None and a.source_span.text == "the governor of the Kharkiv region"
+    assert a.source.kind == SourceKind.OFFICIAL
+    assert a.stance == Stance.ASSERTS
+
+
+def test_attribution_inverted_speaker_after_the_quote(find: Find) -> None:
+    a = only(find('"Two warehouses burned," said Oleh Kiper.'), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == '"Two warehouses burned,"'
+
+
+def test_attribution_speaker_then_colon_then_quote(find: Find) -> None:
+    a = only(find('The ministry said: "All targets were hit."'), "said")
+    assert a.content_span.text == '"All targets were hit."'
+    assert a.quote
+
+
+def test_attribution_quote_over_several_sentences(find: Find) -> None:
+    text = (
+        '"The first blast woke us. The second broke the windows. Then the lights went out,"'
+        " a resident said."
+    )
+    a = only(find(text), "said")
+    assert a.content_span.text.startswith('"The first blast woke us.')
+    assert a.content_span.text.endswith('went out,"')
+    assert a.source.kind == SourceKind.EYEWITNESS
+
+
+def test_attribution_quote_continues_over_paragraphs(find: Find) -> None:
+    text = (
+        'Mayor Ihor Terekhov wrote on Telegram: "Three districts lost power overnight.\n\n'
+        '"Repair crews are already at work.\n\n'
+        '"Schools will stay closed on Monday."\n\n'
+        "The city has been shelled daily since spring."
+    )
+    found = find(text)
+    quoted = [a for a in found if a.source.key == "reg:ua-terekhov"]
+    assert [a.content_span.text for a in quoted] == [
+        '"Three districts lost power overnight.',
+        '"Repair crews are already at work.',
+        '"Schools will stay closed on Monday."',
+    ]
+    assert {a.medium for a in quoted} == {"Telegram"}
+    assert all(a.cue_span == quoted[0].cue_span for a in quoted)
+    assert not any("shelled daily" in a.content_span.text for a in found)
+
+
+def test_attribution_quote_after_the_cue_sentence_continues_the_speaker(find: Find) -> None:
+    text = '"We saw two drones," the farmer told reporters. "One fell in the field."'
+    found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "told"]
+    assert [a.content_span.text for a in found] == [
+        '"We saw two drones,"',
+        '"One fell in the field."',
+    ]
+    assert len({a.source.key for a in found}) == 1
+
+
+def test_attribution_quote_does_not_continue_past_another_speaker(find: Find) -> None:
+    text = (
+        '"The port was not hit," the navy spokesman said.\n\n'
+        "Local residents disputed that account.\n\n"
+        '"We heard three explosions near the docks."'
+    )
+    found = find(text)
+    assert not any(
+        a.content_span.text.startswith('"We heard') and a.source.kind == SourceKind.MILITARY
+        for a in found
+    )
+
+
+def test_attribution_scare_quotes_are_not_speech(find: Find) -> None:
+    assert find('The so-called "security zone" was extended to the river.') == []
+
+
+# ------------------------------------------------------------------------------- indirect speech
+
+
+def test_attribution_said_that_clause(find: Find) -> None:
+    a = only(
+        find("The regional governor said that four people were injured in the strike."), "said"
+    )
+    assert a.content_span.text == "that four people were injured in the strike"
+    assert not a.quote
+
+
+def test_attribution_said_without_that(find: Find) -> None:
+    a = only(find("Officials in Odesa said the port would reopen on Friday."), "said")
+    assert a.content_span.text == "the port would reopen on Friday"
+    assert a.source.kind == SourceKind.OFFICIAL
+
+
+def test_attribution_claim_relays_without_vouching(find: Find) -> None:
+    a = only(find("Russian authorities claim that the drones were launched from Sumy."), "claim")
+    assert a.stance == Stance.REPORTS
+    assert a.source.affiliation == "RU"
+
+
+def test_attribution_denial(find: Find) -> None:
+    a = only(find("A Ukrainian military spokesman denied any involvement in the blast."), "denied")
+    assert a.stance == Stance.DENIES
+    assert a.content_span.text == "any involvement in the blast"
+    assert a.source.affiliation == "UA"
+
+
+def test_attribution_suspicion_is_speculation(find: Find) -> None:
+    a = only(find("Investigators suspect that the fire was started deliberately."), "suspect")
+    assert a.stance == Stance.SPECULATES
+
+
+def test_attribution_acknowledged_and_reported(find: Find) -> None:
+    found = find(
+        "The ministry acknowledged that a depot was damaged. "
+        "Ukrinform reported that two drones were downed."
+    )
+    assert only(found, "acknowledged").content_span.text == "that a depot was damaged"
+    reported = only(found, "reported")
+    assert reported.source.key == "reg:ua-ukrinform"
+
+
+def test_attribution_told_an_agency_is_relayed_by_it(find: Find) -> None:
+    a = only(find("Dmitry Peskov told TASS that the talks would not resume."), "told")
+    assert a.source.key == "reg:ru-peskov"
+    assert [v.key for v in a.via] == ["reg:ru-tass"]
+
+
+def test_attribution_told_reporters_is_not_a_relay(find: Find) -> None:
+    a = only(find("The commander told reporters that the line was holding."), "told")
+    assert a.via == ()
+
+
+def test_attribution_medium_of_the_statement(find: Find) -> None:
+    telegram = only(
+        find("Governor Vyacheslav Gladkov wrote on Telegram that a power line was cut."), "wrote"
+    )
+    assert telegram.medium == "Telegram" and telegram.source.key == "reg:ru-gladkov"
+    tweet = only(find("The foreign minister said in a tweet that the embassy was safe."), "said")
+    assert tweet.medium == "tweet"
+    statement = only(
+        find("In a statement, the ministry said its air defences shot down six drones."), "said"
+    )
+    assert statement.medium == "statement"
+
+
+def test_attribution_according_to_before_and_after(find: Find) -> None:
+    first = only(find("According to the local police, the convoy was hit twice."), "According to")
+    assert first.content_span.text == "the convoy was hit twice"
+    after = only(find("The convoy was hit twice, according to the local police."), "according to")
+    assert after.content_span.text == "The convoy was hit twice"
+    assert first.source.key == after.source.key
+
+
+def test_attribution_as_stated_by(find: Find) -> None:
+    a = only(find("As stated by Ukrinform, the bridge was closed to traffic."), "stated")
+    assert a.source.key == "reg:ua-ukrinform"
+    assert a.content_span.text == "the bridge was closed to traffic"
+
+
+# ---------------------------------------------------------------------------- who the speaker is
+
+
+def test_attribution_pronoun_resolves_to_the_last_named_person(find: Find) -> None:
+    text = (
+        "Governor Vyacheslav Gladkov said a substation was damaged. "
+        "According to RIA Novosti, repairs began at once. "
+        '"Nobody was hurt," he added.'
+    )
+    a = only(find(text), "added")
+    assert a.source.key == "reg:ru-gladkov"
+    assert a.source_span is not None and a.source_span.text == "he"
+
+
+def test_attribution_definite_description_resolves_to_the_named_body(find: Find) -> None:
+    text = (
+        "Russia's defence ministry said 14 drones were destroyed over the Bryansk region. "
+        "The ministry added that there was no damage."
+    )
+    a = only(find(text), "added")
+    assert a.source.key == "reg:ru-mod"
+
+
+def test_attribution_relative_pronoun_speaker(find: Find) -> None:
+    a = only(
+        find("The strike was confirmed by Ivan Fedorov, who said three houses burned."), "said"
+    )
+    assert a.source.key == "reg:ua-fedorov"
+    assert a.source_span is not None and a.source_span.text == "who"
+
+
+def test_attribution_first_person_inside_a_quote_is_the_speaker(find: Find) -> None:
+    text = '"I believe the drones came from the north," the mayor of Kharkiv said.'
+    found = find(text)
+    outer, inner = only(found, "said"), only(found, "believe")
+    assert inner.source.key == outer.source.key == "reg:ua-terekhov"
+    assert inner.via == ()
+
+
+# ---------------------------------------------------------------------------------------- chains
+
+
+def test_attribution_residents_quoted_by_a_channel(find: Find) -> None:
+    a = only(
+        find(
+            "According to residents, quoted by the Zorya channel, the blast shook the whole street."
+        ),
+        "According to",
+    )
+    assert a.source.kind == SourceKind.EYEWITNESS
+    assert [v.name for v in a.via] == ["Zorya"]
+    assert a.via[0].kind == SourceKind.SOCIAL_MEDIA
+
+
+def test_attribution_claim_relayed_by_a_channel(find: Find) -> None:
+    # (the small English model reads "claim" as a noun after "Residents of the district")
+    text = (
+        "Residents claim that they heard four explosions, according to the Zorya Telegram channel."
+    )
+    found = find(text)
+    claim = only(found, "claim")
+    assert claim.source.kind == SourceKind.EYEWITNESS
+    assert [v.name for v in claim.via] == ["Zorya"]
+    assert claim.stance == Stance.REPORTS
+
+
+def test_attribution_citing_sources(find: Find) -> None:
+    a = only(
+        find("Reuters, citing two sources, reported that the refinery had stopped work."),
+        "reported",
+    )
+    assert a.source.kind == SourceKind.ANONYMOUS
+    assert [v.key for v in a.via] == ["reg:reuters"]
+    assert a.source_span is not None and a.source_span.text == "two sources"
+
+
+def test_attribution_nested_report_is_relayed_by_the_outer_source(find: Find) -> None:
+    found = find("Reuters reported that Ukrainian officials said the dam was intact.")
+    inner = only(found, "said")
+    assert inner.source.affiliation == "UA"
+    assert [v.key for v in inner.via] == ["reg:reuters"]
+
+
+# -------------------------------------------------------------------- hedges and unnamed sources
+
+
+def test_attribution_hedge_in_the_content_lowers_the_stance(find: Find) -> None:
+    a = only(find("Officials said the drone was reportedly shot down over the lake."), "said")
+    assert "reportedly" in a.hedges
+    assert a.stance == Stance.REPORTS
+    b = only(find("Officials said the drone was probably launched from the sea."), "said")
+    assert "probably" in b.hedges and b.stance == Stance.SPECULATES
+
+
+def test_attribution_hedge_on_a_noun_does_not_hedge_the_claim(find: Find) -> None:
+    a = only(
+        find("The officer said police detained a supposedly armed group near the port."), "said"
+    )
+    assert a.hedges == ()
+    assert a.stance == Stance.ASSERTS
+
+
+def test_attribution_appears_to_show(find: Find) -> None:
+    a = only(find("A video appears to show a drone hitting the tower."), "to show")
+    assert "appear to" in a.hedges
+    assert a.stance == Stance.SPECULATES
+    assert a.source.kind == SourceKind.SOCIAL_MEDIA
+
+
+def test_attribution_it_is_claimed(find: Find) -> None:
+    found = find("It is claimed that the commander left the city before the strike.")
+    a = only(found, "is claimed")
+    assert a.source_span is None and is_anonymous(a.source)
+    assert a.stance == Stance.REPORTS
+    assert a.content_span.text == "that the commander left the city before the strike"
+
+
+def test_attribution_it_is_suspected(find: Find) -> None:
+    a = only(find("It is suspected that a second drone hit the roof."), "is suspected")
+    assert a.stance == Stance.SPECULATES
+
+
+def test_attribution_reportedly_in_the_reports_own_voice(find: Find) -> None:
+    a = only(find("Drones reportedly hit a fuel depot near Novorossiysk."), "reportedly")
+    assert a.source_span is None and is_anonymous(a.source)
+    assert a.stance == Stance.REPORTS
+
+
+def test_attribution_passive_belief_without_an_agent(find: Find) -> None:
+    a = only(find("The commander is believed to have been killed in the strike."), "is believed")
+    assert a.source_span is None
+    assert a.content_span.text.startswith("The commander")
+    assert a.stance == Stance.SPECULATES
+
+
+# -------------------------------------------------------------------- what is not an attribution
+
+
+def test_attribution_reports_own_voice_has_none(find: Find) -> None:
+    assert find("We reported last week that the bridge had been repaired.") == []
+    assert find("Two drones struck the airfield on Tuesday evening.") == []
+
+
+def test_attribution_inanimate_subject_with_an_object_is_not_a_source(find: Find) -> None:
+    assert find("The strike claimed three lives.") == []
+
+
+def test_attribution_withheld_statement_is_not_a_claim(find: Find) -> None:
+    assert find("The ministry did not say how many drones were launched.") == []
+
+
+# --------------------------------------------------------------------------------------- records
+
+
+def test_attribution_spans_index_into_the_report_text(find: Find) -> None:
+    text = 'First line.\n\n"Nothing was hit," the army said, according to Ukrinform.'
+    for a in find(text):
+        for span in (a.content_span, a.cue_span, a.source_span):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+                assert span.report_id == "t"
+        assert a.id.startswith("t:a")
+
+
+def test_attribution_results_are_stable_and_in_text_order(find: Find) -> None:
+    text = "The mayor said the market was hit. The police said two cars burned."
+    first, second = find(text), find(text)
+    assert first == second
+    assert [a.content_span.start for a in first] == sorted(a.content_span.start for a in first)
+
+
+def test_attribution_parse_of_another_text_is_refused(
+    nlp: Language, registry: SourceRegistry
+) -> None:
+    with pytest.raises(PipelineError, match="normalised text"):
+        find_attributions(nlp("Another text."), report=normalised("The text."), registry=registry)

@@ -1,0 +1,299 @@
+"""The source registry and resolving how a report names a source."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from corroborator.config import Settings, packaged_resource
+from corroborator.errors import ResourceError
+from corroborator.extract.sources import (
+    SourceContext,
+    SourceRegistry,
+    is_anonymous,
+    outlet_source,
+    resolve_source,
+)
+from corroborator.model import Source, SourceKind
+
+
+@pytest.fixture(scope="module")
+def registry(settings: Settings) -> SourceRegistry:
+    return SourceRegistry.load(settings)
+
+
+def resolve(registry: SourceRegistry, text: str, context: SourceContext | None = None) -> Source:
+    return resolve_source(text, registry=registry, context=context)
+
+
+# --------------------------------------------------------------------------- registry data
+
+
+def test_sources_registry_is_broad_and_consistent(registry: SourceRegistry) -> None:
+    assert len(registry) >= 300
+    kinds = {entry.kind for entry in registry.entries.values()}
+    assert {SourceKind.OFFICIAL, SourceKind.MILITARY, SourceKind.STATE_MEDIA} <= kinds
+    for entry in registry.entries.values():
+        if entry.affiliation is not None:
+            assert registry.parties.party(entry.affiliation) is not None, entry.id
+
+
+def test_sources_registry_aliases_name_one_entry_each() -> None:
+    data = tomllib.loads(packaged_resource("sources.toml").read_text(encoding="utf-8"))
+    owners: dict[str, str] = {}
+    for record in data["source"]:
+        for alias in [record["name"], *record.get("aliases", [])]:
+            key = alias.casefold().removeprefix("the ")
+            assert owners.setdefault(key, record["id"]) == record["id"], alias
+
+
+@pytest.mark.parametrize(
+    ("names", "entry_id"),
+    [
+        (("Tass", "TASS", "ITAR-TASS"), "ru-tass"),
+        (("Russia Today", "RT"), "ru-rt"),
+        (("RIA Novosti", "RIA"), "ru-ria"),
+        (("Reuters", "the Associated Press", "AP", "AFP"), None),
+    ],
+)
+def test_sources_aliases_match_one_entry(
+    registry: SourceRegistry, names: tuple[str, ...], entry_id: str | None
+) -> None:
+    matched = {registry.match(name) for name in names}
+    assert None not in matched
+    if entry_id is not None:
+        assert {m.id for m in matched if m is not None} == {entry_id}
+
+
+def test_sources_same_source_named_differently_has_one_key(registry: SourceRegistry) -> None:
+    assert resolve(registry, "Tass").key == resolve(registry, "TASS").key == "reg:ru-tass"
+    a = resolve(registry, "Russian authorities")
+    b = resolve(registry, "the Russian authorities")
+    assert a.key == b.key
+
+
+def test_sources_capitalised_aliases_need_capitals(registry: SourceRegistry) -> None:
+    assert registry.match("Shot") is not None  # the Telegram outlet
+    assert registry.match("shot") is None
+
+
+def test_sources_fuzzy_person_match_catches_a_misspelt_surname(registry: SourceRegistry) -> None:
+    entry = registry.match("Zelesnky")
+    assert entry is not None and entry.id == "ua-zelensky"
+    source = resolve(registry, "President Volodymyr Zelesnky")
+    assert source.key == "reg:ua-zelensky"
+    assert source.description == "President Volodymyr Zelesnky"
+
+
+def test_sources_fuzzy_matching_is_guarded(registry: SourceRegistry) -> None:
+    assert registry.match("Lavrova") is None  # a different (female) surname, not Lavrov
+    assert registry.match("Reutors") is None  # only people are matched fuzzily
+    assert registry.match("zelesnky") is None  # names are capitalised
+    assert registry.match("Kimm") is None  # too short to guess
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def test_sources_defence_ministry_with_a_party_is_that_partys_ministry(
+    registry: SourceRegistry,
+) -> None:
+    for text in (
+        "Russia's defence ministry",
+        "the Russian Defence Ministry",
+        "the defence ministry in Moscow",
+    ):
+        source = resolve(registry, text)
+        assert source.key == "reg:ru-mod", text
+        assert source.kind == SourceKind.MILITARY and source.affiliation == "RU"
+    assert resolve(registry, "Ukraine's defense ministry").key == "reg:ua-mod"
+
+
+def test_sources_authorities_are_official_and_affiliated(registry: SourceRegistry) -> None:
+    source = resolve(registry, "Russian authorities")
+    assert source.kind == SourceKind.OFFICIAL and source.affiliation == "RU"
+
+
+def test_sources_unnamed_official_is_anonymous_and_affiliated(registry: SourceRegistry) -> None:
+    source = resolve(registry, "a senior Ukrainian official")
+    assert source.kind == SourceKind.OFFICIAL
+    assert source.affiliation == "UA"
+    assert is_anonymous(source)
+    assert source.description == "a senior Ukrainian official"
+
+
+def test_sources_local_official_takes_the_local_party_only_from_context(
+    registry: SourceRegistry,
+) -> None:
+    bare = resolve(registry, "a local government official")
+    assert bare.kind == SourceKind.OFFICIAL and bare.affiliation is None
+    known = resolve(registry, "a local government official", SourceContext(local_party="UA"))
+    assert known.affiliation == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("residents", SourceKind.EYEWITNESS),
+        ("witnesses", SourceKind.EYEWITNESS),
+        ("locals", SourceKind.EYEWITNESS),
+        ("Kharkiv residents", SourceKind.EYEWITNESS),
+        ("analysts", SourceKind.EXPERT),
+        ("military experts", SourceKind.EXPERT),
+        ("sources", SourceKind.ANONYMOUS),
+        ("people familiar with the matter", SourceKind.ANONYMOUS),
+        ("the Zorya news agency", SourceKind.WIRE_AGENCY),
+        ("the Zorya Telegram channel", SourceKind.SOCIAL_MEDIA),
+    ],
+)
+def test_sources_kind_from_the_description(
+    registry: SourceRegistry, text: str, kind: SourceKind
+) -> None:
+    assert resolve(registry, text).kind == kind
+
+
+def test_sources_residents_with_or_without_a_place_are_one_group(registry: SourceRegistry) -> None:
+    keys = {resolve(registry, t).key for t in ("residents", "local residents", "Kharkiv residents")}
+    assert len(keys) == 1
+
+
+def test_sources_foreign_media_have_a_country_not_an_affiliation(registry: SourceRegistry) -> None:
+    source = resolve(registry, "German media")
+    assert source.kind == SourceKind.INDEPENDENT_MEDIA
+    assert source.country == "DE" and source.affiliation is None
+
+
+def test_sources_named_channel_keeps_its_name_and_key(registry: SourceRegistry) -> None:
+    described = resolve(registry, "the Zorya Telegram channel")
+    bare = resolve(registry, "Zorya")
+    assert described.name == "Zorya"
+    assert described.key == bare.key
+
+
+def test_sources_outlet_name_inside_a_description(registry: SourceRegistry) -> None:
+    source = resolve(registry, "Russia's Baza news agency")
+    assert source.key == "reg:ru-baza"
+    source = resolve(registry, "Russian propaganda outlet Russia Today")
+    assert source.key == "reg:ru-rt" and source.kind == SourceKind.STATE_MEDIA
+
+
+def test_sources_apposition_carries_the_office(registry: SourceRegistry) -> None:
+    known = resolve(
+        registry, "Mikhail Podolyak, an adviser to Ukrainian President Volodymyr Zelensky"
+    )
+    assert known.key == "reg:ua-podolyak"
+    invented = resolve(registry, "Ostap Hrytsenko, an adviser to the Ukrainian defence minister")
+    assert invented.name == "Ostap Hrytsenko"
+    assert invented.kind == SourceKind.OFFICIAL and invented.affiliation == "UA"
+
+
+def test_sources_titles_before_names(registry: SourceRegistry) -> None:
+    assert resolve(registry, "Kremlin spokesman Dmitry Peskov").key == "reg:ru-peskov"
+    assert resolve(registry, "Belgorod Governor Vyacheslav Gladkov").key == "reg:ru-gladkov"
+
+
+def test_sources_roles_name_their_holder(registry: SourceRegistry) -> None:
+    assert resolve(registry, "the Kremlin spokesman").key == "reg:ru-peskov"
+    assert resolve(registry, "Moscow's mayor").key == "reg:ru-sobyanin"
+    assert resolve(registry, "the mayor of Moscow").key == "reg:ru-sobyanin"
+    # a role held on the other side of the front is not the packaged holder
+    installed = resolve(registry, "the Russian-installed governor of Zaporizhzhia")
+    assert installed.key != "reg:ua-fedorov" and installed.affiliation == "RU"
+
+
+def test_sources_someone_of_a_known_body_is_not_the_body(registry: SourceRegistry) -> None:
+    official = resolve(registry, "a Kremlin official")
+    assert official.key != "reg:ru-kremlin"
+    assert official.affiliation == "RU" and is_anonymous(official)
+    aide = resolve(registry, "Zelensky's chief of staff")
+    assert aide.key != "reg:ua-zelensky" and aide.affiliation == "UA"
+
+
+def test_sources_mouthpiece_speaks_for_its_body(registry: SourceRegistry) -> None:
+    assert resolve(registry, "a spokesman for the Russian Defence Ministry").key == "reg:ru-mod"
+    assert resolve(registry, "Pentagon spokesman").key == "reg:us-pentagon"
+
+
+def test_sources_a_party_speaking_as_a_whole(registry: SourceRegistry) -> None:
+    for text, code in (("Russia", "RU"), ("Kyiv", "UA"), ("the Kyiv regime", "UA")):
+        source = resolve(registry, text)
+        assert source.key == f"party:{code}"
+        assert source.kind == SourceKind.OFFICIAL and source.affiliation == code
+
+
+def test_sources_unknown_person_gets_a_name_key(registry: SourceRegistry) -> None:
+    source = resolve(registry, "Halyna Marchenko")
+    assert source.key == "name:halyna-marchenko"
+    assert source.kind == SourceKind.UNKNOWN
+
+
+# --------------------------------------------------------------------------- context
+
+
+def test_sources_pronouns_resolve_to_the_last_compatible_source(registry: SourceRegistry) -> None:
+    context = SourceContext()
+    peskov = resolve(registry, "Dmitry Peskov", context)
+    context.remember(peskov, person=True)
+    agency = resolve(registry, "RIA Novosti", context)
+    context.remember(agency, person=False)
+    assert resolve(registry, "he", context).key == peskov.key
+    assert resolve(registry, "it", context).key == agency.key
+    assert resolve(registry, "he").kind == SourceKind.UNKNOWN  # nothing to refer to
+
+
+def test_sources_definite_description_refers_back(registry: SourceRegistry) -> None:
+    context = SourceContext()
+    ministry = resolve(registry, "Russia's defence ministry", context)
+    context.remember(ministry, person=False)
+    channel = resolve(registry, "the Zorya Telegram channel", context)
+    context.remember(channel, person=False)
+    assert resolve(registry, "the ministry", context).key == ministry.key
+    assert resolve(registry, "the channel", context).key == channel.key
+
+
+def test_sources_earlier_source_keeps_its_kind_when_named_again(registry: SourceRegistry) -> None:
+    context = SourceContext()
+    channel = resolve(registry, "the Zorya Telegram channel", context)
+    context.remember(channel, person=False)
+    again = resolve(registry, "Zorya", context)
+    assert again.kind == SourceKind.SOCIAL_MEDIA
+    assert again.description == "Zorya"
+
+
+# --------------------------------------------------------------------------- outlets and files
+
+
+def test_sources_outlet_source(registry: SourceRegistry) -> None:
+    assert outlet_source("Reuters", registry=registry).key == "reg:reuters"
+    unknown = outlet_source("The Daily Lantern", registry=registry)
+    assert unknown.key == "outlet:the-daily-lantern"
+    assert unknown.kind == SourceKind.INDEPENDENT_MEDIA
+    first = outlet_source(None, registry=registry, report_id="r1")
+    second = outlet_source(None, registry=registry, report_id="r2")
+    assert first.key != second.key  # unidentified outlets are not one source
+
+
+def test_sources_user_registry_extends_and_replaces(tmp_path: Path, settings: Settings) -> None:
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\nid = "xx-lantern"\nname = "Lantern Wire"\nkind = "wire_agency"\n'
+        'type = "outlet"\naliases = ["LW"]\n\n'
+        '[[source]]\nid = "ru-tass"\nname = "TASS"\nkind = "wire_agency"\ntype = "outlet"\n'
+        'country = "RU"\n',
+        encoding="utf-8",
+    )
+    extended = SourceRegistry.load(settings.with_overrides(resource_dirs=(tmp_path,)))
+    lantern = extended.match("LW")
+    assert lantern is not None and lantern.name == "Lantern Wire"
+    tass = extended.match("TASS")
+    assert tass is not None and tass.kind == SourceKind.WIRE_AGENCY and tass.affiliation is None
+
+
+def test_sources_malformed_registry_is_a_resource_error(
+    tmp_path: Path, registry: SourceRegistry
+) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nid = "x"\nname = "X"\nkind = "rumour_mill"\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="source kind"):
+        SourceRegistry.from_files([bad], parties=registry.parties, descriptors=registry.descriptors)
