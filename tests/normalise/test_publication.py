@@ -125,16 +125,32 @@ def test_publication_recalled_old_event_does_not_contradict_an_agreeing_date_lin
     assert by_text(times)["12 October 2022"].value == "2022-10-12"
 
 
-def test_publication_event_dated_after_the_declared_date_contradicts_it() -> None:
+def test_publication_events_dated_after_the_declared_date_contradict_it() -> None:
     text = (
-        "Drones hit the airfield on 5 August 2023, the ministry said yesterday. "
-        "Two aircraft burned on 5 August 2023, according to the same statement."
+        "Drones hit the airfield overnight, the ministry said on Sunday. "
+        "Two aircraft burned on 5 August 2023, according to the same statement, "
+        "and the runway was closed until yesterday."
     )
     publication, _, anomalies = infer(text, published="2023-01-10")
     assert publication.date_line_inconsistent
     assert [a.code for a in anomalies] == ["date_line_inconsistent"]
     assert publication.inferred_earliest is not None
-    assert publication.inferred_earliest >= dt.date(2023, 8, 5)
+    assert dt.date(2023, 8, 5) <= publication.inferred_earliest <= dt.date(2023, 8, 7)
+
+
+def test_publication_dates_alone_never_contradict_the_declared_date() -> None:
+    # Due dates and plans are often told in a past-tense clause; without relative words
+    # ("yesterday", "on Sunday") that fit another day, they do not overturn a date line.
+    text = (
+        "The ministry announced bonds that matured on 1 November 2030 and notes due 15 March 2031. "
+        "A previous issue was sold on 2 February 2020."
+    )
+    publication, _, anomalies = infer(text, published="2024-05-01")
+    assert anomalies == ()
+    assert (publication.inferred_earliest, publication.year_source) == (
+        dt.date(2024, 5, 1),
+        "declared",
+    )
 
 
 def test_publication_weekday_narrows_to_the_day_it_names() -> None:

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-FLOORS: dict[str, dict[str, float]] = json.loads(
-    (Path(__file__).parent / "timebank_floors.json").read_text()
-)["floors"]
+_PINNED = json.loads((Path(__file__).parent / "timebank_floors.json").read_text())
+FLOORS: dict[str, dict[str, float]] = _PINNED["floors"]
+MAX_FALSE_CONTRADICTIONS: int = _PINNED["publication"]["max_false_contradictions"]
 
 
 def _load_script() -> ModuleType:
@@ -34,14 +34,20 @@ def _load_script() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def timebank_scores(shared_dir: Path) -> dict[str, dict[str, Any]]:
+def timebank_documents(shared_dir: Path) -> list[Any]:
     data = shared_dir / "data" / "timebank"
     if not data.is_dir():
         pytest.skip("TimeBank is not in ../shared/data")
-    script = _load_script()
-    documents = script.load_corpus(data)
+    documents: list[Any] = _load_script().load_corpus(data)
     assert len(documents) > 200, "the TimeBank + AQUAINT folder looks incomplete"
-    summary: dict[str, dict[str, Any]] = script.evaluate(documents, parse=True).summary()
+    return documents
+
+
+@pytest.fixture(scope="module")
+def timebank_scores(timebank_documents: list[Any]) -> dict[str, dict[str, Any]]:
+    summary: dict[str, dict[str, Any]] = (
+        _load_script().evaluate(timebank_documents, parse=True).summary()
+    )
     return summary
 
 
@@ -57,4 +63,28 @@ def test_timebank_gate_scores_stay_above_floors(
     floor = FLOORS[group][metric]
     assert measured >= floor, (
         f"TimeBank {group} {metric} fell to {measured:.3f} (floor {floor:.3f})"
+    )
+
+
+@pytest.mark.shared
+def test_timebank_gate_true_creation_dates_are_not_contradicted(
+    timebank_documents: list[Any],
+) -> None:
+    """Every TimeBank document declares its true creation date: publication inference must
+    (almost) never call it inconsistent, whatever dates and relative words the text holds."""
+    from corroborator import model
+    from corroborator.normalise.publication import infer_publication
+
+    flagged = []
+    for document in timebank_documents:
+        report = model.Report(
+            id=document.name, text=document.text, published=document.dct.isoformat()
+        )
+        publication, _, _ = infer_publication(
+            report=report, text=document.text, report_id=document.name
+        )
+        if publication.date_line_inconsistent:
+            flagged.append(document.name)
+    assert len(flagged) <= MAX_FALSE_CONTRADICTIONS, (
+        f"true creation dates called inconsistent: {flagged}"
     )

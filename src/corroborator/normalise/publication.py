@@ -138,8 +138,11 @@ def infer_publication(
         if declared.day is not None and declared.year_known:
             declared_score = scores[declared.day]
             distance = _distance(declared.day, lo, hi)
+            # A contradiction needs the relative words on its side: dates alone (a due date,
+            # a maturity, a plan misread as past) never overturn a declared date.
             if (
                 best - declared_score.total >= CONTRADICTION_MARGIN
+                and scores[lo].support - declared_score.support >= CONTRADICTION_MARGIN
                 and distance > CONTRADICTION_DISTANCE_DAYS
             ):
                 publication, anomaly = _contradicted(
@@ -253,9 +256,6 @@ def _candidates(
     found: set[dt.date] = set()
     if declared.day is not None and declared.year_known == year_known:
         found.add(declared.day)
-    years = {p.parts.year for p in content if p.category == "absolute" and p.parts.year}
-    if declared.day is not None and declared.year_known:
-        years |= {declared.day.year, declared.day.year - 1}
     dated: list[dt.date] = []
     for expression in resolve_times(
         [p for p in content if _dates_an_event(p)],
@@ -263,29 +263,26 @@ def _candidates(
         lexicon=lex,
     ):
         interval = expression.interval
-        if interval is None or interval.precision not in _DAY_OR_FINER:
-            continue
-        day = interval.first_day()
-        if not interval.year_known and year_known:
-            # A yearless day, while years are known: each year the report speaks of.
-            dated.extend(d for d in (_with_year(day, y) for y in years) if d is not None)
-        elif interval.year_known == year_known:
-            dated.append(day)
+        # With years known, only a date that states its year proposes a day: a yearless
+        # "Nov. 10" would propose the same month and day in every year, and any deictic
+        # word fits one of them.
+        if (
+            interval is not None
+            and interval.precision in _DAY_OR_FINER
+            and interval.year_known == year_known
+        ):
+            dated.append(interval.first_day())
     for day in dated:
         found.update(day + dt.timedelta(days=k) for k in range(CANDIDATE_DAYS_AFTER + 1))
     return found
 
 
-def _with_year(day: dt.date, year: int) -> dt.date | None:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February
-        return None
-
-
 @dataclass(frozen=True)
 class _Score:
-    total: float
+    total: float  # ranks the candidates
+    # How many different relative words fit ("today" said four times counts once, "last
+    # week" half): what a contradiction of the declared date must rest on.
+    support: float
     judged: tuple[_Judged, ...]
 
     def fitting(self) -> list[_Judged]:
@@ -315,7 +312,12 @@ def _score(
         if p.category in {"absolute", "yearless"}:
             if not _dates_an_event(p):
                 continue  # a plan or a deadline says little about when it was written
-            score = WEIGHTS.dated_before if interval.start < end_of_day else WEIGHTS.dated_after
+            if interval.start < end_of_day:
+                score = WEIGHTS.dated_before
+            elif p.tense == "past":
+                score = WEIGHTS.dated_after
+            else:
+                continue  # a later date without a past tense may be a due date or a plan
         elif p.category == "weekday" and p.tense != "future":
             # "on Wednesday" is most often written that Wednesday or the day after; the fit
             # weakens with each day after, and ends after WEEKDAY_WINDOW_DAYS.
@@ -323,12 +325,30 @@ def _score(
             closeness = 1 - written_after / (WEEKDAY_WINDOW_DAYS + 1)
             fits = 0 <= written_after <= WEEKDAY_WINDOW_DAYS
             score = WEIGHTS.deictic_fits * closeness if fits else 0.0
-        elif p.category == "deictic" and interval.precision is not model.TimePrecision.YEAR:
-            score = WEIGHTS.deictic_fits if _meets(interval, dated) else 0.0
+        elif p.category == "deictic" and interval.precision in _DEICTIC_WEIGHT:
+            fits = _meets(interval, dated)
+            score = WEIGHTS.deictic_fits * _DEICTIC_WEIGHT[interval.precision] if fits else 0.0
         else:
             continue
         judged.append(_Judged(e, p, score * weight))
-    return _Score(sum(j.score for j in judged), tuple(judged))
+    support: dict[str, float] = {}
+    for j in judged:
+        if j.parsed.category in {"weekday", "deictic"} and j.score > 0:
+            word = " ".join(j.parsed.text.lower().split())
+            weight = _DEICTIC_WEIGHT.get(j.expression.precision or model.TimePrecision.DAY, 1.0)
+            support[word] = max(support.get(word, 0.0), weight)
+    return _Score(sum(j.score for j in judged), sum(support.values()), tuple(judged))
+
+
+#: How much a relative word that meets a dated day says, by how precise it is: "last night"
+#: pins the day, "last week" only the week.
+_DEICTIC_WEIGHT = {
+    model.TimePrecision.MINUTE: 1.0,
+    model.TimePrecision.HOUR: 1.0,
+    model.TimePrecision.PART_OF_DAY: 1.0,
+    model.TimePrecision.DAY: 1.0,
+    model.TimePrecision.WEEK: 0.5,
+}
 
 
 def _dates_an_event(p: ParsedTime) -> bool:
@@ -454,10 +474,18 @@ def _from_content(
         if declared.day is None
         else f"The declared date {declared.text!r} has no year; the content decides."
     ]
-    basis.append(
-        f"The content fits publication on {_range_text(lo, hi, year_known=year_known)} best: "
-        f"{_cited(best.fitting()) or 'the days it dates'} (score {best.total:g})."
-    )
+    days = _range_text(lo, hi, year_known=year_known)
+    if best.support > 0:
+        basis.append(
+            f"The content fits publication on {days} best: {_cited(best.fitting())} "
+            f"(score {best.total:g})."
+        )
+    else:
+        # Only dates, no word that ties the writing to a day: a weak guess, said as such.
+        basis.append(
+            f"No relative word ties the writing to a day; taken as published on or just after "
+            f"the latest day the report dates ({days}): {_cited(best.fitting())}."
+        )
     if not year_known:
         basis.append("No year is stated anywhere in the report: the year is unknown at this stage.")
     return model.PublicationTime(
