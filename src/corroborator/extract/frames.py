@@ -221,12 +221,14 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     return found
 
 
-#: Heads that make a place part of a title or an actor's name, not a location:
-#: "the President of the Russian Federation", "the government of Ukraine".
-_TITLE_HEADS = frozenset({"president", "minister", "ministry", "government", "mayor", "governor", "spokesman",
-                          "spokeswoman", "spokesperson", "head", "leader", "chief", "adviser", "advisor",
-                          "embassy", "ambassador", "army", "forces", "military", "navy", "parliament",
-                          "authorities", "regime", "people", "citizens", "territory", "border"})
+#: Heads that make a place part of a national title or an actor's name, not a location:
+#: "the President of the Russian Federation", "the government of Ukraine". Local offices
+#: are not here: "the mayor of Moscow" and "the governor of Bryansk region" do locate
+#: what they announce.
+_TITLE_HEADS = frozenset({"president", "minister", "ministry", "government", "spokesman", "spokeswoman",
+                          "spokesperson", "leader", "adviser", "advisor", "embassy", "ambassador", "army",
+                          "forces", "military", "navy", "parliament", "authorities", "regime", "people",
+                          "citizens", "territory", "border"})
 
 
 def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:

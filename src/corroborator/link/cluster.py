@@ -93,6 +93,8 @@ class Linker:
             score += 0.3
         if time_match is True:
             score += 0.25
+        elif time_match is None:
+            score += _recency_agreement(a, b)
         if a.frame.sub_event_type == b.frame.sub_event_type:
             score += 0.1
         if a.weapons & b.weapons:
@@ -128,6 +130,34 @@ def _time_agreement(a: FrameFeatures, b: FrameFeatures) -> bool | None:
 def _blocks_meet(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     """Same family, and country and month equal or unknown ("*") on either side."""
     return a[0] == b[0] and all(x == "*" or y == "*" or x == y for x, y in zip(a[1:], b[1:], strict=True))
+
+
+#: How long before publication an undated mention may still be "recent".
+_RECENT = timedelta(days=7)
+_FAR = timedelta(days=60)
+
+
+def _recency_agreement(a: FrameFeatures, b: FrameFeatures) -> float:
+    """Weak time evidence for undated frames: +0.1 if consistent with recency, -0.2 if far off."""
+    def window(f: FrameFeatures) -> model.TimeInterval | None:
+        if f.intervals:
+            return None
+        if f.published is None:
+            return None
+        return f.published.model_copy(update={"start": f.published.start - _RECENT})
+
+    def span(f: FrameFeatures) -> list[model.TimeInterval]:
+        own = window(f)
+        return [own] if own is not None else list(f.intervals)
+
+    first, second = span(a), span(b)
+    if not first or not second:
+        return 0.0
+    if any(x.overlaps(y) for x in first for y in second):
+        return 0.1
+    if all(not x.overlaps(y, slack=_FAR) for x in first for y in second):
+        return -0.2
+    return 0.0
 
 
 def _block_keys(f: FrameFeatures) -> list[tuple[str, str, str]]:

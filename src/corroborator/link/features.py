@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from corroborator import model
 
@@ -53,13 +54,28 @@ class FrameFeatures:
     counts: dict[model.Attribute, frozenset[int]]
     actors: frozenset[str]
     terms: Counter[str]
+    #: When the report was published (a day-level window), for frames with no date of
+    #: their own: news describes recent events, so an undated mention is probably recent.
+    published: model.TimeInterval | None = None
 
     @property
     def id(self) -> str:
         return self.frame.id
 
 
+def _publication_window(report: model.ExtractedReport) -> model.TimeInterval | None:
+    publication = report.normalised.publication
+    first = publication.reference
+    if first is None:
+        return None
+    last = publication.inferred_latest if publication.inferred_earliest else first
+    start = datetime.combine(first, time())
+    end = datetime.combine(last or first, time()) + timedelta(days=1)
+    return model.TimeInterval(start=start, end=end, precision=model.TimePrecision.DAY, year_known=publication.year_known)
+
+
 def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
+    published = _publication_window(report)
     claims_by_frame: dict[str, list[model.Claim]] = {}
     for claim in report.claims:
         claims_by_frame.setdefault(claim.frame_id, []).append(claim)
@@ -91,13 +107,31 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
                 counts={k: frozenset(v) for k, v in counts.items()},
                 actors=frozenset(frame.actors),
                 terms=Counter(terms(frame.text)),
+                published=published,
             )
         )
     return features
 
 
 def terms(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper: "prohibiting", "prohibits" and "prohibited" meet.
+
+    Text similarity only needs inflections of one word to meet; a full stemmer would also
+    conflate words that differ ("general"/"generate"), which costs precision in linking.
+    """
+    for suffix in ("ings", "ing", "edly", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix in {"es"} and not base.endswith(("ss", "sh", "ch", "x", "z")):
+                base = word[:-1]
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "shelling" -> "shell" keeps ll; "dropped" -> "drop"
+            return base.rstrip("e") if suffix in {"ing", "ed", "ings"} else base
+    return word.rstrip("e") if len(word) > 5 else word
 
 
 class TermWeights:

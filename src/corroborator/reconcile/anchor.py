@@ -120,8 +120,8 @@ def _shift_datetime(value: datetime, years: int) -> datetime:
 def shift_interval(interval: model.TimeInterval, years: int) -> model.TimeInterval:
     if interval.year_known:
         return interval
-    start = _shift_datetime(interval.start, years)
-    return model.TimeInterval(start=start, end=start + (interval.end - interval.start),
+    # Shift both ends: a placeholder February (leap year) must not lend its 29th day.
+    return model.TimeInterval(start=_shift_datetime(interval.start, years), end=_shift_datetime(interval.end, years),
                               precision=interval.precision, year_known=True)
 
 

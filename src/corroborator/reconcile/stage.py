@@ -17,6 +17,7 @@ from corroborator import model
 from corroborator.reconcile.anchor import YearAnchor, anchor_publication, anchored_claims, find_anchors
 from corroborator.reconcile.contradictions import find_contradictions
 from corroborator.reconcile.grades import grade_fact, grade_incident, supporting
+from corroborator.reconcile.timing import consensus
 from corroborator.reconcile.values import Group, group_claims, origins
 
 A = model.Attribute
@@ -69,9 +70,12 @@ class Reconciler:
             found = find_contradictions(attribute, groups)
             contradictions.extend(found)
             best = _best_group(attribute, groups, relays)
+            value = best.value if best else None
+            if attribute == A.TIME:
+                value = consensus(attr_claims) or value
             facts.append(model.Fact(
                 attribute=attribute,
-                value=best.value if best else None,
+                value=value,
                 groups=tuple(_value_group(g, relays) for g in groups),
                 range=_range(groups) if attribute.numeric else None,
                 grade=grade_fact(attribute, best, found, relays=relays, defender=defender, attacker=attacker),

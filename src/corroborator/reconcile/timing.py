@@ -1,0 +1,47 @@
+"""An incident's time: the reading most sources can share, as narrow as they allow.
+
+Reports give an event's time at different precisions ("last night", "overnight", "on
+Wednesday", "May 2-3"). The incident time is the intersection of the largest,
+best-supported set of readings that overlap one another (a sweep over interval ends);
+readings outside that set are the ones contradiction finding reports. Clock times with no
+day of their own are left to contradiction finding: they cannot say which day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from corroborator import model
+from corroborator.reconcile.values import clock_only
+
+_WEIGHT = {model.Stance.ASSERTS: 1.0, model.Stance.REPORTS: 1.0, model.Stance.SPECULATES: 0.5}
+
+
+def consensus(claims: Sequence[model.Claim]) -> model.TimeValue | None:
+    dated = [c for c in claims if isinstance(c.value, model.TimeValue) and c.stance in _WEIGHT and not clock_only(c)]
+    if any(c.value.interval.year_known for c in dated if isinstance(c.value, model.TimeValue)):
+        dated = [c for c in dated if isinstance(c.value, model.TimeValue) and c.value.interval.year_known]
+    if not dated:
+        return None
+    # Sweep: the moment covered by the greatest weight of readings (ties: the earliest).
+    events: list[tuple[object, int, float]] = []
+    for claim in dated:
+        assert isinstance(claim.value, model.TimeValue)
+        weight = _WEIGHT[claim.stance]
+        events.append((claim.value.interval.start, 1, weight))
+        events.append((claim.value.interval.end, 0, -weight))
+    events.sort(key=lambda e: (e[0], e[1]))
+    best_weight, best_moment, current = 0.0, None, 0.0
+    for moment, _, delta in events:
+        current += delta
+        if current > best_weight + 1e-9:
+            best_weight, best_moment = current, moment
+    members = [c for c in dated if isinstance(c.value, model.TimeValue)
+               and c.value.interval.start <= best_moment < c.value.interval.end]  # type: ignore[operator]
+    intervals = [c.value.interval for c in members if isinstance(c.value, model.TimeValue)]
+    start, end = max(i.start for i in intervals), min(i.end for i in intervals)
+    narrowest = min(members, key=lambda c: c.value.interval.duration if isinstance(c.value, model.TimeValue) else 0)
+    assert isinstance(narrowest.value, model.TimeValue)
+    interval = model.TimeInterval(start=start, end=end, precision=narrowest.value.interval.precision,
+                                  year_known=narrowest.value.interval.year_known)
+    return model.TimeValue(interval=interval, value=narrowest.value.value, clock=None)
