@@ -31,13 +31,18 @@ Conventions
   either side, and "early"/"mid"/"late" keep the first, middle or last third of a period.
 - Weekdays, month names and yearless dates are placed by the tense of their clause: past →
   the last such day on or before the reference; future → the first on or after; otherwise
-  the last one, unless the coming one is tomorrow (news mostly reports the past). Yearless
-  dates go against their tense only when that reading is half a year nearer.
+  the nearest, a coming one only when clearly nearer (news mostly reports the past; a
+  weekday without tense is the last one unless the coming one is tomorrow). After "by",
+  "until" or "ahead of" a date is a deadline or a coming event whatever the tense of the
+  clause ("ordered him back by Jan. 14"): the nearest, a past one only when clearly nearer.
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference
   day; the `clock` field always keeps the stated time. A stated time zone is recorded in
   `timezone`; the clock is not converted (the place, known later, decides local time).
+- Words inside quotation marks are the speaker's, who may have spoken the day before
+  publication: quoted relative words also take that reading ("last night" in a quoted
+  statement covers two nights).
 - A reference range (earliest..latest) resolves every expression once per possible
   reference day; the interval is the hull of the readings, the value keeps only what all
   readings agree on (2023-05-XX), and the precision drops to what the hull spans.
