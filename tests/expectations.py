@@ -9,13 +9,17 @@ item is checked. All problems are collected, so a failing test shows the whole p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 Json = dict[str, Any]
+#: Place ids an expected place name (with its country) may resolve to, nearest first.
+Resolver = Callable[[str, str | None], set[str]]
 
 
-def check(analysis: Json, expected: Json, *, exhaustive_contradictions: bool = False) -> list[str]:
+def check(analysis: Json, expected: Json, *, exhaustive_contradictions: bool = False,
+          resolve: Resolver | None = None) -> list[str]:
     """Every problem found. With `exhaustive_contradictions`, an incident's listed
     contradicted attributes must be all of them (the examples' key says so; the seeds' key
     lists a minimum)."""
@@ -30,7 +34,7 @@ def check(analysis: Json, expected: Json, *, exhaustive_contradictions: bool = F
     matches: dict[str, Json] = {}
     used: set[str] = set()
     for want in expected.get("incidents", []):
-        found = _match(analysis["incidents"], want, used)
+        found = _match(analysis["incidents"], want, used, resolve)
         if found is None:
             problems.append(f"incident {want['key']} ({want.get('label', '')}): no incident with reports "
                             f"{sorted(want['reports'])}, place {want.get('place')} and dates {want.get('date_between')}; "
@@ -76,11 +80,17 @@ def _place_names(incident: Json) -> list[str]:
     return [n.lower() for n in names if n]
 
 
-def _place_ok(incident: Json, want: Json) -> bool:
+def _place_ok(incident: Json, want: Json, resolve: Resolver | None) -> bool:
+    """The incident's place is the expected one, or lies in it (a landmark in the town)."""
     if not want.get("place"):
         return True
     wanted = want["place"].lower()
-    return any(wanted in name or name in wanted for name in _place_names(incident))
+    if any(wanted in name or name in wanted for name in _place_names(incident)):
+        return True
+    place = incident.get("place") or {}
+    if resolve is None or not place:
+        return False
+    return place.get("id") in resolve(want["place"], want.get("country"))
 
 
 def _dates_ok(incident: Json, want: Json) -> bool:
@@ -99,9 +109,9 @@ def _dates_ok(incident: Json, want: Json) -> bool:
     return lo <= start and end <= hi
 
 
-def _match(incidents: list[Json], want: Json, used: set[str]) -> Json | None:
+def _match(incidents: list[Json], want: Json, used: set[str], resolve: Resolver | None) -> Json | None:
     candidates = [i for i in incidents if i["id"] not in used and set(i["report_ids"]) == set(want["reports"])]
-    candidates = [i for i in candidates if _place_ok(i, want) and _dates_ok(i, want)]
+    candidates = [i for i in candidates if _place_ok(i, want, resolve) and _dates_ok(i, want)]
     if not candidates:
         return None
     primary = set(want.get("primary_of", []))

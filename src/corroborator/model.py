@@ -293,6 +293,7 @@ class Place(Record):
     longitude: float | None = None
     parents: tuple[str, ...] = Field(default=(), description="Names of containing places, nearest first.")
     population: int | None = None
+    timezone: str | None = Field(default=None, description="IANA time zone of the place's local time.")
 
     @property
     def hierarchy(self) -> tuple[str, ...]:
@@ -426,6 +427,11 @@ class Label(Record):
     kind: Literal["label"] = "label"
     code: str = Field(description="Canonical value, e.g. 'UA', 'electronic_warfare', 'minor'.")
     text: str = Field(description="Display form.")
+    about: str | None = Field(
+        default=None,
+        description="What the value is about when not the whole incident: the damaged object "
+        "('warehouse') for a damage level. Absent for statements about the whole incident.",
+    )
 
 
 class TimeValue(Record):
@@ -433,6 +439,11 @@ class TimeValue(Record):
     interval: TimeInterval
     value: str = Field(description="TIMEX3 value.")
     clock: str | None = None
+    timezone: str | None = Field(
+        default=None,
+        description="Zone the words stated when not the place's local time ('UTC' for \"0440 GMT\"); "
+        "reconcile converts such values to local time and clears this.",
+    )
 
 
 class PlaceValue(Record):

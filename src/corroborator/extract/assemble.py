@@ -58,7 +58,9 @@ class ClaimAssembler:
             for expression in frame.times:
                 if expression.interval is None:
                     continue
-                value = model.TimeValue(interval=expression.interval, value=expression.value, clock=expression.clock)
+                stated = expression.timezone if expression.timezone not in (None, "local") else None
+                value = model.TimeValue(interval=expression.interval, value=expression.value,
+                                        clock=expression.clock, timezone=stated)
                 claims.append((expression.span, model.Attribute.TIME, frame.id,
                                self._claim(ws, expression.span, frame.id, model.Attribute.TIME, value, own)))
             for mention in frame.places:

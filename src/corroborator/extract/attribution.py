@@ -22,7 +22,7 @@ innermost attribution covering it names the first-hand source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -181,7 +181,7 @@ class _Finder:
             )
             passive = False
         else:
-            subject, passive = _subject(token)
+            subject, passive = _subject(token, carrier=self._is_carrier)
         unnamed: str | None = None
         description: SpacySpan | None = None
         source_span: tuple[int, int] | None = None
@@ -257,6 +257,10 @@ class _Finder:
             cue_token=verb,
         )
 
+    def _is_carrier(self, noun: Token) -> bool:
+        """A statement, post, letter or video: what a speaker issues, not a speaker."""
+        return bool(self.lexicon.media.lookup(noun.lemma_))
+
     def _is_citing(self, token: Token) -> bool:
         """ "..., citing Ukrainian sources, ...": a relay inside another attribution."""
         return (
@@ -318,8 +322,8 @@ class _Finder:
             return None
         after = [t for t in token.sent if t.i > token.i]
         content = self._trimmed(after)
-        if content is None:
-            return None
+        if content is None or not any(t.pos_ in _VERBS for t in after):
+            return None  # "Hillary Clinton: 1,769." is a tally, not speech
         return _Draft(
             kind="verb",
             cue=(token.idx, token.idx + 1),
@@ -432,7 +436,7 @@ class _Finder:
         )
 
     def _noun_cue(self, token: Token) -> _Draft | None:
-        """ "Podolyak's claim that Ukraine never attacks ...": a noun with a clause."""
+        """ "Podolyak's claim that Ukraine never attacks ...", "reports of explosions"."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.nouns:
             return None
         if token.dep_ in ("dobj", "pobj", "nsubjpass") and self.lexicon.cue(token.head) is not None:
@@ -446,12 +450,20 @@ class _Finder:
             ),
             None,
         )
-        if clause is None:
+        stance = self.lexicon.nouns[token.lemma_.lower()]
+        if clause is not None:
+            content = self._trimmed(list(clause.subtree))
+        elif stance == Stance.REPORTS:
+            # "allegations of looting", "reports of explosions": relayed, unvouched content
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = (
+                next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of else None
+            )
+            content = self._trimmed(list(pobj.subtree)) if pobj is not None else None
+        else:
             return None
-        content = self._trimmed(list(clause.subtree))
         if content is None:
             return None
-        stance = self.lexicon.nouns[token.lemma_.lower()]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         draft = _Draft(
             kind="noun",
@@ -477,8 +489,13 @@ class _Finder:
         clauses = [c for c in children if c.dep_ == "ccomp" and not _subordinate(c)]
         if clauses:
             return self._trimmed(self._claim_tokens(clauses)), True
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
-            return self._clause_without(verb.head, verb), True  # "as stated by Baza, ..."
+        if (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put")
+        ):
+            # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
+            return self._clause_without(verb.head, verb), True
         if verb.dep_ == "parataxis" and verb.head.pos_ in _VERBS:
             return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
         quoted = self._adjacent_quote(verb)
@@ -547,26 +564,30 @@ class _Finder:
         own = {t.i for t in verb.subtree}
         if self._in_quote(verb.idx):
             return None  # a quoted speaker's words are not introduced by their own verbs
-        for quote in self.quotes:
+
+        def only_own(start: int, end: int) -> bool:
+            between = (
+                self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+            )
+            return between is None or all(t.i in own or t.is_punct or t.is_space for t in between)
+
+        for quote in self._quotes_near(sent.start_char, sent.end_char):
             if quote.start >= verb.idx:
-                between = [t for t in sent if verb.i < t.i and t.idx < quote.start]
-                if quote.start <= sent.end_char + 2 and all(
-                    t.i in own or t.is_punct or t.is_space for t in between
-                ):
+                after_verb = verb.idx + len(verb.text)
+                if quote.start <= sent.end_char + 2 and only_own(after_verb, quote.start):
                     return (quote.start, quote.end)
             elif quote.end <= verb.idx:
-                between = [t for t in self.doc if quote.end <= t.idx < verb.idx]
                 joined = (
                     quote.end > sent.start_char
                     or "\n" not in self.report.text[quote.end : verb.idx]
                 )
-                if (
-                    joined
-                    and all(t.i in own or t.is_punct or t.is_space for t in between)
-                    and self._speech_like(quote)
-                ):
+                if joined and only_own(quote.end, verb.idx) and self._speech_like(quote):
                     return (quote.start, quote.end)
         return None
+
+    def _quotes_near(self, start: int, end: int) -> list[Quote]:
+        """Quotes that end within a short reach before `start` or begin before `end` + 2."""
+        return [q for q in self.quotes if q.end >= start - 2 and q.start <= end + 2]
 
     def _clause_without(self, head: Token, *exclude: Token) -> tuple[int, int] | None:
         """The head's clause minus the excluded phrases: the stretch that holds the head."""
@@ -608,27 +629,34 @@ class _Finder:
     # ------------------------------------------------------------------ sources and relays
 
     def _source_words(self, head: Token) -> tuple[SpacySpan | None, tuple[int, int] | None]:
-        """The words naming a source (its phrase, less any "quoted by X"), and their span."""
-        dropped: set[int] = set()
+        """The words that say who the source is, and the span of the phrase naming it.
+
+        The span is the whole noun phrase, relative clause included ("Joe Smith, who drove
+        the ambulance,"); the words to resolve leave out the relative clause and any relay
+        ("residents, quoted by the X channel"), which describe or carry, not identify.
+        """
+        relayed: set[int] = set()
+        described: set[int] = set()
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in self.lexicon.relay_passive:
-                dropped.update(t.i for t in child.subtree)
-            if child.dep_ == "relcl":
-                dropped.update(t.i for t in child.subtree)
+                relayed.update(t.i for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ in self.lexicon.relay_prepositions:
-                dropped.update(t.i for t in child.subtree)
-        kept = [t for t in head.subtree if t.i not in dropped and t.dep_ != "case"]
-        span = self._trimmed(kept, keep_quotes=False)
-        if span is None:
+                relayed.update(t.i for t in child.subtree)
+            if child.dep_ == "relcl":
+                described.update(t.i for t in child.subtree)
+        phrase = [t for t in head.subtree if t.i not in relayed and t.dep_ != "case"]
+        phrase = _after_dateline(phrase, head)
+        span = self._trimmed(phrase, keep_quotes=False)
+        core = self._trimmed([t for t in phrase if t.i not in described], keep_quotes=False)
+        if span is None or core is None:
             return None, None
-        span = self._complete_name(span)
+        span, core = self._complete_name(span), self._complete_name(core)
         if head.lower_ in _RELATIVE and head.dep_ in ("nsubj", "nsubjpass"):
             antecedent = head.head.head if head.head.dep_ == "relcl" else None
             if antecedent is not None:
-                described, _ = self._source_words(antecedent)
-                return described, (head.idx, head.idx + len(head.text))
-        words = self.doc.char_span(span[0], span[1], alignment_mode="expand")
-        return words, span
+                words, _ = self._source_words(antecedent)
+                return words, (head.idx, head.idx + len(head.text))
+        return self.doc.char_span(*core, alignment_mode="expand"), span
 
     def _complete_name(self, span: tuple[int, int]) -> tuple[int, int]:
         """Extend a source phrase over the rest of a registry name the parse cut off
@@ -677,6 +705,8 @@ class _Finder:
         """Medium ("on Telegram"), relays ("told TASS", "in an interview with CNN") and
         "citing Y" around a cue verb."""
         draft.medium = self.lexicon.medium_verbs.get(verb.lemma_.lower())
+        if verb.dep_ == "acl" and self._is_carrier(verb.head):
+            draft.medium = self.lexicon.media.lookup(verb.head.lemma_)[0]  # "a statement saying"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPOSITIONS:
                 phrase = self._span_of(child, skip_head=True)
@@ -697,7 +727,10 @@ class _Finder:
             if self._is_citing(child) and draft.citing is None:
                 cited = next((c for c in child.children if c.dep_ == "dobj"), None)
                 if cited is not None:
-                    draft.citing, _ = self._source_words(cited)
+                    words, _ = self._source_words(cited)
+                    # "citing two sources" names a source; "citing low growth" a reason
+                    if words is not None and self._plausible_speaker(cited, words):
+                        draft.citing = words
         if draft.description is not None:
             subject = draft.description.root
             draft.via_spans.extend(self._passive_relays(subject))
@@ -853,11 +886,15 @@ class _Finder:
         gap = self.report.text[start:end]
         if "\n" not in gap:
             return True
-        own = [s for s in (speaker.cue, speaker.source_span) if s is not None]
-        own += [d.cue for d in drafts if d.cue is not None and _same_source(d, speaker)]
-        own += [
-            d.source_span for d in drafts if d.source_span is not None and _same_source(d, speaker)
-        ]
+        # the speaker's own reporting sentence ("..., Adelson said during the interview in
+        # Macau.") may stand between; anything else is the report's voice, which ends the quote
+        own: list[tuple[int, int] | None] = []
+        for draft in drafts:
+            if draft is speaker or _same_source(draft, speaker):
+                own.extend((draft.cue, draft.source_span))
+                if draft.cue_token is not None:
+                    sentence = draft.cue_token.sent
+                    own.append((sentence.start_char, sentence.end_char))
         chars = [
             ch
             for i, ch in enumerate(gap, start)
@@ -1004,9 +1041,12 @@ class _Finder:
 # --------------------------------------------------------------------------- parse helpers
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
+def _subject(
+    verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False
+) -> tuple[Token | None, bool]:
     """The verb's subject (borrowed from the governing verb for "and added", "saying", "to
-    show"), and whether the verb is passive."""
+    show"), and whether the verb is passive. `carrier` says whether a noun is a statement,
+    post or letter: "X issued a statement saying ..." has X, not the statement, as speaker."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
     for child in verb.children:
         if child.dep_ == "nsubj":
@@ -1019,19 +1059,34 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj":
         twin = _reported_twin(verb)
         if twin is not None:
-            return _subject(twin)
+            return _subject(twin, carrier=carrier)
     if head is not verb and head.pos_ in _VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
-            return _subject(head)
+            return _subject(head, carrier=carrier)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            return _subject(head)
+            return _subject(head, carrier=carrier)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         governor = head.head  # "After saying he was nervous, the man ..."
         if governor.pos_ in _VERBS:
-            return _subject(governor)
+            return _subject(governor, carrier=carrier)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN"):
+        if (
+            verb.tag_ == "VBG"
+            and carrier(head)
+            and head.dep_ == "dobj"
+            and head.head.pos_ in _VERBS
+        ):
+            return _subject(head.head, carrier=carrier)  # "issued a statement saying ..."
         return (head, False) if verb.tag_ == "VBG" else (None, True)
     return None, passive
+
+
+def _after_dateline(phrase: list[Token], head: Token) -> list[Token]:
+    """ "KYIV (AP) — Ukrainian officials said ...": the dateline is not part of the subject."""
+    dashes = [t.i for t in phrase if t.text in ("—", "–", "--") and t.i < head.i]
+    if not dashes:
+        return phrase
+    return [t for t in phrase if t.i > dashes[-1]]
 
 
 def _reported_twin(verb: Token) -> Token | None:

@@ -140,19 +140,28 @@ class CueLexicon:
 
     def find_hedges(self, tokens: Sequence[Token]) -> list[tuple[Hedge, int, int]]:
         """Hedges among `tokens` (consecutive tokens of a doc): hedge, first and last index."""
-        found: list[tuple[Hedge, int, int]] = []
+        by_first: dict[str, list[Hedge]] = {}
+        for hedge in self.hedges:  # longest first, so "it be claim" wins over "claim to"
+            by_first.setdefault(hedge.lemmas[0], []).append(hedge)
         lemmas = [t.lemma_.lower() for t in tokens]
         lowers = [t.lower_ for t in tokens]
-        taken: set[int] = set()
-        for hedge in self.hedges:
-            n = len(hedge.lemmas)
-            for i in range(len(tokens) - n + 1):
-                if any(j in taken for j in range(i, i + n)):
-                    continue
-                window = range(i, i + n)
-                if all(hedge.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
+        found: list[tuple[Hedge, int, int]] = []
+        i = 0
+        while i < len(tokens):
+            candidates = by_first.get(lemmas[i], [])
+            if lowers[i] != lemmas[i]:
+                candidates = sorted(
+                    [*candidates, *by_first.get(lowers[i], [])], key=lambda h: -len(h.lemmas)
+                )
+            for hedge in candidates:
+                n = len(hedge.lemmas)
+                if i + n <= len(tokens) and all(
+                    hedge.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)
+                ):
                     found.append((hedge, tokens[i].i, tokens[i + n - 1].i))
-                    taken.update(window)
+                    i += n - 1
+                    break
+            i += 1
         return found
 
 

@@ -39,10 +39,13 @@ class WeaponFinder:
             patterns = []
             for words in entry.phrases:
                 text = " ".join(words).replace(" - ", "-")
-                patterns.append(nlp.make_doc(text))
-                if "-" in text:
-                    patterns.append(nlp.make_doc(text.replace("-", " ")))
-                    patterns.append(nlp.make_doc(text.replace("-", "")))
+                # Plurals of names ("Gerans", "Shaheds", "Lancets") are written as often as the names.
+                forms = {text} | ({text + "s"} if text[-1].isalpha() and not text.endswith("s") else set())
+                for form in forms:
+                    patterns.append(nlp.make_doc(form))
+                    if "-" in form:
+                        patterns.append(nlp.make_doc(form.replace("-", " ")))
+                        patterns.append(nlp.make_doc(form.replace("-", "")))
             self._matcher.add(entry.code, patterns)
 
     def __call__(self, ws: Workspace) -> None:
@@ -124,9 +127,11 @@ class EventFinder:
                 head = ws.doc[extra_tokens[-1]]
             if not self._guards_hold(head, entry, weapon_at):
                 continue
+            if head.dep_ == "compound" and head.head.lower_ in self.lexicon.non_event_heads:
+                continue  # "the air raid alert": the alert, not a raid
             covered.update(extra_tokens)
             hits.append(self._hit(ws, head, entry, [token.i, *extra_tokens], weapon_at, len(hits)))
-        ws.events = hits
+        ws.events = _mark_sentence_cues(ws, hits, self.lexicon.sentence_another)
 
     # -- matching
 
@@ -251,6 +256,23 @@ class EventFinder:
             if governor.pos_ == "NOUN" and syntax.word_forms(governor) & {"threat", "risk", "plan", "possibility", "fear", "prospect"}:
                 return model.Modality.HYPOTHETICAL
         return model.Modality.ACTUAL
+
+
+def _mark_sentence_cues(ws: Workspace, hits: list[EventHit], cues: frozenset[str]) -> list[EventHit]:
+    """"Meanwhile, ...", "Separately, ...": the sentence's first actual mention is another event."""
+    marked: list[EventHit] = []
+    seen_sentences: set[int] = set()
+    for hit in hits:
+        sentence = ws.doc[hit.token].sent
+        first_words = [t for t in sentence[:3] if not t.is_punct]
+        opens_with_cue = bool(first_words) and first_words[0].lower_ in cues and first_words[0].dep_ in {"advmod", "cc"}
+        if (opens_with_cue and sentence.start not in seen_sentences
+                and hit.mention.modality == model.Modality.ACTUAL and not hit.another):
+            hit = EventHit(**{**hit.__dict__, "another": True})
+        if hit.mention.modality == model.Modality.ACTUAL:
+            seen_sentences.add(sentence.start)
+        marked.append(hit)
+    return marked
 
 
 def _negated_itself(token: Token) -> bool:
@@ -378,8 +400,10 @@ def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, We
             return True
     if token.pos_ in {"VERB"}:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        # "targets were exploding" is habitual; "drones attacked the base" is one event.
-        if subjects and all(
+        # "targets were exploding", "cities come under attack" are habitual; "drones
+        # attacked the base" and "air defence forces thwarted an attack" are one event.
+        habitual_form = token.tag_ in {"VBG", "VBP", "VBZ"}
+        if habitual_form and subjects and all(
             s.pos_ == "NOUN" and syntax.is_bare_plural(s) and s.i not in weapon_at for s in subjects
         ):
             return True

@@ -87,7 +87,8 @@ class FactFinder:
             code = "none" if negated else level
             ev_start = _negation_start(root) if negated and level != "none" else start
             text = doc[ev_start:end].text
-            findings.append(Finding(attribute=A.DAMAGE, value=model.Label(code=code, text=text),
+            about = _damaged_object(root, range(start, end))
+            findings.append(Finding(attribute=A.DAMAGE, value=model.Label(code=code, text=text, about=about),
                                     start=ev_start, end=end))
         return findings
 
@@ -277,6 +278,33 @@ class FactFinder:
                                                     start=min(token.i, s), end=max(e, token.i + 1),
                                                     negated=syntax.is_negated(token), note="blamed"))
         return findings
+
+
+def _damaged_object(root: Token, phrase: range) -> str | None:
+    """What a damage phrase is about: "the undamaged sacks" → sack, "a warehouse caught fire"
+    → warehouse, "damage to the roof" → roof, "the plane received minor damage" → plane.
+    None for a statement about the whole incident ("no material damage", "the strike caused
+    no damage": a cause is not the damaged object)."""
+    candidates: list[Token] = []
+    if root.dep_ in {"amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        candidates.append(root.head)
+    for child in root.children:
+        if child.dep_ in {"nsubjpass", "dobj", "obj"}:
+            candidates.append(child)
+        if child.dep_ == "prep" and child.lower_ in {"to", "at", "in", "on"}:
+            candidates.extend(p for p in child.children if p.dep_ == "pobj")
+    if root.dep_ == "acomp":
+        candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    elif root.pos_ == "VERB":
+        candidates.extend(c for c in root.children if c.dep_ == "nsubj")  # "a warehouse caught fire"
+    if root.pos_ == "NOUN" and root.dep_ in {"dobj", "obj"} and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take"}:
+        candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for noun in candidates:
+        lemma = noun.lemma_.lower()
+        if noun.i in phrase or noun.pos_ not in {"NOUN", "PROPN"} or lemma in {"damage", "casualty"}:
+            continue
+        return lemma
+    return None
 
 
 def _trigger_end(doc: Doc, event: EventHit) -> int:

@@ -86,6 +86,7 @@ class FrameBuilder:
         if not drafts:
             ws.frames = []
             return
+        self._adopt_orphans(ws, drafts, frame_of_token, times_by_token, places_by_token)
         self._assign_findings(ws, drafts, frame_of_token)
         ws.findings = _resolve_anaphoric_counts(ws, drafts)
         primary = _primary(ws, drafts)
@@ -130,9 +131,11 @@ class FrameBuilder:
     def _positively_matches(self, draft: _Draft, times: Sequence[model.TimeExpression], places: Sequence[model.PlaceMention]) -> bool:
         if not (times or places):
             return False
-        time_ok = bool(times) and bool(_dated(draft.times)) and self._times_compatible(draft.times, times)
+        # "Another attack" the same night is usually elsewhere: only a place match (with a
+        # compatible time, if any) brings it back to an earlier frame.
         place_ok = bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
-        return (time_ok or not times) and (place_ok or not places) and (time_ok or place_ok)
+        time_ok = not times or self._times_compatible(draft.times, times)
+        return place_ok and time_ok
 
     @staticmethod
     def _times_compatible(a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]) -> bool:
@@ -153,6 +156,51 @@ class FrameBuilder:
             return True
         distance = self.gazetteer.distance_km(a, b)
         return distance is not None and distance <= _SAME_AREA_KM
+
+    # -- anchors in sentences without an event word
+
+    def _adopt_orphans(self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft],
+                       times_by_token: dict[int, model.TimeExpression],
+                       places_by_token: dict[int, model.PlaceMention]) -> None:
+        """Scene-setting sentences ("At 7:40 on Saturday, the driver was on his route through
+        Kherson's Dniprovskyi district") carry the time and place of the event told next.
+
+        Only to fill a gap: an anchor in a sentence with no actual event word goes to a frame
+        that has no anchor of that kind yet, with a mention in the same paragraph or in the
+        paragraph right after (the lead-in), and never a dateline's date.
+        """
+        mention_sentences = {ws.doc[t].sent.start for t in frame_of_token}
+        paragraphs = ws.report.paragraphs
+
+        def paragraph_of(token: int) -> int:
+            offset = ws.doc[token].idx
+            return next((n for n, p in enumerate(paragraphs) if p.start <= offset < p.end), -1)
+
+        mentions_by_paragraph: dict[int, list[int]] = {}
+        for t in frame_of_token:
+            mentions_by_paragraph.setdefault(paragraph_of(t), []).append(t)
+        orphans: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
+            (i, t) for i, t in times_by_token.items() if _dated([t])
+        ] + list(places_by_token.items())
+        for token, anchor in sorted(orphans, key=lambda o: o[0]):
+            if ws.doc[token].sent.start in mention_sentences:
+                continue  # the sentence's own event words did not take it: it is not theirs
+            paragraph = paragraph_of(token)
+            if paragraph in mentions_by_paragraph:
+                nearby = mentions_by_paragraph[paragraph]
+                target = frame_of_token[min(nearby, key=lambda t: abs(t - token))]
+            elif paragraph + 1 in mentions_by_paragraph:
+                first = min(mentions_by_paragraph[paragraph + 1])
+                target = frame_of_token[first]
+                if min(frame_of_token_first(target)) < ws.doc[first].idx or target.hits[0].another:
+                    continue  # the frame began earlier, or opens a new topic: no lead-in
+            else:
+                continue
+            if isinstance(anchor, model.TimeExpression):
+                if not _dated(target.times):
+                    target.times.append(anchor)
+            elif not target.places:
+                target.places.append(anchor)
 
     # -- findings
 
@@ -198,6 +246,20 @@ class FrameBuilder:
 # -- anchors
 
 
+def frame_of_token_first(draft: _Draft) -> list[int]:
+    """Character offsets of a draft's mentions (its first is where the frame begins)."""
+    return [h.mention.trigger.start for h in draft.hits]
+
+
+def _dateline_time(ws: Workspace, token: int, reporting: Sequence[object]) -> bool:
+    """"KYIV, Aug 14 (Wire) -": a date right after a dateline place is the filing date."""
+    offset = ws.doc[token].idx
+    for span in reporting:
+        if span is not None and 0 <= offset - span.end_char <= 12:  # type: ignore[attr-defined]
+            return True
+    return False
+
+
 def _is_clock_only(expression: model.TimeExpression) -> bool:
     return expression.clock is not None and not _DAYWORDS.search(expression.span.text)
 
@@ -213,10 +275,12 @@ def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterv
 
 
 def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
+    """Time expressions by their root token, without a dateline's filing date."""
+    reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
     found: dict[int, model.TimeExpression] = {}
     for expression in ws.times:
         span = ws.char_span(expression.span)
-        if span is not None:
+        if span is not None and not _dateline_time(ws, span.start, reporting):
             found[span.root.i] = expression
     return found
 
@@ -228,7 +292,7 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
 _TITLE_HEADS = frozenset({"president", "minister", "ministry", "government", "spokesman", "spokeswoman",
                           "spokesperson", "leader", "adviser", "advisor", "embassy", "ambassador", "army",
                           "forces", "military", "navy", "parliament", "authorities", "regime", "people",
-                          "citizens", "territory", "border"})
+                          "citizens"})
 
 
 def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
@@ -294,8 +358,9 @@ def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Findi
     """"the devices were disabled" counts as many as the frame's earlier count of them."""
     findings = list(ws.findings)
     for draft in drafts:
-        counts = [i for i in sorted(draft.findings) if findings[i].attribute in {
-            model.Attribute.LAUNCHED, model.Attribute.INTERCEPTED} and not findings[i].anaphoric]
+        # "the devices", "the drones": the set counted as launched before, not a subset.
+        counts = [i for i in sorted(draft.findings)
+                  if findings[i].attribute == model.Attribute.LAUNCHED and not findings[i].anaphoric]
         for i in sorted(draft.findings):
             finding = findings[i]
             if not finding.anaphoric:

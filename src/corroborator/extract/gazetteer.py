@@ -48,7 +48,7 @@ from corroborator.config import Settings, resource_paths
 from corroborator.errors import NotFound, ResourceError
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 4
+INDEX_VERSION: Final = 5
 
 COUNTRIES_FILE: Final = "gazetteer/countries.tsv"
 ADMIN1_FILE: Final = "gazetteer/admin1.tsv"
@@ -193,6 +193,7 @@ class _Builder:
         self.admin1: dict[tuple[str, str], int] = {}  # (country, GeoNames admin1 code) → entry
         self.capitals: dict[str, int] = {}
         self.ids: dict[str, int] = {}
+        self.timezones: dict[int, str] = {}  # entry index -> IANA zone (GeoNames towns)
 
     def add(self, entry: Entry, names: Iterable[str], *, aliases: Iterable[str] = ()) -> int:
         index = len(self.entries)
@@ -224,6 +225,7 @@ class _Builder:
             "countries": self.countries,
             "capitals": self.capitals,
             "ids": self.ids,
+            "timezones": self.timezones,
         }
 
     def _countries(self, countries: Mapping[str, Any], cities: Mapping[str, Any]) -> None:
@@ -331,7 +333,9 @@ class _Builder:
                 False,
             )
             aliases = [a for a in city["alternatenames"] if _usable_alternate(a)]
-            self.add(entry, [city["name"]], aliases=aliases)
+            index = self.add(entry, [city["name"]], aliases=aliases)
+            if city.get("timezone"):
+                self.timezones[index] = city["timezone"]
 
     def _capitals(self, countries: Mapping[str, Any]) -> None:
         for code, info in countries.items():
@@ -463,6 +467,8 @@ class Gazetteer:
         self._countries: dict[str, int] = index["countries"]
         self._capitals: dict[str, int] = index["capitals"]
         self._ids: dict[str, int] = index["ids"]
+        self._timezones: dict[int, str] = index["timezones"]
+        self._zoned_by_country: dict[str, list[int]] | None = None
         self._capital_set = frozenset(self._capitals.values())
         self._places: dict[int, model.Place] = {}
         self._fuzzy_keys: list[str] | None = None
@@ -517,9 +523,33 @@ class Gazetteer:
             longitude=entry[_LON],
             parents=tuple(parents),
             population=entry[_POP] or None,
+            timezone=self._timezone(index),
         )
         self._places[index] = place
         return place
+
+    def _timezone(self, index: int) -> str | None:
+        """A town's own zone; for a region, landmark or country, that of the nearest zoned
+        town of the same country (a country's capital first): what its local time is."""
+        if index in self._timezones:
+            return self._timezones[index]
+        entry = self._entries[index]
+        code = entry[_CC]
+        if not code:
+            return None
+        if entry[_KIND] == "country" and code in self._capitals:
+            return self._timezones.get(self._capitals[code])
+        if self._zoned_by_country is None:
+            grouped: dict[str, list[int]] = defaultdict(list)
+            for i in self._timezones:
+                grouped[self._entries[i][_CC]].append(i)
+            self._zoned_by_country = grouped
+        lat, lon = entry[_LAT], entry[_LON]
+        zoned = self._zoned_by_country.get(code, [])
+        if lat is None or lon is None or not zoned:
+            return None
+        nearest = min(zoned, key=lambda i: (self._entries[i][_LAT] - lat) ** 2 + (self._entries[i][_LON] - lon) ** 2)
+        return self._timezones[nearest]
 
     def get(self, place_id: str) -> model.Place:
         """The entry with this id ('geonames:524901', 'corroborator:kremlin')."""

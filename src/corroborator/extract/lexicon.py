@@ -83,6 +83,8 @@ class Lexicon:
 
     triggers: tuple[TriggerEntry, ...]
     another_cues: frozenset[str]
+    sentence_another: frozenset[str]
+    non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
     modal_auxiliaries: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -166,6 +168,8 @@ def load_lexicon(settings: Settings) -> Lexicon:
         return Lexicon(
             triggers=triggers,
             another_cues=frozenset(cues["another"]),
+            sentence_another=frozenset(cues.get("sentence_another", ())),
+            non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),
             modal_auxiliaries=frozenset(cues["modal_auxiliaries"]),
             generic_modifiers=frozenset(cues["generic_modifiers"]),

@@ -636,9 +636,63 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
     joined = " ".join(sentence_before)
     if any(" ".join(p) in joined for p in cues.reporting_before):
         return model.PlaceRole.REPORTING
-    if _ends_with(_words_before(doc, raw.start), cues.origin_before):
+    if _ends_with(_words_before(doc, raw.start), cues.origin_before) or _launched_from(doc[raw.start : raw.stop].root):
         return model.PlaceRole.ORIGIN
     return model.PlaceRole.EVENT
+
+
+#: Verbs whose "from" phrase names where weapons came from, not where anything happened.
+_LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot", "fly", "come", "originate", "take", "shell",
+                           "strike", "attack", "direct", "release"})
+
+
+#: Words that may stand between "from" and a place still inside the "from" phrase:
+#: "from Cape Chauda in occupied Crimea", "from Primorsko-Akhtarsk in Russia's Krasnodar region".
+_FROM_PHRASE_WORDS = frozenset({"in", "of", "the", "occupied", "annexed", "temporarily", "russia", "'s", "'",
+                                "region", "oblast", "krai", "district", "direction", "territory", "-", ","})
+
+
+def _launched_from(token: Token) -> bool:
+    """'launched drones from Cape Chauda in occupied Crimea': every place inside the "from"
+    phrase of a launch verb is an origin, however many words sit between.
+
+    The parse is tried first; the small model often hangs the inner "in ..." phrase on the
+    verb, so a short linear look-back through name words to "from" backs it up.
+    """
+    if _from_by_parse(token):
+        return True
+    doc = token.doc
+    i = token.left_edge.i - 1
+    steps = 0
+    while i >= token.sent.start and steps < 8:
+        word = doc[i]
+        if word.lower_ == "from":
+            governor = word.head
+            for _ in range(4):  # "launched 31 drones at the south of the country from ..."
+                if governor.pos_ == "VERB" or governor.head.i == governor.i:
+                    break
+                governor = governor.head
+            return governor.pos_ == "VERB" and governor.lemma_.lower() in _LAUNCH_VERBS
+        if not (word.pos_ == "PROPN" or word.lower_ in _FROM_PHRASE_WORDS):
+            return False
+        i -= 1
+        steps += 1
+    return False
+
+
+def _from_by_parse(token: Token) -> bool:
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.lower_ == "from" and current.dep_ == "pobj":
+            governor = head.head
+            if governor.pos_ == "NOUN" and governor.head.pos_ == "VERB":
+                governor = governor.head  # "drones from Crimea were launched"
+            return governor.pos_ == "VERB" and governor.lemma_.lower() in _LAUNCH_VERBS
+        current = head
+    return False
 
 
 def _precision(doc: Doc, raw: _Raw, place: model.Place, cues: PlaceCues) -> model.GeoPrecision:
@@ -770,7 +824,10 @@ def find_places(
         place = raw.place
         if place is None or (raw.weak and not _vouched(place, weights)):
             continue
-        if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights):
+        placed = _locative(doc[raw.start : raw.end].root, cues) or _possessive_place(doc, raw)
+        if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights, placed=placed):
+            continue
+        if _outside_named_container(doc, raw, accepted, gazetteer) or _district_elsewhere(doc, raw, accepted, gazetteer):
             continue
         if not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
@@ -821,14 +878,24 @@ def _plain(name: str) -> str:
 
 
 def _plausible_mislabel(
-    raw: _Raw, place: model.Place, gazetteer: Gazetteer, weights: Mapping[str, float]
+    raw: _Raw, place: model.Place, gazetteer: Gazetteer, weights: Mapping[str, float], *, placed: bool
 ) -> bool:
     """A name the recogniser took for a person or organisation ("Kyiv" as PERSON) is a
-    place only when it is a well-known one (a curated entry or a city of 100,000+) in a
-    country the report is about, if it says; surnames are small towns ("Bryan", "Holt")."""
-    if weights and weights.get(place.country_code or "", 0.0) < 0.3:
+    place when it is a well-known one (a curated entry or a city of 100,000+) in a country
+    the report is about, if it says; surnames are small towns ("Bryan", "Holt").
+
+    A mid-sized town (15,000+) also counts when the report is about its country or the name
+    sits where places sit ("the outskirts of Liski", "a district of Kherson"): the small
+    model tags many such towns in war reporting as people or organisations.
+    """
+    weight = weights.get(place.country_code or "", 0.0)
+    if gazetteer.is_curated(place) and place.kind not in {"town", "city", "village"}:
+        return True  # a region, sea, landmark or base we list by hand ("occupied Crimea")
+    if weights and weight < 0.3 and not placed:
         return False
-    return gazetteer.is_curated(place) or (place.population or 0) >= BIG_TOWN_POPULATION
+    if gazetteer.is_curated(place) or (place.population or 0) >= BIG_TOWN_POPULATION:
+        return True
+    return (place.population or 0) >= IMPORTANT_POPULATION and (weight >= 0.5 or placed)
 
 
 def _plausible_town(
@@ -860,7 +927,50 @@ def _plausible_town(
     ):
         return True
     placed = raw.label in _LOCATION_LABELS or _locative(doc[raw.start : raw.end].root, cues)
-    return vouched and population >= IMPORTANT_POPULATION and placed
+    # Another name of a mid-sized town in the country the report is about is its usual
+    # English form ("Izmail" for Izmayil), not an exonym met by chance ("Baza" for Basel).
+    strongly_vouched = weight >= 0.6 and len(key.replace(" ", "")) >= 5
+    return vouched and population >= IMPORTANT_POPULATION and (placed or strongly_vouched)
+
+
+def _possessive_place(doc: Doc, raw: _Raw) -> bool:
+    """"Izmail's ports", "Kherson's residents": a place owning place-like things."""
+    end = raw.end
+    return end < len(doc) and doc[end].text in ("'s", "'") and doc[raw.start : raw.end].root.dep_ == "poss"
+
+
+#: "the Dniprovskyi district of Kherson": the first name is a part of the second.
+_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "suburb", "quarter", "area", "microdistrict"})
+
+
+def _outside_named_container(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer) -> bool:
+    """Drop "X district of Y" when no entry named X lies in Y: the gazetteer's X is a
+    namesake elsewhere (a Kyiv district for a Kherson one), and Y alone is right."""
+    i = raw.stop
+    if i + 1 >= len(doc) or doc[i].lower_ not in _PART_NOUNS or doc[i + 1].lower_ != "of":
+        return False
+    j = i + 2 + (1 if i + 2 < len(doc) and doc[i + 2].lower_ == "the" else 0)
+    container = next((r for r in accepted if r.start == j and r.candidates), None)
+    if container is None:
+        return False
+    outer = container.candidates[0].place
+    return not any(gazetteer.contains(outer, c.place) for c in raw.candidates)
+
+
+def _district_elsewhere(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer) -> bool:
+    """"... a bus in Kherson. It drove through the Dniprovskyi district": a district named
+    just after a town is that town's, so a namesake district of another city is dropped."""
+    if raw.stop >= len(doc) or doc[raw.stop].lower_ not in _PART_NOUNS or not raw.candidates:
+        return False
+    start_char = doc[raw.start].idx
+    towns = [r for r in accepted if r.stop <= raw.start and r.candidates and r.place is not None
+             and r.place.kind in {"city", "town", "village"} and start_char - doc[r.start].idx < 400]
+    if not towns:
+        return False
+    town = towns[-1].place
+    assert town is not None
+    top = raw.candidates[0].place
+    return not gazetteer.contains(town, top) and (top.admin1 or "") != (town.admin1 or "")
 
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:

@@ -70,6 +70,7 @@ class QuantityFinder:
                     findings.append(finding)
         findings.extend(self._anaphoric(ws, weapon_at, {f.start for f in findings}))
         findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
+        findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
         ws.findings.extend(sorted(findings, key=lambda f: f.start))
 
     # -- number expressions
@@ -102,6 +103,10 @@ class QuantityFinder:
                 return Count(i, end, end - 1, quantity)
         if lower == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one":
             return Count(i, i + 2, i + 1, model.Quantity(min=0, max=0), zero=True)  # "no one"
+        if lower == "not" and i + 1 < len(doc) and doc[i + 1].lower_ in {"one", "a"}:
+            # "not one of them was stopped", "not a single drone got through"
+            end = i + 3 if doc[i + 1].lower_ == "a" and i + 2 < len(doc) and doc[i + 2].lower_ == "single" else i + 2
+            return Count(i, end, end - 1, model.Quantity(min=0, max=0), zero=True)
         if lower in {"no", "none", "nobody", "no-one"}:
             return Count(i, i + 1, i, model.Quantity(min=0, max=0), zero=True)
         if lower == "another" and token.dep_ in syntax.SUBJECTS:
@@ -164,6 +169,8 @@ class QuantityFinder:
             return []
         if noun is not None and (count.head in weapon_at or any(t in weapon_at for t in range(count.start, count.end))):
             return []  # a number inside a weapon name: "An-124", "S-400"
+        if noun is not None and noun.pos_ == "PRON":
+            noun = None  # "one of them", "all of them": the weapons named before
         weapon = weapon_at.get(noun.i) if noun is not None else None
         elliptic = noun is None or noun.i == head.i
         if elliptic:
@@ -191,19 +198,24 @@ class QuantityFinder:
     def _weapon_findings(self, ws: Workspace, count: Count, noun: Token, weapon: WeaponHit,
                          elliptic: bool) -> list[Finding]:
         role, predicate = self._weapon_role(noun)
-        if role is None or predicate is None or count.zero:
+        if role is None or predicate is None:
             return []
+        if count.zero and role == A.LAUNCHED:
+            return []  # "no drones were launched" is not an event to count
         if _hypothetical(predicate, self.lx) or any(c.dep_ == "neg" for c in predicate.children):
             return []
         start = min(count.start, noun.i, predicate.i)
         end = max(count.end, noun.i + 1, predicate.i + 1, _particle_end(predicate))
         note = None
         if elliptic:
-            note = f"counts the {weapon.name}s named just before"
+            note = f"counts the weapons named just before ({weapon.name})"
         if count.another:
             note = "one more, beyond those already counted"
-        return [Finding(attribute=role, value=count.quantity, start=start, end=end,
-                        event_token=predicate.i, note=note, weapon=weapon.code)]
+        found = [Finding(attribute=role, value=count.quantity, start=start, end=end,
+                         event_token=predicate.i, note=note, weapon=weapon.code)]
+        if role == A.INTERCEPTED and _all_of(ws.doc, count, noun):
+            found.append(_none_hit(found[0]))
+        return found
 
     def _weapon_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
         """Which attribute a weapon count belongs to, from the verb that governs it."""
@@ -328,6 +340,10 @@ class QuantityFinder:
 
     def _casualty_role(self, token: Token) -> model.Attribute | None:
         forms = syntax.word_forms(token)
+        if forms & {"take", "rush", "bring", "admit", "send", "evacuate", "deliver"} and any(
+            p.lemma_.lower() == "hospital" for c in token.children if c.dep_ == "prep" for p in c.children
+        ):
+            return A.INJURED  # "was taken to hospital with burns"
         roles = self.lx.role_words
         if any(" ".join(w) in forms for w in roles["killed"]):
             return A.KILLED
@@ -350,6 +366,21 @@ class QuantityFinder:
                 if (token.i, attr) not in taken:
                     findings.append(Finding(attribute=attr, value=model.Quantity(min=0, max=0),
                                             start=_phrase_start(token), end=token.i + 1))
+        return findings
+
+    def _single_people(self, ws: Workspace, taken: set[int]) -> list[Finding]:
+        """"A 67-year-old man died", "a worker was taken to hospital": one person."""
+        findings = []
+        for token in ws.doc:
+            if token.pos_ != "NOUN" or token.i in taken:
+                continue
+            if token.lower_ not in self.lx.people_nouns and token.lemma_.lower() not in self.lx.people_nouns:
+                continue
+            article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+            if article is None or token.tag_ != "NN":
+                continue
+            findings.extend(self._people_predicate(token, Count(article.i, article.i + 1, token.i,
+                                                               model.Quantity(min=1, max=1))))
         return findings
 
     # -- "the devices were put out of action": a count the frame already gave
@@ -379,9 +410,27 @@ class QuantityFinder:
             if start in taken:
                 continue
             end = max(hit.end, predicate.i + 1, _particle_end(predicate))
-            findings.append(Finding(attribute=role, value=model.Quantity(min=1, max=None), start=start,
-                                    end=end, event_token=predicate.i, weapon=hit.code, anaphoric=True))
+            finding = Finding(attribute=role, value=model.Quantity(min=1, max=None), start=start,
+                              end=end, event_token=predicate.i, weapon=hit.code, anaphoric=True)
+            findings.append(finding)
+            if role == A.INTERCEPTED and any(c.lower_ in {"all", "both"} for c in noun.children):
+                findings.append(_none_hit(finding))
         return findings
+
+
+def _all_of(doc: Doc, count: Count, noun: Token) -> bool:
+    """"all 12 drones", "all of the 40 drones", "both drones": the whole set."""
+    before = doc[count.start - 1] if count.start > 0 else None
+    if before is not None and before.lower_ in {"all", "both"}:
+        return True
+    return any(c.lower_ in {"all", "both"} for c in noun.children) or doc[count.head].lower_ == "both"
+
+
+def _none_hit(intercepted: Finding) -> Finding:
+    """"All 12 drones were jammed" says, in the same words, that none hit."""
+    return Finding(attribute=A.HIT, value=model.Quantity(min=0, max=0), start=intercepted.start,
+                   end=intercepted.end, event_token=intercepted.event_token, weapon=intercepted.weapon,
+                   note="all were intercepted, so none hit", anaphoric=intercepted.anaphoric)
 
 
 def _counted_noun(token: Token) -> Token | None:

@@ -17,7 +17,7 @@ from corroborator import model
 from corroborator.reconcile.anchor import YearAnchor, anchor_publication, anchored_claims, find_anchors
 from corroborator.reconcile.contradictions import find_contradictions
 from corroborator.reconcile.grades import grade_fact, grade_incident, supporting
-from corroborator.reconcile.timing import consensus
+from corroborator.reconcile.timing import consensus, localise
 from corroborator.reconcile.values import Group, group_claims, origins
 
 A = model.Attribute
@@ -54,10 +54,13 @@ class Reconciler:
         for claim in claims:
             by_attribute.setdefault(claim.attribute, []).append(claim)
 
-        place_group = _best_group(A.PLACE, group_claims(by_attribute.get(A.PLACE, [])), relays)
+        place_group = _best_place(group_claims(by_attribute.get(A.PLACE, [])), relays)
         party_groups = group_claims(by_attribute.get(A.RESPONSIBLE_PARTY, []))
         party_group = _best_group(A.RESPONSIBLE_PARTY, party_groups, relays)
         defender = _place_country(place_group)
+        if place_group is not None and isinstance(place_group.value, model.PlaceValue):
+            claims = localise(claims, place_group.value.place)
+            by_attribute[A.TIME] = [c for c in claims if c.attribute == A.TIME]
         attacker = party_group.value.code if party_group and isinstance(party_group.value, model.Label) else None
 
         facts: list[model.Fact] = []
@@ -69,7 +72,7 @@ class Reconciler:
             groups = group_claims(attr_claims)
             found = find_contradictions(attribute, groups)
             contradictions.extend(found)
-            best = _best_group(attribute, groups, relays)
+            best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays)
             value = best.value if best else None
             if attribute == A.TIME:
                 value = consensus(attr_claims) or value
@@ -161,6 +164,34 @@ def _best_group(attribute: model.Attribute, groups: Sequence[Group], relays: fro
         return (independent, anyone, precision, -first)
 
     return max(candidates, key=support)
+
+
+def _best_place(groups: Sequence[Group], relays: frozenset[str]) -> Group | None:
+    """The most specific place inside the best-supported one.
+
+    Reports name the country and region more often than the town ("Russia", "the Voronezh
+    region", "Liski"); the incident's place is the deepest of those that nest, starting
+    from the one most sources give.
+    """
+    current = _best_group(A.PLACE, groups, relays)
+    seen: set[str] = set()
+    while current is not None and isinstance(current.value, model.PlaceValue):
+        outer = current.value.place
+        seen.add(outer.id)
+        inside = [g for g in groups if g.asserting and isinstance(g.value, model.PlaceValue)
+                  and g.value.place.id not in seen and _inside(g.value.place, outer)]
+        if not inside:
+            return current
+        current = _best_group(A.PLACE, inside, relays)
+    return current
+
+
+def _inside(inner: model.Place, outer: model.Place) -> bool:
+    if inner.id == outer.id:
+        return False
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code and inner.kind != "country"
+    return outer.name in inner.parents or (outer.kind == "admin1" and inner.admin1 == outer.name)
 
 
 def _value_group(group: Group, relays: frozenset[str]) -> model.ValueGroup:

@@ -10,6 +10,8 @@ day of their own are left to contradiction finding: they cannot say which day.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corroborator import model
 from corroborator.reconcile.values import clock_only
@@ -45,3 +47,46 @@ def consensus(claims: Sequence[model.Claim]) -> model.TimeValue | None:
     interval = model.TimeInterval(start=start, end=end, precision=narrowest.value.interval.precision,
                                   year_known=narrowest.value.interval.year_known)
     return model.TimeValue(interval=interval, value=narrowest.value.value, clock=None)
+
+
+def localise(claims: Sequence[model.Claim], place: model.Place | None) -> list[model.Claim]:
+    """Times stated in another zone ("0440 GMT", "3 a.m. Moscow time") in the place's local time.
+
+    An incident's time is local to where it happened, so "2220 GMT on Tuesday" and "1:20
+    a.m." on Wednesday in Ukraine meet. Without a known place zone, values stay as stated
+    (and keep their `timezone`, so a reader sees they are not local).
+    """
+    if place is None or place.timezone is None:
+        return list(claims)
+    try:
+        local = ZoneInfo(place.timezone)
+    except ZoneInfoNotFoundError:
+        return list(claims)
+    out = []
+    for claim in claims:
+        value = claim.value
+        if not isinstance(value, model.TimeValue) or value.timezone is None or value.timezone == place.timezone:
+            out.append(claim)
+            continue
+        try:
+            stated = ZoneInfo("UTC" if value.timezone.upper() in {"UTC", "GMT", "Z"} else value.timezone)
+        except ZoneInfoNotFoundError:
+            out.append(claim)
+            continue
+
+        def convert(moment: datetime, zone: ZoneInfo = stated) -> datetime:
+            return moment.replace(tzinfo=zone).astimezone(local).replace(tzinfo=None)
+
+        interval = value.interval.model_copy(update={"start": convert(value.interval.start),
+                                                     "end": convert(value.interval.end)})
+        clock = value.clock
+        if clock is not None:
+            hours, minutes = (int(x) for x in clock.split(":")[:2])
+            moved = convert(value.interval.start.replace(hour=hours, minute=minutes))
+            clock = f"{moved.hour:02d}:{moved.minute:02d}"
+        note = f"stated as {value.clock or value.value} {value.timezone}; converted to {place.timezone} local time"
+        out.append(claim.model_copy(update={
+            "value": value.model_copy(update={"interval": interval, "clock": clock, "timezone": None}),
+            "note": f"{claim.note}; {note}" if claim.note else note,
+        }))
+    return out

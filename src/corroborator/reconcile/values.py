@@ -24,6 +24,10 @@ _DAY_WORDS = re.compile(
 )
 #: Clock times this close are one reading of the same moment ("around 2:30" vs "2:43").
 _CLOCK_TOLERANCE = timedelta(minutes=90)
+#: Clock times further apart than this cannot belong to one attack: a night of drone
+#: attacks runs for hours (first blasts at 1:45, the all-clear at 4:20), "2:27 pm" against
+#: "2:30 am" cannot.
+_CLOCK_CONFLICT = timedelta(hours=3)
 _TIME_SLACK = timedelta(hours=3)
 #: Attributes whose values may all be true at once: several targets, several weapons.
 MULTI_VALUED = frozenset({A.TARGET, A.WEAPON, A.PLACE})
@@ -78,7 +82,10 @@ def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bo
         return va.compatible(vb)
     if isinstance(va, model.Label) and isinstance(vb, model.Label):
         if attribute == A.DAMAGE:
-            return (va.code == "none") == (vb.code == "none")
+            if (va.code == "none") == (vb.code == "none"):
+                return True
+            # "the undamaged sacks" does not deny "the warehouse burned"; "no damage" does.
+            return va.about is not None and vb.about is not None and va.about != vb.about
         return va.code == vb.code
     if isinstance(va, model.TimeValue) and isinstance(vb, model.TimeValue):
         return _times_compatible(a, va, b, vb)
@@ -87,7 +94,7 @@ def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bo
 
 def _times_compatible(a: model.Claim, va: model.TimeValue, b: model.Claim, vb: model.TimeValue) -> bool:
     if clock_only(a) and clock_only(b):
-        return _clock_distance(va, vb) <= _CLOCK_TOLERANCE
+        return _clock_distance(va, vb) <= _CLOCK_CONFLICT
     if clock_only(a) or clock_only(b):
         clock, other = (va, vb) if clock_only(a) else (vb, va)
         return _clock_fits(clock, other.interval)
@@ -110,7 +117,7 @@ def _clock_fits(clock: model.TimeValue, interval: model.TimeInterval) -> bool:
     if interval.end - interval.start >= timedelta(hours=23):
         return True
     minutes = _clock_minutes(clock)
-    tolerance = int(_CLOCK_TOLERANCE.total_seconds() // 60)
+    tolerance = int(_CLOCK_CONFLICT.total_seconds() // 60)
     day = interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
     for offset in (-1, 0, 1):
         moment = day + timedelta(days=offset, minutes=minutes)
