@@ -338,6 +338,19 @@ def test_attribution_appears_to_show(find: Find) -> None:
     assert a.source.kind == SourceKind.SOCIAL_MEDIA
 
 
+def test_attribution_doubt_about_the_source_hedges_the_claim(find: Find) -> None:
+    a = only(find("The unverified footage showed that smoke was rising over the base."), "showed")
+    assert "unverified" in a.hedges
+    assert a.stance == Stance.REPORTS
+
+
+def test_attribution_videos_purporting_to_show(find: Find) -> None:
+    found = find("The channel shared footage purporting to show the strike.")
+    a = only(found, "purporting")
+    assert a.stance == Stance.REPORTS
+    assert a.content_span.text == "to show the strike"
+
+
 def test_attribution_it_is_claimed(find: Find) -> None:
     found = find("It is claimed that the commander left the city before the strike.")
     a = only(found, "is claimed")

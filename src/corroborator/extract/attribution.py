@@ -190,7 +190,9 @@ class _Finder:
         elif subject is not None:
             if subject.lower_ in _OWN_VOICE and not self._in_quote(subject.idx):
                 return None  # the report speaking for itself
-            description, source_span = self._source_words(subject)
+            # "footage purporting to show ...": the speaker is the noun without the cue's clause
+            inside = token if subject.i == token.head.i and token.dep_ == "acl" else None
+            description, source_span = self._source_words(subject, without=inside)
             if description is None:
                 return None
         elif passive:
@@ -506,7 +508,20 @@ class _Finder:
             if objects:
                 found = self._object_content(verb, objects[0])
                 return found, quoted is not None and found is not None and _overlaps(found, quoted)
-        complements = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+        # "purporting to show ...": an infinitive after the verb, which the parser may label
+        # an adverbial clause
+        complements = [
+            c
+            for c in children
+            if c.i > verb.i
+            and (
+                c.dep_ == "xcomp"
+                or (
+                    c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            )
+        ]
         if complements:
             return self._trimmed(list(complements[0].subtree)), False
         if quoted is not None:
@@ -628,14 +643,16 @@ class _Finder:
 
     # ------------------------------------------------------------------ sources and relays
 
-    def _source_words(self, head: Token) -> tuple[SpacySpan | None, tuple[int, int] | None]:
+    def _source_words(
+        self, head: Token, *, without: Token | None = None
+    ) -> tuple[SpacySpan | None, tuple[int, int] | None]:
         """The words that say who the source is, and the span of the phrase naming it.
 
         The span is the whole noun phrase, relative clause included ("Joe Smith, who drove
         the ambulance,"); the words to resolve leave out the relative clause and any relay
         ("residents, quoted by the X channel"), which describe or carry, not identify.
         """
-        relayed: set[int] = set()
+        relayed: set[int] = {t.i for t in without.subtree} if without is not None else set()
         described: set[int] = set()
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in self.lexicon.relay_passive:
@@ -918,8 +935,13 @@ class _Finder:
             region = _cue_region(token)
             for hedge, _, _ in self.lexicon.find_hedges(region):
                 found.append(hedge.text)
-        draft.hedges = list(dict.fromkeys(found))
         evidential = {h.text for h in self.lexicon.hedges if h.evidential}
+        if draft.description is not None:
+            # "unverified footage shows ...": a doubt about the source is a doubt about the claim
+            for hedge, _, _ in self.lexicon.find_hedges(list(draft.description)):
+                if hedge.text in evidential:
+                    found.append(hedge.text)
+        draft.hedges = list(dict.fromkeys(found))
         if draft.stance == Stance.DENIES or not draft.hedges:
             return
         if any(h in evidential for h in draft.hedges):
