@@ -65,8 +65,10 @@ class ClaimAssembler:
                                self._claim(ws, expression.span, frame.id, model.Attribute.TIME, value, own)))
             for mention in frame.places:
                 value = model.PlaceValue(place=mention.place, precision=mention.precision)
+                note = ("the passage names no place; the report's events are all in this one town"
+                        if mention.match == "derived" else None)
                 claims.append((mention.span, model.Attribute.PLACE, frame.id,
-                               self._claim(ws, mention.span, frame.id, model.Attribute.PLACE, value, own)))
+                               self._claim(ws, mention.span, frame.id, model.Attribute.PLACE, value, own, note=note)))
         claims.sort(key=lambda c: (c[0].start, c[0].end, c[1].value))
         ws.claims = [
             claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, (_, _, _, claim) in enumerate(claims, 1)

@@ -167,6 +167,8 @@ class EventFinder:
         in_sentence = {weapon_at[i] for i in range(sentence.start, sentence.end) if i in weapon_at}
         attack_weapons = [w for w in in_sentence if w.category != "air_defence"]
         if entry.weapon_as_object:
+            if any(token.doc[w.root].dep_ == "nsubj" and _is_subject_of(token.doc[w.root], token) for w in attack_weapons):
+                return False  # "the drone found it": the weapon acts, nothing was found
             return (
                 any(_is_object_of(token.doc[w.root], token) for w in attack_weapons)
                 or _elliptic_object(token)
@@ -242,6 +244,8 @@ class EventFinder:
         own_clause = token.i == carrier.i or token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
         if own_clause and any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in carrier.children):
             return model.Modality.HYPOTHETICAL
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in carrier.children):
+            return model.Modality.HYPOTHETICAL  # "if they find them", "whether drones hit"
         # planned, threatened, prepared: the governing verb or noun decides.
         for ancestor in [carrier, *syntax.ancestors_within(carrier, 4)]:
             if ancestor.i == token.i:

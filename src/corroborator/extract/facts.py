@@ -120,7 +120,12 @@ class FactFinder:
                 continue
             trigger = doc[event.token]
             near = syntax.neighbourhood(trigger)
-            stated = [(s, e, m) for s, e, m in means if s in near]
+            # The unit that "thwarted" or "repelled" an attack is named, not how it did it:
+            # only means that are instruments ("by", "with", "using") or that shot, downed or
+            # intercepted count there.
+            generic = bool(syntax.word_forms(trigger) & _GENERIC_INTERCEPT)
+            stated = [(s, e, m) for s, e, m in means if s in near
+                      and not (generic and _subject_of(doc[e - 1], trigger))]
             if stated:
                 s, e, method = min(stated, key=lambda m: abs(m[0] - trigger.i))
                 start, end = min(s, event.token), max(e, _trigger_end(doc, event))
@@ -305,6 +310,22 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
             continue
         return lemma
     return None
+
+
+_GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
+
+
+def _subject_of(token: Token, verb: Token) -> bool:
+    """Whether `token` is (in) the subject of `verb` or of the verb that governs it."""
+    heads = {verb.i, verb.head.i}
+    current = token
+    for _ in range(4):
+        if current.dep_ in syntax.SUBJECTS and current.head.i in heads:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _trigger_end(doc: Doc, event: EventHit) -> int:

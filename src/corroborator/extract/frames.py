@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import ClassVar, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
@@ -67,6 +67,7 @@ class FrameBuilder:
         times_by_token = _times_by_token(ws)
         places_by_token = _places_by_token(ws)
         sentence_families = _sentence_families(ws.events)
+        lead_ins = _LeadIns(ws, times_by_token, places_by_token)
         for hit in ws.events:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -75,6 +76,11 @@ class FrameBuilder:
                 continue  # "As a result of the attack, the mayor banned ...": a back-reference
             times = _attached(token, times_by_token)
             places = _attached(token, places_by_token)
+            lead_times, lead_places = lead_ins.take(token)
+            if hit.another:
+                lead_times, lead_places = [], []  # a new topic opens its own scene
+            times = times if _dated(times) else [*times, *lead_times]
+            places = places or lead_places
             draft = self._choose(drafts, hit, times, places)
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
@@ -87,6 +93,7 @@ class FrameBuilder:
             ws.frames = []
             return
         self._adopt_orphans(ws, drafts, frame_of_token, times_by_token, places_by_token)
+        self._report_town(ws, drafts, places_by_token)
         self._assign_findings(ws, drafts, frame_of_token)
         ws.findings = _resolve_anaphoric_counts(ws, drafts)
         primary = _primary(ws, drafts)
@@ -180,11 +187,14 @@ class FrameBuilder:
         for t in frame_of_token:
             mentions_by_paragraph.setdefault(paragraph_of(t), []).append(t)
         orphans: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
-            (i, t) for i, t in times_by_token.items() if _dated([t])
+            (i, t) for i, t in times_by_token.items() if _names_a_day(t)
         ] + list(places_by_token.items())
+        apart = {model.ParagraphRole.DATELINE, model.ParagraphRole.BYLINE, model.ParagraphRole.CREDIT}
         for token, anchor in sorted(orphans, key=lambda o: o[0]):
-            if ws.doc[token].sent.start in mention_sentences:
-                continue  # the sentence's own event words did not take it: it is not theirs
+            if ws.report.role_at(ws.doc[token].idx) in apart:
+                continue
+            if ws.doc[token].sent.start in mention_sentences or not _narrative(ws.doc[token].sent, times_by_token):
+                continue  # not theirs, or background ("the ports are used to ... through Romania")
             paragraph = paragraph_of(token)
             if paragraph in mentions_by_paragraph:
                 nearby = mentions_by_paragraph[paragraph]
@@ -201,6 +211,29 @@ class FrameBuilder:
                     target.times.append(anchor)
             elif not target.places:
                 target.places.append(anchor)
+
+    def _report_town(self, ws: Workspace, drafts: list[_Draft],
+                     places_by_token: dict[int, model.PlaceMention]) -> None:
+        """A report about one town ("drones have become the main danger in Kherson") sets
+        the scene for passages that name no place of their own, as a coder would read it.
+
+        Only when every town-level event place the report names is in that one town's
+        area; the place joins as 'derived', with the evidence of its nearest earlier mention.
+        """
+        towns = [p for p in places_by_token.values() if p.precision != model.GeoPrecision.REGION
+                 and p.place.kind not in {"country", "admin1", "region", "sea"}]
+        if not towns:
+            return
+        anchor = towns[0].place
+        if not all(self.same_area(anchor, t.place) for t in towns):
+            return
+        for draft in drafts:
+            if draft.places or draft.family != "violence":
+                continue
+            start = min(h.mention.trigger.start for h in draft.hits)
+            earlier = [t for t in towns if t.span.start < start] or towns
+            mention = max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
+            draft.places.append(mention.model_copy(update={"match": "derived", "precision": model.GeoPrecision.NEAR}))
 
     # -- findings
 
@@ -246,6 +279,63 @@ class FrameBuilder:
 # -- anchors
 
 
+def _narrative(sentence: Span, times_by_token: dict[int, model.TimeExpression]) -> bool:
+    """A sentence telling what happened (past tense, or dated), not background in the present."""
+    if any(sentence.start <= i < sentence.end and _dated([t]) for i, t in times_by_token.items()):
+        return True
+    return any(t.tag_ == "VBD" for t in sentence)
+
+
+class _LeadIns:
+    """Times and places in scene-setting sentences just before an event word.
+
+    "At 7:40 on Saturday morning, the driver was on his route through Kherson's
+    Dniprovskyi district. [...] The drone hit the front of the bus." The first event word
+    after such sentences (in the same paragraph, or the next one when the scene-setting
+    paragraph has none) takes their anchors when it has none of its own.
+    """
+
+    def __init__(self, ws: Workspace, times: dict[int, model.TimeExpression],
+                 places: dict[int, model.PlaceMention]) -> None:
+        self.ws = ws
+        mention_sentences = {ws.doc[h.token].sent.start for h in ws.events}
+        apart = {model.ParagraphRole.DATELINE, model.ParagraphRole.BYLINE, model.ParagraphRole.CREDIT}
+        self.paragraph_has_mention = {self._paragraph(h.token) for h in ws.events
+                                      if h.mention.modality == model.Modality.ACTUAL}
+        dated_sentences = {ws.doc[i].sent.start for i, t in times.items() if _names_a_day(t)}
+        # A scene is set with a when: a place alone in an earlier sentence ("the invasion of
+        # Ukraine was continuing") is background, not the setting of what follows.
+        scene_places = {i: p for i, p in places.items() if ws.doc[i].sent.start in dated_sentences}
+        self.pending: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
+            (i, a) for i, a in sorted([*((i, t) for i, t in times.items() if _names_a_day(t)), *scene_places.items()])
+            if ws.doc[i].sent.start not in mention_sentences and _narrative(ws.doc[i].sent, times)
+            and ws.report.role_at(ws.doc[i].idx) not in apart  # a date line dates the report, not an event
+        ]
+
+    def _paragraph(self, token: int) -> int:
+        offset = self.ws.doc[token].idx
+        return next((n for n, p in enumerate(self.ws.report.paragraphs) if p.start <= offset < p.end), -1)
+
+    def take(self, trigger: Token) -> tuple[list[model.TimeExpression], list[model.PlaceMention]]:
+        here = self._paragraph(trigger.i)
+        times: list[model.TimeExpression] = []
+        places: list[model.PlaceMention] = []
+        kept = []
+        for token, anchor in self.pending:
+            if token > trigger.i:
+                kept.append((token, anchor))
+                continue
+            where = self._paragraph(token)
+            if where == here or (where == here - 1 and where not in self.paragraph_has_mention):
+                if isinstance(anchor, model.TimeExpression):
+                    times.append(anchor)
+                else:
+                    places.append(anchor)
+            # taken, or too far back to set this scene: either way no longer pending
+        self.pending = kept
+        return times, places
+
+
 def frame_of_token_first(draft: _Draft) -> list[int]:
     """Character offsets of a draft's mentions (its first is where the frame begins)."""
     return [h.mention.trigger.start for h in draft.hits]
@@ -258,6 +348,19 @@ def _dateline_time(ws: Workspace, token: int, reporting: Sequence[object]) -> bo
         if span is not None and 0 <= offset - span.end_char <= 12:  # type: ignore[attr-defined]
             return True
     return False
+
+
+_DAY_NAMING = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|"
+    r"tonight|overnight|last|previous|this|\d)",
+    re.IGNORECASE,
+)
+
+
+def _names_a_day(expression: model.TimeExpression) -> bool:
+    """A time that says which day ("on Saturday", "last night"), not just a part of one
+    ("a sleepless night"): only those may set the scene for another sentence."""
+    return bool(_dated([expression])) and bool(_DAY_NAMING.search(expression.span.text))
 
 
 def _is_clock_only(expression: model.TimeExpression) -> bool:
@@ -306,9 +409,20 @@ def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
     return found
 
 
+#: Verbs whose subject acts ("Ukraine attacked", "Moscow said"): a place there is an actor.
+_AGENTIVE = frozenset({"attack", "strike", "hit", "target", "shell", "launch", "fire", "send", "use", "deploy",
+                       "say", "claim", "deny", "accuse", "blame", "announce", "report", "admit", "acknowledge",
+                       "warn", "threaten", "respond", "retaliate", "vow", "insist", "reject", "state",
+                       "attempt", "try", "carry", "conduct", "order", "wage", "invade", "prepare", "plan"})
+
+
 def _names_a_location(token: Token) -> bool:
-    """A place word used as a place, not as an actor ("Ukraine attacked") or in a title."""
-    if token.dep_ in {"nsubj", "csubj"}:
+    """A place word used as a place, not as an actor ("Ukraine attacked", "Russia's defence
+    ministry") or in a title ("the President of the Russian Federation"). A place as the
+    subject of an experience ("Izmail spent the night under attack") stays a place."""
+    if token.dep_ in {"nsubj", "csubj"} and syntax.word_forms(token.head) & _AGENTIVE:
+        return False
+    if token.dep_ == "poss" and token.head.lemma_.lower() in _TITLE_HEADS | {"defence", "defense", "foreign"}:
         return False
     if token.dep_ == "pobj":
         prep = token.head

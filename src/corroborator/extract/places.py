@@ -342,7 +342,11 @@ def _accept(
     if raw.label is not None:
         # Inside a person, organisation or nationality name: only a whole entity that is a
         # well-known place ("Kyiv" tagged PERSON), never a part ("Vladimir" of "Vladimir Putin").
-        if not raw.whole_entity or key in cues.not_places:
+        # A possessive place opening the entity is whole in itself: "Kherson's Dniprovskyi
+        # district" tagged as one ORG.
+        possessive = raw.end < len(doc) and doc[raw.end].text in ("'s", "'") and raw.start == (
+            ent.start if ent is not None else -1)
+        if (not raw.whole_entity and not possessive) or key in cues.not_places:
             return False
         if not raw.head_kinds:
             raw.mislabelled = True
@@ -664,7 +668,7 @@ def _launched_from(token: Token) -> bool:
     doc = token.doc
     i = token.left_edge.i - 1
     steps = 0
-    while i >= token.sent.start and steps < 8:
+    while i >= token.sent.start and steps < 10:
         word = doc[i]
         if word.lower_ == "from":
             governor = word.head

@@ -192,8 +192,20 @@ class QuantityFinder:
             # "38 of the 40 drones were shot down": the verb governs the part ("38").
             return self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
         if noun is not None:
+            if count.quantity == model.Quantity(min=1, max=None) and doc[count.head].lower_ == "one":
+                count = Count(count.start, count.end, count.head, model.Quantity(min=1, max=1))  # "killing one passenger"
+            if noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i and (
+                noun.lemma_.lower() in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS
+            ):
+                return []  # "two of the wounded": a part of a total counted elsewhere
+            if noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i:
+                # "two of her volunteers were wounded": the number is the subject
+                return self._people_predicate(head, count) if self._is_people(noun) else []
             return self._people_findings(ws, count, noun)
         return []
+
+    def _is_people(self, noun: Token) -> bool:
+        return noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns
 
     def _weapon_findings(self, ws: Workspace, count: Count, noun: Token, weapon: WeaponHit,
                          elliptic: bool) -> list[Finding]:

@@ -108,17 +108,30 @@ class Linker:
         return PairScore(min(score, 1.0))
 
     def _place_agreement(self, a: FrameFeatures, b: FrameFeatures) -> bool | None:
-        """True when a place matches, False when every pair is too far apart, None if unknown."""
-        if not a.places or not b.places:
-            return None
-        for x in a.places:
-            for y in b.places:
-                if x.place.id == y.place.id or self.gazetteer.contains(x.place, y.place) or self.gazetteer.contains(y.place, x.place):
-                    return True
-                distance = self.gazetteer.distance_km(x.place, y.place)
-                if distance is not None and distance <= _SAME_AREA_KM:
-                    return True
-        return False
+        """True when a place below country level matches, False when the places cannot be
+        one event's, None when unknown.
+
+        A country alone says little ("Ukraine" holds both Izmail and Crimea): it can rule a
+        pair out (different countries) but never rule it in.
+        """
+        specific_a = [p for p in a.places if p.place.kind != "country"]
+        specific_b = [p for p in b.places if p.place.kind != "country"]
+        if specific_a and specific_b:
+            for x in specific_a:
+                for y in specific_b:
+                    if self._same_area(x.place, y.place):
+                        return True
+            return False
+        countries_a, countries_b = countries(a.places), countries(b.places)
+        if countries_a and countries_b and not countries_a & countries_b:
+            return False
+        return None
+
+    def _same_area(self, x: model.Place, y: model.Place) -> bool:
+        if x.id == y.id or self.gazetteer.contains(x, y) or self.gazetteer.contains(y, x):
+            return True
+        distance = self.gazetteer.distance_km(x, y)
+        return distance is not None and distance <= _SAME_AREA_KM
 
 
 def _time_agreement(a: FrameFeatures, b: FrameFeatures) -> bool | None:

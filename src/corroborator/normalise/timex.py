@@ -692,6 +692,18 @@ class _Grammar:
             (?:\s+(?i:of\s+)?(?P<y>{Y})(?!\d))?{_END}""",
             self._season,
         )
+        self._add(
+            "night_between_weekdays",
+            rf"""
+            (?:(?i:the)\s+)?(?i:night)\s+(?i:from|of|between)\s+(?P<wd>{self.weekday})\s+
+            (?i:to|into|and|until)\s+(?P<wd2>{self.weekday}){_END}""",
+            self._night_between_weekdays,
+        )
+        self._add(
+            "overnight_into_weekday",
+            rf"""(?i:overnight)\s+(?i:into|to)\s+(?P<wd2>{self.weekday}){_END}""",
+            self._night_between_weekdays,
+        )
         self._add("weekday", rf"""(?P<wd>{self.weekday})(?P<plural>s)?{_END}""", self._weekday)
         self._add(
             "holiday",
@@ -967,6 +979,15 @@ class _Grammar:
         if m["plural"]:
             parts.kind = "set"  # "on Tuesdays"
         return parts
+
+    def _night_between_weekdays(self, m: re.Match[str], text: str) -> _Parts | None:
+        """"the night from Tuesday to Wednesday", "overnight into Wednesday": the night that
+        begins on the first day (the day before the second when only it is named)."""
+        second = self.lex.weekdays[m["wd2"].lower()]
+        first = self.lex.weekdays[m["wd"].lower()] if m.groupdict().get("wd") else (second - 1) % 7
+        if (first + 1) % 7 != second:
+            return None  # "the night from Monday to Friday" is no single night
+        return _Parts(weekday=first, pod="NI")
 
     def _holiday(self, m: re.Match[str], text: str) -> _Parts | None:
         if not m["h"][0].isupper():
@@ -2053,6 +2074,10 @@ def _base_period(
             return base, model.TimeAnchor.NARRATIVE
         if ref is None:
             return _Reading(value=_unanchored_value(parts))
+        if parts.pod == "NI" and parts.definite and parts.hour is None and tense != "future":
+            # "during the night", "through the night" in a report: the night just past,
+            # as with "overnight", unless the verb looks ahead
+            return _Period(_G.DAY, ref - dt.timedelta(days=1), known), publication
         return _Period(_G.DAY, ref, known), publication
     return None
 

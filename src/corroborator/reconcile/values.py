@@ -84,8 +84,11 @@ def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bo
         if attribute == A.DAMAGE:
             if (va.code == "none") == (vb.code == "none"):
                 return True
-            # "the undamaged sacks" does not deny "the warehouse burned"; "no damage" does.
-            return va.about is not None and vb.about is not None and va.about != vb.about
+            # "the undamaged sacks" does not deny "the warehouse burned"; "no damage" does,
+            # and so does "the warehouse was undamaged" against "the warehouse burned".
+            nothing = va if va.code == "none" else vb
+            something = vb if nothing is va else va
+            return nothing.about is not None and nothing.about != something.about
         return va.code == vb.code
     if isinstance(va, model.TimeValue) and isinstance(vb, model.TimeValue):
         return _times_compatible(a, va, b, vb)
