@@ -18,8 +18,13 @@ Json = dict[str, Any]
 Resolver = Callable[[str, str | None], set[str]]
 
 
-def check(analysis: Json, expected: Json, *, exhaustive_contradictions: bool = False,
-          resolve: Resolver | None = None) -> list[str]:
+def check(
+    analysis: Json,
+    expected: Json,
+    *,
+    exhaustive_contradictions: bool = False,
+    resolve: Resolver | None = None,
+) -> list[str]:
     """Every problem found. With `exhaustive_contradictions`, an incident's listed
     contradicted attributes must be all of them (the examples' key says so; the seeds' key
     lists a minimum)."""
@@ -36,18 +41,24 @@ def check(analysis: Json, expected: Json, *, exhaustive_contradictions: bool = F
     for want in expected.get("incidents", []):
         found = _match(analysis["incidents"], want, used, resolve)
         if found is None:
-            problems.append(f"incident {want['key']} ({want.get('label', '')}): no incident with reports "
-                            f"{sorted(want['reports'])}, place {want.get('place')} and dates {want.get('date_between')}; "
-                            f"have: {_summary(analysis['incidents'])}")
+            problems.append(
+                f"incident {want['key']} ({want.get('label', '')}): no incident with reports "
+                f"{sorted(want['reports'])}, place {want.get('place')} and dates {want.get('date_between')}; "
+                f"have: {_summary(analysis['incidents'])}"
+            )
             continue
         used.add(found["id"])
         matches[want["key"]] = found
-        problems += [f"incident {want['key']} ({found['id']}): {p}"
-                     for p in _check_incident(found, want, exhaustive=exhaustive_contradictions)]
+        problems += [
+            f"incident {want['key']} ({found['id']}): {p}"
+            for p in _check_incident(found, want, exhaustive=exhaustive_contradictions)
+        ]
 
     for a, b in expected.get("distinct", []):
         if a in matches and b in matches and matches[a]["id"] == matches[b]["id"]:
-            problems.append(f"incidents {a} and {b} must stay apart but are both {matches[a]['id']}")
+            problems.append(
+                f"incidents {a} and {b} must stay apart but are both {matches[a]['id']}"
+            )
     return problems
 
 
@@ -55,22 +66,46 @@ def _check_report(report: Json, want: Json) -> list[str]:
     problems = []
     publication = report["publication"]
     if "declared_published" in want and publication.get("declared") != want["declared_published"]:
-        problems.append(f"declared publication {publication.get('declared')} != {want['declared_published']}")
-    if "date_line_inconsistent" in want and publication["date_line_inconsistent"] != want["date_line_inconsistent"]:
-        problems.append(f"date_line_inconsistent is {publication['date_line_inconsistent']}, expected "
-                        f"{want['date_line_inconsistent']}")
-    if want.get("date_line_inconsistent") and not any(a["code"] == "date_line_inconsistent" for a in report["anomalies"]):
+        problems.append(
+            f"declared publication {publication.get('declared')} != {want['declared_published']}"
+        )
+    if (
+        "date_line_inconsistent" in want
+        and publication["date_line_inconsistent"] != want["date_line_inconsistent"]
+    ):
+        problems.append(
+            f"date_line_inconsistent is {publication['date_line_inconsistent']}, expected "
+            f"{want['date_line_inconsistent']}"
+        )
+    if want.get("date_line_inconsistent") and not any(
+        a["code"] == "date_line_inconsistent" for a in report["anomalies"]
+    ):
         problems.append("no date_line_inconsistent anomaly explaining the flag")
     if "inferred_published_between" in want:
         lo, hi = (date.fromisoformat(d) for d in want["inferred_published_between"])
-        early, late = publication.get("inferred_earliest"), publication.get("inferred_latest") or publication.get("inferred_earliest")
-        if early is None or not publication["year_known"] or not (lo <= date.fromisoformat(early) and date.fromisoformat(late) <= hi):
-            problems.append(f"inferred publication {early}..{late} (year known: {publication['year_known']}) "
-                            f"not within {lo}..{hi}")
+        early, late = (
+            publication.get("inferred_earliest"),
+            publication.get("inferred_latest") or publication.get("inferred_earliest"),
+        )
+        if (
+            early is None
+            or not publication["year_known"]
+            or not (lo <= date.fromisoformat(early) and date.fromisoformat(late) <= hi)
+        ):
+            problems.append(
+                f"inferred publication {early}..{late} (year known: {publication['year_known']}) "
+                f"not within {lo}..{hi}"
+            )
     if "inferred_year" in want:
         early = publication.get("inferred_earliest")
-        if not publication["year_known"] or early is None or date.fromisoformat(early).year != want["inferred_year"]:
-            problems.append(f"inferred year of {early} (year known: {publication['year_known']}) != {want['inferred_year']}")
+        if (
+            not publication["year_known"]
+            or early is None
+            or date.fromisoformat(early).year != want["inferred_year"]
+        ):
+            problems.append(
+                f"inferred year of {early} (year known: {publication['year_known']}) != {want['inferred_year']}"
+            )
     return problems
 
 
@@ -109,8 +144,12 @@ def _dates_ok(incident: Json, want: Json) -> bool:
     return lo <= start and end <= hi
 
 
-def _match(incidents: list[Json], want: Json, used: set[str], resolve: Resolver | None) -> Json | None:
-    candidates = [i for i in incidents if i["id"] not in used and set(i["report_ids"]) == set(want["reports"])]
+def _match(
+    incidents: list[Json], want: Json, used: set[str], resolve: Resolver | None
+) -> Json | None:
+    candidates = [
+        i for i in incidents if i["id"] not in used and set(i["report_ids"]) == set(want["reports"])
+    ]
     candidates = [i for i in candidates if _place_ok(i, want, resolve) and _dates_ok(i, want)]
     if not candidates:
         return None
@@ -125,14 +164,20 @@ def _fact(incident: Json, attribute: str) -> Json | None:
 def _check_incident(incident: Json, want: Json, *, exhaustive: bool) -> list[str]:
     problems = []
     if "primary_of" in want and set(incident["primary_of"]) != set(want["primary_of"]):
-        problems.append(f"main incident of {sorted(incident['primary_of'])}, expected {sorted(want['primary_of'])}")
+        problems.append(
+            f"main incident of {sorted(incident['primary_of'])}, expected {sorted(want['primary_of'])}"
+        )
     if "country" in want and (incident.get("place") or {}).get("country_code") != want["country"]:
-        problems.append(f"country {(incident.get('place') or {}).get('country_code')} != {want['country']}")
+        problems.append(
+            f"country {(incident.get('place') or {}).get('country_code')} != {want['country']}"
+        )
     for attribute, value in want.get("facts", {}).items():
         fact = _fact(incident, attribute)
         got = fact and fact.get("value")
         if not got or got.get("kind") != "quantity" or (got["min"], got["max"]) != (value, value):
-            problems.append(f"fact {attribute} = {got and (got.get('min'), got.get('max'))}, expected {value}")
+            problems.append(
+                f"fact {attribute} = {got and (got.get('min'), got.get('max'))}, expected {value}"
+            )
     contradicted = {c["attribute"] for c in incident["contradictions"]}
     for attribute in want.get("contradicted_attributes", []):
         if attribute not in contradicted:
@@ -143,7 +188,9 @@ def _check_incident(incident: Json, want: Json, *, exhaustive: bool) -> list[str
             if c["attribute"] in extra:
                 problems.append(f"unexpected contradiction: {c['explanation']}")
     if "grade" in want and incident["grade"]["level"] != want["grade"]:
-        problems.append(f"grade {incident['grade']['level']!r} ({incident['grade']['reason']}), expected {want['grade']!r}")
+        problems.append(
+            f"grade {incident['grade']['level']!r} ({incident['grade']['reason']}), expected {want['grade']!r}"
+        )
     party = want.get("responsible_party")
     if party:
         problems += _check_party(incident, party)
@@ -158,15 +205,23 @@ def _check_party(incident: Json, want: Json) -> list[str]:
     if not fact or not fact.get("value") or fact["value"].get("code") != code:
         problems.append(f"responsible party {fact and fact.get('value')}, expected {code}")
     if "asserted_by_affiliation" in want and not any(
-        c["value"].get("code") == code and c["stance"] in {"asserts", "reports"}
-        and c["source"].get("affiliation") == want["asserted_by_affiliation"] for c in claims
+        c["value"].get("code") == code
+        and c["stance"] in {"asserts", "reports"}
+        and c["source"].get("affiliation") == want["asserted_by_affiliation"]
+        for c in claims
     ):
-        problems.append(f"no {want['asserted_by_affiliation']}-affiliated source asserting {code} responsible")
+        problems.append(
+            f"no {want['asserted_by_affiliation']}-affiliated source asserting {code} responsible"
+        )
     if "denied_by_affiliation" in want and not any(
-        c["value"].get("code") == code and c["stance"] == "denies"
-        and c["source"].get("affiliation") == want["denied_by_affiliation"] for c in claims
+        c["value"].get("code") == code
+        and c["stance"] == "denies"
+        and c["source"].get("affiliation") == want["denied_by_affiliation"]
+        for c in claims
     ):
-        problems.append(f"no {want['denied_by_affiliation']}-affiliated source denying {code} is responsible")
+        problems.append(
+            f"no {want['denied_by_affiliation']}-affiliated source denying {code} is responsible"
+        )
     return problems
 
 

@@ -24,7 +24,9 @@ def test_docs_every_command_has_a_readme_section_with_an_example(command: str) -
     readme = (REPO / "README.md").read_text()
     section = re.search(rf"### `corroborator {command}\b.*?(?=\n### |\n## |\Z)", readme, re.S)
     assert section, f"README has no section for `corroborator {command}`"
-    assert f"corroborator {command}" in section.group(0).split("```")[1], "section lacks an example block"
+    assert f"corroborator {command}" in section.group(0).split("```")[1], (
+        "section lacks an example block"
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)

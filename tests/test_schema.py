@@ -9,7 +9,9 @@ from corroborator.schema import generate, load
 
 
 def test_schema_committed_file_matches_model() -> None:
-    assert load() == generate(), "model changed: run scripts/generate_schema.py and commit the schema"
+    assert load() == generate(), (
+        "model changed: run scripts/generate_schema.py and commit the schema"
+    )
 
 
 def test_schema_is_valid_json_schema() -> None:
@@ -19,9 +21,15 @@ def test_schema_is_valid_json_schema() -> None:
 def test_schema_rejects_a_claim_without_evidence() -> None:
     validator = Draft202012Validator(load())
     incident_schema = {"$ref": "#/$defs/Claim", "$defs": load()["$defs"]}
-    claim = {"id": "r:c1", "report_id": "r", "frame_id": "r#f1", "attribute": "launched",
-             "value": {"kind": "quantity", "min": 2, "max": 2}, "stance": "asserts",
-             "source": {"key": "k", "name": "n", "kind": "official"}}
+    claim = {
+        "id": "r:c1",
+        "report_id": "r",
+        "frame_id": "r#f1",
+        "attribute": "launched",
+        "value": {"kind": "quantity", "min": 2, "max": 2},
+        "stance": "asserts",
+        "source": {"key": "k", "name": "n", "kind": "official"},
+    }
     errors = list(Draft202012Validator(incident_schema).iter_errors(claim))
     assert any("evidence" in e.message for e in errors)
     assert validator.schema["$id"].endswith(f"analysis-{model.SCHEMA_VERSION}.json")

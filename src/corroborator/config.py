@@ -93,7 +93,10 @@ def _user_file(environ: Mapping[str, str]) -> Path | None:
         if not path.is_file():
             raise ConfigError(f"CORROBORATOR_CONFIG points to {path}, which does not exist")
         return path
-    for candidate in (Path("corroborator.toml"), Path("~/.config/corroborator/config.toml").expanduser()):
+    for candidate in (
+        Path("corroborator.toml"),
+        Path("~/.config/corroborator/config.toml").expanduser(),
+    ):
         if candidate.is_file():
             return candidate
     return None
@@ -125,7 +128,9 @@ def load_settings(
     for origin, layer in layers:
         unknown = sorted(set(layer) - set(_KEYS))
         if unknown:
-            raise ConfigError(f"{origin}: unknown setting(s) {', '.join(unknown)}; see defaults.toml")
+            raise ConfigError(
+                f"{origin}: unknown setting(s) {', '.join(unknown)}; see defaults.toml"
+            )
         if layer:
             sources.append(origin)
         merged.update(layer)

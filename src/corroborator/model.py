@@ -55,10 +55,16 @@ class Span(Record):
     text: str
 
     def contains(self, other: Span) -> bool:
-        return self.report_id == other.report_id and self.start <= other.start and other.end <= self.end
+        return (
+            self.report_id == other.report_id
+            and self.start <= other.start
+            and other.end <= self.end
+        )
 
     def overlaps(self, other: Span) -> bool:
-        return self.report_id == other.report_id and self.start < other.end and other.start < self.end
+        return (
+            self.report_id == other.report_id and self.start < other.end and other.start < self.end
+        )
 
 
 # --------------------------------------------------------------------------- ingest
@@ -80,7 +86,9 @@ class Report(Record):
     date_line: str | None = Field(
         default=None, description="A first line of the body that is only a date, if any."
     )
-    origin: str = Field(default="", description="Where the report came from: path, path:line, 'stdin'.")
+    origin: str = Field(
+        default="", description="Where the report came from: path, path:line, 'stdin'."
+    )
     format: str = "text"
     extra: dict[str, Any] = Field(default_factory=dict, description="Input fields we do not model.")
 
@@ -100,7 +108,9 @@ class IngestFailure(Record):
     origin: str
     reason: str
     format: str | None = None
-    raw: bytes = Field(default=b"", exclude=True, description="The input as read; kept by the store.")
+    raw: bytes = Field(
+        default=b"", exclude=True, description="The input as read; kept by the store."
+    )
 
 
 # --------------------------------------------------------------------------- time
@@ -156,7 +166,10 @@ class TimeInterval(Record):
         except ValueError:  # 29 February in a common year
             return None
         return TimeInterval(
-            start=start, end=start + (self.end - self.start), precision=self.precision, year_known=True
+            start=start,
+            end=start + (self.end - self.start),
+            precision=self.precision,
+            year_known=True,
         )
 
     @property
@@ -197,7 +210,9 @@ class TimeExpression(Record):
     anchor: TimeAnchor = TimeAnchor.NONE
     clock: str | None = Field(default=None, description="Clock time HH:MM when the text gives one.")
     timezone: str | None = Field(default=None, description="'local', 'UTC', 'Europe/Moscow', ...")
-    mod: str | None = Field(default=None, description="TIMEX3 mod: APPROX, START, END, BEFORE, AFTER.")
+    mod: str | None = Field(
+        default=None, description="TIMEX3 mod: APPROX, START, END, BEFORE, AFTER."
+    )
 
 
 class PublicationTime(Record):
@@ -286,14 +301,20 @@ class Place(Record):
 
     id: str = Field(description="'geonames:<id>' or 'corroborator:<slug>' for our own entries.")
     name: str
-    kind: str = Field(description="city, town, admin1, country, landmark, region, sea, facility, ...")
+    kind: str = Field(
+        description="city, town, admin1, country, landmark, region, sea, facility, ..."
+    )
     country_code: str | None = None
     admin1: str | None = Field(default=None, description="Name of the first-level region.")
     latitude: float | None = None
     longitude: float | None = None
-    parents: tuple[str, ...] = Field(default=(), description="Names of containing places, nearest first.")
+    parents: tuple[str, ...] = Field(
+        default=(), description="Names of containing places, nearest first."
+    )
     population: int | None = None
-    timezone: str | None = Field(default=None, description="IANA time zone of the place's local time.")
+    timezone: str | None = Field(
+        default=None, description="IANA time zone of the place's local time."
+    )
 
     @property
     def hierarchy(self) -> tuple[str, ...]:
@@ -341,7 +362,9 @@ class Source(Record):
     )
     country: str | None = None
     registry_id: str | None = None
-    description: str | None = Field(default=None, description="How the report describes the source.")
+    description: str | None = Field(
+        default=None, description="How the report describes the source."
+    )
 
 
 class Stance(StrEnum):
@@ -511,7 +534,9 @@ class Frame(Record):
     mentions: tuple[EventMention, ...]
     times: tuple[TimeExpression, ...] = ()
     places: tuple[PlaceMention, ...] = ()
-    actors: tuple[str, ...] = Field(default=(), description="Named parties and organisations involved.")
+    actors: tuple[str, ...] = Field(
+        default=(), description="Named parties and organisations involved."
+    )
     primary: bool = False
     text: str = Field(default="", description="The frame's sentences, for text similarity.")
 
@@ -537,7 +562,9 @@ class Cluster(Record):
 
     key: str = Field(description="Deterministic key derived from the member frames.")
     frame_ids: tuple[str, ...]
-    primary_of: tuple[str, ...] = Field(default=(), description="Reports whose main incident this is.")
+    primary_of: tuple[str, ...] = Field(
+        default=(), description="Reports whose main incident this is."
+    )
 
 
 class Linkage(Record):
@@ -573,7 +600,9 @@ class ValueGroup(Record):
 
 class Fact(Record):
     attribute: Attribute
-    value: FactValue | None = Field(description="The best-supported value (conservative for counts).")
+    value: FactValue | None = Field(
+        description="The best-supported value (conservative for counts)."
+    )
     groups: tuple[ValueGroup, ...]
     range: Quantity | None = Field(default=None, description="Min–max over all asserted counts.")
     grade: Grade
@@ -620,7 +649,9 @@ class Incident(Record):
     contradictions: tuple[Contradiction, ...] = ()
     grade: Grade
     actors: tuple[str, ...] = ()
-    fatalities: int | None = Field(default=None, description="Conservative (lowest asserted) count.")
+    fatalities: int | None = Field(
+        default=None, description="Conservative (lowest asserted) count."
+    )
     notes: str = ""
     revision: int = 1
     history: tuple[Revision, ...] = ()

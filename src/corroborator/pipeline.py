@@ -42,9 +42,26 @@ class Pipeline:
 
     # -- single item
 
-    def analyze_text(self, text: str, *, report_id: str = "text", **metadata: str) -> model.Analysis:
-        """Analyse one report given as text (metadata: outlet, url, title, published)."""
-        report = model.Report(id=report_id, text=text, origin="<text>", **metadata)
+    def analyze_text(
+        self,
+        text: str,
+        *,
+        report_id: str = "text",
+        outlet: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+    ) -> model.Analysis:
+        """Analyse one report given as text."""
+        report = model.Report(
+            id=report_id,
+            text=text,
+            origin="<text>",
+            outlet=outlet,
+            url=url,
+            title=title,
+            published=published,
+        )
         return self.analyze([report])
 
     # -- streaming
@@ -66,8 +83,13 @@ class Pipeline:
                 reports = []
         yield from self._extract(reports)
 
-    def analyze(self, items: Iterable[Item], *, batch_size: int | None = None,
-                progress: Progress | None = None) -> model.Analysis:
+    def analyze(
+        self,
+        items: Iterable[Item],
+        *,
+        batch_size: int | None = None,
+        progress: Progress | None = None,
+    ) -> model.Analysis:
         extracted: list[model.ExtractedReport] = []
         failures: list[model.IngestFailure] = []
         for item in self.pipe(items, batch_size=batch_size):
@@ -79,22 +101,28 @@ class Pipeline:
                 extracted.append(item)
         return self.combine(extracted, failures=failures)
 
-    def combine(self, extracted: Sequence[model.ExtractedReport], *,
-                failures: Sequence[model.IngestFailure] = ()) -> model.Analysis:
+    def combine(
+        self,
+        extracted: Sequence[model.ExtractedReport],
+        *,
+        failures: Sequence[model.IngestFailure] = (),
+    ) -> model.Analysis:
         """Link and reconcile reports already extracted (from this run or the store)."""
         linkage = self.linker.link(extracted)
         return self.reconciler.reconcile(linkage, failures=failures)
 
     # -- stage wrappers that keep one bad report from stopping the batch
 
-    def _normalise(self, items: Iterable[Item]) -> Iterator[model.NormalisedReport | model.IngestFailure]:
+    def _normalise(
+        self, items: Iterable[Item]
+    ) -> Iterator[model.NormalisedReport | model.IngestFailure]:
         for item in items:
             if isinstance(item, model.IngestFailure):
                 yield item
                 continue
             try:
                 yield self.normaliser(item)
-            except Exception as exc:  # noqa: BLE001 - a batch boundary: record and go on
+            except Exception as exc:
                 yield _failed(item, "normalise", exc)
 
     def _extract(self, reports: Sequence[model.NormalisedReport]) -> Iterator[Extracted]:
@@ -103,12 +131,12 @@ class Pipeline:
         done: list[Extracted] = []
         try:
             done.extend(self.extractor.pipe(reports, batch_size=len(reports)))
-        except Exception:  # noqa: BLE001 - retry the rest one by one to isolate the bad report
+        except Exception:
             log.warning("extraction failed in a batch; retrying its remaining reports one by one")
             for report in reports[len(done) :]:
                 try:
                     done.append(self.extractor(report))
-                except Exception as exc:  # noqa: BLE001 - a batch boundary: record and go on
+                except Exception as exc:
                     done.append(_failed(report.report, "extract", exc))
         yield from done
 

@@ -27,7 +27,9 @@ def make_workspace(nlp: Language) -> Callable[[str], Workspace]:
     def build(text: str) -> Workspace:
         report = model.Report(id="t", text=text)
         normalised = model.NormalisedReport(
-            report=report, text=text, paragraphs=(model.Paragraph(start=0, end=len(text)),),
+            report=report,
+            text=text,
+            paragraphs=(model.Paragraph(start=0, end=len(text)),),
             publication=model.PublicationTime(),
         )
         return Workspace(doc=nlp(text), report=normalised, times=[])
@@ -36,7 +38,9 @@ def make_workspace(nlp: Language) -> Callable[[str], Workspace]:
 
 
 @pytest.fixture(scope="session")
-def run_events(nlp: Language, lexicon: Lexicon, make_workspace: Callable[[str], Workspace]) -> Callable[[str], Workspace]:
+def run_events(
+    nlp: Language, lexicon: Lexicon, make_workspace: Callable[[str], Workspace]
+) -> Callable[[str], Workspace]:
     weapons, events = WeaponFinder(nlp, lexicon), EventFinder(lexicon)
 
     def run(text: str) -> Workspace:
@@ -49,7 +53,9 @@ def run_events(nlp: Language, lexicon: Lexicon, make_workspace: Callable[[str], 
 
 
 @pytest.fixture(scope="session")
-def run_quantities(lexicon: Lexicon, run_events: Callable[[str], Workspace]) -> Callable[[str], Workspace]:
+def run_quantities(
+    lexicon: Lexicon, run_events: Callable[[str], Workspace]
+) -> Callable[[str], Workspace]:
     finder = QuantityFinder(lexicon)
 
     def run(text: str) -> Workspace:
@@ -61,8 +67,9 @@ def run_quantities(lexicon: Lexicon, run_events: Callable[[str], Workspace]) -> 
 
 
 @pytest.fixture(scope="session")
-def run_facts(nlp: Language, lexicon: Lexicon, settings: Settings,
-              run_events: Callable[[str], Workspace]) -> Callable[[str], Workspace]:
+def run_facts(
+    nlp: Language, lexicon: Lexicon, settings: Settings, run_events: Callable[[str], Workspace]
+) -> Callable[[str], Workspace]:
     finder = FactFinder(nlp, lexicon, PartyTable.load(settings))
 
     def run(text: str) -> Workspace:

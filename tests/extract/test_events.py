@@ -56,7 +56,9 @@ def test_events_frequent_attacks_are_generic(run_events: Run) -> None:
     assert mentions(ws)[0][2] == model.Modality.GENERIC
 
 
-def test_events_bare_plural_attacks_are_generic_but_counted_strikes_are_not(run_events: Run) -> None:
+def test_events_bare_plural_attacks_are_generic_but_counted_strikes_are_not(
+    run_events: Run,
+) -> None:
     generic = run_events("Villagers are used to attacks on their farms.")
     counted = run_events("Witnesses filmed two drone strikes on the farm.")
     assert mentions(generic)[0][2] == model.Modality.GENERIC
@@ -81,7 +83,11 @@ def test_events_another_marks_a_different_event(run_events: Run) -> None:
 def test_events_ban_on_flights_is_policy(run_events: Run) -> None:
     ws = run_events("The mayor announced a ban on drone flights over the city.")
     (hit,) = ws.events
-    assert (hit.event_class, hit.family, hit.mention.event_type) == ("ban", "policy", "Strategic developments")
+    assert (hit.event_class, hit.family, hit.mention.event_type) == (
+        "ban",
+        "policy",
+        "Strategic developments",
+    )
 
 
 def test_events_ban_on_imports_is_not_ours(run_events: Run) -> None:

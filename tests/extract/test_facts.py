@@ -14,8 +14,11 @@ A = model.Attribute
 
 
 def facts(ws: Workspace, attribute: model.Attribute) -> list[tuple[str, str]]:
-    return [(f.value.code, ws.span(f.start, f.end).text) for f in ws.findings
-            if f.attribute == attribute and isinstance(f.value, model.Label)]
+    return [
+        (f.value.code, ws.span(f.start, f.end).text)
+        for f in ws.findings
+        if f.attribute == attribute and isinstance(f.value, model.Label)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -57,18 +60,26 @@ def test_facts_interception_method(run_facts: Run, text: str, method: str) -> No
 
 
 def test_facts_interception_without_means_has_no_method(run_facts: Run) -> None:
-    assert facts(run_facts("One drone was intercepted over the river."), A.INTERCEPTION_METHOD) == []
+    assert (
+        facts(run_facts("One drone was intercepted over the river."), A.INTERCEPTION_METHOD) == []
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "category", "words"),
     [
         ("Drones attacked an oil refinery in the region.", "energy", "an oil refinery"),
-        ("A missile hit a residential building on Monday.", "residential", "a residential building"),
+        (
+            "A missile hit a residential building on Monday.",
+            "residential",
+            "a residential building",
+        ),
         ("The army launched a drone attack on the airfield.", "military", "the airfield"),
     ],
 )
-def test_facts_target_category_and_words(run_facts: Run, text: str, category: str, words: str) -> None:
+def test_facts_target_category_and_words(
+    run_facts: Run, text: str, category: str, words: str
+) -> None:
     assert (category, words) in facts(run_facts(text), A.TARGET)
 
 

@@ -21,10 +21,15 @@ def counts(ws: Workspace) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("Russia launched 40 drones at the south overnight.", [("launched", "40")]),
-        ("Air defence shot down 38 of the 40 drones launched overnight.",
-         [("intercepted", "38"), ("launched", "40")]),
+        (
+            "Air defence shot down 38 of the 40 drones launched overnight.",
+            [("intercepted", "38"), ("launched", "40")],
+        ),
         ("Three Shahed drones hit the port.", [("hit", "3")]),
-        ("Five missiles were intercepted and two hit a substation.", [("intercepted", "5"), ("hit", "2")]),
+        (
+            "Five missiles were intercepted and two hit a substation.",
+            [("intercepted", "5"), ("hit", "2")],
+        ),
         ("The city was attacked with a dozen drones.", [("launched", "12")]),
         ("At least 13 people were killed in the strike.", [("killed", "13+")]),
         ("Several drones were destroyed over the sea.", [("intercepted", "2–9")]),
@@ -32,12 +37,16 @@ def counts(ws: Workspace) -> list[tuple[str, str]]:
         ("Up to 25 drones flew towards the city.", [("launched", "1–25")]),
     ],
 )
-def test_quantities_role_from_governing_verb(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+def test_quantities_role_from_governing_verb(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
     assert counts(run_quantities(text)) == expected
 
 
 def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantities: Run) -> None:
-    ws = run_quantities("Six drones approached the airfield. Four were shot down, and another exploded on a runway.")
+    ws = run_quantities(
+        "Six drones approached the airfield. Four were shot down, and another exploded on a runway."
+    )
     assert counts(ws) == [("launched", "6"), ("intercepted", "4"), ("hit", "1")]
     assert ws.findings[1].note and "named just before" in ws.findings[1].note
 
@@ -46,18 +55,25 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
     ("text", "expected"),
     [
         ("There were no casualties.", [("killed", "0"), ("injured", "0")]),
-        ("The blast shattered windows without causing casualties.", [("killed", "0"), ("injured", "0")]),
+        (
+            "The blast shattered windows without causing casualties.",
+            [("killed", "0"), ("injured", "0")],
+        ),
         ("No one was injured, the governor said.", [("injured", "0")]),
         ("No one was seriously hurt.", [("killed", "0")]),
         ("Two civilians were killed and five were wounded.", [("killed", "2"), ("injured", "5")]),
     ],
 )
-def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+def test_quantities_casualties(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
     assert sorted(counts(run_quantities(text))) == sorted(expected)
 
 
 def test_quantities_numbers_in_names_and_distances_are_not_counts(run_quantities: Run) -> None:
-    ws = run_quantities("The An-124 was parked 70 miles from the border when an S-400 battery fired.")
+    ws = run_quantities(
+        "The An-124 was parked 70 miles from the border when an S-400 battery fired."
+    )
     assert ws.findings == []
 
 

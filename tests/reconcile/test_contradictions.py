@@ -19,11 +19,21 @@ def kinds(attribute: model.Attribute, claims: list[model.Claim]) -> list[K]:
 
 
 def test_contradictions_numeric_counts_across_reports(claim: Claim) -> None:
-    found = find_contradictions(A.INTERCEPTED, group_claims([
-        claim(A.INTERCEPTED, 38, source="ua_af", report="r1"), claim(A.INTERCEPTED, 12, source="ru_mod", report="r2")]))
+    found = find_contradictions(
+        A.INTERCEPTED,
+        group_claims(
+            [
+                claim(A.INTERCEPTED, 38, source="ua_af", report="r1"),
+                claim(A.INTERCEPTED, 12, source="ru_mod", report="r2"),
+            ]
+        ),
+    )
     assert [c.kind for c in found] == [K.NUMERIC]
     assert not found[0].within_report
-    assert "Ukrainian Air Force" in found[0].explanation and "Russian Ministry of Defence" in found[0].explanation
+    assert (
+        "Ukrainian Air Force" in found[0].explanation
+        and "Russian Ministry of Defence" in found[0].explanation
+    )
 
 
 def test_contradictions_vague_number_containing_exact_is_not_one(claim: Claim) -> None:
@@ -32,32 +42,65 @@ def test_contradictions_vague_number_containing_exact_is_not_one(claim: Claim) -
 
 
 def test_contradictions_at_least_is_open_ended(claim: Claim) -> None:
-    assert kinds(A.INJURED, [claim(A.INJURED, model.Quantity(min=6, max=None)), claim(A.INJURED, 7, source="ua_af")]) == []
+    assert (
+        kinds(
+            A.INJURED,
+            [
+                claim(A.INJURED, model.Quantity(min=6, max=None)),
+                claim(A.INJURED, 7, source="ua_af"),
+            ],
+        )
+        == []
+    )
 
 
 def test_contradictions_zero_versus_some_is_polarity(claim: Claim) -> None:
-    assert kinds(A.INJURED, [claim(A.INJURED, 0, source="ru_mod"), claim(A.INJURED, 1, source="residents")]) == [K.POLARITY]
+    assert kinds(
+        A.INJURED, [claim(A.INJURED, 0, source="ru_mod"), claim(A.INJURED, 1, source="residents")]
+    ) == [K.POLARITY]
 
 
 def test_contradictions_no_damage_versus_fire_is_polarity(claim: Claim) -> None:
-    found = kinds(A.DAMAGE, [claim(A.DAMAGE, "none", source="ru_mod"), claim(A.DAMAGE, "significant", source="residents")])
+    found = kinds(
+        A.DAMAGE,
+        [
+            claim(A.DAMAGE, "none", source="ru_mod"),
+            claim(A.DAMAGE, "significant", source="residents"),
+        ],
+    )
     assert found == [K.POLARITY]
 
 
 def test_contradictions_damage_levels_above_none_are_compatible(claim: Claim) -> None:
-    assert kinds(A.DAMAGE, [claim(A.DAMAGE, "minor"), claim(A.DAMAGE, "damaged", source="ru_mod")]) == []
+    assert (
+        kinds(A.DAMAGE, [claim(A.DAMAGE, "minor"), claim(A.DAMAGE, "damaged", source="ru_mod")])
+        == []
+    )
 
 
 def test_contradictions_wording_variants_group_together(claim: Claim) -> None:
-    a = claim(A.INTERCEPTION_METHOD, model.Label(code="electronic_warfare", text="radar warfare systems"), source="ru_mod")
-    b = claim(A.INTERCEPTION_METHOD, model.Label(code="electronic_warfare", text="jamming"), source="ru_tass")
+    a = claim(
+        A.INTERCEPTION_METHOD,
+        model.Label(code="electronic_warfare", text="radar warfare systems"),
+        source="ru_mod",
+    )
+    b = claim(
+        A.INTERCEPTION_METHOD,
+        model.Label(code="electronic_warfare", text="jamming"),
+        source="ru_tass",
+    )
     groups = group_claims([a, b])
     assert len(groups) == 1 and find_contradictions(A.INTERCEPTION_METHOD, groups) == []
 
 
 def test_contradictions_shot_down_versus_jammed_is_categorical(claim: Claim) -> None:
-    found = kinds(A.INTERCEPTION_METHOD, [claim(A.INTERCEPTION_METHOD, "air_defence"),
-                                          claim(A.INTERCEPTION_METHOD, "electronic_warfare", source="ru_mod")])
+    found = kinds(
+        A.INTERCEPTION_METHOD,
+        [
+            claim(A.INTERCEPTION_METHOD, "air_defence"),
+            claim(A.INTERCEPTION_METHOD, "electronic_warfare", source="ru_mod"),
+        ],
+    )
     assert found == [K.CATEGORICAL]
 
 
@@ -69,12 +112,38 @@ def test_contradictions_blame_and_denial_is_attribution(claim: Claim) -> None:
 
 
 def test_contradictions_pm_versus_am_within_one_report_is_temporal(claim: Claim) -> None:
-    pm = claim(A.TIME, model.TimeValue(interval=interval("2000-05-03T14:27", "2000-05-03T14:28", model.TimePrecision.MINUTE, False),
-                                       value="XXXX-05-03T14:27", clock="14:27"), words="2:27 pm")
-    am = claim(A.TIME, model.TimeValue(interval=interval("2000-05-03T02:30", "2000-05-03T02:31", model.TimePrecision.MINUTE, False),
-                                       value="XXXX-05-03T02:30", clock="02:30"), source="residents", words="around 2:30 am")
-    night = claim(A.TIME, model.TimeValue(interval=interval("2000-05-02T18:00", "2000-05-03T06:00", year_known=False),
-                                          value="XXXX-05-02TNI"), source="ru_mod", words="last night")
+    pm = claim(
+        A.TIME,
+        model.TimeValue(
+            interval=interval(
+                "2000-05-03T14:27", "2000-05-03T14:28", model.TimePrecision.MINUTE, False
+            ),
+            value="XXXX-05-03T14:27",
+            clock="14:27",
+        ),
+        words="2:27 pm",
+    )
+    am = claim(
+        A.TIME,
+        model.TimeValue(
+            interval=interval(
+                "2000-05-03T02:30", "2000-05-03T02:31", model.TimePrecision.MINUTE, False
+            ),
+            value="XXXX-05-03T02:30",
+            clock="02:30",
+        ),
+        source="residents",
+        words="around 2:30 am",
+    )
+    night = claim(
+        A.TIME,
+        model.TimeValue(
+            interval=interval("2000-05-02T18:00", "2000-05-03T06:00", year_known=False),
+            value="XXXX-05-02TNI",
+        ),
+        source="ru_mod",
+        words="last night",
+    )
     found = find_contradictions(A.TIME, group_claims([pm, am, night]))
     assert {c.kind for c in found} == {K.TEMPORAL}
     assert all(c.within_report for c in found)

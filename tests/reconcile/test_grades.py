@@ -14,11 +14,21 @@ G = model.GradeLevel
 Claim = Callable[..., model.Claim]
 
 
-def grade(attribute: model.Attribute, claims: list[model.Claim], relays: frozenset[str] = frozenset(),
-          defender: str | None = "UA") -> model.Grade:
+def grade(
+    attribute: model.Attribute,
+    claims: list[model.Claim],
+    relays: frozenset[str] = frozenset(),
+    defender: str | None = "UA",
+) -> model.Grade:
     groups = group_claims(claims)
-    return grade_fact(attribute, groups[0], find_contradictions(attribute, groups), relays=relays,
-                      defender=defender, attacker=None)
+    return grade_fact(
+        attribute,
+        groups[0],
+        find_contradictions(attribute, groups),
+        relays=relays,
+        defender=defender,
+        attacker=None,
+    )
 
 
 def test_grades_single_source(claim: Claim) -> None:
@@ -27,17 +37,24 @@ def test_grades_single_source(claim: Claim) -> None:
 
 
 def test_grades_one_side_only_is_party_claim(claim: Claim) -> None:
-    result = grade(A.INTERCEPTED, [claim(A.INTERCEPTED, 2, source="ru_mod"), claim(A.INTERCEPTED, 2, source="ru_tass")])
+    result = grade(
+        A.INTERCEPTED,
+        [claim(A.INTERCEPTED, 2, source="ru_mod"), claim(A.INTERCEPTED, 2, source="ru_tass")],
+    )
     assert result.level == G.PARTY_CLAIM and "RU" in result.reason
 
 
 def test_grades_different_affiliations_confirm(claim: Claim) -> None:
-    result = grade(A.LAUNCHED, [claim(A.LAUNCHED, 40, source="ua_af"), claim(A.LAUNCHED, 40, source="wire")])
+    result = grade(
+        A.LAUNCHED, [claim(A.LAUNCHED, 40, source="ua_af"), claim(A.LAUNCHED, 40, source="wire")]
+    )
     assert result.level == G.CONFIRMED
 
 
 def test_grades_two_neutral_sources_corroborate(claim: Claim) -> None:
-    result = grade(A.LAUNCHED, [claim(A.LAUNCHED, 7, source="wire"), claim(A.LAUNCHED, 7, source="residents")])
+    result = grade(
+        A.LAUNCHED, [claim(A.LAUNCHED, 7, source="wire"), claim(A.LAUNCHED, 7, source="residents")]
+    )
     assert result.level == G.CORROBORATED
 
 
@@ -49,7 +66,10 @@ def test_grades_admission_by_harmed_side_confirms(claim: Claim) -> None:
 def test_grades_relays_count_once(claim: Claim) -> None:
     own_voice = claim(A.LAUNCHED, 5, source="outlet", attributed=False)
     cited = claim(A.LAUNCHED, 5, source="residents")
-    assert grade(A.LAUNCHED, [own_voice, cited], relays=frozenset({"outlet:daily"})).level == G.SINGLE_SOURCE
+    assert (
+        grade(A.LAUNCHED, [own_voice, cited], relays=frozenset({"outlet:daily"})).level
+        == G.SINGLE_SOURCE
+    )
 
 
 def test_grades_speculation_does_not_corroborate(claim: Claim) -> None:
@@ -59,5 +79,11 @@ def test_grades_speculation_does_not_corroborate(claim: Claim) -> None:
 
 
 def test_grades_contradiction_makes_contested(claim: Claim) -> None:
-    result = grade(A.DAMAGE, [claim(A.DAMAGE, "none", source="ru_mod"), claim(A.DAMAGE, "significant", source="residents")])
+    result = grade(
+        A.DAMAGE,
+        [
+            claim(A.DAMAGE, "none", source="ru_mod"),
+            claim(A.DAMAGE, "significant", source="residents"),
+        ],
+    )
     assert result.level == G.CONTESTED and "polarity" in result.reason

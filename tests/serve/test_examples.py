@@ -5,22 +5,25 @@ from __future__ import annotations
 import json
 
 import pytest
-from jsonschema import Draft202012Validator
 from click.testing import CliRunner
+from jsonschema import Draft202012Validator
 
-from corroborator.serve.cli import main
-from tests.conftest import EXAMPLES
-from corroborator.schema import load as load_schema
 from corroborator.config import Settings
 from corroborator.extract.places import load_gazetteer
+from corroborator.schema import load as load_schema
+from corroborator.serve.cli import main
+from tests.conftest import EXAMPLES
 from tests.expectations import Resolver, check
 
 
 @pytest.fixture(scope="module")
 def example_output(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
     db = tmp_path_factory.mktemp("examples") / "examples.db"
-    result = CliRunner().invoke(main, ["analyze", str(EXAMPLES / "reports"), "--format", "json", "--db", str(db)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["analyze", str(EXAMPLES / "reports"), "--format", "json", "--db", str(db)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     output = json.loads(result.stdout)
     Draft202012Validator(load_schema()).validate(output)
@@ -39,7 +42,9 @@ def resolver(settings: Settings) -> Resolver:
 
 def test_examples_meet_expected_json(example_output: dict, settings: Settings) -> None:  # type: ignore[type-arg]
     expected = json.loads((EXAMPLES / "expected.json").read_text())
-    problems = check(example_output, expected, exhaustive_contradictions=True, resolve=resolver(settings))
+    problems = check(
+        example_output, expected, exhaustive_contradictions=True, resolve=resolver(settings)
+    )
     assert not problems, "\n".join(problems)
 
 

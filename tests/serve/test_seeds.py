@@ -23,7 +23,9 @@ def seed_output(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
 
     seeds = sorted(str(p) for p in (shared_dir / "seeds").glob("*.txt"))
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    result = CliRunner().invoke(main, ["analyze", *seeds, "--format", "json", "--db", str(db)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["analyze", *seeds, "--format", "json", "--db", str(db)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     output = json.loads(result.stdout)
     Draft202012Validator(load_schema()).validate(output)
@@ -47,9 +49,19 @@ def test_seeds_every_claim_has_evidence_in_its_report(seed_output: dict, shared_
             assert evidence["report_id"] == claim["report_id"]
 
 
-def test_seeds_text_dossier_of_the_kremlin_incident_reads_like_expected(run_cli: RunCli, shared_dir: Path) -> None:
+def test_seeds_text_dossier_of_the_kremlin_incident_reads_like_expected(
+    run_cli: RunCli, shared_dir: Path
+) -> None:
     seeds = sorted(str(p) for p in (shared_dir / "seeds").glob("*.txt"))
     output = run_cli("analyze", *seeds).stdout
-    for words in ("Kremlin", "contested", "Contradictions", "Who says what", "Podolyak", "denies",
-                  "Presidential Press Service", "date line"):
+    for words in (
+        "Kremlin",
+        "contested",
+        "Contradictions",
+        "Who says what",
+        "Podolyak",
+        "denies",
+        "Presidential Press Service",
+        "date line",
+    ):
         assert words.lower() in output.lower(), words

@@ -17,21 +17,49 @@ def report(rid: str, text: str = "Drones attacked the port.") -> model.Report:
     return model.Report(id=rid, text=text, origin=f"{rid}.txt")
 
 
-def extracted(rid: str, frames: int = 1, text: str = "Drones attacked the port.") -> model.ExtractedReport:
-    normalised = model.NormalisedReport(report=report(rid, text), text=text, paragraphs=(model.Paragraph(start=0, end=len(text)),),
-                                        publication=model.PublicationTime())
-    mention = model.EventMention(id=f"{rid}:e1", trigger=normalised.span(7, 15), sentence=normalised.span(0, len(text)),
-                                 lemma="attack", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
-    return model.ExtractedReport(normalised=normalised, frames=tuple(
-        model.Frame(id=f"{rid}#f{n}", report_id=rid, event_type="Explosions/Remote violence",
-                    sub_event_type="Air/drone strike", mentions=(mention,)) for n in range(1, frames + 1)))
+def extracted(
+    rid: str, frames: int = 1, text: str = "Drones attacked the port."
+) -> model.ExtractedReport:
+    normalised = model.NormalisedReport(
+        report=report(rid, text),
+        text=text,
+        paragraphs=(model.Paragraph(start=0, end=len(text)),),
+        publication=model.PublicationTime(),
+    )
+    mention = model.EventMention(
+        id=f"{rid}:e1",
+        trigger=normalised.span(7, 15),
+        sentence=normalised.span(0, len(text)),
+        lemma="attack",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+    )
+    return model.ExtractedReport(
+        normalised=normalised,
+        frames=tuple(
+            model.Frame(
+                id=f"{rid}#f{n}",
+                report_id=rid,
+                event_type="Explosions/Remote violence",
+                sub_event_type="Air/drone strike",
+                mentions=(mention,),
+            )
+            for n in range(1, frames + 1)
+        ),
+    )
 
 
 def incident(provisional: str, frames: tuple[str, ...], label: str = "strike") -> model.Incident:
     reports = tuple(sorted({f.split("#")[0] for f in frames}))
-    return model.Incident(id=provisional, label=label, event_type="Explosions/Remote violence",
-                          sub_event_type="Air/drone strike", report_ids=reports, frame_ids=frames,
-                          grade=model.Grade(level=model.GradeLevel.SINGLE_SOURCE, reason="one source"))
+    return model.Incident(
+        id=provisional,
+        label=label,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        report_ids=reports,
+        frame_ids=frames,
+        grade=model.Grade(level=model.GradeLevel.SINGLE_SOURCE, reason="one source"),
+    )
 
 
 def analysis(*incidents: model.Incident) -> model.Analysis:
@@ -74,12 +102,17 @@ def test_sqlite_incident_ids_are_sequential_and_stable(store: SQLiteRepository) 
     # the same clusters again, under other provisional ids: same ids, no new revision
     again = store.save_analysis(analysis(incident("x", ("a#f1",)), incident("y", ("b#f1",))))
     assert {i.frame_ids: (i.id, i.revision) for i in again.incidents} == {
-        i.frame_ids: (i.id, 1) for i in first.incidents}
+        i.frame_ids: (i.id, 1) for i in first.incidents
+    }
 
 
-def test_sqlite_incident_keeps_id_and_gains_revision_when_a_report_joins(store: SQLiteRepository) -> None:
+def test_sqlite_incident_keeps_id_and_gains_revision_when_a_report_joins(
+    store: SQLiteRepository,
+) -> None:
     (before,) = store.save_analysis(analysis(incident("p", ("a#f1",)))).incidents
-    (after,) = store.save_analysis(analysis(incident("q", ("a#f1", "b#f1"), label="strike, two reports"))).incidents
+    (after,) = store.save_analysis(
+        analysis(incident("q", ("a#f1", "b#f1"), label="strike, two reports"))
+    ).incidents
     assert after.id == before.id and after.revision == 2
     assert "reports added: b" in after.history[-1].summary
     assert store.incident(after.id).revision == 2
@@ -121,11 +154,14 @@ def test_sqlite_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_sqlite_failed_transaction_leaves_nothing(store: SQLiteRepository) -> None:
-    bad = incident("p", ("a#f1",)).model_copy(update={"history": (model.Revision(number=1, at=datetime(2024, 1, 1), summary="x"),)})
+    bad = incident("p", ("a#f1",)).model_copy(
+        update={"history": (model.Revision(number=1, at=datetime(2024, 1, 1), summary="x"),)}
+    )
     store.save_analysis(analysis(bad))
     before = [i.model_dump() for i in store.incidents()]
     with pytest.raises(sqlite3.IntegrityError):
         # two incidents claiming the same frame violate the frame key inside one transaction
-        store.save_analysis(analysis(incident("q", ("a#f1",)), incident("r", ("z#f1",)),
-                                     incident("s", ("a#f1",))))
+        store.save_analysis(
+            analysis(incident("q", ("a#f1",)), incident("r", ("z#f1",)), incident("s", ("a#f1",)))
+        )
     assert [i.model_dump() for i in store.incidents()] == before

@@ -15,15 +15,61 @@ from typing import ClassVar
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
-from corroborator.extract.workspace import Finding, Workspace
+from corroborator.extract.workspace import Workspace
 
-_SPECULATIVE = frozenset({"apparently", "appear", "appears", "appeared", "suspect", "suspected", "possibly",
-                          "probably", "perhaps", "likely", "may", "might", "seemingly", "seem", "seems",
-                          "believed", "speculate", "speculated"})
-_REPORTED = frozenset({"reportedly", "allegedly", "purportedly", "purporting", "claimed", "alleged",
-                       "unverified", "unconfirmed", "supposedly", "ostensibly"})
-_FOOTAGE = frozenset({"video", "videos", "footage", "image", "images", "photo", "photos", "photograph",
-                      "photographs", "clip", "clips", "recording", "recordings"})
+_SPECULATIVE = frozenset(
+    {
+        "apparently",
+        "appear",
+        "appears",
+        "appeared",
+        "suspect",
+        "suspected",
+        "possibly",
+        "probably",
+        "perhaps",
+        "likely",
+        "may",
+        "might",
+        "seemingly",
+        "seem",
+        "seems",
+        "believed",
+        "speculate",
+        "speculated",
+    }
+)
+_REPORTED = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "purporting",
+        "claimed",
+        "alleged",
+        "unverified",
+        "unconfirmed",
+        "supposedly",
+        "ostensibly",
+    }
+)
+_FOOTAGE = frozenset(
+    {
+        "video",
+        "videos",
+        "footage",
+        "image",
+        "images",
+        "photo",
+        "photos",
+        "photograph",
+        "photographs",
+        "clip",
+        "clips",
+        "recording",
+        "recordings",
+    }
+)
 
 FOOTAGE_SOURCE = model.Source(
     key="footage:unverified",
@@ -37,7 +83,9 @@ class ClaimAssembler:
     """Turn framed findings, times and places into claims with sources and stances."""
 
     name: ClassVar[str] = "claims"
-    requires: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames", "findings", "attributions"})
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"frames", "finding_frames", "findings", "attributions"}
+    )
     assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
 
     def __init__(self, own_voice: model.Source | None = None) -> None:
@@ -51,27 +99,63 @@ class ClaimAssembler:
             if frame_id is None:
                 continue
             evidence = ws.span(finding.start, finding.end)
-            claims.append((evidence, finding.attribute, frame_id,
-                           self._claim(ws, evidence, frame_id, finding.attribute, finding.value, own,
-                                       negated=finding.negated, note=finding.note)))
+            claims.append(
+                (
+                    evidence,
+                    finding.attribute,
+                    frame_id,
+                    self._claim(
+                        ws,
+                        evidence,
+                        frame_id,
+                        finding.attribute,
+                        finding.value,
+                        own,
+                        negated=finding.negated,
+                        note=finding.note,
+                    ),
+                )
+            )
         for frame in ws.frames:
             for expression in frame.times:
                 if expression.interval is None:
                     continue
                 stated = expression.timezone if expression.timezone not in (None, "local") else None
-                value = model.TimeValue(interval=expression.interval, value=expression.value,
-                                        clock=expression.clock, timezone=stated)
-                claims.append((expression.span, model.Attribute.TIME, frame.id,
-                               self._claim(ws, expression.span, frame.id, model.Attribute.TIME, value, own)))
+                when = model.TimeValue(
+                    interval=expression.interval,
+                    value=expression.value,
+                    clock=expression.clock,
+                    timezone=stated,
+                )
+                claims.append(
+                    (
+                        expression.span,
+                        model.Attribute.TIME,
+                        frame.id,
+                        self._claim(ws, expression.span, frame.id, model.Attribute.TIME, when, own),
+                    )
+                )
             for mention in frame.places:
-                value = model.PlaceValue(place=mention.place, precision=mention.precision)
-                note = ("the passage names no place; the report's events are all in this one town"
-                        if mention.match == "derived" else None)
-                claims.append((mention.span, model.Attribute.PLACE, frame.id,
-                               self._claim(ws, mention.span, frame.id, model.Attribute.PLACE, value, own, note=note)))
+                where = model.PlaceValue(place=mention.place, precision=mention.precision)
+                note = (
+                    "the passage names no place; the report's events are all in this one town"
+                    if mention.match == "derived"
+                    else None
+                )
+                claims.append(
+                    (
+                        mention.span,
+                        model.Attribute.PLACE,
+                        frame.id,
+                        self._claim(
+                            ws, mention.span, frame.id, model.Attribute.PLACE, where, own, note=note
+                        ),
+                    )
+                )
         claims.sort(key=lambda c: (c[0].start, c[0].end, c[1].value))
         ws.claims = [
-            claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, (_, _, _, claim) in enumerate(claims, 1)
+            claim.model_copy(update={"id": f"{ws.report_id}:c{n}"})
+            for n, (_, _, _, claim) in enumerate(claims, 1)
         ]
 
     def _claim(
@@ -89,14 +173,21 @@ class ClaimAssembler:
         attribution = _innermost(ws.attributions, evidence)
         sentence = _sentence(ws, evidence)
         hedges = _hedges(sentence)
-        if attribution is not None:
+        attribution_id: str | None = None
+        via: tuple[model.Source, ...] = ()
+        if attribution is not None and _is_footage(attribution.source):
+            # "Images captured in another video appear to show ...": footage, not a speaker
+            source, stance = FOOTAGE_SOURCE, model.Stance.REPORTS
+            hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
+            attribution_id = attribution.id
+        elif attribution is not None:
             source, via, stance = attribution.source, attribution.via, attribution.stance
             hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
-            attribution_id: str | None = attribution.id
+            attribution_id = attribution.id
         elif _about_footage(ws, evidence):
-            source, via, stance, attribution_id = FOOTAGE_SOURCE, (), model.Stance.REPORTS, None
+            source, stance = FOOTAGE_SOURCE, model.Stance.REPORTS
         else:
-            source, via, stance, attribution_id = own, (), model.Stance.ASSERTS, None
+            source, stance = own, model.Stance.ASSERTS
         if negated:
             stance = model.Stance.ASSERTS if stance == model.Stance.DENIES else model.Stance.DENIES
         elif stance == model.Stance.ASSERTS and hedges:
@@ -118,15 +209,28 @@ class ClaimAssembler:
         )
 
 
+def _is_footage(source: model.Source) -> bool:
+    words = (source.description or source.name).lower().replace(".", " ").split()
+    return bool(set(words) & _FOOTAGE)
+
+
 def _outlet_voice(ws: Workspace) -> model.Source:
     outlet = ws.report.report.outlet
     name = outlet or "the report's outlet"
     key = "outlet:" + (outlet.lower().replace(" ", "-") if outlet else ws.report_id)
-    return model.Source(key=key, name=name, kind=model.SourceKind.INDEPENDENT_MEDIA, description="the report itself")
+    return model.Source(
+        key=key, name=name, kind=model.SourceKind.INDEPENDENT_MEDIA, description="the report itself"
+    )
 
 
-def _innermost(attributions: Sequence[model.Attribution], evidence: model.Span) -> model.Attribution | None:
-    containing = [a for a in attributions if a.content_span.start <= evidence.start and evidence.end <= a.content_span.end]
+def _innermost(
+    attributions: Sequence[model.Attribution], evidence: model.Span
+) -> model.Attribution | None:
+    containing = [
+        a
+        for a in attributions
+        if a.content_span.start <= evidence.start and evidence.end <= a.content_span.end
+    ]
     if not containing:
         overlapping = [a for a in attributions if a.content_span.overlaps(evidence)]
         containing = overlapping
@@ -151,15 +255,21 @@ def _hedges(sentence: SpacySpan) -> tuple[str, ...]:
         if word in _SPECULATIVE or word in _REPORTED:
             found.append(word)
     text = sentence.text.lower()
-    for phrase in ("it is claimed", "it is suspected", "it is believed", "could not be verified",
-                   "could not immediately verify", "not independently verified"):
+    for phrase in (
+        "it is claimed",
+        "it is suspected",
+        "it is believed",
+        "could not be verified",
+        "could not immediately verify",
+        "not independently verified",
+    ):
         if phrase in text:
             found.append(phrase)
     return tuple(dict.fromkeys(found))
 
 
 def _about_footage(ws: Workspace, evidence: model.Span) -> bool:
-    """"A video shows X", "images appear to show X": the footage is the source of X.
+    """ "A video shows X", "images appear to show X": the footage is the source of X.
 
     Only for words inside what the footage is said to show, not for the rest of a
     sentence that merely mentions a video.

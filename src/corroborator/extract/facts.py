@@ -24,7 +24,9 @@ from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspa
 
 A = model.Attribute
 _NOT_DAMAGE_FIRE = frozenset({"open", "return", "come", "exchange", "cease", "draw", "hold"})
-_RESPONSIBILITY_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "complicity"})
+_RESPONSIBILITY_NOUNS = frozenset(
+    {"involvement", "responsibility", "role", "participation", "complicity"}
+)
 _METHOD_NAMES = {
     "air_defence": "air defence (shot down)",
     "electronic_warfare": "electronic warfare (jamming)",
@@ -49,15 +51,23 @@ class FactFinder:
         self._damage_forms = PhraseMatcher(nlp.vocab, attr="LOWER")
         for level, phrases in lexicon.damage_levels.items():
             self._damage.add(level, list(nlp.pipe(" ".join(p) for p in phrases)))
-            surface = {" ".join((*p[:-1], form)) for p in phrases for form in syntax.inflections(p[-1])}
+            surface = {
+                " ".join((*p[:-1], form)) for p in phrases for form in syntax.inflections(p[-1])
+            }
             self._damage_forms.add(level, [nlp.make_doc(text) for text in sorted(surface)])
         self._means = PhraseMatcher(nlp.vocab, attr="LOWER")
         for method, phrases in lexicon.interception_means.items():
-            self._means.add(method, [nlp.make_doc(" ".join(p).replace(" - ", "-")) for p in phrases])
+            self._means.add(
+                method, [nlp.make_doc(" ".join(p).replace(" - ", "-")) for p in phrases]
+            )
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
-        actual = [e for e in ws.events if e.mention.modality in {model.Modality.ACTUAL, model.Modality.NEGATED}]
+        actual = [
+            e
+            for e in ws.events
+            if e.mention.modality in {model.Modality.ACTUAL, model.Modality.NEGATED}
+        ]
         findings: list[Finding] = []
         findings += self._damage_findings(ws.doc, weapon_at)
         findings += self._method_findings(ws.doc, actual)
@@ -71,7 +81,9 @@ class FactFinder:
 
     def _damage_findings(self, doc: Doc, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
         found = {(start, end, doc.vocab.strings[key]) for key, start, end in self._damage(doc)}
-        found |= {(start, end, doc.vocab.strings[key]) for key, start, end in self._damage_forms(doc)}
+        found |= {
+            (start, end, doc.vocab.strings[key]) for key, start, end in self._damage_forms(doc)
+        }
         matches = sorted(found, key=lambda m: (m[0], -(m[1] - m[0])))
         findings = []
         taken_until = -1
@@ -88,13 +100,21 @@ class FactFinder:
             ev_start = _negation_start(root) if negated and level != "none" else start
             text = doc[ev_start:end].text
             about = _damaged_object(root, range(start, end))
-            findings.append(Finding(attribute=A.DAMAGE, value=model.Label(code=code, text=text, about=about),
-                                    start=ev_start, end=end))
+            findings.append(
+                Finding(
+                    attribute=A.DAMAGE,
+                    value=model.Label(code=code, text=text, about=about),
+                    start=ev_start,
+                    end=end,
+                )
+            )
         return findings
 
     def _is_property_damage(self, root: Token, level: str, weapon_at: dict[int, WeaponHit]) -> bool:
         lemma = root.lemma_.lower()
-        if lemma == "fire" and (root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"):
+        if lemma == "fire" and (
+            root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"
+        ):
             return False  # "opened fire", "mobile fire groups"
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
@@ -104,11 +124,19 @@ class FactFinder:
             return False
         if root.dep_ == "amod" and root.head.i in weapon_at:
             return False  # "flaming debris" of a drone, "a destroyed drone"
-        if level in {"none", "minor", "significant"} or lemma in {"damage", "fire", "blaze", "smoke"}:
+        if level in {"none", "minor", "significant"} or lemma in {
+            "damage",
+            "fire",
+            "blaze",
+            "smoke",
+        }:
             return True
         # "destroyed", "burned": need a property noun as the patient or subject.
         near = [root.head, *root.children, *(c for p in patients for c in p.subtree)]
-        return any(t.lemma_.lower() in self.lx.property_nouns or t.lower_ in self.lx.property_nouns for t in near)
+        return any(
+            t.lemma_.lower() in self.lx.property_nouns or t.lower_ in self.lx.property_nouns
+            for t in near
+        )
 
     # -- interception method
 
@@ -124,8 +152,11 @@ class FactFinder:
             # only means that are instruments ("by", "with", "using") or that shot, downed or
             # intercepted count there.
             generic = bool(syntax.word_forms(trigger) & _GENERIC_INTERCEPT)
-            stated = [(s, e, m) for s, e, m in means if s in near
-                      and not (generic and _subject_of(doc[e - 1], trigger))]
+            stated = [
+                (s, e, m)
+                for s, e, m in means
+                if s in near and not (generic and _subject_of(doc[e - 1], trigger))
+            ]
             if stated:
                 s, e, method = min(stated, key=lambda m: abs(m[0] - trigger.i))
                 start, end = min(s, event.token), max(e, _trigger_end(doc, event))
@@ -135,9 +166,15 @@ class FactFinder:
                     continue
                 method = method_from_verb
                 start, end = event.token, _trigger_end(doc, event)
-            findings.append(Finding(attribute=A.INTERCEPTION_METHOD,
-                                    value=model.Label(code=method, text=_METHOD_NAMES.get(method, method)),
-                                    start=start, end=end, event_token=event.token))
+            findings.append(
+                Finding(
+                    attribute=A.INTERCEPTION_METHOD,
+                    value=model.Label(code=method, text=_METHOD_NAMES.get(method, method)),
+                    start=start,
+                    end=end,
+                    event_token=event.token,
+                )
+            )
         return findings
 
     def _method_of_verb(self, trigger: Token) -> str | None:
@@ -152,11 +189,16 @@ class FactFinder:
 
     # -- target
 
-    def _target_findings(self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+    def _target_findings(
+        self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]
+    ) -> list[Finding]:
         doc = ws.doc
         findings = []
         for event in events:
-            if event.event_class not in {"attack", "explosion", "casualty"} or event.mention.modality != model.Modality.ACTUAL:
+            if (
+                event.event_class not in {"attack", "explosion", "casualty"}
+                or event.mention.modality != model.Modality.ACTUAL
+            ):
                 continue
             trigger = doc[event.token]
             for noun in _patients(trigger):
@@ -166,9 +208,15 @@ class FactFinder:
                 if category is None:
                     continue
                 start, end = _noun_phrase(noun)
-                findings.append(Finding(attribute=A.TARGET,
-                                        value=model.Label(code=category, text=doc[start:end].text),
-                                        start=start, end=end, event_token=event.token))
+                findings.append(
+                    Finding(
+                        attribute=A.TARGET,
+                        value=model.Label(code=category, text=doc[start:end].text),
+                        start=start,
+                        end=end,
+                        event_token=event.token,
+                    )
+                )
         return findings
 
     def _target_category(self, noun: Token) -> str | None:
@@ -195,8 +243,15 @@ class FactFinder:
                 if hit is None or hit.start in seen or hit.category == "air_defence":
                     continue
                 seen.add(hit.start)
-                findings.append(Finding(attribute=A.WEAPON, value=model.Label(code=hit.code, text=hit.name),
-                                        start=hit.start, end=hit.end, event_token=event.token))
+                findings.append(
+                    Finding(
+                        attribute=A.WEAPON,
+                        value=model.Label(code=hit.code, text=hit.name),
+                        start=hit.start,
+                        end=hit.end,
+                        event_token=event.token,
+                    )
+                )
         return findings
 
     # -- responsible party
@@ -218,10 +273,17 @@ class FactFinder:
                     continue  # "the regime launched an attack": one agent, two event words
                 seen.add((code, token.i))
                 start, end = _noun_phrase(token)
-                findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
-                                        value=model.Label(code=code, text=doc[start:end].text),
-                                        start=min(start, event.token), end=max(end, event.token + 1),
-                                        event_token=event.token, negated=negated, note=how))
+                findings.append(
+                    Finding(
+                        attribute=A.RESPONSIBLE_PARTY,
+                        value=model.Label(code=code, text=doc[start:end].text),
+                        start=min(start, event.token),
+                        end=max(end, event.token + 1),
+                        event_token=event.token,
+                        negated=negated,
+                        note=how,
+                    )
+                )
         findings += self._involvement(doc)
         return findings
 
@@ -229,15 +291,25 @@ class FactFinder:
         """Who carried out the event: its subject, a "by" agent, or the adjective on it/its weapon."""
         agents: list[tuple[Token, str]] = []
         carrier = trigger
-        if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
+        if (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ in syntax.OBJECTS
+            and trigger.head.pos_ == "VERB"
+        ):
             carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
         for child in carrier.children:
             if child.dep_ == "nsubj" and child.i not in weapon_at:
                 agents.append((child, "agent of the attack"))
             if child.dep_ == "agent":
-                agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+                agents.extend(
+                    (p, "agent of the attack") for p in child.children if p.dep_ == "pobj"
+                )
         for child in trigger.children:
-            if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.ent_type_ in {"NORP", "GPE", ""}:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.ent_type_ in {
+                "NORP",
+                "GPE",
+                "",
+            }:
                 agents.append((child, "attack attributed by adjective"))
         for i in syntax.neighbourhood(trigger):
             hit = weapon_at.get(i)
@@ -256,32 +328,49 @@ class FactFinder:
         return code
 
     def _involvement(self, doc: Doc) -> list[Finding]:
-        """"denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
+        """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
         findings = []
         for token in doc:
             lemma = token.lemma_.lower()
             if lemma in _RESPONSIBILITY_NOUNS:
                 owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
-                owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for p in c.children if p.dep_ == "pobj"]
+                owners += [
+                    p
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
                 for owner in owners:
                     code = self._party(owner)
                     if code:
                         s, _ = _noun_phrase(owner)
-                        findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
-                                                value=model.Label(code=code, text=doc[s:owner.i + 1].text),
-                                                start=min(s, token.i), end=token.i + 1,
-                                                negated=syntax.is_negated(token), note="responsibility"))
+                        findings.append(
+                            Finding(
+                                attribute=A.RESPONSIBLE_PARTY,
+                                value=model.Label(code=code, text=doc[s : owner.i + 1].text),
+                                start=min(s, token.i),
+                                end=token.i + 1,
+                                negated=syntax.is_negated(token),
+                                note="responsibility",
+                            )
+                        )
             elif lemma in {"blame", "accuse"} and token.pos_ == "VERB":
                 for child in token.children:
                     if child.dep_ in {"dobj", "obj"}:
                         code = self._party(child)
                         if code:
                             s, e = _noun_phrase(child)
-                            findings.append(Finding(attribute=A.RESPONSIBLE_PARTY,
-                                                    value=model.Label(code=code, text=doc[s:e].text),
-                                                    start=min(token.i, s), end=max(e, token.i + 1),
-                                                    negated=syntax.is_negated(token), note="blamed"))
+                            findings.append(
+                                Finding(
+                                    attribute=A.RESPONSIBLE_PARTY,
+                                    value=model.Label(code=code, text=doc[s:e].text),
+                                    start=min(token.i, s),
+                                    end=max(e, token.i + 1),
+                                    negated=syntax.is_negated(token),
+                                    note="blamed",
+                                )
+                            )
         return findings
 
 
@@ -301,18 +390,30 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     if root.dep_ == "acomp":
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     elif root.pos_ == "VERB":
-        candidates.extend(c for c in root.children if c.dep_ == "nsubj")  # "a warehouse caught fire"
-    if root.pos_ == "NOUN" and root.dep_ in {"dobj", "obj"} and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take"}:
+        candidates.extend(
+            c for c in root.children if c.dep_ == "nsubj"
+        )  # "a warehouse caught fire"
+    if (
+        root.pos_ == "NOUN"
+        and root.dep_ in {"dobj", "obj"}
+        and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take"}
+    ):
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     for noun in candidates:
         lemma = noun.lemma_.lower()
-        if noun.i in phrase or noun.pos_ not in {"NOUN", "PROPN"} or lemma in {"damage", "casualty"}:
+        if (
+            noun.i in phrase
+            or noun.pos_ not in {"NOUN", "PROPN"}
+            or lemma in {"damage", "casualty"}
+        ):
             continue
         return lemma
     return None
 
 
-_GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
+_GENERIC_INTERCEPT = frozenset(
+    {"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"}
+)
 
 
 def _subject_of(token: Token, verb: Token) -> bool:
@@ -383,4 +484,3 @@ def _negation_start(root: Token) -> int:
     if root.dep_ == "conj":
         return _negation_start(root.head)
     return root.i
-

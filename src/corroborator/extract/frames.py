@@ -38,7 +38,18 @@ _DAYWORDS = re.compile(
 )
 #: Two towns this close are one event area (a strike "near Moscow" and one "in Moscow").
 _SAME_AREA_KM = 60.0
-_CLASS_PRIORITY = ("attack", "explosion", "casualty", "clash", "intercept", "crash", "find", "incident", "ban", "deploy")
+_CLASS_PRIORITY = (
+    "attack",
+    "explosion",
+    "casualty",
+    "clash",
+    "intercept",
+    "crash",
+    "find",
+    "incident",
+    "ban",
+    "deploy",
+)
 
 
 @dataclass
@@ -72,7 +83,9 @@ class FrameBuilder:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
             token = ws.doc[hit.token]
-            if hit.anaphoric and sentence_families.get(hit.mention.sentence.start, {hit.family}) - {hit.family}:
+            if hit.anaphoric and sentence_families.get(hit.mention.sentence.start, {hit.family}) - {
+                hit.family
+            }:
                 continue  # "As a result of the attack, the mayor banned ...": a back-reference
             times = _attached(token, times_by_token)
             places = _attached(token, places_by_token)
@@ -114,8 +127,12 @@ class FrameBuilder:
         # Violence mentions of one incident come in many classes (an attack, its
         # interception, the crash); policy events are told apart by class (a flight ban
         # is not an air-defence deployment).
-        same_family = [d for d in reversed(drafts) if d.family == hit.family
-                       and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)]
+        same_family = [
+            d
+            for d in reversed(drafts)
+            if d.family == hit.family
+            and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
+        ]
         if not same_family:
             return None
         current = same_family[0]
@@ -132,27 +149,45 @@ class FrameBuilder:
                 return draft
         return None
 
-    def _compatible(self, draft: _Draft, times: Sequence[model.TimeExpression], places: Sequence[model.PlaceMention]) -> bool:
-        return self._times_compatible(draft.times, times) and self._places_compatible(draft.places, places)
+    def _compatible(
+        self,
+        draft: _Draft,
+        times: Sequence[model.TimeExpression],
+        places: Sequence[model.PlaceMention],
+    ) -> bool:
+        return self._times_compatible(draft.times, times) and self._places_compatible(
+            draft.places, places
+        )
 
-    def _positively_matches(self, draft: _Draft, times: Sequence[model.TimeExpression], places: Sequence[model.PlaceMention]) -> bool:
+    def _positively_matches(
+        self,
+        draft: _Draft,
+        times: Sequence[model.TimeExpression],
+        places: Sequence[model.PlaceMention],
+    ) -> bool:
         if not (times or places):
             return False
         # "Another attack" the same night is usually elsewhere: only a place match (with a
         # compatible time, if any) brings it back to an earlier frame.
-        place_ok = bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
+        place_ok = (
+            bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
+        )
         time_ok = not times or self._times_compatible(draft.times, times)
         return place_ok and time_ok
 
     @staticmethod
-    def _times_compatible(a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]) -> bool:
+    def _times_compatible(
+        a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]
+    ) -> bool:
         dated_a, dated_b = _dated(a), _dated(b)
         if not dated_a or not dated_b:
             return True
         slack = timedelta(hours=12)
         return any(x.overlaps(y, slack=slack) for x in dated_a for y in dated_b)
 
-    def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
+    def _places_compatible(
+        self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]
+    ) -> bool:
         if not a or not b:
             return True
         return any(self.same_area(x.place, y.place) for x in a for y in b)
@@ -166,9 +201,14 @@ class FrameBuilder:
 
     # -- anchors in sentences without an event word
 
-    def _adopt_orphans(self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft],
-                       times_by_token: dict[int, model.TimeExpression],
-                       places_by_token: dict[int, model.PlaceMention]) -> None:
+    def _adopt_orphans(
+        self,
+        ws: Workspace,
+        drafts: list[_Draft],
+        frame_of_token: dict[int, _Draft],
+        times_by_token: dict[int, model.TimeExpression],
+        places_by_token: dict[int, model.PlaceMention],
+    ) -> None:
         """Scene-setting sentences ("At 7:40 on Saturday, the driver was on his route through
         Kherson's Dniprovskyi district") carry the time and place of the event told next.
 
@@ -189,11 +229,17 @@ class FrameBuilder:
         orphans: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
             (i, t) for i, t in times_by_token.items() if _names_a_day(t)
         ] + list(places_by_token.items())
-        apart = {model.ParagraphRole.DATELINE, model.ParagraphRole.BYLINE, model.ParagraphRole.CREDIT}
+        apart = {
+            model.ParagraphRole.DATELINE,
+            model.ParagraphRole.BYLINE,
+            model.ParagraphRole.CREDIT,
+        }
         for token, anchor in sorted(orphans, key=lambda o: o[0]):
             if ws.report.role_at(ws.doc[token].idx) in apart:
                 continue
-            if ws.doc[token].sent.start in mention_sentences or not _narrative(ws.doc[token].sent, times_by_token):
+            if ws.doc[token].sent.start in mention_sentences or not _narrative(
+                ws.doc[token].sent, times_by_token
+            ):
                 continue  # not theirs, or background ("the ports are used to ... through Romania")
             paragraph = paragraph_of(token)
             if paragraph in mentions_by_paragraph:
@@ -212,16 +258,21 @@ class FrameBuilder:
             elif not target.places:
                 target.places.append(anchor)
 
-    def _report_town(self, ws: Workspace, drafts: list[_Draft],
-                     places_by_token: dict[int, model.PlaceMention]) -> None:
+    def _report_town(
+        self, ws: Workspace, drafts: list[_Draft], places_by_token: dict[int, model.PlaceMention]
+    ) -> None:
         """A report about one town ("drones have become the main danger in Kherson") sets
         the scene for passages that name no place of their own, as a coder would read it.
 
         Only when every town-level event place the report names is in that one town's
         area; the place joins as 'derived', with the evidence of its nearest earlier mention.
         """
-        towns = [p for p in places_by_token.values() if p.precision != model.GeoPrecision.REGION
-                 and p.place.kind not in {"country", "admin1", "region", "sea"}]
+        towns = [
+            p
+            for p in places_by_token.values()
+            if p.precision != model.GeoPrecision.REGION
+            and p.place.kind not in {"country", "admin1", "region", "sea"}
+        ]
         if not towns:
             return
         anchor = towns[0].place
@@ -232,12 +283,20 @@ class FrameBuilder:
                 continue
             start = min(h.mention.trigger.start for h in draft.hits)
             earlier = [t for t in towns if t.span.start < start] or towns
-            mention = max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
-            draft.places.append(mention.model_copy(update={"match": "derived", "precision": model.GeoPrecision.NEAR}))
+            mention = (
+                max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
+            )
+            draft.places.append(
+                mention.model_copy(
+                    update={"match": "derived", "precision": model.GeoPrecision.NEAR}
+                )
+            )
 
     # -- findings
 
-    def _assign_findings(self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft]) -> None:
+    def _assign_findings(
+        self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft]
+    ) -> None:
         ordered = sorted(frame_of_token.items())
         violence = {t: d for t, d in ordered if d.family == "violence"}
         for index, finding in enumerate(ws.findings):
@@ -250,18 +309,37 @@ class FrameBuilder:
                 draft.findings.append(index)
 
     def _frame(self, ws: Workspace, draft: _Draft, primary: bool) -> model.Frame:
-        hits = sorted(draft.hits, key=lambda h: _CLASS_PRIORITY.index(h.event_class) if h.event_class in _CLASS_PRIORITY else 99)
+        hits = sorted(
+            draft.hits,
+            key=lambda h: (
+                _CLASS_PRIORITY.index(h.event_class) if h.event_class in _CLASS_PRIORITY else 99
+            ),
+        )
         lead = hits[0]
         # The frame's sub-type comes from its attack mentions' weapons when any name one.
-        weapon_hits = [h for h in draft.hits if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}]
+        weapon_hits = [
+            h
+            for h in draft.hits
+            if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}
+        ]
         event_type, sub_type = lead.mention.event_type, lead.mention.sub_event_type
         if weapon_hits and lead.event_class in {"attack", "explosion", "casualty"}:
-            event_type, sub_type = weapon_hits[0].mention.event_type, weapon_hits[0].mention.sub_event_type
+            event_type, sub_type = (
+                weapon_hits[0].mention.event_type,
+                weapon_hits[0].mention.sub_event_type,
+            )
         sentences: dict[int, str] = {}
         for hit in draft.hits:
             sentences[hit.mention.sentence.start] = hit.mention.sentence.text
-        actors = sorted({f.value.code for i in draft.findings for f in [ws.findings[i]]
-                         if f.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(f.value, model.Label)})
+        actors = sorted(
+            {
+                f.value.code
+                for i in draft.findings
+                for f in [ws.findings[i]]
+                if f.attribute == model.Attribute.RESPONSIBLE_PARTY
+                and isinstance(f.value, model.Label)
+            }
+        )
         return model.Frame(
             id=f"{ws.report_id}#f{draft.index + 1}",
             report_id=ws.report_id,
@@ -295,26 +373,46 @@ class _LeadIns:
     paragraph has none) takes their anchors when it has none of its own.
     """
 
-    def __init__(self, ws: Workspace, times: dict[int, model.TimeExpression],
-                 places: dict[int, model.PlaceMention]) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        times: dict[int, model.TimeExpression],
+        places: dict[int, model.PlaceMention],
+    ) -> None:
         self.ws = ws
         mention_sentences = {ws.doc[h.token].sent.start for h in ws.events}
-        apart = {model.ParagraphRole.DATELINE, model.ParagraphRole.BYLINE, model.ParagraphRole.CREDIT}
-        self.paragraph_has_mention = {self._paragraph(h.token) for h in ws.events
-                                      if h.mention.modality == model.Modality.ACTUAL}
+        apart = {
+            model.ParagraphRole.DATELINE,
+            model.ParagraphRole.BYLINE,
+            model.ParagraphRole.CREDIT,
+        }
+        self.paragraph_has_mention = {
+            self._paragraph(h.token)
+            for h in ws.events
+            if h.mention.modality == model.Modality.ACTUAL
+        }
         dated_sentences = {ws.doc[i].sent.start for i, t in times.items() if _names_a_day(t)}
         # A scene is set with a when: a place alone in an earlier sentence ("the invasion of
         # Ukraine was continuing") is background, not the setting of what follows.
         scene_places = {i: p for i, p in places.items() if ws.doc[i].sent.start in dated_sentences}
+        candidates: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
+            *((i, t) for i, t in times.items() if _names_a_day(t)),
+            *scene_places.items(),
+        ]
         self.pending: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
-            (i, a) for i, a in sorted([*((i, t) for i, t in times.items() if _names_a_day(t)), *scene_places.items()])
-            if ws.doc[i].sent.start not in mention_sentences and _narrative(ws.doc[i].sent, times)
-            and ws.report.role_at(ws.doc[i].idx) not in apart  # a date line dates the report, not an event
+            (i, a)
+            for i, a in sorted(candidates, key=lambda c: c[0])
+            if ws.doc[i].sent.start not in mention_sentences
+            and _narrative(ws.doc[i].sent, times)
+            and ws.report.role_at(ws.doc[i].idx)
+            not in apart  # a date line dates the report, not an event
         ]
 
     def _paragraph(self, token: int) -> int:
         offset = self.ws.doc[token].idx
-        return next((n for n, p in enumerate(self.ws.report.paragraphs) if p.start <= offset < p.end), -1)
+        return next(
+            (n for n, p in enumerate(self.ws.report.paragraphs) if p.start <= offset < p.end), -1
+        )
 
     def take(self, trigger: Token) -> tuple[list[model.TimeExpression], list[model.PlaceMention]]:
         here = self._paragraph(trigger.i)
@@ -342,12 +440,9 @@ def frame_of_token_first(draft: _Draft) -> list[int]:
 
 
 def _dateline_time(ws: Workspace, token: int, reporting: Sequence[object]) -> bool:
-    """"KYIV, Aug 14 (Wire) -": a date right after a dateline place is the filing date."""
+    """ "KYIV, Aug 14 (Wire) -": a date right after a dateline place is the filing date."""
     offset = ws.doc[token].idx
-    for span in reporting:
-        if span is not None and 0 <= offset - span.end_char <= 12:  # type: ignore[attr-defined]
-            return True
-    return False
+    return any(span is not None and 0 <= offset - span.end_char <= 12 for span in reporting)  # type: ignore[attr-defined]
 
 
 _DAY_NAMING = re.compile(
@@ -392,10 +487,31 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
 #: "the President of the Russian Federation", "the government of Ukraine". Local offices
 #: are not here: "the mayor of Moscow" and "the governor of Bryansk region" do locate
 #: what they announce.
-_TITLE_HEADS = frozenset({"president", "minister", "ministry", "government", "spokesman", "spokeswoman",
-                          "spokesperson", "leader", "adviser", "advisor", "embassy", "ambassador", "army",
-                          "forces", "military", "navy", "parliament", "authorities", "regime", "people",
-                          "citizens"})
+_TITLE_HEADS = frozenset(
+    {
+        "president",
+        "minister",
+        "ministry",
+        "government",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "adviser",
+        "advisor",
+        "embassy",
+        "ambassador",
+        "army",
+        "forces",
+        "military",
+        "navy",
+        "parliament",
+        "authorities",
+        "regime",
+        "people",
+        "citizens",
+    }
+)
 
 
 def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
@@ -410,10 +526,46 @@ def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
 
 
 #: Verbs whose subject acts ("Ukraine attacked", "Moscow said"): a place there is an actor.
-_AGENTIVE = frozenset({"attack", "strike", "hit", "target", "shell", "launch", "fire", "send", "use", "deploy",
-                       "say", "claim", "deny", "accuse", "blame", "announce", "report", "admit", "acknowledge",
-                       "warn", "threaten", "respond", "retaliate", "vow", "insist", "reject", "state",
-                       "attempt", "try", "carry", "conduct", "order", "wage", "invade", "prepare", "plan"})
+_AGENTIVE = frozenset(
+    {
+        "attack",
+        "strike",
+        "hit",
+        "target",
+        "shell",
+        "launch",
+        "fire",
+        "send",
+        "use",
+        "deploy",
+        "say",
+        "claim",
+        "deny",
+        "accuse",
+        "blame",
+        "announce",
+        "report",
+        "admit",
+        "acknowledge",
+        "warn",
+        "threaten",
+        "respond",
+        "retaliate",
+        "vow",
+        "insist",
+        "reject",
+        "state",
+        "attempt",
+        "try",
+        "carry",
+        "conduct",
+        "order",
+        "wage",
+        "invade",
+        "prepare",
+        "plan",
+    }
+)
 
 
 def _names_a_location(token: Token) -> bool:
@@ -422,7 +574,11 @@ def _names_a_location(token: Token) -> bool:
     subject of an experience ("Izmail spent the night under attack") stays a place."""
     if token.dep_ in {"nsubj", "csubj"} and syntax.word_forms(token.head) & _AGENTIVE:
         return False
-    if token.dep_ == "poss" and token.head.lemma_.lower() in _TITLE_HEADS | {"defence", "defense", "foreign"}:
+    if token.dep_ == "poss" and token.head.lemma_.lower() in _TITLE_HEADS | {
+        "defence",
+        "defense",
+        "foreign",
+    }:
         return False
     if token.dep_ == "pobj":
         prep = token.head
@@ -469,12 +625,15 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
 
 
 def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Finding]:
-    """"the devices were disabled" counts as many as the frame's earlier count of them."""
+    """ "the devices were disabled" counts as many as the frame's earlier count of them."""
     findings = list(ws.findings)
     for draft in drafts:
         # "the devices", "the drones": the set counted as launched before, not a subset.
-        counts = [i for i in sorted(draft.findings)
-                  if findings[i].attribute == model.Attribute.LAUNCHED and not findings[i].anaphoric]
+        counts = [
+            i
+            for i in sorted(draft.findings)
+            if findings[i].attribute == model.Attribute.LAUNCHED and not findings[i].anaphoric
+        ]
         for i in sorted(draft.findings):
             finding = findings[i]
             if not finding.anaphoric:
@@ -487,8 +646,12 @@ def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Findi
                 continue
             words = ws.doc[source.start : source.end].text
             findings[i] = Finding(
-                attribute=finding.attribute, value=source.value, start=finding.start, end=finding.end,
-                event_token=finding.event_token, weapon=finding.weapon,
+                attribute=finding.attribute,
+                value=source.value,
+                start=finding.start,
+                end=finding.end,
+                event_token=finding.event_token,
+                weapon=finding.weapon,
                 note=f"the same weapons counted earlier as {words!r}",
             )
         # unresolved anaphoric counts are dropped: no number was given
@@ -509,7 +672,11 @@ def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
 
 def _lead_end(ws: Workspace) -> int:
     """Token index where the lead (title and first two body paragraphs) ends."""
-    body = [p for p in ws.report.paragraphs if p.role in {model.ParagraphRole.BODY, model.ParagraphRole.HEADLINE}]
+    body = [
+        p
+        for p in ws.report.paragraphs
+        if p.role in {model.ParagraphRole.BODY, model.ParagraphRole.HEADLINE}
+    ]
     if len(body) < 2:
         return len(ws.doc)
     end_char = body[min(2, len(body) - 1)].end

@@ -548,8 +548,12 @@ class Gazetteer:
         zoned = self._zoned_by_country.get(code, [])
         if lat is None or lon is None or not zoned:
             return None
-        nearest = min(zoned, key=lambda i: (self._entries[i][_LAT] - lat) ** 2 + (self._entries[i][_LON] - lon) ** 2)
-        return self._timezones[nearest]
+
+        def squared_distance(i: int) -> float:
+            other_lat, other_lon = self._entries[i][_LAT] or 0.0, self._entries[i][_LON] or 0.0
+            return float((other_lat - lat) ** 2 + (other_lon - lon) ** 2)
+
+        return self._timezones[min(zoned, key=squared_distance)]
 
     def get(self, place_id: str) -> model.Place:
         """The entry with this id ('geonames:524901', 'corroborator:kremlin')."""

@@ -113,8 +113,10 @@ class Lexicon:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().replace("-", " - ").split()) if "-" in phrase else tuple(
-        phrase.lower().split()
+    return (
+        tuple(phrase.lower().replace("-", " - ").split())
+        if "-" in phrase
+        else tuple(phrase.lower().split())
     )
 
 

@@ -831,7 +831,9 @@ def find_places(
         placed = _locative(doc[raw.start : raw.end].root, cues) or _possessive_place(doc, raw)
         if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights, placed=placed):
             continue
-        if _outside_named_container(doc, raw, accepted, gazetteer) or _district_elsewhere(doc, raw, accepted, gazetteer):
+        if _outside_named_container(doc, raw, accepted, gazetteer) or _district_elsewhere(
+            doc, raw, accepted, gazetteer
+        ):
             continue
         if not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue

@@ -26,12 +26,47 @@ from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.workspace import Finding, WeaponHit, Workspace
 
 A = model.Attribute
-_CASUALTY_NOUNS = {"casualty": (A.KILLED, A.INJURED), "victim": (A.KILLED, A.INJURED),
-                   "death": (A.KILLED,), "fatality": (A.KILLED,), "dead": (A.KILLED,),
-                   "injury": (A.INJURED,), "wounded": (A.INJURED,), "injured": (A.INJURED,)}
-_UNIT_NOUNS = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "m", "hour", "minute",
-                         "second", "day", "week", "month", "year", "ton", "tonne", "percent", "%", "foot",
-                         "feet", "kilogram", "kg", "time", "am", "pm", "a.m.", "p.m."})
+_CASUALTY_NOUNS = {
+    "casualty": (A.KILLED, A.INJURED),
+    "victim": (A.KILLED, A.INJURED),
+    "death": (A.KILLED,),
+    "fatality": (A.KILLED,),
+    "dead": (A.KILLED,),
+    "injury": (A.INJURED,),
+    "wounded": (A.INJURED,),
+    "injured": (A.INJURED,),
+}
+_UNIT_NOUNS = frozenset(
+    {
+        "mile",
+        "kilometre",
+        "kilometer",
+        "km",
+        "metre",
+        "meter",
+        "m",
+        "hour",
+        "minute",
+        "second",
+        "day",
+        "week",
+        "month",
+        "year",
+        "ton",
+        "tonne",
+        "percent",
+        "%",
+        "foot",
+        "feet",
+        "kilogram",
+        "kg",
+        "time",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+    }
+)
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
@@ -70,7 +105,9 @@ class QuantityFinder:
                     findings.append(finding)
         findings.extend(self._anaphoric(ws, weapon_at, {f.start for f in findings}))
         findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
-        findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
+        findings.extend(
+            self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings})
+        )
         ws.findings.extend(sorted(findings, key=lambda f: f.start))
 
     # -- number expressions
@@ -105,7 +142,11 @@ class QuantityFinder:
             return Count(i, i + 2, i + 1, model.Quantity(min=0, max=0), zero=True)  # "no one"
         if lower == "not" and i + 1 < len(doc) and doc[i + 1].lower_ in {"one", "a"}:
             # "not one of them was stopped", "not a single drone got through"
-            end = i + 3 if doc[i + 1].lower_ == "a" and i + 2 < len(doc) and doc[i + 2].lower_ == "single" else i + 2
+            end = (
+                i + 3
+                if doc[i + 1].lower_ == "a" and i + 2 < len(doc) and doc[i + 2].lower_ == "single"
+                else i + 2
+            )
             return Count(i, end, end - 1, model.Quantity(min=0, max=0), zero=True)
         if lower in {"no", "none", "nobody", "no-one"}:
             return Count(i, i + 1, i, model.Quantity(min=0, max=0), zero=True)
@@ -116,7 +157,11 @@ class QuantityFinder:
             return None
         end = i + 1
         # "two hundred", "twenty five", "1,200"
-        while end < len(doc) and self._number_value(doc[end]) is not None and doc[end].dep_ in {"compound", "nummod", "quantmod"}:
+        while (
+            end < len(doc)
+            and self._number_value(doc[end]) is not None
+            and doc[end].dep_ in {"compound", "nummod", "quantmod"}
+        ):
             nxt = self._number_value(doc[end])
             assert nxt is not None
             value = value * nxt if nxt in {100, 1000} else value + nxt
@@ -161,13 +206,17 @@ class QuantityFinder:
 
     # -- what a count counts
 
-    def _interpret(self, ws: Workspace, count: Count, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+    def _interpret(
+        self, ws: Workspace, count: Count, weapon_at: dict[int, WeaponHit]
+    ) -> list[Finding]:
         doc = ws.doc
         head = doc[count.head]
         noun = _counted_noun(head)
         if noun is not None and noun.lemma_.lower() in _UNIT_NOUNS:
             return []
-        if noun is not None and (count.head in weapon_at or any(t in weapon_at for t in range(count.start, count.end))):
+        if noun is not None and (
+            count.head in weapon_at or any(t in weapon_at for t in range(count.start, count.end))
+        ):
             return []  # a number inside a weapon name: "An-124", "S-400"
         if noun is not None and noun.pos_ == "PRON":
             noun = None  # "one of them", "all of them": the weapons named before
@@ -184,18 +233,33 @@ class QuantityFinder:
             if weapon is not None and not count.zero:
                 # "two drone strikes": at least as many drones as strikes.
                 start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
-                return [Finding(attribute=A.LAUNCHED, value=model.Quantity(min=count.quantity.min, max=None),
-                                start=start, end=end, weapon=weapon.code,
-                                note="counts strikes; each involved at least one weapon")]
-        if weapon is not None and weapon.category != "air_defence":
-            partitive = noun is not None and noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i
+                return [
+                    Finding(
+                        attribute=A.LAUNCHED,
+                        value=model.Quantity(min=count.quantity.min, max=None),
+                        start=start,
+                        end=end,
+                        weapon=weapon.code,
+                        note="counts strikes; each involved at least one weapon",
+                    )
+                ]
+        if weapon is not None and weapon.category != "air_defence" and noun is not None:
+            partitive = noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i
             # "38 of the 40 drones were shot down": the verb governs the part ("38").
             return self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
         if noun is not None:
-            if count.quantity == model.Quantity(min=1, max=None) and doc[count.head].lower_ == "one":
-                count = Count(count.start, count.end, count.head, model.Quantity(min=1, max=1))  # "killing one passenger"
-            if noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i and (
-                noun.lemma_.lower() in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS
+            if (
+                count.quantity == model.Quantity(min=1, max=None)
+                and doc[count.head].lower_ == "one"
+            ):
+                count = Count(
+                    count.start, count.end, count.head, model.Quantity(min=1, max=1)
+                )  # "killing one passenger"
+            if (
+                noun.i != head.i
+                and noun.head.lower_ == "of"
+                and noun.head.head.i == head.i
+                and (noun.lemma_.lower() in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS)
             ):
                 return []  # "two of the wounded": a part of a total counted elsewhere
             if noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i:
@@ -207,8 +271,9 @@ class QuantityFinder:
     def _is_people(self, noun: Token) -> bool:
         return noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns
 
-    def _weapon_findings(self, ws: Workspace, count: Count, noun: Token, weapon: WeaponHit,
-                         elliptic: bool) -> list[Finding]:
+    def _weapon_findings(
+        self, ws: Workspace, count: Count, noun: Token, weapon: WeaponHit, elliptic: bool
+    ) -> list[Finding]:
         role, predicate = self._weapon_role(noun)
         if role is None or predicate is None:
             return []
@@ -223,8 +288,17 @@ class QuantityFinder:
             note = f"counts the weapons named just before ({weapon.name})"
         if count.another:
             note = "one more, beyond those already counted"
-        found = [Finding(attribute=role, value=count.quantity, start=start, end=end,
-                         event_token=predicate.i, note=note, weapon=weapon.code)]
+        found = [
+            Finding(
+                attribute=role,
+                value=count.quantity,
+                start=start,
+                end=end,
+                event_token=predicate.i,
+                note=note,
+                weapon=weapon.code,
+            )
+        ]
         if role == A.INTERCEPTED and _all_of(ws.doc, count, noun):
             found.append(_none_hit(found[0]))
         return found
@@ -247,7 +321,9 @@ class QuantityFinder:
             return role, verb
         if participle is not None:
             # "40 drones launched overnight", "drones that hit the port"
-            role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl")
+            role = self._verb_role(
+                participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl"
+            )
             if role is not None:
                 return role, participle
         return None, None
@@ -309,12 +385,15 @@ class QuantityFinder:
             value = model.Quantity(min=0, max=0) if zero else count.quantity
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             return [Finding(attribute=a, value=value, start=start, end=end) for a in attrs]
-        if noun.lower_ not in self.lx.people_nouns and noun.lemma_.lower() not in self.lx.people_nouns:
+        if (
+            noun.lower_ not in self.lx.people_nouns
+            and noun.lemma_.lower() not in self.lx.people_nouns
+        ):
             return []
         return self._people_predicate(noun, count)
 
     def _people_predicate(self, noun: Token, count: Count) -> list[Finding]:
-        """"three people were killed", "killing two", "no one was hurt", "two dead"."""
+        """ "three people were killed", "killing two", "no one was hurt", "two dead"."""
         predicate: Token | None = None
         for child in noun.children:
             if child.dep_ in {"amod", "acl"} and self._casualty_role(child) is not None:
@@ -323,7 +402,10 @@ class QuantityFinder:
             predicate = noun.head
             # "left two people injured": the state word hangs off the verb
             for child in predicate.children:
-                if child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and self._casualty_role(child) is not None:
+                if (
+                    child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"}
+                    and self._casualty_role(child) is not None
+                ):
                     predicate = child
             if predicate.lemma_ == "be":
                 for child in predicate.children:
@@ -337,14 +419,23 @@ class QuantityFinder:
         negated = any(c.dep_ == "neg" for c in predicate.children) or any(
             c.dep_ == "neg" for c in predicate.head.children
         )
-        serious = any(c.lower_ in {"seriously", "severely", "critically", "badly"} for c in predicate.children)
+        serious = any(
+            c.lower_ in {"seriously", "severely", "critically", "badly"} for c in predicate.children
+        )
         zero = count.zero or negated
         start = min(count.start, noun.i, predicate.i)
         end = max(count.end, noun.i + 1, predicate.i + 1)
         if zero and serious:
             # "no one was seriously hurt": nobody died; lighter injuries are not ruled out.
-            return [Finding(attribute=A.KILLED, value=model.Quantity(min=0, max=0), start=start, end=end,
-                            note="no serious injuries reported, so no deaths")]
+            return [
+                Finding(
+                    attribute=A.KILLED,
+                    value=model.Quantity(min=0, max=0),
+                    start=start,
+                    end=end,
+                    note="no serious injuries reported, so no deaths",
+                )
+            ]
         if _hypothetical(predicate, self.lx):
             return []
         value = model.Quantity(min=0, max=0) if zero else count.quantity
@@ -353,7 +444,10 @@ class QuantityFinder:
     def _casualty_role(self, token: Token) -> model.Attribute | None:
         forms = syntax.word_forms(token)
         if forms & {"take", "rush", "bring", "admit", "send", "evacuate", "deliver"} and any(
-            p.lemma_.lower() == "hospital" for c in token.children if c.dep_ == "prep" for p in c.children
+            p.lemma_.lower() == "hospital"
+            for c in token.children
+            if c.dep_ == "prep"
+            for p in c.children
         ):
             return A.INJURED  # "was taken to hospital with burns"
         roles = self.lx.role_words
@@ -363,8 +457,10 @@ class QuantityFinder:
             return A.INJURED
         return None
 
-    def _uncounted_casualties(self, ws: Workspace, taken: set[tuple[int, model.Attribute]]) -> list[Finding]:
-        """"without causing casualties", "did not cause casualties": zero with no number word."""
+    def _uncounted_casualties(
+        self, ws: Workspace, taken: set[tuple[int, model.Attribute]]
+    ) -> list[Finding]:
+        """ "without causing casualties", "did not cause casualties": zero with no number word."""
         findings = []
         for token in ws.doc:
             attrs = _CASUALTY_NOUNS.get(token.lemma_.lower()) or _CASUALTY_NOUNS.get(token.lower_)
@@ -376,28 +472,44 @@ class QuantityFinder:
                 continue
             for attr in attrs:
                 if (token.i, attr) not in taken:
-                    findings.append(Finding(attribute=attr, value=model.Quantity(min=0, max=0),
-                                            start=_phrase_start(token), end=token.i + 1))
+                    findings.append(
+                        Finding(
+                            attribute=attr,
+                            value=model.Quantity(min=0, max=0),
+                            start=_phrase_start(token),
+                            end=token.i + 1,
+                        )
+                    )
         return findings
 
     def _single_people(self, ws: Workspace, taken: set[int]) -> list[Finding]:
-        """"A 67-year-old man died", "a worker was taken to hospital": one person."""
+        """ "A 67-year-old man died", "a worker was taken to hospital": one person."""
         findings = []
         for token in ws.doc:
             if token.pos_ != "NOUN" or token.i in taken:
                 continue
-            if token.lower_ not in self.lx.people_nouns and token.lemma_.lower() not in self.lx.people_nouns:
+            if (
+                token.lower_ not in self.lx.people_nouns
+                and token.lemma_.lower() not in self.lx.people_nouns
+            ):
                 continue
-            article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+            article = next(
+                (c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None
+            )
             if article is None or token.tag_ != "NN":
                 continue
-            findings.extend(self._people_predicate(token, Count(article.i, article.i + 1, token.i,
-                                                               model.Quantity(min=1, max=1))))
+            findings.extend(
+                self._people_predicate(
+                    token, Count(article.i, article.i + 1, token.i, model.Quantity(min=1, max=1))
+                )
+            )
         return findings
 
     # -- "the devices were put out of action": a count the frame already gave
 
-    def _anaphoric(self, ws: Workspace, weapon_at: dict[int, WeaponHit], taken: set[int]) -> list[Finding]:
+    def _anaphoric(
+        self, ws: Workspace, weapon_at: dict[int, WeaponHit], taken: set[int]
+    ) -> list[Finding]:
         findings = []
         for hit in ws.weapons:
             if hit.category == "air_defence":
@@ -422,8 +534,15 @@ class QuantityFinder:
             if start in taken:
                 continue
             end = max(hit.end, predicate.i + 1, _particle_end(predicate))
-            finding = Finding(attribute=role, value=model.Quantity(min=1, max=None), start=start,
-                              end=end, event_token=predicate.i, weapon=hit.code, anaphoric=True)
+            finding = Finding(
+                attribute=role,
+                value=model.Quantity(min=1, max=None),
+                start=start,
+                end=end,
+                event_token=predicate.i,
+                weapon=hit.code,
+                anaphoric=True,
+            )
             findings.append(finding)
             if role == A.INTERCEPTED and any(c.lower_ in {"all", "both"} for c in noun.children):
                 findings.append(_none_hit(finding))
@@ -431,22 +550,35 @@ class QuantityFinder:
 
 
 def _all_of(doc: Doc, count: Count, noun: Token) -> bool:
-    """"all 12 drones", "all of the 40 drones", "both drones": the whole set."""
+    """ "all 12 drones", "all of the 40 drones", "both drones": the whole set."""
     before = doc[count.start - 1] if count.start > 0 else None
     if before is not None and before.lower_ in {"all", "both"}:
         return True
-    return any(c.lower_ in {"all", "both"} for c in noun.children) or doc[count.head].lower_ == "both"
+    return (
+        any(c.lower_ in {"all", "both"} for c in noun.children) or doc[count.head].lower_ == "both"
+    )
 
 
 def _none_hit(intercepted: Finding) -> Finding:
-    """"All 12 drones were jammed" says, in the same words, that none hit."""
-    return Finding(attribute=A.HIT, value=model.Quantity(min=0, max=0), start=intercepted.start,
-                   end=intercepted.end, event_token=intercepted.event_token, weapon=intercepted.weapon,
-                   note="all were intercepted, so none hit", anaphoric=intercepted.anaphoric)
+    """ "All 12 drones were jammed" says, in the same words, that none hit."""
+    return Finding(
+        attribute=A.HIT,
+        value=model.Quantity(min=0, max=0),
+        start=intercepted.start,
+        end=intercepted.end,
+        event_token=intercepted.event_token,
+        weapon=intercepted.weapon,
+        note="all were intercepted, so none hit",
+        anaphoric=intercepted.anaphoric,
+    )
 
 
 def _counted_noun(token: Token) -> Token | None:
-    if token.dep_ in {"nummod", "quantmod", "det", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if token.dep_ in {"nummod", "quantmod", "det", "amod"} and token.head.pos_ in {
+        "NOUN",
+        "PROPN",
+        "PRON",
+    }:
         return token.head
     if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head
@@ -509,7 +641,9 @@ def _particle_end(verb: Token) -> int:
 def _hypothetical(verb: Token, lx: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in verb.children):
         return True
-    return any(syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2))
+    return any(
+        syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2)
+    )
 
 
 def _under_without(token: Token) -> bool:
@@ -517,4 +651,6 @@ def _under_without(token: Token) -> bool:
 
 
 def _negated_predicate(token: Token) -> bool:
-    return token.dep_ in syntax.OBJECTS | syntax.SUBJECTS and any(c.dep_ == "neg" for c in token.head.children)
+    return token.dep_ in syntax.OBJECTS | syntax.SUBJECTS and any(
+        c.dep_ == "neg" for c in token.head.children
+    )

@@ -43,8 +43,9 @@ class PlaceFinder:
         self.focus_countries = tuple(focus_countries)
 
     def __call__(self, ws: Workspace) -> None:
-        ws.places = find_places(ws.doc, gazetteer=self.gazetteer, report=ws.report,
-                                focus_countries=self.focus_countries)
+        ws.places = find_places(
+            ws.doc, gazetteer=self.gazetteer, report=ws.report, focus_countries=self.focus_countries
+        )
 
 
 class AttributionFinder:
@@ -64,8 +65,13 @@ class AttributionFinder:
 class Extractor:
     """NormalisedReport → ExtractedReport, one at a time or streaming."""
 
-    def __init__(self, *, settings: Settings, components: Sequence[Component] | None = None,
-                 nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        components: Sequence[Component] | None = None,
+        nlp: Language | None = None,
+    ) -> None:
         self.settings = settings
         self.nlp = nlp or load_nlp(settings.nlp_model)
         if components is None:
@@ -76,7 +82,9 @@ class Extractor:
     def __call__(self, report: model.NormalisedReport) -> model.ExtractedReport:
         return self._run(report, self.nlp(report.text))
 
-    def pipe(self, reports: Iterable[model.NormalisedReport], *, batch_size: int | None = None) -> Iterator[model.ExtractedReport]:
+    def pipe(
+        self, reports: Iterable[model.NormalisedReport], *, batch_size: int | None = None
+    ) -> Iterator[model.ExtractedReport]:
         size = batch_size or self.settings.batch_size
         pairs = self.nlp.pipe(((r.text, r) for r in reports), as_tuples=True, batch_size=size)
         for doc, report in pairs:

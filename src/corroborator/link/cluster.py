@@ -51,11 +51,13 @@ class Linker:
         result = []
         for members in clusters:
             ids = tuple(sorted(features[m].id for m in members))
-            result.append(model.Cluster(
-                key=hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
-                frame_ids=ids,
-                primary_of=tuple(sorted(primary[i] for i in ids if i in primary)),
-            ))
+            result.append(
+                model.Cluster(
+                    key=hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
+                    frame_ids=ids,
+                    primary_of=tuple(sorted(primary[i] for i in ids if i in primary)),
+                )
+            )
         result.sort(key=lambda c: c.frame_ids)
         return model.Linkage(reports=tuple(reports), clusters=tuple(result))
 
@@ -99,7 +101,9 @@ class Linker:
             score += 0.1
         if a.weapons & b.weapons:
             score += 0.1
-        shared_counts = [attr for attr in a.counts.keys() & b.counts.keys() if a.counts[attr] & b.counts[attr]]
+        shared_counts = [
+            attr for attr in a.counts.keys() & b.counts.keys() if a.counts[attr] & b.counts[attr]
+        ]
         if shared_counts:
             score += 0.1
         if a.actors & b.actors:
@@ -142,7 +146,9 @@ def _time_agreement(a: FrameFeatures, b: FrameFeatures) -> bool | None:
 
 def _blocks_meet(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     """Same family, and country and month equal or unknown ("*") on either side."""
-    return a[0] == b[0] and all(x == "*" or y == "*" or x == y for x, y in zip(a[1:], b[1:], strict=True))
+    return a[0] == b[0] and all(
+        x == "*" or y == "*" or x == y for x, y in zip(a[1:], b[1:], strict=True)
+    )
 
 
 #: How long before publication an undated mention may still be "recent".
@@ -152,6 +158,7 @@ _FAR = timedelta(days=60)
 
 def _recency_agreement(a: FrameFeatures, b: FrameFeatures) -> float:
     """Weak time evidence for undated frames: +0.1 if consistent with recency, -0.2 if far off."""
+
     def window(f: FrameFeatures) -> model.TimeInterval | None:
         if f.intervals:
             return None
@@ -177,12 +184,19 @@ def _block_keys(f: FrameFeatures) -> list[tuple[str, str, str]]:
     cs = sorted(countries(f.places)) or ["*"]
     # By calendar month only, so a yearless date still meets dated frames of any year;
     # an interval spanning months (a night across the 30th) blocks under each.
-    months = sorted({f"{m:02d}" for i in f.intervals for m in {i.start.month, (i.end - timedelta(seconds=1)).month}}) or ["*"]
+    months = sorted(
+        {
+            f"{m:02d}"
+            for i in f.intervals
+            for m in {i.start.month, (i.end - timedelta(seconds=1)).month}
+        }
+    ) or ["*"]
     return [(f.family, c, m) for c in cs for m in months]
 
 
-def _agglomerate(features: Sequence[FrameFeatures], pairs: dict[tuple[int, int], PairScore],
-                 threshold: float) -> list[list[int]]:
+def _agglomerate(
+    features: Sequence[FrameFeatures], pairs: dict[tuple[int, int], PairScore], threshold: float
+) -> list[list[int]]:
     cluster_of = list(range(len(features)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(features))}
 

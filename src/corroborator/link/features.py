@@ -18,12 +18,115 @@ from corroborator import model
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _STOPWORDS = frozenset(
-    "a about after against all also an and any are as at be been before being but by can could did do "
-    "does during each for from had has have he her his how i if in into is it its itself just more most "
-    "no nor not of off on once only or other our out over own said same says she should so some such "
-    "than that the their them then there these they this those through to too under until up very was "
-    "we were what when where which while who whom why will with would you your according told stated "
-    "claimed reported also".split()
+    [
+        "a",
+        "about",
+        "according",
+        "after",
+        "against",
+        "all",
+        "also",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "but",
+        "by",
+        "can",
+        "claimed",
+        "could",
+        "did",
+        "do",
+        "does",
+        "during",
+        "each",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "more",
+        "most",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "reported",
+        "said",
+        "same",
+        "says",
+        "she",
+        "should",
+        "so",
+        "some",
+        "stated",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "told",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
 )
 _DAY_WORDS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
@@ -71,7 +174,9 @@ def _publication_window(report: model.ExtractedReport) -> model.TimeInterval | N
     last = publication.inferred_latest if publication.inferred_earliest else first
     start = datetime.combine(first, time())
     end = datetime.combine(last or first, time()) + timedelta(days=1)
-    return model.TimeInterval(start=start, end=end, precision=model.TimePrecision.DAY, year_known=publication.year_known)
+    return model.TimeInterval(
+        start=start, end=end, precision=model.TimePrecision.DAY, year_known=publication.year_known
+    )
 
 
 def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:

@@ -24,7 +24,9 @@ class Normaliser:
 
     def __call__(self, report: model.Report) -> model.NormalisedReport:
         text, paragraphs = clean_text(report.text, title=report.title, settings=self.settings)
-        publication, times, anomalies = infer_publication(report=report, text=text, report_id=report.id)
+        publication, times, anomalies = infer_publication(
+            report=report, text=text, report_id=report.id
+        )
         return model.NormalisedReport(
             report=report,
             text=text,

@@ -17,6 +17,8 @@ from datetime import date, datetime, timedelta
 
 from corroborator import model
 
+_CLOCK_PRECISIONS = frozenset({model.TimePrecision.MINUTE, model.TimePrecision.HOUR})
+
 
 @dataclass(frozen=True)
 class YearAnchor:
@@ -47,7 +49,9 @@ def find_anchors(linkage: model.Linkage) -> dict[str, YearAnchor]:
         for rid in yearless:
             own = _dated(c for f in cluster.frame_ids if frame_report[f] == rid for c in claims_by_frame.get(f, []))
             for kid in sorted(known):
-                other = _dated(c for f in cluster.frame_ids if frame_report[f] == kid for c in claims_by_frame.get(f, []))
+                other = _dated(
+                    c for f in cluster.frame_ids if frame_report[f] == kid for c in claims_by_frame.get(f, [])
+                )
                 offset = _offset_from_claims(own, other)
                 if offset is None:
                     offset = _offset_from_publication(reports[rid], reports[kid])
@@ -76,11 +80,14 @@ def find_anchors(linkage: model.Linkage) -> dict[str, YearAnchor]:
 def _dated(claims: Iterable[model.Claim]) -> list[model.TimeInterval]:
     out = []
     for claim in claims:
-        if claim.attribute == model.Attribute.TIME and isinstance(claim.value, model.TimeValue):
-            if claim.value.clock is None or claim.value.interval.precision not in {
-                model.TimePrecision.MINUTE, model.TimePrecision.HOUR
-            }:
-                out.append(claim.value.interval)
+        value = claim.value
+        clock_only = (
+            value.clock is not None and value.interval.precision in _CLOCK_PRECISIONS
+            if isinstance(value, model.TimeValue)
+            else True
+        )
+        if claim.attribute == model.Attribute.TIME and isinstance(value, model.TimeValue) and not clock_only:
+            out.append(value.interval)
     return out
 
 
@@ -121,8 +128,12 @@ def shift_interval(interval: model.TimeInterval, years: int) -> model.TimeInterv
     if interval.year_known:
         return interval
     # Shift both ends: a placeholder February (leap year) must not lend its 29th day.
-    return model.TimeInterval(start=_shift_datetime(interval.start, years), end=_shift_datetime(interval.end, years),
-                              precision=interval.precision, year_known=True)
+    return model.TimeInterval(
+        start=_shift_datetime(interval.start, years),
+        end=_shift_datetime(interval.end, years),
+        precision=interval.precision,
+        year_known=True,
+    )
 
 
 def shift_date(value: date | None, years: int) -> date | None:
@@ -144,20 +155,24 @@ def anchor_claim(claim: model.Claim, anchor: YearAnchor) -> model.Claim:
     if timex.startswith("XXXX"):
         timex = f"{interval.start.year:04d}{timex[4:]}"
     note = f"year {interval.start.year} from report {anchor.from_report} on the same incident"
-    return claim.model_copy(update={
-        "value": model.TimeValue(interval=interval, value=timex, clock=value.clock),
-        "note": f"{claim.note}; {note}" if claim.note else note,
-    })
+    return claim.model_copy(
+        update={
+            "value": model.TimeValue(interval=interval, value=timex, clock=value.clock),
+            "note": f"{claim.note}; {note}" if claim.note else note,
+        }
+    )
 
 
 def anchor_publication(publication: model.PublicationTime, anchor: YearAnchor) -> model.PublicationTime:
-    return publication.model_copy(update={
-        "inferred_earliest": shift_date(publication.inferred_earliest, anchor.offset),
-        "inferred_latest": shift_date(publication.inferred_latest, anchor.offset),
-        "year_known": True,
-        "year_source": "linked",
-        "basis": (*publication.basis, anchor.basis),
-    })
+    return publication.model_copy(
+        update={
+            "inferred_earliest": shift_date(publication.inferred_earliest, anchor.offset),
+            "inferred_latest": shift_date(publication.inferred_latest, anchor.offset),
+            "year_known": True,
+            "year_source": "linked",
+            "basis": (*publication.basis, anchor.basis),
+        }
+    )
 
 
 def anchored_claims(report: model.ExtractedReport, anchors: Mapping[str, YearAnchor]) -> tuple[model.Claim, ...]:

@@ -17,7 +17,9 @@ A = model.Attribute
 K = model.ContradictionKind
 
 
-def find_contradictions(attribute: model.Attribute, groups: Sequence[Group]) -> list[model.Contradiction]:
+def find_contradictions(
+    attribute: model.Attribute, groups: Sequence[Group]
+) -> list[model.Contradiction]:
     if attribute == A.RESPONSIBLE_PARTY:
         return _attribution(groups)
     found = []
@@ -37,12 +39,23 @@ def _attribution(groups: Sequence[Group]) -> list[model.Contradiction]:
     found = []
     for group in groups:
         if group.asserting and group.denying:
-            found.append(_contradiction(K.ATTRIBUTION, A.RESPONSIBLE_PARTY, group.asserting, group.denying,
-                                        verb_b="deny"))
+            found.append(
+                _contradiction(
+                    K.ATTRIBUTION,
+                    A.RESPONSIBLE_PARTY,
+                    group.asserting,
+                    group.denying,
+                    verb_b="deny",
+                )
+            )
     blamed = [g for g in groups if g.asserting]
     for i, first in enumerate(blamed):
         for second in blamed[i + 1 :]:
-            found.append(_contradiction(K.ATTRIBUTION, A.RESPONSIBLE_PARTY, first.asserting, second.asserting))
+            found.append(
+                _contradiction(
+                    K.ATTRIBUTION, A.RESPONSIBLE_PARTY, first.asserting, second.asserting
+                )
+            )
     return found
 
 
@@ -59,11 +72,21 @@ def _kind(attribute: model.Attribute, a: Group, b: Group) -> model.Contradiction
 
 def _same_single_source(a: Sequence[model.Claim], b: Sequence[model.Claim]) -> bool:
     sources = {c.source.key for c in a} | {c.source.key for c in b}
-    return len(sources) == 1 and not sources & {"footage:unverified"} and len({c.report_id for c in (*a, *b)}) > 1
+    return (
+        len(sources) == 1
+        and not sources & {"footage:unverified"}
+        and len({c.report_id for c in (*a, *b)}) > 1
+    )
 
 
-def _contradiction(kind: model.ContradictionKind, attribute: model.Attribute, a: Sequence[model.Claim],
-                   b: Sequence[model.Claim], *, verb_b: str = "say") -> model.Contradiction:
+def _contradiction(
+    kind: model.ContradictionKind,
+    attribute: model.Attribute,
+    a: Sequence[model.Claim],
+    b: Sequence[model.Claim],
+    *,
+    verb_b: str = "say",
+) -> model.Contradiction:
     reports = {c.report_id for c in (*a, *b)}
     return model.Contradiction(
         kind=kind,
@@ -82,13 +105,23 @@ def _who(claims: Sequence[model.Claim]) -> str:
     return f"{who} ({', '.join(reports)})"
 
 
-def _explain(kind: model.ContradictionKind, attribute: model.Attribute, a: Sequence[model.Claim],
-             b: Sequence[model.Claim], *, verb_b: str) -> str:
+def _explain(
+    kind: model.ContradictionKind,
+    attribute: model.Attribute,
+    a: Sequence[model.Claim],
+    b: Sequence[model.Claim],
+    *,
+    verb_b: str,
+) -> str:
     first, second = a[0], b[0]
     label = attribute.value.replace("_", " ")
     if kind == K.ATTRIBUTION and verb_b == "deny":
-        return (f"{_who(a)} hold {describe(first.value)} responsible (\"{first.evidence.text}\"); "
-                f"{_who(b)} deny it (\"{second.evidence.text}\").")
+        return (
+            f'{_who(a)} hold {describe(first.value)} responsible ("{first.evidence.text}"); '
+            f'{_who(b)} deny it ("{second.evidence.text}").'
+        )
     where = "within one report" if len({c.report_id for c in (*a, *b)}) == 1 else "across reports"
-    return (f"{kind.value.capitalize()} contradiction on {label} {where}: {_who(a)} say {describe(first.value)} "
-            f"(\"{first.evidence.text}\"), {_who(b)} {verb_b} {describe(second.value)} (\"{second.evidence.text}\").")
+    return (
+        f"{kind.value.capitalize()} contradiction on {label} {where}: {_who(a)} say {describe(first.value)} "
+        f'("{first.evidence.text}"), {_who(b)} {verb_b} {describe(second.value)} ("{second.evidence.text}").'
+    )

@@ -24,7 +24,9 @@ from corroborator.reconcile.values import Group, origins
 
 G = model.GradeLevel
 A = model.Attribute
-_PARTY_VOICES = frozenset({model.SourceKind.OFFICIAL, model.SourceKind.MILITARY, model.SourceKind.STATE_MEDIA})
+_PARTY_VOICES = frozenset(
+    {model.SourceKind.OFFICIAL, model.SourceKind.MILITARY, model.SourceKind.STATE_MEDIA}
+)
 _WEAK = frozenset({model.Stance.SPECULATES, model.Stance.DENIES})
 #: Which side a fact harms: the defender (where it happened) or the attacker (who did it).
 _HARMS_DEFENDER = frozenset({A.HIT, A.KILLED, A.INJURED, A.DAMAGE})
@@ -35,11 +37,21 @@ def supporting(claims: Sequence[model.Claim]) -> list[model.Claim]:
     return [c for c in claims if c.stance not in _WEAK and c.source.key != "footage:unverified"]
 
 
-def grade_fact(attribute: model.Attribute, best: Group | None, contradictions: Sequence[model.Contradiction],
-               *, relays: frozenset[str], defender: str | None, attacker: str | None) -> model.Grade:
+def grade_fact(
+    attribute: model.Attribute,
+    best: Group | None,
+    contradictions: Sequence[model.Contradiction],
+    *,
+    relays: frozenset[str],
+    defender: str | None,
+    attacker: str | None,
+) -> model.Grade:
     if contradictions:
         kinds = sorted({c.kind.value for c in contradictions})
-        return model.Grade(level=G.CONTESTED, reason=f"sources conflict ({', '.join(kinds)}): {contradictions[0].explanation}")
+        return model.Grade(
+            level=G.CONTESTED,
+            reason=f"sources conflict ({', '.join(kinds)}): {contradictions[0].explanation}",
+        )
     if best is None:
         return model.Grade(level=G.SINGLE_SOURCE, reason="no source states a value")
     if best.denying and attribute == A.RESPONSIBLE_PARTY:
@@ -49,16 +61,24 @@ def grade_fact(attribute: model.Attribute, best: Group | None, contradictions: S
     return _ladder(support, harmed=harmed, what=f"{attribute.value.replace('_', ' ')}")
 
 
-def grade_incident(claims: Sequence[model.Claim], contradictions: Sequence[model.Contradiction], *,
-                   relays: frozenset[str]) -> model.Grade:
+def grade_incident(
+    claims: Sequence[model.Claim],
+    contradictions: Sequence[model.Contradiction],
+    *,
+    relays: frozenset[str],
+) -> model.Grade:
     if contradictions:
         attributes = sorted({c.attribute.value.replace("_", " ") for c in contradictions})
-        return model.Grade(level=G.CONTESTED, reason=f"sources contradict each other on {', '.join(attributes)}")
+        return model.Grade(
+            level=G.CONTESTED, reason=f"sources contradict each other on {', '.join(attributes)}"
+        )
     support = origins(supporting(claims), relays)
     if not support:
         speculative = origins(list(claims), relays)
         names = _names_of(speculative) or "the reports' own outlets"
-        return model.Grade(level=G.SINGLE_SOURCE, reason=f"only unconfirmed or speculative accounts ({names})")
+        return model.Grade(
+            level=G.SINGLE_SOURCE, reason=f"only unconfirmed or speculative accounts ({names})"
+        )
     return _ladder(support, harmed=None, what="the incident")
 
 
@@ -67,27 +87,40 @@ def _ladder(support: Sequence[model.Source], *, harmed: str | None, what: str) -
     if harmed is not None:
         admitting = [s for s in support if s.affiliation == harmed and s.kind in _PARTY_VOICES]
         if admitting:
-            return model.Grade(level=G.CONFIRMED,
-                               reason=f"{what} admitted by {_names_of(admitting)}, on the side it harms ({harmed})")
+            return model.Grade(
+                level=G.CONFIRMED,
+                reason=f"{what} admitted by {_names_of(admitting)}, on the side it harms ({harmed})",
+            )
     affiliations = {s.affiliation for s in support}
     if len(support) >= 2 and len(affiliations) >= 2:
         sides = ", ".join(sorted(a or "neutral" for a in affiliations))
-        return model.Grade(level=G.CONFIRMED,
-                           reason=f"{what} supported by independent sources of different affiliation ({sides}): {names}")
+        return model.Grade(
+            level=G.CONFIRMED,
+            reason=f"{what} supported by independent sources of different affiliation ({sides}): {names}",
+        )
     if len(support) == 1:
         source = support[0]
         side = f", affiliated with {source.affiliation}" if source.affiliation else ""
-        return model.Grade(level=G.SINGLE_SOURCE, reason=f"{what} rests on one source: {source.name}{side}")
+        return model.Grade(
+            level=G.SINGLE_SOURCE, reason=f"{what} rests on one source: {source.name}{side}"
+        )
     if len(support) >= 2 and len(affiliations) == 1 and None not in affiliations:
-        (side,) = affiliations
-        return model.Grade(level=G.PARTY_CLAIM,
-                           reason=f"{what} stated only by sources affiliated with {side}: {names}")
+        party = next(iter(affiliations))
+        return model.Grade(
+            level=G.PARTY_CLAIM,
+            reason=f"{what} stated only by sources affiliated with {party}: {names}",
+        )
     if len(support) >= 2:
-        return model.Grade(level=G.CORROBORATED, reason=f"{what} supported by {len(support)} independent sources: {names}")
+        return model.Grade(
+            level=G.CORROBORATED,
+            reason=f"{what} supported by {len(support)} independent sources: {names}",
+        )
     return model.Grade(level=G.SINGLE_SOURCE, reason=f"{what} rests on the reporting outlet alone")
 
 
-def _harmed(attribute: model.Attribute, best: Group, *, defender: str | None, attacker: str | None) -> str | None:
+def _harmed(
+    attribute: model.Attribute, best: Group, *, defender: str | None, attacker: str | None
+) -> str | None:
     value = best.value
     if attribute == A.RESPONSIBLE_PARTY and isinstance(value, model.Label):
         return value.code

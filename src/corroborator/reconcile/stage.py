@@ -14,7 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from corroborator import model
-from corroborator.reconcile.anchor import YearAnchor, anchor_publication, anchored_claims, find_anchors
+from corroborator.reconcile.anchor import (
+    YearAnchor,
+    anchor_publication,
+    anchored_claims,
+    find_anchors,
+)
 from corroborator.reconcile.contradictions import find_contradictions
 from corroborator.reconcile.grades import grade_fact, grade_incident, supporting
 from corroborator.reconcile.timing import consensus, localise
@@ -27,7 +32,9 @@ _ATTRIBUTE_ORDER = tuple(model.Attribute)
 class Reconciler:
     """Linkage → Analysis."""
 
-    def reconcile(self, linkage: model.Linkage, *, failures: Sequence[model.IngestFailure] = ()) -> model.Analysis:
+    def reconcile(
+        self, linkage: model.Linkage, *, failures: Sequence[model.IngestFailure] = ()
+    ) -> model.Analysis:
         anchors = find_anchors(linkage)
         claims_by_frame: dict[str, list[model.Claim]] = {}
         frames: dict[str, model.Frame] = {}
@@ -37,18 +44,31 @@ class Reconciler:
             for frame in report.frames:
                 frames[frame.id] = frame
         incidents = [
-            self._incident(cluster, [frames[f] for f in cluster.frame_ids],
-                           [c for f in cluster.frame_ids for c in claims_by_frame.get(f, [])], linkage)
+            self._incident(
+                cluster,
+                [frames[f] for f in cluster.frame_ids],
+                [c for f in cluster.frame_ids for c in claims_by_frame.get(f, [])],
+                linkage,
+            )
             for cluster in linkage.clusters
         ]
         incidents.sort(key=_incident_order)
-        outcomes = [self._outcome(report, incidents, anchors.get(report.id)) for report in linkage.reports]
-        return model.Analysis(reports=tuple(outcomes), incidents=tuple(incidents), failures=tuple(failures))
+        outcomes = [
+            self._outcome(report, incidents, anchors.get(report.id)) for report in linkage.reports
+        ]
+        return model.Analysis(
+            reports=tuple(outcomes), incidents=tuple(incidents), failures=tuple(failures)
+        )
 
     # -- incidents
 
-    def _incident(self, cluster: model.Cluster, frames: Sequence[model.Frame], claims: Sequence[model.Claim],
-                  linkage: model.Linkage) -> model.Incident:
+    def _incident(
+        self,
+        cluster: model.Cluster,
+        frames: Sequence[model.Frame],
+        claims: Sequence[model.Claim],
+        linkage: model.Linkage,
+    ) -> model.Incident:
         relays = _relays(claims)
         by_attribute: dict[model.Attribute, list[model.Claim]] = {}
         for claim in claims:
@@ -61,7 +81,11 @@ class Reconciler:
         if place_group is not None and isinstance(place_group.value, model.PlaceValue):
             claims = localise(claims, place_group.value.place)
             by_attribute[A.TIME] = [c for c in claims if c.attribute == A.TIME]
-        attacker = party_group.value.code if party_group and isinstance(party_group.value, model.Label) else None
+        attacker = (
+            party_group.value.code
+            if party_group and isinstance(party_group.value, model.Label)
+            else None
+        )
 
         facts: list[model.Fact] = []
         contradictions: list[model.Contradiction] = []
@@ -76,17 +100,27 @@ class Reconciler:
             value = best.value if best else None
             if attribute == A.TIME:
                 value = consensus(attr_claims) or value
-            facts.append(model.Fact(
-                attribute=attribute,
-                value=value,
-                groups=tuple(_value_group(g, relays) for g in groups),
-                range=_range(groups) if attribute.numeric else None,
-                grade=grade_fact(attribute, best, found, relays=relays, defender=defender, attacker=attacker),
-            ))
+            facts.append(
+                model.Fact(
+                    attribute=attribute,
+                    value=value,
+                    groups=tuple(_value_group(g, relays) for g in groups),
+                    range=_range(groups) if attribute.numeric else None,
+                    grade=grade_fact(
+                        attribute, best, found, relays=relays, defender=defender, attacker=attacker
+                    ),
+                )
+            )
 
         time_fact = next((f for f in facts if f.attribute == A.TIME), None)
-        time_value = time_fact.value if time_fact and isinstance(time_fact.value, model.TimeValue) else None
-        place_value = place_group.value if place_group and isinstance(place_group.value, model.PlaceValue) else None
+        time_value = (
+            time_fact.value if time_fact and isinstance(time_fact.value, model.TimeValue) else None
+        )
+        place_value = (
+            place_group.value
+            if place_group and isinstance(place_group.value, model.PlaceValue)
+            else None
+        )
         event_type, sub_type = _event_type(frames)
         killed = next((f for f in facts if f.attribute == A.KILLED), None)
         report_ids = tuple(sorted({f.report_id for f in frames}))
@@ -97,7 +131,9 @@ class Reconciler:
             sub_event_type=sub_type,
             time=time_value.interval if time_value else None,
             time_value=time_value.value if time_value else None,
-            time_note=next((c.note for c in by_attribute.get(A.TIME, []) if c.note and "year" in c.note), None),
+            time_note=next(
+                (c.note for c in by_attribute.get(A.TIME, []) if c.note and "year" in c.note), None
+            ),
             place=place_value.place if place_value else None,
             geo_precision=place_value.precision if place_value else None,
             report_ids=report_ids,
@@ -113,8 +149,12 @@ class Reconciler:
         )
         return incident
 
-    def _outcome(self, report: model.ExtractedReport, incidents: Sequence[model.Incident],
-                 anchor: YearAnchor | None) -> model.ReportOutcome:
+    def _outcome(
+        self,
+        report: model.ExtractedReport,
+        incidents: Sequence[model.Incident],
+        anchor: YearAnchor | None,
+    ) -> model.ReportOutcome:
         normalised = report.normalised
         publication = normalised.publication
         if anchor is not None:
@@ -139,12 +179,17 @@ def _relays(claims: Sequence[model.Claim]) -> frozenset[str]:
     """Outlets speaking in their own voice about an incident they attribute elsewhere relay, not witness."""
     attributed_reports = {c.report_id for c in claims if c.attribution_id is not None}
     return frozenset(
-        c.source.key for c in claims
-        if c.attribution_id is None and c.source.key.startswith("outlet:") and c.report_id in attributed_reports
+        c.source.key
+        for c in claims
+        if c.attribution_id is None
+        and c.source.key.startswith("outlet:")
+        and c.report_id in attributed_reports
     )
 
 
-def _best_group(attribute: model.Attribute, groups: Sequence[Group], relays: frozenset[str]) -> Group | None:
+def _best_group(
+    attribute: model.Attribute, groups: Sequence[Group], relays: frozenset[str]
+) -> Group | None:
     candidates = [g for g in groups if g.asserting]
     if not candidates:
         return None
@@ -178,8 +223,14 @@ def _best_place(groups: Sequence[Group], relays: frozenset[str]) -> Group | None
     while current is not None and isinstance(current.value, model.PlaceValue):
         outer = current.value.place
         seen.add(outer.id)
-        inside = [g for g in groups if g.asserting and isinstance(g.value, model.PlaceValue)
-                  and g.value.place.id not in seen and _inside(g.value.place, outer)]
+        inside = [
+            g
+            for g in groups
+            if g.asserting
+            and isinstance(g.value, model.PlaceValue)
+            and g.value.place.id not in seen
+            and _inside(g.value.place, outer)
+        ]
         if not inside:
             return current
         current = _best_group(A.PLACE, inside, relays)
@@ -229,8 +280,13 @@ def _event_type(frames: Sequence[model.Frame]) -> tuple[str, str]:
 
 def _label(sub_type: str, facts: Sequence[model.Fact], place: model.PlaceValue | None) -> str:
     parts = [sub_type]
-    launched = next((f for f in facts if f.attribute == A.LAUNCHED and isinstance(f.value, model.Quantity)), None)
-    weapon = next((f for f in facts if f.attribute == A.WEAPON and isinstance(f.value, model.Label)), None)
+    launched = next(
+        (f for f in facts if f.attribute == A.LAUNCHED and isinstance(f.value, model.Quantity)),
+        None,
+    )
+    weapon = next(
+        (f for f in facts if f.attribute == A.WEAPON and isinstance(f.value, model.Label)), None
+    )
     if launched and isinstance(launched.value, model.Quantity) and launched.value.exact:
         noun = weapon.value.text if weapon and isinstance(weapon.value, model.Label) else "weapons"
         parts.append(f"{launched.value.min} × {noun}")
@@ -243,12 +299,18 @@ def _label(sub_type: str, facts: Sequence[model.Fact], place: model.PlaceValue |
 
 
 def _notes(facts: Sequence[model.Fact], contradictions: Sequence[model.Contradiction]) -> str:
-    contested = [f.attribute.value.replace("_", " ") for f in facts if f.grade.level == model.GradeLevel.CONTESTED]
+    contested = [
+        f.attribute.value.replace("_", " ")
+        for f in facts
+        if f.grade.level == model.GradeLevel.CONTESTED
+    ]
     if contested:
         return f"Contested: {', '.join(dict.fromkeys(contested))}. {len(contradictions)} contradiction(s) recorded."
     return ""
 
 
 def _incident_order(incident: model.Incident) -> tuple[str, str]:
-    start = incident.time.start.isoformat() if incident.time and incident.time.year_known else "9999"
+    start = (
+        incident.time.start.isoformat() if incident.time and incident.time.year_known else "9999"
+    )
     return (start, incident.id)

@@ -20,32 +20,50 @@ _WEIGHT = {model.Stance.ASSERTS: 1.0, model.Stance.REPORTS: 1.0, model.Stance.SP
 
 
 def consensus(claims: Sequence[model.Claim]) -> model.TimeValue | None:
-    dated = [c for c in claims if isinstance(c.value, model.TimeValue) and c.stance in _WEIGHT and not clock_only(c)]
+    dated = [
+        c
+        for c in claims
+        if isinstance(c.value, model.TimeValue) and c.stance in _WEIGHT and not clock_only(c)
+    ]
     if any(c.value.interval.year_known for c in dated if isinstance(c.value, model.TimeValue)):
-        dated = [c for c in dated if isinstance(c.value, model.TimeValue) and c.value.interval.year_known]
+        dated = [
+            c for c in dated if isinstance(c.value, model.TimeValue) and c.value.interval.year_known
+        ]
     if not dated:
         return None
     # Sweep: the moment covered by the greatest weight of readings (ties: the earliest).
-    events: list[tuple[object, int, float]] = []
+    events: list[tuple[datetime, int, float]] = []
     for claim in dated:
         assert isinstance(claim.value, model.TimeValue)
         weight = _WEIGHT[claim.stance]
         events.append((claim.value.interval.start, 1, weight))
         events.append((claim.value.interval.end, 0, -weight))
     events.sort(key=lambda e: (e[0], e[1]))
-    best_weight, best_moment, current = 0.0, None, 0.0
+    best_weight, current = 0.0, 0.0
+    best_moment = events[0][0]
     for moment, _, delta in events:
         current += delta
         if current > best_weight + 1e-9:
             best_weight, best_moment = current, moment
-    members = [c for c in dated if isinstance(c.value, model.TimeValue)
-               and c.value.interval.start <= best_moment < c.value.interval.end]  # type: ignore[operator]
+    members = [
+        c
+        for c in dated
+        if isinstance(c.value, model.TimeValue)
+        and c.value.interval.start <= best_moment < c.value.interval.end
+    ]
     intervals = [c.value.interval for c in members if isinstance(c.value, model.TimeValue)]
     start, end = max(i.start for i in intervals), min(i.end for i in intervals)
-    narrowest = min(members, key=lambda c: c.value.interval.duration if isinstance(c.value, model.TimeValue) else 0)
+    narrowest = min(
+        members,
+        key=lambda c: c.value.interval.duration if isinstance(c.value, model.TimeValue) else 0,
+    )
     assert isinstance(narrowest.value, model.TimeValue)
-    interval = model.TimeInterval(start=start, end=end, precision=narrowest.value.interval.precision,
-                                  year_known=narrowest.value.interval.year_known)
+    interval = model.TimeInterval(
+        start=start,
+        end=end,
+        precision=narrowest.value.interval.precision,
+        year_known=narrowest.value.interval.year_known,
+    )
     return model.TimeValue(interval=interval, value=narrowest.value.value, clock=None)
 
 
@@ -65,11 +83,17 @@ def localise(claims: Sequence[model.Claim], place: model.Place | None) -> list[m
     out = []
     for claim in claims:
         value = claim.value
-        if not isinstance(value, model.TimeValue) or value.timezone is None or value.timezone == place.timezone:
+        if (
+            not isinstance(value, model.TimeValue)
+            or value.timezone is None
+            or value.timezone == place.timezone
+        ):
             out.append(claim)
             continue
         try:
-            stated = ZoneInfo("UTC" if value.timezone.upper() in {"UTC", "GMT", "Z"} else value.timezone)
+            stated = ZoneInfo(
+                "UTC" if value.timezone.upper() in {"UTC", "GMT", "Z"} else value.timezone
+            )
         except ZoneInfoNotFoundError:
             out.append(claim)
             continue
@@ -77,16 +101,23 @@ def localise(claims: Sequence[model.Claim], place: model.Place | None) -> list[m
         def convert(moment: datetime, zone: ZoneInfo = stated) -> datetime:
             return moment.replace(tzinfo=zone).astimezone(local).replace(tzinfo=None)
 
-        interval = value.interval.model_copy(update={"start": convert(value.interval.start),
-                                                     "end": convert(value.interval.end)})
+        interval = value.interval.model_copy(
+            update={"start": convert(value.interval.start), "end": convert(value.interval.end)}
+        )
         clock = value.clock
         if clock is not None:
             hours, minutes = (int(x) for x in clock.split(":")[:2])
             moved = convert(value.interval.start.replace(hour=hours, minute=minutes))
             clock = f"{moved.hour:02d}:{moved.minute:02d}"
         note = f"stated as {value.clock or value.value} {value.timezone}; converted to {place.timezone} local time"
-        out.append(claim.model_copy(update={
-            "value": value.model_copy(update={"interval": interval, "clock": clock, "timezone": None}),
-            "note": f"{claim.note}; {note}" if claim.note else note,
-        }))
+        out.append(
+            claim.model_copy(
+                update={
+                    "value": value.model_copy(
+                        update={"interval": interval, "clock": clock, "timezone": None}
+                    ),
+                    "note": f"{claim.note}; {note}" if claim.note else note,
+                }
+            )
+        )
     return out

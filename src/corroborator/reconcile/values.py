@@ -95,7 +95,9 @@ def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bo
     return True
 
 
-def _times_compatible(a: model.Claim, va: model.TimeValue, b: model.Claim, vb: model.TimeValue) -> bool:
+def _times_compatible(
+    a: model.Claim, va: model.TimeValue, b: model.Claim, vb: model.TimeValue
+) -> bool:
     if clock_only(a) and clock_only(b):
         return _clock_distance(va, vb) <= _CLOCK_CONFLICT
     if clock_only(a) or clock_only(b):
@@ -124,7 +126,11 @@ def _clock_fits(clock: model.TimeValue, interval: model.TimeInterval) -> bool:
     day = interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
     for offset in (-1, 0, 1):
         moment = day + timedelta(days=offset, minutes=minutes)
-        if interval.start - timedelta(minutes=tolerance) <= moment < interval.end + timedelta(minutes=tolerance):
+        if (
+            interval.start - timedelta(minutes=tolerance)
+            <= moment
+            < interval.end + timedelta(minutes=tolerance)
+        ):
             return True
     return False
 
@@ -162,7 +168,10 @@ def describe(value: model.Quantity | model.Label | model.TimeValue | model.Place
     if isinstance(value, model.Label):
         return value.text if value.text and value.code not in {"none"} else value.code
     if isinstance(value, model.TimeValue):
-        if value.clock and value.interval.precision in {model.TimePrecision.MINUTE, model.TimePrecision.HOUR}:
+        if value.clock and value.interval.precision in {
+            model.TimePrecision.MINUTE,
+            model.TimePrecision.HOUR,
+        }:
             return value.clock
         return value.value
     return value.place.name

@@ -53,7 +53,9 @@ class BenchResult:
         ]
 
 
-def load_reports(paths: Iterable[str | Path], *, settings: Settings, limit: int | None = None) -> list[model.Report]:
+def load_reports(
+    paths: Iterable[str | Path], *, settings: Settings, limit: int | None = None
+) -> list[model.Report]:
     reports = [r for r in read_paths(paths, settings=settings) if isinstance(r, model.Report)]
     return reports[:limit] if limit else reports
 
@@ -83,7 +85,12 @@ def run(reports: Sequence[model.Report], *, settings: Settings, repeat: int = 1)
         combine_times.append(time.perf_counter() - t0)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return BenchResult(
-        reports=len(reports), words=words, load_seconds=load, spacy_seconds=min(spacy_times),
-        extract_seconds=min(extract_times), link_reconcile_seconds=min(combine_times),
-        incidents=len(analysis.incidents) if analysis else 0, peak_rss_mb=peak_kb / 1024,
+        reports=len(reports),
+        words=words,
+        load_seconds=load,
+        spacy_seconds=min(spacy_times),
+        extract_seconds=min(extract_times),
+        link_reconcile_seconds=min(combine_times),
+        incidents=len(analysis.incidents) if analysis else 0,
+        peak_rss_mb=peak_kb / 1024,
     )

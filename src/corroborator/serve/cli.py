@@ -14,7 +14,14 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from corroborator import __version__, model
 from corroborator.config import Settings, load_settings
@@ -31,14 +38,22 @@ def _settings(db: Path | None) -> Settings:
 
 def db_option(func: F) -> F:
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
         help="SQLite database file (default: corroborator.db in the working directory, or store.path).",
     )(func)
 
 
 def format_option(func: F) -> F:
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                        help="text: a readable dossier; json: the schema'd record; markdown: a report.")(func)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="text: a readable dossier; json: the schema'd record; markdown: a report.",
+    )(func)
 
 
 def _console() -> Console:
@@ -73,8 +88,11 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @db_option
 @format_option
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
 def analyze(paths: tuple[str, ...], db: Path | None, fmt: str, progress: bool | None) -> None:
     """Analyse report files, directories (recursively) or "-" (stdin) into the database.
 
@@ -93,12 +111,24 @@ def analyze(paths: tuple[str, ...], db: Path | None, fmt: str, progress: bool | 
     show = err.is_terminal if progress is None else progress
     with workflows.open_store(settings) as store:
         if show:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                          TimeElapsedColumn(), console=err, transient=True) as bar:
+            with Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            ) as bar:
                 task = bar.add_task("analysing reports", total=None)
                 analysis, summary = workflows.analyze_paths(
-                    paths, settings=settings, store=store,
-                    progress=lambda name: bar.update(task, advance=1, description=f"analysing {name}"))
+                    paths,
+                    settings=settings,
+                    store=store,
+                    progress=lambda name: bar.update(
+                        task, advance=1, description=f"analysing {name}"
+                    ),
+                )
         else:
             analysis, summary = workflows.analyze_paths(paths, settings=settings, store=store)
     _emit(analysis, fmt)
@@ -107,7 +137,9 @@ def analyze(paths: tuple[str, ...], db: Path | None, fmt: str, progress: bool | 
         f"{len(analysis.incidents)} incident(s) involve these reports (database: {settings.db_path})"
     )
     for failure in summary.failed:
-        err.print(f"[red]failed[/red] {failure.origin}: {failure.reason}", markup=True, highlight=False)
+        err.print(
+            f"[red]failed[/red] {failure.origin}: {failure.reason}", markup=True, highlight=False
+        )
 
 
 def _emit(analysis: model.Analysis, fmt: str) -> None:
@@ -167,7 +199,9 @@ def show(incident_id: str, db: Path | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
-@click.option("--repeat", default=3, show_default=True, help="Runs per measurement; the fastest counts.")
+@click.option(
+    "--repeat", default=3, show_default=True, help="Runs per measurement; the fastest counts."
+)
 @click.option("--limit", type=int, default=None, help="Use at most this many reports.")
 def bench(paths: tuple[str, ...], repeat: int, limit: int | None) -> None:
     """Measure the full pipeline against bare spaCy (nlp.pipe) on the same reports.

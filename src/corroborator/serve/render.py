@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -19,6 +20,7 @@ from rich.text import Text
 
 from corroborator import model
 
+_ONE_DAY = timedelta(days=1)
 _GRADE_STYLE = {
     model.GradeLevel.CONFIRMED: "bold green",
     model.GradeLevel.CORROBORATED: "green",
@@ -28,7 +30,9 @@ _GRADE_STYLE = {
 }
 
 
-def value_text(value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue | None) -> str:
+def value_text(
+    value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue | None,
+) -> str:
     if value is None:
         return "—"
     if isinstance(value, model.Quantity):
@@ -38,7 +42,14 @@ def value_text(value: model.Quantity | model.Label | model.TimeValue | model.Pla
             return f"{value.code} ({value.text})"
         return value.code
     if isinstance(value, model.TimeValue):
-        return interval_text(value.interval, clock=value.clock)
+        if value.clock is not None:
+            day = (
+                f" on {value.interval.start:%Y-%m-%d}"
+                if value.interval.year_known and value.interval.duration <= _ONE_DAY
+                else ""
+            )
+            return f"{value.clock}{day}"
+        return interval_text(value.interval)
     return place_text(value.place, value.precision)
 
 
@@ -47,7 +58,11 @@ def interval_text(interval: model.TimeInterval | None, *, clock: str | None = No
         return "unknown"
     year = "" if interval.year_known else " (year unknown)"
     if clock and interval.precision in {model.TimePrecision.MINUTE, model.TimePrecision.HOUR}:
-        return f"{clock} on {interval.start:%Y-%m-%d}{year}" if interval.year_known else f"{clock}{year}"
+        return (
+            f"{clock} on {interval.start:%Y-%m-%d}{year}"
+            if interval.year_known
+            else f"{clock}{year}"
+        )
     fmt = "%Y-%m-%d" if interval.year_known else "%m-%d"
     if interval.precision in {model.TimePrecision.DAY}:
         return interval.start.strftime(fmt) + year
@@ -104,7 +119,9 @@ def sections(incident: model.Incident) -> Sections:
         where += f"; {incident.place.latitude:.4f}, {incident.place.longitude:.4f}"
     if incident.geo_precision is not None:
         where += f"; geo precision {int(incident.geo_precision)}"
-    reports = ", ".join(f"{r}{' (main)' if r in incident.primary_of else ''}" for r in incident.report_ids)
+    reports = ", ".join(
+        f"{r}{' (main)' if r in incident.primary_of else ''}" for r in incident.report_ids
+    )
     header = [
         ("Type", f"{incident.event_type} / {incident.sub_event_type}"),
         ("When", when),
@@ -127,19 +144,32 @@ def sections(incident: model.Incident) -> Sections:
         if alternatives:
             value += "  (also: " + "; ".join(dict.fromkeys(alternatives)) + ")"
         rng = str(fact.range) if fact.range is not None and not fact.range.exact else ""
-        names = {claims[cid].source.name for g in fact.groups for cid in g.claim_ids if cid in claims}
-        facts.append((fact.attribute.value.replace("_", " "), value, rng, fact.grade.level.value,
-                      ", ".join(sorted(names))))
+        names = {
+            claims[cid].source.name for g in fact.groups for cid in g.claim_ids if cid in claims
+        }
+        facts.append(
+            (
+                fact.attribute.value.replace("_", " "),
+                value,
+                rng,
+                fact.grade.level.value,
+                ", ".join(sorted(names)),
+            )
+        )
 
-    contradictions = [f"{c.kind.value}{' (within one report)' if c.within_report else ''}: {c.explanation}"
-                      for c in incident.contradictions]
+    contradictions = [
+        f"{c.kind.value}{' (within one report)' if c.within_report else ''}: {c.explanation}"
+        for c in incident.contradictions
+    ]
 
     by_source: dict[str, tuple[str, list[str]]] = {}
     for claim in incident.claims:
         key = claim.source.key + "|" + "|".join(v.key for v in claim.via)
         heading = source_text(claim.source, claim.via)
-        line = (f"{claim.stance.value} {claim.attribute.value.replace('_', ' ')} = {value_text(claim.value)}: "
-                f"\"{claim.evidence.text}\" [{claim.report_id} {claim.evidence.start}–{claim.evidence.end}]")
+        line = (
+            f"{claim.stance.value} {claim.attribute.value.replace('_', ' ')} = {value_text(claim.value)}: "
+            f'"{claim.evidence.text}" [{claim.report_id} {claim.evidence.start}–{claim.evidence.end}]'
+        )
         if claim.in_caption:
             line += " (caption)"
         if claim.hedges:
@@ -191,8 +221,13 @@ def print_reports(console: Console, reports: Sequence[model.ReportOutcome]) -> N
     for column in ("report", "outlet", "published", "main incident", "notes"):
         table.add_column(column, overflow="fold")
     for report in reports:
-        table.add_row(report.id, report.outlet or "unknown", publication_text(report.publication),
-                      report.primary_incident or "—", "; ".join(a.message for a in report.anomalies))
+        table.add_row(
+            report.id,
+            report.outlet or "unknown",
+            publication_text(report.publication),
+            report.primary_incident or "—",
+            "; ".join(a.message for a in report.anomalies),
+        )
     console.print(table)
 
 
@@ -200,11 +235,18 @@ def publication_text(publication: model.PublicationTime) -> str:
     declared = publication.declared.isoformat() if publication.declared else "none declared"
     if publication.inferred_earliest is None:
         return declared
-    lo, hi = publication.inferred_earliest, publication.inferred_latest or publication.inferred_earliest
+    lo, hi = (
+        publication.inferred_earliest,
+        publication.inferred_latest or publication.inferred_earliest,
+    )
     fmt = "%Y-%m-%d" if publication.year_known else "%m-%d (year unknown)"
     inferred = lo.strftime(fmt) if lo == hi else f"{lo.strftime(fmt)} – {hi.strftime(fmt)}"
     flag = " ⚠ date line inconsistent" if publication.date_line_inconsistent else ""
-    source = f", year {publication.year_source}" if publication.year_source in {"linked", "content"} else ""
+    source = (
+        f", year {publication.year_source}"
+        if publication.year_source in {"linked", "content"}
+        else ""
+    )
     return f"declared {declared}; inferred {inferred}{source}{flag}"
 
 
@@ -213,8 +255,15 @@ def print_incident_list(console: Console, incidents: Sequence[model.Incident]) -
     for column in ("id", "when", "where", "type", "reports", "grade", "label"):
         table.add_column(column, overflow="fold")
     for i in incidents:
-        table.add_row(i.id, interval_text(i.time), place_text(i.place, i.geo_precision), i.sub_event_type,
-                      str(len(i.report_ids)), Text(i.grade.level.value, style=_GRADE_STYLE[i.grade.level]), i.label)
+        table.add_row(
+            i.id,
+            interval_text(i.time),
+            place_text(i.place, i.geo_precision),
+            i.sub_event_type,
+            str(len(i.report_ids)),
+            Text(i.grade.level.value, style=_GRADE_STYLE[i.grade.level]),
+            i.label,
+        )
     console.print(table)
 
 
@@ -225,7 +274,13 @@ def markdown_dossier(incident: model.Incident) -> str:
     s = sections(incident)
     lines = [f"## {s.title}", ""]
     lines += [f"- **{name}**: {value}" for name, value in s.header]
-    lines += ["", "### Facts", "", "| attribute | value | range | grade | sources |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "### Facts",
+        "",
+        "| attribute | value | range | grade | sources |",
+        "|---|---|---|---|---|",
+    ]
     lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in s.facts]
     if s.contradictions:
         lines += ["", "### Contradictions", ""] + [f"- {_md(c)}" for c in s.contradictions]
@@ -237,17 +292,34 @@ def markdown_dossier(incident: model.Incident) -> str:
 
 
 def markdown_analysis(analysis: model.Analysis) -> str:
-    lines = ["# corroborator analysis", "", "| report | outlet | published | main incident | notes |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "# corroborator analysis",
+        "",
+        "| report | outlet | published | main incident | notes |",
+        "|---|---|---|---|---|",
+    ]
     for r in analysis.reports:
-        lines.append("| " + " | ".join(_md(x) for x in (
-            r.id, r.outlet or "unknown", publication_text(r.publication), r.primary_incident or "—",
-            "; ".join(a.message for a in r.anomalies))) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                _md(x)
+                for x in (
+                    r.id,
+                    r.outlet or "unknown",
+                    publication_text(r.publication),
+                    r.primary_incident or "—",
+                    "; ".join(a.message for a in r.anomalies),
+                )
+            )
+            + " |"
+        )
     lines.append("")
     for incident in analysis.incidents:
         lines.append(markdown_dossier(incident))
     if analysis.failures:
-        lines += ["## Failed inputs", ""] + [f"- `{f.origin}`: {_md(f.reason)}" for f in analysis.failures]
+        lines += ["## Failed inputs", ""] + [
+            f"- `{f.origin}`: {_md(f.reason)}" for f in analysis.failures
+        ]
     return "\n".join(lines) + "\n"
 
 

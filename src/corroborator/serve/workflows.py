@@ -82,10 +82,12 @@ def analyze_paths(
 def restrict(analysis: model.Analysis, report_ids: Iterable[str]) -> model.Analysis:
     """Only these reports, and the incidents that involve any of them."""
     wanted = set(report_ids)
-    return analysis.model_copy(update={
-        "reports": tuple(r for r in analysis.reports if r.id in wanted),
-        "incidents": tuple(i for i in analysis.incidents if wanted & set(i.report_ids)),
-    })
+    return analysis.model_copy(
+        update={
+            "reports": tuple(r for r in analysis.reports if r.id in wanted),
+            "incidents": tuple(i for i in analysis.incidents if wanted & set(i.report_ids)),
+        }
+    )
 
 
 def stored_analysis(store: SQLiteRepository) -> model.Analysis:

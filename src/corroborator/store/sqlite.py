@@ -49,7 +49,9 @@ class SQLiteRepository:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}; check the path and permissions") from exc
+            raise StoreError(
+                f"cannot open database {self.path}: {exc}; check the path and permissions"
+            ) from exc
         self._db.row_factory = sqlite3.Row
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -57,7 +59,9 @@ class SQLiteRepository:
             self._db.execute("PRAGMA busy_timeout = 30000")
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise StoreError(f"{self.path} is not a corroborator database ({exc}); choose another --db") from exc
+            raise StoreError(
+                f"{self.path} is not a corroborator database ({exc}); choose another --db"
+            ) from exc
         self._migrate()
 
     def close(self) -> None:
@@ -104,7 +108,9 @@ class SQLiteRepository:
     # ------------------------------------------------------------------ reports
 
     def known_hash(self, content_hash: str) -> str | None:
-        row = self._db.execute("SELECT id FROM reports WHERE content_hash = ?", (content_hash,)).fetchone()
+        row = self._db.execute(
+            "SELECT id FROM reports WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
         return None if row is None else str(row["id"])
 
     def resolve(self, report: model.Report) -> tuple[bool, model.Report]:
@@ -112,7 +118,9 @@ class SQLiteRepository:
         existing = self.known_hash(report.content_hash)
         if existing is not None:
             return False, report.model_copy(update={"id": existing})
-        row = self._db.execute("SELECT content_hash FROM reports WHERE id = ?", (report.id,)).fetchone()
+        row = self._db.execute(
+            "SELECT content_hash FROM reports WHERE id = ?", (report.id,)
+        ).fetchone()
         if row is None:
             return True, report
         renamed = f"{report.id}~{report.content_hash[:8]}"
@@ -132,14 +140,28 @@ class SQLiteRepository:
                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
                    ON CONFLICT(id) DO UPDATE SET extracted_json = excluded.extracted_json,
                    pipeline = excluded.pipeline, text = excluded.text""",
-                (source.id, source.content_hash, source.origin, source.outlet, source.url, source.title,
-                 source.published, source.format, source.text, report.normalised.text,
-                 report.model_dump_json(), __version__, _now()),
+                (
+                    source.id,
+                    source.content_hash,
+                    source.origin,
+                    source.outlet,
+                    source.url,
+                    source.title,
+                    source.published,
+                    source.format,
+                    source.text,
+                    report.normalised.text,
+                    report.model_dump_json(),
+                    __version__,
+                    _now(),
+                ),
             )
         return source.id
 
     def stored_report(self, report_id: str) -> model.Report:
-        row = self._db.execute("SELECT extracted_json FROM reports WHERE id = ?", (report_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT extracted_json FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
         if row is None:
             raise NotFound(f"no report {report_id!r} in {self.path}")
         data = json.loads(row["extracted_json"])
@@ -150,8 +172,13 @@ class SQLiteRepository:
             rows = self._db.execute("SELECT id, extracted_json FROM reports ORDER BY id").fetchall()
         else:
             wanted = list(report_ids)
-            rows = [r for rid in wanted for r in
-                    self._db.execute("SELECT id, extracted_json FROM reports WHERE id = ?", (rid,)).fetchall()]
+            rows = [
+                r
+                for rid in wanted
+                for r in self._db.execute(
+                    "SELECT id, extracted_json FROM reports WHERE id = ?", (rid,)
+                ).fetchall()
+            ]
         out = []
         for row in rows:
             try:
@@ -180,18 +207,29 @@ class SQLiteRepository:
         return cursor.rowcount > 0
 
     def failures(self) -> list[model.IngestFailure]:
-        rows = self._db.execute("SELECT origin, reason, format, raw FROM failures ORDER BY id").fetchall()
-        return [model.IngestFailure(origin=r["origin"], reason=r["reason"], format=r["format"], raw=bytes(r["raw"]))
-                for r in rows]
+        rows = self._db.execute(
+            "SELECT origin, reason, format, raw FROM failures ORDER BY id"
+        ).fetchall()
+        return [
+            model.IngestFailure(
+                origin=r["origin"], reason=r["reason"], format=r["format"], raw=bytes(r["raw"])
+            )
+            for r in rows
+        ]
 
     # ------------------------------------------------------------------ analyses
 
     def save_analysis(self, analysis: model.Analysis) -> model.Analysis:
         """Store an analysis of every stored report, keeping incident ids and revisions."""
         with self._transaction() as db:
-            old_frames = {r["frame_id"]: r["incident_id"] for r in db.execute(
-                "SELECT frame_id, incident_id FROM incident_frames")}
-            old = {r["id"]: r for r in db.execute("SELECT id, revision, content_hash, created_at FROM incidents")}
+            old_frames = {
+                r["frame_id"]: r["incident_id"]
+                for r in db.execute("SELECT frame_id, incident_id FROM incident_frames")
+            }
+            old = {
+                r["id"]: r
+                for r in db.execute("SELECT id, revision, content_hash, created_at FROM incidents")
+            }
             assigned = self._assign_ids(db, analysis.incidents, old_frames)
             # The analysis is the whole current state: frames are re-assigned from scratch,
             # so a frame moving between incidents never collides with its old row.
@@ -202,23 +240,47 @@ class SQLiteRepository:
                 new_id = assigned[incident.id]
                 content = _content_hash(incident)
                 previous = old.get(new_id)
-                history = [model.Revision(number=r["revision"], at=datetime.fromisoformat(r["at"]), summary=r["summary"])
-                           for r in db.execute("SELECT revision, at, summary FROM incident_history "
-                                               "WHERE incident_id = ? ORDER BY revision", (new_id,))]
+                history = [
+                    model.Revision(
+                        number=r["revision"],
+                        at=datetime.fromisoformat(r["at"]),
+                        summary=r["summary"],
+                    )
+                    for r in db.execute(
+                        "SELECT revision, at, summary FROM incident_history "
+                        "WHERE incident_id = ? ORDER BY revision",
+                        (new_id,),
+                    )
+                ]
                 if previous is None:
                     revision, created = 1, now
-                    history = [model.Revision(number=1, at=datetime.fromisoformat(now), summary="created")]
+                    history = [
+                        model.Revision(number=1, at=datetime.fromisoformat(now), summary="created")
+                    ]
                 elif previous["content_hash"] == content:
                     revision, created = int(previous["revision"]), previous["created_at"]
                 else:
                     revision, created = int(previous["revision"]) + 1, previous["created_at"]
                     before = self._load_incident(db, new_id)
-                    history.append(model.Revision(number=revision, at=datetime.fromisoformat(now),
-                                                  summary=_change_summary(before, incident)))
-                final = incident.model_copy(update={"id": new_id, "revision": revision, "history": tuple(history)})
+                    history.append(
+                        model.Revision(
+                            number=revision,
+                            at=datetime.fromisoformat(now),
+                            summary=_change_summary(before, incident),
+                        )
+                    )
+                final = incident.model_copy(
+                    update={"id": new_id, "revision": revision, "history": tuple(history)}
+                )
                 incidents.append(final)
-                self._write_incident(db, final, content, created, now, changed=previous is None
-                                     or previous["content_hash"] != content)
+                self._write_incident(
+                    db,
+                    final,
+                    content,
+                    created,
+                    now,
+                    changed=previous is None or previous["content_hash"] != content,
+                )
             kept = {i.id for i in incidents}
             for stale in set(old) - kept:
                 db.execute("UPDATE incidents SET active = 0 WHERE id = ?", (stale,))
@@ -227,13 +289,21 @@ class SQLiteRepository:
                 db.execute("DELETE FROM claims WHERE incident_id = ?", (stale,))
             outcomes = [_remap_outcome(o, assigned) for o in analysis.reports]
             for outcome in outcomes:
-                db.execute("INSERT INTO report_outcomes (report_id, outcome_json) VALUES (?, ?) "
-                           "ON CONFLICT(report_id) DO UPDATE SET outcome_json = excluded.outcome_json",
-                           (outcome.id, outcome.model_dump_json()))
-        return analysis.model_copy(update={"incidents": tuple(incidents), "reports": tuple(outcomes)})
+                db.execute(
+                    "INSERT INTO report_outcomes (report_id, outcome_json) VALUES (?, ?) "
+                    "ON CONFLICT(report_id) DO UPDATE SET outcome_json = excluded.outcome_json",
+                    (outcome.id, outcome.model_dump_json()),
+                )
+        return analysis.model_copy(
+            update={"incidents": tuple(incidents), "reports": tuple(outcomes)}
+        )
 
-    def _assign_ids(self, db: sqlite3.Connection, incidents: Sequence[model.Incident],
-                    old_frames: dict[str, str]) -> dict[str, str]:
+    def _assign_ids(
+        self,
+        db: sqlite3.Connection,
+        incidents: Sequence[model.Incident],
+        old_frames: dict[str, str],
+    ) -> dict[str, str]:
         """Each new incident inherits the id of the old one it shares most frames with."""
         overlaps: list[tuple[int, str, str]] = []
         for incident in incidents:
@@ -255,14 +325,23 @@ class SQLiteRepository:
 
     @staticmethod
     def _next_id(db: sqlite3.Connection) -> str:
-        db.execute("INSERT INTO counters (name, value) VALUES ('incident', 1) "
-                   "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+        db.execute(
+            "INSERT INTO counters (name, value) VALUES ('incident', 1) "
+            "ON CONFLICT(name) DO UPDATE SET value = value + 1"
+        )
         value = db.execute("SELECT value FROM counters WHERE name = 'incident'").fetchone()[0]
         return f"INC-{int(value):04d}"
 
     @staticmethod
-    def _write_incident(db: sqlite3.Connection, incident: model.Incident, content: str, created: str,
-                        now: str, *, changed: bool) -> None:
+    def _write_incident(
+        db: sqlite3.Connection,
+        incident: model.Incident,
+        content: str,
+        created: str,
+        now: str,
+        *,
+        changed: bool,
+    ) -> None:
         place = incident.place
         db.execute(
             """INSERT INTO incidents (id, revision, label, event_type, sub_event_type, start_time, end_time,
@@ -275,34 +354,68 @@ class SQLiteRepository:
                incident_json = excluded.incident_json, active = 1,
                updated_at = CASE WHEN incidents.content_hash = excluded.content_hash
                             THEN incidents.updated_at ELSE excluded.updated_at END""",
-            (incident.id, incident.revision, incident.label, incident.event_type, incident.sub_event_type,
-             incident.time.start.isoformat() if incident.time else None,
-             incident.time.end.isoformat() if incident.time else None,
-             place.name if place else None, place.country_code if place else None,
-             incident.grade.level.value, content, incident.model_dump_json(), created, now),
+            (
+                incident.id,
+                incident.revision,
+                incident.label,
+                incident.event_type,
+                incident.sub_event_type,
+                incident.time.start.isoformat() if incident.time else None,
+                incident.time.end.isoformat() if incident.time else None,
+                place.name if place else None,
+                place.country_code if place else None,
+                incident.grade.level.value,
+                content,
+                incident.model_dump_json(),
+                created,
+                now,
+            ),
         )
         if changed:
             last = incident.history[-1]
-            db.execute("INSERT OR REPLACE INTO incident_history (incident_id, revision, at, summary) VALUES (?,?,?,?)",
-                       (incident.id, last.number, last.at.isoformat(), last.summary))
-        db.executemany("INSERT INTO incident_frames (frame_id, incident_id) VALUES (?, ?)",
-                       [(f, incident.id) for f in incident.frame_ids])
+            db.execute(
+                "INSERT OR REPLACE INTO incident_history (incident_id, revision, at, summary) VALUES (?,?,?,?)",
+                (incident.id, last.number, last.at.isoformat(), last.summary),
+            )
+        db.executemany(
+            "INSERT INTO incident_frames (frame_id, incident_id) VALUES (?, ?)",
+            [(f, incident.id) for f in incident.frame_ids],
+        )
         db.execute("DELETE FROM incident_reports WHERE incident_id = ?", (incident.id,))
-        db.executemany("INSERT INTO incident_reports (incident_id, report_id, is_primary) VALUES (?,?,?)",
-                       [(incident.id, r, int(r in incident.primary_of)) for r in incident.report_ids])
+        db.executemany(
+            "INSERT INTO incident_reports (incident_id, report_id, is_primary) VALUES (?,?,?)",
+            [(incident.id, r, int(r in incident.primary_of)) for r in incident.report_ids],
+        )
         db.execute("DELETE FROM claims WHERE incident_id = ?", (incident.id,))
         db.executemany(
             """INSERT INTO claims (id, incident_id, report_id, attribute, value_json, stance, source_key,
                source_name, source_kind, affiliation, evidence_start, evidence_end, evidence_text)
                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [(c.id, incident.id, c.report_id, c.attribute.value, json.dumps(c.value.model_dump(mode="json")),
-              c.stance.value, c.source.key, c.source.name, c.source.kind.value, c.source.affiliation,
-              c.evidence.start, c.evidence.end, c.evidence.text) for c in incident.claims],
+            [
+                (
+                    c.id,
+                    incident.id,
+                    c.report_id,
+                    c.attribute.value,
+                    json.dumps(c.value.model_dump(mode="json")),
+                    c.stance.value,
+                    c.source.key,
+                    c.source.name,
+                    c.source.kind.value,
+                    c.source.affiliation,
+                    c.evidence.start,
+                    c.evidence.end,
+                    c.evidence.text,
+                )
+                for c in incident.claims
+            ],
         )
 
     @staticmethod
     def _load_incident(db: sqlite3.Connection, incident_id: str) -> model.Incident | None:
-        row = db.execute("SELECT incident_json FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        row = db.execute(
+            "SELECT incident_json FROM incidents WHERE id = ?", (incident_id,)
+        ).fetchone()
         if row is None:
             return None
         try:
@@ -311,21 +424,30 @@ class SQLiteRepository:
             return None
 
     def incidents(self) -> list[model.Incident]:
-        rows = self._db.execute("SELECT incident_json FROM incidents WHERE active = 1 "
-                                "ORDER BY start_time IS NULL, start_time, id").fetchall()
+        rows = self._db.execute(
+            "SELECT incident_json FROM incidents WHERE active = 1 "
+            "ORDER BY start_time IS NULL, start_time, id"
+        ).fetchall()
         return [model.Incident.model_validate_json(r["incident_json"]) for r in rows]
 
     def incident(self, incident_id: str) -> model.Incident:
         found = self._load_incident(self._db, incident_id)
         if found is None:
-            raise NotFound(f"no incident {incident_id!r} in {self.path}; `corroborator incidents` lists them")
+            raise NotFound(
+                f"no incident {incident_id!r} in {self.path}; `corroborator incidents` lists them"
+            )
         return found
 
     def outcomes(self, report_ids: Sequence[str] | None = None) -> list[model.ReportOutcome]:
-        rows = self._db.execute("SELECT report_id, outcome_json FROM report_outcomes ORDER BY report_id").fetchall()
+        rows = self._db.execute(
+            "SELECT report_id, outcome_json FROM report_outcomes ORDER BY report_id"
+        ).fetchall()
         wanted = set(report_ids) if report_ids is not None else None
-        return [model.ReportOutcome.model_validate_json(r["outcome_json"]) for r in rows
-                if wanted is None or r["report_id"] in wanted]
+        return [
+            model.ReportOutcome.model_validate_json(r["outcome_json"])
+            for r in rows
+            if wanted is None or r["report_id"] in wanted
+        ]
 
 
 def _statements(script: str) -> list[str]:
@@ -358,7 +480,11 @@ def _change_summary(before: model.Incident | None, after: model.Incident) -> str
 
 
 def _remap_outcome(outcome: model.ReportOutcome, assigned: dict[str, str]) -> model.ReportOutcome:
-    return outcome.model_copy(update={
-        "primary_incident": assigned.get(outcome.primary_incident or "", outcome.primary_incident),
-        "incident_ids": tuple(assigned.get(i, i) for i in outcome.incident_ids),
-    })
+    return outcome.model_copy(
+        update={
+            "primary_incident": assigned.get(
+                outcome.primary_incident or "", outcome.primary_incident
+            ),
+            "incident_ids": tuple(assigned.get(i, i) for i in outcome.incident_ids),
+        }
+    )
