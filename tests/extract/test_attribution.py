@@ -31,9 +31,7 @@ Find = Callable[[str], list[Attribution]]
 
 def normalised(text: str, report_id: str = "t") -> NormalisedReport:
     """A report whose paragraphs are its non-empty lines."""
-    paragraphs = tuple(
-        Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)
-    )
+    paragraphs = tuple(Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text))
     return NormalisedReport(
         report=Report(id=report_id, text=text),
         text=text,
@@ -58,9 +56,7 @@ def find(nlp: Language, registry: SourceRegistry) -> Find:
 def only(attributions: list[Attribution], cue: str) -> Attribution:
     """The one attribution whose cue is `cue`."""
     found = [a for a in attributions if a.cue_span is not None and a.cue_span.text == cue]
-    assert len(found) == 1, [
-        (a.cue_span.text if a.cue_span else None, a.content_span.text) for a in attributions
-    ]
+    assert len(found) == 1, [(a.cue_span.text if a.cue_span else None, a.content_span.text) for a in attributions]
     return found[0]
 
 
@@ -90,10 +86,7 @@ def test_attribution_speaker_then_colon_then_quote(find: Find) -> None:
 
 
 def test_attribution_quote_over_several_sentences(find: Find) -> None:
-    text = (
-        '"The first blast woke us. The second broke the windows. Then the lights went out,"'
-        " a resident said."
-    )
+    text = '"The first blast woke us. The second broke the windows. Then the lights went out," a resident said.'
     a = only(find(text), "said")
     assert a.content_span.text.startswith('"The first blast woke us.')
     assert a.content_span.text.endswith('went out,"')
@@ -136,10 +129,7 @@ def test_attribution_quote_does_not_continue_past_another_speaker(find: Find) ->
         '"We heard three explosions near the docks."'
     )
     found = find(text)
-    assert not any(
-        a.content_span.text.startswith('"We heard') and a.source.kind == SourceKind.MILITARY
-        for a in found
-    )
+    assert not any(a.content_span.text.startswith('"We heard') and a.source.kind == SourceKind.MILITARY for a in found)
 
 
 def test_attribution_scare_quotes_are_not_speech(find: Find) -> None:
@@ -150,9 +140,7 @@ def test_attribution_scare_quotes_are_not_speech(find: Find) -> None:
 
 
 def test_attribution_said_that_clause(find: Find) -> None:
-    a = only(
-        find("The regional governor said that four people were injured in the strike."), "said"
-    )
+    a = only(find("The regional governor said that four people were injured in the strike."), "said")
     assert a.content_span.text == "that four people were injured in the strike"
     assert not a.quote
 
@@ -182,10 +170,7 @@ def test_attribution_suspicion_is_speculation(find: Find) -> None:
 
 
 def test_attribution_acknowledged_and_reported(find: Find) -> None:
-    found = find(
-        "The ministry acknowledged that a depot was damaged. "
-        "Ukrinform reported that two drones were downed."
-    )
+    found = find("The ministry acknowledged that a depot was damaged. Ukrinform reported that two drones were downed.")
     assert only(found, "acknowledged").content_span.text == "that a depot was damaged"
     reported = only(found, "reported")
     assert reported.source.key == "reg:ua-ukrinform"
@@ -203,15 +188,11 @@ def test_attribution_told_reporters_is_not_a_relay(find: Find) -> None:
 
 
 def test_attribution_medium_of_the_statement(find: Find) -> None:
-    telegram = only(
-        find("Governor Vyacheslav Gladkov wrote on Telegram that a power line was cut."), "wrote"
-    )
+    telegram = only(find("Governor Vyacheslav Gladkov wrote on Telegram that a power line was cut."), "wrote")
     assert telegram.medium == "Telegram" and telegram.source.key == "reg:ru-gladkov"
     tweet = only(find("The foreign minister said in a tweet that the embassy was safe."), "said")
     assert tweet.medium == "tweet"
-    statement = only(
-        find("In a statement, the ministry said its air defences shot down six drones."), "said"
-    )
+    statement = only(find("In a statement, the ministry said its air defences shot down six drones."), "said")
     assert statement.medium == "statement"
 
 
@@ -243,6 +224,19 @@ def test_attribution_pronoun_resolves_to_the_last_named_person(find: Find) -> No
     assert a.source_span is not None and a.source_span.text == "he"
 
 
+def test_attribution_pronoun_after_a_person_the_report_introduced(find: Find) -> None:
+    text = (
+        "Olena Marchuk was hanging washing in her yard when the drone came over the roofs. "
+        '"It sounded like a moped," she said.'
+    )
+    a = only(find(text), "said")
+    assert a.source.name == "Olena Marchuk"
+
+
+def test_attribution_nobody_claims_nothing(find: Find) -> None:
+    assert find("Neither side offered evidence for its version.") == []
+
+
 def test_attribution_definite_description_resolves_to_the_named_body(find: Find) -> None:
     text = (
         "Russia's defence ministry said 14 drones were destroyed over the Bryansk region. "
@@ -253,9 +247,7 @@ def test_attribution_definite_description_resolves_to_the_named_body(find: Find)
 
 
 def test_attribution_relative_pronoun_speaker(find: Find) -> None:
-    a = only(
-        find("The strike was confirmed by Ivan Fedorov, who said three houses burned."), "said"
-    )
+    a = only(find("The strike was confirmed by Ivan Fedorov, who said three houses burned."), "said")
     assert a.source.key == "reg:ua-fedorov"
     assert a.source_span is not None and a.source_span.text == "who"
 
@@ -273,9 +265,7 @@ def test_attribution_first_person_inside_a_quote_is_the_speaker(find: Find) -> N
 
 def test_attribution_residents_quoted_by_a_channel(find: Find) -> None:
     a = only(
-        find(
-            "According to residents, quoted by the Zorya channel, the blast shook the whole street."
-        ),
+        find("According to residents, quoted by the Zorya channel, the blast shook the whole street."),
         "According to",
     )
     assert a.source.kind == SourceKind.EYEWITNESS
@@ -285,9 +275,7 @@ def test_attribution_residents_quoted_by_a_channel(find: Find) -> None:
 
 def test_attribution_claim_relayed_by_a_channel(find: Find) -> None:
     # (the small English model reads "claim" as a noun after "Residents of the district")
-    text = (
-        "Residents claim that they heard four explosions, according to the Zorya Telegram channel."
-    )
+    text = "Residents claim that they heard four explosions, according to the Zorya Telegram channel."
     found = find(text)
     claim = only(found, "claim")
     assert claim.source.kind == SourceKind.EYEWITNESS
@@ -324,9 +312,7 @@ def test_attribution_hedge_in_the_content_lowers_the_stance(find: Find) -> None:
 
 
 def test_attribution_hedge_on_a_noun_does_not_hedge_the_claim(find: Find) -> None:
-    a = only(
-        find("The officer said police detained a supposedly armed group near the port."), "said"
-    )
+    a = only(find("The officer said police detained a supposedly armed group near the port."), "said")
     assert a.hedges == ()
     assert a.stance == Stance.ASSERTS
 
@@ -413,8 +399,6 @@ def test_attribution_results_are_stable_and_in_text_order(find: Find) -> None:
     assert [a.content_span.start for a in first] == sorted(a.content_span.start for a in first)
 
 
-def test_attribution_parse_of_another_text_is_refused(
-    nlp: Language, registry: SourceRegistry
-) -> None:
+def test_attribution_parse_of_another_text_is_refused(nlp: Language, registry: SourceRegistry) -> None:
     with pytest.raises(PipelineError, match="normalised text"):
         find_attributions(nlp("Another text."), report=normalised("The text."), registry=registry)

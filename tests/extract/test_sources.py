@@ -148,9 +148,7 @@ def test_sources_local_official_takes_the_local_party_only_from_context(
         ("the Zorya Telegram channel", SourceKind.SOCIAL_MEDIA),
     ],
 )
-def test_sources_kind_from_the_description(
-    registry: SourceRegistry, text: str, kind: SourceKind
-) -> None:
+def test_sources_kind_from_the_description(registry: SourceRegistry, text: str, kind: SourceKind) -> None:
     assert resolve(registry, text).kind == kind
 
 
@@ -180,9 +178,7 @@ def test_sources_outlet_name_inside_a_description(registry: SourceRegistry) -> N
 
 
 def test_sources_apposition_carries_the_office(registry: SourceRegistry) -> None:
-    known = resolve(
-        registry, "Mikhail Podolyak, an adviser to Ukrainian President Volodymyr Zelensky"
-    )
+    known = resolve(registry, "Mikhail Podolyak, an adviser to Ukrainian President Volodymyr Zelensky")
     assert known.key == "reg:ua-podolyak"
     invented = resolve(registry, "Ostap Hrytsenko, an adviser to the Ukrainian defence minister")
     assert invented.name == "Ostap Hrytsenko"
@@ -253,6 +249,20 @@ def test_sources_definite_description_refers_back(registry: SourceRegistry) -> N
     assert resolve(registry, "the channel", context).key == channel.key
 
 
+def test_sources_surname_after_full_name_is_the_same_person(registry: SourceRegistry) -> None:
+    context = SourceContext()
+    full = resolve(registry, "Halyna Marchenko", context)
+    context.remember(full, person=True)
+    assert resolve(registry, "Marchenko", context).key == full.key
+
+
+def test_sources_institution_of_one_party_is_affiliated_without_a_party_word(
+    registry: SourceRegistry,
+) -> None:
+    source = resolve(registry, "the Poltava regional military administration")
+    assert source.kind == SourceKind.OFFICIAL and source.affiliation == "UA"
+
+
 def test_sources_earlier_source_keeps_its_kind_when_named_again(registry: SourceRegistry) -> None:
     context = SourceContext()
     channel = resolve(registry, "the Zorya Telegram channel", context)
@@ -290,9 +300,7 @@ def test_sources_user_registry_extends_and_replaces(tmp_path: Path, settings: Se
     assert tass is not None and tass.kind == SourceKind.WIRE_AGENCY and tass.affiliation is None
 
 
-def test_sources_malformed_registry_is_a_resource_error(
-    tmp_path: Path, registry: SourceRegistry
-) -> None:
+def test_sources_malformed_registry_is_a_resource_error(tmp_path: Path, registry: SourceRegistry) -> None:
     bad = tmp_path / "sources.toml"
     bad.write_text('[[source]]\nid = "x"\nname = "X"\nkind = "rumour_mill"\n', encoding="utf-8")
     with pytest.raises(ResourceError, match="source kind"):

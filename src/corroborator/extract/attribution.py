@@ -50,9 +50,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _OWN_VOICE = frozenset({"we", "us", "our"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_MEDIUM_PREPOSITIONS = frozenset(
-    {"on", "in", "via", "through", "during", "at", "with", "to", "over"}
-)
+_MEDIUM_PREPOSITIONS = frozenset({"on", "in", "via", "through", "during", "at", "with", "to", "over"})
 _TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over"})
 _MEDIA_KINDS = frozenset(
     {
@@ -127,9 +125,7 @@ def find_attributions(
 
 
 class _Finder:
-    def __init__(
-        self, doc: Doc, report: NormalisedReport, registry: SourceRegistry, lexicon: CueLexicon
-    ) -> None:
+    def __init__(self, doc: Doc, report: NormalisedReport, registry: SourceRegistry, lexicon: CueLexicon) -> None:
         self.doc = doc
         self.report = report
         self.registry = registry
@@ -176,9 +172,7 @@ class _Finder:
         # the verb the subject of the clause before it, so inversion is checked first
         inverted = self._inverted(token)
         if inverted:
-            subject: Token | None = next(
-                c for c in token.children if c.dep_ in ("dobj", "attr", "npadvmod")
-            )
+            subject: Token | None = next(c for c in token.children if c.dep_ in ("dobj", "attr", "npadvmod"))
             passive = False
         else:
             subject, passive = _subject(token, carrier=self._is_carrier)
@@ -190,6 +184,8 @@ class _Finder:
         elif subject is not None:
             if subject.lower_ in _OWN_VOICE and not self._in_quote(subject.idx):
                 return None  # the report speaking for itself
+            if _nobody(subject):
+                return None  # "Neither side offered evidence": nobody claims anything
             # "footage purporting to show ...": the speaker is the noun without the cue's clause
             inside = token if subject.i == token.head.i and token.dep_ == "acl" else None
             description, source_span = self._source_words(subject, without=inside)
@@ -458,9 +454,7 @@ class _Finder:
         elif stance == Stance.REPORTS:
             # "allegations of looting", "reports of explosions": relayed, unvouched content
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = (
-                next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of else None
-            )
+            pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of else None
             content = self._trimmed(list(pobj.subtree)) if pobj is not None else None
         else:
             return None
@@ -482,9 +476,7 @@ class _Finder:
 
     # ------------------------------------------------------------------ content
 
-    def _verb_content(
-        self, verb: Token, cue_lemma: str, passive: bool
-    ) -> tuple[tuple[int, int] | None, bool]:
+    def _verb_content(self, verb: Token, cue_lemma: str, passive: bool) -> tuple[tuple[int, int] | None, bool]:
         """What the cue verb attributes, and whether it is a clause or quote (strong evidence
         of attribution) rather than an object or infinitive."""
         children = list(verb.children)
@@ -516,10 +508,7 @@ class _Finder:
             if c.i > verb.i
             and (
                 c.dep_ == "xcomp"
-                or (
-                    c.dep_ == "advcl"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                )
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
             )
         ]
         if complements:
@@ -581,9 +570,7 @@ class _Finder:
             return None  # a quoted speaker's words are not introduced by their own verbs
 
         def only_own(start: int, end: int) -> bool:
-            between = (
-                self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
-            )
+            between = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
             return between is None or all(t.i in own or t.is_punct or t.is_space for t in between)
 
         for quote in self._quotes_near(sent.start_char, sent.end_char):
@@ -592,10 +579,7 @@ class _Finder:
                 if quote.start <= sent.end_char + 2 and only_own(after_verb, quote.start):
                     return (quote.start, quote.end)
             elif quote.end <= verb.idx:
-                joined = (
-                    quote.end > sent.start_char
-                    or "\n" not in self.report.text[quote.end : verb.idx]
-                )
+                joined = quote.end > sent.start_char or "\n" not in self.report.text[quote.end : verb.idx]
                 if joined and only_own(quote.end, verb.idx) and self._speech_like(quote):
                     return (quote.start, quote.end)
         return None
@@ -623,9 +607,7 @@ class _Finder:
         best = with_head[0] if with_head else max(runs, key=len)
         return self._trimmed(best)
 
-    def _trimmed(
-        self, tokens: Sequence[Token], *, keep_quotes: bool = True
-    ) -> tuple[int, int] | None:
+    def _trimmed(self, tokens: Sequence[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
         """Character span of the tokens, without edge punctuation (content keeps its quote
         marks; a source phrase does not)."""
         toks = sorted(tokens, key=lambda t: t.i)
@@ -820,11 +802,7 @@ class _Finder:
                 continue  # a cue inside the quote is the quoted speaker's own attribution
             start, end = min(start, quote.start), max(end, quote.end)
         draft.content = (start, end)
-        quoted = sum(
-            max(0, min(end, q.end) - max(start, q.start))
-            for q in self.quotes
-            if q.overlaps(start, end)
-        )
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in self.quotes if q.overlaps(start, end))
         draft.quote = quoted * 2 >= end - start
 
     def _continuations(self, drafts: Sequence[_Draft]) -> list[_Draft]:
@@ -897,9 +875,7 @@ class _Finder:
             if draft.content_contains(q.start, q.end)
         )
 
-    def _only_speaker_between(
-        self, speaker: _Draft, drafts: Sequence[_Draft], start: int, end: int
-    ) -> bool:
+    def _only_speaker_between(self, speaker: _Draft, drafts: Sequence[_Draft], start: int, end: int) -> bool:
         gap = self.report.text[start:end]
         if "\n" not in gap:
             return True
@@ -912,11 +888,7 @@ class _Finder:
                 if draft.cue_token is not None:
                     sentence = draft.cue_token.sent
                     own.append((sentence.start_char, sentence.end_char))
-        chars = [
-            ch
-            for i, ch in enumerate(gap, start)
-            if not any(s[0] <= i < s[1] for s in own if s is not None)
-        ]
+        chars = [ch for i, ch in enumerate(gap, start) if not any(s[0] <= i < s[1] for s in own if s is not None)]
         return not any(ch.isalnum() for ch in chars)
 
     # ------------------------------------------------------------------ stance and hedges
@@ -953,11 +925,20 @@ class _Finder:
 
     def _resolve(self, drafts: Sequence[_Draft], *, local_party: str | None) -> None:
         context = SourceContext(local_party=local_party)
+        narrated = self._narrated_people(drafts)
+        last_person_at = -1
         for draft in sorted(drafts, key=lambda d: d.anchor):
             if draft.description is None:
                 draft.source = unnamed_source(draft.unnamed or "unnamed")
                 continue
-            source = resolve_source(draft.description, registry=self.registry, context=context)
+            words: SpacySpan = draft.description
+            if words.text.lower() in ("he", "she", "him", "her"):
+                # "he says" after the report introduced someone in its own voice: that person,
+                # unless a person has spoken since
+                earlier = [p for p in narrated if last_person_at < p.start_char < draft.anchor]
+                if earlier:
+                    words = earlier[-1]
+            source = resolve_source(words, registry=self.registry, context=context)
             relays: list[Source] = []
             if draft.citing is not None:
                 relays.append(source)
@@ -969,7 +950,38 @@ class _Finder:
                     relays.insert(0, relay)
             draft.source = source
             draft.via = tuple(relays)
-            context.remember(source, person=self._is_person(source, draft.description))
+            person = self._is_person(source, words)
+            context.remember(source, person=person)
+            if person:
+                last_person_at = draft.anchor
+
+    def _narrated_people(self, drafts: Sequence[_Draft]) -> list[SpacySpan]:
+        """People the report names in its own voice, not inside what someone said: the
+        candidates for a later "he" or "she" besides earlier speakers."""
+        contents = [d.content for d in drafts]
+        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        # the entity recogniser misses many foreign names ("Volodymyr Hrebeniuk" as ORG): a
+        # subject that is a two- or three-word proper name also counts
+        for token in self.doc:
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                continue
+            name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            span = self.doc[name[0].i : token.i + 1]
+            if (
+                2 <= len(span) <= 3
+                and all(t.text[:1].isupper() for t in span)
+                and not self.registry.descriptors.index.scan(span.text)
+                and not self.registry.parties.mentions(span.text)
+            ):
+                people.append(span)
+        return sorted(
+            (
+                p
+                for p in people
+                if not self._in_quote(p.start_char) and not any(c[0] <= p.start_char < c[1] for c in contents)
+            ),
+            key=lambda p: p.start_char,
+        )
 
     def _is_person(self, source: Source, words: SpacySpan) -> bool:
         if source.registry_id is not None:
@@ -1048,11 +1060,7 @@ class _Finder:
             if draft.kind == "verb" and key in by_content:
                 continue  # "acknowledged ..., saying: '...'": one statement, one attribution
             by_content[key] = draft
-            if (
-                draft.kind == "adverb"
-                and cue is not None
-                and any(n.content_contains(*cue) for n in named)
-            ):
+            if draft.kind == "adverb" and cue is not None and any(n.content_contains(*cue) for n in named):
                 continue
             if cue is not None:
                 seen.add(cue)
@@ -1063,9 +1071,7 @@ class _Finder:
 # --------------------------------------------------------------------------- parse helpers
 
 
-def _subject(
-    verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False
-) -> tuple[Token | None, bool]:
+def _subject(verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False) -> tuple[Token | None, bool]:
     """The verb's subject (borrowed from the governing verb for "and added", "saying", "to
     show"), and whether the verb is passive. `carrier` says whether a noun is a statement,
     post or letter: "X issued a statement saying ..." has X, not the statement, as speaker."""
@@ -1092,15 +1098,19 @@ def _subject(
         if governor.pos_ in _VERBS:
             return _subject(governor, carrier=carrier)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN"):
-        if (
-            verb.tag_ == "VBG"
-            and carrier(head)
-            and head.dep_ == "dobj"
-            and head.head.pos_ in _VERBS
-        ):
+        if verb.tag_ == "VBG" and carrier(head) and head.dep_ == "dobj" and head.head.pos_ in _VERBS:
             return _subject(head.head, carrier=carrier)  # "issued a statement saying ..."
         return (head, False) if verb.tag_ == "VBG" else (None, True)
     return None, passive
+
+
+def _nobody(subject: Token) -> bool:
+    """ "nobody", "no one", "neither side", "no official": a subject that says nothing."""
+    if subject.lower_ in ("nobody", "none", "neither", "nothing"):
+        return True
+    if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _after_dateline(phrase: list[Token], head: Token) -> list[Token]:
@@ -1128,11 +1138,7 @@ def _subordinate(clause: Token) -> bool:
     """A clause opened by "while", "because", "although"...: an adverbial clause the parser
     took for a complement; what is said is introduced by "that", "whether" or nothing."""
     first = clause.left_edge
-    opener = (
-        first
-        if first.dep_ == "mark"
-        else next((c for c in clause.children if c.dep_ == "mark"), None)
-    )
+    opener = first if first.dep_ == "mark" else next((c for c in clause.children if c.dep_ == "mark"), None)
     return opener is not None and opener.lower_ not in ("that", "whether", "if")
 
 
@@ -1147,9 +1153,7 @@ def _agent(verb: Token) -> Token | None:
 def _cue_region(verb: Token) -> list[Token]:
     """Tokens around a cue that may hedge it: "it is claimed", "appears to show"."""
     region = {verb}
-    region.update(
-        c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "nsubjpass", "expl")
-    )
+    region.update(c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "nsubjpass", "expl"))
     head = verb
     while head.dep_ == "xcomp" and head.head is not head:
         head = head.head

@@ -125,6 +125,7 @@ class DescriptorLexicon:
 
     index: PhraseIndex[Descriptor] = field(default_factory=lambda: PhraseIndex(plurals=True))
     affiliated: frozenset[SourceKind] = frozenset()
+    party_nouns: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
@@ -139,16 +140,18 @@ class DescriptorLexicon:
                 affiliated.add(_kind(kind, where="affiliated"))
         lexicon = cls(affiliated=frozenset(affiliated))
         for table in tables:
+            for noun, code in table.get("party_nouns", {}).items():
+                if not isinstance(code, str):
+                    raise ResourceError(f"[party_nouns] '{noun}' must map to a party code")
+                lexicon.party_nouns[" ".join(singular(w.folded) for w in words(noun))] = code
             for name, section in table.items():
-                if name in ("voice", "affiliated"):
+                if name in ("voice", "affiliated", "party_nouns"):
                     continue
                 kind = _kind(name, where=f"[{name}]")
                 for individual, key in ((True, "individual"), (False, "collective")):
                     for phrase in _strings(section, key, name):
                         canonical = " ".join(singular(w.folded) for w in words(phrase))
-                        lexicon.index.add(
-                            phrase, Descriptor(canonical, kind, individual, phrase in voice)
-                        )
+                        lexicon.index.add(phrase, Descriptor(canonical, kind, individual, phrase in voice))
         return lexicon
 
 
@@ -441,19 +444,13 @@ def _analyse(
     zone_end = len(toks)
     root_word = None
     if root_at is not None:
-        root_word = next(
-            (i for i, w in enumerate(toks) if w.start <= root_at - start < w.end), None
-        )
+        root_word = next((i for i, w in enumerate(toks) if w.start <= root_at - start < w.end), None)
     if root_word is not None:
         # the parse knows the head noun: the source is named up to it ("the House on the
         # Embankment residents"), what follows is complement ("an adviser to ..."), except
         # a name right after it ("propaganda outlet Russia Today")
         zone_end = root_word + 1
-        while (
-            zone_end < len(toks)
-            and toks[zone_end].capitalised
-            and (toks[zone_end].folded not in _BOUNDARY_WORDS)
-        ):
+        while zone_end < len(toks) and toks[zone_end].capitalised and (toks[zone_end].folded not in _BOUNDARY_WORDS):
             zone_end += 1
     else:
         for i, word in enumerate(toks):
@@ -463,14 +460,13 @@ def _analyse(
                 break
     # "the House on the Embankment residents": a phrase that ends in a noun for people has
     # that noun as its head, whatever the parse or the prepositions before it say
-    if not any(h.first_word < zone_end for h in descriptors) and any(
-        h.last_word == len(toks) for h in descriptors
-    ):
+    if not any(h.first_word < zone_end for h in descriptors) and any(h.last_word == len(toks) for h in descriptors):
         zone_end = len(toks)
     proper: list[bool] = []
     for word in toks:
         if proper_at is not None:
-            proper.append(proper_at.get(start + word.start, False))
+            # the tagger calls some lower-case words proper nouns ("regional"): names have capitals
+            proper.append(proper_at.get(start + word.start, False) and word.capitalised)
         else:
             # without a parse, any capitalised word may be a name
             proper.append(word.capitalised)
@@ -529,14 +525,26 @@ def resolve_source(
         proper_at = {k - left: v for k, v in proper_at.items()}
     if root_at is not None:
         root_at -= left
-    source = _resolve(
-        stripped, registry=registry, context=context, proper_at=proper_at, root_at=root_at
-    )
+    source = _resolve(stripped, registry=registry, context=context, proper_at=proper_at, root_at=root_at)
     if context is not None:
-        earlier = context.known(source.key)
+        earlier = context.known(source.key) or _same_surname(source, context)
         if earlier is not None:
             return earlier.model_copy(update={"description": stripped})
     return source
+
+
+def _same_surname(source: Source, context: SourceContext) -> Source | None:
+    """ "Volodymyr Hrebeniuk" first, "Hrebeniuk" after: one unregistered person."""
+    if not source.key.startswith("name:"):
+        return None
+
+    def surname(key: str) -> str:
+        return key.removeprefix("name:").rsplit("-", 1)[-1]
+
+    for earlier in reversed(context.prior):
+        if earlier.key.startswith("name:") and surname(earlier.key) == surname(source.key):
+            return earlier
+    return None
 
 
 def _resolve(
@@ -624,16 +632,9 @@ def _resolve_pronoun(folded: str, text: str, context: SourceContext | None) -> S
     return Source(key=f"unresolved:{folded}", name=text, kind=SourceKind.UNKNOWN, description=text)
 
 
-def _definite_reference(
-    head: _Part, registry: SourceRegistry, context: SourceContext | None
-) -> Source | None:
+def _definite_reference(head: _Part, registry: SourceRegistry, context: SourceContext | None) -> Source | None:
     """ "the ministry", "the agency", "the governor": the last source that fits the noun."""
-    if (
-        context is None
-        or not context.prior
-        or not head.toks
-        or head.toks[0].folded not in _DEFINITE
-    ):
+    if context is None or not context.prior or not head.toks or head.toks[0].folded not in _DEFINITE:
         return None
     if head.name_words() or head.zone_parties() or any(head.in_zone(h) for h in head.aliases):
         return None
@@ -646,9 +647,7 @@ def _definite_reference(
         entry = registry.get(source.registry_id) if source.registry_id else None
         if entry is not None:
             described += " " + " ".join((entry.title or "", *entry.terms, *entry.roles))
-        if noun in _fold(described) or noun in " ".join(
-            singular(w) for w in _fold(described).split()
-        ):
+        if noun in _fold(described) or noun in " ".join(singular(w) for w in _fold(described).split()):
             return source
     return None
 
@@ -663,9 +662,7 @@ def _following_individual(head: _Part, *, after: int) -> Descriptor | None:
     return None
 
 
-def _someone_of(
-    entry: RegistryEntry, noun: Descriptor, head: _Part, text: str, registry: SourceRegistry
-) -> Source:
+def _someone_of(entry: RegistryEntry, noun: Descriptor, head: _Part, text: str, registry: SourceRegistry) -> Source:
     """An unnamed person of a known body or person: affiliated with it, usually anonymous."""
     kind = noun.kind
     affiliation = entry.affiliation if kind in registry.descriptors.affiliated else None
@@ -756,6 +753,11 @@ def _inferred(
                 break
 
     party = _first_party(head, appositions, registry)
+    if party is None:
+        # a noun only one party uses ("military administration")
+        for part in (head, *appositions):
+            for hit in part.descriptors:
+                party = party or registry.descriptors.party_nouns.get(hit.values[0].phrase)
     local = any(w.folded == "local" for w in head.toks[: head.zone_end])
     if party is None and local and context is not None:
         party = context.local_party
@@ -786,9 +788,7 @@ def _inferred(
         zone = _display(head.zone_text() or head.text)
         # capitalised words may be a name nothing explains: key them as a name would be
         prefix = "name" if head.name_words() else "unknown"
-        return Source(
-            key=f"{prefix}:{_slug(zone)}", name=zone, kind=SourceKind.UNKNOWN, description=text
-        )
+        return Source(key=f"{prefix}:{_slug(zone)}", name=zone, kind=SourceKind.UNKNOWN, description=text)
     return _group_source(kind, noun, affiliation, country, head, text, named=False)
 
 
@@ -821,15 +821,12 @@ def _group_source(
     named: bool,
 ) -> Source:
     anonymous = not named and (
-        kind == SourceKind.ANONYMOUS
-        or (noun.individual and kind in (SourceKind.OFFICIAL, SourceKind.MILITARY))
+        kind == SourceKind.ANONYMOUS or (noun.individual and kind in (SourceKind.OFFICIAL, SourceKind.MILITARY))
     )
     prefix = "anon" if anonymous else "group"
     key = f"{prefix}:{kind.value}:{affiliation or '-'}:{_slug(noun.phrase)}"
     name = _display(head.zone_text() or head.text)
-    return Source(
-        key=key, name=name, kind=kind, affiliation=affiliation, country=country, description=text
-    )
+    return Source(key=key, name=name, kind=kind, affiliation=affiliation, country=country, description=text)
 
 
 def _display(text: str) -> str:
@@ -840,9 +837,7 @@ def _display(text: str) -> str:
 # --------------------------------------------------------------------------- special sources
 
 
-def outlet_source(
-    outlet: str | None, *, registry: SourceRegistry, report_id: str | None = None
-) -> Source:
+def outlet_source(outlet: str | None, *, registry: SourceRegistry, report_id: str | None = None) -> Source:
     """The report's own voice: its outlet as a source.
 
     An unknown outlet gets a key of its own per report (when `report_id` is given), so two
@@ -859,9 +854,7 @@ def outlet_source(
             description=outlet,
         )
     suffix = f":{report_id}" if report_id else ""
-    return Source(
-        key=f"outlet:unknown{suffix}", name="unidentified outlet", kind=SourceKind.UNKNOWN
-    )
+    return Source(key=f"outlet:unknown{suffix}", name="unidentified outlet", kind=SourceKind.UNKNOWN)
 
 
 def unnamed_source(description: str) -> Source:
