@@ -1,4 +1,4 @@
-"""Who says so: the source registry, and turning a report's words for a source into a Source.
+"""Who says so: turning a report's words for a source into a Source (registry in source_registry.py).
 
 Corroboration is judged on sources, so two reports quoting "Tass" and "TASS" must name one
 source, and "Russia's defence ministry" must be the same body as "the Russian Defence
@@ -19,28 +19,42 @@ Keys (`Source.key`):
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from rapidfuzz.distance import OSA
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from unidecode import unidecode
 
-from corroborator.config import Settings, resource_paths
-from corroborator.errors import ResourceError
-from corroborator.extract.actors import PartyMention, PartyTable
-from corroborator.extract.phrase_index import Hit, PhraseIndex, Word, singular, words
+from corroborator.extract.actors import PartyMention
+from corroborator.extract.phrase_index import Hit, Word, singular, words
+from corroborator.extract.source_registry import (
+    DESCRIPTOR_RESOURCE,
+    REGISTRY_RESOURCE,
+    Descriptor,
+    DescriptorLexicon,
+    EntryType,
+    RegistryEntry,
+    SourceRegistry,
+    fold,
+)
 from corroborator.model import Source, SourceKind
 
-REGISTRY_RESOURCE = "sources.toml"
-DESCRIPTOR_RESOURCE = "lexicon/source_descriptors.toml"
-
-EntryType = Literal["person", "body", "outlet", "channel", "organisation"]
-_ENTRY_TYPES: tuple[str, ...] = ("person", "body", "outlet", "channel", "organisation")
+__all__ = [
+    "DESCRIPTOR_RESOURCE",
+    "REGISTRY_RESOURCE",
+    "Descriptor",
+    "DescriptorLexicon",
+    "EntryType",
+    "RegistryEntry",
+    "SourceContext",
+    "SourceRegistry",
+    "is_anonymous",
+    "outlet_source",
+    "resolve_source",
+    "unnamed_source",
+]
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -67,265 +81,7 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_FUZZY_MIN_LENGTH = 5
 _EDGE = " \t\n,.:;\"'“”‘’"
-
-
-# --------------------------------------------------------------------------- registry entries
-
-
-@dataclass(frozen=True, kw_only=True)
-class RegistryEntry:
-    """One known source: an outlet, agency, channel, office, official or organisation."""
-
-    id: str
-    name: str
-    kind: SourceKind
-    type: EntryType
-    affiliation: str | None = None
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-    title: str | None = None
-    terms: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        return f"reg:{self.id}"
-
-    @property
-    def is_person(self) -> bool:
-        return self.type == "person"
-
-    def source(self, *, description: str | None = None) -> Source:
-        return Source(
-            key=self.key,
-            name=self.name,
-            kind=self.kind,
-            affiliation=self.affiliation,
-            country=self.country,
-            registry_id=self.id,
-            description=description,
-        )
-
-
-@dataclass(frozen=True)
-class Descriptor:
-    """A noun that describes a source: its kind, and whether it denotes one person."""
-
-    phrase: str
-    kind: SourceKind
-    individual: bool
-    voice: bool
-
-
-@dataclass
-class DescriptorLexicon:
-    """Nouns for describing unregistered sources (`lexicon/source_descriptors.toml`)."""
-
-    index: PhraseIndex[Descriptor] = field(default_factory=lambda: PhraseIndex(plurals=True))
-    affiliated: frozenset[SourceKind] = frozenset()
-    party_nouns: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
-        tables: list[dict[str, Any]] = []
-        for path in paths:
-            tables.append(_read_toml(path, what="source descriptor lexicon"))
-        voice: set[str] = set()
-        affiliated: set[SourceKind] = set()
-        for table in tables:
-            voice.update(_strings(table.get("voice", {}), "words", "voice"))
-            for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
-                affiliated.add(_kind(kind, where="affiliated"))
-        lexicon = cls(affiliated=frozenset(affiliated))
-        for table in tables:
-            for noun, code in table.get("party_nouns", {}).items():
-                if not isinstance(code, str):
-                    raise ResourceError(f"[party_nouns] '{noun}' must map to a party code")
-                lexicon.party_nouns[" ".join(singular(w.folded) for w in words(noun))] = code
-            for name, section in table.items():
-                if name in ("voice", "affiliated", "party_nouns"):
-                    continue
-                kind = _kind(name, where=f"[{name}]")
-                for individual, key in ((True, "individual"), (False, "collective")):
-                    for phrase in _strings(section, key, name):
-                        canonical = " ".join(singular(w.folded) for w in words(phrase))
-                        lexicon.index.add(phrase, Descriptor(canonical, kind, individual, phrase in voice))
-        return lexicon
-
-
-def _read_toml(path: Path, *, what: str) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{path}: cannot read the {what} ({exc})") from exc
-
-
-def _strings(table: Any, key: str, where: str) -> list[str]:
-    if not isinstance(table, dict):
-        raise ResourceError(f"[{where}] must be a table")
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ResourceError(f"[{where}] '{key}' must be a list of strings")
-    return list(value)
-
-
-def _kind(value: str, *, where: str) -> SourceKind:
-    try:
-        return SourceKind(value)
-    except ValueError:
-        valid = ", ".join(k.value for k in SourceKind)
-        raise ResourceError(f"{where}: unknown source kind {value!r} (one of {valid})") from None
-
-
-def _entry_from_record(record: dict[str, Any], *, where: str) -> RegistryEntry:
-    def text(name: str, *, required: bool = False) -> str | None:
-        value = record.get(name)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise ResourceError(f"{where}: '{name}' must be a non-empty string")
-        return value
-
-    def texts(name: str) -> tuple[str, ...]:
-        value = record.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ResourceError(f"{where}: '{name}' must be a list of strings")
-        return tuple(value)
-
-    entry_type = record.get("type", "body")
-    if entry_type not in _ENTRY_TYPES:
-        raise ResourceError(f"{where}: 'type' must be one of {', '.join(_ENTRY_TYPES)}")
-    return RegistryEntry(
-        id=text("id", required=True) or "",
-        name=text("name", required=True) or "",
-        kind=_kind(str(record.get("kind", "")), where=where),
-        type=entry_type,
-        affiliation=text("affiliation"),
-        country=text("country"),
-        aliases=texts("aliases"),
-        title=text("title"),
-        terms=texts("terms"),
-        roles=texts("roles"),
-    )
-
-
-# --------------------------------------------------------------------------- the registry
-
-
-@dataclass
-class SourceRegistry:
-    """Known sources, the party table and the descriptor lexicon: all `resolve_source` needs."""
-
-    entries: dict[str, RegistryEntry]
-    parties: PartyTable
-    descriptors: DescriptorLexicon
-    _aliases: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(capitals=True))
-    _roles: PhraseIndex[str] = field(default_factory=PhraseIndex)
-    _terms: PhraseIndex[str] = field(default_factory=PhraseIndex)
-    _person_names: dict[str, set[str]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, settings: Settings) -> SourceRegistry:
-        """Packaged registry and lexicons, extended by the user's resource directories."""
-        return cls.from_files(
-            resource_paths(REGISTRY_RESOURCE, settings),
-            parties=PartyTable.load(settings),
-            descriptors=DescriptorLexicon.from_files(resource_paths(DESCRIPTOR_RESOURCE, settings)),
-        )
-
-    @classmethod
-    def from_files(
-        cls, paths: Iterable[Path], *, parties: PartyTable, descriptors: DescriptorLexicon
-    ) -> SourceRegistry:
-        entries: dict[str, RegistryEntry] = {}
-        for path in paths:
-            data = _read_toml(path, what="source registry")
-            records = data.get("source", [])
-            if not isinstance(records, list):
-                raise ResourceError(f"{path}: 'source' must be an array of tables ([[source]])")
-            for number, record in enumerate(records, 1):
-                entry = _entry_from_record(record, where=f"{path}: source #{number}")
-                entries[entry.id] = entry  # a user file may replace a packaged entry
-        registry = cls(entries=entries, parties=parties, descriptors=descriptors)
-        registry._build()
-        return registry
-
-    def _build(self) -> None:
-        for entry in self.entries.values():
-            for alias in (entry.name, *entry.aliases):
-                self._aliases.add(alias, entry.id)
-                if entry.is_person:
-                    folded = _fold(alias)
-                    if len(folded.replace(" ", "")) >= _FUZZY_MIN_LENGTH:
-                        self._person_names.setdefault(folded, set()).add(entry.id)
-            for role in entry.roles:
-                self._roles.add(role, entry.id)
-            for term in entry.terms:
-                self._terms.add(term, entry.id)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def get(self, entry_id: str) -> RegistryEntry | None:
-        return self.entries.get(entry_id)
-
-    def match(self, name: str) -> RegistryEntry | None:
-        """The entry `name` names: exact name or alias, else a guarded fuzzy person match.
-
-        Fuzzy matching catches misspelt surnames ("Zelesnky") but only for people, only for
-        capitalised names of five letters or more, within one edit (two for long names),
-        with the same first letter, never when one name merely extends the other
-        ("Lavrova" is not "Lavrov"), and only when a single person is that close.
-        """
-        exact = self._aliases.lookup(name)
-        if exact:
-            return self.entries[exact[0]]
-        return self._fuzzy_person(name)
-
-    def aliases_in(self, text: str, toks: Sequence[Word] | None = None) -> list[Hit[str]]:
-        """Registry names found inside a longer text, left to right."""
-        return self._aliases.scan(text, toks)
-
-    def _fuzzy_person(self, name: str) -> RegistryEntry | None:
-        toks = words(name)
-        if not toks or len(toks) > 4 or not all(t.capitalised for t in toks):
-            return None
-        folded = " ".join(t.folded for t in toks)
-        candidates = [folded]
-        if len(toks) > 1:
-            candidates.append(toks[-1].folded)  # the surname alone
-        best: dict[str, int] = {}
-        for candidate in candidates:
-            if len(candidate.replace(" ", "")) < _FUZZY_MIN_LENGTH:
-                continue
-            limit = 1 if len(candidate) <= 8 else 2
-            for known, ids in self._person_names.items():
-                if known[0] != candidate[0] or abs(len(known) - len(candidate)) > limit:
-                    continue
-                if known.startswith(candidate) or candidate.startswith(known):
-                    continue
-                distance = OSA.distance(candidate, known, score_cutoff=limit)
-                if distance <= limit:
-                    for entry_id in ids:
-                        best[entry_id] = min(distance, best.get(entry_id, distance))
-        if not best:
-            return None
-        lowest = min(best.values())
-        winners = [entry_id for entry_id, d in best.items() if d == lowest]
-        return self.entries[winners[0]] if len(winners) == 1 else None
-
-    def role_entries(self, text: str) -> list[tuple[Hit[str], RegistryEntry]]:
-        return [(hit, self.entries[v]) for hit in self._roles.scan(text) for v in hit.values]
-
-    def term_entries(self, text: str) -> list[tuple[Hit[str], RegistryEntry]]:
-        return [(hit, self.entries[v]) for hit in self._terms.scan(text) for v in hit.values]
-
-
-def _fold(text: str) -> str:
-    return " ".join(w.folded for w in words(text))
 
 
 def _slug(text: str) -> str:
@@ -647,7 +403,7 @@ def _definite_reference(head: _Part, registry: SourceRegistry, context: SourceCo
         entry = registry.get(source.registry_id) if source.registry_id else None
         if entry is not None:
             described += " " + " ".join((entry.title or "", *entry.terms, *entry.roles))
-        if noun in _fold(described) or noun in " ".join(singular(w) for w in _fold(described).split()):
+        if noun in fold(described) or noun in " ".join(singular(w) for w in fold(described).split()):
             return source
     return None
 

@@ -1,0 +1,694 @@
+"""Reading attribution cues off the parse: one token at a time, a draft attribution.
+
+`CueReader.read(token)` recognises the cue a token may be ("said", "according to",
+"reportedly", "the claim that", "Podolyak:") and reads around it the source phrase, the
+content and the relays the sentence names ("told TASS", "on Telegram", "citing sources").
+What needs the whole report (quote continuations, pronouns, nesting) is left to the finder
+in `attribution.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from corroborator.extract import attribution_syntax as syntax
+from corroborator.extract.attribution_draft import Draft, overlaps
+from corroborator.extract.attribution_lexicon import CueLexicon
+from corroborator.extract.attribution_quotes import Quote
+from corroborator.extract.sources import SourceRegistry, resolve_source
+from corroborator.model import NormalisedReport, SourceKind, Stance
+
+_QUOTE_CHARS = "\"“”'‘’"
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_OWN_VOICE = frozenset({"we", "us", "our"})
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_MEDIUM_PREPOSITIONS = frozenset({"on", "in", "via", "through", "during", "at", "with", "to", "over"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over"})
+_MEDIA_KINDS = frozenset(
+    {
+        SourceKind.STATE_MEDIA,
+        SourceKind.INDEPENDENT_MEDIA,
+        SourceKind.WIRE_AGENCY,
+        SourceKind.SOCIAL_MEDIA,
+    }
+)
+_NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "neglect"})
+# a quote this long (in words), or with a verb, is speech rather than a scare quote
+_SPEECH_QUOTE_WORDS = 4
+
+
+class CueReader:
+    """Reads draft attributions out of one parsed report."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        report: NormalisedReport,
+        registry: SourceRegistry,
+        lexicon: CueLexicon,
+        quotes: Sequence[Quote],
+    ) -> None:
+        self.doc = doc
+        self.report = report
+        self.registry = registry
+        self.lexicon = lexicon
+        self.quotes = list(quotes)
+
+    def read(self, token: Token) -> Draft | None:
+        """The attribution this token cues, if any."""
+        return (
+            self._verb_cue(token)
+            or self._according(token)
+            or self._adverb_cue(token)
+            or self._noun_cue(token)
+            or self._colon_cue(token)
+        )
+
+    def _verb_cue(self, token: Token) -> Draft | None:
+        if token.pos_ not in syntax.VERBS:
+            return None
+        found = self.lexicon.cue(token)
+        if found is None or self._negated(token) or self._is_citing(token):
+            return None
+        cue_lemma, stance = found
+        # "..., write the residents": the parser takes the speaker for an object and may lend
+        # the verb the subject of the clause before it, so inversion is checked first
+        inverted = self._inverted(token)
+        if inverted:
+            subject: Token | None = next(c for c in token.children if c.dep_ in ("dobj", "attr", "npadvmod"))
+            passive = False
+        else:
+            subject, passive = syntax.subject(token, carrier=self._is_carrier)
+        unnamed: str | None = None
+        description: SpacySpan | None = None
+        source_span: tuple[int, int] | None = None
+        if subject is not None and subject.lower_ in ("it", "there") and passive:
+            unnamed = self._phrase(subject, token)  # "it is claimed that ..."
+        elif subject is not None:
+            if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
+                return None  # the report speaking for itself
+            if syntax.nobody(subject):
+                return None  # "Neither side offered evidence": nobody claims anything
+            # "footage purporting to show ...": the speaker is the noun without the cue's clause
+            inside = token if subject.i == token.head.i and token.dep_ == "acl" else None
+            description, source_span = self._source_words(subject, without=inside)
+            if description is None:
+                return None
+        elif passive:
+            agent = syntax.agent(token)
+            if agent is None:
+                return self._unnamed_passive(token, cue_lemma, stance)
+            description, source_span = self._source_words(agent)
+        else:
+            return None
+
+        if inverted:
+            content, clausal = self._clause_without(token.head, token), True
+        else:
+            content, clausal = self._verb_content(token, cue_lemma, passive)
+        if content is None:
+            return None
+        if cue_lemma in self.lexicon.quote_only and not self._introduces_quote(token, content):
+            return None
+        # a clause or a quote after the verb is reported speech or thought whoever the subject
+        # is; an object is content only if the subject can speak ("the strike claimed lives")
+        if (
+            not clausal
+            and subject is not None
+            and description is not None
+            and (not self._plausible_speaker(subject, description))
+        ):
+            return None
+        cue = self._cue_span(token, cue_lemma)
+        if overlaps(content, cue) or (source_span is not None and overlaps(content, source_span)):
+            return None
+        draft = Draft(
+            kind="verb",
+            cue=cue,
+            content=content,
+            stance=stance,
+            source_span=source_span,
+            description=description,
+            unnamed=unnamed,
+            cue_token=token,
+        )
+        self._relays_of_verb(token, cue_lemma, draft)
+        return draft
+
+    def _unnamed_passive(self, verb: Token, cue_lemma: str, stance: Stance) -> Draft | None:
+        """ "The commander is believed to have been killed": someone unnamed believes it.
+
+        The content is the subject with its infinitive, so it runs across the cue.
+        """
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if subject is None or complement is None:
+            return None
+        tokens = [*subject.subtree, *self.doc[subject.i : complement.right_edge.i + 1]]
+        content = self.trimmed(tokens)
+        if content is None:
+            return None
+        return Draft(
+            kind="verb",
+            cue=self._cue_span(verb, cue_lemma),
+            content=content,
+            stance=stance,
+            unnamed=self._phrase(verb, verb),
+            hedges=[f"be {cue_lemma} to"],
+            cue_token=verb,
+        )
+
+    def _inverted(self, verb: Token) -> bool:
+        """ "..., write the residents": a reporting verb after its content, subject after it.
+
+        The parser reads the subject as an object and the verb as a conjunct; an inverted
+        reporting clause has no "and" before it and follows a comma or a closing quote.
+        """
+        if verb.dep_ not in ("conj", "parataxis", "ccomp", "advcl") or verb.head.i >= verb.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        if verb.lemma_.lower() not in self.lexicon.inversion or verb.i == 0 or verb.tag_ == "VBG":
+            return False
+        before = self.doc[verb.i - 1]
+        if not (before.text == "," or before.text in _QUOTE_CHARS):
+            return False
+        if any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
+            return False
+        follower = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")), None)
+        return (
+            follower is not None
+            and follower.i > verb.i
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        )
+
+    def _negated(self, token: Token) -> bool:
+        """A cue that is denied or withheld ("did not say", "refused to confirm") is no claim."""
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        head = token.head
+        return token.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_HEADS
+
+    def _is_carrier(self, noun: Token) -> bool:
+        """A statement, post, letter or video: what a speaker issues, not a speaker."""
+        return bool(self.lexicon.media.lookup(noun.lemma_))
+
+    def _is_citing(self, token: Token) -> bool:
+        """ "..., citing Ukrainian sources, ...": a relay inside another attribution."""
+        return (
+            token.lemma_.lower() in self.lexicon.citing
+            and token.tag_ == "VBG"
+            and token.dep_ in ("advcl", "xcomp", "acl", "conj", "ccomp")
+        )
+
+    def _introduces_quote(self, verb: Token, content: tuple[int, int]) -> bool:
+        following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        colon = following is not None and following.text == ":"
+        return colon or any(q.overlaps(*content) for q in self.quotes)
+
+    def _according(self, token: Token) -> Draft | None:
+        if token.lower_ != "according":
+            return None
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None:
+            return None
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = token.head if token.head.pos_ in syntax.VERBS else token.sent.root
+        if head == token:
+            return None
+        head = self._reporting_governor(head, token)
+        # "According to residents, quoted by the X channel, ...": the parser may hang the
+        # relay on the main clause; it belongs to the source, not to what was said
+        relays = [
+            c
+            for c in head.children
+            if c.dep_ in ("advcl", "acl")
+            and c.lemma_.lower() in self.lexicon.relay_passive
+            and syntax.agent(c) is not None
+            and c.i > pobj.i
+            and c.left_edge.i <= pobj.right_edge.i + 2
+        ]
+        content = self._clause_without(head, token, *relays)
+        if content is None:
+            return None
+        description, source_span = self._source_words(pobj)
+        if description is None:
+            return None
+        draft = Draft(
+            kind="according",
+            cue=(token.idx, to.idx + len(to.text)),
+            content=content,
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=description,
+            cue_token=token,
+        )
+        draft.via_spans.extend(self._passive_relays(pobj))
+        for relay in relays:
+            agent = syntax.agent(relay)
+            if agent is not None:
+                words, _ = self._source_words(agent)
+                if words is not None:
+                    draft.via_spans.append(words)
+        return draft
+
+    def _reporting_governor(self, head: Token, according: Token) -> Token:
+        """ "Residents claim that they heard blasts, according to the X channel": a closing
+        "according to" relays the whole report, not just the clause the parser hung it on."""
+        phrase = {t.i for t in according.subtree}
+        node = head
+        for _ in range(4):
+            governor = node.head
+            if node.dep_ != "ccomp" or governor is node:
+                break
+            rest = [t.i for t in node.subtree if t.i not in phrase and not t.is_punct]
+            if (
+                self.lexicon.cue(governor) is not None
+                and rest
+                and according.i > max(rest)
+                and any(c.dep_ == "nsubj" for c in governor.children)
+            ):
+                return governor
+            node = governor
+        return head
+
+    def _adverb_cue(self, token: Token) -> Draft | None:
+        """ "Drones reportedly hit the depot": the report relays an unnamed claim."""
+        if token.lower_ not in self.lexicon.adverbs or token.dep_ != "advmod":
+            return None
+        head = token.head
+        if head.pos_ not in syntax.VERBS or self.lexicon.cue(head) is not None:
+            return None
+        content = self.trimmed(list(head.subtree))
+        if content is None:
+            return None
+        return Draft(
+            kind="adverb",
+            cue=(token.idx, token.idx + len(token.text)),
+            content=content,
+            stance=Stance.REPORTS,
+            unnamed=token.text,
+            hedges=[token.lower_],
+            cue_token=token,
+        )
+
+    def _noun_cue(self, token: Token) -> Draft | None:
+        """ "Podolyak's claim that Ukraine never attacks ...", "reports of explosions"."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.nouns:
+            return None
+        if token.dep_ in ("dobj", "pobj", "nsubjpass") and self.lexicon.cue(token.head) is not None:
+            return None  # "denied claims that ...": the verb frames it
+        clause = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        stance = self.lexicon.nouns[token.lemma_.lower()]
+        if clause is not None:
+            content = self.trimmed(list(clause.subtree))
+        elif stance == Stance.REPORTS:
+            # "allegations of looting", "reports of explosions": relayed, unvouched content
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of else None
+            content = self.trimmed(list(pobj.subtree)) if pobj is not None else None
+        else:
+            return None
+        if content is None:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        draft = Draft(
+            kind="noun",
+            cue=(token.idx, token.idx + len(token.text)),
+            content=content,
+            stance=stance,
+            cue_token=token,
+        )
+        if owner is not None and owner.pos_ not in ("DET",) and owner.lower_ not in _OWN_VOICE:
+            draft.description, draft.source_span = self._source_words(owner)
+        if draft.description is None:
+            draft.unnamed = token.text
+        return draft
+
+    def _colon_cue(self, token: Token) -> Draft | None:
+        """ "Podolyak: Russia is staging this." A speaker, a colon, then what they said.
+
+        Only when the words before the colon open the sentence and name a plausible
+        speaker, and no verb stands between (those are verb cues: 'he said: ...').
+        """
+        if token.text != ":" or token.i == token.sent.start:
+            return None
+        before = self.doc[token.sent.start : token.i]
+        if len(before) > 8 or any(t.pos_ in syntax.VERBS for t in before):
+            return None
+        root = before.root
+        words, source_span = self._source_words_of(before)
+        if words is None or source_span is None:
+            return None
+        if words.text.lower() in self.lexicon.colon_labels:
+            return None
+        # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
+        # capitalised words is taken for a name
+        named = len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha)
+        if not (named or self._plausible_speaker(root, words)):
+            return None
+        after = [t for t in token.sent if t.i > token.i]
+        content = self.trimmed(after)
+        if content is None or not any(t.pos_ in syntax.VERBS for t in after):
+            return None  # "Hillary Clinton: 1,769." is a tally, not speech
+        return Draft(
+            kind="verb",
+            cue=(token.idx, token.idx + 1),
+            content=content,
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=words,
+            cue_token=token,
+        )
+
+    def _verb_content(self, verb: Token, cue_lemma: str, passive: bool) -> tuple[tuple[int, int] | None, bool]:
+        """What the cue verb attributes, and whether it is a clause or quote (strong evidence
+        of attribution) rather than an object or infinitive."""
+        children = list(verb.children)
+        clauses = [c for c in children if c.dep_ == "ccomp" and not syntax.subordinate(c)]
+        if clauses:
+            return self.trimmed(self._claim_tokens(clauses)), True
+        if (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put")
+        ):
+            # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
+            return self._clause_without(verb.head, verb), True
+        if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS:
+            return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
+        quoted = self._adjacent_quote(verb)
+        if cue_lemma in self.lexicon.object_content:
+            objects = [c for c in children if c.dep_ == "dobj"]
+            if passive:
+                objects += [c for c in children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
+            if objects:
+                found = self._object_content(verb, objects[0])
+                return found, quoted is not None and found is not None and overlaps(found, quoted)
+        # "purporting to show ...": an infinitive after the verb, which the parser may label
+        # an adverbial clause
+        complements = [
+            c
+            for c in children
+            if c.i > verb.i
+            and (
+                c.dep_ == "xcomp"
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            )
+        ]
+        if complements:
+            return self.trimmed(list(complements[0].subtree)), False
+        if quoted is not None:
+            return quoted, True
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i > verb.i:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and not self._is_medium_phrase(child):
+                    return self.trimmed(list(pobj.subtree)), False
+        return None, False
+
+    def _claim_tokens(self, roots: Sequence[Token]) -> list[Token]:
+        """The clause(s) under `roots`, less clauses that attribute something else.
+
+        "Russia claims Ukraine attacked, while a Ukrainian official denies it": the "while"
+        clause has its own speaker, so it is not part of Russia's claim.
+        """
+        dropped: set[int] = set()
+        for root in roots:
+            for child in root.children:
+                own_speaker = any(c.dep_ == "nsubj" for c in child.children)
+                if (
+                    child.dep_ in ("advcl", "conj", "parataxis")
+                    and self.lexicon.cue(child) is not None
+                    and (own_speaker or syntax.reported_twin(child) is not None)
+                ) or self._is_citing(child):
+                    dropped.update(t.i for t in child.subtree)
+                if child.lower_ == "according" and child.i > root.i:
+                    dropped.update(t.i for t in child.subtree)  # a relay of the whole report
+        tokens = [t for r in roots for t in r.subtree if t.i not in dropped]
+        # keep the stretch that holds the first root: a dropped clause may split the rest
+        runs: list[list[Token]] = []
+        for t in sorted(tokens, key=lambda t: t.i):
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        return next((r for r in runs if roots[0] in r), tokens)
+
+    def _object_content(self, verb: Token, obj: Token) -> tuple[int, int] | None:
+        """The object and what completes it: "described the attack as a provocation"."""
+        tokens = list(obj.subtree)
+        for child in verb.children:
+            if child.i <= obj.i:
+                continue
+            if child.dep_ in ("oprd", "xcomp", "ccomp") or (
+                child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "on")
+            ):
+                tokens.extend(child.subtree)
+        return self.trimmed(sorted(tokens, key=lambda t: t.i))
+
+    def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
+        """A quote right after 'X said:' or right before '..., X said' in the same sentence."""
+        sent = verb.sent
+        own = {t.i for t in verb.subtree}
+        if self.in_quote(verb.idx):
+            return None  # a quoted speaker's words are not introduced by their own verbs
+
+        def only_own(start: int, end: int) -> bool:
+            between = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+            return between is None or all(t.i in own or t.is_punct or t.is_space for t in between)
+
+        for quote in self._quotes_near(sent.start_char, sent.end_char):
+            if quote.start >= verb.idx:
+                after_verb = verb.idx + len(verb.text)
+                if quote.start <= sent.end_char + 2 and only_own(after_verb, quote.start):
+                    return (quote.start, quote.end)
+            elif quote.end <= verb.idx:
+                joined = quote.end > sent.start_char or "\n" not in self.report.text[quote.end : verb.idx]
+                if joined and only_own(quote.end, verb.idx) and self.speech_like(quote):
+                    return (quote.start, quote.end)
+        return None
+
+    def _quotes_near(self, start: int, end: int) -> list[Quote]:
+        """Quotes that end within a short reach before `start` or begin before `end` + 2."""
+        return [q for q in self.quotes if q.end >= start - 2 and q.start <= end + 2]
+
+    def _clause_without(self, head: Token, *exclude: Token) -> tuple[int, int] | None:
+        """The head's clause minus the excluded phrases: the stretch that holds the head."""
+        while head.dep_ in ("aux", "auxpass") and head.head is not head:
+            head = head.head  # a clause hung on its auxiliary by the parser
+        dropped = {t.i for e in exclude for t in e.subtree}
+        kept = [t for t in head.subtree if t.i not in dropped]
+        runs: list[list[Token]] = []
+        for t in kept:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        runs = [r for r in runs if any(not t.is_punct for t in r)]
+        if not runs:
+            return None
+        with_head = [r for r in runs if head in r]
+        best = with_head[0] if with_head else max(runs, key=len)
+        return self.trimmed(best)
+
+    def trimmed(self, tokens: Sequence[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
+        """Character span of the tokens, without edge punctuation (content keeps its quote
+        marks; a source phrase does not)."""
+        toks = sorted(tokens, key=lambda t: t.i)
+
+        def edge(t: Token) -> bool:
+            return (t.is_punct or t.is_space) and not (keep_quotes and t.text in _QUOTE_CHARS)
+
+        while toks and edge(toks[0]):
+            toks = toks[1:]
+        while toks and edge(toks[-1]):
+            toks = toks[:-1]
+        if not toks or all(t.is_punct for t in toks):
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def _source_words(
+        self, head: Token, *, without: Token | None = None
+    ) -> tuple[SpacySpan | None, tuple[int, int] | None]:
+        """The words that say who the source is, and the span of the phrase naming it.
+
+        The span is the whole noun phrase, relative clause included ("Joe Smith, who drove
+        the ambulance,"); the words to resolve leave out the relative clause and any relay
+        ("residents, quoted by the X channel"), which describe or carry, not identify.
+        """
+        relayed: set[int] = {t.i for t in without.subtree} if without is not None else set()
+        described: set[int] = set()
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in self.lexicon.relay_passive:
+                relayed.update(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in self.lexicon.relay_prepositions:
+                relayed.update(t.i for t in child.subtree)
+            if child.dep_ == "relcl":
+                described.update(t.i for t in child.subtree)
+        phrase = [t for t in head.subtree if t.i not in relayed and t.dep_ != "case"]
+        phrase = syntax.after_dateline(phrase, head)
+        span = self.trimmed(phrase, keep_quotes=False)
+        core = self.trimmed([t for t in phrase if t.i not in described], keep_quotes=False)
+        if span is None or core is None:
+            return None, None
+        span, core = self._complete_name(span), self._complete_name(core)
+        if head.lower_ in _RELATIVE and head.dep_ in ("nsubj", "nsubjpass"):
+            antecedent = head.head.head if head.head.dep_ == "relcl" else None
+            if antecedent is not None:
+                words, _ = self._source_words(antecedent)
+                return words, (head.idx, head.idx + len(head.text))
+        return self.doc.char_span(*core, alignment_mode="expand"), span
+
+    def _source_words_of(self, span: SpacySpan) -> tuple[SpacySpan | None, tuple[int, int] | None]:
+        trimmed = self.trimmed(list(span), keep_quotes=False)
+        if trimmed is None:
+            return None, None
+        return self.doc.char_span(*trimmed, alignment_mode="expand"), trimmed
+
+    def _complete_name(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Extend a source phrase over the rest of a registry name the parse cut off
+        ("Russia Today claimed": the parser reads "Today" as a time)."""
+        text = self.report.text
+        window_end = min(len(text), span[1] + 40)
+        for hit in self.registry.aliases_in(text[span[0] : window_end]):
+            start, end = span[0] + hit.start, span[0] + hit.end
+            if start < span[1] < end and "\n" not in text[span[1] : end]:
+                return span[0], end
+        return span
+
+    def _plausible_speaker(self, subject: Token, words: SpacySpan) -> bool:
+        """Can this subject say or think something? ("The strike claimed lives": no.)"""
+        if subject.pos_ == "PRON" or subject.lower_ in _RELATIVE:
+            return subject.lower_ not in ("what", "this", "there")
+        if subject.ent_type_ in _SPEAKER_ENTITIES or subject.pos_ == "PROPN":
+            return True
+        if subject.like_num or subject.ent_type_ in ("PERCENT", "CARDINAL"):
+            return True  # "Six in 10 say", "a third said": people counted
+        text = words.text
+        if self.registry.aliases_in(text) or self.registry.parties.mentions(text):
+            return True
+        if self.registry.descriptors.index.scan(text) or self.lexicon.speakers.scan(text):
+            return True
+        return any(t.ent_type_ in _SPEAKER_ENTITIES for t in words)
+
+    def _passive_relays(self, head: Token) -> list[SpacySpan]:
+        """ "residents, quoted by the X channel", "the government through the agency Tass":
+        the channel and the agency relay the speaker."""
+        relays: list[SpacySpan] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in self.lexicon.relay_prepositions:
+                phrase = self._span_of(child, skip_head=True)
+                if phrase is not None:
+                    relays.extend(self._media_in(phrase, whole=True))
+            if child.dep_ == "acl" and child.lemma_.lower() in self.lexicon.relay_passive:
+                agent = syntax.agent(child)
+                if agent is not None:
+                    words, _ = self._source_words(agent)
+                    if words is not None:
+                        relays.append(words)
+        return relays
+
+    def _relays_of_verb(self, verb: Token, cue_lemma: str, draft: Draft) -> None:
+        """Medium ("on Telegram"), relays ("told TASS", "in an interview with CNN") and
+        "citing Y" around a cue verb."""
+        draft.medium = self.lexicon.medium_verbs.get(verb.lemma_.lower())
+        if verb.dep_ == "acl" and self._is_carrier(verb.head):
+            draft.medium = self.lexicon.media.lookup(verb.head.lemma_)[0]  # "a statement saying"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPOSITIONS:
+                phrase = self._span_of(child, skip_head=True)
+                if phrase is None:
+                    continue
+                labels = self.lexicon.media.scan(phrase.text)
+                if labels and draft.medium is None:
+                    draft.medium = labels[0].values[0]
+                if labels or child.lower_ in self.lexicon.relay_prepositions:
+                    draft.via_spans.extend(self._media_in(phrase))
+            elif child.dep_ in ("dobj", "dative") and cue_lemma in self.lexicon.addressee:
+                phrase = self._span_of(child)
+                if phrase is not None:
+                    draft.via_spans.extend(self._media_in(phrase, whole=True))
+        # "X said, citing Y, that ...": the parser hangs "citing" on either clause
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        for child in [*verb.children, *(g for c in clauses for g in c.children)]:
+            if self._is_citing(child) and draft.citing is None:
+                cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if cited is not None:
+                    words, _ = self._source_words(cited)
+                    # "citing two sources" names a source; "citing low growth" a reason
+                    if words is not None and self._plausible_speaker(cited, words):
+                        draft.citing = words
+        if draft.description is not None:
+            subject = draft.description.root
+            draft.via_spans.extend(self._passive_relays(subject))
+
+    def _media_in(self, phrase: SpacySpan, *, whole: bool = False) -> list[SpacySpan]:
+        """Outlets and channels named in a phrase: they carried the words to the report."""
+        found: list[SpacySpan] = []
+        for hit in self.registry.aliases_in(phrase.text):
+            entry = self.registry.entries[hit.values[0]]
+            if entry.kind in _MEDIA_KINDS:
+                span = self.doc.char_span(
+                    phrase.start_char + hit.start,
+                    phrase.start_char + hit.end,
+                    alignment_mode="expand",
+                )
+                if span is not None:
+                    found.append(span)
+        if not found and whole:
+            # "told the Zorya channel" relays; "told reporters" does not: only a named outlet
+            source = resolve_source(phrase, registry=self.registry)
+            if source.kind in _MEDIA_KINDS and source.key.startswith(("reg:", "name:")):
+                found.append(phrase)
+        return found
+
+    def _is_medium_phrase(self, prep: Token) -> bool:
+        phrase = self._span_of(prep, skip_head=True)
+        return phrase is not None and bool(self.lexicon.media.scan(phrase.text))
+
+    def _span_of(self, token: Token, *, skip_head: bool = False) -> SpacySpan | None:
+        tokens = [t for t in token.subtree if not (skip_head and t == token)]
+        span = self.trimmed(tokens)
+        if span is None:
+            return None
+        return self.doc.char_span(span[0], span[1], alignment_mode="expand")
+
+    def _phrase(self, first: Token, last: Token) -> str:
+        lo, hi = sorted((first, last), key=lambda t: t.i)
+        return self.doc[lo.i : hi.i + 1].text
+
+    def _cue_span(self, verb: Token, cue_lemma: str) -> tuple[int, int]:
+        """The cue verb with its auxiliaries ("has said") and particle ("pointed out")."""
+        first = verb
+        for left in reversed(list(verb.lefts)):
+            if left.dep_ in ("aux", "auxpass") and left.i == first.i - 1:
+                first = left
+        last = verb
+        particle = self.lexicon.phrasal_particle(verb, cue_lemma)
+        if particle is not None and particle.i == verb.i + 1:
+            last = particle
+        return first.idx, last.idx + len(last.text)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(q.start < offset < q.end for q in self.quotes)
+
+    def speech_like(self, quote: Quote) -> bool:
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if not t.is_punct]
+        return len(words) >= _SPEECH_QUOTE_WORDS or any(t.pos_ in syntax.VERBS for t in words)

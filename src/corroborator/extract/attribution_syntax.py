@@ -1,0 +1,125 @@
+"""Reading the dependency parse for attribution: subjects, agents, clause shapes.
+
+Small functions over spaCy tokens, each repairing or interpreting one thing the statistical
+parser does ("He said A and said B" hangs the second "said" on A; a dateline is read as
+part of the subject). They know nothing of lexicons or sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+VERBS = ("VERB", "AUX")
+
+
+def subject(verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False) -> tuple[Token | None, bool]:
+    """The verb's subject (borrowed from the governing verb for "and added", "saying", "to
+    show"), and whether the verb is passive. `carrier` says whether a noun is a statement,
+    post or letter: "X issued a statement saying ..." has X, not the statement, as speaker."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child, False
+        if child.dep_ == "nsubjpass":
+            return (child, True) if child.lower_ in ("it", "there") else (None, True)
+    if verb.dep_ == "expl":
+        return None, passive
+    head = verb.head
+    if verb.dep_ == "conj":
+        twin = reported_twin(verb)
+        if twin is not None:
+            return subject(twin, carrier=carrier)
+    if head is not verb and head.pos_ in VERBS:
+        if verb.dep_ == "conj" or verb.dep_ == "xcomp":
+            return subject(head, carrier=carrier)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return subject(head, carrier=carrier)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        governor = head.head  # "After saying he was nervous, the man ..."
+        if governor.pos_ in VERBS:
+            return subject(governor, carrier=carrier)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBG" and carrier(head) and head.dep_ == "dobj" and head.head.pos_ in VERBS:
+            return subject(head.head, carrier=carrier)  # "issued a statement saying ..."
+        return (head, False) if verb.tag_ == "VBG" else (None, True)
+    return None, passive
+
+
+def nobody(subject: Token) -> bool:
+    """ "nobody", "no one", "neither side", "no official": a subject that says nothing."""
+    if subject.lower_ in ("nobody", "none", "neither", "nothing"):
+        return True
+    if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+
+
+def after_dateline(phrase: list[Token], head: Token) -> list[Token]:
+    """ "KYIV (AP) — Ukrainian officials said ...": the dateline is not part of the subject."""
+    dashes = [t.i for t in phrase if t.text in ("—", "–", "--") and t.i < head.i]
+    if not dashes:
+        return phrase
+    return [t for t in phrase if t.i > dashes[-1]]
+
+
+def reported_twin(verb: Token) -> Token | None:
+    """ "He said A and said B": the parser hangs the second "said" on A's verb. The first
+    "said" above it, with the same lemma, is the one it is coordinated with."""
+    node = verb.head
+    for _ in range(6):
+        if node.head is node:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_ == verb.lemma_:
+            return node.head
+        node = node.head
+    return None
+
+
+def subordinate(clause: Token) -> bool:
+    """A clause opened by "while", "because", "although"...: an adverbial clause the parser
+    took for a complement; what is said is introduced by "that", "whether" or nothing."""
+    first = clause.left_edge
+    opener = first if first.dep_ == "mark" else next((c for c in clause.children if c.dep_ == "mark"), None)
+    return opener is not None and opener.lower_ not in ("that", "whether", "if")
+
+
+def agent(verb: Token) -> Token | None:
+    """ "by X" of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def cue_region(verb: Token) -> list[Token]:
+    """Tokens around a cue that may hedge it: "it is claimed", "appears to show"."""
+    region = {verb}
+    region.update(c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "nsubjpass", "expl"))
+    head = verb
+    while head.dep_ == "xcomp" and head.head is not head:
+        head = head.head
+        region.add(head)
+        region.update(c for c in head.children if c.dep_ in ("aux", "advmod", "auxpass"))
+        region.update(c for c in head.children if c.dep_ == "aux" and c.lower_ == "to")
+    region.update(c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to")
+    ordered = sorted(region, key=lambda t: t.i)
+    # hedges are matched on consecutive tokens: fill the gaps inside the region
+    doc = verb.doc
+    return list(doc[ordered[0].i : ordered[-1].i + 1]) if ordered else []
+
+
+def on_spine(token: Token, content: SpacySpan) -> bool:
+    """A hedge counts for the whole content only when it modifies its clause, not a noun in
+    it ("supposedly subversive group" hedges the group, not the claim)."""
+    node = token
+    for _ in range(64):
+        head = node.head
+        if head is node or not (content.start <= head.i < content.end):
+            return True
+        if head.pos_ not in VERBS:
+            return False
+        node = head
+    return True
