@@ -119,9 +119,7 @@ def read_brat(path: Path) -> dict[str, list[Item]]:
         if line.startswith("T"):
             ident, middle, *_ = line.split("\t")
             kind, _, offsets = middle.partition(" ")
-            fragments = tuple(
-                (int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))
-            )
+            fragments = tuple((int(a), int(b)) for a, b in (part.split() for part in offsets.split(";")))
             entities[ident] = (kind, fragments)
         elif line.startswith("E"):
             _, relation = line.split("\t", 1)
@@ -172,9 +170,7 @@ _SAME_LENGTH = str.maketrans(
 
 
 def as_report(stem: str, text: str) -> NormalisedReport:
-    paragraphs = tuple(
-        Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)
-    )
+    paragraphs = tuple(Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
     return NormalisedReport(
         report=Report(id=stem, text=text),
         text=text,
@@ -183,15 +179,11 @@ def as_report(stem: str, text: str) -> NormalisedReport:
     )
 
 
-def predict(
-    article: Article, *, settings: Settings, registry: SourceRegistry
-) -> dict[str, list[Item]]:
+def predict(article: Article, *, settings: Settings, registry: SourceRegistry) -> dict[str, list[Item]]:
     nlp = load_nlp(settings.nlp_model)
     text = article.text.translate(_SAME_LENGTH)
     report = as_report(article.stem, text)
-    attributions = find_attributions(
-        nlp(text), report=report, registry=registry, lexicon=default_lexicon()
-    )
+    attributions = find_attributions(nlp(text), report=report, registry=registry, lexicon=default_lexicon())
     # PolNeAR annotates top-level attributions only (no cue of its 6,560 training cues lies
     # inside another attribution's content), so nested ones ("X said: 'I think ...'") are
     # left out of the comparison; they are still found and used by the pipeline.
@@ -228,20 +220,13 @@ def predict(
 # --------------------------------------------------------------------------- scoring
 
 
-def match(
-    gold: Sequence[Item], predicted: Sequence[Item], text: str
-) -> tuple[Score, list[tuple[Item, Item]]]:
+def match(gold: Sequence[Item], predicted: Sequence[Item], text: str) -> tuple[Score, list[tuple[Item, Item]]]:
     gold_chars = [g.chars(text) for g in gold]
     pred_chars = [p.chars(text) for p in predicted]
     score = Score(gold=len(gold), predicted=len(predicted))
     score.exact = len({c for c in gold_chars if c} & {c for c in pred_chars if c})
     pairs = sorted(
-        (
-            (len(g & p), gi, pi)
-            for gi, g in enumerate(gold_chars)
-            for pi, p in enumerate(pred_chars)
-            if g & p
-        ),
+        ((len(g & p), gi, pi) for gi, g in enumerate(gold_chars) for pi, p in enumerate(pred_chars) if g & p),
         reverse=True,
     )
     used_gold: set[int] = set()
@@ -277,9 +262,7 @@ def evaluate(
             score, matched = match(article.gold[role], predicted[role], article.text)
             totals[role].add(score)
             if errors and shown < errors:
-                shown += _show_errors(
-                    article, role, article.gold[role], predicted[role], matched, errors - shown
-                )
+                shown += _show_errors(article, role, article.gold[role], predicted[role], matched, errors - shown)
     result = {role: totals[role].as_dict() for role in ROLES}
     result["articles"] = {"count": len(articles)}
     return result

@@ -32,9 +32,7 @@ def registry(settings: Settings) -> SourceRegistry:
     return SourceRegistry.load(settings)
 
 
-def attributions(
-    shared_dir: Path, stem: str, nlp: Language, registry: SourceRegistry
-) -> list[Attribution]:
+def attributions(shared_dir: Path, stem: str, nlp: Language, registry: SourceRegistry) -> list[Attribution]:
     raw = (shared_dir / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
     text, paragraphs = clean_text(raw)
     report = NormalisedReport(

@@ -37,9 +37,7 @@ def scores(shared_dir: Path, settings: Settings) -> dict[str, dict[str, float]]:
     data = shared_dir / "data" / "polnear"
     if not (data / "dev").is_dir():
         pytest.skip("PolNeAR dev split is not present")
-    result: dict[str, dict[str, float]] = load_script().evaluate(
-        data, split="dev", settings=settings
-    )
+    result: dict[str, dict[str, float]] = load_script().evaluate(data, split="dev", settings=settings)
     return result
 
 

@@ -180,9 +180,7 @@ def _party_from_record(record: dict[str, Any], *, where: str) -> Party:
     country = record.get("country")
     if country is not None and not isinstance(country, str):
         raise ResourceError(f"{where}: 'country' must be an ISO code")
-    lists = {
-        _TOML_FIELD[role]: _str_tuple(record, _TOML_FIELD[role], where) for role in _LIST_FIELDS
-    }
+    lists = {_TOML_FIELD[role]: _str_tuple(record, _TOML_FIELD[role], where) for role in _LIST_FIELDS}
     return Party(
         code=code,
         name=str(record.get("name", code)),

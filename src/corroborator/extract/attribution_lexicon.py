@@ -80,9 +80,7 @@ class CueLexicon:
             stance = _stance(stance_name, where)
             for lemma in _list(table, "lemmas", f"{where} [verbs.{stance_name}]"):
                 self.verbs[lemma.lower()] = stance
-        self.object_content.update(
-            _lower(_list(_table(data, "object_content", where), "lemmas", where))
-        )
+        self.object_content.update(_lower(_list(_table(data, "object_content", where), "lemmas", where)))
         self.addressee.update(_lower(_list(_table(data, "addressee", where), "lemmas", where)))
         self.adverbs.update(_lower(_list(_table(data, "adverbs", where), "reports", where)))
         for stance_name in _table(data, "nouns", where):
@@ -134,9 +132,7 @@ class CueLexicon:
         if " " not in cue:
             return None
         particle = cue.split(" ", 1)[1]
-        return next(
-            (c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ == particle), None
-        )
+        return next((c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ == particle), None)
 
     def find_hedges(self, tokens: Sequence[Token]) -> list[tuple[Hedge, int, int]]:
         """Hedges among `tokens` (consecutive tokens of a doc): hedge, first and last index."""
@@ -150,14 +146,10 @@ class CueLexicon:
         while i < len(tokens):
             candidates = by_first.get(lemmas[i], [])
             if lowers[i] != lemmas[i]:
-                candidates = sorted(
-                    [*candidates, *by_first.get(lowers[i], [])], key=lambda h: -len(h.lemmas)
-                )
+                candidates = sorted([*candidates, *by_first.get(lowers[i], [])], key=lambda h: -len(h.lemmas))
             for hedge in candidates:
                 n = len(hedge.lemmas)
-                if i + n <= len(tokens) and all(
-                    hedge.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)
-                ):
+                if i + n <= len(tokens) and all(hedge.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
                     found.append((hedge, tokens[i].i, tokens[i + n - 1].i))
                     i += n - 1
                     break

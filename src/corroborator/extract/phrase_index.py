@@ -134,9 +134,7 @@ class PhraseIndex(Generic[T]):
             return
         key = tuple(t.folded for t in toks)
         original = tuple(t.original for t in toks)
-        abbreviation = tuple(
-            w.isupper() and len(w) <= _ABBREVIATION_MAX and w.isalpha() for w in original
-        )
+        abbreviation = tuple(w.isupper() and len(w) <= _ABBREVIATION_MAX and w.isalpha() for w in original)
         capital = tuple(self.capitals and w[:1].isupper() for w in original)
         bucket = self._patterns.setdefault(key, [])
         if any(p.value == value and p.original == original for p in bucket):
@@ -180,9 +178,7 @@ class PhraseIndex(Generic[T]):
                 values = self._values_at(toks, i, length)
                 if values:
                     last = toks[i + length - 1]
-                    hits.append(
-                        Hit(values, toks[i].start, last.end, i, i + length, last.possessive)
-                    )
+                    hits.append(Hit(values, toks[i].start, last.end, i, i + length, last.possessive))
                     i += length
                     break
             else:
