@@ -214,11 +214,27 @@ def _name_tokens_ok(span: Span) -> bool:
 
 def _head_after(doc: Doc, index: int, cues: PlaceCues) -> tuple[int, frozenset[str]] | None:
     """The head noun starting at token `index` ("region", "air base"), as (end, kinds)."""
-    for phrase, kinds in cues.heads:
+    if index >= len(doc):
+        return None
+    for phrase, kinds in _heads_by_first_word(cues).get(doc[index].lower_, ()):
         end = index + len(phrase)
         if end <= len(doc) and tuple(t.lower_ for t in doc[index:end]) == phrase:
             return end, kinds
     return None
+
+
+_HEAD_INDEXES: dict[int, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
+
+
+def _heads_by_first_word(cues: PlaceCues) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+    """Head phrases by their first word, in the cue file's order (checked at every token)."""
+    index = _HEAD_INDEXES.get(id(cues))
+    if index is None:
+        index = {}
+        for phrase, kinds in cues.heads:
+            index.setdefault(phrase[0], []).append((phrase, kinds))
+        _HEAD_INDEXES[id(cues)] = index
+    return index
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:

@@ -92,6 +92,10 @@ class QuantityFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
+        # Vague phrases by first word, longest first: looked up at every token.
+        self._vague: dict[str, list[tuple[tuple[str, ...], tuple[int, int | None]]]] = {}
+        for words, bounds in sorted(lexicon.vague_quantities.items(), key=lambda kv: -len(kv[0])):
+            self._vague.setdefault(words[0], []).append((words, bounds))
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
@@ -128,7 +132,7 @@ class QuantityFinder:
         token = doc[i]
         lower = token.lower_
         # Vague phrases first ("a few", "a dozen", "dozens").
-        for words, (lo, hi) in sorted(self.lx.vague_quantities.items(), key=lambda kv: -len(kv[0])):
+        for words, (lo, hi) in self._vague.get(lower, ()):
             if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
                 end = i + len(words)
                 if lower == "some" and (end >= len(doc) or not doc[end].like_num):
