@@ -187,7 +187,7 @@ class _Finder:
                 if relay.key != source.key and relay.key not in {r.key for r in relays}:
                     relays.insert(0, relay)
             draft.source = source
-            draft.via = tuple(relays)
+            draft.via = _chain(source, relays)
             person = self._is_person(source, words)
             context.remember(source, person=person)
             if person:
@@ -338,9 +338,7 @@ class _Finder:
                 # "I", "we" inside someone's words are that speaker
                 draft.source, draft.via = outer.source, outer.via
                 continue
-            chain = [*draft.via, outer.source, *outer.via]
-            seen: set[str] = {draft.source.key}
-            draft.via = tuple(s for s in chain if not (s.key in seen or seen.add(s.key)))  # type: ignore[func-returns-value]
+            draft.via = _chain(draft.source, [*draft.via, outer.source, *outer.via])
         for draft in drafts:
             if draft.kind == "continuation" and draft.parent is not None:
                 draft.via = draft.parent.via
@@ -367,3 +365,14 @@ class _Finder:
                 )
             )
         return out
+
+
+def _chain(source: Source, relays: Sequence[Source]) -> tuple[Source, ...]:
+    """Relays in order, each once, never the source itself."""
+    seen = {source.key}
+    chain: list[Source] = []
+    for relay in relays:
+        if relay.key not in seen:
+            seen.add(relay.key)
+            chain.append(relay)
+    return tuple(chain)
