@@ -49,3 +49,8 @@ def test_attribution_quotes_a_lost_opening_mark_starts_the_paragraph() -> None:
 def test_attribution_quotes_a_scare_quote_inside_a_quote_is_part_of_it() -> None:
     text = '"They call it a "training exercise" but it was an attack," she said.'
     assert quotes(text) == ['"They call it a "training exercise" but it was an attack,"']
+
+
+def test_attribution_quotes_two_apostrophes_make_a_double_quote() -> None:
+    text = "''The port is open,'' the harbour master said, and the port's cranes moved."
+    assert quotes(text) == ["''The port is open,''"]

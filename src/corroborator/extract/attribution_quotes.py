@@ -42,14 +42,14 @@ class Quote:
         return self.start < end and start < self.end
 
 
-def _direction(text: str, i: int) -> Direction:
-    ch = text[i]
-    if ch in _OPENERS:
+def _direction(text: str, i: int, width: int = 1) -> Direction:
+    mark = text[i : i + width]
+    if mark in (*_OPENERS, "``"):
         return "open"
-    if ch in _CLOSERS:
+    if mark in _CLOSERS:
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before in _SPACE_BEFORE and after not in " \t\n":
         return "open"
     if before not in " \t\n" and (after in _AFTER_CLOSE):
@@ -57,23 +57,35 @@ def _direction(text: str, i: int) -> Direction:
     return "unknown"
 
 
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, Direction]]:
+    """Quote marks in text[start:end]: offset, width and direction. Two apostrophes (or two
+    backticks) are one double quote mark, as some newspapers and wire feeds write it."""
+    marks: list[tuple[int, int, Direction]] = []
+    i = start
+    while i < end:
+        if text[i : i + 2] in ("''", "``"):
+            marks.append((i, 2, _direction(text, i, 2)))
+            i += 2
+            continue
+        if text[i] in _OPENERS or text[i] in _CLOSERS or text[i] == _STRAIGHT:
+            marks.append((i, 1, _direction(text, i)))
+        i += 1
+    return marks
+
+
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
     """Quotations in `text`, given paragraph (start, end) offsets in text order."""
     quotes: list[Quote] = []
     carried = False  # the previous paragraph left a quote open
     for number, (p_start, p_end) in enumerate(paragraphs):
-        marks = [
-            (i, _direction(text, i))
-            for i in range(p_start, p_end)
-            if text[i] in _OPENERS or text[i] in _CLOSERS or text[i] == _STRAIGHT
-        ]
+        marks = _marks(text, p_start, p_end)
         body_start = p_start
         while body_start < p_end and text[body_start].isspace():
             body_start += 1
         open_at: int | None = None
         continues = False
         depth = 0  # quotes nested inside the open one ("... a 'demonstration' ...")
-        for i, direction in marks:
+        for i, width, direction in marks:
             if direction == "unknown":
                 direction = "close" if open_at is not None else "open"
             if direction == "open":
@@ -86,7 +98,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
                 depth -= 1
                 continue
             start = open_at if open_at is not None else body_start  # a lost opening mark
-            quotes.append(Quote(start, i + 1, number, continues=continues))
+            quotes.append(Quote(start, i + width, number, continues=continues))
             open_at, continues = None, False
         carried = False
         if open_at is not None:
