@@ -145,6 +145,12 @@ def test_attribution_said_that_clause(find: Find) -> None:
     assert not a.quote
 
 
+def test_attribution_dateline_is_not_content(find: Find) -> None:
+    text = "ODESA, Aug 3 (Lantern Wire) - Drones hit a grain terminal overnight, regional officials said."
+    a = only(find(text), "said")
+    assert a.content_span.text == "Drones hit a grain terminal overnight"
+
+
 def test_attribution_said_without_that(find: Find) -> None:
     a = only(find("Officials in Odesa said the port would reopen on Friday."), "said")
     assert a.content_span.text == "the port would reopen on Friday"

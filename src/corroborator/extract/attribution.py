@@ -90,6 +90,7 @@ class _Finder:
     def run(self, *, local_party: str | None) -> list[Attribution]:
         drafts = [d for d in map(self.reader.read, self.doc) if d is not None]
         for draft in drafts:
+            self._drop_dateline(draft)
             self._expand_to_quotes(draft)
         drafts = self._drop_redundant(drafts)
         for draft in drafts:
@@ -99,6 +100,16 @@ class _Finder:
         drafts += self._continuations(drafts)
         self._nest(drafts)
         return self._build(drafts)
+
+    def _drop_dateline(self, draft: Draft) -> None:
+        """ "KYIV, Aug 14 (Wire) - Drones struck ..., officials said": the dateline is where the
+        report was filed, not part of what the officials said."""
+        first = self.doc.char_span(draft.content[0], draft.content[0] + 1, alignment_mode="expand")
+        if first is None or first.start != first.sent.start:
+            return
+        end = syntax.dateline_end(first.sent)
+        if end is not None and end < draft.content[1]:
+            draft.content = (end, draft.content[1])
 
     def _drop_redundant(self, drafts: list[Draft]) -> list[Draft]:
         """One attribution per cue; an unnamed "reportedly" inside a named claim is a hedge."""
@@ -197,7 +208,8 @@ class _Finder:
         """People the report names in its own voice, not inside what someone said: the
         candidates for a later "he" or "she" besides earlier speakers."""
         contents = [d.content for d in drafts]
-        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        # only subjects: the person a passage is about, not someone told or mentioned
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
         # the entity recogniser misses many foreign names ("Volodymyr Hrebeniuk" as ORG): a
         # subject that is a two- or three-word proper name also counts
         for token in self.doc:

@@ -143,6 +143,9 @@ class CueReader:
 
         The content is the subject with its infinitive, so it runs across the cue.
         """
+        hedge = f"be {cue_lemma} to"
+        if stance not in (Stance.SPECULATES, Stance.REPORTS) and hedge not in {h.text for h in self.lexicon.hedges}:
+            return None  # "residents are asked to stay indoors" is an instruction, not a belief
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if subject is None or complement is None:
@@ -157,7 +160,7 @@ class CueReader:
             content=content,
             stance=stance,
             unnamed=self._phrase(verb, verb),
-            hedges=[f"be {cue_lemma} to"],
+            hedges=[hedge],
             cue_token=verb,
         )
 

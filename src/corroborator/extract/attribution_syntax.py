@@ -20,9 +20,12 @@ def subject(verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False) 
     show"), and whether the verb is passive. `carrier` says whether a noun is a statement,
     post or letter: "X issued a statement saying ..." has X, not the statement, as speaker."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # "UPDATE, Friday: the Air Force says ...": of two subjects, the one next to the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return (before[-1] if before else subjects[0]), False
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child, False
         if child.dep_ == "nsubjpass":
             return (child, True) if child.lower_ in ("it", "there") else (None, True)
     if verb.dep_ == "expl":
@@ -123,3 +126,16 @@ def on_spine(token: Token, content: SpacySpan) -> bool:
             return False
         node = head
     return True
+
+
+def dateline_end(sent: SpacySpan) -> int | None:
+    """Where a dateline that opens the sentence ends ("KYIV, Aug 14 (Wire) - ..."), if any:
+    a dash within the first dozen tokens after a capitalised place name."""
+    first = sent[0] if len(sent) else None
+    if first is None or not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
+        return None
+    for token in sent[1:13]:
+        if token.text in ("-", "—", "–", "--"):
+            following = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
+            return following.idx if following is not None else None
+    return None

@@ -399,6 +399,12 @@ def _definite_reference(head: _Part, registry: SourceRegistry, context: SourceCo
         return None
     noun = zone_descriptors[-1].values[0].phrase
     for source in reversed(context.prior):
+        if source.key.startswith(("group:", "anon:")):
+            # an unnamed group is what its head noun says ("footage ... on Telegram channels"
+            # is footage, not a channel)
+            if source.key.rsplit(":", 1)[-1] == noun.replace(" ", "-"):
+                return source
+            continue
         described = " ".join(filter(None, (source.name, source.description)))
         entry = registry.get(source.registry_id) if source.registry_id else None
         if entry is not None:
