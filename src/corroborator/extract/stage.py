@@ -52,14 +52,33 @@ class AttributionFinder:
     """Who said what (see extract/attribution.py)."""
 
     name: ClassVar[str] = "attributions"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "report"})
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "report", "places"})
     assigns: ClassVar[frozenset[str]] = frozenset({"attributions"})
 
     def __init__(self, registry: SourceRegistry) -> None:
         self.registry = registry
 
     def __call__(self, ws: Workspace) -> None:
-        ws.attributions = find_attributions(ws.doc, report=ws.report, registry=self.registry)
+        ws.attributions = find_attributions(
+            ws.doc, report=ws.report, registry=self.registry, local_party=_local_party(ws.places)
+        )
+
+
+def _local_party(places: Sequence[model.PlaceMention]) -> str | None:
+    """The country most of a report's event places are in: "a local official" speaks for it.
+
+    Only when one country clearly dominates (two thirds of the event places); a report
+    about both sides of a border names its officials' sides itself.
+    """
+    counts: dict[str, int] = {}
+    for mention in places:
+        code = mention.place.country_code
+        if mention.role == model.PlaceRole.EVENT and code:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    code, top = max(counts.items(), key=lambda item: item[1])
+    return code if top * 3 >= 2 * sum(counts.values()) else None
 
 
 class Extractor:

@@ -1,0 +1,64 @@
+"""Linking: the same event across reports is one incident; look-alikes stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def analyse(pipeline: Pipeline, *reports: tuple[str, str, str]) -> model.Analysis:
+    items = [model.Report(id=rid, text=text, published=date, outlet=f"Outlet {rid}") for rid, date, text in reports]
+    return pipeline.analyze(items)
+
+
+def groups(analysis: model.Analysis) -> list[list[str]]:
+    return sorted(sorted(i.report_ids) for i in analysis.incidents)
+
+
+def test_cluster_same_event_in_two_reports_is_one_incident(pipeline: Pipeline) -> None:
+    analysis = analyse(
+        pipeline,
+        ("a", "2024-03-05", "A missile struck a power substation in Sumy on Monday evening, the regional governor said."),
+        ("b", "2024-03-05", "Sumy's governor said on Tuesday that a Russian missile hit an electricity substation "
+                            "in the city on Monday evening. Nobody was hurt."),
+    )
+    assert groups(analysis) == [["a", "b"]]
+
+
+def test_cluster_same_target_two_days_later_is_another_incident(pipeline: Pipeline) -> None:
+    analysis = analyse(
+        pipeline,
+        ("a", "2024-03-05", "Drones attacked the oil depot in Novorossiysk on Monday night, officials said."),
+        ("b", "2024-03-07", "Drones attacked the oil depot in Novorossiysk on Wednesday night, officials said."),
+    )
+    assert groups(analysis) == [["a"], ["b"]]
+
+
+def test_cluster_two_cities_the_same_night_stay_apart(pipeline: Pipeline) -> None:
+    analysis = analyse(
+        pipeline,
+        ("a", "2024-03-05", "Russian drones hit an apartment block in Kharkiv overnight, injuring four people."),
+        ("b", "2024-03-05", "Russian drones hit an apartment block in Odesa overnight, injuring four people."),
+    )
+    assert groups(analysis) == [["a"], ["b"]]
+
+
+def test_cluster_background_recall_links_only_the_recalled_event(pipeline: Pipeline) -> None:
+    analysis = analyse(
+        pipeline,
+        ("a", "2024-03-05", "A drone struck a hotel in Kharkiv on Monday night, injuring two guests, the mayor said."),
+        ("b", "2024-03-09", "Drones attacked a warehouse in Dnipro overnight, the governor said. "
+                            "On Monday, a drone struck a hotel in Kharkiv, injuring two guests."),
+    )
+    incidents = {tuple(sorted(i.report_ids)): i for i in analysis.incidents}
+    assert ("a", "b") in incidents and ("b",) in incidents
+    assert incidents[("a", "b")].primary_of == ("a",)
+    assert incidents[("b",)].primary_of == ("b",)

@@ -1,0 +1,74 @@
+"""The pipeline: single report, streaming, and one bad report never stopping the batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.errors import PipelineError
+from corroborator.extract.workspace import check_order
+from corroborator.pipeline import Pipeline
+
+TEXT = (
+    "Russian drones attacked the port of Izmail overnight, the Odesa regional governor said on "
+    "Wednesday. Air defence shot down 9 of the 11 drones; two hit a grain warehouse, which caught fire."
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def test_pipeline_single_report_end_to_end(pipeline: Pipeline) -> None:
+    analysis = pipeline.analyze_text(TEXT, report_id="r1", published="2024-08-14")
+    (incident,) = analysis.incidents
+    facts = {f.attribute: f.value for f in incident.facts}
+    assert facts[model.Attribute.LAUNCHED] == model.Quantity(min=11, max=11)
+    assert facts[model.Attribute.INTERCEPTED] == model.Quantity(min=9, max=9)
+    assert facts[model.Attribute.HIT] == model.Quantity(min=2, max=2)
+    assert incident.place is not None and incident.place.country_code == "UA"
+    assert incident.time is not None and incident.time.first_day().isoformat() == "2024-08-13"
+    assert all(c.evidence.text and c.evidence.report_id == "r1" for c in incident.claims)
+
+
+def test_pipeline_streams_in_order_with_failures_in_place(pipeline: Pipeline) -> None:
+    items: list[model.Report | model.IngestFailure] = [
+        model.Report(id="a", text=TEXT, published="2024-08-14"),
+        model.IngestFailure(origin="bad.bin", reason="binary input"),
+        model.Report(id="b", text=TEXT.replace("Izmail", "Reni"), published="2024-08-14"),
+    ]
+    out = list(pipeline.pipe(items, batch_size=1))
+    assert [getattr(o, "id", getattr(o, "origin", None)) for o in out] == ["a", "bad.bin", "b"]
+
+
+def test_pipeline_a_crashing_report_becomes_a_failure_and_the_batch_goes_on(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pipeline.extractor._run
+
+    def explode(report: model.NormalisedReport, doc: object) -> model.ExtractedReport:
+        if report.id == "poison":
+            raise RuntimeError("simulated extractor bug")
+        return real(report, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline.extractor, "_run", explode)
+    items = [model.Report(id=i, text=TEXT, published="2024-08-14") for i in ("a", "poison", "b")]
+    out = list(pipeline.pipe(items, batch_size=3))
+    assert [type(o).__name__ for o in out] == ["ExtractedReport", "IngestFailure", "ExtractedReport"]
+    failure = out[1]
+    assert isinstance(failure, model.IngestFailure)
+    assert "extract stage failed for report 'poison'" in failure.reason and failure.raw
+
+
+def test_pipeline_misordered_components_fail_at_construction() -> None:
+    class NeedsFrames:
+        name = "needs-frames"
+        requires = frozenset({"frames"})
+        assigns = frozenset({"claims"})
+
+        def __call__(self, ws: object) -> None: ...
+
+    with pytest.raises(PipelineError, match="requires frames"):
+        check_order([NeedsFrames()])  # type: ignore[list-item]
