@@ -149,6 +149,22 @@ def _packaged_defaults() -> dict[str, Any]:
     return _flatten(tomllib.loads(text))
 
 
+def read_resource_toml(path: Path, *, what: str) -> dict[str, Any]:
+    """One resource TOML file. `what` names its content for the error ("the party table"),
+    so a user who broke their extension file learns which file and what to fix."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        from corroborator.errors import ResourceError
+
+        raise ResourceError(f"{path}: {what} is not valid TOML ({exc}); fix or remove the file") from exc
+    except OSError as exc:
+        from corroborator.errors import ResourceError
+
+        raise ResourceError(f"{path}: cannot read {what} ({exc.strerror or exc})") from exc
+
+
 def packaged_resource(name: str) -> Path:
     """Path of a packaged resource file (e.g. 'gazetteer/places.tsv')."""
     path = Path(str(resources.files("corroborator.resources").joinpath(name)))

@@ -14,14 +14,13 @@ directories; pass `table=` to use another one (tests, or a caller that already l
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from corroborator.config import Settings, load_settings, resource_paths
+from corroborator.config import Settings, load_settings, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 from corroborator.extract.phrase_index import PhraseIndex
 
@@ -91,11 +90,7 @@ class PartyTable:
     def from_files(cls, paths: Iterable[Path]) -> PartyTable:
         table = cls()
         for path in paths:
-            try:
-                with path.open("rb") as fh:
-                    data = tomllib.load(fh)
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise ResourceError(f"{path}: cannot read the party table ({exc})") from exc
+            data = read_resource_toml(path, what="the party table")
             table.extend(data.get("party", []), origin=str(path))
         return table
 

@@ -8,7 +8,6 @@ stance).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from corroborator.config import Settings, resource_paths
+from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 from corroborator.extract.phrase_index import PhraseIndex
 from corroborator.model import Stance
@@ -67,12 +66,7 @@ class CueLexicon:
     def from_files(cls, paths: Iterable[Path]) -> CueLexicon:
         lexicon = cls()
         for path in paths:
-            try:
-                with path.open("rb") as fh:
-                    data = tomllib.load(fh)
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise ResourceError(f"{path}: cannot read the attribution lexicon ({exc})") from exc
-            lexicon._extend(data, where=str(path))
+            lexicon._extend(read_resource_toml(path, what="the attribution lexicon"), where=str(path))
         return lexicon
 
     def _extend(self, data: dict[str, Any], *, where: str) -> None:

@@ -7,14 +7,13 @@ lists inside tables extend, scalars override. Loading happens once per settings.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from corroborator.config import Settings, resource_paths
+from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 
 
@@ -38,11 +37,7 @@ def read_merged(name: str, settings: Settings) -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{path}: cannot read lexicon ({exc}); fix the file") from exc
+    return read_resource_toml(path, what="the lexicon")
 
 
 @dataclass(frozen=True)

@@ -29,18 +29,17 @@ How it works, and why
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from corroborator import model
-from corroborator.config import Settings, resource_paths
+from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
 
@@ -126,13 +125,7 @@ def load_cues(settings: Settings) -> PlaceCues:
     """Read every gazetteer/cues.toml (packaged, then the user's); lists are appended."""
     merged: dict[str, dict[str, list[str]]] = {}
     for path in resource_paths(CUES_FILE, settings):
-        try:
-            with path.open("rb") as fh:
-                data: dict[str, Any] = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ResourceError(
-                f"{path}: cannot read place cues ({exc}); fix or remove the file"
-            ) from exc
+        data = read_resource_toml(path, what="the place cues")
         for section, table in data.items():
             if not isinstance(table, dict):
                 raise ResourceError(f"{path}: [{section}] must be a table of lists")

@@ -8,7 +8,6 @@ How a report's words become a `Source` is in `sources.py`.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any, Literal
 
 from rapidfuzz.distance import OSA
 
-from corroborator.config import Settings, resource_paths
+from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 from corroborator.extract.actors import PartyTable
 from corroborator.extract.phrase_index import Hit, PhraseIndex, Word, singular, words
@@ -112,11 +111,7 @@ class DescriptorLexicon:
 
 
 def _read_toml(path: Path, *, what: str) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{path}: cannot read the {what} ({exc})") from exc
+    return read_resource_toml(path, what=f"the {what}")
 
 
 def _strings(table: Any, key: str, where: str) -> list[str]:

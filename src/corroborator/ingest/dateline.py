@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from corroborator.config import Settings, packaged_resource, resource_paths
+from corroborator.config import Settings, packaged_resource, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 
 DATELINES_RESOURCE = "lexicon/datelines.toml"
@@ -121,11 +120,7 @@ def _load(paths: tuple[Path, ...]) -> DateLexicon:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{path}: cannot read date-line words ({exc})") from exc
+    return read_resource_toml(path, what="the date-line words")
 
 
 def is_date_line(line: str, *, lexicon: DateLexicon) -> bool:

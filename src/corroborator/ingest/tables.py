@@ -7,14 +7,13 @@ packaged one (lists are appended).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from corroborator.config import Settings, resource_paths
+from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 
 FIELDS_RESOURCE = "ingest/fields.toml"
@@ -94,13 +93,7 @@ def _load(field_paths: tuple[Path, ...], format_paths: tuple[Path, ...]) -> Inge
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ResourceError(f"{path}: not valid TOML ({exc}); fix or remove the file") from exc
-    except OSError as exc:
-        raise ResourceError(f"{path}: cannot read resource file ({exc.strerror})") from exc
+    return read_resource_toml(path, what="the ingest tables")
 
 
 def _strings(value: Any, *, where: str) -> list[str]:

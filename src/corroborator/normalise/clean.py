@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from corroborator.config import Settings, packaged_resource, resource_paths
+from corroborator.config import Settings, packaged_resource, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 from corroborator.ingest.dateline import DateLexicon, date_lexicon, is_date_line
 from corroborator.model import Paragraph, ParagraphRole
@@ -386,8 +385,4 @@ def _load_credits(paths: tuple[Path, ...]) -> CreditLexicon:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{path}: cannot read credit patterns ({exc})") from exc
+    return read_resource_toml(path, what="the credit patterns")
