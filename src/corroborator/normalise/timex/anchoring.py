@@ -1,0 +1,462 @@
+"""The calendar period an expression's words name, against one reference day.
+
+Separate from `resolve` because this is where the reading is chosen: the year of a yearless
+date by tense, the day of a weekday, what "last", "next" or "the following" count from, and
+what an offset counts from (the publication, the time the text last talked about, or a date
+given). `resolve` then narrows the period to a part of day or clock time and writes it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from corroborator import model
+from corroborator.normalise.timex.lexicon import TimeLexicon
+from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Tense, _Parts
+from corroborator.normalise.timex.periods import (
+    _G,
+    _SUB_YEAR,
+    _UNIT_GRAN,
+    _add,
+    _containing_value,
+    _holiday_day,
+    _Period,
+    _period_of,
+    _precision_for,
+    _shift_day,
+    _step,
+)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One resolution of one expression against one reference day."""
+
+    value: str
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    precision: model.TimePrecision | None = None
+    anchor: model.TimeAnchor = model.TimeAnchor.NONE
+    year_known: bool = True
+    period: _Period | None = None  # what later narrative expressions may be relative to
+    anchors_narrative: bool = True  # False for offsets: "a year earlier" is not the story's time
+
+
+@dataclass
+class _Context:
+    """One pass over a text against one reference day, remembering what it talked about."""
+
+    lex: TimeLexicon
+    ref: dt.date | None
+    year_known: bool
+    ref_time: dt.time | None
+    history: list[tuple[_Period, int]] = field(default_factory=list)  # (period, paragraph)
+    paragraph: int = 0
+
+    @property
+    def anchor(self) -> _Period | None:
+        """The time the text last talked about."""
+        return self.history[-1][0] if self.history else None
+
+    def anchor_within(self, gran: _G) -> _Period | None:
+        """The last time talked about that lies within one period of granularity `gran`."""
+        return next((p for p, _ in reversed(self.history) if p.gran <= gran), None)
+
+    def day_in_paragraph(self) -> _Period | None:
+        """The last day (or finer) the current paragraph mentioned: a clock time's day."""
+        for period, paragraph in reversed(self.history):
+            if paragraph != self.paragraph:
+                return None
+            if period.gran <= _G.DAY:
+                return period
+        return None
+
+
+#: Without a tense, a future reading must be this many days nearer than a past one: news
+#: mostly reports what happened.
+_UNKNOWN_TENSE_PENALTY_DAYS = 90
+#: A past-tense date may lie this many days after the reference (time zones, late-night
+#: filing) and still be this year's.
+_PAST_SLACK_DAYS = 1
+
+
+def _choose_by_tense(
+    candidates: Sequence[_Period],
+    ref: dt.date,
+    tense: Tense | None,
+    lex: TimeLexicon,
+    *,
+    ahead: bool = False,
+) -> _Period:
+    """The reading of a yearless date: past tense → the last one on or before the reference,
+    future → the first one not over, otherwise the nearest; a future reading must then be
+    clearly nearer, unless `ahead` (a deadline: "by March 12") makes a past one the exception.
+    A period containing the reference fits every tense.
+    """
+
+    def span(period: _Period) -> tuple[dt.date, dt.date]:
+        start, end = period.bounds(lex)
+        return start.date(), (end - dt.timedelta(microseconds=1)).date()
+
+    if tense == "past":
+        fitting = [c for c in candidates if span(c)[0] <= ref + dt.timedelta(days=_PAST_SLACK_DAYS)]
+        if fitting:
+            return max(fitting, key=lambda c: c.first)
+    if tense == "future":
+        fitting = [c for c in candidates if span(c)[1] >= ref]
+        if fitting:
+            return min(fitting, key=lambda c: c.first)
+
+    def cost(period: _Period) -> int:
+        first, last = span(period)
+        if first <= ref <= last:
+            return 0
+        if first > ref:
+            later = (first - ref).days
+            return later + (_UNKNOWN_TENSE_PENALTY_DAYS if later > 1 and not ahead else 0)
+        return (ref - last).days + (_UNKNOWN_TENSE_PENALTY_DAYS if ahead else 0)
+
+    return min(candidates, key=cost)
+
+
+def _unanchored_value(parts: _Parts) -> str:
+    """A value with X for everything the reference would have given."""
+    if parts.hour is not None:
+        return f"XXXX-XX-XXT{parts.hour % 24:02d}:{parts.minute or 0:02d}"
+    if parts.pod is not None:
+        return f"XXXX-XX-XXT{'NI' if parts.pod == 'EH' else parts.pod}"
+    if parts.weekday is not None:
+        return f"XXXX-WXX-{parts.weekday}"
+    return {
+        "W": "XXXX-WXX",
+        "WE": "XXXX-WXX-WE",
+        "M": "XXXX-XX",
+        "Q": "XXXX-QX",
+        "Y": "XXXX",
+        "DE": "XXX",
+        "CE": "XX",
+    }.get(parts.unit or "D", "XXXX-XX-XX")
+
+
+_Base = tuple[_Period, model.TimeAnchor] | _Reading | None
+
+
+def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool = False) -> _Base:
+    """The calendar period the words name, before any part of day or clock time.
+
+    A `_Reading` comes back directly when the expression can only be partly resolved.
+    `ahead`: a word like "by" or "ahead of" makes the time a deadline or a coming event.
+    """
+    lex, ref, known = ctx.lex, ctx.ref, ctx.year_known
+    publication = model.TimeAnchor.PUBLICATION
+    if parts.offset_base == "explicit":
+        return _offset(parts, ctx)  # "two days before May 3"
+    if parts.century is not None:
+        return _Period(_G.CENTURY, dt.date(max(1, parts.century * 100), 1, 1)), model.TimeAnchor.ABSOLUTE
+    if parts.decade is not None:
+        return _Period(_G.DECADE, dt.date(parts.decade * 10, 1, 1)), model.TimeAnchor.ABSOLUTE
+    in_a_year = parts.slots() & {"monthday", "period"}
+    if parts.year is not None:
+        return _in_year(parts, parts.year, True, lex), model.TimeAnchor.ABSOLUTE
+    if parts.shift is not None and parts.unit == "Y" and in_a_year:
+        # "June last year", "the third quarter of this year"
+        if ref is None:
+            return _Reading(value=_unanchored_value(parts))
+        step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(parts.shift, 0)
+        return _in_year(parts, ref.year + step, known, lex), publication
+    if parts.shift is None and in_a_year:
+        # "by Jan. 14", "ahead of the May 9 parade" are usually still to come, whatever the
+        # tense of the clause ("ordered him back by Jan. 14"): the tense does not decide.
+        return _yearless(parts, ctx, None if ahead else tense, ahead=ahead)
+    if parts.shift is not None:
+        return _shifted(parts, ctx, tense)
+    if parts.weekday is not None:
+        if ref is None:
+            return _Reading(value=_unanchored_value(parts), anchor=publication)
+        if not known:
+            return _weekday_hull(parts.weekday, ref, tense)
+        return _Period(_G.DAY, _weekday_near(ref, parts.weekday, tense), known), publication
+    if parts.day_offset is not None:  # today, yesterday, tonight, overnight
+        if ref is None:
+            return _Reading(value=_unanchored_value(parts), anchor=publication)
+        offset = parts.day_offset
+        if parts.night_deictic:
+            past = tense == "past" or (parts.night_default_past and tense != "future")
+            offset = -1 if past else 0
+        return _Period(_G.DAY, ref + dt.timedelta(days=offset), known), publication
+    if parts.offset_dir:
+        return _offset(parts, ctx)
+    if parts.definite and parts.unit is not None:
+        return _definite(parts, ctx, tense)
+    if parts.pod is not None or parts.hour is not None:
+        # a part of day or clock time alone: the day its paragraph is on, else the reference day
+        day = ctx.day_in_paragraph()
+        if day is not None:
+            base = day if day.gran in {_G.DAY, _G.POD} else _Period(_G.DAY, day.first, day.year_known)
+            return base, model.TimeAnchor.NARRATIVE
+        if ref is None:
+            return _Reading(value=_unanchored_value(parts))
+        if parts.pod == "NI" and parts.definite and parts.hour is None and tense != "future":
+            # "during the night", "through the night" in a report: the night just past,
+            # as with "overnight", unless the verb looks ahead
+            return _Period(_G.DAY, ref - dt.timedelta(days=1), known), publication
+        return _Period(_G.DAY, ref, known), publication
+    return None
+
+
+def _in_year(parts: _Parts, year: int, year_known: bool, lex: TimeLexicon) -> _Period:
+    """The period the parts name in one year; ValueError when that day does not exist."""
+    if parts.holiday is not None:
+        day = _holiday_day(parts.holiday, year)
+        if day is None:
+            raise ValueError(f"holiday rule {parts.holiday!r} gives no day in {year}")
+        return _Period(_G.DAY, day, year_known)
+    if parts.month is not None and parts.day is not None:
+        return _Period(_G.DAY, dt.date(year, parts.month, parts.day), year_known)
+    if parts.month is not None:
+        return _Period(_G.MONTH, dt.date(year, parts.month, 1), year_known)
+    if parts.quarter:
+        return _Period(_G.QUARTER, dt.date(year, 3 * parts.quarter - 2, 1), year_known)
+    if parts.half:
+        return _Period(_G.HALF, dt.date(year, 6 * parts.half - 5, 1), year_known)
+    if parts.season:
+        first_month = lex.season_months[parts.season][0]
+        return _Period(_G.SEASON, dt.date(year, first_month, 1), year_known, season=parts.season)
+    return _Period(_G.YEAR, dt.date(year, 1, 1), year_known)
+
+
+def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool = False) -> _Base:
+    """ "April 24", "in February", "the third quarter", "Victory Day": the year comes from
+    the reference, the tense and, for a date with its weekday, the calendar."""
+    ref, lex = ctx.ref, ctx.lex
+    if ref is None:
+        fixed_day = parts.holiday is None or bool(re.fullmatch(r"\d{2}-\d{2}", parts.holiday))
+        try:
+            if fixed_day:
+                return _in_year(parts, model.PLACEHOLDER_YEAR, False, lex), model.TimeAnchor.PUBLICATION
+        except ValueError:
+            pass
+        return _Reading(value="XXXX-XX-XX")  # a movable feast without a year
+    candidates: list[_Period] = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(_in_year(parts, year, ctx.year_known, lex))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if not ctx.year_known:
+        # Only the placeholder year exists: month and day are all we can say.
+        own = [c for c in candidates if c.first.year == ref.year]
+        return (own or candidates)[0], model.TimeAnchor.PUBLICATION
+    if parts.weekday is not None:
+        # "Friday, Oct. 23": the year in which Oct. 23 is a Friday, if one is near
+        matching = [c for c in candidates if c.gran is _G.DAY and c.first.isoweekday() == parts.weekday]
+        candidates = matching or candidates
+    return _choose_by_tense(candidates, ref, tense, lex, ahead=ahead), model.TimeAnchor.PUBLICATION
+
+
+def _weekday_near(ref: dt.date, weekday: int, tense: Tense | None) -> dt.date:
+    """The day a weekday name means: the coming one in the future tense, else the last one.
+
+    Without a tense news mostly reports what happened, so a weekday is read as past unless
+    the coming one is the very next day.
+    """
+    back = (ref.isoweekday() - weekday) % 7
+    forward = (weekday - ref.isoweekday()) % 7
+    if tense == "future" or (tense != "past" and forward == 1 and back > 1):
+        return ref + dt.timedelta(days=forward)
+    return ref - dt.timedelta(days=back)
+
+
+def _weekday_hull(weekday: int, ref: dt.date, tense: Tense | None) -> _Reading:
+    """A weekday against a reference without a year: any of the days it could be."""
+    if tense == "future":
+        lo, hi = ref, ref + dt.timedelta(days=7)
+    elif tense == "past":
+        lo, hi = ref - dt.timedelta(days=6), ref + dt.timedelta(days=1)
+    else:
+        lo, hi = ref - dt.timedelta(days=3), ref + dt.timedelta(days=4)
+    return _Reading(
+        value=f"XXXX-WXX-{weekday}",
+        start=dt.datetime.combine(lo, dt.time()),
+        end=dt.datetime.combine(hi, dt.time()),
+        precision=model.TimePrecision.WEEK,
+        anchor=model.TimeAnchor.PUBLICATION,
+        year_known=False,
+    )
+
+
+def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
+    """ "last week", "this morning", "next Friday", "last May", "the following day"."""
+    lex = ctx.lex
+    shift = parts.shift or "this"
+    narrative = shift in _NARRATIVE_SHIFTS
+    if narrative and ctx.anchor is not None:
+        base_day, known, kind = ctx.anchor.first, ctx.anchor.year_known, model.TimeAnchor.NARRATIVE
+        base_gran = ctx.anchor.gran
+    elif ctx.ref is not None:
+        base_day, known, kind = ctx.ref, ctx.year_known, model.TimeAnchor.PUBLICATION
+        base_gran = _G.DAY
+        shift = {"previous": "last", "following": "next"}.get(shift, shift)
+    else:
+        return _Reading(value=_unanchored_value(parts), anchor=model.TimeAnchor.PUBLICATION)
+    step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "following": 1}.get(shift, 0)
+
+    if parts.weekday is not None:
+        if not known:
+            return _weekday_hull(parts.weekday, base_day, "past" if step < 0 else "future" if step > 0 else tense)
+        if step < 0:  # "last Friday": the one before this one
+            back = (base_day.isoweekday() - parts.weekday) % 7 or 7
+            return _Period(_G.DAY, base_day - dt.timedelta(days=back), known), kind
+        if step > 0:
+            forward = (parts.weekday - base_day.isoweekday()) % 7 or 7
+            return _Period(_G.DAY, base_day + dt.timedelta(days=forward), known), kind
+        return _Period(_G.DAY, _weekday_near(base_day, parts.weekday, tense), known), kind
+
+    if parts.month is not None:
+        # "last May": the most recent May before this month; "next May": the first after it
+        year = base_day.year
+        if step < 0 and parts.month >= base_day.month:
+            year -= 1
+        elif step > 0 and parts.month <= base_day.month:
+            year += 1
+        return _Period(_G.MONTH, dt.date(year, parts.month, 1), known), kind
+
+    if parts.season is not None:
+        current = _period_of(base_day, _G.SEASON, year_known=known, lex=lex)
+        first_month = lex.season_months[parts.season][0]
+        year = base_day.year - 1 if first_month == 12 and base_day.month < 12 else base_day.year
+        named = _Period(_G.SEASON, dt.date(year, first_month, 1), known, season=parts.season)
+        if step < 0 and named.first >= current.first:
+            named = _step(named, -1)  # "last summer" said in summer or spring: the year before
+        elif step > 0 and named.first <= current.first:
+            named = _step(named, 1)
+        return named, kind
+
+    if parts.pod is not None:  # "last night", "this morning", "that evening", "the next morning"
+        if kind is model.TimeAnchor.NARRATIVE and base_gran > _G.DAY:
+            return _Reading(value=_unanchored_value(parts))
+        day = base_day + dt.timedelta(days=step)
+        if shift == "this" and parts.pod == "NI" and tense == "past":
+            day = base_day - dt.timedelta(days=1)  # "this night" told in the past: the one gone
+        return _Period(_G.DAY, day, known), kind
+
+    if parts.unit is not None:
+        gran = _UNIT_GRAN[parts.unit]
+        if kind is model.TimeAnchor.NARRATIVE and base_gran > gran:
+            return _Reading(value=_unanchored_value(parts))
+        period = _period_of(base_day, gran, year_known=known, lex=lex)
+        if gran is _G.WEEKEND and step == 0 and tense == "past" and base_day.isoweekday() < 6:
+            step = -1  # "this weekend" told in the past: the one just gone
+        if parts.year_end and tense == "past":
+            step = -1  # "since year-end": the end of last year
+        return _step(period, step), kind
+    return None
+
+
+def _definite(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
+    """ "the quarter", "the year": the one the text is about, else the reference's."""
+    gran = _UNIT_GRAN[parts.unit or "Y"]
+    within = ctx.anchor_within(gran)
+    if within is not None:
+        return _period_of(within.first, gran, year_known=within.year_known, lex=ctx.lex), model.TimeAnchor.NARRATIVE
+    ref = ctx.ref
+    if ref is None:
+        return _Reading(value=_unanchored_value(parts))
+    if gran is _G.WEEKEND:
+        # "the weekend": the one just gone, unless the clause looks ahead
+        saturday = ref - dt.timedelta(days=(ref.isoweekday() - 6) % 7)
+        if tense == "future" and saturday + dt.timedelta(days=1) < ref:
+            saturday += dt.timedelta(days=7)
+        return _Period(_G.WEEKEND, saturday, ctx.year_known), model.TimeAnchor.PUBLICATION
+    return _period_of(ref, gran, year_known=ctx.year_known, lex=ctx.lex), model.TimeAnchor.PUBLICATION
+
+
+def _offset(parts: _Parts, ctx: _Context) -> _Base:
+    """ "two days ago", "a year earlier", "a few minutes later", "two days before May 3"."""
+    lex = ctx.lex
+    unit = parts.unit or "D"
+    unit_gran = _UNIT_GRAN[unit]
+    base: _Period | None = None
+    kind = model.TimeAnchor.PUBLICATION
+    if parts.offset_base == "explicit":
+        counted_from = replace(
+            parts,
+            offset_dir=0,
+            offset_n=None,
+            offset_range=None,
+            offset_base=None,
+            unit=None,
+            signal_len=0,
+        )
+        found = _base_period(counted_from, ctx, None)
+        if found is None or isinstance(found, _Reading):
+            return found
+        base, kind = found
+    elif parts.offset_base == "narrative":
+        base, kind = ctx.anchor, model.TimeAnchor.NARRATIVE
+    last = ctx.anchor
+    if base is None and unit == "Y" and parts.offset_n == 1 and last is not None and last.gran in _SUB_YEAR:
+        # A year-on-year comparison: "up from $3 million a year ago" after "in the third
+        # quarter" compares with the third quarter of the year before.
+        base, kind = last, model.TimeAnchor.NARRATIVE
+    if base is None:
+        if ctx.ref is None:
+            vague = "PAST_REF" if parts.offset_dir < 0 else "FUTURE_REF"
+            return _Reading(value=vague if parts.offset_range else _unanchored_value(parts))
+        base = _Period(_G.DAY, ctx.ref, ctx.year_known)
+        if ctx.ref_time is not None and unit_gran <= _G.HOUR:
+            base = _Period(
+                _G.MINUTE,
+                ctx.ref,
+                ctx.year_known,
+                hour=ctx.ref_time.hour,
+                minute=ctx.ref_time.minute,
+            )
+        kind = model.TimeAnchor.PUBLICATION
+
+    fractional = parts.offset_n is not None and parts.offset_n != int(parts.offset_n)
+    if parts.offset_range is not None or fractional:
+        # A vague count: the hull of every count it allows.
+        whole = int(parts.offset_n or 1)
+        lo_n, hi_n = parts.offset_range or (whole, whole + 1)
+        start, end = base.bounds(lex)
+        if parts.offset_dir < 0:
+            lo, hi = _add(start, unit, -hi_n), _add(end, unit, -lo_n)
+        else:
+            lo, hi = _add(start, unit, lo_n), _add(end, unit, hi_n)
+        value = "PAST_REF" if parts.offset_dir < 0 else "FUTURE_REF"
+        if kind is not model.TimeAnchor.PUBLICATION:
+            value = _containing_value(lo, hi, base.year_known)
+        return _Reading(
+            value=value,
+            start=lo,
+            end=hi,
+            precision=_precision_for(hi - lo),
+            anchor=kind,
+            year_known=base.year_known,
+            anchors_narrative=False,
+        )
+
+    n = int(parts.offset_n or 1) * parts.offset_dir
+    if unit_gran <= _G.HOUR:
+        if base.gran > _G.HOUR:
+            return base, kind  # "three hours later" on a day known only as a day
+        moved = _add(base.bounds(lex)[0], unit, n)
+        gran = _G.MINUTE if _G.MINUTE in {base.gran, unit_gran} else _G.HOUR
+        minute = moved.minute if gran is _G.MINUTE else 0
+        return _Period(gran, moved.date(), base.year_known, hour=moved.hour, minute=minute), kind
+    if base.gran in _SUB_YEAR and unit in {"Y", "M", "Q"}:
+        gran = base.gran  # "a year earlier" than a quarter is that quarter a year before
+    elif kind is model.TimeAnchor.PUBLICATION:
+        gran = unit_gran
+    else:
+        gran = max(base.gran, unit_gran, _G.DAY)
+    day = _shift_day(base.first, unit, n)
+    if gran is _G.SEASON:
+        return replace(base, first=day), kind
+    return _period_of(day, gran, year_known=base.year_known, lex=lex), kind

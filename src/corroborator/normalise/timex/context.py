@@ -1,0 +1,152 @@
+"""The context of a match: quotation, paragraph, sentence, tense and relation to the event.
+
+Separate because none of this is the expression's own meaning: it is read from the text
+around it (or from the spaCy parse), and it is what later decides which of several
+calendar readings the writer meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from corroborator.normalise.timex.grammar import _Grammar
+from corroborator.normalise.timex.lexicon import TimeLexicon
+from corroborator.normalise.timex.parts import ParsedTime, Relation, Tense
+from corroborator.normalise.timex.patterns import _squash
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks. Straight quotes pair up; a quote left open ends with its
+    paragraph (journalists reopen quotes on each paragraph of a long quotation)."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened is not None:
+            regions.append((opened, i))
+            opened = None
+        elif ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif ch in {"”", '"'} and opened is not None:
+            regions.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
+
+
+def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
+    if doc is not None:
+        return sorted({s.start_char for s in doc.sents} | set(_line_starts(text)))
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _index_of(starts: Sequence[int], offset: int) -> int:
+    """Index of the last start at or before `offset` (starts sorted, starting at 0)."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+_FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
+_FUTURE_HEADS = frozenset({"going", "due", "set", "scheduled", "expected", "planned"})
+
+
+def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense | None:
+    """The tense of the clause the expression modifies, read from the dependency parse."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token = span.root
+    for _ in range(8):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
+            return _verb_tense(token, frozenset(lex.cue("future_verbs")))
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_MODALS:
+        return "past" if {"have", "would"} <= words else "future"
+    if verb.lemma_.lower() in future_verbs and verb.tag_ in {"VBZ", "VBP", "VBG"}:
+        return "future"  # "expects results in the third quarter", "is planning a rally Friday"
+    if any(a.tag_ == "MD" for a in auxes):
+        return None  # "must be returned by", "could come on": no tense of their own
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        present_passive = any(a.lower_ in _PRESENT_AUX for a in auxes)
+        return "present" if present_passive and not any(a.lemma_ == "have" for a in auxes) else "past"
+    if verb.tag_ in {"VB", "VBG"} and "to" in words:
+        head = verb.head
+        if head.lemma_.lower() in future_verbs | {"be"} or head.lower_ in _FUTURE_HEADS:
+            return "future"  # "plans to meet on Friday", "is to resume trading Tuesday"
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+            return _verb_tense(head, future_verbs)
+        return None
+    if verb.tag_ == "VBG":
+        return "present" if words & _PRESENT_AUX else None
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def _tense_from_words(text: str, start: int, end: int, sentence: tuple[int, int], lex: TimeLexicon) -> Tense | None:
+    """Without a parse: the nearest tense cue word before the expression in its sentence
+    decides (English puts the verb before its time adverbial), else the nearest after it."""
+    future, past = set(lex.cue("future")), set(lex.cue("past"))
+    before: Tense | None = None
+    for m in re.finditer(r"[A-Za-z']+(?:\s+to\b)?", text[sentence[0] : sentence[1]]):
+        pos = sentence[0] + m.start()
+        if start <= pos < end:
+            continue
+        word = _squash(m.group(0))
+        first = word.split()[0]
+        tense: Tense | None = None
+        if word in future or first in future:
+            tense = "future"
+        elif first in past or (first.endswith("ed") and len(first) > 4):
+            tense = "past"
+        if tense is None:
+            continue
+        if pos < start:
+            before = tense  # the last one before the expression is the nearest
+        else:
+            return before or tense
+    return before
+
+
+def _relation(text: str, start: int, lex: TimeLexicon, previous: ParsedTime | None) -> Relation:
+    """Does a word like "ahead of" or "since" relate the event to this time?"""
+    article = re.search(r"(?i:\bthe)\s+$", text[max(0, start - 5) : start])
+    cue_end = start - len(article.group(0)) if article else start  # "before the Victory Day"
+    if _Grammar.preceded_by(text, cue_end, lex.cue("before_relation")):
+        return "before"
+    if _Grammar.preceded_by(text, cue_end, lex.cue("after_relation")):
+        return "after"
+    # "ahead of Victory Day, the May 9 parade", "before Victory Day and the parade on May 9":
+    # an apposition or a coordinated time shares the relation.
+    if previous is not None and previous.relation != "on":
+        gap = text[previous.end : start]
+        if re.fullmatch(r"\s*(?:,|and|or|on)?\s*(?:the\s+)?", gap, re.IGNORECASE):
+            return previous.relation
+    return "on"

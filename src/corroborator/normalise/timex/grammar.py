@@ -1,0 +1,354 @@
+"""The rule grammar: regexes compiled from the lexicon, each finding one kind of *atom*.
+
+Separate from the handlers (what a match means) and from the merging of atoms (which
+neighbours make one expression): this module only says which words are time words, in
+what order the rules are tried, and how overlapping matches are settled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from corroborator.normalise.timex.handlers import _Handlers
+from corroborator.normalise.timex.parts import _Atom, _Parts
+from corroborator.normalise.timex.patterns import (
+    _AMPM,
+    _DASH,
+    _DAY,
+    _DIGITS,
+    _END,
+    _SUFFIX,
+    _TEENS,
+    _YEAR,
+    _alternation,
+    _capitalised,
+)
+
+if TYPE_CHECKING:
+    # Only the type: the lexicon imports the grammar (to cache it), not the other way round.
+    from corroborator.normalise.timex.lexicon import TimeLexicon
+
+Handler = Callable[[re.Match[str], str], "_Parts | None"]
+
+
+class _Grammar(_Handlers):
+    """Regex rules built from the lexicon; each rule reads its match into `_Parts`.
+
+    Rules find *atoms* ("Wednesday", "morning", "2:30 am", "around"); `_merge_atoms` then
+    joins neighbours into expressions ("around 2:30 am", "Wednesday morning").
+    """
+
+    def __init__(self, lex: TimeLexicon) -> None:
+        self.lex = lex
+        tens = [w for w, n in lex.numbers.items() if n in {20, 30, 40, 50, 60, 70, 80, 90}]
+        units = [w for w, n in lex.numbers.items() if 1 <= n <= 9 and w not in {"a", "an"}]
+        self.tens, self.units = _alternation(tens), _alternation(units)
+        self.number = rf"(?:{_DIGITS}|(?i:(?:{self.tens})[\s-](?:{self.units})|{_alternation(lex.numbers)}))"
+        self.vague_number = rf"(?i:{_alternation(lex.vague_numbers)})"
+        ord_units = _alternation(w for w, n in lex.ordinals.items() if 1 <= n <= 9)
+        self.ordinal = (
+            rf"(?:\d{{1,2}}(?i:st|nd|rd|th)"
+            rf"|(?i:(?:{self.tens})-(?:{ord_units})|{_alternation(lex.ordinals)}))"
+        )
+        self.month_numbers = {**lex.months, **lex.month_abbreviations}
+        self.month_full = _capitalised(lex.months)
+        abbreviations = _capitalised(lex.month_abbreviations)
+        self.month_any = rf"(?:(?:{abbreviations})\.?(?![a-zA-Z])|(?:{self.month_full}))"
+        self.weekday = _capitalised(lex.weekdays)
+        self.unit = rf"(?i:{_alternation(lex.units)})"
+        singular = [w for w in lex.units if not w.endswith("s")]
+        self.unit_singular = rf"(?i:{_alternation(singular)})"
+        self.pod = rf"(?i:{_alternation(lex.parts_of_day)})"
+        self.season = rf"(?i:{_alternation(lex.seasons)})"
+        zones = _alternation(k for k in lex.timezones if len(k) > 1)
+        self.tz = rf"(?:(?i:{zones})|Z|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)"
+        self.modifiers = {**lex.modifiers, **lex.positions}
+        self.rules: list[tuple[str, re.Pattern[str], Handler]] = []
+        self._build()
+
+    def _add(self, name: str, pattern: str, handler: Handler) -> None:
+        self.rules.append((name, re.compile(pattern, re.VERBOSE), handler))
+
+    # ----------------------------------------------------------------- rules
+
+    def _build(self) -> None:
+        lex = self.lex
+        Y, MON, NUM, ORD, D = _YEAR, self.month_any, self.number, self.ordinal, _DAY
+        spoken_rest = rf"(?:{self.tens})(?:[\s-](?:{self.units}))?|{_TEENS}"
+        self._add(
+            "iso",
+            rf"""
+            (?<![\w.\-/])(?P<y>{Y})(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>{D})
+            (?:[T\ ](?P<H>[01]\d|2[0-4]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?
+               (?P<tz>Z|[+-]\d{{2}}:?\d{{2}})?)?
+            (?![\w\-/])""",
+            self._iso,
+        )
+        self._add(
+            "numeric",
+            rf"""
+            (?<![\w./\-])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{Y})
+            (?![\w/\-]|\.\d)""",
+            self._numeric,
+        )
+        self._add(
+            "month_day",
+            rf"""
+            (?P<mon>{MON})\s+(?:the\s+)?(?:(?P<d>{D}){_SUFFIX}|(?P<dw>{ORD}))(?!\d|:\d)
+            (?:{_DASH}(?P<d2>{D}){_SUFFIX}(?!\d|:\d))?
+            (?:,?\s*(?P<y>{Y})(?!\d))?{_END}""",
+            self._day_in_month,
+        )
+        self._add(
+            "day_month",
+            rf"""
+            (?<![\w.,])(?:the\s+)?(?P<d>{D}){_SUFFIX}(?:{_DASH}(?P<d2>{D}){_SUFFIX})?
+            \s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y})(?!\d))?{_END}""",
+            self._day_in_month,
+        )
+        self._add(
+            "day_month_words",
+            rf"""
+            (?i:the)\s+(?P<dw>{ORD})\s+(?i:of)\s+(?P<mon>{MON})
+            (?:,?\s+(?P<y>{Y})(?!\d))?{_END}""",
+            self._day_in_month,
+        )
+        self._add(
+            "month_year",
+            rf"""(?P<mon>{MON}),?\s+(?:of\s+)?(?P<y>{Y})(?![\d\w])""",
+            self._month_year,
+        )
+        self._add("month", rf"""(?<!\w)(?P<mon>{self.month_full}){_END}""", self._month)
+        self._add(
+            "year",
+            rf"""
+            (?<![\w$£€#.,:/])(?P<y>{Y})
+            (?![\w%]|[.,:/\-]\d|\s*(?i:percent|per\s+cent))""",
+            self._year,
+        )
+        self._add(
+            "spoken_year",
+            rf"""
+            (?<![\w-])(?P<c>(?i:eighteen|nineteen|twenty))\s+
+            (?P<rest>(?i:{spoken_rest}|hundred)){_END}""",
+            self._spoken_year,
+        )
+        self._add(
+            "spoken_2000s",
+            rf"""
+            (?<![\w-])(?i:two\s+thousand
+            (?:\s+(?:and\s+)?(?P<rest>{spoken_rest}|{self.units}))?){_END}""",
+            self._spoken_2000s,
+        )
+        self._add("the_year", rf"""(?i:the\s+year)\s+(?P<y>{Y}){_END}""", self._the_year)
+        self._add("year_end", r"""(?i:year[\s-]end|year['’]s\s+end)(?!\w)""", self._year_end)
+        self._add("year_fiscal", rf"""(?i:fiscal|FY)\s*(?P<y>{Y})(?!\w)""", self._year_fiscal)
+        self._add(
+            "decade",
+            rf"""
+            (?:(?i:the)\s+)?(?:(?P<dec>1\d{{2}}|20\d)0['’]?s|['’](?P<dd>\d)0s){_END}""",
+            self._decade,
+        )
+        self._add(
+            "century",
+            rf"""
+            (?:(?i:the)\s+)?(?P<ord>{ORD})[\s-]+(?i:century|centuries){_END}""",
+            self._century,
+        )
+        self._add(
+            "quarter",
+            rf"""
+            (?:(?i:the)\s+)?(?:(?i:fiscal|calendar)[\s-]+)?
+            (?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+
+            (?:(?i:fiscal|calendar)[\s-]+)?(?P<unit>(?i:quarter|half))
+            (?:\s+(?i:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>{Y})(?!\d))?{_END}""",
+            self._quarter,
+        )
+        self._add(
+            "quarter_code",
+            rf"""(?<!\w)(?P<code>Q[1-4]|H[12])(?:\s+(?P<y>{Y}))?{_END}""",
+            self._quarter_code,
+        )
+        self._add(
+            "season",
+            rf"""
+            (?:(?i:the)\s+)?(?P<season>{self.season})
+            (?:\s+(?i:of\s+)?(?P<y>{Y})(?!\d))?{_END}""",
+            self._season,
+        )
+        self._add(
+            "night_between_weekdays",
+            rf"""
+            (?:(?i:the)\s+)?(?i:night)\s+(?i:from|of|between)\s+(?P<wd>{self.weekday})\s+
+            (?i:to|into|and|until)\s+(?P<wd2>{self.weekday}){_END}""",
+            self._night_between_weekdays,
+        )
+        self._add(
+            "overnight_into_weekday",
+            rf"""(?i:overnight)\s+(?i:into|to)\s+(?P<wd2>{self.weekday}){_END}""",
+            self._night_between_weekdays,
+        )
+        self._add("weekday", rf"""(?P<wd>{self.weekday})(?P<plural>s)?{_END}""", self._weekday)
+        self._add(
+            "holiday",
+            rf"""
+            (?P<h>(?i:{_alternation(lex.holidays)}))(?:\s+(?P<y>{Y})(?!\d))?{_END}""",
+            self._holiday,
+        )
+        self._add("pod", rf"""(?:(?P<the>(?i:the))\s+)?(?P<pod>{self.pod}){_END}""", self._pod)
+        self._add(
+            "clock",
+            rf"""
+            (?<![\w:.,])(?P<H>[01]?\d|2[0-4])(?P<sep>[:.])(?P<M>[0-5]\d)(?::[0-5]\d)?
+            (?:\s*(?P<ap>{_AMPM}))?(?![\w:]|\.\d)""",
+            self._clock,
+        )
+        self._add("clock_ampm", rf"""(?<![\w:.,])(?P<H>1[0-2]|0?[1-9])\s*(?P<ap>{_AMPM})""", self._clock)
+        self._add(
+            "clock_military",
+            rf"""
+            (?<![\w:.,])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)
+            \s*(?:(?i:h|hrs|hours)(?!\w)|(?=\s*(?:{self.tz})(?!\w)))""",
+            self._clock,
+        )
+        hour_words = _alternation(w for w, n in lex.numbers.items() if 1 <= n <= 12 and w not in {"a", "an"})
+        self._add(
+            "clock_oclock",
+            rf"""
+            (?<![\w:.,])(?P<H>1[0-2]|0?[1-9]|(?i:{hour_words}))
+            (?:\s+(?i:o['’]clock))?
+            (?:\s+(?i:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)))?
+            (?<=[a-z])(?!\w)""",
+            self._clock_from_words,
+        )
+        self._add(
+            "clock_word",
+            rf"""(?P<w>(?i:{_alternation(lex.clock_words)})){_END}""",
+            self._clock_word,
+        )
+        self._add("tz", rf"""(?<!\w)(?P<tz>{self.tz}){_END}""", self._tz)
+        self._add(
+            "deictic",
+            r"""
+            (?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow
+                 |today|tonight|yesterday|tomorrow|overnight))(?:['’]s)?(?!\w)""",
+            self._deictic,
+        )
+        shifts = r"""this\s+past|this\s+coming|the\s+previous|the\s+preceding|the\s+following
+            |the\s+next|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+latest|the\s+same
+            |last|this|next|past|coming|previous|following|current|latest|same|that|these|those"""
+        self._add(
+            "shift",
+            rf"""
+            (?:(?P<adv>(?i:earlier|later))\s+(?:(?i:in|on)\s+)?)?
+            (?P<shift>(?i:{shifts}))\s+(?:(?i:fiscal|calendar)\s+)?
+            (?:(?P<wd>{self.weekday})|(?P<mon>{self.month_full})|(?P<season>{self.season})
+              |(?P<pod>{self.pod})|(?P<unit>{self.unit_singular}))(?:['’]s)?{_END}""",
+            self._shift,
+        )
+        self._add(
+            "definite",
+            rf"""
+            (?i:the)\s+(?:(?i:fiscal|calendar|full)\s+)?
+            (?P<unit>(?i:week|weekend|month|quarter|year|day|decade|century))(?:['’]s)?{_END}""",
+            self._definite,
+        )
+        self._add(
+            "year_ago_adjective",
+            r"""
+            (?:(?i:the)\s+)?(?:(?i:comparable|corresponding|same)\s+)?(?i:year)[\s-](?i:earlier|ago)
+            (?:\s+(?:(?i:fiscal)\s+)?(?:(?i:first|second|third|fourth)\s+)?
+               (?i:quarter|period|half|month|week|nine\s+months|six\s+months)\b)?""",
+            self._year_ago_adjective,
+        )
+        self._add(
+            "offset",
+            rf"""
+            (?:(?P<num>{NUM}|{self.vague_number})[\s-]+)?(?:(?i:more|additional|full|straight)\s+)?
+            (?P<unit>{self.unit})\s+
+            (?P<dir>(?i:ago|earlier|later|before|after|afterwards?|previously|from\s+now|hence|back))
+            (?!\w)""",
+            self._offset,
+        )
+        self._add(
+            "offset_the",
+            r"""
+            (?i:the)\s+(?P<unit>(?i:day|night|morning|evening|week|month|year))\s+
+            (?P<dir>(?i:before|after|earlier|later))(?!\w)""",
+            self._offset_the,
+        )
+        lead = r"""the\s+(?:past|last|next|first|final|coming|previous|following|latest|entire
+            |whole|same|remaining)|(?:this\s+)?past|last|next|first|coming"""
+        self._add(
+            "duration",
+            rf"""
+            (?:(?P<lead>(?i:{lead}))\s+)?(?P<num>{NUM}|{self.vague_number})(?P<frac>\s*(?:1/2|½))?
+            (?:\s+(?i:more|additional|straight|consecutive|full|long))?
+            [\s-]+(?P<unit>{self.unit})(?P<half>\s+(?i:and\s+a\s+half))?(?![\w-])""",
+            self._duration,
+        )
+        self._add(
+            "duration_bare",
+            rf"""
+            (?<![\w-])(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))
+            (?:[\s-]+(?i:long))?{_END}""",
+            self._duration_bare,
+        )
+        self._add(
+            "duration_half",
+            rf"""(?i:half\s+an?\s+)(?P<unit>{self.unit_singular}){_END}""",
+            self._duration_half,
+        )
+        self._add(
+            "set_every",
+            rf"""
+            (?i:every|each|per)\s+(?:(?P<other>(?i:other|second))\s+)?(?:(?P<num>{NUM})\s+)?
+            (?:(?P<wd>{self.weekday})|(?P<mon>{self.month_full})|(?P<pod>{self.pod})
+              |(?P<unit>{self.unit}))(?!\w)""",
+            self._set_every,
+        )
+        self._add(
+            "set_word",
+            rf"""(?<![\w-])(?P<w>(?i:{_alternation(lex.set_words)})){_END}""",
+            self._set_word,
+        )
+        self._add(
+            "set_times",
+            rf"""
+            (?:(?i:once|twice|thrice)|{NUM}\s+(?i:times))\s+(?i:a|an|per|each|every)\s+
+            (?P<unit>{self.unit_singular}){_END}""",
+            self._set_per_unit,
+        )
+        self._add(
+            "set_rate",
+            r"""
+            (?<=[\d%]\ )(?i:a|an|per)\s+(?P<unit>(?i:hour|day|week|month|year))(?!\w)""",
+            self._set_per_unit,
+        )
+        self._add("vague", rf"""(?<![\w-])(?P<w>(?i:{_alternation(lex.vague)})){_END}""", self._vague)
+        self._add(
+            "mod",
+            rf"""
+            (?<![\w-])(?P<w>(?i:{_alternation(self.modifiers)}))(?:\s+|-)(?=\S)""",
+            self._mod,
+        )
+
+    # ----------------------------------------------------------------- atoms
+
+    def atoms(self, text: str) -> list[_Atom]:
+        """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule."""
+        found: list[_Atom] = []
+        for name, pattern, handler in self.rules:
+            for m in pattern.finditer(text):
+                parts = handler(m, text) if m.end() > m.start() else None
+                if parts is not None:
+                    found.append(_Atom(m.start(), m.end(), parts, name))
+        order = {name: i for i, (name, _, _) in enumerate(self.rules)}
+        found.sort(key=lambda a: (a.start - a.end, order[a.rule], a.start))
+        taken: list[_Atom] = []
+        for atom in found:
+            if all(atom.end <= t.start or atom.start >= t.end for t in taken):
+                taken.append(atom)
+        return sorted(taken, key=lambda a: a.start)

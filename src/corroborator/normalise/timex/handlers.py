@@ -1,0 +1,468 @@
+"""What each grammar rule's match means: handlers that read a regex match into `_Parts`.
+
+Separate from `grammar` because the patterns (which words count) and their readings (what
+the words mean, when a match is no time after all) are long and change for different
+reasons. `_Grammar` inherits these methods, so a rule and its handler still meet in one
+object, and the word helpers (`preceded_by`, `in_a_name`, ...) stay reachable as
+`_Grammar.preceded_by`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from corroborator import model
+from corroborator.normalise.timex.parts import _duration_value, _Parts
+from corroborator.normalise.timex.patterns import (
+    _LENGTH_CUES,
+    _PERIOD_CUES,
+    _POD_CUES,
+    _SEASON_CUES,
+    _squash,
+    _valid_day,
+)
+
+if TYPE_CHECKING:
+    # Only the type: the lexicon imports the grammar (to cache it), not the other way round.
+    from corroborator.normalise.timex.lexicon import TimeLexicon
+
+
+class _Handlers:
+    """The readings of the rules' matches, and the word helpers they use.
+
+    Mixed into `_Grammar`, which sets the attributes below in its constructor.
+    """
+
+    lex: TimeLexicon
+    month_numbers: dict[str, int]
+    modifiers: dict[str, str]
+
+    # ----------------------------------------------------------------- helpers
+
+    def parse_number(self, words: str) -> float | None:
+        w = _squash(words)
+        if re.fullmatch(r"[\d,]+(?:\.\d+)?", w):
+            return float(w.replace(",", ""))
+        if w in self.lex.numbers:
+            return self.lex.numbers[w]
+        pieces = re.split(r"[\s-]", w)
+        if len(pieces) == 2 and all(p in self.lex.numbers for p in pieces):
+            return self.lex.numbers[pieces[0]] + self.lex.numbers[pieces[1]]
+        return None
+
+    def parse_ordinal(self, words: str) -> int | None:
+        w = _squash(words)
+        digits = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w)
+        if digits:
+            return int(digits.group(1))
+        if w in self.lex.ordinals:
+            return self.lex.ordinals[w]
+        pieces = w.split("-")
+        if len(pieces) == 2 and pieces[0] in self.lex.numbers and pieces[1] in self.lex.ordinals:
+            return int(self.lex.numbers[pieces[0]]) + self.lex.ordinals[pieces[1]]
+        return None
+
+    def month_of(self, word: str) -> int:
+        return self.month_numbers[word.rstrip(".").lower()]
+
+    def unit_of(self, word: str) -> str:
+        return self.lex.units[_squash(word)]
+
+    @staticmethod
+    def preceded_by(text: str, start: int, cues: Iterable[str]) -> bool:
+        """True when one of the cue phrases ends right before `start`."""
+        before = re.sub(r"\s+", " ", text[max(0, start - 40) : start].lower()).rstrip(" -")
+        return any(before == c or before.endswith((" " + c, "(" + c)) for c in cues)
+
+    @staticmethod
+    def in_a_name(text: str, m: re.Match[str]) -> bool:
+        """A capitalised time word inside a name: "Russia Today", "USA Today", "Good Morning".
+
+        Mid-sentence, a capital after another capitalised word marks a proper name.
+        """
+        word = m.group(0)
+        if not word[:1].isupper() or word.isupper():
+            return False
+        before = text[max(0, m.start() - 30) : m.start()]
+        return re.search(r"(?<![.!?:;\"“”])\s[A-Z][\w.'’-]*\s+$", " " + before) is not None
+
+    @staticmethod
+    def followed_by_of(text: str, end: int) -> bool:
+        """ "the fall of the city", "the day of the attack": the thing named is not a time."""
+        return re.match(r"\s+of\b", text[end : end + 5]) is not None
+
+    @staticmethod
+    def hyphen_ok(text: str, start: int) -> bool:
+        """A date glued on by a hyphen only after a position word ("mid-1996", "late-May")."""
+        if start == 0 or text[start - 1] != "-":
+            return True
+        before = text[max(0, start - 6) : start]
+        return re.search(r"(?i:\b(?:mid|early|late|pre|post))-$", before) is not None
+
+    # ----------------------------------------------------------------- handlers: dates
+
+    def _iso(self, m: re.Match[str], text: str) -> _Parts | None:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not _valid_day(y, mo, d):
+            return None
+        parts = _Parts(year=y, month=mo, day=d)
+        if m["H"]:
+            parts.hour, parts.minute, parts.minutes_given = int(m["H"]), int(m["M"]), True
+            if m["tz"]:
+                zone = m["tz"]
+                parts.tz = "UTC" if zone == "Z" else f"UTC{zone[:3]}:{zone[-2:]}"
+        return parts
+
+    def _numeric(self, m: re.Match[str], text: str) -> _Parts | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        # Dots are European (day first); slashes are read month first unless that is impossible.
+        day, month = (a, b) if m["sep"] == "." or a > 12 else (b, a)
+        return _Parts(year=y, month=month, day=day) if _valid_day(y, month, day) else None
+
+    def _day_in_month(self, m: re.Match[str], text: str) -> _Parts | None:
+        groups = m.groupdict()
+        day = int(groups["d"]) if groups.get("d") else self.parse_ordinal(groups.get("dw") or "")
+        month = self.month_of(m["mon"])
+        year = int(m["y"]) if m["y"] else None
+        if day is None or not _valid_day(year or model.PLACEHOLDER_YEAR, month, day):
+            return None
+        parts = _Parts(year=year, month=month, day=day)
+        if groups.get("d2"):
+            last = int(groups["d2"])
+            if last <= day or not _valid_day(year or model.PLACEHOLDER_YEAR, month, last):
+                return None
+            parts.day_end = last
+        return parts
+
+    def _month_year(self, m: re.Match[str], text: str) -> _Parts | None:
+        return _Parts(year=int(m["y"]), month=self.month_of(m["mon"]))
+
+    def _month(self, m: re.Match[str], text: str) -> _Parts | None:
+        if not self.hyphen_ok(text, m.start()):
+            return None
+        word = m["mon"].lower()
+        if word == "may" and re.match(r"\s+(?:be|have|not|also|still|well|never)\b", text[m.end() : m.end() + 12]):
+            return None  # the modal verb
+        parts = _Parts(month=self.month_of(word))
+        if word in self.lex.ambiguous_months:
+            parts.weak = not self.preceded_by(text, m.start(), self.lex.cue("before_month"))
+        return parts
+
+    def _year(self, m: re.Match[str], text: str) -> _Parts | None:
+        if not self.hyphen_ok(text, m.start()):
+            return None
+        year = int(m["y"])
+        cued = self.preceded_by(text, m.start(), self.lex.cue("before_year"))
+        # A lone four-digit number is a year after a cue word ("in 1990"), or when the entity
+        # recogniser says so; otherwise it is as likely a count.
+        return _Parts(year=year, weak=not (cued and 1900 <= year <= 2099))
+
+    def _spoken_year(self, m: re.Match[str], text: str) -> _Parts | None:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
+        rest = 0 if m["rest"].lower() == "hundred" else self.parse_number(m["rest"])
+        if rest is None or not 0 <= rest < 100:
+            return None
+        cued = self.preceded_by(text, m.start(), self.lex.cue("before_year"))
+        return _Parts(year=century * 100 + int(rest), weak=not cued)
+
+    def _spoken_2000s(self, m: re.Match[str], text: str) -> _Parts | None:
+        rest = self.parse_number(m["rest"]) if m["rest"] else 0
+        if rest is None:
+            return None
+        cued = self.preceded_by(text, m.start(), self.lex.cue("before_year"))
+        return _Parts(year=2000 + int(rest), weak=not cued)
+
+    def _the_year(self, m: re.Match[str], text: str) -> _Parts | None:
+        return _Parts(year=int(m["y"]))
+
+    def _year_end(self, m: re.Match[str], text: str) -> _Parts | None:
+        # This year's end: "by year-end" is the coming one, "since year-end" (past) the last.
+        return _Parts(unit="Y", shift="this", mod="END", year_end=True)
+
+    def _year_fiscal(self, m: re.Match[str], text: str) -> _Parts | None:
+        return _Parts(year=int(m["y"]))
+
+    def _decade(self, m: re.Match[str], text: str) -> _Parts | None:
+        if m["dec"]:
+            return _Parts(decade=int(m["dec"]))
+        return _Parts(decade=190 + int(m["dd"]))  # "the '80s": the last century
+
+    def _century(self, m: re.Match[str], text: str) -> _Parts | None:
+        n = self.parse_ordinal(m["ord"])
+        return _Parts(century=n - 1) if n is not None and 1 <= n <= 22 else None
+
+    def _quarter(self, m: re.Match[str], text: str) -> _Parts | None:
+        n = self.parse_ordinal(m["ord"])
+        year = int(m["y"]) if m["y"] else None
+        if n is None:
+            return None
+        if m["unit"].lower() == "half":
+            return _Parts(half=n, year=year) if n <= 2 else None
+        return _Parts(quarter=n, year=year)
+
+    def _quarter_code(self, m: re.Match[str], text: str) -> _Parts | None:
+        code, year = m["code"], int(m["y"]) if m["y"] else None
+        if code[0] == "Q":
+            return _Parts(quarter=int(code[1]), year=year)
+        return _Parts(half=int(code[1]), year=year) if year else None
+
+    def _season(self, m: re.Match[str], text: str) -> _Parts | None:
+        parts = _Parts(season=self.lex.seasons[m["season"].lower()])
+        if m["y"]:
+            parts.year = int(m["y"])
+            return parts
+        if self.followed_by_of(text, m.end()):
+            return None  # "the fall of the city", "the winter of discontent"
+        parts.weak = not self.preceded_by(text, m.start(), _SEASON_CUES)
+        return parts
+
+    def _weekday(self, m: re.Match[str], text: str) -> _Parts | None:
+        parts = _Parts(weekday=self.lex.weekdays[m["wd"].lower()])
+        if m["plural"]:
+            parts.kind = "set"  # "on Tuesdays"
+        return parts
+
+    def _night_between_weekdays(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the night from Tuesday to Wednesday", "overnight into Wednesday": the night that
+        begins on the first day (the day before the second when only it is named)."""
+        second = self.lex.weekdays[m["wd2"].lower()]
+        first = self.lex.weekdays[m["wd"].lower()] if m.groupdict().get("wd") else (second - 1) % 7
+        if (first + 1) % 7 != second:
+            return None  # "the night from Monday to Friday" is no single night
+        return _Parts(weekday=first, pod="NI")
+
+    def _holiday(self, m: re.Match[str], text: str) -> _Parts | None:
+        if not m["h"][0].isupper():
+            return None  # holiday names are capitalised in running text
+        rule = self.lex.holidays[_squash(m["h"])]
+        return _Parts(holiday=rule, year=int(m["y"]) if m["y"] else None)
+
+    # ----------------------------------------------------------------- handlers: times of day
+
+    def _pod(self, m: re.Match[str], text: str) -> _Parts | None:
+        code = self.lex.parts_of_day[_squash(m["pod"])]
+        parts = _Parts(pod=code, definite=bool(m["the"]))
+        parts.weak = not self.preceded_by(text, m.start(), _POD_CUES)
+        if m["pod"].lower().endswith("s") and code != "EH":
+            parts.kind, parts.weak = "set", True  # "mornings", "nights": habitual
+        return parts
+
+    def _clock(self, m: re.Match[str], text: str) -> _Parts | None:
+        groups = m.groupdict()
+        hour, minute = int(m["H"]), int(groups.get("M") or 0)
+        ap = groups.get("ap")
+        if groups.get("sep") == "." and not ap:
+            return None  # "3.45" is a number unless am/pm follows
+        if (ap and not 1 <= hour <= 12) or (hour == 24 and minute):
+            return None
+        meridiem = None if not ap else "am" if ap.lower().startswith("a") else "pm"
+        return _Parts(hour=hour, minute=minute, minutes_given=groups.get("M") is not None, meridiem=meridiem)
+
+    def _clock_from_words(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "3 o'clock", "4 in the morning", "eleven at night"."""
+        n = self.parse_number(m["H"])
+        if n is None or not 1 <= n <= 12:
+            return None
+        parts = _Parts(hour=int(n), minute=0)
+        if m["pod"]:
+            parts.pod = self.lex.parts_of_day[m["pod"].lower()]
+        elif m["night"]:
+            parts.pod = "NI"
+        elif "clock" not in m.group(0).lower():
+            return None
+        return parts
+
+    def _clock_word(self, m: re.Match[str], text: str) -> _Parts | None:
+        hour, minute = self.lex.clock_words[m["w"].lower()]
+        return _Parts(hour=hour, minute=minute, minutes_given=True)
+
+    def _tz(self, m: re.Match[str], text: str) -> _Parts | None:
+        word = _squash(m["tz"])
+        zone = self.lex.timezones.get(word)
+        if zone is None:
+            offset = re.search(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?", word)
+            if offset is None:
+                return None
+            zone = f"UTC{offset.group(1)}{int(offset.group(2)):02d}:{offset.group(3) or '00'}"
+        return _Parts(kind="tz", tz=zone)
+
+    # ----------------------------------------------------------------- handlers: relative
+
+    def _deictic(self, m: re.Match[str], text: str) -> _Parts | None:
+        if self.in_a_name(text, m):
+            return None
+        word = _squash(m["w"])
+        if word == "tonight":
+            return _Parts(day_offset=0, pod="NI", night_deictic=True)
+        if word == "overnight":
+            return _Parts(day_offset=0, pod="NI", night_deictic=True, night_default_past=True)
+        offsets = {
+            "today": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }
+        return _Parts(day_offset=offsets[word])
+
+    def _shift(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "last week", "this morning", "next Friday", "the following day", "that night"."""
+        said = _squash(m["shift"])
+        with_the, bare = said.startswith("the "), said.removeprefix("the ")
+        shift = {
+            "this past": "last",
+            "this coming": "next",
+            "preceding": "previous",
+            "current": "this",
+            "those": "that",
+            "these": "this",
+        }.get(bare, bare)
+        parts = _Parts(shift=shift)
+        if m["unit"]:
+            unit = self.unit_of(m["unit"])
+            if unit in {"S", "MIN", "H", "2W"}:
+                return None
+            parts.unit = unit
+            if with_the and shift in {"next", "following"}:
+                parts.shift = "following"  # "the next day", "the following week": the story moves on
+                return parts
+            if shift == "past" or (with_the and shift in {"last", "coming"} and unit != "D"):
+                # "the past week", "the coming year": a stretch of time ending or starting now
+                return _Parts(kind="duration", literal=_duration_value(1, unit))
+        elif m["wd"]:
+            parts.weekday = self.lex.weekdays[m["wd"].lower()]
+        elif m["mon"]:
+            parts.month = self.month_of(m["mon"])
+        elif m["season"]:
+            parts.season = self.lex.seasons[m["season"].lower()]
+        else:
+            if shift == "past":
+                return None
+            parts.pod = self.lex.parts_of_day[_squash(m["pod"])]
+        parts.shift = {"coming": "next", "past": "last"}.get(shift, shift)
+        return parts
+
+    def _definite(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the year", "the quarter": the one the text is talking about."""
+        if self.followed_by_of(text, m.end()):
+            return None  # "the day of the attack": the event names the day, we cannot
+        unit = self.unit_of(m["unit"])
+        parts = _Parts(unit=unit, definite=True)
+        # "the day" is mostly idiom ("during the day", "the day before the attack")
+        parts.weak = unit == "D" or not self.preceded_by(text, m.start(), _PERIOD_CUES)
+        return parts
+
+    def _year_ago_adjective(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the year-earlier period", "year-ago": a year before the period talked about."""
+        return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="narrative")
+
+    def _offset(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "two days ago", "a year earlier", "hours later", "two days before (May 3)"."""
+        unit = self.unit_of(m["unit"])
+        direction = _squash(m["dir"])
+        parts = _Parts(unit=unit)
+        if m["num"]:
+            count = self.parse_number(m["num"])
+            if count is None:
+                parts.offset_range = self.lex.vague_numbers[_squash(m["num"])]
+            else:
+                parts.offset_n = count
+        elif m["unit"].lower().endswith("s"):
+            parts.offset_range = (2, 9)  # "days later"
+        else:
+            return None  # "day after day"
+        if direction in {"before", "after"}:
+            # "two days after the attack" counts from an event we cannot date; unless a date
+            # follows ("two days after May 3"), it is a length of time (see _finish).
+            parts.signal_len = m.end() - m.start("dir")
+        if direction in {"ago", "back"}:
+            parts.offset_dir, parts.offset_base = -1, "publication"
+        elif direction in {"from now", "hence"}:
+            parts.offset_dir, parts.offset_base = 1, "publication"
+        elif direction in {"earlier", "before", "previously"}:
+            parts.offset_dir, parts.offset_base = -1, "narrative"
+        else:
+            parts.offset_dir, parts.offset_base = 1, "narrative"
+        if unit == "2W":
+            parts.unit, parts.offset_n = "W", (parts.offset_n or 1) * 2
+        return parts
+
+    def _offset_the(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the day before", "the night after", "the year before"."""
+        word = m["unit"].lower()
+        direction = -1 if m["dir"].lower() in {"before", "earlier"} else 1
+        parts = _Parts(offset_n=1, offset_dir=direction, offset_base="narrative")
+        if word in {"night", "morning", "evening"}:
+            parts.unit, parts.pod = "D", self.lex.parts_of_day[word]
+        else:
+            parts.unit = self.unit_of(word)
+        return parts
+
+    # ----------------------------------------------------------------- handlers: lengths, sets
+
+    def _duration(self, m: re.Match[str], text: str) -> _Parts | None:
+        unit = self.unit_of(m["unit"])
+        count = self.parse_number(m["num"])
+        if re.match(r"(?:\s+|-)old\b", text[m.end() : m.end() + 6]):
+            return None  # "52 years old", "a 40-year-old man": an age
+        if count is None:
+            literal = _duration_value(None, unit)
+        else:
+            if count >= 1000 and not m["unit"].lower().endswith("s"):
+                return None  # "the 1988 quarter" names a period of a year
+            if m["half"] or m["frac"]:
+                count += 0.5
+            literal = _duration_value(count, unit)
+        parts = _Parts(kind="duration", literal=literal)
+        # "one day" is as often "some day" as a length, "a second" as often an ordinal.
+        parts.weak = m["num"].lower() in {"a", "an", "one"} and not m["lead"] and unit in {"D", "S"}
+        return parts
+
+    def _duration_bare(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "for years", "within hours"."""
+        literal = _duration_value(None, self.unit_of(m["unit"]))
+        return _Parts(
+            kind="duration",
+            literal=literal,
+            weak=not self.preceded_by(text, m.start(), _LENGTH_CUES),
+        )
+
+    def _duration_half(self, m: re.Match[str], text: str) -> _Parts | None:
+        return _Parts(kind="duration", literal=_duration_value(0.5, self.unit_of(m["unit"])))
+
+    def _set_every(self, m: re.Match[str], text: str) -> _Parts | None:
+        step = 2 if m["other"] else 1
+        if m["num"]:
+            n = self.parse_number(m["num"])
+            if n is None:
+                return None
+            step *= int(n)
+        if m["wd"]:
+            literal = f"XXXX-WXX-{self.lex.weekdays[m['wd'].lower()]}"
+        elif m["mon"]:
+            literal = f"XXXX-{self.month_of(m['mon']):02d}"
+        elif m["pod"]:
+            literal = f"XXXX-XX-XXT{self.lex.parts_of_day[_squash(m['pod'])]}"
+        else:
+            literal = _duration_value(step, self.unit_of(m["unit"]))
+        return _Parts(kind="set", literal=literal)
+
+    def _set_word(self, m: re.Match[str], text: str) -> _Parts | None:
+        return _Parts(kind="set", literal=self.lex.set_words[m["w"].lower()])
+
+    def _set_per_unit(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "twice a week", "$5 a year"."""
+        return _Parts(kind="set", literal=_duration_value(1, self.unit_of(m["unit"])))
+
+    def _vague(self, m: re.Match[str], text: str) -> _Parts | None:
+        if self.in_a_name(text, m):
+            return None
+        word = _squash(m["w"])
+        if word.startswith("the ") and self.followed_by_of(text, m.end()):
+            return None  # "the future of the city" is not a time
+        return _Parts(kind="vague", literal=self.lex.vague[word])
+
+    def _mod(self, m: re.Match[str], text: str) -> _Parts | None:
+        return _Parts(kind="mod", mod=self.modifiers[_squash(m["w"])])

@@ -1,0 +1,127 @@
+"""Join the grammar's atoms into expressions: "around" + "2:30 am", "Wednesday" + "morning".
+
+Separate because it works on atoms alone, whatever rule found them: which neighbours make
+one expression, and what their meanings add up to. It also decides that an offset left
+without the date it counts from ("two days after the attack") is a length of time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corroborator.normalise.timex.parts import _Atom, _duration_value, _Parts
+from corroborator.normalise.timex.patterns import _squash
+
+_CONNECTOR = re.compile(r"^(?:\s*,)?\s*(?:(?P<word>on|at|of|in\s+the|at\s+around|at\s+about)\s+)?$", re.IGNORECASE)
+_POSITION_MODS = frozenset({"START", "MID", "END"})
+_COUNT_MODS = frozenset({"LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+
+
+def _has_day(p: _Parts) -> bool:
+    return p.names_a_day or (p.month is not None and p.day is not None)
+
+
+def _only_time_of_day(p: _Parts) -> bool:
+    """ "morning", "the evening", "early in the night": a part of day and nothing else."""
+    slots = p.slots()
+    return not (slots - {"pod", "rel", "mod"}) and (p.definite or "rel" not in slots)
+
+
+def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
+    """Whether two neighbouring atoms are one expression ("Wednesday" + "morning")."""
+    if left.kind != "date" or right.kind not in {"date", "tz"} or "\n" in connector:
+        return False
+    found = _CONNECTOR.match(connector)
+    if found is None:
+        return False
+    word, comma = _squash(found["word"] or ""), "," in connector
+    ls, rs = left.slots(), right.slots()
+    if ls & rs:
+        return False
+    if right.kind == "tz":  # "2:30 am local time", "0230 GMT"
+        return "clock" in ls and word == "" and not comma
+    if "clock" in ls:  # "10 p.m. Wednesday", "2 pm on May 3", "5 p.m. EST, Nov. 6"
+        return word in {"", "on"} and _has_day(right) and "pod" not in rs
+    if "clock" in rs:  # "May 3 at 2:30 pm", "yesterday at 3 pm", "that night at 11"
+        return word in {"", "at", "at around", "at about"} and (_has_day(left) or "pod" in ls)
+    if "pod" in ls and _only_time_of_day(left):  # "the evening of May 3", "the early hours of Wednesday"
+        return word in {"", "of", "on"} and not comma and _has_day(right)
+    if "pod" in rs and _only_time_of_day(right):  # "Wednesday morning", "yesterday afternoon"
+        return word in {"", "in the"} and not comma and _has_day(left)
+    if "weekday" in ls and "monthday" not in ls and right.month is not None and right.day is not None:
+        return word == ""  # "Friday, Oct. 23", "the night of Friday, Oct. 23"
+    if right.names_only_a_year and ls & {"monthday", "period"} and not ls & {"weekday", "clock"}:
+        # "June last year", "the third quarter of 1990", "Christmas 2022"
+        return word in {"", "of"} and not comma and not ("rel" in rs and left.day is not None)
+    if left.names_only_a_year and "rel" not in ls and rs & {"period", "monthday"}:
+        return word == "" and not comma and not rs & {"year", "rel"}  # "the 1988 second quarter"
+    if left.offset_dir and left.offset_base == "narrative" and left.offset_n is not None:
+        # "two days before May 3": an offset counted from the date that follows
+        return word == "" and not comma and (_has_day(right) or right.month is not None) and "rel" not in rs
+    return False
+
+
+def _merge_parts(left: _Parts, right: _Parts) -> _Parts:
+    merged = replace(left)
+    for name, spec in _Parts.__dataclass_fields__.items():
+        value = getattr(right, name)
+        if value != spec.default and getattr(merged, name) == spec.default:
+            setattr(merged, name, value)
+    merged.kind = "date"
+    merged.weak = left.weak and right.weak
+    if left.offset_dir and left.offset_base == "narrative":
+        merged.offset_base = "explicit"
+    return merged
+
+
+def _mod_fits(mod: str, parts: _Parts) -> bool:
+    if parts.kind in {"set", "vague", "mod", "tz"} or parts.mod is not None:
+        return False
+    if parts.kind == "duration":
+        return mod not in _POSITION_MODS and mod not in {"BEFORE", "AFTER"}
+    if mod in _POSITION_MODS:
+        return parts.hour is None
+    if mod in _COUNT_MODS:
+        return parts.offset_dir != 0
+    return True
+
+
+def _merge_atoms(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join atoms into expressions: modifiers onto what follows them, then neighbours."""
+    attached: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        atom, after = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
+        if atom.parts.kind == "mod" and after is not None and _mod_fits(atom.parts.mod or "", after.parts):
+            gap = text[atom.end : after.start]
+            if re.fullmatch(r"\s*(?:on\s+|in\s+|of\s+)?", gap, re.IGNORECASE):
+                # A modifier also confirms a word that alone could be no date ("early May").
+                weak = after.parts.weak and after.parts.kind != "date"
+                parts = replace(after.parts, mod=atom.parts.mod, weak=weak)
+                attached.append(_Atom(atom.start, after.end, parts, after.rule))
+                i += 2
+                continue
+        attached.append(atom)
+        i += 1
+    merged: list[_Atom] = []
+    for atom in attached:
+        last = merged[-1] if merged else None
+        if last is not None and _can_merge(last.parts, atom.parts, text[last.end : atom.start]):
+            merged[-1] = _Atom(last.start, atom.end, _merge_parts(last.parts, atom.parts), last.rule)
+        else:
+            merged.append(atom)
+    return [_finish(text, a) for a in merged if a.parts.kind not in {"mod", "tz"}]
+
+
+def _finish(text: str, atom: _Atom) -> _Atom:
+    """An offset left without the date it counts from is a length of time."""
+    parts = atom.parts
+    if not (parts.signal_len and parts.offset_base == "narrative"):
+        return atom
+    end = atom.end - parts.signal_len
+    while end > atom.start and text[end - 1].isspace():
+        end -= 1
+    count = parts.offset_n if parts.offset_range is None else None
+    literal = _duration_value(count, parts.unit or "D")
+    return _Atom(atom.start, end, _Parts(kind="duration", literal=literal, mod=parts.mod), atom.rule)

@@ -1,0 +1,98 @@
+"""The first step, `parse_times`: expressions found and read, without a reference.
+
+Separate so the second step (`resolve_times`) can resolve one parse against many possible
+references (publication inference tries many) without parsing again.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from corroborator import model
+from corroborator.errors import PipelineError
+from corroborator.normalise.timex.context import (
+    _index_of,
+    _line_starts,
+    _quote_regions,
+    _relation,
+    _sentence_starts,
+    _tense_from_doc,
+    _tense_from_words,
+)
+from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
+from corroborator.normalise.timex.merge import _merge_atoms
+from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Parts
+
+
+def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | None = None) -> tuple[ParsedTime, ...]:
+    """Find the time expressions in `text` and read their meaning, without a reference.
+
+    `doc`, a spaCy parse of exactly `text`, adds recall through its DATE/TIME entities and
+    gives each expression the tense of its clause (otherwise nearby cue words decide).
+    """
+    lex = lexicon or default_time_lexicon()
+    if doc is not None and doc.text != text:
+        raise PipelineError("parse_times got a spaCy Doc of another text; parse the same text")
+    entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"DATE", "TIME"}] if doc else []
+    quotes = _quote_regions(text)
+    lines = _line_starts(text)
+    sentences = _sentence_starts(text, doc)
+    found: list[ParsedTime] = []
+    for atom in _merge_atoms(text, lex.grammar.atoms(text)):
+        start, end, parts = atom.start, atom.end, atom.parts
+        if parts.weak and not any(s <= start and end <= e for s, e in entities):
+            continue
+        s_index = _index_of(sentences, start)
+        if doc is not None:
+            tense = _tense_from_doc(doc, start, end, lex)
+        else:
+            s_end = sentences[s_index + 1] if s_index + 1 < len(sentences) else len(text)
+            tense = _tense_from_words(text, start, end, (sentences[s_index], s_end), lex)
+        found.append(
+            ParsedTime(
+                start=start,
+                end=end,
+                text=text[start:end],
+                timex_type=_timex_type(parts),
+                category=_category(parts),
+                tense=tense,
+                quoted=any(q0 <= start and end <= q1 for q0, q1 in quotes),
+                relation=_relation(text, start, lex, found[-1] if found else None),
+                paragraph=_index_of(lines, start),
+                sentence=s_index,
+                parts=parts,
+            )
+        )
+    return tuple(found)
+
+
+def _timex_type(parts: _Parts) -> model.TimexType:
+    if parts.kind == "duration":
+        return model.TimexType.DURATION
+    if parts.kind == "set":
+        return model.TimexType.SET
+    if parts.kind == "date" and (parts.hour is not None or parts.pod is not None):
+        return model.TimexType.TIME
+    return model.TimexType.DATE
+
+
+def _category(parts: _Parts) -> Category:
+    if parts.kind == "duration":
+        return "duration"
+    if parts.kind == "set":
+        return "set"
+    if parts.kind == "vague":
+        return "vague"
+    if parts.offset_base == "publication" or parts.day_offset is not None or parts.night_deictic:
+        return "deictic"
+    if parts.offset_base in {"narrative", "explicit"} or parts.shift in _NARRATIVE_SHIFTS:
+        return "narrative"
+    if parts.shift is not None:
+        return "deictic"
+    if parts.year is not None or parts.decade is not None or parts.century is not None:
+        return "absolute"
+    if parts.slots() & {"monthday", "period"}:
+        return "yearless"  # "the evening of May 3" too: the article belongs to the evening
+    if parts.weekday is not None:
+        return "weekday"
+    return "narrative" if parts.definite and parts.unit else "clock"
