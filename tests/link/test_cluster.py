@@ -26,9 +26,17 @@ def groups(analysis: model.Analysis) -> list[list[str]]:
 def test_cluster_same_event_in_two_reports_is_one_incident(pipeline: Pipeline) -> None:
     analysis = analyse(
         pipeline,
-        ("a", "2024-03-05", "A missile struck a power substation in Sumy on Monday evening, the regional governor said."),
-        ("b", "2024-03-05", "Sumy's governor said on Tuesday that a Russian missile hit an electricity substation "
-                            "in the city on Monday evening. Nobody was hurt."),
+        (
+            "a",
+            "2024-03-05",
+            "A missile struck a power substation in Sumy on Monday evening, the regional governor said.",
+        ),
+        (
+            "b",
+            "2024-03-05",
+            "Sumy's governor said on Tuesday that a Russian missile hit an electricity substation "
+            "in the city on Monday evening. Nobody was hurt.",
+        ),
     )
     assert groups(analysis) == [["a", "b"]]
 
@@ -55,8 +63,12 @@ def test_cluster_background_recall_links_only_the_recalled_event(pipeline: Pipel
     analysis = analyse(
         pipeline,
         ("a", "2024-03-05", "A drone struck a hotel in Kharkiv on Monday night, injuring two guests, the mayor said."),
-        ("b", "2024-03-09", "Drones attacked a warehouse in Dnipro overnight, the governor said. "
-                            "On Monday, a drone struck a hotel in Kharkiv, injuring two guests."),
+        (
+            "b",
+            "2024-03-09",
+            "Drones attacked a warehouse in Dnipro overnight, the governor said. "
+            "On Monday, a drone struck a hotel in Kharkiv, injuring two guests.",
+        ),
     )
     incidents = {tuple(sorted(i.report_ids)): i for i in analysis.incidents}
     assert ("a", "b") in incidents and ("b",) in incidents
