@@ -158,11 +158,25 @@ def read_resource_toml(path: Path, *, what: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         from corroborator.errors import ResourceError
 
-        raise ResourceError(f"{path}: {what} is not valid TOML ({exc}); fix or remove the file") from exc
+        raise ResourceError(f"{path}: cannot read {what}: not valid TOML ({exc}); fix or remove the file") from exc
     except OSError as exc:
         from corroborator.errors import ResourceError
 
         raise ResourceError(f"{path}: cannot read {what} ({exc.strerror or exc})") from exc
+
+
+def merge_resource_tables(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """A user's resource file on top of the packaged one: tables merge, lists extend,
+    other values override. `base` is not modified."""
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(merged.get(key), dict) and isinstance(value, Mapping):
+            merged[key] = merge_resource_tables(merged[key], value)
+        elif isinstance(merged.get(key), list) and isinstance(value, list):
+            merged[key] = merged[key] + value
+        else:
+            merged[key] = value
+    return merged
 
 
 def packaged_resource(name: str) -> Path:

@@ -10,34 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from corroborator.config import Settings, read_resource_toml, resource_paths
+from corroborator.config import Settings, merge_resource_tables, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
-
-
-def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    for key, value in extra.items():
-        if key in base and isinstance(base[key], dict) and isinstance(value, Mapping):
-            base[key] = _merge(base[key], value)
-        elif key in base and isinstance(base[key], list) and isinstance(value, list):
-            base[key] = base[key] + value
-        else:
-            base[key] = value
-    return base
 
 
 def read_merged(name: str, settings: Settings) -> dict[str, Any]:
     """One resource TOML, packaged file first, user files merged on top."""
     merged: dict[str, Any] = {}
     for path in resource_paths(name, settings):
-        merged = _merge(merged, _read(path))
+        merged = merge_resource_tables(merged, read_resource_toml(path, what="the lexicon"))
     return merged
-
-
-def _read(path: Path) -> dict[str, Any]:
-    return read_resource_toml(path, what="the lexicon")
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,20 @@ resolution reads the hours of parts of day and the months of seasons), so they s
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from corroborator.config import Settings, load_settings, packaged_resource, resource_paths
+from corroborator.config import (
+    Settings,
+    load_settings,
+    merge_resource_tables,
+    packaged_resource,
+    read_resource_toml,
+    resource_paths,
+)
 from corroborator.errors import ResourceError
 
 # The one import against the flow: the lexicon caches the grammar compiled from its words
@@ -72,30 +78,11 @@ def default_time_lexicon() -> TimeLexicon:
     return load_time_lexicon(load_settings())
 
 
-def _merge_tables(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    for key, value in extra.items():
-        if isinstance(base.get(key), dict) and isinstance(value, Mapping):
-            base[key] = _merge_tables(dict(base[key]), value)
-        elif isinstance(base.get(key), list) and isinstance(value, list):
-            base[key] = base[key] + value
-        else:
-            base[key] = value
-    return base
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{path}: cannot read the time lexicon ({exc}); fix the file") from exc
-
-
 @lru_cache(maxsize=8)
 def _load_lexicon(paths: tuple[Path, ...]) -> TimeLexicon:
     raw: dict[str, Any] = {}
     for path in paths:
-        raw = _merge_tables(raw, _read_toml(path))
+        raw = merge_resource_tables(raw, read_resource_toml(path, what="the time lexicon"))
     try:
         return _build_lexicon(raw)
     except (KeyError, TypeError, ValueError) as exc:
