@@ -115,3 +115,13 @@ def test_events_specific_weapon_wins_over_generic(run_events: Run, text: str, co
 def test_events_explosive_modifier_is_not_a_second_weapon(run_events: Run) -> None:
     ws = run_events("An explosives-laden drone was found near the airport.")
     assert [w.code for w in ws.weapons] == ["drone"]
+
+
+def test_events_shooting_civilians_is_violence_against_civilians(run_events: Run) -> None:
+    (hit,) = run_events("Soldiers shot two civilians at a checkpoint outside the village.").events
+    assert (hit.mention.event_type, hit.mention.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_events_shooting_down_drones_is_not_an_attack_on_civilians(run_events: Run) -> None:
+    (hit,) = run_events("Air defence shot down four drones over the city.").events
+    assert hit.event_class == "intercept"

@@ -37,16 +37,12 @@ def counts(ws: Workspace) -> list[tuple[str, str]]:
         ("Up to 25 drones flew towards the city.", [("launched", "1–25")]),
     ],
 )
-def test_quantities_role_from_governing_verb(
-    run_quantities: Run, text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_quantities_role_from_governing_verb(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
     assert counts(run_quantities(text)) == expected
 
 
 def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantities: Run) -> None:
-    ws = run_quantities(
-        "Six drones approached the airfield. Four were shot down, and another exploded on a runway."
-    )
+    ws = run_quantities("Six drones approached the airfield. Four were shot down, and another exploded on a runway.")
     assert counts(ws) == [("launched", "6"), ("intercepted", "4"), ("hit", "1")]
     assert ws.findings[1].note and "named just before" in ws.findings[1].note
 
@@ -64,16 +60,53 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
         ("Two civilians were killed and five were wounded.", [("killed", "2"), ("injured", "5")]),
     ],
 )
-def test_quantities_casualties(
+def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(counts(run_quantities(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All 54 drones but two were shot down overnight.",
+        "Air defence shot down all 54 drones but two.",
+        "Of the 54 drones, all but two were destroyed.",
+    ],
+)
+def test_quantities_all_but_gives_the_part_and_the_whole(run_quantities: Run, text: str) -> None:
+    assert sorted(counts(run_quantities(text))) == [("intercepted", "52"), ("launched", "54")]
+
+
+def test_quantities_all_intercepted_means_none_hit(run_quantities: Run) -> None:
+    ws = run_quantities("The ministry said all 12 drones had been jammed.")
+    assert sorted(counts(ws)) == [("hit", "0"), ("intercepted", "12")]
+    assert any(f.note == "all were intercepted, so none hit" for f in ws.findings)
+
+
+def test_quantities_not_one_and_one_of_them(run_quantities: Run) -> None:
+    ws = run_quantities("Kiev admits that 31 Gerans flew to the port. Not one of them was stopped: all 31 reached it.")
+    assert counts(ws) == [("launched", "31"), ("intercepted", "0"), ("hit", "31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 67-year-old man died at the scene.", [("killed", "1")]),
+        ("A worker was taken to hospital with burns.", [("injured", "1")]),
+        ("Two of her volunteers were wounded.", [("injured", "2")]),
+        (
+            "The strike killed one passenger and wounded seven people. Two of the wounded are in a serious condition.",
+            [("injured", "7"), ("killed", "1")],
+        ),
+    ],
+)
+def test_quantities_single_people_partitives_and_subsets(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(counts(run_quantities(text))) == sorted(expected)
 
 
 def test_quantities_numbers_in_names_and_distances_are_not_counts(run_quantities: Run) -> None:
-    ws = run_quantities(
-        "The An-124 was parked 70 miles from the border when an S-400 battery fired."
-    )
+    ws = run_quantities("The An-124 was parked 70 miles from the border when an S-400 battery fired.")
     assert ws.findings == []
 
 
@@ -88,3 +121,7 @@ def test_quantities_evidence_covers_number_noun_and_verb(run_quantities: Run) ->
     ws = run_quantities("Officials said that 12 drones were intercepted over the bay.")
     (finding,) = ws.findings
     assert ws.span(finding.start, finding.end).text == "12 drones were intercepted"
+
+
+def test_quantities_restricted_nobody_is_not_a_total(run_quantities: Run) -> None:
+    assert counts(run_quantities("Nobody in the queue was hurt because they had scattered.")) == []

@@ -175,6 +175,11 @@ class EventFinder:
         attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_air_defence:
             return any(w.category == "air_defence" for w in weapons_near)
+        if entry.needs_people:
+            people = self.lexicon.people_nouns
+            victims = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+            victims += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children]
+            return not weapons_near and any(v.lower_ in people or v.lemma_.lower() in people for v in victims)
         if entry.needs_topic:
             return any(
                 syntax.word_forms(t) & entry.needs_topic for t in token.doc[near.start : near.stop]

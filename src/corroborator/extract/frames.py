@@ -42,6 +42,7 @@ _CLASS_PRIORITY = (
     "attack",
     "explosion",
     "casualty",
+    "violence_against_civilians",
     "clash",
     "intercept",
     "crash",

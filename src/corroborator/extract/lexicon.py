@@ -45,6 +45,7 @@ class TriggerEntry:
     needs_agent: bool = False
     needs_air_defence: bool = False
     needs_topic: frozenset[str] = frozenset()
+    needs_people: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 needs_agent=bool(t.get("needs_agent", False)),
                 needs_air_defence=bool(t.get("needs_air_defence", False)),
                 needs_topic=frozenset(t.get("needs_topic", ())),
+                needs_people=bool(t.get("needs_people", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]

@@ -67,6 +67,8 @@ _UNIT_NOUNS = frozenset(
         "p.m.",
     }
 )
+#: Prepositions that restrict who "no one" covers ("nobody in the queue", "no one on board").
+_RESTRICTING = frozenset({"in", "on", "at", "among", "inside", "near", "aboard", "from"})
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
@@ -81,6 +83,8 @@ class Count:
     zero: bool = False
     approx: bool = False
     another: bool = False
+    #: "all 54 but two": the whole (54) the count (52) is taken from.
+    whole: int | None = None
 
 
 class QuantityFinder:
@@ -109,9 +113,7 @@ class QuantityFinder:
                     findings.append(finding)
         findings.extend(self._anaphoric(ws, weapon_at, {f.start for f in findings}))
         findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
-        findings.extend(
-            self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings})
-        )
+        findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
         ws.findings.extend(sorted(findings, key=lambda f: f.start))
 
     # -- number expressions
@@ -131,6 +133,10 @@ class QuantityFinder:
     def _count_at(self, doc: Doc, i: int) -> Count | None:
         token = doc[i]
         lower = token.lower_
+        if lower == "all":
+            all_but = self._all_but(doc, i)
+            if all_but is not None:
+                return all_but
         # Vague phrases first ("a few", "a dozen", "dozens").
         for words, (lo, hi) in self._vague.get(lower, ()):
             if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
@@ -146,11 +152,7 @@ class QuantityFinder:
             return Count(i, i + 2, i + 1, model.Quantity(min=0, max=0), zero=True)  # "no one"
         if lower == "not" and i + 1 < len(doc) and doc[i + 1].lower_ in {"one", "a"}:
             # "not one of them was stopped", "not a single drone got through"
-            end = (
-                i + 3
-                if doc[i + 1].lower_ == "a" and i + 2 < len(doc) and doc[i + 2].lower_ == "single"
-                else i + 2
-            )
+            end = i + 3 if doc[i + 1].lower_ == "a" and i + 2 < len(doc) and doc[i + 2].lower_ == "single" else i + 2
             return Count(i, end, end - 1, model.Quantity(min=0, max=0), zero=True)
         if lower in {"no", "none", "nobody", "no-one"}:
             return Count(i, i + 1, i, model.Quantity(min=0, max=0), zero=True)
@@ -182,6 +184,36 @@ class QuantityFinder:
             return Count(start, end, end - 1, model.Quantity(min=1, max=None), approx=True)
         return Count(start, end, end - 1, model.Quantity(min=lo, max=hi), approx=approx)
 
+    def _all_but(self, doc: Doc, i: int) -> Count | None:
+        """ "all 54 drones but two", "all 54 but two", "Of the 54 drones, all but two": 52 of 54.
+
+        The whole comes from the phrase itself, or from an "of the N ..." in the same
+        sentence; without a whole there is no number to give.
+        """
+        sentence = doc[i].sent
+        whole: int | None = None
+        j = i + 1
+        while j < min(i + 6, sentence.end) and doc[j].lower_ not in {"but", "except", "save"}:
+            whole = whole if whole is not None else self._number_value(doc[j])
+            j += 1
+        if j >= sentence.end or doc[j].lower_ not in {"but", "except", "save"} or j + 1 >= len(doc):
+            return None
+        excepted = self._number_value(doc[j + 1]) if doc[j + 1].lower_ != "one" else 1
+        if excepted is None:
+            return None
+        if whole is None:
+            for k in range(sentence.start, sentence.end):
+                if doc[k].lower_ == "of" and k + 2 < sentence.end:
+                    candidate = doc[k + 1] if doc[k + 1].lower_ != "the" else doc[k + 2]
+                    whole = self._number_value(candidate)
+                    if whole is not None:
+                        break
+        if whole is None or excepted > whole:
+            return None
+        # The head is "all": as a determiner it leads to the counted noun ("all 54 drones"),
+        # as a subject it is elliptic ("all but two were destroyed").
+        return Count(i, j + 2, i, model.Quantity(min=whole - excepted, max=whole - excepted), whole=whole)
+
     def _number_value(self, token: Token) -> int | None:
         text = token.lower_
         if text in self.lx.number_words and token.pos_ in {"NUM", "DET", "PRON", "ADJ", "NOUN"}:
@@ -210,18 +242,23 @@ class QuantityFinder:
 
     # -- what a count counts
 
-    def _interpret(
-        self, ws: Workspace, count: Count, weapon_at: dict[int, WeaponHit]
-    ) -> list[Finding]:
+    def _interpret(self, ws: Workspace, count: Count, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
         doc = ws.doc
         head = doc[count.head]
         noun = _counted_noun(head)
         if noun is not None and noun.lemma_.lower() in _UNIT_NOUNS:
             return []
-        if noun is not None and (
-            count.head in weapon_at or any(t in weapon_at for t in range(count.start, count.end))
-        ):
+        inside_name = count.head in weapon_at or any(t in weapon_at for t in range(count.start, count.end))
+        if noun is not None and count.whole is None and inside_name:
             return []  # a number inside a weapon name: "An-124", "S-400"
+        if (
+            count.zero
+            and head.lower_ in {"one", "nobody", "no-one", "none"}
+            and not any(c.lower_ == "of" for c in head.children)
+        ):
+            if any(c.dep_ == "prep" and c.lower_ in _RESTRICTING for c in head.children):
+                return []  # "nobody in the queue was hurt" says nothing of the others
+            return self._people_predicate(head, count)  # "no one was hurt", "nobody was injured"
         if noun is not None and noun.pos_ == "PRON":
             noun = None  # "one of them", "all of them": the weapons named before
         weapon = weapon_at.get(noun.i) if noun is not None else None
@@ -252,10 +289,7 @@ class QuantityFinder:
             # "38 of the 40 drones were shot down": the verb governs the part ("38").
             return self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
         if noun is not None:
-            if (
-                count.quantity == model.Quantity(min=1, max=None)
-                and doc[count.head].lower_ == "one"
-            ):
+            if count.quantity == model.Quantity(min=1, max=None) and doc[count.head].lower_ == "one":
                 count = Count(
                     count.start, count.end, count.head, model.Quantity(min=1, max=1)
                 )  # "killing one passenger"
@@ -292,6 +326,8 @@ class QuantityFinder:
             note = f"counts the weapons named just before ({weapon.name})"
         if count.another:
             note = "one more, beyond those already counted"
+        if count.whole is not None:
+            note = f"all {count.whole} but {count.whole - count.quantity.min}"
         found = [
             Finding(
                 attribute=role,
@@ -303,15 +339,27 @@ class QuantityFinder:
                 weapon=weapon.code,
             )
         ]
-        if role == A.INTERCEPTED and _all_of(ws.doc, count, noun):
+        if count.whole is not None:
+            if role != A.LAUNCHED:  # "all 54 but two were shot down": 54 were launched
+                whole = model.Quantity(min=count.whole, max=count.whole)
+                found.append(
+                    Finding(
+                        attribute=A.LAUNCHED,
+                        value=whole,
+                        start=start,
+                        end=end,
+                        event_token=predicate.i,
+                        weapon=weapon.code,
+                        note='the whole of an "all but"',
+                    )
+                )
+        elif role == A.INTERCEPTED and _all_of(ws.doc, count, noun):
             found.append(_none_hit(found[0]))
         return found
 
     def _weapon_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
         """Which attribute a weapon count belongs to, from the verb that governs it."""
-        participle = next(
-            (c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None
-        )
+        participle = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
         # The whole of a partitive ("38 of the 40 drones launched") is the launched set,
         # whatever happened to the part.
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
@@ -325,9 +373,7 @@ class QuantityFinder:
             return role, verb
         if participle is not None:
             # "40 drones launched overnight", "drones that hit the port"
-            role = self._verb_role(
-                participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl"
-            )
+            role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl")
             if role is not None:
                 return role, participle
         return None, None
@@ -389,10 +435,7 @@ class QuantityFinder:
             value = model.Quantity(min=0, max=0) if zero else count.quantity
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             return [Finding(attribute=a, value=value, start=start, end=end) for a in attrs]
-        if (
-            noun.lower_ not in self.lx.people_nouns
-            and noun.lemma_.lower() not in self.lx.people_nouns
-        ):
+        if noun.lower_ not in self.lx.people_nouns and noun.lemma_.lower() not in self.lx.people_nouns:
             return []
         return self._people_predicate(noun, count)
 
@@ -406,10 +449,7 @@ class QuantityFinder:
             predicate = noun.head
             # "left two people injured": the state word hangs off the verb
             for child in predicate.children:
-                if (
-                    child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"}
-                    and self._casualty_role(child) is not None
-                ):
+                if child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and self._casualty_role(child) is not None:
                     predicate = child
             if predicate.lemma_ == "be":
                 for child in predicate.children:
@@ -423,9 +463,7 @@ class QuantityFinder:
         negated = any(c.dep_ == "neg" for c in predicate.children) or any(
             c.dep_ == "neg" for c in predicate.head.children
         )
-        serious = any(
-            c.lower_ in {"seriously", "severely", "critically", "badly"} for c in predicate.children
-        )
+        serious = any(c.lower_ in {"seriously", "severely", "critically", "badly"} for c in predicate.children)
         zero = count.zero or negated
         start = min(count.start, noun.i, predicate.i)
         end = max(count.end, noun.i + 1, predicate.i + 1)
@@ -448,10 +486,7 @@ class QuantityFinder:
     def _casualty_role(self, token: Token) -> model.Attribute | None:
         forms = syntax.word_forms(token)
         if forms & {"take", "rush", "bring", "admit", "send", "evacuate", "deliver"} and any(
-            p.lemma_.lower() == "hospital"
-            for c in token.children
-            if c.dep_ == "prep"
-            for p in c.children
+            p.lemma_.lower() == "hospital" for c in token.children if c.dep_ == "prep" for p in c.children
         ):
             return A.INJURED  # "was taken to hospital with burns"
         roles = self.lx.role_words
@@ -461,9 +496,7 @@ class QuantityFinder:
             return A.INJURED
         return None
 
-    def _uncounted_casualties(
-        self, ws: Workspace, taken: set[tuple[int, model.Attribute]]
-    ) -> list[Finding]:
+    def _uncounted_casualties(self, ws: Workspace, taken: set[tuple[int, model.Attribute]]) -> list[Finding]:
         """ "without causing casualties", "did not cause casualties": zero with no number word."""
         findings = []
         for token in ws.doc:
@@ -492,28 +525,19 @@ class QuantityFinder:
         for token in ws.doc:
             if token.pos_ != "NOUN" or token.i in taken:
                 continue
-            if (
-                token.lower_ not in self.lx.people_nouns
-                and token.lemma_.lower() not in self.lx.people_nouns
-            ):
+            if token.lower_ not in self.lx.people_nouns and token.lemma_.lower() not in self.lx.people_nouns:
                 continue
-            article = next(
-                (c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None
-            )
+            article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
             if article is None or token.tag_ != "NN":
                 continue
             findings.extend(
-                self._people_predicate(
-                    token, Count(article.i, article.i + 1, token.i, model.Quantity(min=1, max=1))
-                )
+                self._people_predicate(token, Count(article.i, article.i + 1, token.i, model.Quantity(min=1, max=1)))
             )
         return findings
 
     # -- "the devices were put out of action": a count the frame already gave
 
-    def _anaphoric(
-        self, ws: Workspace, weapon_at: dict[int, WeaponHit], taken: set[int]
-    ) -> list[Finding]:
+    def _anaphoric(self, ws: Workspace, weapon_at: dict[int, WeaponHit], taken: set[int]) -> list[Finding]:
         findings = []
         for hit in ws.weapons:
             if hit.category == "air_defence":
@@ -558,9 +582,7 @@ def _all_of(doc: Doc, count: Count, noun: Token) -> bool:
     before = doc[count.start - 1] if count.start > 0 else None
     if before is not None and before.lower_ in {"all", "both"}:
         return True
-    return (
-        any(c.lower_ in {"all", "both"} for c in noun.children) or doc[count.head].lower_ == "both"
-    )
+    return any(c.lower_ in {"all", "both"} for c in noun.children) or doc[count.head].lower_ == "both"
 
 
 def _none_hit(intercepted: Finding) -> Finding:
@@ -645,9 +667,7 @@ def _particle_end(verb: Token) -> int:
 def _hypothetical(verb: Token, lx: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in verb.children):
         return True
-    return any(
-        syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2)
-    )
+    return any(syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2))
 
 
 def _under_without(token: Token) -> bool:
@@ -655,6 +675,4 @@ def _under_without(token: Token) -> bool:
 
 
 def _negated_predicate(token: Token) -> bool:
-    return token.dep_ in syntax.OBJECTS | syntax.SUBJECTS and any(
-        c.dep_ == "neg" for c in token.head.children
-    )
+    return token.dep_ in syntax.OBJECTS | syntax.SUBJECTS and any(c.dep_ == "neg" for c in token.head.children)
