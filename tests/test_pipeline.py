@@ -72,3 +72,15 @@ def test_pipeline_misordered_components_fail_at_construction() -> None:
 
     with pytest.raises(PipelineError, match="requires frames"):
         check_order([NeedsFrames()])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator attacked her rival's tax plan, and the exchange did lasting damage to her campaign.",
+        "An explosion of new housing projects has transformed the riverside, the mayor said.",
+        "The budget battle left the coalition burning with resentment.",
+    ],
+)
+def test_pipeline_metaphors_make_no_incident(pipeline: Pipeline, text: str) -> None:
+    assert pipeline.analyze_text(text, published="2024-05-01").incidents == ()

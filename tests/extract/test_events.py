@@ -125,3 +125,17 @@ def test_events_shooting_civilians_is_violence_against_civilians(run_events: Run
 def test_events_shooting_down_drones_is_not_an_attack_on_civilians(run_events: Run) -> None:
     (hit,) = run_events("Air defence shot down four drones over the city.").events
     assert hit.event_class == "intercept"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator attacked her rival's tax plan in a fiery speech.",
+        "Negotiators prevented a government shutdown at the last minute.",
+        "The budget battle in parliament is far from over.",
+        "The mayor fended off critics of the new bus lanes.",
+    ],
+)
+def test_events_political_metaphors_make_no_incident(run_events: Run, text: str) -> None:
+    actual = [h for h in run_events(text).events if h.mention.modality == model.Modality.ACTUAL]
+    assert all(h.event_class == "attack" and not h.weapon_category for h in actual)

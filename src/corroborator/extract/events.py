@@ -40,9 +40,7 @@ class WeaponFinder:
             for words in entry.phrases:
                 text = " ".join(words).replace(" - ", "-")
                 # Plurals of names ("Gerans", "Shaheds", "Lancets") are written as often as the names.
-                forms = {text} | (
-                    {text + "s"} if text[-1].isalpha() and not text.endswith("s") else set()
-                )
+                forms = {text} | ({text + "s"} if text[-1].isalpha() and not text.endswith("s") else set())
                 for form in forms:
                     patterns.append(nlp.make_doc(form))
                     if "-" in form:
@@ -79,29 +77,18 @@ def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
     for hit in hits:
         token = doc[hit.root]
         owner = next((a.i for a in syntax.ancestors_within(token, 3) if a.i in roots), None)
-        if (
-            owner is not None
-            and token.dep_ not in {"conj", "appos"}
-            and roots[owner].category != "air_defence"
-        ):
+        if owner is not None and token.dep_ not in {"conj", "appos"} and roots[owner].category != "air_defence":
             continue
         kept.append(hit)
     return kept
 
 
-def _merge_specific_generic(
-    hits: list[WeaponHit], entries: dict[str, WeaponEntry]
-) -> list[WeaponHit]:
+def _merge_specific_generic(hits: list[WeaponHit], entries: dict[str, WeaponEntry]) -> list[WeaponHit]:
     """ "Shahed drones", "Kalibr cruise missiles": one weapon, the specific one."""
     merged: list[WeaponHit] = []
     for hit in hits:
         prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.end == hit.start
-            and entries[hit.code].generic
-            and not entries[prev.code].generic
-        ):
+        if prev is not None and prev.end == hit.start and entries[hit.code].generic and not entries[prev.code].generic:
             merged[-1] = WeaponHit(prev.start, hit.end, prev.code, prev.category, prev.name)
             continue
         merged.append(hit)
@@ -131,11 +118,7 @@ class EventFinder:
             entry, extra_tokens = match
             # In "crash-landed" the verb is the last part; its arguments decide.
             head = token
-            if (
-                extra_tokens
-                and ws.doc[extra_tokens[-1]].pos_ == "VERB"
-                and ws.doc[token.i + 1].text == "-"
-            ):
+            if extra_tokens and ws.doc[extra_tokens[-1]].pos_ == "VERB" and ws.doc[token.i + 1].text == "-":
                 head = ws.doc[extra_tokens[-1]]
             if not self._guards_hold(head, entry, weapon_at):
                 continue
@@ -157,9 +140,7 @@ class EventFinder:
         best: tuple[TriggerEntry, list[int]] | None = None
         for form in sorted(hyphen_forms) + sorted(forms):
             for entry in self.lexicon.triggers_for(form):
-                verbal = token.pos_ == "AUX" or (
-                    token.pos_ == "ADJ" and syntax.is_participle(token)
-                )
+                verbal = token.pos_ == "AUX" or (token.pos_ == "ADJ" and syntax.is_participle(token))
                 if token.pos_ not in entry.pos and not ("VERB" in entry.pos and verbal):
                     continue
                 extra = _match_rest(token, entry.words, form, hyphen_forms)
@@ -167,23 +148,28 @@ class EventFinder:
                     best = (entry, extra)
         return best
 
-    def _guards_hold(
-        self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]
-    ) -> bool:
+    def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
         near = syntax.neighbourhood(token)
         weapons_near = [weapon_at[i] for i in near if i in weapon_at]
         attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_air_defence:
             return any(w.category == "air_defence" for w in weapons_near)
+        near_attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
+        if entry.needs_weapon_or_attack and not weapons_near:
+            objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+            if not any(self._attack_word(o) for o in objects):
+                return False
+        if entry.needs_armed and not near_attack_weapons:
+            words = {token.doc[i].lower_ for i in near}
+            if not words & self.lexicon.armed_actors:
+                return False
         if entry.needs_people:
             people = self.lexicon.people_nouns
             victims = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
             victims += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children]
             return not weapons_near and any(v.lower_ in people or v.lemma_.lower() in people for v in victims)
         if entry.needs_topic:
-            return any(
-                syntax.word_forms(t) & entry.needs_topic for t in token.doc[near.start : near.stop]
-            )
+            return any(syntax.word_forms(t) & entry.needs_topic for t in token.doc[near.start : near.stop])
         recent = _weapon_recently(token, weapon_at)
         # Grammatical roles are checked structurally, so any weapon of the sentence may do.
         sentence = token.sent
@@ -191,8 +177,7 @@ class EventFinder:
         attack_weapons = [w for w in in_sentence if w.category != "air_defence"]
         if entry.weapon_as_object:
             if any(
-                token.doc[w.root].dep_ == "nsubj" and _is_subject_of(token.doc[w.root], token)
-                for w in attack_weapons
+                token.doc[w.root].dep_ == "nsubj" and _is_subject_of(token.doc[w.root], token) for w in attack_weapons
             ):
                 return False  # "the drone found it": the weapon acts, nothing was found
             return (
@@ -208,6 +193,14 @@ class EventFinder:
         if entry.needs_weapon or entry.needs_agent:
             return bool(near_attack)
         return True
+
+    def _attack_word(self, token: Token) -> bool:
+        """ "prevented a strike", "repelled the attack": the object is itself an attack word."""
+        return any(
+            e.event_class.name == "attack" and not e.needs_weapon
+            for form in syntax.word_forms(token)
+            for e in self.lexicon.triggers_for(form)
+        )
 
     def _hit(
         self,
@@ -268,14 +261,9 @@ class EventFinder:
         # A modal counts for the trigger's own clause: "an attack would be a victory", not
         # "the sound of the explosion could be heard" (perception of a real blast).
         own_clause = token.i == carrier.i or token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
-        if own_clause and any(
-            c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in carrier.children
-        ):
+        if own_clause and any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in carrier.children):
             return model.Modality.HYPOTHETICAL
-        if any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"}
-            for c in carrier.children
-        ):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in carrier.children):
             return model.Modality.HYPOTHETICAL  # "if they find them", "whether drones hit"
         # planned, threatened, prepared: the governing verb or noun decides.
         for ancestor in [carrier, *syntax.ancestors_within(carrier, 4)]:
@@ -300,20 +288,14 @@ class EventFinder:
         return model.Modality.ACTUAL
 
 
-def _mark_sentence_cues(
-    ws: Workspace, hits: list[EventHit], cues: frozenset[str]
-) -> list[EventHit]:
+def _mark_sentence_cues(ws: Workspace, hits: list[EventHit], cues: frozenset[str]) -> list[EventHit]:
     """ "Meanwhile, ...", "Separately, ...": the sentence's first actual mention is another event."""
     marked: list[EventHit] = []
     seen_sentences: set[int] = set()
     for hit in hits:
         sentence = ws.doc[hit.token].sent
         first_words = [t for t in sentence[:3] if not t.is_punct]
-        opens_with_cue = (
-            bool(first_words)
-            and first_words[0].lower_ in cues
-            and first_words[0].dep_ in {"advmod", "cc"}
-        )
+        opens_with_cue = bool(first_words) and first_words[0].lower_ in cues and first_words[0].dep_ in {"advmod", "cc"}
         if (
             opens_with_cue
             and sentence.start not in seen_sentences
@@ -333,9 +315,7 @@ def _negated_itself(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
 
 
-def _match_rest(
-    token: Token, words: tuple[str, ...], form: str, hyphen_forms: set[str]
-) -> list[int] | None:
+def _match_rest(token: Token, words: tuple[str, ...], form: str, hyphen_forms: set[str]) -> list[int] | None:
     """Tokens after the first that complete a multi-word trigger, or None if they don't."""
     if len(words) == 1:
         if words[0] == form and form in hyphen_forms:
@@ -392,10 +372,7 @@ def _is_subject_of(weapon: Token, verb: Token) -> bool:
             continue
         break
     # "debris of a drone fell": the weapon sits inside the subject phrase.
-    return any(
-        c.dep_ in syntax.SUBJECTS and c.left_edge.i <= weapon.i <= c.right_edge.i
-        for c in verb.children
-    )
+    return any(c.dep_ in syntax.SUBJECTS and c.left_edge.i <= weapon.i <= c.right_edge.i for c in verb.children)
 
 
 def _weapon_recently(token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
@@ -412,9 +389,7 @@ def _weapon_recently(token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
 def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
     heads = {verb} | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return any(
-        c.dep_ in deps
-        and c.pos_ == "PRON"
-        and c.lower_ in {"they", "it", "them", "both", "one", "another"}
+        c.dep_ in deps and c.pos_ == "PRON" and c.lower_ in {"they", "it", "them", "both", "one", "another"}
         for h in heads
         for c in h.children
     )
@@ -422,9 +397,7 @@ def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
 
 def _elliptic_object(verb: Token) -> bool:
     """ "Two were destroyed": a bare number or pronoun as the passive subject."""
-    return any(
-        c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"}) for c in verb.children
-    )
+    return any(c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"}) for c in verb.children)
 
 
 def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
@@ -442,9 +415,7 @@ def _is_another(token: Token, cues: frozenset[str]) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head
-        return owner.pos_ == "NOUN" and any(
-            c.dep_ in {"det", "amod"} and c.lower_ in cues for c in owner.children
-        )
+        return owner.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in cues for c in owner.children)
     return False
 
 
@@ -456,10 +427,7 @@ def _is_anaphoric(token: Token) -> bool:
 
 def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit]) -> bool:
     """Habitual or plural-generic mentions: "frequent attacks", "attacks on border cities"."""
-    if any(
-        c.lower_ in modifiers and c.dep_ in {"amod", "advmod", "det", "predet"}
-        for c in token.children
-    ):
+    if any(c.lower_ in modifiers and c.dep_ in {"amod", "advmod", "det", "predet"} for c in token.children):
         return True
     carrier = syntax.clause_verb(token)
     if any(c.lower_ in modifiers and c.dep_ in {"advmod", "npadvmod"} for c in carrier.children):
@@ -468,9 +436,7 @@ def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, We
         return True
     if token.pos_ == "NOUN" and token.dep_ == "pobj":
         owner = token.head.head
-        if owner.pos_ == "NOUN" and (
-            syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers
-        ):
+        if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):
             return True
     if token.pos_ in {"VERB"}:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -480,10 +446,7 @@ def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, We
         if (
             habitual_form
             and subjects
-            and all(
-                s.pos_ == "NOUN" and syntax.is_bare_plural(s) and s.i not in weapon_at
-                for s in subjects
-            )
+            and all(s.pos_ == "NOUN" and syntax.is_bare_plural(s) and s.i not in weapon_at for s in subjects)
         ):
             return True
         head = token.head

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
@@ -24,9 +24,7 @@ from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspa
 
 A = model.Attribute
 _NOT_DAMAGE_FIRE = frozenset({"open", "return", "come", "exchange", "cease", "draw", "hold"})
-_RESPONSIBILITY_NOUNS = frozenset(
-    {"involvement", "responsibility", "role", "participation", "complicity"}
-)
+_RESPONSIBILITY_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "complicity"})
 _METHOD_NAMES = {
     "air_defence": "air defence (shot down)",
     "electronic_warfare": "electronic warfare (jamming)",
@@ -51,25 +49,25 @@ class FactFinder:
         self._damage_forms = PhraseMatcher(nlp.vocab, attr="LOWER")
         for level, phrases in lexicon.damage_levels.items():
             self._damage.add(level, list(nlp.pipe(" ".join(p) for p in phrases)))
-            surface = {
-                " ".join((*p[:-1], form)) for p in phrases for form in syntax.inflections(p[-1])
-            }
+            surface = {" ".join((*p[:-1], form)) for p in phrases for form in syntax.inflections(p[-1])}
             self._damage_forms.add(level, [nlp.make_doc(text) for text in sorted(surface)])
         self._means = PhraseMatcher(nlp.vocab, attr="LOWER")
         for method, phrases in lexicon.interception_means.items():
-            self._means.add(
-                method, [nlp.make_doc(" ".join(p).replace(" - ", "-")) for p in phrases]
-            )
+            self._means.add(method, [nlp.make_doc(" ".join(p).replace(" - ", "-")) for p in phrases])
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
-        actual = [
-            e
-            for e in ws.events
-            if e.mention.modality in {model.Modality.ACTUAL, model.Modality.NEGATED}
-        ]
+        actual = [e for e in ws.events if e.mention.modality in {model.Modality.ACTUAL, model.Modality.NEGATED}]
         findings: list[Finding] = []
-        findings += self._damage_findings(ws.doc, weapon_at)
+        # Sentences about a weapon, or an event that only exists with weapons: a bare "attack"
+        # is no evidence here ("attacked her rival's plan ... did lasting damage").
+        violent_sentences = {ws.doc[w.start].sent.start for w in ws.weapons}
+        violent_sentences |= {
+            ws.doc[e.token].sent.start
+            for e in actual
+            if e.family == "violence" and e.event_class != "attack" and e.event_class != "explosion"
+        }
+        findings += self._damage_findings(ws.doc, weapon_at, violent_sentences)
         findings += self._method_findings(ws.doc, actual)
         findings += self._target_findings(ws, actual, weapon_at)
         findings += self._weapon_findings(ws, actual)
@@ -79,11 +77,9 @@ class FactFinder:
 
     # -- damage
 
-    def _damage_findings(self, doc: Doc, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+    def _damage_findings(self, doc: Doc, weapon_at: dict[int, WeaponHit], violent_sentences: set[int]) -> list[Finding]:
         found = {(start, end, doc.vocab.strings[key]) for key, start, end in self._damage(doc)}
-        found |= {
-            (start, end, doc.vocab.strings[key]) for key, start, end in self._damage_forms(doc)
-        }
+        found |= {(start, end, doc.vocab.strings[key]) for key, start, end in self._damage_forms(doc)}
         matches = sorted(found, key=lambda m: (m[0], -(m[1] - m[0])))
         findings = []
         taken_until = -1
@@ -94,12 +90,14 @@ class FactFinder:
             root = span.root
             if not self._is_property_damage(root, level, weapon_at):
                 continue
+            about = _damaged_object(root, range(start, end))
+            if not self._physical(span, about, violent_sentences):
+                continue  # "political damage", "a burning issue", "the talks collapsed"
             taken_until = end
             negated = _damage_negated(root) or level == "none"
             code = "none" if negated else level
             ev_start = _negation_start(root) if negated and level != "none" else start
             text = doc[ev_start:end].text
-            about = _damaged_object(root, range(start, end))
             findings.append(
                 Finding(
                     attribute=A.DAMAGE,
@@ -110,11 +108,21 @@ class FactFinder:
             )
         return findings
 
+    def _physical(self, span: Span, about: str | None, violent_sentences: set[int]) -> bool:
+        """Damage words are also metaphors; they count when what is damaged is property,
+        when the words say so ("material damage", "casualties or damage"), or when the
+        sentence is about a weapon or a violent event."""
+        if about is not None and about in self.lx.property_nouns:
+            return True
+        sentence = span.sent
+        if sentence.start in violent_sentences:
+            return True
+        words = {t.lemma_.lower() for t in sentence}
+        return bool(words & {"material", "structural", "casualty", "victim", "debris", "shrapnel"})
+
     def _is_property_damage(self, root: Token, level: str, weapon_at: dict[int, WeaponHit]) -> bool:
         lemma = root.lemma_.lower()
-        if lemma == "fire" and (
-            root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"
-        ):
+        if lemma == "fire" and (root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"):
             return False  # "opened fire", "mobile fire groups"
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
@@ -133,10 +141,7 @@ class FactFinder:
             return True
         # "destroyed", "burned": need a property noun as the patient or subject.
         near = [root.head, *root.children, *(c for p in patients for c in p.subtree)]
-        return any(
-            t.lemma_.lower() in self.lx.property_nouns or t.lower_ in self.lx.property_nouns
-            for t in near
-        )
+        return any(t.lemma_.lower() in self.lx.property_nouns or t.lower_ in self.lx.property_nouns for t in near)
 
     # -- interception method
 
@@ -153,9 +158,7 @@ class FactFinder:
             # intercepted count there.
             generic = bool(syntax.word_forms(trigger) & _GENERIC_INTERCEPT)
             stated = [
-                (s, e, m)
-                for s, e, m in means
-                if s in near and not (generic and _subject_of(doc[e - 1], trigger))
+                (s, e, m) for s, e, m in means if s in near and not (generic and _subject_of(doc[e - 1], trigger))
             ]
             if stated:
                 s, e, method = min(stated, key=lambda m: abs(m[0] - trigger.i))
@@ -189,9 +192,7 @@ class FactFinder:
 
     # -- target
 
-    def _target_findings(
-        self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]
-    ) -> list[Finding]:
+    def _target_findings(self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]) -> list[Finding]:
         doc = ws.doc
         findings = []
         for event in events:
@@ -291,19 +292,13 @@ class FactFinder:
         """Who carried out the event: its subject, a "by" agent, or the adjective on it/its weapon."""
         agents: list[tuple[Token, str]] = []
         carrier = trigger
-        if (
-            trigger.pos_ == "NOUN"
-            and trigger.dep_ in syntax.OBJECTS
-            and trigger.head.pos_ == "VERB"
-        ):
+        if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
             carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
         for child in carrier.children:
             if child.dep_ == "nsubj" and child.i not in weapon_at:
                 agents.append((child, "agent of the attack"))
             if child.dep_ == "agent":
-                agents.extend(
-                    (p, "agent of the attack") for p in child.children if p.dep_ == "pobj"
-                )
+                agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
         for child in trigger.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.ent_type_ in {
                 "NORP",
@@ -380,8 +375,9 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     None for a statement about the whole incident ("no material damage", "the strike caused
     no damage": a cause is not the damaged object)."""
     candidates: list[Token] = []
-    if root.dep_ in {"amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}:
-        candidates.append(root.head)
+    if root.dep_ in {"amod", "compound", "acl", "relcl"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        candidates.append(root.head)  # "the undamaged sacks", "a building burning near the port"
+    candidates.extend(c for c in root.children if c.dep_ == "compound" and c.i < root.i)  # "a building burning"
     for child in root.children:
         if child.dep_ in {"nsubjpass", "dobj", "obj"}:
             candidates.append(child)
@@ -390,9 +386,7 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     if root.dep_ == "acomp":
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     elif root.pos_ == "VERB":
-        candidates.extend(
-            c for c in root.children if c.dep_ == "nsubj"
-        )  # "a warehouse caught fire"
+        candidates.extend(c for c in root.children if c.dep_ == "nsubj")  # "a warehouse caught fire"
     if (
         root.pos_ == "NOUN"
         and root.dep_ in {"dobj", "obj"}
@@ -401,19 +395,13 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     for noun in candidates:
         lemma = noun.lemma_.lower()
-        if (
-            noun.i in phrase
-            or noun.pos_ not in {"NOUN", "PROPN"}
-            or lemma in {"damage", "casualty"}
-        ):
+        if noun.i in phrase or noun.pos_ not in {"NOUN", "PROPN"} or lemma in {"damage", "casualty"}:
             continue
         return lemma
     return None
 
 
-_GENERIC_INTERCEPT = frozenset(
-    {"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"}
-)
+_GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
 
 
 def _subject_of(token: Token, verb: Token) -> bool:

@@ -84,9 +84,7 @@ class FrameBuilder:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
             token = ws.doc[hit.token]
-            if hit.anaphoric and sentence_families.get(hit.mention.sentence.start, {hit.family}) - {
-                hit.family
-            }:
+            if hit.anaphoric and sentence_families.get(hit.mention.sentence.start, {hit.family}) - {hit.family}:
                 continue  # "As a result of the attack, the mayor banned ...": a back-reference
             times = _attached(token, times_by_token)
             places = _attached(token, places_by_token)
@@ -110,11 +108,13 @@ class FrameBuilder:
         self._report_town(ws, drafts, places_by_token)
         self._assign_findings(ws, drafts, frame_of_token)
         ws.findings = _resolve_anaphoric_counts(ws, drafts)
+        drafts = [d for d in drafts if _grounded(d, ws.findings)]
+        if not drafts:
+            ws.frames = []
+            return
         primary = _primary(ws, drafts)
         ws.frames = [self._frame(ws, d, primary is d) for d in drafts if d.hits]
-        ws.finding_frames = {
-            i: f"{ws.report_id}#f{d.index + 1}" for d in drafts for i in d.findings
-        }
+        ws.finding_frames = {i: f"{ws.report_id}#f{d.index + 1}" for d in drafts for i in d.findings}
 
     # -- choosing a frame for a mention
 
@@ -131,8 +131,7 @@ class FrameBuilder:
         same_family = [
             d
             for d in reversed(drafts)
-            if d.family == hit.family
-            and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
+            if d.family == hit.family and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
         ]
         if not same_family:
             return None
@@ -156,9 +155,7 @@ class FrameBuilder:
         times: Sequence[model.TimeExpression],
         places: Sequence[model.PlaceMention],
     ) -> bool:
-        return self._times_compatible(draft.times, times) and self._places_compatible(
-            draft.places, places
-        )
+        return self._times_compatible(draft.times, times) and self._places_compatible(draft.places, places)
 
     def _positively_matches(
         self,
@@ -170,25 +167,19 @@ class FrameBuilder:
             return False
         # "Another attack" the same night is usually elsewhere: only a place match (with a
         # compatible time, if any) brings it back to an earlier frame.
-        place_ok = (
-            bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
-        )
+        place_ok = bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
         time_ok = not times or self._times_compatible(draft.times, times)
         return place_ok and time_ok
 
     @staticmethod
-    def _times_compatible(
-        a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]
-    ) -> bool:
+    def _times_compatible(a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]) -> bool:
         dated_a, dated_b = _dated(a), _dated(b)
         if not dated_a or not dated_b:
             return True
         slack = timedelta(hours=12)
         return any(x.overlaps(y, slack=slack) for x in dated_a for y in dated_b)
 
-    def _places_compatible(
-        self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]
-    ) -> bool:
+    def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
         if not a or not b:
             return True
         return any(self.same_area(x.place, y.place) for x in a for y in b)
@@ -238,9 +229,7 @@ class FrameBuilder:
         for token, anchor in sorted(orphans, key=lambda o: o[0]):
             if ws.report.role_at(ws.doc[token].idx) in apart:
                 continue
-            if ws.doc[token].sent.start in mention_sentences or not _narrative(
-                ws.doc[token].sent, times_by_token
-            ):
+            if ws.doc[token].sent.start in mention_sentences or not _narrative(ws.doc[token].sent, times_by_token):
                 continue  # not theirs, or background ("the ports are used to ... through Romania")
             paragraph = paragraph_of(token)
             if paragraph in mentions_by_paragraph:
@@ -259,9 +248,7 @@ class FrameBuilder:
             elif not target.places:
                 target.places.append(anchor)
 
-    def _report_town(
-        self, ws: Workspace, drafts: list[_Draft], places_by_token: dict[int, model.PlaceMention]
-    ) -> None:
+    def _report_town(self, ws: Workspace, drafts: list[_Draft], places_by_token: dict[int, model.PlaceMention]) -> None:
         """A report about one town ("drones have become the main danger in Kherson") sets
         the scene for passages that name no place of their own, as a coder would read it.
 
@@ -271,8 +258,7 @@ class FrameBuilder:
         towns = [
             p
             for p in places_by_token.values()
-            if p.precision != model.GeoPrecision.REGION
-            and p.place.kind not in {"country", "admin1", "region", "sea"}
+            if p.precision != model.GeoPrecision.REGION and p.place.kind not in {"country", "admin1", "region", "sea"}
         ]
         if not towns:
             return
@@ -284,20 +270,12 @@ class FrameBuilder:
                 continue
             start = min(h.mention.trigger.start for h in draft.hits)
             earlier = [t for t in towns if t.span.start < start] or towns
-            mention = (
-                max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
-            )
-            draft.places.append(
-                mention.model_copy(
-                    update={"match": "derived", "precision": model.GeoPrecision.NEAR}
-                )
-            )
+            mention = max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
+            draft.places.append(mention.model_copy(update={"match": "derived", "precision": model.GeoPrecision.NEAR}))
 
     # -- findings
 
-    def _assign_findings(
-        self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft]
-    ) -> None:
+    def _assign_findings(self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft]) -> None:
         ordered = sorted(frame_of_token.items())
         violence = {t: d for t, d in ordered if d.family == "violence"}
         for index, finding in enumerate(ws.findings):
@@ -312,16 +290,12 @@ class FrameBuilder:
     def _frame(self, ws: Workspace, draft: _Draft, primary: bool) -> model.Frame:
         hits = sorted(
             draft.hits,
-            key=lambda h: (
-                _CLASS_PRIORITY.index(h.event_class) if h.event_class in _CLASS_PRIORITY else 99
-            ),
+            key=lambda h: _CLASS_PRIORITY.index(h.event_class) if h.event_class in _CLASS_PRIORITY else 99,
         )
         lead = hits[0]
         # The frame's sub-type comes from its attack mentions' weapons when any name one.
         weapon_hits = [
-            h
-            for h in draft.hits
-            if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}
+            h for h in draft.hits if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}
         ]
         event_type, sub_type = lead.mention.event_type, lead.mention.sub_event_type
         if weapon_hits and lead.event_class in {"attack", "explosion", "casualty"}:
@@ -337,8 +311,7 @@ class FrameBuilder:
                 f.value.code
                 for i in draft.findings
                 for f in [ws.findings[i]]
-                if f.attribute == model.Attribute.RESPONSIBLE_PARTY
-                and isinstance(f.value, model.Label)
+                if f.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(f.value, model.Label)
             }
         )
         return model.Frame(
@@ -388,9 +361,7 @@ class _LeadIns:
             model.ParagraphRole.CREDIT,
         }
         self.paragraph_has_mention = {
-            self._paragraph(h.token)
-            for h in ws.events
-            if h.mention.modality == model.Modality.ACTUAL
+            self._paragraph(h.token) for h in ws.events if h.mention.modality == model.Modality.ACTUAL
         }
         dated_sentences = {ws.doc[i].sent.start for i, t in times.items() if _names_a_day(t)}
         # A scene is set with a when: a place alone in an earlier sentence ("the invasion of
@@ -405,15 +376,12 @@ class _LeadIns:
             for i, a in sorted(candidates, key=lambda c: c[0])
             if ws.doc[i].sent.start not in mention_sentences
             and _narrative(ws.doc[i].sent, times)
-            and ws.report.role_at(ws.doc[i].idx)
-            not in apart  # a date line dates the report, not an event
+            and ws.report.role_at(ws.doc[i].idx) not in apart  # a date line dates the report, not an event
         ]
 
     def _paragraph(self, token: int) -> int:
         offset = self.ws.doc[token].idx
-        return next(
-            (n for n, p in enumerate(self.ws.report.paragraphs) if p.start <= offset < p.end), -1
-        )
+        return next((n for n, p in enumerate(self.ws.report.paragraphs) if p.start <= offset < p.end), -1)
 
     def take(self, trigger: Token) -> tuple[list[model.TimeExpression], list[model.PlaceMention]]:
         here = self._paragraph(trigger.i)
@@ -660,6 +628,36 @@ def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Findi
     return findings
 
 
+#: Event classes that are physical by construction (their guards demand a weapon or an
+#: air-defence system), as opposed to words that are also metaphors ("attack", "battle").
+_PHYSICAL_CLASSES = frozenset({"intercept", "crash", "find", "ban", "deploy", "violence_against_civilians"})
+_PHYSICAL_TARGETS = frozenset({"military", "energy", "transport", "residential", "civilian", "industry"})
+
+
+def _grounded(draft: _Draft, findings: Sequence[Finding]) -> bool:
+    """Whether a frame is a physical event, not a metaphor ("attacked her rival", "an
+    explosion of growth", "the budget battle"): a weapon, a casualty, damage, a physical
+    target, or an event word that only exists with weapons."""
+    if any(h.event_class in _PHYSICAL_CLASSES or h.weapon_category for h in draft.hits):
+        return True
+    for index in draft.findings:
+        finding = findings[index]
+        if finding.attribute in {
+            model.Attribute.KILLED,
+            model.Attribute.INJURED,
+            model.Attribute.DAMAGE,
+            model.Attribute.WEAPON,
+            model.Attribute.LAUNCHED,
+            model.Attribute.INTERCEPTED,
+            model.Attribute.HIT,
+        }:
+            return True
+        if finding.attribute == model.Attribute.TARGET and isinstance(finding.value, model.Label):
+            if finding.value.code in _PHYSICAL_TARGETS:
+                return True
+    return False
+
+
 def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
     """The report's main incident: most mentions and facts, with a head start for the lead."""
     lead_end = _lead_end(ws)
@@ -673,11 +671,7 @@ def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
 
 def _lead_end(ws: Workspace) -> int:
     """Token index where the lead (title and first two body paragraphs) ends."""
-    body = [
-        p
-        for p in ws.report.paragraphs
-        if p.role in {model.ParagraphRole.BODY, model.ParagraphRole.HEADLINE}
-    ]
+    body = [p for p in ws.report.paragraphs if p.role in {model.ParagraphRole.BODY, model.ParagraphRole.HEADLINE}]
     if len(body) < 2:
         return len(ws.doc)
     end_char = body[min(2, len(body) - 1)].end

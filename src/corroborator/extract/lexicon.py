@@ -46,6 +46,8 @@ class TriggerEntry:
     needs_air_defence: bool = False
     needs_topic: frozenset[str] = frozenset()
     needs_people: bool = False
+    needs_weapon_or_attack: bool = False
+    needs_armed: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Lexicon:
     triggers: tuple[TriggerEntry, ...]
     another_cues: frozenset[str]
     sentence_another: frozenset[str]
+    armed_actors: frozenset[str]
     non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
     modal_auxiliaries: frozenset[str]
@@ -93,11 +96,7 @@ class Lexicon:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return (
-        tuple(phrase.lower().replace("-", " - ").split())
-        if "-" in phrase
-        else tuple(phrase.lower().split())
-    )
+    return tuple(phrase.lower().replace("-", " - ").split()) if "-" in phrase else tuple(phrase.lower().split())
 
 
 def _phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -130,6 +129,8 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 needs_air_defence=bool(t.get("needs_air_defence", False)),
                 needs_topic=frozenset(t.get("needs_topic", ())),
                 needs_people=bool(t.get("needs_people", False)),
+                needs_weapon_or_attack=bool(t.get("needs_weapon_or_attack", False)),
+                needs_armed=bool(t.get("needs_armed", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]
@@ -145,13 +146,12 @@ def load_lexicon(settings: Settings) -> Lexicon:
             )
             for w in weapons["weapon"]
         )
-        vague = {
-            tuple(k.split()): (int(v[0]), int(v[1]) or None) for k, v in quantities["vague"].items()
-        }
+        vague = {tuple(k.split()): (int(v[0]), int(v[1]) or None) for k, v in quantities["vague"].items()}
         return Lexicon(
             triggers=triggers,
             another_cues=frozenset(cues["another"]),
             sentence_another=frozenset(cues.get("sentence_another", ())),
+            armed_actors=frozenset(cues.get("armed_actors", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),
             modal_auxiliaries=frozenset(cues["modal_auxiliaries"]),

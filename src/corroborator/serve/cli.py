@@ -132,14 +132,14 @@ def analyze(paths: tuple[str, ...], db: Path | None, fmt: str, progress: bool | 
         else:
             analysis, summary = workflows.analyze_paths(paths, settings=settings, store=store)
     _emit(analysis, fmt)
+    # Unwrapped: paths and reasons must survive copy and paste, and grep.
     err.print(
         f"{len(summary.new)} new, {len(summary.unchanged)} unchanged, {len(summary.failed)} failed; "
-        f"{len(analysis.incidents)} incident(s) involve these reports (database: {settings.db_path})"
+        f"{len(analysis.incidents)} incident(s) involve these reports (database: {settings.db_path})",
+        soft_wrap=True,
     )
     for failure in summary.failed:
-        err.print(
-            f"[red]failed[/red] {failure.origin}: {failure.reason}", markup=True, highlight=False
-        )
+        err.print(f"[red]failed[/red] {failure.origin}: {failure.reason}", markup=True, highlight=False, soft_wrap=True)
 
 
 def _emit(analysis: model.Analysis, fmt: str) -> None:
