@@ -26,6 +26,7 @@ from rich.progress import (
 from corroborator import __version__, model
 from corroborator.config import Settings, load_settings
 from corroborator.errors import CorroboratorError
+from corroborator.evaluation.command import evaluate
 from corroborator.serve import render, workflows
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -234,6 +235,8 @@ def _examples_dir() -> Path:
             return candidate
     raise click.UsageError("give PATHS: the bundled examples are only in a source checkout")
 
+
+main.add_command(evaluate)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
