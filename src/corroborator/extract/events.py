@@ -99,14 +99,22 @@ class EventFinder:
     """Event mentions: trigger words with guards, ACLED type, modality, and cues."""
 
     name: ClassVar[str] = "events"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons"})
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "times"})
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._times: list[model.TimeExpression] = []
+        self._time_tokens: dict[int, int] = {}
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
+        self._times = ws.times
+        self._time_tokens = {}
+        for expression in ws.times:
+            span = ws.char_span(expression.span)
+            if span is not None:
+                self._time_tokens[expression.span.start] = span.root.i
         hits: list[EventHit] = []
         covered: set[int] = set()
         for token in ws.doc:
@@ -194,6 +202,16 @@ class EventFinder:
             return bool(near_attack)
         return True
 
+    def _recurring(self, token: Token) -> bool:
+        """A recurring time on the event's clause ("almost every week", "every night") makes it
+        habitual, not one event."""
+        carrier = syntax.clause_verb(token) if token.pos_ != "VERB" else token
+        start, end = syntax.subtree_range(carrier)
+        return any(t.timex_type == model.TimexType.SET and start <= self._token_of(t) < end for t in self._times)
+
+    def _token_of(self, expression: model.TimeExpression) -> int:
+        return self._time_tokens.get(expression.span.start, -1)
+
     def _attack_word(self, token: Token) -> bool:
         """ "prevented a strike", "repelled the attack": the object is itself an attack word."""
         return any(
@@ -256,8 +274,10 @@ class EventFinder:
             and any(c.dep_ == "neg" for c in carrier.children)
         ):
             return model.Modality.NEGATED
-        if _is_generic(token, lx.generic_modifiers, weapon_at):
+        if _is_generic(token, lx.generic_modifiers, weapon_at) or self._recurring(token):
             return model.Modality.GENERIC
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+            return model.Modality.HYPOTHETICAL  # "missiles stockpiled for a massive strike"
         # A modal counts for the trigger's own clause: "an attack would be a victory", not
         # "the sound of the explosion could be heard" (perception of a real blast).
         own_clause = token.i == carrier.i or token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
@@ -434,6 +454,10 @@ def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, We
         return True
     if token.pos_ == "NOUN" and syntax.is_bare_plural(token):
         return True
+    if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if owners and not any(c.dep_ == "det" for c in token.children):
+            return True  # "its attacks on the power grid", "Russia's strikes": a campaign
     if token.pos_ == "NOUN" and token.dep_ == "pobj":
         owner = token.head.head
         if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):

@@ -86,11 +86,18 @@ class FrameBuilder:
             token = ws.doc[hit.token]
             if hit.anaphoric and sentence_families.get(hit.mention.sentence.start, {hit.family}) - {hit.family}:
                 continue  # "As a result of the attack, the mayor banned ...": a back-reference
-            times = _attached(token, times_by_token)
-            places = _attached(token, places_by_token)
+            rivals = [
+                ws.doc[h.token]
+                for h in ws.events
+                if h.token != hit.token
+                and h.mention.modality == model.Modality.ACTUAL
+                and ws.doc[h.token].sent.start == token.sent.start
+            ]
+            times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
+            places = _attached(token, places_by_token, rivals)
             lead_times, lead_places = lead_ins.take(token)
-            if hit.another:
-                lead_times, lead_places = [], []  # a new topic opens its own scene
+            if hit.another or hit.anaphoric:
+                lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _dated(times) else [*times, *lead_times]
             places = places or lead_places
             draft = self._choose(drafts, hit, times, places)
@@ -185,8 +192,15 @@ class FrameBuilder:
         return any(self.same_area(x.place, y.place) for x in a for y in b)
 
     def same_area(self, a: model.Place, b: model.Place) -> bool:
-        """One place contains the other, or they are close enough to be one event's area."""
+        """One place contains the other, or they are close enough to be one event's area.
+
+        Within one report, two places of the same region are one area too: a wave of drones
+        "shot down over nine regions, including Poltava" and hitting Kremenchuk is told as
+        one night; a writer who means two events says so ("another", "separately").
+        """
         if a.id == b.id or self.gazetteer.contains(a, b) or self.gazetteer.contains(b, a):
+            return True
+        if a.admin1 and a.admin1 == b.admin1 and a.country_code == b.country_code:
             return True
         distance = self.gazetteer.distance_km(a, b)
         return distance is not None and distance <= _SAME_AREA_KM
@@ -561,10 +575,29 @@ def _names_a_location(token: Token) -> bool:
 _T = TypeVar("_T")
 
 
-def _attached(trigger: Token, by_token: dict[int, _T]) -> list[_T]:
-    """Anchors in the trigger's neighbourhood that no closer event word owns."""
+def _attached(trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] = ()) -> list[_T]:
+    """Anchors in the trigger's neighbourhood that no closer event word owns.
+
+    "Russia attacked Kyiv with drones and struck Odesa with missiles overnight": Kyiv is
+    nearer "attacked" in the parse, Odesa nearer "struck"; "overnight", hanging off the
+    first verb, goes to it (its conjoined verb shares it through the frame).
+    """
     near = syntax.neighbourhood(trigger)
-    return [value for i, value in sorted(by_token.items()) if i in near]
+    found: list[tuple[int, _T]] = []
+    for i, value in sorted(by_token.items()):
+        if i not in near:
+            continue
+        anchor = trigger.doc[i]
+        mine = syntax.tree_distance(anchor, trigger)
+        if any(i in syntax.neighbourhood(r) and syntax.tree_distance(anchor, r) < mine for r in rivals):
+            continue
+        found.append((mine, value))
+    if not rivals or not found:
+        return [value for _, value in found]
+    # With other events in the sentence, only the places tied most closely to this one count
+    # ("... struck Odesa, killing two in Odesa and injuring two in the capital").
+    closest = min(distance for distance, _ in found)
+    return [value for distance, value in found if distance <= closest + 1]
 
 
 def _sentence_families(events: Sequence[EventHit]) -> dict[int, set[str]]:
@@ -652,9 +685,13 @@ def _grounded(draft: _Draft, findings: Sequence[Finding]) -> bool:
             model.Attribute.HIT,
         }:
             return True
-        if finding.attribute == model.Attribute.TARGET and isinstance(finding.value, model.Label):
-            if finding.value.code in _PHYSICAL_TARGETS:
-                return True
+        value = finding.value
+        if (
+            finding.attribute == model.Attribute.TARGET
+            and isinstance(value, model.Label)
+            and value.code in _PHYSICAL_TARGETS
+        ):
+            return True
     return False
 
 

@@ -57,38 +57,27 @@ def inflections(word: str) -> set[str]:
         forms |= {word[:-1] + "ing", word + "d"}
     if word.endswith("y") and len(word) > 2:
         forms |= {word[:-1] + "ied", word[:-1] + "ies"}
-    if (
-        len(word) >= 3
-        and word[-1] not in "aeiouwxy"
-        and word[-2] in "aeiou"
-        and word[-3] not in "aeiou"
-    ):
+    if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return forms
 
 
 def is_participle(token: Token) -> bool:
     """A past participle, even when tagged as an adjective ("were jammed" → ADJ acomp)."""
-    return token.tag_ == "VBN" or (
-        token.pos_ == "ADJ" and token.lower_.endswith(("ed", "en", "wn"))
-    )
+    return token.tag_ == "VBN" or (token.pos_ == "ADJ" and token.lower_.endswith(("ed", "en", "wn")))
 
 
 def copula_participle(verb: Token) -> Token | None:
     """The participle completing a copula: "were [jammed]", "was [destroyed]"."""
     if verb.lemma_ != "be":
         return None
-    return next(
-        (c for c in verb.children if c.dep_ in {"acomp", "attr"} and is_participle(c)), None
-    )
+    return next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and is_participle(c)), None)
 
 
 def particle(token: Token) -> str | None:
     """The verb particle ("down" in "shot down"), if any."""
     for child in token.children:
-        if child.dep_ == "prt" or (
-            child.dep_ == "advmod" and child.lower_ in {"down", "off", "out", "up"}
-        ):
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in {"down", "off", "out", "up"}):
             return child.lower_
     return None
 
@@ -145,15 +134,25 @@ def neighbourhood(token: Token) -> range:
     return range(max(start, sent.start), min(end, sent.end))
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence (large across sentences)."""
+    if a.sent.start != b.sent.start:
+        return 1_000
+    path_a = [a.i, *(t.i for t in a.ancestors)]
+    path_b = [b.i, *(t.i for t in b.ancestors)]
+    common = set(path_a) & set(path_b)
+    if not common:
+        return 1_000
+    return min(path_a.index(c) + path_b.index(c) for c in common)
+
+
 def tokens_between(doc: Doc, start: int, end: int) -> Iterable[Token]:
     return (doc[i] for i in range(max(start, 0), min(end, len(doc))))
 
 
 def has_determiner(token: Token, words: Iterable[str]) -> bool:
     wanted = set(words)
-    return any(
-        c.dep_ in {"det", "amod", "advmod", "predet"} and c.lower_ in wanted for c in token.children
-    )
+    return any(c.dep_ in {"det", "amod", "advmod", "predet"} and c.lower_ in wanted for c in token.children)
 
 
 def is_bare_plural(token: Token) -> bool:
