@@ -9,7 +9,7 @@ the report's own outlet speaking in its own voice. Hedges in the sentence ("appa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from spacy.tokens import Span as SpacySpan
@@ -83,16 +83,14 @@ class ClaimAssembler:
     """Turn framed findings, times and places into claims with sources and stances."""
 
     name: ClassVar[str] = "claims"
-    requires: ClassVar[frozenset[str]] = frozenset(
-        {"frames", "finding_frames", "findings", "attributions"}
-    )
+    requires: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames", "findings", "attributions"})
     assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
 
-    def __init__(self, own_voice: model.Source | None = None) -> None:
+    def __init__(self, own_voice: Callable[[model.Report], model.Source] | None = None) -> None:
         self._own_voice = own_voice
 
     def __call__(self, ws: Workspace) -> None:
-        own = self._own_voice or _outlet_voice(ws)
+        own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
         claims: list[tuple[model.Span, model.Attribute, str, model.Claim]] = []
         for index, finding in enumerate(ws.findings):
             frame_id = ws.finding_frames.get(index)
@@ -147,15 +145,12 @@ class ClaimAssembler:
                         mention.span,
                         model.Attribute.PLACE,
                         frame.id,
-                        self._claim(
-                            ws, mention.span, frame.id, model.Attribute.PLACE, where, own, note=note
-                        ),
+                        self._claim(ws, mention.span, frame.id, model.Attribute.PLACE, where, own, note=note),
                     )
                 )
         claims.sort(key=lambda c: (c[0].start, c[0].end, c[1].value))
         ws.claims = [
-            claim.model_copy(update={"id": f"{ws.report_id}:c{n}"})
-            for n, (_, _, _, claim) in enumerate(claims, 1)
+            claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, (_, _, _, claim) in enumerate(claims, 1)
         ]
 
     def _claim(
@@ -218,18 +213,12 @@ def _outlet_voice(ws: Workspace) -> model.Source:
     outlet = ws.report.report.outlet
     name = outlet or "the report's outlet"
     key = "outlet:" + (outlet.lower().replace(" ", "-") if outlet else ws.report_id)
-    return model.Source(
-        key=key, name=name, kind=model.SourceKind.INDEPENDENT_MEDIA, description="the report itself"
-    )
+    return model.Source(key=key, name=name, kind=model.SourceKind.INDEPENDENT_MEDIA, description="the report itself")
 
 
-def _innermost(
-    attributions: Sequence[model.Attribution], evidence: model.Span
-) -> model.Attribution | None:
+def _innermost(attributions: Sequence[model.Attribution], evidence: model.Span) -> model.Attribution | None:
     containing = [
-        a
-        for a in attributions
-        if a.content_span.start <= evidence.start and evidence.end <= a.content_span.end
+        a for a in attributions if a.content_span.start <= evidence.start and evidence.end <= a.content_span.end
     ]
     if not containing:
         overlapping = [a for a in attributions if a.content_span.overlaps(evidence)]

@@ -180,7 +180,12 @@ class FrameBuilder:
 
     @staticmethod
     def _times_compatible(a: Sequence[model.TimeExpression], b: Sequence[model.TimeExpression]) -> bool:
-        dated_a, dated_b = _dated(a), _dated(b)
+        """Whether the most precise readings of each side can meet.
+
+        "Earlier this week, on the night from Tuesday to Wednesday" overlaps a Sunday through
+        its vague week, but its night does not: the precise words decide.
+        """
+        dated_a, dated_b = _most_precise(_dated(a)), _most_precise(_dated(b))
         if not dated_a or not dated_b:
             return True
         slack = timedelta(hours=12)
@@ -433,6 +438,16 @@ _DAY_NAMING = re.compile(
     r"tonight|overnight|last|previous|this|\d)",
     re.IGNORECASE,
 )
+
+
+def _most_precise(intervals: Sequence[model.TimeInterval]) -> list[model.TimeInterval]:
+    """The readings no more than twice as long as the shortest (a night and an hour both
+    stay; a week next to a night does not)."""
+    if not intervals:
+        return []
+    shortest = min(i.duration for i in intervals)
+    limit = max(shortest * 2, timedelta(hours=13))
+    return [i for i in intervals if i.duration <= limit]
 
 
 def _names_a_day(expression: model.TimeExpression) -> bool:

@@ -27,6 +27,7 @@ from corroborator.extract.nlp import load_nlp
 from corroborator.extract.places import find_places, load_gazetteer
 from corroborator.extract.quantities import QuantityFinder
 from corroborator.extract.sources import SourceRegistry
+from corroborator.extract.voice import OwnVoice
 from corroborator.extract.workspace import Component, Workspace, check_order
 from corroborator.normalise.timex import Reference, find_time_expressions
 
@@ -135,13 +136,15 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
     """The standard extract components, in an order `check_order` accepts."""
     lexicon = load_lexicon(settings)
     gazetteer = load_gazetteer(settings)
+    registry = SourceRegistry.load(settings)
+    parties = PartyTable.load(settings)
     return [
         PlaceFinder(gazetteer, settings.focus_countries),
-        AttributionFinder(SourceRegistry.load(settings)),
+        AttributionFinder(registry),
         WeaponFinder(nlp, lexicon),
         EventFinder(lexicon),
         QuantityFinder(lexicon),
-        FactFinder(nlp, lexicon, PartyTable.load(settings)),
+        FactFinder(nlp, lexicon, parties),
         FrameBuilder(gazetteer),
-        ClaimAssembler(),
+        ClaimAssembler(OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer)),
     ]
