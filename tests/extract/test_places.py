@@ -27,9 +27,7 @@ def _report(text: str, *, report_id: str = "r1") -> model.NormalisedReport:
     )
 
 
-def _places(
-    nlp: Language, gaz: Gazetteer, text: str, *, focus: Sequence[str] = ()
-) -> list[model.PlaceMention]:
+def _places(nlp: Language, gaz: Gazetteer, text: str, *, focus: Sequence[str] = ()) -> list[model.PlaceMention]:
     report = _report(text)
     return find_places(nlp(text), gazetteer=gaz, report=report, focus_countries=focus)
 
@@ -39,9 +37,7 @@ def _by_text(mentions: list[model.PlaceMention]) -> dict[str, model.PlaceMention
 
 
 def test_places_resolve_aliases_and_transliterations(nlp: Language, gaz: Gazetteer) -> None:
-    found = _by_text(
-        _places(nlp, gaz, "Shelling was reported in Kharkov and in Nikolaev on Tuesday.")
-    )
+    found = _by_text(_places(nlp, gaz, "Shelling was reported in Kharkov and in Nikolaev on Tuesday."))
     assert found["Kharkov"].place.name == "Kharkiv"
     assert found["Nikolaev"].place.name == "Mykolayiv"
     assert {m.place.country_code for m in found.values()} == {"UA"}
@@ -57,9 +53,7 @@ def test_places_span_offsets_point_at_the_words(nlp: Language, gaz: Gazetteer) -
 
 
 def test_places_region_noun_resolves_to_first_level_region(nlp: Language, gaz: Gazetteer) -> None:
-    found = _by_text(
-        _places(nlp, gaz, "Air defences were busy over the Briansk region and the Kherson Oblast.")
-    )
+    found = _by_text(_places(nlp, gaz, "Air defences were busy over the Briansk region and the Kherson Oblast."))
     bryansk = found["Briansk region"]
     assert (bryansk.place.name, bryansk.place.kind, bryansk.place.country_code) == (
         "Bryansk Oblast",
@@ -78,9 +72,7 @@ def test_places_misspelt_region_matches_fuzzily(nlp: Language, gaz: Gazetteer) -
 
 
 def test_places_landmark_inside_a_city(nlp: Language, gaz: Gazetteer) -> None:
-    found = _by_text(
-        _places(nlp, gaz, "A drone exploded above the Senate Palace, inside the Kremlin in Moscow.")
-    )
+    found = _by_text(_places(nlp, gaz, "A drone exploded above the Senate Palace, inside the Kremlin in Moscow."))
     senate, kremlin, moscow = found["Senate Palace"], found["Kremlin"], found["Moscow"]
     assert senate.place.country_code == kremlin.place.country_code == "RU"
     assert gaz.contains(kremlin.place, senate.place)
@@ -102,9 +94,7 @@ def test_places_near_cues_lower_precision(nlp: Language, gaz: Gazetteer, sentenc
     assert found["Kharkiv"].precision == model.GeoPrecision.NEAR
 
 
-def test_places_village_in_a_region_is_more_precise_than_the_region(
-    nlp: Language, gaz: Gazetteer
-) -> None:
+def test_places_village_in_a_region_is_more_precise_than_the_region(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "A shell hit a village in the Kursk region."))
     assert found["Kursk region"].place.kind == "admin1"
     assert found["Kursk region"].precision == model.GeoPrecision.NEAR
@@ -124,11 +114,7 @@ def test_places_byline_credit_is_reporting(nlp: Language, gaz: Gazetteer) -> Non
 
 
 def test_places_launch_site_is_origin(nlp: Language, gaz: Gazetteer) -> None:
-    found = _by_text(
-        _places(
-            nlp, gaz, "The drones were launched from the Kursk region towards Sumy, the army said."
-        )
-    )
+    found = _by_text(_places(nlp, gaz, "The drones were launched from the Kursk region towards Sumy, the army said."))
     assert found["Kursk region"].role == model.PlaceRole.ORIGIN
     assert found["Sumy"].role == model.PlaceRole.EVENT
 
@@ -161,9 +147,7 @@ def test_places_capital_phrases_are_derived(nlp: Language, gaz: Gazetteer) -> No
     assert found["Ukrainian capital"].place.name == "Kyiv"
     assert found["Russia's capital"].place.name == "Moscow"
     assert found["capital"].place.name == "Minsk"
-    assert {found[k].match for k in ("Ukrainian capital", "Russia's capital", "capital")} == {
-        "derived"
-    }
+    assert {found[k].match for k in ("Ukrainian capital", "Russia's capital", "capital")} == {"derived"}
 
 
 def test_places_bare_capital_needs_a_country_in_context(nlp: Language, gaz: Gazetteer) -> None:
@@ -178,8 +162,7 @@ def test_places_seas_and_air_bases(nlp: Language, gaz: Gazetteer) -> None:
         _places(
             nlp,
             gaz,
-            "A patrol boat was hit in the Black Sea, and drones attacked the Engels air base "
-            "and the Saky airfield.",
+            "A patrol boat was hit in the Black Sea, and drones attacked the Engels air base and the Saky airfield.",
         )
     )
     sea = found["Black Sea"]
@@ -210,16 +193,12 @@ def test_places_unknown_facility_is_near_its_town(nlp: Language, gaz: Gazetteer)
         "A Kremlin-controlled channel posted the video.",
     ],
 )
-def test_places_capitalised_non_places_do_not_match(
-    nlp: Language, gaz: Gazetteer, sentence: str
-) -> None:
+def test_places_capitalised_non_places_do_not_match(nlp: Language, gaz: Gazetteer, sentence: str) -> None:
     assert _places(nlp, gaz, sentence) == []
 
 
 def test_places_government_metonymy_is_not_a_place(nlp: Language, gaz: Gazetteer) -> None:
-    found = _places(
-        nlp, gaz, "Kyiv denied any role, and the Kremlin said the Kyiv regime was to blame."
-    )
+    found = _places(nlp, gaz, "Kyiv denied any role, and the Kremlin said the Kyiv regime was to blame.")
     assert found == []
 
 
@@ -228,8 +207,7 @@ def test_places_country_names_and_aliases(nlp: Language, gaz: Gazetteer) -> None
         _places(
             nlp,
             gaz,
-            "Drones launched from Ukraine crossed into the Russian Federation, "
-            "officials in the RF said.",
+            "Drones launched from Ukraine crossed into the Russian Federation, officials in the RF said.",
         )
     )
     assert found["Russian Federation"].place.country_code == "RU"
@@ -239,12 +217,9 @@ def test_places_country_names_and_aliases(nlp: Language, gaz: Gazetteer) -> None
     assert found["RF"].place.country_code == "RU"
 
 
-def test_places_every_mention_has_a_country_except_open_water(
-    nlp: Language, gaz: Gazetteer
-) -> None:
+def test_places_every_mention_has_a_country_except_open_water(nlp: Language, gaz: Gazetteer) -> None:
     text = (
-        "Drones hit Belgorod, Sevastopol Bay and the Crimean Bridge, and a ship sank in the "
-        "Sea of Azov near Mariupol."
+        "Drones hit Belgorod, Sevastopol Bay and the Crimean Bridge, and a ship sank in the Sea of Azov near Mariupol."
     )
     for mention in _places(nlp, gaz, text):
         if mention.place.kind not in ("sea", "strait", "gulf"):
@@ -254,3 +229,24 @@ def test_places_every_mention_has_a_country_except_open_water(
 def test_places_refuse_a_parse_of_other_text(nlp: Language, gaz: Gazetteer) -> None:
     with pytest.raises(ValueError):
         find_places(nlp("Kyiv"), gazetteer=gaz, report=_report("Lviv"))
+
+
+def test_places_our_region_is_the_region_the_outlet_names(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    from corroborator import model
+    from corroborator.extract.places import find_places, load_gazetteer
+
+    text = "Tonight our region was attacked by unmanned aerial vehicles."
+    report = model.Report(id="t", text=text, outlet="Governor of the Kursk Region (Telegram)")
+    normalised = model.NormalisedReport(
+        report=report,
+        text=text,
+        paragraphs=(model.Paragraph(start=0, end=len(text)),),
+        publication=model.PublicationTime(),
+    )
+    (mention,) = find_places(nlp(text), gazetteer=load_gazetteer(settings), report=normalised)
+    assert (mention.span.text, mention.place.kind, mention.place.country_code, mention.match) == (
+        "our region",
+        "admin1",
+        "RU",
+        "derived",
+    )

@@ -873,8 +873,65 @@ def find_places(
                 match="derived",
             )
         )
+    mentions.extend(_our_place_mentions(doc, gazetteer, report, taken))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
+
+
+#: "our region", "our city": the place the speaker governs or lives in, by kind.
+_OUR_PLACE_KINDS = {
+    "region": {"admin1"}, "oblast": {"admin1"}, "province": {"admin1"}, "krai": {"admin1"},
+    "city": {"city", "town"}, "town": {"city", "town", "village"}, "village": {"village", "town"},
+    "district": {"city", "town", "admin1"}, "community": {"town", "village", "city"},
+}
+
+
+def _our_place_mentions(
+    doc: Doc, gazetteer: Gazetteer, report: model.NormalisedReport, taken: set[int]
+) -> list[model.PlaceMention]:
+    """"Tonight our region was attacked", in a statement by the Governor of the Oryol Region.
+
+    A report's outlet (and, failing that, its title) names the place its speaker answers for;
+    "our region" / "our city" is that place when its kind fits. Marked 'derived': the words
+    point to it, the name stands elsewhere.
+    """
+    found: list[model.PlaceMention] = []
+    for token in doc:
+        if token.lower_ != "our" or token.i + 1 >= len(doc) or token.i in taken:
+            continue
+        noun = doc[token.i + 1]
+        kinds = _OUR_PLACE_KINDS.get(noun.lower_)
+        if kinds is None:
+            continue
+        place = _place_named_in((report.report.outlet or "", report.report.title or ""), gazetteer, kinds)
+        if place is None:
+            continue
+        span = doc[token.i : token.i + 2]
+        found.append(model.PlaceMention(
+            span=report.span(span.start_char, span.end_char),
+            place=place,
+            precision=model.GeoPrecision.REGION if "admin1" in kinds and place.kind == "admin1" else model.GeoPrecision.TOWN,
+            match="derived",
+        ))
+    return found
+
+
+def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str]) -> model.Place | None:
+    """The first place of a fitting kind named in short texts (an outlet name, a title)."""
+    for text in texts:
+        words = text.replace("(", " ").replace(")", " ").replace(",", " ").split()
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                if not name[:1].isupper():
+                    continue
+                found = gazetteer.lookup(name, kinds=kinds)
+                if "admin1" in kinds:  # "Governor of the Oryol Region": the stem names the region
+                    found = [c.place for c in gazetteer.stem_candidates(name, kinds=kinds)] + found
+                for place in found[:1]:
+                    if gazetteer.is_curated(place) or (place.population or 0) >= IMPORTANT_POPULATION:
+                        return place
+    return None
 
 
 def _same_name(raw: _Raw, place: model.Place) -> bool:
