@@ -41,7 +41,8 @@ def test_paths_directory_batch_in_order_with_failures(settings: Settings, test_d
         ("failure", "h_image.png"),
         ("report", "i_notes.log"),
         ("failure", "j_data.bin"),
-        ("failure", "m_page.html"),
+        ("failure", "l_sheet.xlsx"),
+        ("report", "m_page.html"),
         ("report", "nested/k_nested.md"),
     ]
 
@@ -61,6 +62,9 @@ def test_paths_directory_reports_have_expected_content(settings: Settings, test_
     assert by_id["g_utf16"].text.startswith("Two drones")
     assert by_id["i_notes"].format == "text"
     assert by_id["k_nested"].origin == str(root / "nested" / "k_nested.md")
+    page = by_id["m_page"]
+    assert page.format == "html" and page.title == "Ferry terminal closed after overnight alert"
+    assert page.text.endswith("resume in the afternoon.") and "Home" not in page.text and "rights" not in page.text
     assert not any("hidden" in r.text for r in by_id.values())
 
 
@@ -75,7 +79,7 @@ def test_paths_failure_reasons_are_one_clear_line(settings: Settings, test_data:
     assert "PNG" in failures["h_image.png"].reason
     assert failures["h_image.png"].raw.startswith(b"\x89PNG")
     assert "binary" in failures["j_data.bin"].reason
-    assert "HTML" in failures["m_page.html"].reason
+    assert "spreadsheets" in failures["l_sheet.xlsx"].reason and "CSV" in failures["l_sheet.xlsx"].reason
     assert "no text" in failures["c_records.json"].reason
     assert failures["d_lines.jsonl"].format == "jsonl"
     for failure in failures.values():

@@ -29,6 +29,7 @@ from corroborator.extract.quantities import QuantityFinder
 from corroborator.extract.sources import SourceRegistry
 from corroborator.extract.voice import OwnVoice
 from corroborator.extract.workspace import Component, Workspace, check_order
+from corroborator.ingest.language import is_english
 from corroborator.normalise.timex import Reference, find_time_expressions
 
 
@@ -100,15 +101,24 @@ class Extractor:
         self.components = tuple(components)
 
     def __call__(self, report: model.NormalisedReport) -> model.ExtractedReport:
+        if not is_english(report.language):
+            return model.ExtractedReport(normalised=report)
         return self._run(report, self.nlp(report.text))
 
     def pipe(
         self, reports: Iterable[model.NormalisedReport], *, batch_size: int | None = None
     ) -> Iterator[model.ExtractedReport]:
         size = batch_size or self.settings.batch_size
-        pairs = self.nlp.pipe(((r.text, r) for r in reports), as_tuples=True, batch_size=size)
+        # A report in another language passes through with an empty parse (kept in order,
+        # flagged by the normalise stage): English rules on it would only invent claims.
+        pairs = self.nlp.pipe(
+            ((r.text if is_english(r.language) else "", r) for r in reports), as_tuples=True, batch_size=size
+        )
         for doc, report in pairs:
-            yield self._run(report, doc)
+            if is_english(report.language):
+                yield self._run(report, doc)
+            else:
+                yield model.ExtractedReport(normalised=report)
 
     def _run(self, report: model.NormalisedReport, doc: Doc) -> model.ExtractedReport:
         ws = Workspace(doc=doc, report=report, times=report_times(report, doc=doc))

@@ -8,6 +8,7 @@ inputs it guesses, and a confident wrong guess is worse than an honest failure.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import CharsetMatch, from_bytes
@@ -43,6 +44,18 @@ _MIN_JUDGED_BYTES = 64
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
+# Encodings markup declares for itself, in its first bytes (always ASCII-compatible there).
+_MARKUP_HEAD_BYTES = 2048
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML or XML document declares for itself (meta tag, XML prolog)."""
+    head = data[:_MARKUP_HEAD_BYTES]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
 
 def check_size(data: bytes, *, origin: str, max_bytes: int) -> None:
     if len(data) > max_bytes:
@@ -69,21 +82,25 @@ def check_signature(data: bytes, *, origin: str, formats: FormatTable) -> None:
             )
 
 
-def decode(data: bytes, *, origin: str, formats: FormatTable) -> str:
+def decode(data: bytes, *, origin: str, formats: FormatTable, declared: str | None = None) -> str:
     """The text the bytes encode, without a byte-order mark.
 
-    Raises EmptyInput, BinaryInput or DecodeFailure (all IngestError) when there is none.
+    `declared`: the encoding the transport names (HTTP Content-Type charset). It, or the
+    encoding HTML/XML markup declares for itself, is used when the bytes are neither
+    marked nor valid UTF-8 (valid UTF-8 wins over a declaration: mislabelled pages are
+    common, accidental valid UTF-8 is not). Raises EmptyInput, BinaryInput or
+    DecodeFailure (all IngestError) when there is no text.
     """
     if not data.strip():
         raise EmptyInput(origin, "empty or only whitespace; nothing to read")
-    text = _decode(data, origin=origin, formats=formats)
+    text = _decode(data, origin=origin, formats=formats, declared=declared)
     if not text.strip():
         raise EmptyInput(origin, "empty or only whitespace once decoded; nothing to read")
     _check_controls(text, origin=origin)
     return text
 
 
-def _decode(data: bytes, *, origin: str, formats: FormatTable) -> str:
+def _decode(data: bytes, *, origin: str, formats: FormatTable, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -98,6 +115,12 @@ def _decode(data: bytes, *, origin: str, formats: FormatTable) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    for named in (declared, declared_charset(data)):
+        if named and _known_codec(named):
+            try:
+                return data.decode(named)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration: tell from the bytes instead
     utf16 = _unmarked_utf16(data)
     if utf16 is not None:
         try:
@@ -107,6 +130,15 @@ def _decode(data: bytes, *, origin: str, formats: FormatTable) -> str:
     if b"\x00" in data:
         raise BinaryInput(origin, "contains NUL bytes: binary content, not text")
     return _detect(data, origin=origin, formats=formats)
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    # A declaration of UTF-16/32 in ASCII markup is a contradiction (the bytes say 8-bit).
+    return not name.casefold().replace("-", "").replace("_", "").startswith(("utf16", "utf32", "utf7"))
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -1,7 +1,8 @@
-"""Where inputs come from: files, directories (recursive) and stdin.
+"""Where inputs come from: files, directories (recursive), stdin and URLs.
 
 Everything here streams: a directory is walked lazily in sorted order and every file is read
 only up to the size limit plus one byte, so a huge file is refused without being read whole.
+A URL (http:// or https://) is fetched by the reader's fetcher under the same limit.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import BinaryIO, TextIO
 from corroborator.errors import UnsupportedInput
 from corroborator.ingest.reader import BytesReader
 from corroborator.ingest.sniff import format_from_name
+from corroborator.ingest.urls import is_url
 from corroborator.model import IngestFailure, Report
 
 STDIN = "-"
@@ -36,11 +38,15 @@ def iter_paths(
 ) -> Iterator[Report | IngestFailure]:
     for given in paths:
         name = os.fspath(given)
+        forced = reader.options.input_format
         if name == STDIN:
             data = _read_stream(_stdin(), limit=reader.max_bytes)
             yield from _read_input(
-                data, InputSource(origin="stdin", default_id="stdin", fmt=None), reader
+                data, InputSource(origin="stdin", default_id="stdin", fmt=forced), reader
             )
+            continue
+        if is_url(name):
+            yield from reader.read_url(name, fmt=forced)
             continue
         try:
             mode = os.stat(name).st_mode
@@ -82,13 +88,13 @@ def _walk(
             continue
         if is_dir:
             yield from _walk(path, reader=reader, visited=visited)
-        else:
+        elif os.path.abspath(path) not in reader.options.skip_files:
             yield from _read_file(path, reader=reader)
 
 
 def _read_file(path: str, *, reader: BytesReader) -> Iterator[Report | IngestFailure]:
     try:
-        fmt = format_from_name(path, origin=path, formats=reader.tables.formats)
+        fmt = reader.options.input_format or format_from_name(path, origin=path, formats=reader.tables.formats)
     except UnsupportedInput as exc:
         yield _failure(path, exc.reason, fmt=None, raw=_head(path, reader.max_bytes))
         return

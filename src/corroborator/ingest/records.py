@@ -23,10 +23,15 @@ from corroborator.model import Report
 
 @dataclass(frozen=True, kw_only=True)
 class RecordFailure:
-    """One record of a multi-record input that cannot become a Report."""
+    """One record of a multi-record input that cannot become a Report.
+
+    `format` says how to read `raw` back when it differs from the input's format (a feed
+    entry kept as JSON).
+    """
 
     error: IngestError
     raw: bytes
+    format: str | None = None
 
 
 Outcome = Report | RecordFailure
@@ -41,7 +46,10 @@ class RecordReader:
 
     def parse_json(self, text: str, *, origin: str, default_id: str) -> Iterator[Outcome]:
         """Records of a JSON document; raises IngestError when the document as a whole is bad."""
-        doc = _loads(text, origin=origin, where="")
+        return self.parse_document(load_json(text, origin=origin), origin=origin, default_id=default_id)
+
+    def parse_document(self, doc: Any, *, origin: str, default_id: str) -> Iterator[Outcome]:
+        """Records of a parsed JSON document (see `parse_json`)."""
         if isinstance(doc, dict):
             yield self.report(doc, origin=origin, default_id=default_id, fmt="json")
             return
@@ -142,6 +150,11 @@ class RecordReader:
             else:
                 extra[key] = value
         return {f: v for f, (_, _, v) in chosen.items()}, extra
+
+
+def load_json(text: str, *, origin: str) -> Any:
+    """A whole JSON document; raises MalformedInput with the line and column of the error."""
+    return _loads(text, origin=origin, where="")
 
 
 def _loads(text: str, *, origin: str, where: str) -> Any:

@@ -21,6 +21,8 @@ FORMATS_RESOURCE = "ingest/formats.toml"
 
 #: Report fields a text header or a JSON record may fill (besides `text` for JSON).
 REPORT_FIELDS = ("id", "outlet", "url", "published", "title", "language", "retrieved")
+#: Formats a file ending or a content type may name (see ingest/sniff.py).
+NAMED_FORMATS = ("text", "json", "jsonl", "html", "feed", "csv", "tsv", "telegram", "zip")
 
 
 def key_form(key: str) -> str:
@@ -60,7 +62,8 @@ class Signature:
 
 @dataclass(frozen=True, kw_only=True)
 class FormatTable:
-    by_extension: Mapping[str, str]  # ending → "text" | "json" | "jsonl"
+    by_extension: Mapping[str, str]  # ending → one of NAMED_FORMATS
+    by_content_type: Mapping[str, str]  # MIME type → one of NAMED_FORMATS
     unsupported: Mapping[str, str]  # ending → advice
     signatures: tuple[Signature, ...]
     preferred_encodings: tuple[str, ...]
@@ -128,15 +131,21 @@ def _field_table(docs: Sequence[dict[str, Any]], table: str, paths: Sequence[Pat
 
 def _format_table(docs: Sequence[dict[str, Any]], paths: Sequence[Path]) -> FormatTable:
     by_extension: dict[str, str] = {}
+    by_content_type: dict[str, str] = {}
     unsupported: dict[str, str] = {}
     signatures: list[Signature] = []
     preferred: list[str] = []
     for doc, path in zip(docs, paths, strict=True):
         for fmt, endings in doc.get("extensions", {}).items():
-            if fmt not in ("text", "json", "jsonl"):
-                raise ResourceError(f"{path}: [extensions] knows text, json and jsonl, not {fmt!r}")
+            if fmt not in NAMED_FORMATS:
+                raise ResourceError(f"{path}: [extensions] knows {', '.join(NAMED_FORMATS)}, not {fmt!r}")
             for ending in _strings(endings, where=f"{path} [extensions].{fmt}"):
                 by_extension[ending.lower().lstrip(".")] = fmt
+        for fmt, types in doc.get("content_types", {}).items():
+            if fmt not in NAMED_FORMATS:
+                raise ResourceError(f"{path}: [content_types] knows {', '.join(NAMED_FORMATS)}, not {fmt!r}")
+            for content_type in _strings(types, where=f"{path} [content_types].{fmt}"):
+                by_content_type[content_type.casefold()] = fmt
         for kind, entry in doc.get("unsupported", {}).items():
             if not isinstance(entry, dict) or not isinstance(entry.get("advice"), str):
                 raise ResourceError(f"{path}: [unsupported].{kind} needs endings and advice")
@@ -155,6 +164,7 @@ def _format_table(docs: Sequence[dict[str, Any]], paths: Sequence[Path]) -> Form
         preferred.extend(_strings(encodings, where=f"{path} [encodings].prefer"))
     return FormatTable(
         by_extension=by_extension,
+        by_content_type=by_content_type,
         unsupported=unsupported,
         signatures=tuple(signatures),
         preferred_encodings=tuple(preferred),

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from corroborator import __version__, model
 from corroborator.errors import NotFound, SchemaVersionError, StoreError
+from corroborator.store.repository import PendingReport, PendingResult, QuarantinedInput
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -119,7 +120,9 @@ class SQLiteRepository:
         if existing is not None:
             return False, report.model_copy(update={"id": existing})
         row = self._db.execute(
-            "SELECT content_hash FROM reports WHERE id = ?", (report.id,)
+            "SELECT content_hash FROM reports WHERE id = ? UNION ALL "
+            "SELECT content_hash FROM pending_reports WHERE id = ? AND content_hash != ?",
+            (report.id, report.id, report.content_hash),
         ).fetchone()
         if row is None:
             return True, report
@@ -134,28 +137,9 @@ class SQLiteRepository:
     def add_extracted(self, report: model.ExtractedReport) -> str:
         source = report.normalised.report
         with self._transaction() as db:
-            db.execute(
-                """INSERT INTO reports (id, content_hash, origin, outlet, url, title, published, format,
-                   raw_text, text, extracted_json, pipeline, added_at)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-                   ON CONFLICT(id) DO UPDATE SET extracted_json = excluded.extracted_json,
-                   pipeline = excluded.pipeline, text = excluded.text""",
-                (
-                    source.id,
-                    source.content_hash,
-                    source.origin,
-                    source.outlet,
-                    source.url,
-                    source.title,
-                    source.published,
-                    source.format,
-                    source.text,
-                    report.normalised.text,
-                    report.model_dump_json(),
-                    __version__,
-                    _now(),
-                ),
-            )
+            _insert_report(db, report, content_hash=source.content_hash)
+            # The same report waiting for `update` (ingested, then analysed directly) is done.
+            db.execute("DELETE FROM pending_reports WHERE content_hash = ?", (source.content_hash,))
         return source.id
 
     def stored_report(self, report_id: str) -> model.Report:
@@ -448,6 +432,205 @@ class SQLiteRepository:
             for r in rows
             if wanted is None or r["report_id"] in wanted
         ]
+
+    # ------------------------------------------------------------------ incremental ingest
+
+    def add_pending(self, report: model.Report, *, entry_key: str | None = None) -> PendingResult:
+        """Keep an ingested report for a later `update`, in one transaction of its own.
+
+        A report whose content is stored already (analysed or pending) is a duplicate; a
+        different report under a taken id gets a suffixed id. `entry_key` marks a feed
+        entry as seen. Failures kept for the same origin are resolved (deleted): the input
+        now reads.
+        """
+        digest = report.content_hash
+        with self._transaction() as db:
+            found = db.execute(
+                "SELECT id FROM reports WHERE content_hash = ? UNION ALL "
+                "SELECT id FROM pending_reports WHERE content_hash = ?",
+                (digest, digest),
+            ).fetchone()
+            if found is not None:
+                result = PendingResult(id=str(found["id"]), new=False)
+            else:
+                stored = report
+                if self._id_taken(db, report.id):
+                    stored = report.model_copy(update={"id": f"{report.id}~{digest[:8]}"})
+                db.execute(
+                    "INSERT INTO pending_reports (id, content_hash, origin, report_json, added_at) "
+                    "VALUES (?,?,?,?,?)",
+                    (stored.id, digest, stored.origin, stored.model_dump_json(), _now()),
+                )
+                result = PendingResult(id=stored.id, new=True)
+            if entry_key is not None:
+                db.execute(
+                    "INSERT INTO feed_entries (entry_key, report_id, seen_at) VALUES (?,?,?) "
+                    "ON CONFLICT(entry_key) DO NOTHING",
+                    (entry_key, result.id, _now()),
+                )
+            db.execute("DELETE FROM failures WHERE origin = ?", (report.origin,))
+        return result
+
+    @staticmethod
+    def _id_taken(db: sqlite3.Connection, report_id: str) -> bool:
+        row = db.execute(
+            "SELECT 1 FROM reports WHERE id = ? UNION ALL SELECT 1 FROM pending_reports WHERE id = ?",
+            (report_id, report_id),
+        ).fetchone()
+        return row is not None
+
+    def pending(self, *, limit: int | None = None) -> list[PendingReport]:
+        """Reports waiting for `update`, oldest first."""
+        rows = self._db.execute(
+            "SELECT seq, content_hash, report_json FROM pending_reports ORDER BY seq LIMIT ?",
+            (-1 if limit is None else limit,),
+        ).fetchall()
+        out = []
+        for row in rows:
+            try:
+                report = model.Report.model_validate_json(row["report_json"])
+            except ValidationError as exc:
+                raise StoreError(
+                    f"pending report #{row['seq']} in {self.path} was stored by an incompatible corroborator "
+                    f"({exc.error_count()} errors); ingest its input again"
+                ) from exc
+            out.append(PendingReport(seq=int(row["seq"]), content_hash=str(row["content_hash"]), report=report))
+        return out
+
+    def pending_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM pending_reports").fetchone()[0])
+
+    def complete_pending(self, pending: PendingReport, extracted: model.ExtractedReport) -> str:
+        """Store a pending report's extraction and take it off the pending list, atomically.
+
+        The stored content hash is the one the report was ingested under (before any id
+        suffix), so ingesting the same input again is still recognised as a duplicate.
+        """
+        report = extracted
+        with self._transaction() as db:
+            source = extracted.normalised.report
+            row = db.execute("SELECT content_hash FROM reports WHERE id = ?", (source.id,)).fetchone()
+            if row is not None and row["content_hash"] != pending.content_hash:
+                # Another report took the id while this one waited (`analyze` of other files).
+                renamed = source.model_copy(update={"id": f"{source.id}~{pending.content_hash[:8]}"})
+                report = extracted.model_copy(
+                    update={"normalised": extracted.normalised.model_copy(update={"report": renamed})}
+                )
+            _insert_report(db, report, content_hash=pending.content_hash)
+            db.execute("DELETE FROM pending_reports WHERE seq = ?", (pending.seq,))
+        return report.normalised.report.id
+
+    def fail_pending(self, pending: PendingReport, failure: model.IngestFailure) -> int:
+        """Move a pending report that a stage could not process to the quarantine, atomically."""
+        with self._transaction() as db:
+            failure_id = self._upsert_failure(db, failure)
+            db.execute("DELETE FROM pending_reports WHERE seq = ?", (pending.seq,))
+        return failure_id
+
+    def unanalysed_ids(self) -> list[str]:
+        """Stored reports that no saved analysis covers yet (an `update` cut short)."""
+        rows = self._db.execute(
+            "SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM report_outcomes) ORDER BY id"
+        )
+        return [str(r["id"]) for r in rows]
+
+    # ------------------------------------------------------------------ quarantine
+
+    def keep_failure(self, failure: model.IngestFailure) -> int:
+        """Quarantine a failed input (its id); the same input failing again counts an attempt."""
+        with self._transaction() as db:
+            return self._upsert_failure(db, failure)
+
+    @staticmethod
+    def _upsert_failure(db: sqlite3.Connection, failure: model.IngestFailure, *, attempts: int = 1) -> int:
+        digest = hashlib.sha256(failure.origin.encode() + b"\x1f" + failure.raw).hexdigest()
+        now = _now()
+        db.execute(
+            """INSERT INTO failures (origin, reason, format, raw, content_hash, added_at, attempts, last_tried)
+               VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO UPDATE SET reason = excluded.reason,
+               format = excluded.format, attempts = failures.attempts + excluded.attempts,
+               last_tried = excluded.last_tried""",
+            (failure.origin, failure.reason, failure.format, failure.raw, digest, now, attempts, now),
+        )
+        return int(db.execute("SELECT id FROM failures WHERE content_hash = ?", (digest,)).fetchone()[0])
+
+    def quarantine(self, ids: Sequence[int] | None = None) -> list[QuarantinedInput]:
+        """Kept failures, oldest first (all, or those with these ids), raw bytes included."""
+        rows = self._db.execute(
+            "SELECT id, origin, reason, format, raw, attempts, added_at, last_tried FROM failures ORDER BY id"
+        ).fetchall()
+        wanted = set(ids) if ids is not None else None
+        return [
+            QuarantinedInput(
+                id=int(r["id"]),
+                origin=r["origin"],
+                reason=r["reason"],
+                format=r["format"],
+                raw=bytes(r["raw"]),
+                attempts=int(r["attempts"]),
+                added_at=r["added_at"],
+                last_tried=r["last_tried"],
+            )
+            for r in rows
+            if wanted is None or int(r["id"]) in wanted
+        ]
+
+    def replace_failure(self, failure_id: int, failure: model.IngestFailure | None) -> int | None:
+        """After a retry: the input's new failure (one more attempt), or None when it now reads."""
+        with self._transaction() as db:
+            row = db.execute("SELECT attempts FROM failures WHERE id = ?", (failure_id,)).fetchone()
+            db.execute("DELETE FROM failures WHERE id = ?", (failure_id,))
+            if failure is None:
+                return None
+            attempts = (int(row["attempts"]) if row is not None else 0) + 1
+            return self._upsert_failure(db, failure, attempts=attempts)
+
+    # ------------------------------------------------------------------ feeds
+
+    def entry_seen(self, entry_key: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM feed_entries WHERE entry_key = ?", (entry_key,)).fetchone()
+        return row is not None
+
+    def feed_validators(self, feed: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) of the feed's last fetch, for a conditional request."""
+        row = self._db.execute("SELECT etag, last_modified FROM feed_state WHERE feed = ?", (feed,)).fetchone()
+        return (None, None) if row is None else (row["etag"], row["last_modified"])
+
+    def save_feed_validators(self, feed: str, *, etag: str | None, last_modified: str | None) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO feed_state (feed, etag, last_modified, checked_at) VALUES (?,?,?,?) "
+                "ON CONFLICT(feed) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                "checked_at = excluded.checked_at",
+                (feed, etag, last_modified, _now()),
+            )
+
+
+def _insert_report(db: sqlite3.Connection, report: model.ExtractedReport, *, content_hash: str) -> None:
+    """Insert (or re-extract) one analysed report; the caller holds the transaction."""
+    source = report.normalised.report
+    db.execute(
+        """INSERT INTO reports (id, content_hash, origin, outlet, url, title, published, format,
+           raw_text, text, extracted_json, pipeline, added_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+           ON CONFLICT(id) DO UPDATE SET extracted_json = excluded.extracted_json,
+           pipeline = excluded.pipeline, text = excluded.text""",
+        (
+            source.id,
+            content_hash,
+            source.origin,
+            source.outlet,
+            source.url,
+            source.title,
+            source.published,
+            source.format,
+            source.text,
+            report.normalised.text,
+            report.model_dump_json(),
+            __version__,
+            _now(),
+        ),
+    )
 
 
 def _statements(script: str) -> list[str]:
