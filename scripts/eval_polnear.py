@@ -116,12 +116,14 @@ def read_brat(path: Path) -> dict[str, list[Item]]:
     entities: dict[str, tuple[str, Fragments]] = {}
     used: dict[str, set[str]] = {role: set() for role in ROLES}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        # an entity whose text holds a line break continues on the next line: only lines
+        # that open with an identifier and a tab are records
+        if re.match(r"T\d+\t", line):
             ident, middle, *_ = line.split("\t")
             kind, _, offsets = middle.partition(" ")
             fragments = tuple((int(a), int(b)) for a, b in (part.split() for part in offsets.split(";")))
             entities[ident] = (kind, fragments)
-        elif line.startswith("E"):
+        elif re.match(r"E\d+\t", line):
             _, relation = line.split("\t", 1)
             for argument in relation.split()[1:]:
                 role, _, ident = argument.partition(":")

@@ -369,6 +369,121 @@ def test_attribution_passive_belief_without_an_agent(find: Find) -> None:
     assert a.stance == Stance.SPECULATES
 
 
+# ------------------------------------------------------------------------- shapes the parse misses
+
+
+def test_attribution_closing_reporting_clause_takes_the_sentence_before_the_comma(find: Find) -> None:
+    text = "As the convoy crossed the bridge on Monday, two trucks were hit by a drone, border guards said."
+    a = only(find(text), "said")
+    assert a.source_span is not None and a.source_span.text == "border guards"
+    assert a.content_span.text.startswith("As the convoy crossed the bridge")
+    assert a.content_span.text.endswith("hit by a drone")
+
+
+def test_attribution_speaker_named_after_the_verb_with_an_apposition(find: Find) -> None:
+    text = "The shelter filled up within minutes and nobody panicked, said Marta Hnatiuk, a volunteer at the station."
+    a = only(find(text), "said")
+    assert a.source_span is not None and a.source_span.text.startswith("Marta Hnatiuk")
+    assert a.content_span.text == "The shelter filled up within minutes and nobody panicked"
+
+
+def test_attribution_apposition_before_said_is_not_a_closing_clause(find: Find) -> None:
+    a = only(find("Oleh Kiper, the regional governor, said the port was working again."), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "the port was working again"
+
+
+def test_attribution_quote_split_by_the_speaker(find: Find) -> None:
+    text = '"We counted eleven drones," the commander said, "and all of them came from the east."'
+    found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "said"]
+    assert [a.content_span.text for a in found] == [
+        '"We counted eleven drones,"',
+        '"and all of them came from the east."',
+    ]
+    assert len({a.source.key for a in found}) == 1
+
+
+def test_attribution_phrasal_cue_takes_the_object_of_its_preposition(find: Find) -> None:
+    a = only(find("The council called for an immediate ceasefire along the river."), "called for")
+    assert a.content_span.text == "an immediate ceasefire along the river"
+    b = only(find("The mayor pointed to the damage at the school."), "pointed to")
+    assert b.content_span.text == "the damage at the school"
+
+
+def test_attribution_when_or_where_is_not_what_was_said(find: Find) -> None:
+    found = find("The governor spoke on Tuesday.")
+    assert not any(a.content_span.text == "Tuesday" for a in found)
+
+
+def test_attribution_infinitive_borrows_the_subject_of_its_clause(find: Find) -> None:
+    a = only(find("The governor went to the hospital to praise the doctors."), "to praise")
+    assert a.source_span is not None and a.source_span.text == "The governor"
+    assert a.content_span.text == "the doctors"
+
+
+# ----------------------------------------------------------------- withheld, asked, seems, nouns
+
+
+def test_attribution_refusal_to_comment_is_withheld(find: Find) -> None:
+    a = only(find("A spokesman for the navy declined to comment."), "declined")
+    assert a.content_span.text == "to comment"
+    assert a.stance == Stance.SPECULATES
+    assert a.source_span is not None and a.source_span.text == "A spokesman for the navy"
+
+
+def test_attribution_refusal_reads_the_cue_it_withholds(find: Find) -> None:
+    a = only(find("The ministry refused to confirm that the depot had been hit."), "refused to confirm")
+    assert a.content_span.text == "that the depot had been hit"
+    assert a.stance == Stance.SPECULATES
+
+
+def test_attribution_asked_by_someone_unnamed(find: Find) -> None:
+    text = "Asked whether more drones were expected, the governor said the sirens would tell."
+    found = find(text)
+    asked = only(found, "Asked")
+    assert asked.source_span is None and is_anonymous(asked.source)
+    assert asked.content_span.text == "whether more drones were expected"
+    assert only(found, "said").source_span is not None
+
+
+def test_attribution_passive_description_without_an_agent(find: Find) -> None:
+    a = only(find("The blast was described as an accident."), "was described")
+    assert a.source_span is None
+    assert a.content_span.text == "The blast was described as an accident"
+    assert a.stance == Stance.REPORTS
+
+
+def test_attribution_addressee_of_a_passive_question_is_not_content(find: Find) -> None:
+    a = only(find("The minister was asked about the missing trucks."), "was asked")
+    assert a.content_span.text == "the missing trucks"
+
+
+def test_attribution_appearance_is_the_reports_own_speculation(find: Find) -> None:
+    a = only(find("The second drone appears to have hit the fuel depot."), "appears")
+    assert a.source_span is None
+    assert a.content_span.text == "The second drone appears to have hit the fuel depot"
+    assert a.stance == Stance.SPECULATES
+    assert find("The governor appeared on television on Monday.") == []
+
+
+def test_attribution_noun_cue_with_a_source_from_a_preposition(find: Find) -> None:
+    a = only(find("There was criticism from residents over the lack of shelters."), "criticism")
+    assert a.source_span is not None and a.source_span.text == "residents"
+    assert a.content_span.text == "the lack of shelters"
+
+
+def test_attribution_noun_cue_with_a_topic(find: Find) -> None:
+    a = only(find("The mayor's concerns about the dam grew after the second strike."), "concerns")
+    assert a.source_span is not None and a.source_span.text == "The mayor"
+    assert a.content_span.text == "the dam"
+    assert a.stance == Stance.SPECULATES
+
+
+def test_attribution_in_someones_view_frames_the_sentence(find: Find) -> None:
+    a = only(find("In his view, the bridge could be repaired within a month."), "view")
+    assert a.content_span.text == "the bridge could be repaired within a month"
+
+
 # -------------------------------------------------------------------- what is not an attribution
 
 
@@ -381,8 +496,11 @@ def test_attribution_inanimate_subject_with_an_object_is_not_a_source(find: Find
     assert find("The strike claimed three lives.") == []
 
 
-def test_attribution_withheld_statement_is_not_a_claim(find: Find) -> None:
-    assert find("The ministry did not say how many drones were launched.") == []
+def test_attribution_withheld_statement_is_not_asserted(find: Find) -> None:
+    a = only(find("The ministry did not say how many drones were launched."), "did not say")
+    assert a.source_span is not None and a.source_span.text == "The ministry"
+    assert a.content_span.text == "how many drones were launched"
+    assert a.stance == Stance.SPECULATES and "did not say" in a.hedges
 
 
 # --------------------------------------------------------------------------------------- records

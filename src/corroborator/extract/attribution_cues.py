@@ -26,7 +26,14 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _OWN_VOICE = frozenset({"we", "us", "our"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MEDIUM_PREPOSITIONS = frozenset({"on", "in", "via", "through", "during", "at", "with", "to", "over"})
-_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against"})
+# what a preposition's object may be when it says when or where, not what about: "spoke on
+# Tuesday", "said over the weekend", "commented on Kyiv" is still a topic
+_WHEN = frozenset({"DATE", "TIME"})
+_WHERE = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset({"on", "over", "in", "at"})
+_NOUN_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over", "for", "against", "to"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 _MEDIA_KINDS = frozenset(
     {
         SourceKind.STATE_MEDIA,
@@ -35,7 +42,6 @@ _MEDIA_KINDS = frozenset(
         SourceKind.SOCIAL_MEDIA,
     }
 )
-_NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "neglect"})
 # a quote this long (in words), or with a verb, is speech rather than a scare quote
 _SPEECH_QUOTE_WORDS = 4
 
@@ -64,16 +70,54 @@ class CueReader:
             or self._according(token)
             or self._adverb_cue(token)
             or self._noun_cue(token)
+            or self._appearance_cue(token)
             or self._colon_cue(token)
+        )
+
+    def _appearance_cue(self, token: Token) -> Draft | None:
+        """ "The strike appears to have hit the depot", "it seems likely that ...": the report
+        hedges its own words. Nobody is named; the content is what seems so (the subject with
+        its complement, across the cue), and the stance is speculation.
+        """
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.appearance:
+            return None
+        following = [c for c in token.children if c.i > token.i]
+        complement = next((c for c in following if c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp")), None)
+        if complement is None:
+            complement = next((c for c in following if c.dep_ == "prep" and c.lower_ == "like"), None)
+        if complement is None:
+            return None  # "she appeared on television"
+        if complement.dep_ == "xcomp" and self.lexicon.cue(complement) is not None and self._verb_cue(complement):
+            return None  # "a video appears to show ...": the cue "show" carries the hedge
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "expl")), None)
+        last = max(c.right_edge.i for c in following if c.dep_ not in ("punct", "cc", "conj"))
+        if subject is None or subject.lower_ in ("it", "there") or subject.dep_ == "expl":
+            tokens = list(self.doc[token.i + 1 : last + 1])
+        else:
+            tokens = [*subject.subtree, *self.doc[subject.right_edge.i + 1 : last + 1]]
+        content = self.trimmed(tokens)
+        if content is None:
+            return None
+        return Draft(
+            kind="adverb",
+            cue=self._cue_span(token, token.lemma_.lower()),
+            content=content,
+            stance=Stance.SPECULATES,
+            unnamed=token.text,
+            hedges=[f"{token.lemma_.lower()} to"],
+            cue_token=token,
         )
 
     def _verb_cue(self, token: Token) -> Draft | None:
         if token.pos_ not in syntax.VERBS:
             return None
         found = self.lexicon.cue(token)
-        if found is None or self._negated(token) or self._is_citing(token):
+        if found is None or self._is_citing(token):
             return None
         cue_lemma, stance = found
+        if cue_lemma in self.lexicon.withholding and self._withheld_cue_below(token):
+            return None  # "declined to confirm ...": the infinitive's cue reads the whole
+        withheld = self._negated(token)
         # "..., write the residents": the parser takes the speaker for an object and may lend
         # the verb the subject of the clause before it, so inversion is checked first
         inverted = self._inverted(token)
@@ -81,7 +125,10 @@ class CueReader:
             subject: Token | None = next(c for c in token.children if c.dep_ in ("dobj", "attr", "npadvmod"))
             passive = False
         else:
-            subject, passive = syntax.subject(token, carrier=self._is_carrier)
+            subject, passive = syntax.subject(token, carrier=self._is_carrier, speaker=self._can_speak)
+        closing = None if inverted else self._closing_report(token, subject)
+        if closing is not None and closing[0] is not None:
+            subject, passive = closing[0], False
         unnamed: str | None = None
         description: SpacySpan | None = None
         source_span: tuple[int, int] | None = None
@@ -107,8 +154,12 @@ class CueReader:
 
         if inverted:
             content, clausal = self._clause_without(token.head, token), True
+        elif closing is not None and closing[0] is not None:
+            content, clausal = closing[1], True
         else:
             content, clausal = self._verb_content(token, cue_lemma, passive)
+            if content is None and closing is not None:
+                content, clausal = closing[1], True
         if content is None:
             return None
         if cue_lemma in self.lexicon.quote_only and not self._introduces_quote(token, content):
@@ -125,6 +176,12 @@ class CueReader:
         cue = self._cue_span(token, cue_lemma)
         if overlaps(content, cue) or (source_span is not None and overlaps(content, source_span)):
             return None
+        hedges: list[str] = []
+        if withheld or cue_lemma in self.lexicon.withholding:
+            # "did not say whether ...", "declined to confirm ...": the source does not vouch
+            # for the content, and neither does the report
+            stance = Stance.SPECULATES
+            hedges.append(self.doc.text[cue[0] : cue[1]].lower())
         draft = Draft(
             kind="verb",
             cue=cue,
@@ -134,33 +191,57 @@ class CueReader:
             description=description,
             unnamed=unnamed,
             cue_token=token,
+            hedges=hedges,
         )
         self._relays_of_verb(token, cue_lemma, draft)
         return draft
 
     def _unnamed_passive(self, verb: Token, cue_lemma: str, stance: Stance) -> Draft | None:
-        """ "The commander is believed to have been killed": someone unnamed believes it.
+        """ "The commander is believed to have been killed", "was described as a provocation",
+        "Asked whether ..., the minister said": someone unnamed believes, describes or asks.
 
-        The content is the subject with its infinitive, so it runs across the cue.
+        What was believed or described is the subject with its complement, so the content runs
+        across the cue; who was asked or told ("was asked about the strike") is not content.
+        The report relays an unnamed source's words without vouching for them.
         """
-        hedge = f"be {cue_lemma} to"
-        if stance not in (Stance.SPECULATES, Stance.REPORTS) and hedge not in {h.text for h in self.lexicon.hedges}:
-            return None  # "residents are asked to stay indoors" is an instruction, not a belief
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-        if subject is None or complement is None:
-            return None
-        tokens = [*subject.subtree, *self.doc[subject.i : complement.right_edge.i + 1]]
-        content = self.trimmed(tokens)
+        addressed = cue_lemma in self.lexicon.addressee
+        following = [c for c in verb.children if c.i > verb.i]
+        complement = next(
+            (
+                c
+                for c in following
+                if c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "for") and not addressed)
+            ),
+            None,
+        )
+        clause = next((c for c in following if c.dep_ == "ccomp" and not syntax.subordinate(c)), None)
+        tokens: list[Token] = []
+        if complement is not None and subject is not None and not addressed:
+            tokens = [*subject.subtree, *self.doc[subject.i : complement.right_edge.i + 1]]
+        elif complement is not None and (addressed or complement.dep_ == "xcomp"):
+            tokens = list(complement.subtree)
+        elif clause is not None:
+            tokens = self._claim_tokens([clause])
+        elif addressed:
+            topic = next((c for c in following if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS), None)
+            pobj = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None) if topic else None
+            if topic is not None and pobj is not None and not _circumstance(topic, pobj):
+                tokens = list(pobj.subtree)
+        content = self.trimmed(tokens) if tokens else None
         if content is None:
             return None
+        hedge = f"be {cue_lemma} to"
+        hedges = [hedge] if hedge in {h.text for h in self.lexicon.hedges} else []
+        if stance not in (Stance.SPECULATES, Stance.DENIES):
+            stance = Stance.REPORTS
         return Draft(
             kind="verb",
             cue=self._cue_span(verb, cue_lemma),
             content=content,
             stance=stance,
             unnamed=self._phrase(verb, verb),
-            hedges=[hedge],
+            hedges=hedges,
             cue_token=verb,
         )
 
@@ -188,12 +269,83 @@ class CueReader:
             and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
         )
 
+    def _closing_report(self, verb: Token, subject: Token | None) -> tuple[Token | None, tuple[int, int]] | None:
+        """ "..., police said." and "..., said Jane Doe, a director at X.": a reporting clause
+        that closes its sentence after a comma, so that everything before the comma is what
+        was said. The parser often mis-hangs such sentences (the content as an adverbial
+        clause, the speaker as the subject of a name that looks like a verb), so the shape is
+        read off the word order. Returns the speaker when it follows the verb, and the content.
+        """
+        if verb.lemma_.lower() not in self.lexicon.inversion or verb.tag_ == "VBG" or self.in_quote(verb.idx):
+            return None
+        sent = verb.sent
+        doc = self.doc
+        speaker: Token | None = None
+        if subject is not None and subject.i < verb.i and doc[verb.i - 1].text != ",":
+            start = subject.left_edge.i
+            own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in _CLAUSAL for t in c.subtree}
+            if any(not t.is_punct and t.i not in own for t in doc[verb.i + 1 : sent.end]):
+                return None  # more follows than the reporting clause's own words
+        else:
+            start = verb.i
+            while start > sent.start and doc[start - 1].dep_ in ("aux", "neg") and doc[start - 1].head == verb:
+                start -= 1
+            speaker = self._nominal_after(verb)
+            if speaker is None:
+                return None
+            for clause in verb.children:
+                # a clause after the verb is content ("..., said the talks failed" is no
+                # closing clause), unless it is a capitalised name read as a verb ("said Jane
+                # Doe, who heads Correct the Record")
+                named = speaker.head == clause and clause.text[:1].isupper() and clause.i > speaker.i
+                if clause.dep_ in _CLAUSAL and clause.i > verb.i and not named:
+                    return None
+            words = doc[speaker.left_edge.i : speaker.right_edge.i + 1]
+            if not self._plausible_speaker(speaker, words):
+                return None
+        if start > 0 and doc[start - 1].text in _QUOTE_CHARS:
+            # '"...," said Jane Doe': the quote that closes right before is what was said
+            closed = doc[start - 1].idx + len(doc[start - 1].text)
+            quote = next((q for q in self.quotes if q.end == closed), None)
+            return (speaker, (quote.start, quote.end)) if quote is not None and self.speech_like(quote) else None
+        if start <= sent.start or doc[start - 1].text != ",":
+            return None
+        said = [t for t in doc[sent.start : start - 1] if not self.in_quote(t.idx)]
+        finite = [t for t in said if t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "aux", "auxpass")]
+        if len(said) < 3 or not finite:
+            return None  # "Smith, a senior official, said ...": an apposition, not a clause
+        content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
+        return (speaker, content) if content is not None else None
+
+    def _nominal_after(self, verb: Token) -> Token | None:
+        """The head of the noun phrase right after the verb, climbing over a parse that hangs
+        it on a later word."""
+        if verb.i + 1 >= verb.sent.end:
+            return None
+        token = self.doc[verb.i + 1]
+        if token.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON") or token.lower_ in ("it", "that", "this"):
+            return None
+        while token.head.i > verb.i and token.head.pos_ in ("PROPN", "NOUN", "NUM", "PRON") and token.head != token:
+            token = token.head
+        return token if token.pos_ in ("PROPN", "NOUN", "PRON", "NUM") else None
+
     def _negated(self, token: Token) -> bool:
-        """A cue that is denied or withheld ("did not say", "refused to confirm") is no claim."""
+        """A cue that is denied or withheld ("did not say", "refused to confirm"): the source
+        said nothing it vouches for."""
         if any(c.dep_ == "neg" for c in token.children):
             return True
+        return self._under_withholding(token)
+
+    def _under_withholding(self, token: Token) -> bool:
         head = token.head
-        return token.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_HEADS
+        return token.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.withholding
+
+    def _withheld_cue_below(self, verb: Token) -> bool:
+        """ "declined to confirm that ...": the infinitive is a cue with content of its own."""
+        return any(
+            c.dep_ == "xcomp" and c.i > verb.i and self.lexicon.cue(c) is not None and self._verb_cue(c) is not None
+            for c in verb.children
+        )
 
     def _is_carrier(self, noun: Token) -> bool:
         """A statement, post, letter or video: what a speaker issues, not a speaker."""
@@ -301,33 +453,25 @@ class CueReader:
         )
 
     def _noun_cue(self, token: Token) -> Draft | None:
-        """ "Podolyak's claim that Ukraine never attacks ...", "reports of explosions"."""
+        """ "Podolyak's claim that Ukraine never attacks ...", "reports of explosions", "calls
+        for a ceasefire from the council", "in his view, ...".
+
+        The source is the noun's possessor ("the ministry's statement"), or who it comes from
+        ("criticism from rivals", "support among voters"), or a name compounded with it; the
+        content is a "that" clause or the complement of a preposition ("concerns about ...").
+        """
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.nouns:
             return None
         if token.dep_ in ("dobj", "pobj", "nsubjpass") and self.lexicon.cue(token.head) is not None:
             return None  # "denied claims that ...": the verb frames it
-        clause = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ in ("acl", "ccomp", "relcl")
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
         stance = self.lexicon.nouns[token.lemma_.lower()]
-        if clause is not None:
-            content = self.trimmed(list(clause.subtree))
-        elif stance == Stance.REPORTS:
-            # "allegations of looting", "reports of explosions": relayed, unvouched content
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of else None
-            content = self.trimmed(list(pobj.subtree)) if pobj is not None else None
-        else:
-            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        content = self._noun_content(token)
+        framing = token.head if token.dep_ == "pobj" and token.head.lower_ == "in" else None
+        if content is None and framing is not None and owner is not None and framing.head.pos_ in syntax.VERBS:
+            content = self._clause_without(framing.head, framing)  # "In their view, Democrats could ..."
         if content is None:
             return None
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
         draft = Draft(
             kind="noun",
             cue=(token.idx, token.idx + len(token.text)),
@@ -337,9 +481,44 @@ class CueReader:
         )
         if owner is not None and owner.pos_ not in ("DET",) and owner.lower_ not in _OWN_VOICE:
             draft.description, draft.source_span = self._source_words(owner)
+        elif owner is None:
+            origin = self._noun_origin(token)
+            if origin is not None:
+                draft.description, draft.source_span = self._source_words(origin)
         if draft.description is None:
             draft.unnamed = token.text
         return draft
+
+    def _noun_content(self, noun: Token) -> tuple[int, int] | None:
+        """A cue noun's content: its "that" clause, else the object of a topic preposition."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is not None:
+            return self.trimmed(list(clause.subtree))
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_TOPIC_PREPOSITIONS and child.i > noun.i:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and not _circumstance(child, pobj) and not self._is_medium_phrase(child):
+                    return self.trimmed(list(pobj.subtree))
+        return None
+
+    def _noun_origin(self, noun: Token) -> Token | None:
+        """Who a cue noun comes from when no possessive says it: "criticism from rivals",
+        "support among voters", "the Obama calls for ..."."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "among"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.ent_type_ in _SPEAKER_ENTITIES or self._can_speak(pobj)):
+                    return pobj
+        named = [c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "NORP")]
+        return named[-1] if named else None
 
     def _colon_cue(self, token: Token) -> Draft | None:
         """ "Podolyak: Russia is staging this." A speaker, a colon, then what they said.
@@ -394,6 +573,12 @@ class CueReader:
         if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS:
             return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
         quoted = self._adjacent_quote(verb)
+        particle = self.lexicon.phrasal_particle(verb, cue_lemma)
+        if particle is not None and particle.dep_ == "prep":
+            # "called for a ceasefire", "pointed to the damage": the particle's object
+            found = self._particle_content(verb, particle)
+            if found is not None:
+                return found, False
         if cue_lemma in self.lexicon.object_content:
             objects = [c for c in children if c.dep_ == "dobj"]
             if passive:
@@ -412,16 +597,36 @@ class CueReader:
                 or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
             )
         ]
-        if complements:
+        if complements and not (quoted is not None and self.in_quote(complements[0].left_edge.idx)):
+            # (a complement that opens a quote is the quote: '"...," he said, "Own it."')
             return self.trimmed(list(complements[0].subtree)), False
         if quoted is not None:
             return quoted, True
         for child in children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and not self._is_medium_phrase(child):
+                if pobj is not None and not self._is_medium_phrase(child) and not _circumstance(child, pobj):
                     return self.trimmed(list(pobj.subtree)), False
+        if verb.dep_ == "relcl" and cue_lemma in self.lexicon.object_content:
+            # "an arrangement the campaign has criticized": the noun the clause describes is
+            # what the verb takes as its object
+            antecedent = verb.head
+            if antecedent.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("dobj", "ccomp") for c in children):
+                relative = {t.i for t in verb.subtree}
+                return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _particle_content(self, verb: Token, particle: Token) -> tuple[int, int] | None:
+        """The object of a phrasal cue's preposition, with what completes it ("called on
+        Congress to act")."""
+        pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        tokens = list(pobj.subtree)
+        for child in verb.children:
+            if child.i > pobj.i and child.dep_ in ("xcomp", "ccomp", "oprd"):
+                tokens.extend(child.subtree)
+        return self.trimmed(sorted(tokens, key=lambda t: t.i))
 
     def _claim_tokens(self, roots: Sequence[Token]) -> list[Token]:
         """The clause(s) under `roots`, less clauses that attribute something else.
@@ -573,6 +778,15 @@ class CueReader:
                 return span[0], end
         return span
 
+    def _can_speak(self, noun: Token) -> bool:
+        """A noun that names who may speak ("lawmakers", "Smith", "those"), for subjects the
+        parse leaves implicit."""
+        if noun.pos_ == "PRON":
+            return noun.lower_ in ("those", "one", "some", "many", "others", "who", "he", "she", "they")
+        return noun.ent_type_ in _SPEAKER_ENTITIES or bool(
+            self.registry.descriptors.index.scan(noun.text) or self.lexicon.speakers.scan(noun.lemma_)
+        )
+
     def _plausible_speaker(self, subject: Token, words: SpacySpan) -> bool:
         """Can this subject say or think something? ("The strike claimed lives": no.)"""
         if subject.pos_ == "PRON" or subject.lower_ in _RELATIVE:
@@ -675,10 +889,13 @@ class CueReader:
         return self.doc[lo.i : hi.i + 1].text
 
     def _cue_span(self, verb: Token, cue_lemma: str) -> tuple[int, int]:
-        """The cue verb with its auxiliaries ("has said") and particle ("pointed out")."""
+        """The cue verb with its auxiliaries and negation ("has said", "did not say"), the
+        verb that withholds it ("declined to confirm") and its particle ("pointed out")."""
         first = verb
-        for left in reversed(list(verb.lefts)):
-            if left.dep_ in ("aux", "auxpass") and left.i == first.i - 1:
+        if self._under_withholding(verb) and verb.head.i < verb.i:
+            first = verb.head
+        for left in reversed(list(first.lefts)):
+            if left.dep_ in ("aux", "auxpass", "neg") and left.i == first.i - 1:
                 first = left
         last = verb
         particle = self.lexicon.phrasal_particle(verb, cue_lemma)
@@ -695,3 +912,11 @@ class CueReader:
             return False
         words = [t for t in span if not t.is_punct]
         return len(words) >= _SPEECH_QUOTE_WORDS or any(t.pos_ in syntax.VERBS for t in words)
+
+
+def _circumstance(preposition: Token, pobj: Token) -> bool:
+    """ "on Tuesday", "over the weekend": the phrase says when (or, after a locative
+    preposition, where) the words were spoken, not what they are about."""
+    if pobj.ent_type_ in _WHEN or any(t.ent_type_ in _WHEN and t.head == pobj for t in pobj.subtree):
+        return True
+    return preposition.lower_ in _PLACE_PREPOSITIONS and pobj.ent_type_ in _WHERE and preposition.lower_ != "on"

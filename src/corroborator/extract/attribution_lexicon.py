@@ -57,6 +57,8 @@ class CueLexicon:
     inversion: set[str] = field(default_factory=set)
     quote_only: set[str] = field(default_factory=set)
     colon_labels: set[str] = field(default_factory=set)
+    withholding: set[str] = field(default_factory=set)
+    appearance: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, settings: Settings) -> CueLexicon:
@@ -102,6 +104,10 @@ class CueLexicon:
         for noun in [*_list(speakers, "people", where), *_list(speakers, "documents", where)]:
             self.speakers.add(noun, noun)
         self.colon_labels.update(_lower(_list(_table(data, "colon", where), "labels", where)))
+        self.appearance.update(_lower(_list(_table(data, "appearance", where), "lemmas", where)))
+        for lemma in _lower(_list(_table(data, "withholding", where), "lemmas", where)):
+            self.withholding.add(lemma)
+            self.verbs.setdefault(lemma, Stance.SPECULATES)
         for lemma in _lower(_list(_table(data, "quote_only", where), "lemmas", where)):
             self.quote_only.add(lemma)
             self.verbs.setdefault(lemma, Stance.ASSERTS)

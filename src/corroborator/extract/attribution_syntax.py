@@ -15,10 +15,17 @@ from spacy.tokens import Token
 VERBS = ("VERB", "AUX")
 
 
-def subject(verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False) -> tuple[Token | None, bool]:
+def subject(
+    verb: Token,
+    *,
+    carrier: Callable[[Token], bool] = lambda _: False,
+    speaker: Callable[[Token], bool] = lambda _: False,
+) -> tuple[Token | None, bool]:
     """The verb's subject (borrowed from the governing verb for "and added", "saying", "to
-    show"), and whether the verb is passive. `carrier` says whether a noun is a statement,
-    post or letter: "X issued a statement saying ..." has X, not the statement, as speaker."""
+    show", "went on to endorse"), and whether the verb is passive. `carrier` says whether a
+    noun is a statement, post or letter: "X issued a statement saying ..." has X, not the
+    statement, as speaker. `speaker` says whether a noun can speak: "the first lawmakers to
+    endorse him" has the lawmakers as subject, "a plan to announce it" no subject."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
@@ -34,21 +41,33 @@ def subject(verb: Token, *, carrier: Callable[[Token], bool] = lambda _: False) 
     if verb.dep_ == "conj":
         twin = reported_twin(verb)
         if twin is not None:
-            return subject(twin, carrier=carrier)
+            return subject(twin, carrier=carrier, speaker=speaker)
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
-            return subject(head, carrier=carrier)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            return subject(head, carrier=carrier)
+            return subject(head, carrier=carrier, speaker=speaker)
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
+            return subject(head, carrier=carrier, speaker=speaker)  # "took the stage to thank ..."
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         governor = head.head  # "After saying he was nervous, the man ..."
         if governor.pos_ in VERBS:
-            return subject(governor, carrier=carrier)
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN"):
+            return subject(governor, carrier=carrier, speaker=speaker)
+    if verb.dep_ in ("acl", "relcl") and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN", "PRON") and speaker(head):
+        return head, False  # "the first lawmakers to endorse him"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None, True  # "Asked whether ..., the minister said": asked by someone unnamed
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")
+        and (head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "PRON" and speaker(head)))
+    ):
         if verb.tag_ == "VBG" and carrier(head) and head.dep_ == "dobj" and head.head.pos_ in VERBS:
-            return subject(head.head, carrier=carrier)  # "issued a statement saying ..."
+            return subject(head.head, carrier=carrier, speaker=speaker)  # "issued a statement saying ..."
         return (head, False) if verb.tag_ == "VBG" else (None, True)
     return None, passive
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
 
 
 def nobody(subject: Token) -> bool:
@@ -84,8 +103,9 @@ def reported_twin(verb: Token) -> Token | None:
 def subordinate(clause: Token) -> bool:
     """A clause opened by "while", "because", "although"...: an adverbial clause the parser
     took for a complement; what is said is introduced by "that", "whether" or nothing."""
-    first = clause.left_edge
-    opener = first if first.dep_ == "mark" else next((c for c in clause.children if c.dep_ == "mark"), None)
+    # the clause's own marker only: "Though X boasts ..., there is no Y, experts say" opens
+    # with the marker of a clause nested inside the complement, not of the complement
+    opener = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
     return opener is not None and opener.lower_ not in ("that", "whether", "if")
 
 
