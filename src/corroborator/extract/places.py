@@ -115,9 +115,7 @@ class PlaceCues:
 
 def _phrases(values: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     # Longest first, so "from the territory of" wins over "from".
-    return tuple(
-        sorted({tuple(v.lower().split()) for v in values if v.strip()}, key=lambda p: -len(p))
-    )
+    return tuple(sorted({tuple(v.lower().split()) for v in values if v.strip()}, key=lambda p: -len(p)))
 
 
 @lru_cache(maxsize=8)
@@ -263,9 +261,7 @@ def _scan(doc: Doc, gazetteer: Gazetteer, cues: PlaceCues) -> list[_Raw]:
     return found
 
 
-def _unknown_entities(
-    doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues: PlaceCues
-) -> list[_Raw]:
+def _unknown_entities(doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues: PlaceCues) -> list[_Raw]:
     """Location-like entities and names before a region noun that no name matched: fuzzy
     candidates ("Brainsk region", a misspelt "Zaporizhja" tagged PERSON)."""
     taken = {t for raw in found for t in range(raw.start, raw.stop)}
@@ -309,12 +305,7 @@ def _unknown_entities(
         if head is None or token.i in taken or not _capitalised(token) or token.pos_ != "PROPN":
             continue
         start = token.i
-        while (
-            start > 0
-            and doc[start - 1].pos_ == "PROPN"
-            and _capitalised(doc[start - 1])
-            and start - 1 not in taken
-        ):
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]) and start - 1 not in taken:
             start -= 1
         name = doc[start : token.i + 1]
         if _name_tokens_ok(name):
@@ -326,17 +317,13 @@ def _unknown_entities(
 # --------------------------------------------------------------------------- guards
 
 
-def _accept(
-    raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazetteer, cues: PlaceCues
-) -> bool:
+def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazetteer, cues: PlaceCues) -> bool:
     """Decide whether a matched name is a place mention at all (before choosing which)."""
     ent = entities.get(raw.start)
     if ent is not None:
         raw.label = raw.label or ent.label_
         core = [t for t in ent if t.lower_ not in _DETERMINERS and t.text not in ("'s", "’s")]
-        raw.whole_entity = raw.whole_entity or (
-            bool(core) and core[0].i >= raw.start and core[-1].i < raw.stop
-        )
+        raw.whole_entity = raw.whole_entity or (bool(core) and core[0].i >= raw.start and core[-1].i < raw.stop)
     if gazetteer.demonym_country(raw.text) is not None:
         return False  # "Russian", even in "Russian territory": an adjective, not a place
     if _modifier_compound(doc, raw) or _names_a_person(doc, raw, cues):
@@ -353,8 +340,11 @@ def _accept(
         # well-known place ("Kyiv" tagged PERSON), never a part ("Vladimir" of "Vladimir Putin").
         # A possessive place opening the entity is whole in itself: "Kherson's Dniprovskyi
         # district" tagged as one ORG.
-        possessive = raw.end < len(doc) and doc[raw.end].text in ("'s", "'") and raw.start == (
-            ent.start if ent is not None else -1)
+        possessive = (
+            raw.end < len(doc)
+            and doc[raw.end].text in ("'s", "'")
+            and raw.start == (ent.start if ent is not None else -1)
+        )
         if (not raw.whole_entity and not possessive) or key in cues.not_places:
             return False
         if not raw.head_kinds:
@@ -414,8 +404,7 @@ def _names_a_person(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         return False
     word = doc[raw.start].text
     return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word and ent[0].text != word
-        for ent in doc.ents
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word and ent[0].text != word for ent in doc.ents
     )
 
 
@@ -506,9 +495,7 @@ class _Context:
         return weights
 
 
-def _context(
-    doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequence[str]
-) -> _Context:
+def _context(doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequence[str]) -> _Context:
     """Count the countries a report is about: demonyms, country names, and places whose
     name (nearly) only one country has."""
     counts: dict[str, float] = defaultdict(float)
@@ -567,23 +554,17 @@ def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
     if raw.head_kinds:
         raw.candidates = gazetteer.stem_candidates(raw.text, kinds=raw.head_kinds)
         if raw.candidates:
-            raw.match = (
-                "exact" if name_key(raw.text) == name_key(raw.candidates[0].place.name) else "alias"
-            )
+            raw.match = "exact" if name_key(raw.text) == name_key(raw.candidates[0].place.name) else "alias"
             return
         if not raw.head_kinds & _FACILITY_KINDS:
             # "the Battleground state", "the Mississippi River" with no such entry: the name
             # is no town, so only a near-miss spelling of a known stem can rescue it.
-            raw.candidates = [
-                c for c in gazetteer.fuzzy_candidates(raw.text) if c.place.kind in raw.head_kinds
-            ]
+            raw.candidates = [c for c in gazetteer.fuzzy_candidates(raw.text) if c.place.kind in raw.head_kinds]
             raw.match = "fuzzy"
             return
         # "the Kursk airfield" without an entry of its own: a facility at Kursk.
         raw.near = True
-        raw.candidates = [
-            c for c in gazetteer.candidates(raw.text) if c.place.kind in _SETTLEMENT_KINDS
-        ]
+        raw.candidates = [c for c in gazetteer.candidates(raw.text) if c.place.kind in _SETTLEMENT_KINDS]
         raw.match = "alias"
         return
     raw.candidates = gazetteer.candidates(raw.text)
@@ -655,14 +636,48 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
 
 
 #: Verbs whose "from" phrase names where weapons came from, not where anything happened.
-_LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot", "fly", "come", "originate", "take", "shell",
-                           "strike", "attack", "direct", "release"})
+_LAUNCH_VERBS = frozenset(
+    {
+        "launch",
+        "fire",
+        "send",
+        "shoot",
+        "fly",
+        "come",
+        "originate",
+        "take",
+        "shell",
+        "strike",
+        "attack",
+        "direct",
+        "release",
+    }
+)
 
 
 #: Words that may stand between "from" and a place still inside the "from" phrase:
 #: "from Cape Chauda in occupied Crimea", "from Primorsko-Akhtarsk in Russia's Krasnodar region".
-_FROM_PHRASE_WORDS = frozenset({"in", "of", "the", "occupied", "annexed", "temporarily", "russia", "'s", "'",
-                                "region", "oblast", "krai", "district", "direction", "territory", "-", ","})
+_FROM_PHRASE_WORDS = frozenset(
+    {
+        "in",
+        "of",
+        "the",
+        "occupied",
+        "annexed",
+        "temporarily",
+        "russia",
+        "'s",
+        "'",
+        "region",
+        "oblast",
+        "krai",
+        "district",
+        "direction",
+        "territory",
+        "-",
+        ",",
+    }
+)
 
 
 def _launched_from(token: Token) -> bool:
@@ -732,11 +747,7 @@ def _capital_mentions(
     found = []
     dominant = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
     for token in doc:
-        if (
-            token.lower_ not in cues.capital_words
-            or token.pos_ not in ("NOUN", "PROPN")
-            or token.i in taken
-        ):
+        if token.lower_ not in cues.capital_words or token.pos_ not in ("NOUN", "PROPN") or token.i in taken:
             continue
         end = token.i + 1
         if token.dep_ == "compound":
@@ -750,16 +761,12 @@ def _capital_mentions(
                 country = gazetteer.demonym_country(child.text) or country
                 start = min(start, child.i) if country else start
             elif child.dep_ == "poss":
-                country = (
-                    _country_named(doc[child.left_edge.i : child.i + 1].text, gazetteer) or country
-                )
+                country = _country_named(doc[child.left_edge.i : child.i + 1].text, gazetteer) or country
                 start = min(start, child.left_edge.i) if country else start
             elif child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    named = _country_named(
-                        doc[objects[0].left_edge.i : objects[0].i + 1].text, gazetteer
-                    )
+                    named = _country_named(doc[objects[0].left_edge.i : objects[0].i + 1].text, gazetteer)
                     if named:
                         country = named
         if country is None:
@@ -880,16 +887,22 @@ def find_places(
 
 #: "our region", "our city": the place the speaker governs or lives in, by kind.
 _OUR_PLACE_KINDS = {
-    "region": {"admin1"}, "oblast": {"admin1"}, "province": {"admin1"}, "krai": {"admin1"},
-    "city": {"city", "town"}, "town": {"city", "town", "village"}, "village": {"village", "town"},
-    "district": {"city", "town", "admin1"}, "community": {"town", "village", "city"},
+    "region": {"admin1"},
+    "oblast": {"admin1"},
+    "province": {"admin1"},
+    "krai": {"admin1"},
+    "city": {"city", "town"},
+    "town": {"city", "town", "village"},
+    "village": {"village", "town"},
+    "district": {"city", "town", "admin1"},
+    "community": {"town", "village", "city"},
 }
 
 
 def _our_place_mentions(
     doc: Doc, gazetteer: Gazetteer, report: model.NormalisedReport, taken: set[int]
 ) -> list[model.PlaceMention]:
-    """"Tonight our region was attacked", in a statement by the Governor of the Oryol Region.
+    """ "Tonight our region was attacked", in a statement by the Governor of the Oryol Region.
 
     A report's outlet (and, failing that, its title) names the place its speaker answers for;
     "our region" / "our city" is that place when its kind fits. Marked 'derived': the words
@@ -907,12 +920,16 @@ def _our_place_mentions(
         if place is None:
             continue
         span = doc[token.i : token.i + 2]
-        found.append(model.PlaceMention(
-            span=report.span(span.start_char, span.end_char),
-            place=place,
-            precision=model.GeoPrecision.REGION if "admin1" in kinds and place.kind == "admin1" else model.GeoPrecision.TOWN,
-            match="derived",
-        ))
+        found.append(
+            model.PlaceMention(
+                span=report.span(span.start_char, span.end_char),
+                place=place,
+                precision=model.GeoPrecision.REGION
+                if "admin1" in kinds and place.kind == "admin1"
+                else model.GeoPrecision.TOWN,
+                match="derived",
+            )
+        )
     return found
 
 
@@ -970,9 +987,7 @@ def _plausible_mislabel(
     return (place.population or 0) >= IMPORTANT_POPULATION and (weight >= 0.5 or placed)
 
 
-def _plausible_town(
-    doc: Doc, raw: _Raw, place: model.Place, weights: Mapping[str, float], cues: PlaceCues
-) -> bool:
+def _plausible_town(doc: Doc, raw: _Raw, place: model.Place, weights: Mapping[str, float], cues: PlaceCues) -> bool:
     """Guards for GeoNames towns, whose alternate names include every language's exonyms
     ("Baza" is a name of Basel, "China" of Chino, "Satan" of Sutton).
 
@@ -994,9 +1009,7 @@ def _plausible_town(
         return True  # its own name, or a spelling of it ("Mar'inka", "Marinka")
     if len(key.replace(" ", "")) < 4:
         return False
-    if population >= BIG_TOWN_POPULATION and (
-        not weights or weights.get(place.country_code or "", 0.0) >= 0.3
-    ):
+    if population >= BIG_TOWN_POPULATION and (not weights or weights.get(place.country_code or "", 0.0) >= 0.3):
         return True
     placed = raw.label in _LOCATION_LABELS or _locative(doc[raw.start : raw.end].root, cues)
     # Another name of a mid-sized town in the country the report is about is its usual
@@ -1006,7 +1019,7 @@ def _plausible_town(
 
 
 def _possessive_place(doc: Doc, raw: _Raw) -> bool:
-    """"Izmail's ports", "Kherson's residents": a place owning place-like things."""
+    """ "Izmail's ports", "Kherson's residents": a place owning place-like things."""
     end = raw.end
     return end < len(doc) and doc[end].text in ("'s", "'") and doc[raw.start : raw.end].root.dep_ == "poss"
 
@@ -1030,13 +1043,20 @@ def _outside_named_container(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gaze
 
 
 def _district_elsewhere(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer) -> bool:
-    """"... a bus in Kherson. It drove through the Dniprovskyi district": a district named
+    """ "... a bus in Kherson. It drove through the Dniprovskyi district": a district named
     just after a town is that town's, so a namesake district of another city is dropped."""
     if raw.stop >= len(doc) or doc[raw.stop].lower_ not in _PART_NOUNS or not raw.candidates:
         return False
     start_char = doc[raw.start].idx
-    towns = [r for r in accepted if r.stop <= raw.start and r.candidates and r.place is not None
-             and r.place.kind in {"city", "town", "village"} and start_char - doc[r.start].idx < 400]
+    towns = [
+        r
+        for r in accepted
+        if r.stop <= raw.start
+        and r.candidates
+        and r.place is not None
+        and r.place.kind in {"city", "town", "village"}
+        and start_char - doc[r.start].idx < 400
+    ]
     if not towns:
         return False
     town = towns[-1].place
@@ -1047,10 +1067,7 @@ def _district_elsewhere(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
     """A small town the recogniser did not tag counts only in a country the report is about."""
-    return (
-        weights.get(place.country_code or "", 0.0) >= 0.5
-        and (place.population or 0) >= CONTEXT_POPULATION
-    )
+    return weights.get(place.country_code or "", 0.0) >= 0.5 and (place.population or 0) >= CONTEXT_POPULATION
 
 
 def _apposed(doc: Doc, first: _Raw, second: _Raw) -> bool:
@@ -1058,9 +1075,7 @@ def _apposed(doc: Doc, first: _Raw, second: _Raw) -> bool:
     return second.start == first.stop + 1 and doc[first.stop].text == ","
 
 
-def _prefer_inside(
-    ranked: list[Candidate], outer: Sequence[Candidate], gazetteer: Gazetteer
-) -> list[Candidate]:
+def _prefer_inside(ranked: list[Candidate], outer: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """'Moscow, Idaho': prefer the namesake inside the region or country that follows.
     Not for a list of countries or regions ("Canada, Mexico"), which is no apposition."""
     if not ranked or ranked[0].place.kind in ("country", "admin1"):

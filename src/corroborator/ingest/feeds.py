@@ -85,7 +85,7 @@ def read_feed(
     data: bytes | str, *, origin: str, default_id: str, rules: CaptionRules, feed_url: str | None = None
 ) -> Feed:
     """The entries of an RSS or Atom document; raises IngestError when it has none."""
-    import feedparser  # type: ignore[import-untyped]  # imported here: most runs read no feeds
+    import feedparser  # imported here: most runs read no feeds
 
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=bool(feed_url))

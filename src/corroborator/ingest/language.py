@@ -149,6 +149,6 @@ def _latin(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     """The model, loaded once (about a third of a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
