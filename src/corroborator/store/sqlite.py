@@ -57,6 +57,9 @@ class SQLiteRepository:
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL survives a killed process (each committed report stays);
+            # only a power cut can lose the last commits. About ten times faster per report.
+            self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA busy_timeout = 30000")
         except sqlite3.DatabaseError as exc:
             self._db.close()
