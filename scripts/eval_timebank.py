@@ -11,7 +11,8 @@ itself is outside <TEXT> and never counted). Printed:
   (one-to-one) and has the same value;
 - the same per TIMEX3 type (a prediction is counted under its own type for precision, a
   gold expression under its type for recall) and for DATE+TIME together;
-- with --errors N, up to N misses, spurious predictions and wrong values, with context.
+- with --errors N, up to N misses, spurious predictions, wrong values and inexact spans,
+  with context.
 
 Usage:
     .venv/bin/python scripts/eval_timebank.py [--data DIR] [--errors N] [--no-parse] [--json]
@@ -200,9 +201,7 @@ def score_document(doc: Document, pred: Sequence[Timex], result: Result) -> None
     for i, p in enumerate(pred):
         j = matches.get(i)
         if j is None:
-            result.errors.append(
-                f"SPURIOUS {doc.name} {doc.dct} {p.type} {p.value!r}: {_context(doc.text, p)}"
-            )
+            result.errors.append(f"SPURIOUS {doc.name} {doc.dct} {p.type} {p.value!r}: {_context(doc.text, p)}")
             continue
         g = doc.gold[j]
         strict = (p.start, p.end) == (g.start, g.end)
@@ -220,6 +219,11 @@ def score_document(doc: Document, pred: Sequence[Timex], result: Result) -> None
             t.matched += 1
             t.type_ok += p.type == g.type
             t.value_ok += same_value
+        if not strict:
+            result.errors.append(
+                f"SPAN {doc.name} {g.type} gold {doc.text[g.start : g.end]!r} / "
+                f"ours {doc.text[p.start : p.end]!r}: {_context(doc.text, g)}"
+            )
         if not same_value:
             result.errors.append(
                 f"VALUE {doc.name} {doc.dct} "
@@ -228,9 +232,7 @@ def score_document(doc: Document, pred: Sequence[Timex], result: Result) -> None
             )
     for j, g in enumerate(doc.gold):
         if j not in gold_hit:
-            result.errors.append(
-                f"MISSED {doc.name} {doc.dct} {g.type} {g.value!r}: {_context(doc.text, g)}"
-            )
+            result.errors.append(f"MISSED {doc.name} {doc.dct} {g.type} {g.value!r}: {_context(doc.text, g)}")
 
 
 def _context(text: str, t: Timex, width: int = 70) -> str:
@@ -269,9 +271,7 @@ def evaluate(docs: Sequence[Document], *, parse: bool = True, batch_size: int = 
 def format_table(summary: dict[str, dict[str, float]]) -> str:
     names = ["strict P", "R", "F1", "|", "lenient P", "R", "F1", "|", "type acc", "val acc", "|"]
     names += ["value P", "R", "F1"]
-    header = f"{'type':10} {'gold':>5} {'pred':>5} | " + " ".join(
-        n if n == "|" else f"{n:>8}" for n in names
-    )
+    header = f"{'type':10} {'gold':>5} {'pred':>5} | " + " ".join(n if n == "|" else f"{n:>8}" for n in names)
     lines = [header, "-" * len(header)]
     for name in ("ALL", "DATE+TIME", *TYPES):
         s = summary.get(name)
@@ -288,20 +288,14 @@ def format_table(summary: dict[str, dict[str, float]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, help="folder holding the .tml files"
-    )
-    parser.add_argument(
-        "--errors", type=int, default=0, metavar="N", help="print up to N errors of each kind"
-    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding the .tml files")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N errors of each kind")
     parser.add_argument("--no-parse", action="store_true", help="tag without the spaCy parse")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--only", default="", help="only documents whose name contains this")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
-        print(
-            f"{args.data} is not a folder; pass --data to the TimeBank .tml files", file=sys.stderr
-        )
+        print(f"{args.data} is not a folder; pass --data to the TimeBank .tml files", file=sys.stderr)
         return 2
     docs = [d for d in load_corpus(args.data) if args.only in d.name]
     result = evaluate(docs, parse=not args.no_parse)
@@ -312,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(docs)} documents")
         print(format_table(summary))
     if args.errors:
-        for kind in ("MISSED", "SPURIOUS", "VALUE"):
+        for kind in ("MISSED", "SPURIOUS", "VALUE", "SPAN"):
             chosen = [e for e in result.errors if e.startswith(kind)][: args.errors]
             print(f"\n{kind} ({sum(e.startswith(kind) for e in result.errors)} in all)")
             for line in chosen:

@@ -19,12 +19,8 @@ def test_times_docstring_examples_hold() -> None:
 
 
 def test_times_spans_carry_the_report_id() -> None:
-    found = find_times(
-        "Drones struck on Tuesday.", Reference(earliest=dt.date(2023, 5, 3)), report_id="r7"
-    )
-    assert [(t.span.report_id, t.span.text, t.value) for t in found] == [
-        ("r7", "Tuesday", "2023-05-02")
-    ]
+    found = find_times("Drones struck on Tuesday.", Reference(earliest=dt.date(2023, 5, 3)), report_id="r7")
+    assert [(t.span.report_id, t.span.text, t.value) for t in found] == [("r7", "Tuesday", "2023-05-02")]
 
 
 def test_times_use_the_parse_for_tense(nlp: Language) -> None:

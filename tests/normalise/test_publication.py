@@ -37,9 +37,7 @@ def test_publication_consistent_date_line_stands() -> None:
     assert anomalies == ()
     assert publication.declared == dt.date(2024, 6, 14)
     assert publication.declared_text == "Friday, 14 June 2024"
-    assert (publication.inferred_earliest, publication.inferred_latest) == (
-        dt.date(2024, 6, 14),
-    ) * 2
+    assert (publication.inferred_earliest, publication.inferred_latest) == (dt.date(2024, 6, 14),) * 2
     assert (publication.year_known, publication.year_source) == (True, "declared")
     assert not publication.date_line_inconsistent
     assert publication.basis  # says why
@@ -93,9 +91,7 @@ def test_publication_without_date_line_infers_month_and_day_but_no_year() -> Non
 
 
 def test_publication_without_any_dates_is_unknown() -> None:
-    publication, times, anomalies = infer(
-        "Drones were seen over the city. Officials said air defences were active."
-    )
+    publication, times, anomalies = infer("Drones were seen over the city. Officials said air defences were active.")
     assert (publication.declared, publication.inferred_earliest, publication.inferred_latest) == (
         None,
         None,
@@ -159,9 +155,7 @@ def test_publication_weekday_narrows_to_the_day_it_names() -> None:
         "The city council had met on 19 October 2023 to discuss shelters."
     )
     publication, _, _ = infer(text)
-    assert (publication.inferred_earliest, publication.inferred_latest) == (
-        dt.date(2023, 10, 19),
-    ) * 2
+    assert (publication.inferred_earliest, publication.inferred_latest) == (dt.date(2023, 10, 19),) * 2
     assert publication.year_source == "content"
 
 
@@ -195,9 +189,7 @@ def test_publication_quoted_words_do_not_date_the_report() -> None:
         ("14.06.2024", dt.date(2024, 6, 14), None),
     ],
 )
-def test_publication_reads_declared_dates_in_common_formats(
-    published: str, day: dt.date, time: dt.time | None
-) -> None:
+def test_publication_reads_declared_dates_in_common_formats(published: str, day: dt.date, time: dt.time | None) -> None:
     publication, _, anomalies = infer("Sirens sounded in the city.", published=published)
     assert anomalies == ()
     assert (publication.declared, publication.declared_text) == (day, published)
@@ -225,15 +217,11 @@ def test_publication_unreadable_declared_date_is_an_anomaly() -> None:
 
 
 @pytest.mark.shared
-def test_publication_seed_reports_match_the_answer_key(
-    shared_dir: Path, settings: Settings
-) -> None:
+def test_publication_seed_reports_match_the_answer_key(shared_dir: Path, settings: Settings) -> None:
     from corroborator.ingest import read_paths
     from corroborator.normalise.clean import clean_text
 
-    expected = json.loads((shared_dir / "seeds" / "expected.json").read_text(encoding="utf-8"))[
-        "reports"
-    ]
+    expected = json.loads((shared_dir / "seeds" / "expected.json").read_text(encoding="utf-8"))["reports"]
     paths = sorted((shared_dir / "seeds").glob("*.txt"))
     reports = [r for r in read_paths(paths, settings=settings) if isinstance(r, model.Report)]
     assert {r.id for r in reports} == set(expected)
@@ -246,24 +234,15 @@ def test_publication_seed_reports_match_the_answer_key(
         if "inferred_published_between" in want:
             lo, hi = (dt.date.fromisoformat(d) for d in want["inferred_published_between"])
             assert publication.date_line_inconsistent == want["date_line_inconsistent"]
-            assert (
-                publication.inferred_earliest is not None
-                and publication.inferred_latest is not None
-            )
+            assert publication.inferred_earliest is not None and publication.inferred_latest is not None
             assert lo <= publication.inferred_earliest <= publication.inferred_latest <= hi
             assert [a.code for a in anomalies] == ["date_line_inconsistent"]
         else:
             # No year in the text: unknown at this stage (a later stage links it), but the
             # month and day must be sensible: after the events it reports, in early May.
             assert (publication.year_known, publication.year_source) == (False, "none")
-            assert (
-                publication.inferred_earliest is not None
-                and publication.inferred_latest is not None
-            )
+            assert publication.inferred_earliest is not None and publication.inferred_latest is not None
             assert publication.inferred_earliest.year == model.PLACEHOLDER_YEAR
-            first, last = (
-                d.replace(year=2023)
-                for d in (publication.inferred_earliest, publication.inferred_latest)
-            )
+            first, last = (d.replace(year=2023) for d in (publication.inferred_earliest, publication.inferred_latest))
             assert dt.date(2023, 5, 3) <= first <= last <= dt.date(2023, 5, 10)
             assert not anomalies

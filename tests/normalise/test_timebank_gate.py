@@ -23,9 +23,7 @@ MAX_FALSE_CONTRADICTIONS: int = _PINNED["publication"]["max_false_contradictions
 
 
 def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eval_timebank", REPO / "scripts" / "eval_timebank.py"
-    )
+    spec = importlib.util.spec_from_file_location("eval_timebank", REPO / "scripts" / "eval_timebank.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("eval_timebank", module)
@@ -45,9 +43,7 @@ def timebank_documents(shared_dir: Path) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def timebank_scores(timebank_documents: list[Any]) -> dict[str, dict[str, Any]]:
-    summary: dict[str, dict[str, Any]] = (
-        _load_script().evaluate(timebank_documents, parse=True).summary()
-    )
+    summary: dict[str, dict[str, Any]] = _load_script().evaluate(timebank_documents, parse=True).summary()
     return summary
 
 
@@ -61,9 +57,7 @@ def test_timebank_gate_scores_stay_above_floors(
 ) -> None:
     measured = timebank_scores[group][metric]
     floor = FLOORS[group][metric]
-    assert measured >= floor, (
-        f"TimeBank {group} {metric} fell to {measured:.3f} (floor {floor:.3f})"
-    )
+    assert measured >= floor, f"TimeBank {group} {metric} fell to {measured:.3f} (floor {floor:.3f})"
 
 
 @pytest.mark.shared
@@ -77,14 +71,8 @@ def test_timebank_gate_true_creation_dates_are_not_contradicted(
 
     flagged = []
     for document in timebank_documents:
-        report = model.Report(
-            id=document.name, text=document.text, published=document.dct.isoformat()
-        )
-        publication, _, _ = infer_publication(
-            report=report, text=document.text, report_id=document.name
-        )
+        report = model.Report(id=document.name, text=document.text, published=document.dct.isoformat())
+        publication, _, _ = infer_publication(report=report, text=document.text, report_id=document.name)
         if publication.date_line_inconsistent:
             flagged.append(document.name)
-    assert len(flagged) <= MAX_FALSE_CONTRADICTIONS, (
-        f"true creation dates called inconsistent: {flagged}"
-    )
+    assert len(flagged) <= MAX_FALSE_CONTRADICTIONS, f"true creation dates called inconsistent: {flagged}"

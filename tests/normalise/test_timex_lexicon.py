@@ -47,15 +47,11 @@ def test_timex_lexicon_user_file_extends_cue_lists(tmp_path: Path, settings: Set
     extended = user_lexicon(tmp_path, '[cues]\nbefore_year = ["circa", "anno"]\n', settings)
     lexicon = load_time_lexicon(extended)
     assert {"in", "anno"} <= set(lexicon.cues["before_year"])
-    found = find_time_expressions(
-        "The fort was built anno 1912.", reference=WEDNESDAY, lexicon=lexicon
-    )
+    found = find_time_expressions("The fort was built anno 1912.", reference=WEDNESDAY, lexicon=lexicon)
     assert [e.value for e in found] == ["1912"]
 
 
-def test_timex_lexicon_malformed_file_is_a_resource_error(
-    tmp_path: Path, settings: Settings
-) -> None:
+def test_timex_lexicon_malformed_file_is_a_resource_error(tmp_path: Path, settings: Settings) -> None:
     broken = user_lexicon(tmp_path, '[part_of_day_hours]\nNI = "evening"\n', settings)
     with pytest.raises(ResourceError, match="time lexicon"):
         load_time_lexicon(broken)

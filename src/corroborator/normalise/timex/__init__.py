@@ -32,9 +32,30 @@ Conventions
 - Weekdays, month names and yearless dates are placed by the tense of their clause: past →
   the last such day on or before the reference; future → the first on or after; otherwise
   the nearest, a coming one only when clearly nearer (news mostly reports the past; a
-  weekday without tense is the last one unless the coming one is tomorrow). After "by",
-  "until" or "ahead of" a date is a deadline or a coming event whatever the tense of the
-  clause ("ordered him back by Jan. 14"): the nearest, a past one only when clearly nearer.
+  weekday without tense is the last one unless the coming one is tomorrow; in the present
+  tense, "meet on Monday", the coming one when it is the nearer). After "by", "until",
+  "to", "through" or "ahead of" a date is a deadline or a coming event whatever the tense
+  of the clause ("ordered him back by Jan. 14", "extended to Nov. 20"): the nearest, a past
+  one only when clearly nearer; the end of a range shares the relation of its start.
+- The tense is the tense of what the time dates. A time dating a thing or a state ("a
+  dividend payable Dec. 7", "the attack on May 3", "a third-quarter loss") takes none from
+  the clause, which only says when it was reported; an infinitive ("to be published in
+  November") or a participle ("a summit set for April") has none unless its head looks
+  ahead; a plan told in the past ("planned a rally on Saturday") may lie ahead, and one the
+  story overtook ("had been due to expire Friday") no longer does. A fiscal quarter without
+  a year takes the reference's year (its calendar months are the company's).
+- Spans follow TimeML: a possessive 's and a preposition before the time ("for now") are
+  outside the expression; "this year's third quarter" is one expression. "The past year"
+  and "the coming week" are DATEs valued as the unit before or after the reference's, with
+  the stretch of one unit ending (starting) at the reference as their interval; "the past
+  decade", "the year ended March 31" and "recent weeks" are DURATIONs (P10Y, P1Y, PXW).
+- A year-on-year comparison ("a year earlier", "year-ago", "the 1988 period", "the
+  corresponding period last year", "the latest period") refers to the part of a year the
+  text last talked about (a month, quarter, half or season), past any day named since.
+- Wire copy restates a clock time in brackets ("10:35 a.m. (0735 GMT) Friday"): the clock
+  takes the day after the bracket. "The week of March 6" is the week holding that day;
+  "the last half of 1989" its second half. In "the day before the vote", "before" relates
+  the day to an event the words do not date, so no day is counted from the story's time.
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference

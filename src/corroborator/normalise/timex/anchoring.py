@@ -65,6 +65,17 @@ class _Context:
         """The last time talked about that lies within one period of granularity `gran`."""
         return next((p for p, _ in reversed(self.history) if p.gran <= gran), None)
 
+    def period_compared(self) -> _Period | None:
+        """The part of a year (month, quarter, half, season) the text last talked about, past
+        any days named since ("the third quarter ended Sept. 30 ... a year earlier"), unless
+        a whole year or more was talked about after it."""
+        for period, _ in reversed(self.history):
+            if period.gran in _SUB_YEAR:
+                return period
+            if period.gran >= _G.YEAR:
+                return None
+        return None
+
     def day_in_paragraph(self) -> _Period | None:
         """The last day (or finer) the current paragraph mentioned: a clock time's day."""
         for period, paragraph in reversed(self.history):
@@ -159,6 +170,14 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     if parts.decade is not None:
         return _Period(_G.DECADE, dt.date(parts.decade * 10, 1, 1)), model.TimeAnchor.ABSOLUTE
     in_a_year = parts.slots() & {"monthday", "period"}
+    compared = ctx.period_compared()
+    if parts.same_period and parts.year is not None and compared is not None:
+        # "up from $3 million in the 1988 period" after "the third quarter": 1988's third quarter
+        first = compared.first.replace(year=parts.year)  # sub-year periods start on the 1st
+        return replace(compared, first=first, year_known=True), model.TimeAnchor.ABSOLUTE
+    if parts.same_period and parts.year is None:
+        # "the latest period": the part of a year the text compares, if it named one
+        return (compared, model.TimeAnchor.NARRATIVE) if compared is not None else _Reading(value="XXXX-XX")
     if parts.year is not None:
         return _in_year(parts, parts.year, True, lex), model.TimeAnchor.ABSOLUTE
     if parts.shift is not None and parts.unit == "Y" and in_a_year:
@@ -170,7 +189,13 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     if parts.shift is None and in_a_year:
         # "by Jan. 14", "ahead of the May 9 parade" are usually still to come, whatever the
         # tense of the clause ("ordered him back by Jan. 14"): the tense does not decide.
-        return _yearless(parts, ctx, None if ahead else tense, ahead=ahead)
+        found = _yearless(parts, ctx, None if ahead else tense, ahead=ahead)
+        if parts.definite and parts.unit in {"W", "WE"} and isinstance(found, tuple):
+            # "the week of March 6": the week (or weekend) holding that day
+            named, kind = found
+            week = _period_of(named.first, _UNIT_GRAN[parts.unit], year_known=named.year_known, lex=lex)
+            return week, kind
+        return found
     if parts.shift is not None:
         return _shifted(parts, ctx, tense)
     if parts.weekday is not None:
@@ -178,7 +203,7 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
             return _Reading(value=_unanchored_value(parts), anchor=publication)
         if not known:
             return _weekday_hull(parts.weekday, ref, tense)
-        return _Period(_G.DAY, _weekday_near(ref, parts.weekday, tense), known), publication
+        return _Period(_G.DAY, _weekday_near(ref, parts.weekday, tense, ahead=ahead), known), publication
     if parts.day_offset is not None:  # today, yesterday, tonight, overnight
         if ref is None:
             return _Reading(value=_unanchored_value(parts), anchor=publication)
@@ -252,6 +277,10 @@ def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool 
         # Only the placeholder year exists: month and day are all we can say.
         own = [c for c in candidates if c.first.year == ref.year]
         return (own or candidates)[0], model.TimeAnchor.PUBLICATION
+    if parts.fiscal:
+        # A fiscal quarter's calendar months depend on the company's fiscal year, so neither
+        # tense nor distance can place it: it is labelled with the reference's year.
+        return next((c for c in candidates if c.first.year == ref.year), candidates[0]), model.TimeAnchor.PUBLICATION
     if parts.weekday is not None:
         # "Friday, Oct. 23": the year in which Oct. 23 is a Friday, if one is near
         matching = [c for c in candidates if c.gran is _G.DAY and c.first.isoweekday() == parts.weekday]
@@ -259,15 +288,21 @@ def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool 
     return _choose_by_tense(candidates, ref, tense, lex, ahead=ahead), model.TimeAnchor.PUBLICATION
 
 
-def _weekday_near(ref: dt.date, weekday: int, tense: Tense | None) -> dt.date:
+def _weekday_near(ref: dt.date, weekday: int, tense: Tense | None, *, ahead: bool = False) -> dt.date:
     """The day a weekday name means: the coming one in the future tense, else the last one.
 
     Without a tense news mostly reports what happened, so a weekday is read as past unless
-    the coming one is the very next day.
+    the coming one is the very next day. A deadline ("until Tuesday", "by Friday") is the
+    nearest such day whatever the tense ("has given them until Tuesday"), the coming one on
+    a tie.
     """
     back = (ref.isoweekday() - weekday) % 7
     forward = (weekday - ref.isoweekday()) % 7
+    if ahead:
+        return ref + dt.timedelta(days=forward) if forward <= back else ref - dt.timedelta(days=back)
     if tense == "future" or (tense != "past" and forward == 1 and back > 1):
+        return ref + dt.timedelta(days=forward)
+    if tense == "present" and 0 < forward < back:
         return ref + dt.timedelta(days=forward)
     return ref - dt.timedelta(days=back)
 
@@ -350,12 +385,36 @@ def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
         if kind is model.TimeAnchor.NARRATIVE and base_gran > gran:
             return _Reading(value=_unanchored_value(parts))
         period = _period_of(base_day, gran, year_known=known, lex=lex)
+        if parts.stretch:
+            return _stretch(parts.unit, step, _step(period, step), base_day, kind)
         if gran is _G.WEEKEND and step == 0 and tense == "past" and base_day.isoweekday() < 6:
             step = -1  # "this weekend" told in the past: the one just gone
         if parts.year_end and tense == "past":
             step = -1  # "since year-end": the end of last year
         return _step(period, step), kind
     return None
+
+
+def _stretch(unit: str, step: int, named: _Period, base_day: dt.date, kind: model.TimeAnchor) -> _Reading:
+    """ "the past year", "the coming week": TimeML writes the calendar unit before (after) the
+    reference's, but the words mean the stretch of one unit that ends (starts) with the
+    reference day, so that is the interval."""
+    day_start = dt.datetime.combine(base_day, dt.time())
+    if step < 0:
+        end = day_start + dt.timedelta(days=1)
+        start = _add(end, unit, -1)
+    else:
+        start = day_start
+        end = _add(start, unit, 1)
+    return _Reading(
+        value=named.value(),
+        start=start,
+        end=end,
+        precision=_precision_for(end - start),
+        anchor=kind,
+        year_known=named.year_known,
+        anchors_narrative=False,
+    )
 
 
 def _definite(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
@@ -399,11 +458,12 @@ def _offset(parts: _Parts, ctx: _Context) -> _Base:
         base, kind = found
     elif parts.offset_base == "narrative":
         base, kind = ctx.anchor, model.TimeAnchor.NARRATIVE
-    last = ctx.anchor
-    if base is None and unit == "Y" and parts.offset_n == 1 and last is not None and last.gran in _SUB_YEAR:
+    compared = ctx.period_compared()
+    if parts.offset_base != "explicit" and unit == "Y" and parts.offset_n == 1 and compared is not None:
         # A year-on-year comparison: "up from $3 million a year ago" after "in the third
-        # quarter" compares with the third quarter of the year before.
-        base, kind = last, model.TimeAnchor.NARRATIVE
+        # quarter" compares with the third quarter of the year before, even when a day
+        # ("the quarter ended Sept. 30") was named in between.
+        base, kind = compared, model.TimeAnchor.NARRATIVE
     if base is None:
         if ctx.ref is None:
             vague = "PAST_REF" if parts.offset_dir < 0 else "FUTURE_REF"

@@ -62,6 +62,7 @@ def _index_of(starts: Sequence[int], offset: int) -> int:
     return lo
 
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
 _FUTURE_HEADS = frozenset({"going", "due", "set", "scheduled", "expected", "planned"})
@@ -73,9 +74,14 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
     if span is None or len(span) == 0:
         return None
     token: Token = span.root
-    for _ in range(8):
+    for step in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
             return _verb_tense(token, frozenset(lex.cue("future_verbs")))
+        if step and token.pos_ in _NOMINAL:
+            # The time dates a thing or a state ("a split payable Dec. 7", "the attack on
+            # May 3", "a third-quarter loss"), not the clause: the clause's tense says when
+            # it was reported, not when that thing happens.
+            return None
         if token.head.i == token.i:
             return None
         token = token.head
@@ -87,27 +93,46 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_MODALS:
         return "past" if {"have", "would"} <= words else "future"
-    if verb.lemma_.lower() in future_verbs and verb.tag_ in {"VBZ", "VBP", "VBG"}:
-        return "future"  # "expects results in the third quarter", "is planning a rally Friday"
+    if "to" in words:
+        # An infinitive ("plans to meet on Friday", "to be completed by Nov. 1", "went there
+        # to mark the day on March 12") lies after its head, so only a head looking ahead
+        # gives it a tense.
+        head = verb.head
+        if head.lemma_.lower() in future_verbs | {"be"} or head.lower_ in _FUTURE_HEADS:
+            if _past_perfect(head):
+                # "had been due to expire Friday": a plan the story has overtaken, which may or
+                # may not have been kept; the plan no longer says its time lies ahead
+                return None
+            return "future"  # "plans to meet on Friday", "is to resume trading Tuesday"
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"} and _verb_tense(head, future_verbs) == "future":
+            return "future"
+        return None
+    if verb.lemma_.lower() in future_verbs:
+        if verb.tag_ in {"VBZ", "VBP", "VBG"}:
+            return "future"  # "expects results in the third quarter", "is planning a rally Friday"
+        if verb.tag_ in {"VBD", "VBN"}:
+            return None  # "planned a rally on Saturday": made in the past, the rally may be ahead
     if any(a.tag_ == "MD" for a in auxes):
         return None  # "must be returned by", "could come on": no tense of their own
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
+        if not auxes and verb.dep_ in {"acl", "amod", "advcl", "appos"}:
+            return None  # a participle describing a thing: "a summit set for April"
         present_passive = any(a.lower_ in _PRESENT_AUX for a in auxes)
         return "present" if present_passive and not any(a.lemma_ == "have" for a in auxes) else "past"
-    if verb.tag_ in {"VB", "VBG"} and "to" in words:
-        head = verb.head
-        if head.lemma_.lower() in future_verbs | {"be"} or head.lower_ in _FUTURE_HEADS:
-            return "future"  # "plans to meet on Friday", "is to resume trading Tuesday"
-        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
-            return _verb_tense(head, future_verbs)
-        return None
     if verb.tag_ == "VBG":
         return "present" if words & _PRESENT_AUX else None
     if verb.tag_ in {"VBZ", "VBP"}:
         return "present"
     return None
+
+
+def _past_perfect(token: Token) -> bool:
+    """ "had been scheduled", "had planned", "had been due": the verb, or the copula of the
+    adjective, has "had" for auxiliary."""
+    holders = [token, token.head] if token.dep_ in {"acomp", "attr"} else [token]
+    return any(c.dep_ == "aux" and c.lower_ == "had" for h in holders for c in h.children)
 
 
 def _tense_from_words(text: str, start: int, end: int, sentence: tuple[int, int], lex: TimeLexicon) -> Tense | None:
@@ -135,8 +160,13 @@ def _tense_from_words(text: str, start: int, end: int, sentence: tuple[int, int]
     return before
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
+
+
 def _relation(text: str, start: int, lex: TimeLexicon, previous: ParsedTime | None) -> Relation:
     """Does a word like "ahead of" or "since" relate the event to this time?"""
+    if previous is not None and _RANGE_GAP.fullmatch(text[previous.end : start]):
+        return previous.relation  # "from Sept. 14 to Oct. 20": the range is where its start is
     article = re.search(r"(?i:\bthe)\s+$", text[max(0, start - 5) : start])
     cue_end = start - len(article.group(0)) if article else start  # "before the Victory Day"
     if _Grammar.preceded_by(text, cue_end, lex.cue("before_relation")):

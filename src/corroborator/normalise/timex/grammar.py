@@ -143,6 +143,11 @@ class _Grammar(_Handlers):
             self._spoken_2000s,
         )
         self._add("the_year", rf"""(?i:the\s+year)\s+(?P<y>{Y}){_END}""", self._the_year)
+        self._add(
+            "year_period",
+            rf"""(?i:the)\s+(?P<y>{Y})\s+(?i:period|quarter){_END}""",
+            self._year_period,
+        )
         self._add("year_end", r"""(?i:year[\s-]end|year['’]s\s+end)(?!\w)""", self._year_end)
         self._add("year_fiscal", rf"""(?i:fiscal|FY)\s*(?P<y>{Y})(?!\w)""", self._year_fiscal)
         self._add(
@@ -160,9 +165,9 @@ class _Grammar(_Handlers):
         self._add(
             "quarter",
             rf"""
-            (?:(?i:the)\s+)?(?:(?i:fiscal|calendar)[\s-]+)?
-            (?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+
-            (?:(?i:fiscal|calendar)[\s-]+)?(?P<unit>(?i:quarter|half))
+            (?:(?i:the)\s+)?(?:(?:(?P<fiscal>(?i:fiscal))|(?i:calendar))[\s-]+)?
+            (?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final))[\s-]+
+            (?:(?:(?P<fiscal2>(?i:fiscal))|(?i:calendar))[\s-]+)?(?P<unit>(?i:quarter|half))
             (?:\s+(?i:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>{Y})(?!\d))?{_END}""",
             self._quarter,
         )
@@ -233,7 +238,7 @@ class _Grammar(_Handlers):
             "deictic",
             r"""
             (?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow
-                 |today|tonight|yesterday|tomorrow|overnight))(?:['’]s)?(?!\w)""",
+                 |today|tonight|yesterday|tomorrow|overnight))(?!\w)""",
             self._deictic,
         )
         shifts = r"""this\s+past|this\s+coming|the\s+previous|the\s+preceding|the\s+following
@@ -245,14 +250,14 @@ class _Grammar(_Handlers):
             (?:(?P<adv>(?i:earlier|later))\s+(?:(?i:in|on)\s+)?)?
             (?P<shift>(?i:{shifts}))\s+(?:(?i:fiscal|calendar)\s+)?
             (?:(?P<wd>{self.weekday})|(?P<mon>{self.month_full})|(?P<season>{self.season})
-              |(?P<pod>{self.pod})|(?P<unit>{self.unit_singular}))(?:['’]s)?{_END}""",
+              |(?P<pod>{self.pod})|(?P<unit>{self.unit_singular})){_END}""",
             self._shift,
         )
         self._add(
             "definite",
             rf"""
             (?i:the)\s+(?:(?i:fiscal|calendar|full)\s+)?
-            (?P<unit>(?i:week|weekend|month|quarter|year|day|decade|century))(?:['’]s)?{_END}""",
+            (?P<unit>(?i:week|weekend|month|quarter|year|day|decade|century)){_END}""",
             self._definite,
         )
         self._add(
@@ -262,6 +267,18 @@ class _Grammar(_Handlers):
             (?:\s+(?:(?i:fiscal)\s+)?(?:(?i:first|second|third|fourth)\s+)?
                (?i:quarter|period|half|month|week|nine\s+months|six\s+months)\b)?""",
             self._year_ago_adjective,
+        )
+        self._add(
+            "period_a_year_ago",
+            r"""
+            (?i:the)\s+(?i:comparable|corresponding|same|year-ago|year-earlier)\s+(?i:period|quarter)
+            \s+(?:(?i:of)\s+)?(?i:last\s+year|a\s+year\s+(?:ago|earlier))(?!\w)""",
+            self._year_ago_adjective,
+        )
+        self._add(
+            "period_compared",
+            r"""(?i:the)\s+(?i:latest|most\s+recent|current|same)\s+(?i:period)(?!\w)""",
+            self._period_compared,
         )
         self._add(
             "offset",

@@ -38,6 +38,8 @@ class _Handlers:
     lex: TimeLexicon
     month_numbers: dict[str, int]
     modifiers: dict[str, str]
+    month_any: str  # regex of month names and abbreviations
+    weekday: str  # regex of weekday names
 
     # ----------------------------------------------------------------- helpers
 
@@ -80,13 +82,14 @@ class _Handlers:
     def in_a_name(text: str, m: re.Match[str]) -> bool:
         """A capitalised time word inside a name: "Russia Today", "USA Today", "Good Morning".
 
-        Mid-sentence, a capital after another capitalised word marks a proper name.
+        Mid-sentence, a capital after another capitalised word marks a proper name; after a
+        word that ends a sentence ("on Wednesday. Yesterday, ...") it starts one.
         """
         word = m.group(0)
         if not word[:1].isupper() or word.isupper():
             return False
         before = text[max(0, m.start() - 30) : m.start()]
-        return re.search(r"(?<![.!?:;\"“”])\s[A-Z][\w.'’-]*\s+$", " " + before) is not None
+        return re.search(r"(?<![.!?:;\"“”])\s[A-Z][\w.'’-]*(?<![.!?])\s+$", " " + before) is not None
 
     @staticmethod
     def followed_by_of(text: str, end: int) -> bool:
@@ -177,6 +180,10 @@ class _Handlers:
     def _the_year(self, m: re.Match[str], text: str) -> _Parts | None:
         return _Parts(year=int(m["y"]))
 
+    def _year_period(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the 1988 period", "the 1988 quarter": the part of the year under comparison."""
+        return _Parts(year=int(m["y"]), same_period=True)
+
     def _year_end(self, m: re.Match[str], text: str) -> _Parts | None:
         # This year's end: "by year-end" is the coming one, "since year-end" (past) the last.
         return _Parts(unit="Y", shift="this", mod="END", year_end=True)
@@ -194,13 +201,20 @@ class _Handlers:
         return _Parts(century=n - 1) if n is not None and 1 <= n <= 22 else None
 
     def _quarter(self, m: re.Match[str], text: str) -> _Parts | None:
-        n = self.parse_ordinal(m["ord"])
         year = int(m["y"]) if m["y"] else None
+        fiscal = bool(m["fiscal"] or m["fiscal2"])
+        half = m["unit"].lower() == "half"
+        if m["ord"].lower() in {"last", "final"}:
+            if year is None:
+                return None  # "the last quarter" may be the one before this one: a shift
+            n: int | None = 2 if half else 4  # "the last half of 1989"
+        else:
+            n = self.parse_ordinal(m["ord"])
         if n is None:
             return None
-        if m["unit"].lower() == "half":
-            return _Parts(half=n, year=year) if n <= 2 else None
-        return _Parts(quarter=n, year=year)
+        if half:
+            return _Parts(half=n, year=year, fiscal=fiscal) if n <= 2 else None
+        return _Parts(quarter=n, year=year, fiscal=fiscal)
 
     def _quarter_code(self, m: re.Match[str], text: str) -> _Parts | None:
         code, year = m["code"], int(m["y"]) if m["y"] else None
@@ -213,7 +227,8 @@ class _Handlers:
         if m["y"]:
             parts.year = int(m["y"])
             return parts
-        if self.followed_by_of(text, m.end()):
+        spoken_year = re.match(r"\s+of\s+(?i:eighteen|nineteen|twenty|two\s+thousand)\b", text[m.end() : m.end() + 20])
+        if self.followed_by_of(text, m.end()) and not spoken_year:
             return None  # "the fall of the city", "the winter of discontent"
         parts.weak = not self.preceded_by(text, m.start(), _SEASON_CUES)
         return parts
@@ -243,6 +258,8 @@ class _Handlers:
 
     def _pod(self, m: re.Match[str], text: str) -> _Parts | None:
         code = self.lex.parts_of_day[_squash(m["pod"])]
+        if not m["the"] and re.search(r"(?i)\bgood\s+$", text[max(0, m.start() - 6) : m.start()]):
+            return None  # "good evening": a greeting
         parts = _Parts(pod=code, definite=bool(m["the"]))
         parts.weak = not self.preceded_by(text, m.start(), _POD_CUES)
         if m["pod"].lower().endswith("s") and code != "EH":
@@ -275,6 +292,8 @@ class _Handlers:
         return parts
 
     def _clock_word(self, m: re.Match[str], text: str) -> _Parts | None:
+        if self.in_a_name(text, m):
+            return None  # "High Noon"
         hour, minute = self.lex.clock_words[m["w"].lower()]
         return _Parts(hour=hour, minute=minute, minutes_given=True)
 
@@ -328,9 +347,14 @@ class _Handlers:
             if with_the and shift in {"next", "following"}:
                 parts.shift = "following"  # "the next day", "the following week": the story moves on
                 return parts
-            if shift == "past" or (with_the and shift in {"last", "coming"} and unit != "D"):
-                # "the past week", "the coming year": a stretch of time ending or starting now
+            stretch = shift == "past" or (with_the and shift in {"last", "coming"} and unit != "D")
+            if stretch and (not with_the or unit in {"DE", "CE"}):
+                # "over past year", "the past decade": a length of time ending now
                 return _Parts(kind="duration", literal=_duration_value(1, unit))
+            if stretch:
+                # "the past week", "the coming year": a stretch of time ending or starting now;
+                # TimeML values it as the calendar unit before or after the reference's
+                parts.stretch = True
         elif m["wd"]:
             parts.weekday = self.lex.weekdays[m["wd"].lower()]
         elif m["mon"]:
@@ -346,17 +370,29 @@ class _Handlers:
 
     def _definite(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the year", "the quarter": the one the text is talking about."""
-        if self.followed_by_of(text, m.end()):
-            return None  # "the day of the attack": the event names the day, we cannot
         unit = self.unit_of(m["unit"])
+        week_of_a_day = unit in {"W", "WE"} and re.match(
+            rf"\s+of\s+(?:{self.month_any}|{self.weekday})", text[m.end() : m.end() + 30]
+        )
+        if self.followed_by_of(text, m.end()) and not week_of_a_day:
+            return None  # "the day of the attack": the event names the day, we cannot
+        if unit == "Y" and re.match(r"\s+(?:ended|ending)\b", text[m.end() : m.end() + 8]):
+            # "the year ended March 31": a (fiscal) year named by its last day is a stretch of
+            # one year, not a calendar year; TimeML types it as a duration
+            return _Parts(kind="duration", literal=_duration_value(1, unit))
         parts = _Parts(unit=unit, definite=True)
         # "the day" is mostly idiom ("during the day", "the day before the attack")
         parts.weak = unit == "D" or not self.preceded_by(text, m.start(), _PERIOD_CUES)
         return parts
 
     def _year_ago_adjective(self, m: re.Match[str], text: str) -> _Parts | None:
-        """ "the year-earlier period", "year-ago": a year before the period talked about."""
-        return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="narrative")
+        """ "the year-earlier period", "year-ago": a year before the period being reported,
+        the part of a year the text compares, else the reference's year."""
+        return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="publication")
+
+    def _period_compared(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the latest period": the part of a year the report is about."""
+        return _Parts(same_period=True)
 
     def _offset(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "two days ago", "a year earlier", "hours later", "two days before (May 3)"."""
@@ -391,6 +427,11 @@ class _Handlers:
 
     def _offset_the(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the day before", "the night after", "the year before"."""
+        following = re.match(r"\s+([\w$“\"(]+)", text[m.end() : m.end() + 30])
+        if following and following.group(1).lower() not in {"and", "or", "but", "when", "while", "as"}:
+            # "the day before the plunge", "the night after police arrived": a preposition or
+            # a conjunction relating the day to an event; TimeML tags "the day" alone
+            return None
         word = m["unit"].lower()
         direction = -1 if m["dir"].lower() in {"before", "earlier"} else 1
         parts = _Parts(offset_n=1, offset_dir=direction, offset_base="narrative")
@@ -462,7 +503,10 @@ class _Handlers:
         word = _squash(m["w"])
         if word.startswith("the ") and self.followed_by_of(text, m.end()):
             return None  # "the future of the city" is not a time
-        return _Parts(kind="vague", literal=self.lex.vague[word])
+        literal = self.lex.vague[word]
+        if re.match(r"PT?[\dX]", literal):
+            return _Parts(kind="duration", literal=literal)  # "in recent weeks": PXW
+        return _Parts(kind="vague", literal=literal)
 
     def _mod(self, m: re.Match[str], text: str) -> _Parts | None:
         return _Parts(kind="mod", mod=self.modifiers[_squash(m["w"])])

@@ -13,7 +13,10 @@ from dataclasses import replace
 from corroborator.normalise.timex.parts import _Atom, _duration_value, _Parts
 from corroborator.normalise.timex.patterns import _squash
 
-_CONNECTOR = re.compile(r"^(?:\s*,)?\s*(?:(?P<word>on|at|of|in\s+the|at\s+around|at\s+about)\s+)?$", re.IGNORECASE)
+_CONNECTOR = re.compile(
+    r"^(?:\s*,)?\s*(?:(?P<word>on|at|of|in\s+the|at\s+around|at\s+about)\s+)?$|^(?P<possessive>['’]s)\s+$",
+    re.IGNORECASE,
+)
 _POSITION_MODS = frozenset({"START", "MID", "END"})
 _COUNT_MODS = frozenset({"LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
@@ -37,8 +40,12 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
         return False
     word, comma = _squash(found["word"] or ""), "," in connector
     ls, rs = left.slots(), right.slots()
+    if left.pod == "EH" and right.pod == "MO" and _only_time_of_day(right) and not right.definite:
+        return word == "" and not comma  # "the early hours of Thursday morning": one stretch
     if ls & rs:
         return False
+    if found["possessive"]:  # "this year's third quarter", "1990's first half": the year's period
+        return left.names_only_a_year and "period" in rs and not rs & {"year", "rel"}
     if right.kind == "tz":  # "2:30 am local time", "0230 GMT"
         return "clock" in ls and word == "" and not comma
     if "clock" in ls:  # "10 p.m. Wednesday", "2 pm on May 3", "5 p.m. EST, Nov. 6"
@@ -51,6 +58,10 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
         return word in {"", "in the"} and not comma and _has_day(left)
     if "weekday" in ls and "monthday" not in ls and right.month is not None and right.day is not None:
         return word == ""  # "Friday, Oct. 23", "the night of Friday, Oct. 23"
+    if left.definite and left.unit in {"W", "WE"} and _has_day(right) and not rs & {"rel", "clock", "pod"}:
+        return word == "of" and not comma  # "the week of March 6": the week holding that day
+    if left.definite and left.unit == "Y" and right.year is not None and not rs - {"year"}:
+        return word == "" and not comma  # "the year 2000", "the year two thousand"
     if right.names_only_a_year and ls & {"monthday", "period"} and not ls & {"weekday", "clock"}:
         # "June last year", "the third quarter of 1990", "Christmas 2022"
         return word in {"", "of"} and not comma and not ("rel" in rs and left.day is not None)
@@ -95,7 +106,10 @@ def _merge_atoms(text: str, atoms: list[_Atom]) -> list[_Atom]:
         atom, after = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
         if atom.parts.kind == "mod" and after is not None and _mod_fits(atom.parts.mod or "", after.parts):
             gap = text[atom.end : after.start]
-            if re.fullmatch(r"\s*(?:on\s+|in\s+|of\s+)?", gap, re.IGNORECASE):
+            # only a position takes a preposition ("early in 2023", "the end of May"); an
+            # approximation does not ("how many will be around in 1995": a particle)
+            words = r"(?:on\s+|in\s+|of\s+)?" if atom.parts.mod in _POSITION_MODS else ""
+            if re.fullmatch(rf"\s*{words}", gap, re.IGNORECASE):
                 # A modifier also confirms a word that alone could be no date ("early May").
                 weak = after.parts.weak and after.parts.kind != "date"
                 parts = replace(after.parts, mod=atom.parts.mod, weak=weak)
@@ -111,7 +125,38 @@ def _merge_atoms(text: str, atoms: list[_Atom]) -> list[_Atom]:
             merged[-1] = _Atom(last.start, atom.end, _merge_parts(last.parts, atom.parts), last.rule)
         else:
             merged.append(atom)
+    merged = _across_restatements(text, merged)
     return [_finish(text, a) for a in merged if a.parts.kind not in {"mod", "tz"}]
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)\s*(?:on\s+)?", re.IGNORECASE)
+
+
+def _across_restatements(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Wire style restates a clock time in another zone in brackets before the day: "at 10:35
+    a.m. (0735 GMT) Friday". The clock takes the day named after the bracket; each keeps its
+    own span, as TimeML tags them (the restated time is not given the day: in its zone the
+    date may differ)."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        if i + 2 < len(atoms):
+            clock, restated, day = atoms[i], atoms[i + 1], atoms[i + 2]
+            if (
+                "clock" in clock.parts.slots()
+                and "clock" in restated.parts.slots()
+                and not _has_day(restated.parts)
+                and _OPEN.fullmatch(text[clock.end : restated.start])
+                and _CLOSE.fullmatch(text[restated.end : day.start])
+                and _can_merge(clock.parts, day.parts, " ")
+            ):
+                out += [replace(clock, parts=_merge_parts(clock.parts, day.parts)), restated, day]
+                i += 3
+                continue
+        out.append(atoms[i])
+        i += 1
+    return out
 
 
 def _finish(text: str, atom: _Atom) -> _Atom:

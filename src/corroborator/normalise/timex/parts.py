@@ -51,6 +51,8 @@ class _Parts:
     half: int | None = None
     season: str | None = None
     holiday: str | None = None  # a rule from [holidays]
+    same_period: bool = False  # "the 1988 period": the part of a year the text compares, in 1988
+    fiscal: bool = False  # "the fiscal first quarter": its calendar months are the company's
     pod: str | None = None  # part of day
     hour: int | None = None
     minute: int | None = None
@@ -69,6 +71,7 @@ class _Parts:
     offset_dir: int = 0
     offset_base: str | None = None  # publication | narrative | explicit (a date follows)
     definite: bool = False  # "the year", "the quarter": the one the text is talking about
+    stretch: bool = False  # "the past year": the unit of time ending (or starting) now
     year_end: bool = False  # "year-end": this year's end, last year's when it is past
     signal_len: int = 0  # length of a trailing "before"/"after" relating to what follows
     weak: bool = False  # needs a cue word or a spaCy DATE/TIME entity to count

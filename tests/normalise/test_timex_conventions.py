@@ -1,0 +1,211 @@
+"""TimeML normalisation conventions of the temporal tagger: spans, years of yearless dates,
+tense of the words a time dates, stretches of time and year-on-year comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from corroborator import model
+from corroborator.normalise.timex import Reference, find_time_expressions
+
+D = dt.datetime
+
+
+def tag(text: str, day: dt.date, nlp: Language | None = None) -> list[model.TimeExpression]:
+    return find_time_expressions(text, reference=Reference(earliest=day), doc=nlp(text) if nlp else None)
+
+
+def values(text: str, day: dt.date, nlp: Language | None = None) -> list[tuple[str, str]]:
+    return [(e.span.text, e.value) for e in tag(text, day, nlp)]
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Yesterday's strike on the depot killed two.", "Yesterday"),
+        ("Last month's raid was the largest.", "Last month"),
+        ("The figures for next week's summit are out.", "next week"),
+    ],
+)
+def test_timex_conventions_possessive_is_outside_the_span(text: str, span: str) -> None:
+    assert [e.span.text for e in tag(text, dt.date(2023, 5, 3))] == [span]
+
+
+def test_timex_conventions_preposition_is_a_signal_not_part_of_the_span() -> None:
+    assert values("The road stays closed for now, the mayor said.", dt.date(2023, 5, 3)) == [("now", "PRESENT_REF")]
+    assert values("Until recently the bridge was open.", dt.date(2023, 5, 3)) == [("recently", "PAST_REF")]
+
+
+def test_timex_conventions_a_years_period_is_one_expression() -> None:
+    day = dt.date(2023, 10, 26)
+    assert values("Output for this year's third quarter fell.", day) == [("this year's third quarter", "2023-Q3")]
+    assert values("Output for next year's first quarter will fall.", day) == [("next year's first quarter", "2024-Q1")]
+
+
+def test_timex_conventions_spoken_years_join_their_year_or_season() -> None:
+    day = dt.date(1998, 3, 5)
+    assert values("He promised to halve unemployment by the year two thousand.", day) == [
+        ("the year two thousand", "2000")
+    ]
+    assert values("Prices fell that low in the winter of nineteen ninety-four.", day) == [
+        ("the winter of nineteen ninety-four", "1994-WI")
+    ]
+
+
+def test_timex_conventions_an_approximation_takes_no_preposition() -> None:
+    assert values("How many shares will be around in 1995?", dt.date(1989, 10, 30)) == [("1995", "1995")]
+    found = tag("Shelling resumed early in 2023.", dt.date(2023, 5, 3))
+    assert [(e.span.text, e.mod) for e in found] == [("early in 2023", "START")]
+
+
+def test_timex_conventions_a_word_after_a_full_stop_starts_a_sentence_not_a_name() -> None:
+    found = values("Talks ended on Wednesday. Yesterday, the shelling resumed.", dt.date(2023, 5, 5))
+    assert found == [("Wednesday", "2023-05-03"), ("Yesterday", "2023-05-04")]
+
+
+def test_timex_conventions_greetings_and_titles_are_no_times() -> None:
+    assert values("Good evening from the harbour, where the ferries are running.", dt.date(2023, 5, 3)) == []
+    assert values("The film High Noon was shown at the festival.", dt.date(2023, 5, 3)) == []
+
+
+def test_timex_conventions_early_hours_of_a_morning_are_one_stretch() -> None:
+    (found,) = tag("Police arrested him in the early hours of Thursday morning.", dt.date(2023, 5, 5))
+    assert found.span.text == "the early hours of Thursday morning"
+    assert found.interval is not None
+    assert (found.interval.start, found.interval.end) == (D(2023, 5, 4), D(2023, 5, 4, 6))
+
+
+def test_timex_conventions_restated_clock_takes_the_day_after_the_bracket() -> None:
+    found = values("The blast came at 10:35 a.m. (0735 GMT) Friday, officials said.", dt.date(2023, 5, 6))
+    assert found[0] == ("10:35 a.m.", "2023-05-05T10:35")
+    assert found[-1] == ("Friday", "2023-05-05")
+
+
+# --------------------------------------------------------------------------- years and tense
+
+
+def test_timex_conventions_a_date_of_a_thing_is_not_placed_by_the_clause(nlp: Language) -> None:
+    """The clause says when the dividend was declared, not when it is paid."""
+    found = values("The board declared a dividend payable Dec. 7 to holders of record.", dt.date(2023, 10, 27), nlp)
+    assert found == [("Dec. 7", "2023-12-07")]
+
+
+def test_timex_conventions_a_deadline_is_read_ahead(nlp: Language) -> None:
+    assert values("The group extended its offer to Nov. 20.", dt.date(2023, 11, 2), nlp) == [("Nov. 20", "2023-11-20")]
+    found = values("The family was given until Tuesday to answer.", dt.date(2023, 5, 1), nlp)
+    assert found == [("Tuesday", "2023-05-02")]
+
+
+def test_timex_conventions_the_end_of_a_range_shares_its_start(nlp: Language) -> None:
+    found = values("The fund bought shares from Sept. 14 to Thursday.", dt.date(2023, 10, 30), nlp)
+    assert found == [("Sept. 14", "2023-09-14"), ("Thursday", "2023-10-26")]
+
+
+def test_timex_conventions_an_infinitive_or_participle_takes_no_past(nlp: Language) -> None:
+    day = dt.date(2023, 10, 30)
+    assert values("The rules, to be published in November, will decide.", day, nlp) == [("November", "2023-11")]
+    assert values("Rules published in November will decide the case.", day, nlp) == [("November", "2023-11")]
+
+
+def test_timex_conventions_a_plan_made_in_the_past_may_lie_ahead(nlp: Language) -> None:
+    found = values("Protesters planned a large rally on Saturday.", dt.date(2023, 5, 5), nlp)
+    assert found == [("Saturday", "2023-05-06")]
+
+
+def test_timex_conventions_a_plan_the_story_overtook_is_not_ahead(nlp: Language) -> None:
+    found = values("The offer had been due to expire on Friday.", dt.date(2023, 5, 8), nlp)
+    assert found == [("Friday", "2023-05-05")]
+
+
+def test_timex_conventions_present_tense_of_a_schedule_looks_ahead(nlp: Language) -> None:
+    found = values("The two ministers meet on Monday in Geneva.", dt.date(2023, 5, 5), nlp)
+    assert found == [("Monday", "2023-05-08")]
+
+
+def test_timex_conventions_fiscal_quarter_takes_the_reference_year(nlp: Language) -> None:
+    found = values("Profit soared to a record in the fiscal first quarter.", dt.date(2023, 10, 26), nlp)
+    assert found == [("the fiscal first quarter", "2023-Q1")]
+
+
+# --------------------------------------------------------------------------- stretches of time
+
+
+def test_timex_conventions_the_past_year_is_the_year_before_with_the_stretch_as_interval() -> None:
+    (found,) = tag("Attacks doubled over the past year.", dt.date(2023, 5, 3))
+    assert (found.value, found.timex_type) == ("2022", model.TimexType.DATE)
+    assert found.interval is not None
+    assert (found.interval.start, found.interval.end) == (D(2022, 5, 4), D(2023, 5, 4))
+
+
+def test_timex_conventions_the_coming_week_is_the_week_after() -> None:
+    (found,) = tag("More convoys are expected in the coming week.", dt.date(2023, 5, 3))
+    assert found.value == "2023-W19"
+
+
+def test_timex_conventions_the_past_decade_is_a_duration() -> None:
+    (found,) = tag("Such raids grew rare over the past decade.", dt.date(2023, 5, 3))
+    assert (found.value, found.timex_type) == ("P10Y", model.TimexType.DURATION)
+
+
+def test_timex_conventions_a_year_named_by_its_last_day_is_a_duration() -> None:
+    found = tag("For the year ended March 31, the port handled more ships.", dt.date(2023, 5, 3))
+    first = found[0]
+    assert (first.span.text, first.timex_type, first.value) == ("the year", model.TimexType.DURATION, "P1Y")
+
+
+def test_timex_conventions_recent_and_coming_weeks_are_vague_durations() -> None:
+    found = tag("Raids grew in recent weeks and may grow in the coming months.", dt.date(2023, 5, 3))
+    assert [(e.span.text, e.timex_type, e.value) for e in found] == [
+        ("recent weeks", model.TimexType.DURATION, "PXW"),
+        ("coming months", model.TimexType.DURATION, "PXM"),
+    ]
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def test_timex_conventions_year_on_year_comparison_skips_the_closing_day() -> None:
+    text = "For the third quarter ended Sept. 30, sales rose from $5 million a year earlier."
+    found = values(text, dt.date(2023, 10, 26))
+    assert found[-1] == ("a year earlier", "2022-Q3")
+
+
+def test_timex_conventions_a_years_period_is_the_period_compared() -> None:
+    found = values("Sales rose in the third quarter, up from the 2022 period.", dt.date(2023, 10, 26))
+    assert found == [("the third quarter", "2023-Q3"), ("the 2022 period", "2022-Q3")]
+    found = values("Sales rose in the third quarter. Costs in the latest period fell.", dt.date(2023, 10, 26))
+    assert found[-1] == ("the latest period", "2023-Q3")
+
+
+def test_timex_conventions_the_corresponding_period_last_year() -> None:
+    found = values("Sales rose in the third quarter from the corresponding period last year.", dt.date(2023, 10, 26))
+    assert found[-1] == ("the corresponding period last year", "2022-Q3")
+
+
+def test_timex_conventions_the_week_of_a_day_is_that_week() -> None:
+    found = values("A hearing is set for the week of March 6, the court said.", dt.date(2000, 2, 24))
+    assert found == [("the week of March 6", "2000-W10")]
+    assert values("The week of the vote was tense.", dt.date(2000, 2, 24)) == []
+
+
+def test_timex_conventions_the_last_half_of_a_year_is_its_second() -> None:
+    assert values("Earnings for the last half of 1989 fell.", dt.date(1989, 10, 26)) == [
+        ("the last half of 1989", "1989-H2")
+    ]
+
+
+def test_timex_conventions_the_day_before_an_event_is_not_counted_from_the_story() -> None:
+    """ "the day before the vote" relates the day to the vote, whose date the words do not
+    give: no day is counted back from the last date the text named."""
+    found = values("The strike came on May 3, 2023. Police had left the day before the blast.", dt.date(2023, 5, 5))
+    assert ("the day before", "2023-05-02") not in found
+    assert values("The strike came on May 3, 2023. Police had left the day before.", dt.date(2023, 5, 5)) == [
+        ("May 3, 2023", "2023-05-03"),
+        ("the day before", "2023-05-02"),
+    ]
