@@ -567,9 +567,20 @@ class Cluster(Record):
     )
 
 
+class DuplicateGroup(Record):
+    """Reports that are copies or light rewrites of one story (wire copy republished by
+    several outlets): one origin, however many outlets carry it."""
+
+    original: str = Field(description="The report the others copy: the earliest published, then the fullest.")
+    copies: tuple[str, ...] = Field(description="Reports judged copies of the original (or of each other).")
+
+
 class Linkage(Record):
     reports: tuple[ExtractedReport, ...]
     clusters: tuple[Cluster, ...]
+    duplicate_groups: tuple[DuplicateGroup, ...] = Field(
+        default=(), description="Near-duplicate reports; each group counts as one origin in reconciliation."
+    )
 
 
 # --------------------------------------------------------------------------- reconcile
@@ -673,6 +684,11 @@ class ReportOutcome(Record):
     anomalies: tuple[Anomaly, ...] = ()
     primary_incident: str | None = None
     incident_ids: tuple[str, ...] = ()
+    duplicate_of: str | None = Field(
+        default=None,
+        description="The report this one copies (a wire story republished, lightly rewritten or trimmed); "
+        "its claims are not counted as independent of the original's.",
+    )
 
 
 class Analysis(Record):

@@ -250,15 +250,22 @@ class TermWeights:
             df.update(doc.keys())
         self._idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
-    def cosine(self, a: Counter[str], b: Counter[str]) -> float:
-        def vec(c: Counter[str]) -> dict[str, float]:
-            return {t: (1 + math.log(f)) * self._idf.get(t, 1.0) for t, f in c.items()}
+    def vector(self, counts: Counter[str]) -> dict[str, float]:
+        """The unit-length TF-IDF vector (sublinear term frequency) of a bag of terms;
+        computed once per frame, so each pair costs one sparse dot product."""
+        weighted = {t: (1 + math.log(f)) * self._idf.get(t, 1.0) for t, f in counts.items() if f > 0}
+        norm = math.sqrt(sum(w * w for w in weighted.values()))
+        return {t: w / norm for t, w in weighted.items()} if norm else {}
 
-        va, vb = vec(a), vec(b)
-        dot = sum(w * vb[t] for t, w in va.items() if t in vb)
-        na = math.sqrt(sum(w * w for w in va.values()))
-        nb = math.sqrt(sum(w * w for w in vb.values()))
-        return dot / (na * nb) if na and nb else 0.0
+    def cosine(self, a: Counter[str], b: Counter[str]) -> float:
+        return dot(self.vector(a), self.vector(b))
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two unit vectors (iterating the shorter)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 def countries(places: Sequence[model.PlaceMention]) -> frozenset[str]:

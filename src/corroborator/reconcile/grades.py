@@ -2,9 +2,9 @@
 judging a fact by the independence of its sources.
 
 Judged on independent origins: relays of one statement count once (an outlet repeating a
-source it cites is not a second source), speculation and unverified footage do not
-corroborate, and sources of one affiliation cannot corroborate each other against the
-other side. The ladder, first match wins:
+source it cites is not a second source; copies of one wire story are one voice),
+speculation and unverified footage do not corroborate, and sources of one affiliation
+cannot corroborate each other against the other side. The ladder, first match wins:
 
 - contested:        the fact has competing values or a denial;
 - confirmed:        admitted by the party it harms (an official or military source of that
@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corroborator import model
+from corroborator.reconcile.origins import PLAIN, OriginIndex
 from corroborator.reconcile.values import Group, origins
 
 G = model.GradeLevel
@@ -45,6 +46,7 @@ def grade_fact(
     relays: frozenset[str],
     defender: str | None,
     attacker: str | None,
+    index: OriginIndex = PLAIN,
 ) -> model.Grade:
     if contradictions:
         kinds = sorted({c.kind.value for c in contradictions})
@@ -56,7 +58,7 @@ def grade_fact(
         return model.Grade(level=G.SINGLE_SOURCE, reason="no source states a value")
     if best.denying and attribute == A.RESPONSIBLE_PARTY:
         return model.Grade(level=G.CONTESTED, reason="denied by " + _names(best.denying))
-    support = origins(supporting(best.claims), relays)
+    support = origins(supporting(best.claims), relays, index=index)
     harmed = _harmed(attribute, best, defender=defender, attacker=attacker)
     return _ladder(support, harmed=harmed, what=f"{attribute.value.replace('_', ' ')}")
 
@@ -66,15 +68,16 @@ def grade_incident(
     contradictions: Sequence[model.Contradiction],
     *,
     relays: frozenset[str],
+    index: OriginIndex = PLAIN,
 ) -> model.Grade:
     if contradictions:
         attributes = sorted({c.attribute.value.replace("_", " ") for c in contradictions})
         return model.Grade(
             level=G.CONTESTED, reason=f"sources contradict each other on {', '.join(attributes)}"
         )
-    support = origins(supporting(claims), relays)
+    support = origins(supporting(claims), relays, index=index)
     if not support:
-        speculative = origins(list(claims), relays)
+        speculative = origins(list(claims), relays, index=index)
         names = _names_of(speculative) or "the reports' own outlets"
         return model.Grade(
             level=G.SINGLE_SOURCE, reason=f"only unconfirmed or speculative accounts ({names})"

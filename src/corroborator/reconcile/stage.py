@@ -5,7 +5,9 @@ values, find contradictions, choose each fact's value (the best-supported one; t
 lowest asserted count for fatalities, ACLED's conservative rule), grade facts and the
 incident, and build the ACLED-style incident record. Reports get their outcome: inferred
 publication time (with a year from a linked report where they had none), anomalies,
-primary incident.
+primary incident, and the report it copies when it is a near-duplicate.
+
+Independence is judged on origins (origins.py): copies of one wire story count once.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from corroborator.reconcile.anchor import (
 )
 from corroborator.reconcile.contradictions import find_contradictions
 from corroborator.reconcile.grades import grade_fact, grade_incident, supporting
+from corroborator.reconcile.origins import OriginIndex
 from corroborator.reconcile.timing import consensus, localise
 from corroborator.reconcile.values import Group, group_claims, origins
 
@@ -36,6 +39,7 @@ class Reconciler:
         self, linkage: model.Linkage, *, failures: Sequence[model.IngestFailure] = ()
     ) -> model.Analysis:
         anchors = find_anchors(linkage)
+        index = OriginIndex.build(linkage)
         claims_by_frame: dict[str, list[model.Claim]] = {}
         frames: dict[str, model.Frame] = {}
         for report in linkage.reports:
@@ -48,13 +52,14 @@ class Reconciler:
                 cluster,
                 [frames[f] for f in cluster.frame_ids],
                 [c for f in cluster.frame_ids for c in claims_by_frame.get(f, [])],
-                linkage,
+                index,
             )
             for cluster in linkage.clusters
         ]
         incidents.sort(key=_incident_order)
         outcomes = [
-            self._outcome(report, incidents, anchors.get(report.id)) for report in linkage.reports
+            self._outcome(report, incidents, anchors.get(report.id), index.copy_of.get(report.id))
+            for report in linkage.reports
         ]
         return model.Analysis(
             reports=tuple(outcomes), incidents=tuple(incidents), failures=tuple(failures)
@@ -67,16 +72,16 @@ class Reconciler:
         cluster: model.Cluster,
         frames: Sequence[model.Frame],
         claims: Sequence[model.Claim],
-        linkage: model.Linkage,
+        index: OriginIndex,
     ) -> model.Incident:
-        relays = _relays(claims)
+        relays = _relays(claims, index)
         by_attribute: dict[model.Attribute, list[model.Claim]] = {}
         for claim in claims:
             by_attribute.setdefault(claim.attribute, []).append(claim)
 
-        place_group = _best_place(group_claims(by_attribute.get(A.PLACE, [])), relays)
+        place_group = _best_place(group_claims(by_attribute.get(A.PLACE, [])), relays, index)
         party_groups = group_claims(by_attribute.get(A.RESPONSIBLE_PARTY, []))
-        party_group = _best_group(A.RESPONSIBLE_PARTY, party_groups, relays)
+        party_group = _best_group(A.RESPONSIBLE_PARTY, party_groups, relays, index)
         defender = _place_country(place_group)
         if place_group is not None and isinstance(place_group.value, model.PlaceValue):
             claims = localise(claims, place_group.value.place)
@@ -96,7 +101,7 @@ class Reconciler:
             groups = group_claims(attr_claims)
             found = find_contradictions(attribute, groups)
             contradictions.extend(found)
-            best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays)
+            best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays, index)
             value = best.value if best else None
             if attribute == A.TIME:
                 value = consensus(attr_claims) or value
@@ -104,10 +109,16 @@ class Reconciler:
                 model.Fact(
                     attribute=attribute,
                     value=value,
-                    groups=tuple(_value_group(g, relays) for g in groups),
+                    groups=tuple(_value_group(g, relays, index) for g in groups),
                     range=_range(groups) if attribute.numeric else None,
                     grade=grade_fact(
-                        attribute, best, found, relays=relays, defender=defender, attacker=attacker
+                        attribute,
+                        best,
+                        found,
+                        relays=relays,
+                        defender=defender,
+                        attacker=attacker,
+                        index=index,
                     ),
                 )
             )
@@ -142,7 +153,7 @@ class Reconciler:
             facts=tuple(facts),
             claims=tuple(sorted(claims, key=lambda c: (c.report_id, c.evidence.start))),
             contradictions=tuple(contradictions),
-            grade=grade_incident(claims, contradictions, relays=relays),
+            grade=grade_incident(claims, contradictions, relays=relays, index=index),
             actors=tuple(sorted({a for f in frames for a in f.actors})),
             fatalities=killed.range.min if killed and killed.range else None,
             notes=_notes(facts, contradictions),
@@ -154,6 +165,7 @@ class Reconciler:
         report: model.ExtractedReport,
         incidents: Sequence[model.Incident],
         anchor: YearAnchor | None,
+        duplicate_of: str | None,
     ) -> model.ReportOutcome:
         normalised = report.normalised
         publication = normalised.publication
@@ -172,14 +184,17 @@ class Reconciler:
             anomalies=normalised.anomalies,
             primary_incident=primary,
             incident_ids=tuple(i.id for i in mine),
+            duplicate_of=duplicate_of,
         )
 
 
-def _relays(claims: Sequence[model.Claim]) -> frozenset[str]:
-    """Outlets speaking in their own voice about an incident they attribute elsewhere relay, not witness."""
+def _relays(claims: Sequence[model.Claim], index: OriginIndex) -> frozenset[str]:
+    """Outlets speaking in their own voice about an incident they attribute elsewhere relay, not witness.
+
+    Keyed by origin, so the copies of a story that cites its sources relay with it."""
     attributed_reports = {c.report_id for c in claims if c.attribution_id is not None}
     return frozenset(
-        c.source.key
+        index.key(c)
         for c in claims
         if c.attribution_id is None
         and c.source.key.startswith("outlet:")
@@ -188,15 +203,15 @@ def _relays(claims: Sequence[model.Claim]) -> frozenset[str]:
 
 
 def _best_group(
-    attribute: model.Attribute, groups: Sequence[Group], relays: frozenset[str]
+    attribute: model.Attribute, groups: Sequence[Group], relays: frozenset[str], index: OriginIndex
 ) -> Group | None:
     candidates = [g for g in groups if g.asserting]
     if not candidates:
         return None
 
     def support(group: Group) -> tuple[float, ...]:
-        independent = len(origins(supporting(group.claims), relays))
-        anyone = len(origins(group.asserting, frozenset()))
+        independent = len(origins(supporting(group.claims), relays, index=index))
+        anyone = len(origins(group.asserting, frozenset(), index=index))
         precision = 0.0
         value = group.value
         if isinstance(value, model.TimeValue):
@@ -211,14 +226,14 @@ def _best_group(
     return max(candidates, key=support)
 
 
-def _best_place(groups: Sequence[Group], relays: frozenset[str]) -> Group | None:
+def _best_place(groups: Sequence[Group], relays: frozenset[str], index: OriginIndex) -> Group | None:
     """The most specific place inside the best-supported one.
 
     Reports name the country and region more often than the town ("Russia", "the Voronezh
     region", "Liski"); the incident's place is the deepest of those that nest, starting
     from the one most sources give.
     """
-    current = _best_group(A.PLACE, groups, relays)
+    current = _best_group(A.PLACE, groups, relays, index)
     seen: set[str] = set()
     while current is not None and isinstance(current.value, model.PlaceValue):
         outer = current.value.place
@@ -233,7 +248,7 @@ def _best_place(groups: Sequence[Group], relays: frozenset[str]) -> Group | None
         ]
         if not inside:
             return current
-        current = _best_group(A.PLACE, inside, relays)
+        current = _best_group(A.PLACE, inside, relays, index)
     return current
 
 
@@ -245,11 +260,11 @@ def _inside(inner: model.Place, outer: model.Place) -> bool:
     return outer.name in inner.parents or (outer.kind == "admin1" and inner.admin1 == outer.name)
 
 
-def _value_group(group: Group, relays: frozenset[str]) -> model.ValueGroup:
+def _value_group(group: Group, relays: frozenset[str], index: OriginIndex) -> model.ValueGroup:
     return model.ValueGroup(
         value=group.value,
         claim_ids=tuple(c.id for c in group.claims),
-        origins=tuple(s.key for s in origins(group.claims, relays)),
+        origins=tuple(s.key for s in origins(group.claims, relays, index=index)),
         stances=tuple(dict.fromkeys(c.stance for c in group.claims)),
         variants=tuple(dict.fromkeys(c.evidence.text for c in group.claims)),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from corroborator import model
+from corroborator.reconcile.origins import PLAIN, OriginIndex
 
 A = model.Attribute
 _DAY_WORDS = re.compile(
@@ -152,14 +153,12 @@ def group_claims(claims: Sequence[model.Claim]) -> list[Group]:
     return groups
 
 
-def origins(claims: Sequence[model.Claim], relays: frozenset[str]) -> list[model.Source]:
-    """Distinct first-hand sources behind claims; relaying outlets do not count."""
-    seen: dict[str, model.Source] = {}
-    for claim in claims:
-        if claim.source.key in relays:
-            continue
-        seen.setdefault(claim.source.key, claim.source)
-    return list(seen.values())
+def origins(
+    claims: Sequence[model.Claim], relays: frozenset[str], *, index: OriginIndex = PLAIN
+) -> list[model.Source]:
+    """Distinct first-hand sources behind claims; relaying outlets do not count, and copies
+    of one story count once (`index`, see origins.py)."""
+    return index.distinct(claims, relays)
 
 
 def describe(value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue) -> str:

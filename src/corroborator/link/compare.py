@@ -1,0 +1,65 @@
+"""Comparisons both linking modes share: are two sets of places one area, do two sets of
+dates meet.
+
+Places: a place below country level decides (the same place, one inside the other, or
+within `same_area_km` of each other); a country alone can only rule a pair out, since
+"Ukraine" holds both Izmail and Crimea.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from corroborator import model
+from corroborator.extract.gazetteer import Gazetteer
+from corroborator.link.features import countries
+
+#: Two places this close are one area: a strike "on Belgorod" and one "near Belgorod"
+#: land within a few tens of kilometres, neighbouring towns of one region are farther.
+SAME_AREA_KM = 60.0
+
+
+class PlaceJudge:
+    """Place agreement through the gazetteer, each pair of places judged once."""
+
+    def __init__(self, gazetteer: Gazetteer, *, same_area_km: float = SAME_AREA_KM) -> None:
+        self.gazetteer = gazetteer
+        self.same_area_km = same_area_km
+        self._areas: dict[tuple[str, str], bool] = {}
+
+    def agreement(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool | None:
+        """True when a place below country level matches, False when the places cannot be
+        one event's, None when unknown."""
+        specific_a = [p.place for p in a if p.place.kind != "country"]
+        specific_b = [p.place for p in b if p.place.kind != "country"]
+        if specific_a and specific_b:
+            return any(self.same_area(x, y) for x in specific_a for y in specific_b)
+        countries_a, countries_b = countries(a), countries(b)
+        if countries_a and countries_b and not countries_a & countries_b:
+            return False
+        return None
+
+    def same_area(self, x: model.Place, y: model.Place) -> bool:
+        if x.id == y.id:
+            return True
+        # Reports name the same few places over and over: each pair is judged once.
+        key = (x.id, y.id) if x.id < y.id else (y.id, x.id)
+        known = self._areas.get(key)
+        if known is None:
+            distance = self.gazetteer.distance_km(x, y)
+            known = (
+                self.gazetteer.contains(x, y)
+                or self.gazetteer.contains(y, x)
+                or (distance is not None and distance <= self.same_area_km)
+            )
+            self._areas[key] = known
+        return known
+
+
+def dates_meet(a: Sequence[model.TimeInterval], b: Sequence[model.TimeInterval], *, slack: timedelta) -> bool | None:
+    """Whether any interval of one side meets one of the other within `slack`; None when
+    either side has none."""
+    if not a or not b:
+        return None
+    return any(x.overlaps(y, slack=slack) for x in a for y in b)
