@@ -47,6 +47,10 @@ class Linker:
         self.duplicates = DuplicateFinder()
 
     def link(self, reports: Sequence[model.ExtractedReport], *, stats: BlockingStats | None = None) -> model.Linkage:
+        """Cluster every frame of `reports` and find the near-duplicate reports among them.
+
+        `stats`, when given, is filled with what blocking did (scripts/bench_link.py reads it).
+        """
         features = [f for report in reports for f in frame_features(report)]
         weights = TermWeights(f.terms for f in features)
         vectors = [weights.vector(f.terms) for f in features]
