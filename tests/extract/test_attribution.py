@@ -484,6 +484,56 @@ def test_attribution_in_someones_view_frames_the_sentence(find: Find) -> None:
     assert a.content_span.text == "the bridge could be repaired within a month"
 
 
+def test_attribution_quote_credited_after_a_dash(find: Find) -> None:
+    text = '"We will rebuild the school by winter." ― Oksana Melnyk, a teacher in Kherson\n\nThe school was hit in May.'
+    a = only(find(text), "―")
+    assert a.content_span.text == '"We will rebuild the school by winter."'
+    assert a.source_span is not None and a.source_span.text == "Oksana Melnyk, a teacher in Kherson"
+
+
+def test_attribution_statement_set_as_the_next_paragraph(find: Find) -> None:
+    text = "The regional administration said in a statement:\n\nAll drones were destroyed over the reservoir."
+    a = only(find(text), "said")
+    assert a.content_span.text.startswith("All drones were destroyed over the reservoir")
+
+
+def test_attribution_speaker_between_a_quote_and_the_verb(find: Find) -> None:
+    text = '"Yes, the bridge is open," Marta Hnatiuk, head of the village council, tells the radio station.'
+    a = only(find(text), "tells")
+    assert a.content_span.text == '"Yes, the bridge is open,"'
+    assert a.source_span is not None and a.source_span.text.startswith("Marta Hnatiuk")
+
+
+def test_attribution_short_spoken_quote_before_the_speaker(find: Find) -> None:
+    a = only(find('"Never," the colonel added when asked about a retreat.'), "added")
+    assert a.content_span.text == '"Never,"'
+
+
+def test_attribution_counted_speakers_before_the_verb(find: Find) -> None:
+    a = only(find("About 4 in 10 say they expect more strikes this winter."), "say")
+    assert a.source_span is not None and a.source_span.text == "About 4 in 10"
+
+
+def test_attribution_light_verb_with_a_cue_noun(find: Find) -> None:
+    a = only(find("The mayor made the case that the shelters need generators."), "made the case")
+    assert a.source_span is not None and a.source_span.text == "The mayor"
+    assert a.content_span.text == "that the shelters need generators"
+    b = only(find("The governor took aim at the evacuation plan."), "took aim at")
+    assert b.content_span.text == "the evacuation plan"
+    c = only(find("The ministry made no mention of the second strike."), "made no mention of")
+    assert c.stance == Stance.SPECULATES
+
+
+def test_attribution_state_of_mind_adjective(find: Find) -> None:
+    a = only(find("Officials are confident that the air defences will hold."), "are confident")
+    assert a.source_span is not None and a.source_span.text == "Officials"
+    assert a.content_span.text == "that the air defences will hold"
+    assert a.stance == Stance.SPECULATES
+    b = only(find("It is unclear whether the drone was shot down."), "is unclear")
+    assert b.source_span is None and b.content_span.text == "whether the drone was shot down"
+    assert find("It is clear that the drone was shot down.") == []
+
+
 # -------------------------------------------------------------------- what is not an attribution
 
 

@@ -136,6 +136,12 @@ class _Finder:
         """Content that is part of a quote takes the whole quote (multi-sentence quotes)."""
         start, end = draft.content
         cue = draft.cue or (-1, -1)
+        inside = next((q for q in self.quotes if q.start <= cue[0] < q.end), None)
+        if inside is not None:
+            # a speaker quoted saying "I support X" says no more than the quote holds
+            start, end = max(start, inside.start), min(end, inside.end)
+            draft.content = (start, end) if start < end else draft.content
+            start, end = draft.content
         for quote in self.quotes:
             if not quote.overlaps(start, end) or quote.start <= cue[0] < quote.end:
                 continue  # a cue inside the quote is the quoted speaker's own attribution

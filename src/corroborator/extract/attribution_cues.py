@@ -26,13 +26,19 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _OWN_VOICE = frozenset({"we", "us", "our"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MEDIUM_PREPOSITIONS = frozenset({"on", "in", "via", "through", "during", "at", "with", "to", "over"})
-_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "against"})
 # what a preposition's object may be when it says when or where, not what about: "spoke on
 # Tuesday", "said over the weekend", "commented on Kyiv" is still a topic
 _WHEN = frozenset({"DATE", "TIME"})
 _WHERE = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPOSITIONS = frozenset({"on", "over", "in", "at"})
 _NOUN_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over", "for", "against", "to"})
+_LIGHT_PREPOSITIONS = frozenset({"at", "with", "for", "about", "on", "over", "against", "to", "of"})
+_ADJECTIVE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "to", "at", "that", "toward", "towards"})
+# what completes a passive cue and belongs to its content ("described as", "accused of",
+# "charged with", "known for")
+_PASSIVE_COMPLEMENTS = frozenset({"as", "for", "of", "with"})
+_DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 _MEDIA_KINDS = frozenset(
     {
@@ -69,10 +75,172 @@ class CueReader:
             self._verb_cue(token)
             or self._according(token)
             or self._adverb_cue(token)
+            or self._light_verb_cue(token)
             or self._noun_cue(token)
             or self._appearance_cue(token)
+            or self._adjective_cue(token)
             or self._colon_cue(token)
+            or self._dash_credit(token)
         )
+
+    def _dash_credit(self, dash: Token) -> Draft | None:
+        """'"We will rebuild." ― Oksana Melnyk, a teacher': a quote credited after a dash, as
+        reader comments, testimonials and epigraphs are set. The name phrase runs to the end of
+        the paragraph and holds no clause of its own."""
+        if dash.text not in _DASHES or dash.i == 0:
+            return None
+        quote = next((q for q in self.quotes if 0 <= dash.idx - q.end <= 2), None)
+        if quote is None or not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
+            return None
+        paragraph = next((p for p in self.report.paragraphs if p.start <= dash.idx < p.end), None)
+        end = paragraph.end if paragraph is not None else dash.sent.end_char
+        credit = self.doc.char_span(dash.idx + len(dash.text), end, alignment_mode="contract")
+        if credit is None or not 0 < len(credit) <= 20:
+            return None
+        words = [t for t in credit if not t.is_punct and not t.is_space]
+        if not words or not words[0].text[:1].isupper():
+            return None
+        if any(t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "amod") for t in words):
+            return None
+        description, source_span = self._source_words_of(credit)
+        if description is None:
+            return None
+        return Draft(
+            kind="verb",
+            cue=(dash.idx, dash.idx + len(dash.text)),
+            content=(quote.start, quote.end),
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=description,
+            cue_token=dash,
+        )
+
+    def _light_object(self, verb: Token) -> Token | None:
+        """The cue noun a light verb attributes through ("made the case", "took aim")."""
+        if verb.pos_ not in syntax.VERBS or verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return None
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._light_stance(c) is not None and c.i > verb.i
+            ),
+            None,
+        )
+
+    def _light_stance(self, noun: Token) -> Stance | None:
+        lemma = noun.lemma_.lower()
+        return self.lexicon.light_nouns.get(lemma) or self.lexicon.nouns.get(lemma)
+
+    def _light_verb_cue(self, verb: Token) -> Draft | None:
+        """ "made the case that ...", "took aim at ...", "had harsh words for ...": a verb that
+        attributes through its object noun. The subject is the source; the content is the
+        noun's clause or complement, or the verb's ("took aim at the plan")."""
+        noun = self._light_object(verb)
+        if noun is None:
+            return None
+        stance = self._light_stance(noun)
+        assert stance is not None
+        content = self._noun_content(noun)
+        last = noun
+        if content is not None:
+            # "made no mention of ...": the noun's preposition belongs to the cue
+            last = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.idx + len(c.text) <= content[0]),
+                noun,
+            )
+        if content is None:
+            for child in verb.children:
+                if child.i > noun.i and child.dep_ == "prep" and child.lower_ in _LIGHT_PREPOSITIONS:
+                    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None and not _circumstance(child, pobj):
+                        content, last = self.trimmed(list(pobj.subtree)), child
+                        break
+                if child.i > noun.i and child.dep_ in ("ccomp", "xcomp"):
+                    content = self.trimmed(self._claim_tokens([child]))
+                    break
+        if content is None:
+            return None
+        subject, passive = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak)
+        if subject is None or passive or syntax.nobody(subject):
+            return None
+        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
+            return None
+        description, source_span = self._source_words(subject)
+        if description is None or not self._plausible_speaker(subject, description):
+            return None
+        start, _ = self._cue_span(verb, verb.lemma_.lower())
+        cue = (start, last.idx + len(last.text))
+        if overlaps(content, cue) or (source_span is not None and overlaps(content, source_span)):
+            return None
+        hedges: list[str] = []
+        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            stance = Stance.SPECULATES  # "made no mention of ...": withheld
+            hedges.append(self.doc.text[cue[0] : cue[1]].lower())
+        draft = Draft(
+            kind="verb",
+            cue=cue,
+            content=content,
+            stance=stance,
+            source_span=source_span,
+            description=description,
+            cue_token=verb,
+            hedges=hedges,
+        )
+        self._relays_of_verb(verb, verb.lemma_.lower(), draft)
+        return draft
+
+    def _adjective_cue(self, adjective: Token) -> Draft | None:
+        """ "Officials are confident that the line will hold", "residents were angry about the
+        delays", "it is unclear whether ...": a state of mind predicated of the subject.
+
+        The subject is the source; with "it" nobody is named and the report hedges its own
+        words. The content is the adjective's clause or complement (or the clause the parser
+        hung on the verb instead)."""
+        if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd"):
+            return None
+        stance = self.lexicon.adjectives.get(adjective.lemma_.lower())
+        verb = adjective.head
+        if stance is None or verb.pos_ not in syntax.VERBS:
+            return None
+        content: tuple[int, int] | None = None
+        for owner in (adjective, verb):
+            for child in owner.children:
+                if child.i <= adjective.i:
+                    continue
+                if child.dep_ in ("ccomp", "xcomp") and not syntax.subordinate(child):
+                    content = self.trimmed(self._claim_tokens([child]))
+                elif child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPOSITIONS:
+                    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None and not _circumstance(child, pobj):
+                        content = self.trimmed(list(pobj.subtree))
+                if content is not None:
+                    break
+            if content is not None:
+                break
+        if content is None:
+            return None
+        subject, passive = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak)
+        start, _ = self._cue_span(verb, verb.lemma_.lower())
+        cue = (min(start, adjective.idx), adjective.idx + len(adjective.text))
+        hedges: list[str] = []
+        if self._negated(verb):
+            stance = Stance.SPECULATES
+            hedges.append(self.doc.text[cue[0] : cue[1]].lower())
+        draft = Draft(kind="verb", cue=cue, content=content, stance=stance, cue_token=verb, hedges=hedges)
+        if subject is None or subject.lower_ in ("it", "there") or subject.dep_ == "expl":
+            if stance != Stance.SPECULATES or subject is None:
+                return None  # "it is clear that ..." is the report's own assertion
+            draft.kind, draft.unnamed = "adverb", adjective.text
+            return draft
+        if passive or syntax.nobody(subject) or (subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx)):
+            return None
+        draft.description, draft.source_span = self._source_words(subject)
+        if draft.description is None or not self._plausible_speaker(subject, draft.description):
+            return None
+        if overlaps(content, cue) or (draft.source_span is not None and overlaps(content, draft.source_span)):
+            return None
+        return draft
 
     def _appearance_cue(self, token: Token) -> Draft | None:
         """ "The strike appears to have hit the depot", "it seems likely that ...": the report
@@ -129,6 +297,11 @@ class CueReader:
         closing = None if inverted else self._closing_report(token, subject)
         if closing is not None and closing[0] is not None:
             subject, passive = closing[0], False
+        if subject is None and not passive and not inverted and closing is None:
+            # the parser lost the subject: a speaker between a quote and the verb, or the noun
+            # phrase right before the verb ("About 4 in 10 say ...")
+            closing = self._speaker_after_quote(token)
+            subject = closing[0] if closing is not None else self._left_nominal(token)
         unnamed: str | None = None
         description: SpacySpan | None = None
         source_span: tuple[int, int] | None = None
@@ -205,20 +378,34 @@ class CueReader:
         The report relays an unnamed source's words without vouching for them.
         """
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        described = verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
         addressed = cue_lemma in self.lexicon.addressee
         following = [c for c in verb.children if c.i > verb.i]
         complement = next(
             (
                 c
                 for c in following
-                if c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "for") and not addressed)
+                if c.dep_ in ("xcomp", "oprd")
+                or (c.dep_ == "prep" and c.lower_ in _PASSIVE_COMPLEMENTS and not addressed)
             ),
             None,
         )
-        clause = next((c for c in following if c.dep_ == "ccomp" and not syntax.subordinate(c)), None)
+        # "Asked whether ...", "asked if ...": the question, whatever the parser calls it
+        clause = next(
+            (
+                c
+                for c in following
+                if (c.dep_ == "ccomp" and not syntax.subordinate(c))
+                or (c.dep_ == "advcl" and addressed and any(m.lower_ in ("if", "whether") for m in c.children))
+            ),
+            None,
+        )
         tokens: list[Token] = []
         if complement is not None and subject is not None and not addressed:
             tokens = [*subject.subtree, *self.doc[subject.i : complement.right_edge.i + 1]]
+        elif complement is not None and described is not None and not addressed:
+            # "a group of contests known as Super Tuesday": the noun described, then how
+            tokens = list(self.doc[described.left_edge.i : complement.right_edge.i + 1])
         elif complement is not None and (addressed or complement.dep_ == "xcomp"):
             tokens = list(complement.subtree)
         elif clause is not None:
@@ -228,6 +415,7 @@ class CueReader:
             pobj = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None) if topic else None
             if topic is not None and pobj is not None and not _circumstance(topic, pobj):
                 tokens = list(pobj.subtree)
+
         content = self.trimmed(tokens) if tokens else None
         if content is None:
             return None
@@ -307,15 +495,62 @@ class CueReader:
             # '"...," said Jane Doe': the quote that closes right before is what was said
             closed = doc[start - 1].idx + len(doc[start - 1].text)
             quote = next((q for q in self.quotes if q.end == closed), None)
-            return (speaker, (quote.start, quote.end)) if quote is not None and self.speech_like(quote) else None
+            if quote is None or not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
+                return None
+            return speaker, (quote.start, quote.end)
         if start <= sent.start or doc[start - 1].text != ",":
             return None
         said = [t for t in doc[sent.start : start - 1] if not self.in_quote(t.idx)]
         finite = [t for t in said if t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "aux", "auxpass")]
-        if len(said) < 3 or not finite:
+        exclaimed = speaker is None and all(t.pos_ in ("INTJ", "ADV", "ADJ", "PUNCT", "PART") for t in said)
+        if not (exclaimed or (len(said) >= 3 and finite)):
             return None  # "Smith, a senior official, said ...": an apposition, not a clause
         content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
         return (speaker, content) if content is not None else None
+
+    def _speaker_after_quote(self, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+        """'"Yes," Jane Doe, founder of X, tells the radio': only a noun phrase between a
+        quote and the verb, which the parser hung on the quote's words instead."""
+        quote = next(
+            (
+                q
+                for q in self._quotes_near(verb.sent.start_char, verb.idx)
+                if verb.sent.start_char - 2 <= q.end <= verb.idx
+            ),
+            None,
+        )
+        if quote is None or self.in_quote(verb.idx):
+            return None
+        between = self.doc.char_span(quote.end, verb.idx, alignment_mode="contract")
+        if between is None or not 0 < len(between) <= 25:
+            return None
+        words = [t for t in between if not t.is_punct]
+        if (
+            not words
+            or any(t.pos_ in syntax.VERBS for t in words)
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in words)
+        ):
+            return None
+        if not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
+            return None
+        return between.root, (quote.start, quote.end)
+
+    def _left_nominal(self, verb: Token) -> Token | None:
+        """The noun phrase right before a verb that the parser attached to it as something
+        other than its subject."""
+        i = verb.i - 1
+        while i > verb.sent.start and (self.doc[i].dep_ in ("aux", "neg", "advmod") and self.doc[i].head == verb):
+            i -= 1
+        if i < verb.sent.start:
+            return None
+        token = self.doc[i]
+        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None
+        while token.head.i < verb.i and token.head != token and token.head.pos_ in ("NOUN", "PROPN", "NUM", "ADP"):
+            token = token.head
+        if token.head != verb or token.dep_ in ("npadvmod", "advmod", "prep", "dobj", "attr"):
+            return None
+        return token
 
     def _nominal_after(self, verb: Token) -> Token | None:
         """The head of the noun phrase right after the verb, climbing over a parse that hangs
@@ -464,6 +699,8 @@ class CueReader:
             return None
         if token.dep_ in ("dobj", "pobj", "nsubjpass") and self.lexicon.cue(token.head) is not None:
             return None  # "denied claims that ...": the verb frames it
+        if self._light_object(token.head) == token:
+            return None  # "made a call for ...": the light verb reads it with its subject
         stance = self.lexicon.nouns[token.lemma_.lower()]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         content = self._noun_content(token)
@@ -535,8 +772,8 @@ class CueReader:
         words, source_span = self._source_words_of(before)
         if words is None or source_span is None:
             return None
-        if words.text.lower() in self.lexicon.colon_labels:
-            return None
+        if words.text.lower() in self.lexicon.colon_labels or words.root.lemma_.lower() in self.lexicon.colon_labels:
+            return None  # "Update: ...", "Editor's note: ..."
         # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
         # capitalised words is taken for a name
         named = len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha)
@@ -566,7 +803,7 @@ class CueReader:
         if (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put")
+            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put it")
         ):
             # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
             return self._clause_without(verb.head, verb), True
@@ -602,6 +839,9 @@ class CueReader:
             return self.trimmed(list(complements[0].subtree)), False
         if quoted is not None:
             return quoted, True
+        block = self._colon_block(verb)
+        if block is not None:
+            return block, True
         for child in children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -615,6 +855,19 @@ class CueReader:
                 relative = {t.i for t in verb.subtree}
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _colon_block(self, verb: Token) -> tuple[int, int] | None:
+        """ "The ministry said:" closing its paragraph: the next paragraph is what was said
+        (a block quotation, as news sites set statements and posts)."""
+        own = {t.i for t in verb.subtree}
+        colon = next((t for t in self.doc[verb.i + 1 : verb.sent.end] if t.text == ":"), None)
+        if colon is None or any(t.i not in own and not t.is_punct for t in self.doc[verb.i + 1 : colon.i]):
+            return None
+        after = colon.idx + 1
+        following = next((p for p in self.report.paragraphs if p.start >= after), None)
+        if following is None or self.report.text[after : following.start].strip():
+            return None
+        return self.trimmed(list(self.doc.char_span(following.start, following.end, alignment_mode="expand") or []))
 
     def _particle_content(self, verb: Token, particle: Token) -> tuple[int, int] | None:
         """The object of a phrasal cue's preposition, with what completes it ("called on
@@ -686,7 +939,11 @@ class CueReader:
                     return (quote.start, quote.end)
             elif quote.end <= verb.idx:
                 joined = quote.end > sent.start_char or "\n" not in self.report.text[quote.end : verb.idx]
-                if joined and only_own(quote.end, verb.idx) and self.speech_like(quote):
+                if (
+                    joined
+                    and only_own(quote.end, verb.idx)
+                    and (self.speech_like(quote) or _closes_speech(quote, self.report.text))
+                ):
                     return (quote.start, quote.end)
         return None
 
@@ -920,3 +1177,10 @@ def _circumstance(preposition: Token, pobj: Token) -> bool:
     if pobj.ent_type_ in _WHEN or any(t.ent_type_ in _WHEN and t.head == pobj for t in pobj.subtree):
         return True
     return preposition.lower_ in _PLACE_PREPOSITIONS and pobj.ent_type_ in _WHERE and preposition.lower_ != "on"
+
+
+def _closes_speech(quote: Quote, text: str) -> bool:
+    """'"Really," she added': punctuation inside the closing mark ends a spoken sentence,
+    which a scare quote never does."""
+    inner = text[quote.start : quote.end].rstrip("\"'” ")
+    return inner[-1:] in (",", "?", "!")

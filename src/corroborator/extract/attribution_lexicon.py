@@ -22,8 +22,9 @@ from corroborator.model import Stance
 
 RESOURCE = "lexicon/attribution.toml"
 
-# particles and prepositions that make a phrasal cue ("point out", "call for", "rule out")
-_PARTICLE_DEPS = ("prt", "prep")
+# particles, prepositions and objects that make a phrasal cue ("point out", "call for", "as
+# she put it"); only phrases the lexicon lists count
+_PARTICLE_DEPS = ("prt", "prep", "dobj")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class CueLexicon:
     colon_labels: set[str] = field(default_factory=set)
     withholding: set[str] = field(default_factory=set)
     appearance: set[str] = field(default_factory=set)
+    light_verbs: set[str] = field(default_factory=set)
+    adjectives: dict[str, Stance] = field(default_factory=dict)
+    light_nouns: dict[str, Stance] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Settings) -> CueLexicon:
@@ -105,6 +109,15 @@ class CueLexicon:
             self.speakers.add(noun, noun)
         self.colon_labels.update(_lower(_list(_table(data, "colon", where), "labels", where)))
         self.appearance.update(_lower(_list(_table(data, "appearance", where), "lemmas", where)))
+        for stance_name, words_ in _table(data, "adjectives", where).items():
+            stance = _stance(stance_name, where)
+            for adjective in _lower(_list({stance_name: words_}, stance_name, f"{where} [adjectives]")):
+                self.adjectives[adjective] = stance
+        light = _table(data, "light_verbs", where)
+        self.light_verbs.update(_lower(_list(light, "verbs", f"{where} [light_verbs]")))
+        for stance_name in ("asserts", "denies", "speculates", "reports"):
+            for noun in _lower(_list(light, stance_name, f"{where} [light_verbs]")):
+                self.light_nouns[noun] = _stance(stance_name, where)
         for lemma in _lower(_list(_table(data, "withholding", where), "lemmas", where)):
             self.withholding.add(lemma)
             self.verbs.setdefault(lemma, Stance.SPECULATES)
