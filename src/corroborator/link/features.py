@@ -187,12 +187,14 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
     features = []
     for frame in report.frames:
         claims = claims_by_frame.get(frame.id, [])
-        intervals = tuple(
-            t.interval
-            for t in frame.times
-            if t.interval is not None
-            and t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
-            and not is_clock_only(t)
+        intervals = most_precise(
+            [
+                t.interval
+                for t in frame.times
+                if t.interval is not None
+                and t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
+                and not is_clock_only(t)
+            ]
         )
         weapons = frozenset(
             c.value.code for c in claims if c.attribute == model.Attribute.WEAPON and isinstance(c.value, model.Label)
@@ -216,6 +218,19 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
             )
         )
     return features
+
+
+def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInterval, ...]:
+    """The readings no more than twice as long as the shortest (at least a night long).
+
+    A frame saying "on Sunday at 1:40" and, vaguely, "this week" happened on Sunday: the
+    week would let it meet any event of those seven days.
+    """
+    if not intervals:
+        return ()
+    shortest = min(i.duration for i in intervals)
+    limit = max(shortest * 2, timedelta(hours=13))
+    return tuple(i for i in intervals if i.duration <= limit)
 
 
 def terms(text: str) -> list[str]:

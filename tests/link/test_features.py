@@ -1,0 +1,29 @@
+"""Frame features: what the linker compares."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from corroborator import model
+from corroborator.link.features import most_precise
+
+
+def interval(start: str, end: str, precision: model.TimePrecision) -> model.TimeInterval:
+    return model.TimeInterval(start=datetime.fromisoformat(start), end=datetime.fromisoformat(end), precision=precision)
+
+
+def test_features_a_vague_week_gives_way_to_the_day_it_contains() -> None:
+    sunday = interval("2024-03-10", "2024-03-11", model.TimePrecision.DAY)
+    week = interval("2024-03-04", "2024-03-11", model.TimePrecision.WEEK)
+    assert most_precise([week, sunday]) == (sunday,)
+
+
+def test_features_a_night_and_its_two_days_both_stay() -> None:
+    night = interval("2024-03-09T18:00", "2024-03-10T07:00", model.TimePrecision.PART_OF_DAY)
+    saturday = interval("2024-03-09", "2024-03-10", model.TimePrecision.DAY)
+    sunday = interval("2024-03-10", "2024-03-11", model.TimePrecision.DAY)
+    assert most_precise([night, saturday, sunday]) == (night, saturday, sunday)
+
+
+def test_features_no_readings_stay_none() -> None:
+    assert most_precise([]) == ()
