@@ -534,6 +534,19 @@ def test_attribution_state_of_mind_adjective(find: Find) -> None:
     assert find("It is clear that the drone was shot down.") == []
 
 
+def test_attribution_main_verb_the_parser_read_into_a_relative_clause(find: Find) -> None:
+    text = "The administration of the part of the region that Russia controls denied the accusation."
+    a = only(find(text), "denied")
+    assert a.source_span is not None
+    assert a.source_span.text == "The administration of the part of the region that Russia controls"
+    assert a.source.kind == SourceKind.OFFICIAL
+
+
+def test_attribution_without_offering_is_withheld(find: Find) -> None:
+    a = only(find("The channel blamed the navy, without offering evidence."), "offering")
+    assert a.stance == Stance.SPECULATES
+
+
 # -------------------------------------------------------------------- what is not an attribution
 
 

@@ -79,6 +79,13 @@ def test_sources_capitalised_aliases_need_capitals(registry: SourceRegistry) -> 
     assert registry.match("shot") is None
 
 
+def test_sources_surname_after_another_given_name_is_another_person(registry: SourceRegistry) -> None:
+    assert resolve(registry, "Ivan Petrenko").key == "name:ivan-petrenko"
+    assert resolve(registry, "Petrenko").key == "reg:ru-petrenko"
+    assert resolve(registry, "spokeswoman Petrenko").key == "reg:ru-petrenko"
+    assert resolve(registry, "Mr. Peskov").key == "reg:ru-peskov"
+
+
 def test_sources_fuzzy_person_match_catches_a_misspelt_surname(registry: SourceRegistry) -> None:
     entry = registry.match("Zelesnky")
     assert entry is not None and entry.id == "ua-zelensky"

@@ -315,6 +315,13 @@ class CueReader:
             # "footage purporting to show ...": the speaker is the noun without the cue's clause
             inside = token if subject.i == token.head.i and token.dep_ == "acl" else None
             description, source_span = self._source_words(subject, without=inside)
+            misread = self._main_verb_misread_as_relative(token, subject)
+            if misread is not None:
+                subject = misread
+                description, source_span = self._source_words(subject, without=token)
+                if source_span is not None:
+                    # the relative clause the parser read the verb into is part of the name
+                    source_span = (source_span[0], self.doc[token.i - 1].idx + len(self.doc[token.i - 1].text))
             if description is None:
                 return None
         elif passive:
@@ -508,6 +515,20 @@ class CueReader:
         content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
         return (speaker, content) if content is not None else None
 
+    def _main_verb_misread_as_relative(self, verb: Token, subject: Token) -> Token | None:
+        """ "The administration of the region that Russia controls denied the accusation": the
+        parser reads "controls" as a noun and "denied" as the verb of the relative clause, and
+        leaves the sentence without a main verb. The noun phrase the sentence opens with is then
+        the real subject."""
+        root = verb.sent.root
+        if verb.dep_ != "relcl" or root.pos_ not in ("NOUN", "PROPN") or not root.i < subject.i < verb.i:
+            return None
+        if subject.lower_ in _RELATIVE or root.left_edge.i != verb.sent.start:
+            return None
+        if not any(c.dep_ == "mark" or c.lower_ in _RELATIVE for c in verb.children if c.i < subject.i):
+            return None
+        return root
+
     def _speaker_after_quote(self, verb: Token) -> tuple[Token, tuple[int, int]] | None:
         """'"Yes," Jane Doe, founder of X, tells the radio': only a noun phrase between a
         quote and the verb, which the parser hung on the quote's words instead."""
@@ -569,6 +590,8 @@ class CueReader:
         said nothing it vouches for."""
         if any(c.dep_ == "neg" for c in token.children):
             return True
+        if token.dep_ == "pcomp" and token.head.lower_ == "without":
+            return True  # "without offering evidence"
         return self._under_withholding(token)
 
     def _under_withholding(self, token: Token) -> bool:

@@ -21,6 +21,63 @@ from corroborator.extract.actors import PartyTable
 from corroborator.extract.phrase_index import Hit, PhraseIndex, Word, singular, words
 from corroborator.model import Source, SourceKind
 
+# words that may stand before a surname without being a given name
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "rev",
+        "prof",
+        "sir",
+        "president",
+        "minister",
+        "governor",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "general",
+        "colonel",
+        "major",
+        "captain",
+        "senator",
+        "deputy",
+        "chief",
+        "judge",
+        "justice",
+        "ambassador",
+        "commander",
+        "admiral",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "director",
+        "adviser",
+        "advisor",
+        "aide",
+        "officer",
+        "head",
+        "leader",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+    ]
+)
+
 REGISTRY_RESOURCE = "sources.toml"
 DESCRIPTOR_RESOURCE = "lexicon/source_descriptors.toml"
 
@@ -238,7 +295,23 @@ class SourceRegistry:
 
     def aliases_in(self, text: str, toks: Sequence[Word] | None = None) -> list[Hit[str]]:
         """Registry names found inside a longer text, left to right."""
-        return self._aliases.scan(text, toks)
+        return [hit for hit in self._aliases.scan(text, toks) if not self._someone_elses_surname(text, hit)]
+
+    def _someone_elses_surname(self, text: str, hit: Hit[str]) -> bool:
+        """ "Ivan Petrenko" is not the registry's Svetlana Petrenko: a surname alias right after
+        a different given name names another person. Titles ("Spokeswoman Petrenko", "Gen.")
+        and the entry's own given name keep the match."""
+        entry = self.entries.get(hit.values[0])
+        alias = text[hit.start : hit.end]
+        if entry is None or not entry.is_person or " " in alias.strip():
+            return False
+        before = words(text[: hit.start])
+        if not before or before[-1].end < hit.start - 1 or not before[-1].capitalised:
+            return False
+        given = before[-1].folded
+        if given in {w.folded for w in words(entry.name)} or given in _TITLE_WORDS:
+            return False
+        return not self.role_entries(before[-1].original)
 
     def _fuzzy_person(self, name: str) -> RegistryEntry | None:
         toks = words(name)
