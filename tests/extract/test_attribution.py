@@ -547,6 +547,14 @@ def test_attribution_without_offering_is_withheld(find: Find) -> None:
     assert a.stance == Stance.SPECULATES
 
 
+def test_attribution_citing_a_reason_is_the_speakers_own_statement(find: Find) -> None:
+    a = only(find("The governor closed the schools, citing fears of new strikes."), "citing")
+    assert a.source_span is not None and a.source_span.text == "The governor"
+    assert a.content_span.text == "fears of new strikes"
+    relayed = only(find("Reuters, citing two sources, reported that the refinery had stopped work."), "reported")
+    assert [v.key for v in relayed.via] == ["reg:reuters"]
+
+
 # -------------------------------------------------------------------- what is not an attribution
 
 

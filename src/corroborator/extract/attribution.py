@@ -13,7 +13,19 @@ handle what the parse alone does not:
   said ..." → officials, via Reuters);
 - pronouns and definite descriptions ("he", "the ministry") resolve to the last compatible
   source (`sources.SourceContext`);
-- hedges ("reportedly", "appears to", "it is claimed") lower the stance.
+- hedges ("reportedly", "appears to", "it is claimed") lower the stance;
+- a withheld or refused statement ("did not say whether", "declined to confirm that") is an
+  attribution with the stance "speculates": neither the source nor the report vouches for it;
+- unnamed sources stand behind passives ("was described as", "is expected to", "Asked whether
+  ..."), the report's own hedges ("appears to have hit", "it is unclear whether") and cue
+  nouns with no owner ("concerns about ...");
+- cues beyond verbs: nouns ("criticism from residents over ...", "in his view"), light verbs
+  with a cue noun ("made the case that", "took aim at"), adjectives of a state of mind
+  ("officials are confident that"), a quote credited after a dash, a statement set as the
+  paragraph after "said:";
+- where the statistical parse breaks (a closing "..., police said." whose content it hung
+  elsewhere, a speaker after the verb read as the subject of a name, a speaker between a quote
+  and its verb) the word order decides.
 
 Sentences in the report's own voice get no attribution; the caller treats them as the
 outlet's (`sources.outlet_source`). Attributions may nest: for any stretch of text the

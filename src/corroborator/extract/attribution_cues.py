@@ -280,8 +280,8 @@ class CueReader:
         if token.pos_ not in syntax.VERBS:
             return None
         found = self.lexicon.cue(token)
-        if found is None or self._is_citing(token):
-            return None
+        if found is None or (self._is_citing(token) and self._cites_a_speaker(token)):
+            return None  # "X, citing two sources, said ...": a relay, read with X's verb
         cue_lemma, stance = found
         if cue_lemma in self.lexicon.withholding and self._withheld_cue_below(token):
             return None  # "declined to confirm ...": the infinitive's cue reads the whole
@@ -616,6 +616,15 @@ class CueReader:
             and token.tag_ == "VBG"
             and token.dep_ in ("advcl", "xcomp", "acl", "conj", "ccomp")
         )
+
+    def _cites_a_speaker(self, citing: Token) -> bool:
+        """ "citing two sources" names a source; "citing fears of terrorism" gives a reason,
+        which is the speaker's own statement."""
+        cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
+        if cited is None:
+            return True
+        words, _ = self._source_words(cited)
+        return words is not None and self._plausible_speaker(cited, words)
 
     def _introduces_quote(self, verb: Token, content: tuple[int, int]) -> bool:
         following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
