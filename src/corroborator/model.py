@@ -494,6 +494,11 @@ class Claim(Record):
     attribution_id: str | None = None
     in_caption: bool = False
     note: str | None = Field(default=None, description="How the value was read, when not literal.")
+    revised: bool = Field(
+        default=False,
+        description="The statement says the count changed ('the toll rose to five'): "
+        "lower counts given before are superseded, not contradicted.",
+    )
 
     @property
     def origin_key(self) -> str:
@@ -607,6 +612,9 @@ class ValueGroup(Record):
     origins: tuple[str, ...] = Field(description="Distinct origin source keys behind the claims.")
     stances: tuple[Stance, ...]
     variants: tuple[str, ...] = Field(default=(), description="Distinct wordings of this value.")
+    superseded: bool = Field(
+        default=False, description="Every claim giving this value was later revised (see Incident.updates)."
+    )
 
 
 class Fact(Record):
@@ -636,6 +644,15 @@ class Contradiction(Record):
     explanation: str
 
 
+class Update(Record):
+    """A count revised later: the earlier figure is superseded, not contradicted."""
+
+    attribute: Attribute
+    earlier_ids: tuple[str, ...] = Field(description="Claims giving the superseded figure.")
+    later_ids: tuple[str, ...] = Field(description="Claims giving the figure that replaced it.")
+    explanation: str
+
+
 class Revision(Record):
     number: int
     at: datetime
@@ -658,6 +675,7 @@ class Incident(Record):
     facts: tuple[Fact, ...] = ()
     claims: tuple[Claim, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
+    updates: tuple[Update, ...] = ()
     grade: Grade
     actors: tuple[str, ...] = ()
     fatalities: int | None = Field(

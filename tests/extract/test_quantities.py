@@ -65,6 +65,39 @@ def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tu
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "revised"),
+    [
+        ("The death toll rose to five on Tuesday.", [("killed", "5")], True),
+        ("The number of injured has risen to three, the administration said.", [("injured", "3")], True),
+        ("The death toll has risen from two to five, the governor said.", [("killed", "5")], True),
+        ("This brings the number of people killed to 14.", [("killed", "14")], True),
+        ("The number of wounded reached 17.", [("injured", "17")], True),
+        ("The death toll is 12.", [("killed", "12")], False),
+        ("The death toll is now 12.", [("killed", "12")], True),
+        ("Three people are now known to have been killed.", [("killed", "3")], True),
+        ("The casualty toll rose to 20.", [], False),  # deaths and injuries together: no one count
+        ("The number of victims has risen to four.", [], False),
+    ],
+)
+def test_quantities_tolls_and_whether_they_say_the_count_changed(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]], revised: bool
+) -> None:
+    ws = run_quantities(text)
+    assert counts(ws) == expected
+    assert all(f.revised == revised for f in ws.findings)
+
+
+def test_quantities_a_change_from_one_number_to_another_is_not_a_range(run_quantities: Run) -> None:
+    assert counts(run_quantities("The number of injured rose from one to three.")) == [("injured", "3")]
+    assert counts(run_quantities("From five to seven drones were launched.")) == [("launched", "5–7")]
+
+
+def test_quantities_casualty_verbs_count_people_even_after_a_weapon(run_quantities: Run) -> None:
+    ws = run_quantities("Three drones hit the depot. In the morning officials reported one injured. Two were downed.")
+    assert counts(ws) == [("hit", "3"), ("injured", "1"), ("intercepted", "2")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "All 54 drones but two were shot down overnight.",

@@ -111,6 +111,7 @@ class ClaimAssembler:
                         own,
                         negated=finding.negated,
                         note=finding.note,
+                        revised=finding.revised,
                     ),
                 )
             )
@@ -164,6 +165,7 @@ class ClaimAssembler:
         *,
         negated: bool = False,
         note: str | None = None,
+        revised: bool = False,
     ) -> model.Claim:
         attribution = _innermost(ws.attributions, evidence)
         sentence = _sentence(ws, evidence)
@@ -201,6 +203,7 @@ class ClaimAssembler:
             attribution_id=attribution_id,
             in_caption=ws.report.role_at(evidence.start) == model.ParagraphRole.CAPTION,
             note=note,
+            revised=revised,
         )
 
 

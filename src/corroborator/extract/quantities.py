@@ -67,6 +67,8 @@ _UNIT_NOUNS = frozenset(
         "p.m.",
     }
 )
+#: Verbs of a count changing: "from N to M" after them is a change, not a range.
+_CHANGE_VERBS = frozenset({"rise", "climb", "increase", "grow", "jump", "go", "soar", "mount", "revise", "raise"})
 #: Prepositions that restrict who "no one" covers ("nobody in the queue", "no one on board").
 _RESTRICTING = frozenset({"in", "on", "at", "among", "inside", "near", "aboard", "from"})
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
@@ -174,7 +176,15 @@ class QuantityFinder:
             end += 1
         start, lo, hi, approx = self._modified(doc, i, value)
         # Ranges: "5-7 drones", "five to seven drones", "between five and seven".
-        if end + 1 < len(doc) and doc[end].lower_ in {"-", "to", "or", "and"}:
+        # "rose from two to five" is a change, and its value the second number
+        change = (
+            end < len(doc)
+            and doc[end].lower_ == "to"
+            and i > 0
+            and doc[i - 1].lower_ == "from"
+            and doc[i - 1].head.lemma_.lower() in _CHANGE_VERBS
+        )
+        if end + 1 < len(doc) and doc[end].lower_ in {"-", "to", "or", "and"} and not change:
             upper = self._number_value(doc[end + 1])
             if upper is not None and upper > value:
                 return Count(start, end + 2, end + 1, model.Quantity(min=value, max=upper))
@@ -264,9 +274,13 @@ class QuantityFinder:
         weapon = weapon_at.get(noun.i) if noun is not None else None
         elliptic = noun is None or noun.i == head.i
         if elliptic:
+            toll = self._toll(head)
+            if toll is not None:
+                return [toll_finding(toll, count)]
+            # "Two were killed": casualty verbs count people, whatever weapon came before.
+            people = self._people_predicate(head, count)
             weapon = _recent_weapon(head, weapon_at)
-            if weapon is None:
-                people = self._people_predicate(head, count)
+            if people or weapon is None:
                 return people
             noun = head
         if weapon is None and noun is not None and not elliptic:
@@ -305,6 +319,60 @@ class QuantityFinder:
                 return self._people_predicate(head, count) if self._is_people(noun) else []
             return self._people_findings(ws, count, noun)
         return []
+
+    def _toll(self, number: Token) -> Toll | None:
+        """A bare number that is the value of a toll: "the death toll rose to five".
+
+        The number is the goal of a change or a state ("rose to", "stands at", "reached",
+        "brings ... to", "is"), and the clause's subject or object names what is counted:
+        a death or injury toll, or "the number of injured" / "of people killed". A toll
+        that does not say whose ("the casualty toll") counts nothing we can name.
+        """
+        if number.dep_ == "pobj" and (
+            number.head.lower_ in {"to", "at"} or (number.head.lower_ == "from" and number.nbor(-1).lower_ == "to")
+        ):
+            verb = number.head.head
+            while verb.dep_ in {"prep", "pobj"} and verb.pos_ != "VERB":  # "rose from one to three"
+                verb = verb.head
+        elif number.dep_ in {"dobj", "attr"}:
+            verb = number.head
+        else:
+            return None
+        candidates = [verb]
+        if verb.dep_ == "acl":  # "brings the number of people killed to 14"
+            candidates.append(verb.head)
+        candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        for candidate in candidates:
+            attribute = self._toll_attribute(candidate)
+            if attribute is not None:
+                return Toll(attribute=attribute, noun=candidate, verb=verb)
+        return None
+
+    def _toll_attribute(self, noun: Token) -> model.Attribute | None:
+        lemma = noun.lemma_.lower()
+        if lemma == "toll":
+            kinds = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+            if kinds & {"death", "fatality"}:
+                return A.KILLED
+            if kinds & {"injury", "injured", "wounded"}:
+                return A.INJURED
+            return None
+        if lemma != "number":
+            return None
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for counted in (c for c in of.children if c.dep_ == "pobj"):
+                attrs = _CASUALTY_NOUNS.get(counted.lemma_.lower()) or _CASUALTY_NOUNS.get(counted.lower_)
+                if attrs is not None and len(attrs) == 1:
+                    return attrs[0]  # "the number of injured", "of dead"
+                if not self._is_people(counted):
+                    continue
+                # "the number of people killed": the participle hangs off either noun
+                for participle in (*counted.children, *noun.children):
+                    if participle.dep_ in {"acl", "amod", "relcl"}:
+                        role = self._casualty_role(participle)
+                        if role is not None:
+                            return role
+        return None
 
     def _is_people(self, noun: Token) -> bool:
         return noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns
@@ -481,7 +549,7 @@ class QuantityFinder:
         if _hypothetical(predicate, self.lx):
             return []
         value = model.Quantity(min=0, max=0) if zero else count.quantity
-        return [Finding(attribute=role, value=value, start=start, end=end)]
+        return [Finding(attribute=role, value=value, start=start, end=end, revised=_says_now(predicate))]
 
     def _casualty_role(self, token: Token) -> model.Attribute | None:
         forms = syntax.word_forms(token)
@@ -577,6 +645,30 @@ class QuantityFinder:
         return findings
 
 
+@dataclass(frozen=True)
+class Toll:
+    """What a toll counts, the noun that names it and the verb that gives its value."""
+
+    attribute: model.Attribute
+    noun: Token
+    verb: Token
+
+
+def toll_finding(toll: Toll, count: Count) -> Finding:
+    start = min(count.start, toll.noun.left_edge.i, toll.verb.i)
+    # "rose to", "reached", "brings the number of people killed to": the verb, or the one
+    # governing the participle, says the toll moved.
+    verbs = (toll.verb, *syntax.ancestors_within(toll.verb, 2))
+    changed = any(v.lemma_.lower() in _CHANGE_VERBS | {"reach", "bring"} for v in verbs) or _says_now(toll.verb)
+    return Finding(attribute=toll.attribute, value=count.quantity, start=start, end=count.end, revised=changed)
+
+
+def _says_now(token: Token) -> bool:
+    """ "are now known to have been killed", "now stands at": the count as it has become."""
+    nearby = (token, *syntax.ancestors_within(token, 2))
+    return any(c.dep_ == "advmod" and c.lower_ in {"now", "since"} for t in nearby for c in t.children)
+
+
 def _all_of(doc: Doc, count: Count, noun: Token) -> bool:
     """ "all 12 drones", "all of the 40 drones", "both drones": the whole set."""
     before = doc[count.start - 1] if count.start > 0 else None
@@ -600,11 +692,9 @@ def _none_hit(intercepted: Finding) -> Finding:
 
 
 def _counted_noun(token: Token) -> Token | None:
-    if token.dep_ in {"nummod", "quantmod", "det", "amod"} and token.head.pos_ in {
-        "NOUN",
-        "PROPN",
-        "PRON",
-    }:
+    if token.dep_ in {"nummod", "quantmod", "det", "amod"} and (
+        token.head.pos_ in {"NOUN", "PROPN", "PRON"} or token.head.lower_ in _CASUALTY_NOUNS  # "seven dead"
+    ):
         return token.head
     if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head

@@ -71,6 +71,9 @@ class Finding:
     #: A count that is "all of those already counted" ("the devices were disabled"):
     #: framing replaces it with the frame's earlier count, or drops it.
     anaphoric: bool = False
+    #: The words say the count changed ("the toll rose to five", "three are now known to
+    #: have died"): lower counts given before are superseded, not contradicted.
+    revised: bool = False
 
 
 @dataclass

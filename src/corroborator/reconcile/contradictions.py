@@ -2,8 +2,9 @@
 
 Not contradictions: the same value in other words (grouped as variants), a vague number
 that contains an exact one ("several" and 3), a launch count next to an interception
-count (different attributes), several targets or weapons, and a number revised later by
-the same source (shown as an update by the dossier, not as a conflict).
+count (different attributes), several targets or weapons, and a number revised later
+(updates.py takes those out before this module sees the values; a source that gives two
+figures in reports whose order is unknown is left out here too).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from corroborator.reconcile.contradictions import find_contradictions
 from corroborator.reconcile.grades import grade_fact, grade_incident, supporting
 from corroborator.reconcile.origins import OriginIndex
 from corroborator.reconcile.timing import consensus, localise
+from corroborator.reconcile.updates import Moments, find_updates
 from corroborator.reconcile.values import Group, group_claims, origins
 
 A = model.Attribute
@@ -40,6 +41,7 @@ class Reconciler:
     ) -> model.Analysis:
         anchors = find_anchors(linkage)
         index = OriginIndex.build(linkage)
+        moments = Moments.of(linkage.reports)
         claims_by_frame: dict[str, list[model.Claim]] = {}
         frames: dict[str, model.Frame] = {}
         for report in linkage.reports:
@@ -53,6 +55,7 @@ class Reconciler:
                 [frames[f] for f in cluster.frame_ids],
                 [c for f in cluster.frame_ids for c in claims_by_frame.get(f, [])],
                 index,
+                moments,
             )
             for cluster in linkage.clusters
         ]
@@ -73,6 +76,7 @@ class Reconciler:
         frames: Sequence[model.Frame],
         claims: Sequence[model.Claim],
         index: OriginIndex,
+        moments: Moments,
     ) -> model.Incident:
         relays = _relays(claims, index)
         by_attribute: dict[model.Attribute, list[model.Claim]] = {}
@@ -94,11 +98,17 @@ class Reconciler:
 
         facts: list[model.Fact] = []
         contradictions: list[model.Contradiction] = []
+        updates: list[model.Update] = []
         for attribute in _ATTRIBUTE_ORDER:
             attr_claims = by_attribute.get(attribute, [])
             if not attr_claims:
                 continue
-            groups = group_claims(attr_claims)
+            superseded: frozenset[str] = frozenset()
+            if attribute.numeric:
+                revised, superseded = find_updates(attribute, attr_claims, moments)
+                updates.extend(revised)
+            # Superseded figures are shown, but no longer compete or conflict.
+            groups = group_claims([c for c in attr_claims if c.id not in superseded] or attr_claims)
             found = find_contradictions(attribute, groups)
             contradictions.extend(found)
             best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays, index)
@@ -109,7 +119,9 @@ class Reconciler:
                 model.Fact(
                     attribute=attribute,
                     value=value,
-                    groups=tuple(_value_group(g, relays, index) for g in groups),
+                    groups=tuple(
+                        _value_group(g, relays, index, superseded) for g in group_claims(attr_claims)
+                    ),
                     range=_range(groups) if attribute.numeric else None,
                     grade=grade_fact(
                         attribute,
@@ -153,6 +165,7 @@ class Reconciler:
             facts=tuple(facts),
             claims=tuple(sorted(claims, key=lambda c: (c.report_id, c.evidence.start))),
             contradictions=tuple(contradictions),
+            updates=tuple(updates),
             grade=grade_incident(claims, contradictions, relays=relays, index=index),
             actors=tuple(sorted({a for f in frames for a in f.actors})),
             fatalities=killed.range.min if killed and killed.range else None,
@@ -260,13 +273,16 @@ def _inside(inner: model.Place, outer: model.Place) -> bool:
     return outer.name in inner.parents or (outer.kind == "admin1" and inner.admin1 == outer.name)
 
 
-def _value_group(group: Group, relays: frozenset[str], index: OriginIndex) -> model.ValueGroup:
+def _value_group(
+    group: Group, relays: frozenset[str], index: OriginIndex, superseded: frozenset[str] = frozenset()
+) -> model.ValueGroup:
     return model.ValueGroup(
         value=group.value,
         claim_ids=tuple(c.id for c in group.claims),
         origins=tuple(s.key for s in origins(group.claims, relays, index=index)),
         stances=tuple(dict.fromkeys(c.stance for c in group.claims)),
         variants=tuple(dict.fromkeys(c.evidence.text for c in group.claims)),
+        superseded=bool(group.asserting) and all(c.id in superseded for c in group.asserting),
     )
 
 

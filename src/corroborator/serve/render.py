@@ -102,6 +102,7 @@ class Sections:
     header: list[tuple[str, str]]
     facts: list[tuple[str, str, str, str, str]]
     contradictions: list[str]
+    updates: list[str]
     sources: list[tuple[str, list[str]]]
 
 
@@ -139,10 +140,13 @@ def sections(incident: model.Incident) -> Sections:
     claims = {c.id: c for c in incident.claims}
     facts = []
     for fact in incident.facts:
-        alternatives = [value_text(g.value) for g in fact.groups if g.value != fact.value]
+        alternatives = [value_text(g.value) for g in fact.groups if g.value != fact.value and not g.superseded]
+        earlier = [value_text(g.value) for g in fact.groups if g.value != fact.value and g.superseded]
         value = value_text(fact.value)
         if alternatives:
             value += "  (also: " + "; ".join(dict.fromkeys(alternatives)) + ")"
+        if earlier:
+            value += "  (earlier: " + "; ".join(dict.fromkeys(earlier)) + ")"
         rng = str(fact.range) if fact.range is not None and not fact.range.exact else ""
         names = {
             claims[cid].source.name for g in fact.groups for cid in g.claim_ids if cid in claims
@@ -183,6 +187,7 @@ def sections(incident: model.Incident) -> Sections:
         header=header,
         facts=facts,
         contradictions=contradictions,
+        updates=[u.explanation for u in incident.updates],
         sources=list(by_source.values()),
     )
 
@@ -207,6 +212,9 @@ def print_dossier(console: Console, incident: model.Incident) -> None:
     if s.contradictions:
         parts.append(Text("Contradictions", style="bold red"))
         parts.extend(Text(f"• {line}") for line in s.contradictions)
+    if s.updates:
+        parts.append(Text("Updates (not contradictions)", style="bold"))
+        parts.extend(Text(f"• {line}") for line in s.updates)
     parts.append(Text("Who says what", style="bold"))
     for heading, lines in s.sources:
         parts.append(Text(heading, style="cyan"))
@@ -284,6 +292,8 @@ def markdown_dossier(incident: model.Incident) -> str:
     lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in s.facts]
     if s.contradictions:
         lines += ["", "### Contradictions", ""] + [f"- {_md(c)}" for c in s.contradictions]
+    if s.updates:
+        lines += ["", "### Updates (not contradictions)", ""] + [f"- {_md(u)}" for u in s.updates]
     lines += ["", "### Who says what", ""]
     for heading, claim_lines in s.sources:
         lines.append(f"- **{_md(heading)}**")
