@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, timedelta
+from datetime import time as ClockTime
 from enum import IntEnum, StrEnum
 from typing import Annotated, Any, Literal
 
@@ -225,6 +226,11 @@ class PublicationTime(Record):
     year_known: bool = False
     year_source: Literal["declared", "content", "linked", "none"] = "none"
     date_line_inconsistent: bool = False
+    declared_time: ClockTime | None = Field(
+        default=None,
+        description="The declared clock time (the publisher's local time) when the declared day stands: "
+        "a report out at 06:30 tells of the night just past.",
+    )
     basis: tuple[str, ...] = Field(default=(), description="Why, in words, citing the evidence.")
     evidence: tuple[Span, ...] = ()
 
@@ -536,6 +542,10 @@ class Frame(Record):
     report_id: str
     event_type: str
     sub_event_type: str
+    typed_by_weapon: bool = Field(
+        default=False,
+        description="Whether a named weapon gave the sub-event type; otherwise it is the event word's fallback.",
+    )
     mentions: tuple[EventMention, ...]
     times: tuple[TimeExpression, ...] = ()
     places: tuple[PlaceMention, ...] = ()

@@ -80,6 +80,30 @@ def test_events_another_marks_a_different_event(run_events: Run) -> None:
     assert any(h.another for h in ws.events)
 
 
+def test_events_an_attack_in_response_is_another_event(run_events: Run) -> None:
+    ws = run_events("A drone strike killed two men, and the militia fired rockets at an army base in response.")
+    assert [(ws.doc[h.token].text, h.another) for h in ws.events if h.family == "violence"] == [
+        ("strike", False),
+        ("killed", False),
+        ("fired", True),
+    ]
+    ws = run_events("In retaliation for the raid, the army shelled the village.")
+    assert [h.another for h in ws.events if ws.doc[h.token].text == "shelled"] == [True]
+
+
+def test_events_a_participle_describing_a_group_is_generic(run_events: Run) -> None:
+    ws = run_events("The depot supplies diesel to units fighting in the Kharkiv direction.")
+    assert [m for m in mentions(ws) if m[2] == model.Modality.ACTUAL] == []
+
+
+def test_events_an_armed_force_striking_needs_no_named_weapon(run_events: Run) -> None:
+    ws = run_events("Overnight, units of the special forces struck a fuel depot near the border.")
+    assert [(m[0], m[2]) for m in mentions(ws)] == [("struck", model.Modality.ACTUAL)]
+    ws = run_events("The toll from the enemy strike on the city has risen.")
+    assert [(m[0], m[2]) for m in mentions(ws)] == [("strike", model.Modality.ACTUAL)]
+    assert mentions(run_events("Prices hit a record high on Monday.")) == []
+
+
 def test_events_ban_on_flights_is_policy(run_events: Run) -> None:
     ws = run_events("The mayor announced a ban on drone flights over the city.")
     (hit,) = ws.events

@@ -108,6 +108,19 @@ def test_places_dateline_is_reporting_not_event(nlp: Language, gaz: Gazetteer) -
     assert found["Poltava"].role == model.PlaceRole.EVENT
 
 
+def test_places_agency_between_slashes_makes_a_dateline(nlp: Language, gaz: Gazetteer) -> None:
+    text = "MINSK, 4 June. /BelNews/. Drones struck a depot in Poltava overnight, the ministry said."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["MINSK"].role == model.PlaceRole.REPORTING
+    assert found["Poltava"].role == model.PlaceRole.EVENT
+
+
+def test_places_a_time_zone_is_not_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "The strike on Sumy began at 04:10 Kyiv time, officials said."))
+    assert "Kyiv" not in found
+    assert found["Sumy"].place.country_code == "UA"
+
+
 def test_places_byline_credit_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "Reporting by Anna Petrenko in Lviv; editing by Tom Hale."))
     assert found["Lviv"].role == model.PlaceRole.REPORTING

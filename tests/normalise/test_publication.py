@@ -202,6 +202,31 @@ def test_publication_declared_time_reaches_relative_clock_expressions() -> None:
     assert expression.value == "2024-06-14T07:30"
 
 
+def test_publication_declared_time_is_kept_for_the_extract_stage() -> None:
+    publication, _, _ = infer("Drones attacked the port overnight.", published="2024-06-14T06:30:00+03:00")
+    assert publication.declared_time == dt.time(6, 30)
+
+
+def test_publication_a_yearless_date_just_after_the_date_line_contradicts_it() -> None:
+    # Read in the date line's year the night lies after publication; read a year earlier it
+    # is too old to be named without its year: the date line is the likelier error.
+    text = (
+        "March 10, 2025\n\n"
+        "Drones hit a fuel depot near the port during the night of 9 to 10 April, the regional "
+        "governor said on Thursday."
+    )
+    publication, _, anomalies = infer(text, date_line="March 10, 2025")
+    assert [a.code for a in anomalies] == ["date_line_inconsistent"]
+    assert publication.inferred_earliest == dt.date(2025, 4, 10)
+
+
+def test_publication_a_yearless_date_months_back_agrees_with_the_date_line() -> None:
+    text = "January 9, 2025\n\nThe depot hit on 28 December is still burning, officials said on Thursday."
+    _, times, anomalies = infer(text, date_line="January 9, 2025")
+    assert anomalies == ()
+    assert by_text(times)["28 December"].value == "2024-12-28"
+
+
 def test_publication_unreadable_declared_date_is_an_anomaly() -> None:
     publication, _, anomalies = infer(
         "On the evening of 14 September 2023 drones attacked. Last night, more came.",

@@ -167,6 +167,15 @@ def test_timex_tonight_depends_on_tense(nlp: Language) -> None:
     assert one("The mayor will speak tonight.", nlp=nlp).value == "2023-05-03TNI"
 
 
+def test_timex_a_night_without_tense_in_a_morning_report_is_the_night_just_past(nlp: Language) -> None:
+    morning = Reference(earliest=dt.date(2023, 5, 3), time=dt.time(6, 40))
+    evening = Reference(earliest=dt.date(2023, 5, 3), time=dt.time(19, 5))
+    assert one("Another night attack on the port.", morning, nlp=nlp).value == "2023-05-02TNI"
+    assert one("Tonight: air raid alert across the region.", morning).value == "2023-05-02TNI"
+    assert one("Tonight: air raid alert across the region.", evening).value == "2023-05-03TNI"
+    assert one("The mayor will speak tonight.", morning).value == "2023-05-03TNI"
+
+
 @pytest.mark.parametrize(
     ("text", "value", "start", "end"),
     [

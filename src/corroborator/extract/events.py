@@ -198,9 +198,22 @@ class EventFinder:
                 recent and _pronoun_argument(token, {"nsubj"})
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
-        if entry.needs_weapon or entry.needs_agent:
+        if entry.needs_weapon:
+            return bool(near_attack) or self._armed_agent(token)
+        if entry.needs_agent:
             return bool(near_attack)
         return True
+
+    def _armed_agent(self, token: Token) -> bool:
+        """ "units of the Unmanned Systems Forces struck the depot", "today's enemy strike on
+        the city": an armed force as the one who strikes stands in for the weapon."""
+        actors = self.lexicon.armed_actors
+        if token.pos_ == "VERB":
+            agents = [c for c in token.children if c.dep_ == "nsubj"]
+            agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            agents = [c for c in token.children if c.dep_ in {"compound", "amod", "poss"}]
+        return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
 
     def _recurring(self, token: Token) -> bool:
         """A recurring time on the event's clause ("almost every week", "every night") makes it
@@ -254,7 +267,7 @@ class EventFinder:
             end=last + 1,
             family=cls.family,
             event_class=cls.name,
-            another=_is_another(token, self.lexicon.another_cues),
+            another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
             weapon_category=weapon.category if weapon else None,
         )
@@ -274,7 +287,7 @@ class EventFinder:
             and any(c.dep_ == "neg" for c in carrier.children)
         ):
             return model.Modality.NEGATED
-        if _is_generic(token, lx.generic_modifiers, weapon_at) or self._recurring(token):
+        if _is_generic(token, lx.generic_modifiers, weapon_at, lx.armed_actors) or self._recurring(token):
             return model.Modality.GENERIC
         if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in {"NOUN", "PROPN"}:
             return model.Modality.HYPOTHETICAL  # "missiles stockpiled for a massive strike"
@@ -429,6 +442,29 @@ def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit 
     return min(pool, key=lambda w: abs(w.root - token.i))
 
 
+def _in_response(token: Token, nouns: frozenset[str]) -> bool:
+    """ "fired rockets at the base in response (to the strike)", "in retaliation for ...,
+    the militia shelled ...": an answer to an event is another event."""
+    # The parse often hangs the phrase on the last noun ("rockets at an army base in
+    # response"): look through the event's own phrases, not into clauses joined to it.
+    stack, seen = [(token, 0)], 0
+    while stack and seen < 60:
+        node, depth = stack.pop()
+        seen += 1
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "as"} and any(
+                g.dep_ == "pobj" and g.lemma_ in nouns for g in child.children
+            ):
+                return True
+            if depth < 3 and child.dep_ in _OWN_PHRASES:
+                stack.append((child, depth + 1))
+    return False
+
+
+#: Dependents that belong to an event word's own clause (not a conjoined or reported one).
+_OWN_PHRASES = frozenset({"prep", "pobj", "dobj", "npadvmod", "advmod", "agent", "attr", "nsubjpass"})
+
+
 def _is_another(token: Token, cues: frozenset[str]) -> bool:
     """ "another attack", "an additional strike", "a second explosion", "another claim of an attack"."""
     if any(c.dep_ in {"det", "amod", "advmod"} and c.lower_ in cues for c in token.children):
@@ -445,7 +481,15 @@ def _is_anaphoric(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
 
 
-def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit]) -> bool:
+#: Nouns for what an event leaves behind: "victims of the strike" is about one strike.
+_OUTCOME_NOUNS = frozenset(
+    {"victim", "victims", "casualty", "casualties", "consequence", "consequences", "result", "results", "aftermath"}
+)
+
+
+def _is_generic(
+    token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit], groups: frozenset[str] = frozenset()
+) -> bool:
     """Habitual or plural-generic mentions: "frequent attacks", "attacks on border cities"."""
     if any(c.lower_ in modifiers and c.dep_ in {"amod", "advmod", "det", "predet"} for c in token.children):
         return True
@@ -461,7 +505,10 @@ def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, We
     if token.pos_ == "NOUN" and token.dep_ == "pobj":
         owner = token.head.head
         if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):
-            return True
+            # "a series of strikes", "strikes of recent weeks" -- but not "victims of the strike"
+            return not (syntax.word_forms(owner) & _OUTCOME_NOUNS)
+    if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.lemma_.lower() in groups:
+        return True  # "units fighting in the Kharkiv direction": what they do, not an incident
     if token.pos_ in {"VERB"}:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         # "targets were exploding", "cities come under attack" are habitual; "drones

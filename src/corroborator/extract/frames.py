@@ -99,14 +99,14 @@ class FrameBuilder:
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _dated(times) else [*times, *lead_times]
-            places = places or lead_places
+            places = places or _labelled_place(ws, token, places_by_token) or lead_places
             draft = self._choose(drafts, hit, times, places)
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
                 drafts.append(draft)
             draft.hits.append(hit)
             draft.times.extend(t for t in times if t not in draft.times)
-            draft.places.extend(p for p in places if p not in draft.places)
+            draft.places.extend(p for p in self._compatible_places(draft, places) if p not in draft.places)
             frame_of_token[hit.token] = draft
         if not drafts:
             ws.frames = []
@@ -192,9 +192,24 @@ class FrameBuilder:
         return any(x.overlaps(y, slack=slack) for x in dated_a for y in dated_b)
 
     def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
+        """Whether the places can be one event's. The most specific places decide: a frame
+        in Kyiv is not Odesa's because both lie in Ukraine."""
         if not a or not b:
             return True
+        specific_a, specific_b = _specific(a), _specific(b)
+        if specific_a and specific_b and not (_wave(specific_a) or _wave(specific_b)):
+            a, b = specific_a, specific_b
         return any(self.same_area(x.place, y.place) for x in a for y in b)
+
+    def _compatible_places(self, draft: _Draft, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
+        """The places a mention adds to a frame it joins: "strikes on Kyiv and Odesa" joining
+        the Odesa frame does not bring Kyiv into it."""
+        own = _specific(draft.places)
+        if not own:
+            return list(places)
+        if _wave(_specific(places)):
+            return []  # the reach of the night's wave, not where this incident happened
+        return [p for p in places if p.place.kind == "country" or any(self.same_area(p.place, q.place) for q in own)]
 
     def same_area(self, a: model.Place, b: model.Place) -> bool:
         """One place contains the other, or they are close enough to be one event's area.
@@ -317,7 +332,8 @@ class FrameBuilder:
             h for h in draft.hits if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}
         ]
         event_type, sub_type = lead.mention.event_type, lead.mention.sub_event_type
-        if weapon_hits and lead.event_class in {"attack", "explosion", "casualty"}:
+        typed_by_weapon = bool(weapon_hits) and lead.event_class in {"attack", "explosion", "casualty"}
+        if typed_by_weapon:
             event_type, sub_type = (
                 weapon_hits[0].mention.event_type,
                 weapon_hits[0].mention.sub_event_type,
@@ -338,6 +354,7 @@ class FrameBuilder:
             report_id=ws.report_id,
             event_type=event_type,
             sub_event_type=sub_type,
+            typed_by_weapon=typed_by_weapon,
             mentions=tuple(h.mention for h in draft.hits),
             times=tuple(draft.times),
             places=tuple(draft.places),
@@ -603,6 +620,8 @@ def _attached(trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] =
         if i not in near:
             continue
         anchor = trigger.doc[i]
+        if _in_other_relative_clause(anchor, trigger):
+            continue
         mine = syntax.tree_distance(anchor, trigger)
         if any(i in syntax.neighbourhood(r) and syntax.tree_distance(anchor, r) < mine for r in rivals):
             continue
@@ -613,6 +632,51 @@ def _attached(trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] =
     # ("... struck Odesa, killing two in Odesa and injuring two in the capital").
     closest = min(distance for distance, _ in found)
     return [value for distance, value in found if distance <= closest + 1]
+
+
+def _specific(places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
+    return [p for p in places if p.place.kind != "country"]
+
+
+#: A mention naming this many regions sums up a wave ("drones were shot down over the
+#: Kyiv, Cherkasy, Sumy and Chernihiv regions"): it belongs to the night, not to one place.
+_WAVE_REGIONS = 3
+
+
+def _wave(places: Sequence[model.PlaceMention]) -> bool:
+    regions = {p.place.admin1 or p.place.name for p in places}
+    return len(regions) >= _WAVE_REGIONS
+
+
+def _labelled_place(ws: Workspace, trigger: Token, places: dict[int, model.PlaceMention]) -> list[model.PlaceMention]:
+    """A place set before a colon at the head of a line ("Odesa: two people were killed ...",
+    as live blogs and channels write): where what follows in the paragraph happened."""
+    offset = trigger.idx
+    paragraph = next((p for p in ws.report.paragraphs if p.start <= offset < p.end), None)
+    if paragraph is None:
+        return []
+    text = ws.report.text
+    for mention in places.values():
+        start = mention.span.start
+        if not (paragraph.start <= start < offset) or (start > 0 and text[start - 1] != "\n"):
+            continue  # a label opens a line of the paragraph, before the event
+        if text[mention.span.end : mention.span.end + 1] == ":":
+            return [mention]
+    return []
+
+
+def _in_other_relative_clause(anchor: Token, trigger: Token) -> bool:
+    """Whether `anchor` sits in a relative clause the trigger is not in: "drones hit a
+    substation that had been struck four days earlier" dates the earlier strike, not this one."""
+    above_trigger = {trigger.i, *(t.i for t in trigger.ancestors)}
+    node = anchor
+    while node.i not in above_trigger:
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _sentence_families(events: Sequence[EventHit]) -> dict[int, set[str]]:

@@ -66,6 +66,7 @@ class Lexicon:
     triggers: tuple[TriggerEntry, ...]
     another_cues: frozenset[str]
     sentence_another: frozenset[str]
+    response_nouns: frozenset[str]
     armed_actors: frozenset[str]
     non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
@@ -151,6 +152,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             triggers=triggers,
             another_cues=frozenset(cues["another"]),
             sentence_another=frozenset(cues.get("sentence_another", ())),
+            response_nouns=frozenset(cues.get("response", ())),
             armed_actors=frozenset(cues.get("armed_actors", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),

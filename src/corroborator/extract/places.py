@@ -29,6 +29,7 @@ How it works, and why
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -330,6 +331,8 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         return False
     if raw.text.startswith("The ") and not doc[raw.start].is_sent_start:
         return False  # a capitalised article mid-sentence: a title ("The Atlantic", "The Hill")
+    if raw.end < len(doc) and doc[raw.end].lower_ == "time" and raw.start > 0 and _clock_word(doc[raw.start - 1]):
+        return False  # "at 04:10 Moscow time": a time zone, not where anything happened
     if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
@@ -600,6 +603,13 @@ def _line_start(doc: Doc, index: int) -> bool:
     return index == 0 or "\n" in doc[index - 1].text_with_ws or doc[index - 1].is_space
 
 
+def _clock_word(token: Token) -> bool:
+    return token.pos_ == "NUM" or token.lower_.rstrip(".") in {"a.m", "p.m", "am", "pm", "hours", "hrs"}
+
+
+_SLASHED = re.compile(r"^/\w[\w .-]*/\.?$")
+
+
 def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     """'MOSCOW (Reuters) -', 'KYIV, May 3 (AP) —': a place opening a line, then a dash."""
     if not _line_start(doc, raw.start):
@@ -612,8 +622,13 @@ def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         for k in range(len(words))
         for n in (1, 2)
     )
+    # 'MOSCOW, November 6. /TASS/.': the agency between slashes, as Russian agencies write
+    has_slashed_agency = any(
+        _SLASHED.match(t.text) or (t.text == "/" and k + 2 < len(window) and window[k + 2].text == "/")
+        for k, t in enumerate(window)
+    )
     upper = doc[raw.start : raw.stop].text.isupper()
-    return (upper and (has_dash or has_agency)) or (has_agency and has_dash)
+    return (upper and (has_dash or has_agency or has_slashed_agency)) or (has_agency and has_dash)
 
 
 def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) -> model.PlaceRole:

@@ -138,6 +138,7 @@ def report_times(report: model.NormalisedReport, *, doc: Doc) -> list[model.Time
         earliest=publication.reference,
         latest=publication.inferred_latest if publication.inferred_earliest else None,
         year_known=publication.year_known,
+        time=publication.declared_time,
     )
     return find_time_expressions(report.text, reference=reference, report_id=report.id, doc=doc)
 

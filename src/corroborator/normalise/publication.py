@@ -68,6 +68,10 @@ CANDIDATE_DAYS_AFTER = 7
 WEEKDAY_WINDOW_DAYS = 3
 #: Among equally good days, the first and this many after it make the inferred range.
 JUST_AFTER_DAYS = 1
+#: A yearless date ("on 14 November") read as more than this many days before publication
+#: is doubtful: news names recent days without a year and gives one to older events
+#: ("last November", "in November 2023").
+STALE_YEARLESS_DAYS = 183
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,6 @@ def infer_publication(
 
     if not scores:
         publication = _no_evidence(declared)
-        reference = _reference_for(publication, declared)
     else:
         best = max(s.total for s in scores.values())
         top = sorted(day for day, s in scores.items() if abs(s.total - best) < 1e-9)
@@ -153,7 +156,12 @@ def infer_publication(
                 publication = _declared_stands(declared, declared_score, lo, hi, best)
         else:
             publication = _from_content(declared, scores[lo], lo, hi, year_known=year_known)
-        reference = _reference_for(publication, declared)
+    if declared.time is not None and (publication.inferred_earliest, publication.inferred_latest) == (
+        declared.day,
+        declared.day,
+    ):
+        publication = publication.model_copy(update={"declared_time": declared.time})
+    reference = _reference_for(publication)
     expressions = resolve_times(parsed, reference=reference, report_id=report_id, lexicon=lex)
     return publication, tuple(expressions), tuple(anomalies)
 
@@ -257,21 +265,24 @@ def _candidates(
     if declared.day is not None and declared.year_known == year_known:
         found.add(declared.day)
     dated: list[dt.date] = []
-    for expression in resolve_times(
-        [p for p in content if _dates_an_event(p)],
-        reference=Reference(earliest=None),
-        lexicon=lex,
-    ):
+    events = [p for p in content if _dates_an_event(p)]
+    unanchored = resolve_times(events, reference=Reference(earliest=None), lexicon=lex)
+    for p, expression in zip(events, unanchored, strict=True):
         interval = expression.interval
         # With years known, only a date that states its year proposes a day: a yearless
         # "Nov. 10" would propose the same month and day in every year, and any deictic
         # word fits one of them.
-        if (
-            interval is not None
-            and interval.precision in _DAY_OR_FINER
-            and interval.year_known == year_known
-        ):
+        if interval is None or interval.precision not in _DAY_OR_FINER:
+            continue
+        if interval.year_known == year_known:
             dated.append(interval.first_day())
+        elif year_known and declared.day is not None and p.tense == "past":
+            # ... but it does propose its day in the declared year: a date line a month
+            # before "the night of 14 to 15 November" is more likely wrong than the night
+            # a year old (see `STALE_YEARLESS_DAYS`)
+            in_declared_year = interval.with_year(declared.day.year)
+            if in_declared_year is not None:
+                dated.append(in_declared_year.first_day())
     for day in dated:
         found.update(day + dt.timedelta(days=k) for k in range(CANDIDATE_DAYS_AFTER + 1))
     return found
@@ -312,7 +323,9 @@ def _score(
         if p.category in {"absolute", "yearless"}:
             if not _dates_an_event(p):
                 continue  # a plan or a deadline says little about when it was written
-            if interval.start < end_of_day:
+            if p.category == "yearless" and p.tense == "past" and _stale(interval, day):
+                score = 0.0  # news gives a year to what is that old: this reading is doubtful
+            elif interval.start < end_of_day:
                 score = WEIGHTS.dated_before
             elif p.tense == "past":
                 score = WEIGHTS.dated_after
@@ -332,8 +345,14 @@ def _score(
             continue
         judged.append(_Judged(e, p, score * weight))
     support: dict[str, float] = {}
+    # A yearless date told as past is relative to the publication year, as "on Friday" is to
+    # its week; it supports the day as relative words do, but only when a weekday falls right
+    # for the same day: the calendar then checks it ("the night of 14 to 15 November ... on
+    # Friday" in 2024), where "yesterday" would fit any day a stray date proposed.
+    weekday_fits = any(j.parsed.category == "weekday" and j.score > 0 for j in judged)
     for j in judged:
-        if j.parsed.category in {"weekday", "deictic"} and j.score > 0:
+        yearless = j.parsed.category == "yearless" and j.parsed.tense == "past" and weekday_fits
+        if j.score > 0 and (j.parsed.category in {"weekday", "deictic"} or yearless):
             word = " ".join(j.parsed.text.lower().split())
             weight = _DEICTIC_WEIGHT.get(j.expression.precision or model.TimePrecision.DAY, 1.0)
             support[word] = max(support.get(word, 0.0), weight)
@@ -349,6 +368,14 @@ _DEICTIC_WEIGHT = {
     model.TimePrecision.DAY: 1.0,
     model.TimePrecision.WEEK: 0.5,
 }
+
+
+def _stale(interval: model.TimeInterval, day: dt.date) -> bool:
+    """A yearless date told as past that only fits in the year before publication, more than
+    `STALE_YEARLESS_DAYS` back: in the publication year it would lie after publication.
+    ("The fiscal year ended Jan. 31" in October is this year's January, and fine.)"""
+    first = interval.first_day()
+    return first.year < day.year and (day - first).days > STALE_YEARLESS_DAYS
 
 
 def _dates_an_event(p: ParsedTime) -> bool:
@@ -521,16 +548,12 @@ def _no_evidence(declared: _Declared) -> model.PublicationTime:
     )
 
 
-def _reference_for(publication: model.PublicationTime, declared: _Declared) -> Reference:
+def _reference_for(publication: model.PublicationTime) -> Reference:
     if publication.inferred_earliest is None:
         return Reference(earliest=None)
-    same_as_declared = (publication.inferred_earliest, publication.inferred_latest) == (
-        declared.day,
-        declared.day,
-    )
     return Reference(
         earliest=publication.inferred_earliest,
         latest=publication.inferred_latest,
         year_known=publication.year_known,
-        time=declared.time if same_as_declared else None,
+        time=publication.declared_time,
     )

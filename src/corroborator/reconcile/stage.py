@@ -303,9 +303,14 @@ def _place_country(group: Group | None) -> str | None:
 
 
 def _event_type(frames: Sequence[model.Frame]) -> tuple[str, str]:
+    """The type most frames give, a report's main frame and a type read from a named weapon
+    each counting double: "the enemy strike" only says an attack happened, "glide bombs hit"
+    says which kind."""
     votes: Counter[tuple[str, str]] = Counter()
     for frame in frames:
-        votes[(frame.event_type, frame.sub_event_type)] += 2 if frame.primary else 1
+        votes[(frame.event_type, frame.sub_event_type)] += (2 if frame.primary else 1) * (
+            2 if frame.typed_by_weapon else 1
+        )
     return votes.most_common(1)[0][0]
 
 

@@ -94,6 +94,16 @@ _UNKNOWN_TENSE_PENALTY_DAYS = 90
 _PAST_SLACK_DAYS = 1
 
 
+def _published_before_noon(ctx: _Context) -> bool:
+    """A report published in the morning tells of the night just past: the coming night has
+    not begun, and a night the clause gives no tense to ("Tonight from 03:20 to 05:10 the city
+    was attacked" with the parse lost, "another night attack") is the one that ended."""
+    return ctx.ref_time is not None and ctx.ref_time < _NOON
+
+
+_NOON = dt.time(12)
+
+
 def _choose_by_tense(
     candidates: Sequence[_Period],
     ref: dt.date,
@@ -210,7 +220,7 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
         offset = parts.day_offset
         if parts.night_deictic:
             past = tense == "past" or (parts.night_default_past and tense != "future")
-            offset = -1 if past else 0
+            offset = -1 if past or (tense is None and _published_before_noon(ctx)) else 0
         return _Period(_G.DAY, ref + dt.timedelta(days=offset), known), publication
     if parts.offset_dir:
         return _offset(parts, ctx)
@@ -224,9 +234,15 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
             return base, model.TimeAnchor.NARRATIVE
         if ref is None:
             return _Reading(value=_unanchored_value(parts))
-        if parts.pod == "NI" and parts.definite and parts.hour is None and tense != "future":
+        if (
+            parts.pod == "NI"
+            and (parts.definite or _published_before_noon(ctx))
+            and parts.hour is None
+            and tense != "future"
+        ):
             # "during the night", "through the night" in a report: the night just past,
-            # as with "overnight", unless the verb looks ahead
+            # as with "overnight", unless the verb looks ahead; so is "a night attack" in a
+            # report published in the morning, when the coming night has not begun
             return _Period(_G.DAY, ref - dt.timedelta(days=1), known), publication
         return _Period(_G.DAY, ref, known), publication
     return None
