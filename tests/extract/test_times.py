@@ -27,3 +27,79 @@ def test_times_use_the_parse_for_tense(nlp: Language) -> None:
     text = "The talks will resume on Friday."
     friday = find_times(text, Reference(earliest=dt.date(2023, 5, 3)), doc=nlp(text))[0]
     assert (friday.value, friday.anchor) == ("2023-05-05", model.TimeAnchor.PUBLICATION)
+
+
+def _values(text: str, day: dt.date, nlp: Language | None = None) -> list[tuple[str, str]]:
+    doc = nlp(text) if nlp is not None else None
+    return [(t.span.text, t.value) for t in find_times(text, Reference(earliest=day), doc=doc)]
+
+
+def test_times_year_to_date_months_compare_with_the_year_before() -> None:
+    text = (
+        "Widget Co. earned $4 million in the second quarter, up from $3 million a year earlier. "
+        "For the seven months, it earned $9 million, against $8 million a year earlier."
+    )
+    found = _values(text, dt.date(2021, 8, 10))
+    assert found == [
+        ("the second quarter", "2021-Q2"),
+        ("a year earlier", "2020-Q2"),
+        ("seven months", "P7M"),
+        ("a year earlier", "2020"),
+    ]
+
+
+def test_times_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Sales slipped in the first quarter. For the quarter a year ago, the chain sold more."
+    assert _values(text, dt.date(2022, 5, 2)) == [
+        ("the first quarter", "2022-Q1"),
+        ("the quarter a year ago", "2021-Q1"),
+    ]
+
+
+def test_times_generic_todays_is_no_date() -> None:
+    text = "Parents worry about what today's youth read. Today's vote was close."
+    assert _values(text, dt.date(2020, 3, 4)) == [("Today", "2020-03-04")]
+
+
+def test_times_high_noon_is_an_idiom() -> None:
+    text = "For the strikers, high noon arrives this week; talks resume at noon."
+    found = _values(text, dt.date(2020, 3, 4))
+    assert ("noon", "2020-03-04T12:00") in found
+    assert sum(1 for span, _ in found if span.lower() == "noon") == 1
+
+
+def test_times_approximate_offsets_keep_their_direction() -> None:
+    found = find_times("A month or so ago, the mayor resigned.", Reference(earliest=dt.date(2020, 3, 4)))
+    assert [(t.span.text, t.timex_type.value, t.value, t.mod) for t in found] == [
+        ("A month or so ago", "DATE", "2020-02", "APPROX")
+    ]
+    two = find_times("The bridge closed a year or two ago.", Reference(earliest=dt.date(2020, 3, 4)))
+    assert [(t.span.text, t.value) for t in two] == [("a year or two ago", "PAST_REF")]
+
+
+def test_times_an_infinitive_subject_is_no_plan(nlp: Language) -> None:
+    # "to ratify ... on Friday" is the subject of "was", not a plan of it ("is to meet Friday")
+    text = "To ratify the treaty on Friday was a mistake."
+    assert _values(text, dt.date(2021, 6, 9), nlp) == [("Friday", "2021-06-04")]
+
+
+def test_times_a_year_given_with_the_quarter_skips_whole_years_between() -> None:
+    text = (
+        "Its fourth-quarter profit will trail the sum it reported last year. It earned $2 million in the 2019 quarter."
+    )
+    assert _values(text, dt.date(2020, 11, 20)) == [
+        ("fourth-quarter", "2020-Q4"),
+        ("last year", "2019"),
+        ("the 2019 quarter", "2019-Q4"),
+    ]
+    # "period" does not say which part of a year: the months so far are compared
+    text = "Net rose in the third quarter. For the nine months, sales beat those of the 2019 period."
+    assert _values(text, dt.date(2020, 11, 20))[-1] == ("the 2019 period", "2019")
+
+
+def test_times_a_clock_time_takes_the_day_of_its_bracketed_restatement() -> None:
+    text = "The convoy will set off at 5 in the morning (5 a.m. GMT Saturday), officials said."
+    assert _values(text, dt.date(2021, 6, 9)) == [
+        ("5 in the morning", "2021-06-12T05:00"),
+        ("5 a.m. GMT Saturday", "2021-06-12T05:00"),
+    ]

@@ -76,6 +76,12 @@ class _Context:
                 return None
         return None
 
+    def quarter_compared(self) -> _Period | None:
+        """The quarter the text last talked about, past whole years named since: "the 1988
+        quarter" gives its year itself, so "third-quarter profit ... reported last year"
+        still says which quarter."""
+        return next((p for p, _ in reversed(self.history) if p.gran is _G.QUARTER), None)
+
     def day_in_paragraph(self) -> _Period | None:
         """The last day (or finer) the current paragraph mentioned: a clock time's day."""
         for period, paragraph in reversed(self.history):
@@ -180,7 +186,7 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     if parts.decade is not None:
         return _Period(_G.DECADE, dt.date(parts.decade * 10, 1, 1)), model.TimeAnchor.ABSOLUTE
     in_a_year = parts.slots() & {"monthday", "period"}
-    compared = ctx.period_compared()
+    compared = ctx.quarter_compared() if parts.same_period and parts.unit == "Q" else ctx.period_compared()
     if parts.same_period and parts.year is not None and compared is not None:
         # "up from $3 million in the 1988 period" after "the third quarter": 1988's third quarter
         first = compared.first.replace(year=parts.year)  # sub-year periods start on the 1st

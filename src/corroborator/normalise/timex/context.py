@@ -65,6 +65,7 @@ def _index_of(starts: Sequence[int], offset: int) -> int:
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _FUTURE_HEADS = frozenset({"going", "due", "set", "scheduled", "expected", "planned"})
 
 
@@ -98,6 +99,10 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
         # to mark the day on March 12") lies after its head, so only a head looking ahead
         # gives it a tense.
         head = verb.head
+        if verb.dep_ in _SUBJECTS:
+            # "the first to join on Friday were ...": an infinitive naming who did something,
+            # the subject of its head, is no plan of that head
+            return None
         if head.lemma_.lower() in future_verbs | {"be"} or head.lower_ in _FUTURE_HEADS:
             if _past_perfect(head):
                 # "had been due to expire Friday": a plan the story has overtaken, which may or

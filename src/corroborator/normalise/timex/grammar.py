@@ -284,7 +284,7 @@ class _Grammar(_Handlers):
             "offset",
             rf"""
             (?:(?P<num>{NUM}|{self.vague_number})[\s-]+)?(?:(?i:more|additional|full|straight)\s+)?
-            (?P<unit>{self.unit})\s+
+            (?P<unit>{self.unit})(?:\s+(?i:or)\s+(?:(?P<so>(?i:so))|(?P<num2>{NUM})))?\s+
             (?P<dir>(?i:ago|earlier|later|before|after|afterwards?|previously|from\s+now|hence|back))
             (?!\w)""",
             self._offset,

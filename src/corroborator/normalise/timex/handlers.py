@@ -29,6 +29,33 @@ if TYPE_CHECKING:
     from corroborator.normalise.timex.lexicon import TimeLexicon
 
 
+#: Words that end a noun phrase: a generic noun before one of them is its head.
+_FUNCTION_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "to",
+        "for",
+        "with",
+        "that",
+        "who",
+        "what",
+        "have",
+        "has",
+        "can",
+        "will",
+        "would",
+    ]
+)
+
+
 class _Handlers:
     """The readings of the rules' matches, and the word helpers they use.
 
@@ -95,6 +122,19 @@ class _Handlers:
     def followed_by_of(text: str, end: int) -> bool:
         """ "the fall of the city", "the day of the attack": the thing named is not a time."""
         return re.match(r"\s+of\b", text[end : end + 5]) is not None
+
+    def generic_today(self, text: str, end: int) -> bool:
+        """ "today's youth", "today's fast-changing world": the present age, not a day. The
+        noun phrase after "today's" (up to three words, cut at a function word) decides."""
+        after = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})", text[end : end + 60])
+        if after is None:
+            return False
+        phrase: list[str] = []
+        for word in after.group(1).split():
+            if word in _FUNCTION_WORDS:
+                break
+            phrase.append(word)
+        return bool(set(phrase) & set(self.lex.cue("generic_after_today")))
 
     @staticmethod
     def hyphen_ok(text: str, start: int) -> bool:
@@ -182,7 +222,9 @@ class _Handlers:
 
     def _year_period(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the 1988 period", "the 1988 quarter": the part of the year under comparison."""
-        return _Parts(year=int(m["y"]), same_period=True)
+        # "quarter" says which part of a year; "period" leaves it to the comparison
+        unit = "Q" if m.group(0).lower().endswith("quarter") else None
+        return _Parts(year=int(m["y"]), same_period=True, unit=unit)
 
     def _year_end(self, m: re.Match[str], text: str) -> _Parts | None:
         # This year's end: "by year-end" is the coming one, "since year-end" (past) the last.
@@ -292,8 +334,9 @@ class _Handlers:
         return parts
 
     def _clock_word(self, m: re.Match[str], text: str) -> _Parts | None:
-        if self.in_a_name(text, m):
-            return None  # "High Noon"
+        high = re.search(r"(?<![\w-])[Hh]igh\s+$", text[max(0, m.start() - 8) : m.start()])
+        if self.in_a_name(text, m) or high:
+            return None  # "High Noon", "high noon comes today": the decisive moment, not 12:00
         hour, minute = self.lex.clock_words[m["w"].lower()]
         return _Parts(hour=hour, minute=minute, minutes_given=True)
 
@@ -313,6 +356,8 @@ class _Handlers:
         if self.in_a_name(text, m):
             return None
         word = _squash(m["w"])
+        if word == "today" and self.generic_today(text, m.end()):
+            return None
         if word == "tonight":
             return _Parts(day_offset=0, pod="NI", night_deictic=True)
         if word == "overnight":
@@ -409,6 +454,8 @@ class _Handlers:
             parts.offset_range = (2, 9)  # "days later"
         else:
             return None  # "day after day"
+        if not self._approximate_count(m, parts):
+            return None
         if direction in {"before", "after"}:
             # "two days after the attack" counts from an event we cannot date; unless a date
             # follows ("two days after May 3"), it is a length of time (see _finish).
@@ -424,6 +471,19 @@ class _Handlers:
         if unit == "2W":
             parts.unit, parts.offset_n = "W", (parts.offset_n or 1) * 2
         return parts
+
+    def _approximate_count(self, m: re.Match[str], parts: _Parts) -> bool:
+        """ "a week or so ago" is about a week back; "a day or two later" one to two days on.
+        False when the second count is no count ("a day or a month")."""
+        if m["so"]:
+            parts.mod = "APPROX"
+        elif m["num2"]:
+            high = self.parse_number(m["num2"])
+            low = parts.offset_n
+            if high is None or low is None or not low < high:
+                return False
+            parts.offset_n, parts.offset_range = None, (int(low), int(high))
+        return True
 
     def _offset_the(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the day before", "the night after", "the year before"."""
@@ -456,10 +516,19 @@ class _Handlers:
             if m["half"] or m["frac"]:
                 count += 0.5
             literal = _duration_value(count, unit)
-        parts = _Parts(kind="duration", literal=literal)
+        parts = _Parts(kind="duration", literal=literal, year_to_date=self._year_to_date(m, text, unit, count))
         # "one day" is as often "some day" as a length, "a second" as often an ordinal.
         parts.weak = m["num"].lower() in {"a", "an", "one"} and not m["lead"] and unit in {"D", "S"}
         return parts
+
+    def _year_to_date(self, m: re.Match[str], text: str, unit: str, count: float | None) -> bool:
+        """ "the nine months", "the first six months": the months of a year a report covers so
+        far. A comparison after them ("up from $5 million a year earlier") is with the same
+        months of the year before, which TIMEX3 can only write as that year."""
+        if unit != "M" or count is None or not 2 <= count <= 11 or count != int(count):
+            return False
+        lead = _squash(m["lead"] or "")
+        return lead in {"the first", "the latest"} or (not lead and self.preceded_by(text, m.start(), ("the",)))
 
     def _duration_bare(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "for years", "within hours"."""

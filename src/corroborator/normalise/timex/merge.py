@@ -42,6 +42,8 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
     ls, rs = left.slots(), right.slots()
     if left.pod == "EH" and right.pod == "MO" and _only_time_of_day(right) and not right.definite:
         return word == "" and not comma  # "the early hours of Thursday morning": one stretch
+    if _period_a_year_back(left, right):
+        return word == "" and not comma  # "the quarter a year ago"
     if ls & rs:
         return False
     if found["possessive"]:  # "this year's third quarter", "1990's first half": the year's period
@@ -73,7 +75,17 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
     return False
 
 
+def _period_a_year_back(left: _Parts, right: _Parts) -> bool:
+    """ "the quarter a year ago", "the quarter a year earlier": the quarter under comparison, a
+    year before; the words after the quarter are its year, not a second time."""
+    one_year_back = right.unit == "Y" and right.offset_n == 1 and right.offset_dir < 0 and not right.signal_len
+    return left.definite and left.unit == "Q" and left.slots() == {"rel"} and one_year_back
+
+
 def _merge_parts(left: _Parts, right: _Parts) -> _Parts:
+    if _period_a_year_back(left, right):
+        # read as "the year-ago quarter": the compared period the year before
+        return replace(right, weak=left.weak and right.weak)
     merged = replace(left)
     for name, spec in _Parts.__dataclass_fields__.items():
         value = getattr(right, name)
@@ -154,9 +166,33 @@ def _across_restatements(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 out += [replace(clock, parts=_merge_parts(clock.parts, day.parts)), restated, day]
                 i += 3
                 continue
+        if i + 1 < len(atoms) and _day_in_brackets(text, atoms[i], atoms[i + 1]):
+            clock, restated = atoms[i], atoms[i + 1]
+            out += [replace(clock, parts=_merge_parts(clock.parts, _day_only(restated.parts))), restated]
+            i += 2
+            continue
         out.append(atoms[i])
         i += 1
     return out
+
+
+def _day_only(parts: _Parts) -> _Parts:
+    """The day of a dated clock time ("4 a.m. EDT Thursday" → Thursday)."""
+    return replace(parts, hour=None, minute=None, minutes_given=False, meridiem=None, tz=None, pod=None, mod=None)
+
+
+def _day_in_brackets(text: str, clock: _Atom, restated: _Atom) -> bool:
+    """ "leave at 4 in the morning (4 a.m. EDT Thursday)": a clock time without a day, restated
+    in brackets with one, is on that day."""
+    return (
+        "clock" in clock.parts.slots()
+        and not _has_day(clock.parts)
+        and "clock" in restated.parts.slots()
+        and _has_day(restated.parts)
+        and _OPEN.fullmatch(text[clock.end : restated.start]) is not None
+        and re.match(r"\s*\)", text[restated.end : restated.end + 3]) is not None
+        and _can_merge(clock.parts, _day_only(restated.parts), " ")
+    )
 
 
 def _finish(text: str, atom: _Atom) -> _Atom:

@@ -74,6 +74,7 @@ class _Parts:
     stretch: bool = False  # "the past year": the unit of time ending (or starting) now
     year_end: bool = False  # "year-end": this year's end, last year's when it is past
     signal_len: int = 0  # length of a trailing "before"/"after" relating to what follows
+    year_to_date: bool = False  # "the nine months": a report's months so far of its year
     weak: bool = False  # needs a cue word or a spaCy DATE/TIME entity to count
 
     def slots(self) -> set[str]:

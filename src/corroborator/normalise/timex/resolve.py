@@ -91,6 +91,11 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
     if parts.kind == "set" and parts.literal is None:  # "on Tuesdays", "mornings"
         weekday = f"XXXX-WXX-{parts.weekday}" if parts.weekday is not None else "XXXX-XX-XX"
         return _Reading(value=weekday + (f"T{parts.pod}" if parts.pod else ""))
+    if parts.year_to_date and ctx.ref is not None:
+        # Not a date, but what the text now talks about: year-on-year comparisons that
+        # follow are with the year before, not with the quarter named earlier.
+        year = _Period(_G.YEAR, dt.date(ctx.ref.year, 1, 1), ctx.year_known)
+        return _Reading(value=parts.literal or "", period=year)
     if parts.kind in {"duration", "set", "vague"}:
         return _Reading(value=parts.literal or "")
     ctx.paragraph = parsed.paragraph
