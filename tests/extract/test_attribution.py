@@ -574,6 +574,60 @@ def test_attribution_withheld_statement_is_not_asserted(find: Find) -> None:
     assert a.stance == Stance.SPECULATES and "did not say" in a.hedges
 
 
+# ----------------------------------------------------------------------------- asides and addressees
+
+
+def test_attribution_relative_aside_is_a_statement_of_its_own(find: Find) -> None:
+    found = find("Farmers complained about the checkpoint, which they said had closed the road for days.")
+    outer = only(found, "complained about")
+    assert outer.content_span.text == "the checkpoint"
+    inner = only(found, "said")
+    assert inner.source_span is not None and inner.source_span.text == "they"
+    assert "closed the road for days" in inner.content_span.text
+    assert not any(
+        inner.content_span.start >= a.content_span.start
+        and inner.cue_span is not None
+        and a.content_span.start <= inner.cue_span.start < a.content_span.end
+        for a in found
+        if a is not inner
+    )
+
+
+def test_attribution_restrictive_relative_clause_stays_in_the_content(find: Find) -> None:
+    found = find("The governor praised the engineers who said the bridge would hold.")
+    assert only(found, "praised").content_span.text == "the engineers who said the bridge would hold"
+
+
+def test_attribution_closing_participle_is_the_speakers(find: Find) -> None:
+    found = find('The minister said the repairs were finished, calling the work "a small miracle."')
+    said = only(found, "said")
+    assert said.content_span.text == "the repairs were finished"
+    calling = only(found, "calling")
+    assert calling.source_span is not None and calling.source_span.text == "The minister"
+
+
+def test_attribution_participle_of_a_speaker_in_the_content_stays_theirs(find: Find) -> None:
+    found = find("The police said the crowd marched downtown, chanting slogans against the curfew.")
+    chanting = only(found, "chanting")
+    assert chanting.source_span is not None and chanting.source_span.text == "the crowd"
+
+
+def test_attribution_asked_if_clause(find: Find) -> None:
+    a = only(find("The officer stopped the car and asked the driver if he had seen the drone."), "asked")
+    assert a.content_span.text == "if he had seen the drone"
+
+
+def test_attribution_told_an_audience_that(find: Find) -> None:
+    a = only(find("She told a gathering of village elders that the convoy would arrive on Monday."), "told")
+    assert a.content_span.text == "that the convoy would arrive on Monday"
+
+
+def test_attribution_reporting_clause_inserted_after_the_subject(find: Find) -> None:
+    a = only(find("The main risk, the engineer told us on Sunday, is that the dam could fail."), "told")
+    assert "the dam could fail" in a.content_span.text
+    assert a.source_span is not None and a.source_span.text == "the engineer"
+
+
 # --------------------------------------------------------------------------------------- records
 
 

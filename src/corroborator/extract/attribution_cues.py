@@ -841,6 +841,14 @@ class CueReader:
             return self._clause_without(verb.head, verb), True
         if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS:
             return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.head.pos_ in syntax.VERBS:
+            # "The difference now, he told me, is that ...": the parser hangs the inserted
+            # reporting clause on the subject noun; what was said is the whole sentence
+            return self._clause_without(verb.head.head, verb), True
+        if cue_lemma in self.lexicon.addressee:
+            asked = self._addressed_clause(verb)
+            if asked is not None:
+                return asked, True
         quoted = self._adjacent_quote(verb)
         particle = self.lexicon.phrasal_particle(verb, cue_lemma)
         if particle is not None and particle.dep_ == "prep":
@@ -887,6 +895,31 @@ class CueReader:
                 relative = {t.i for t in verb.subtree}
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _addressed_clause(self, verb: Token) -> tuple[int, int] | None:
+        """What someone was told or asked, where the parser did not make it the verb's
+        complement: "asked workers if they would vote" (an adverbial "if" clause) and "told a
+        meeting of leaders that few understood the risk" (a "that" clause read as a relative
+        clause on the addressee, though "that" is no argument of it)."""
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+            if child.dep_ == "advcl" and marks & {"if", "whether"}:
+                return self.trimmed(list(child.subtree))
+            if child.dep_ not in ("dobj", "dative"):
+                continue
+            for clause in child.subtree:
+                if clause.dep_ != "relcl" or clause.head.i > clause.i:
+                    continue
+                opener = next((m for m in clause.children if m.i < clause.i and m.lower_ == "that"), None)
+                subjects = [m for m in clause.children if m.dep_ in ("nsubj", "nsubjpass") and m.i < clause.i]
+                # a true relative clause has a gap where "that" belongs ("the soldiers that he
+                # trusted"); a complement clause is complete after its verb
+                complete = any(m.i > clause.i and not m.is_punct for m in clause.children)
+                if opener is not None and opener.dep_ in ("mark", "dobj") and subjects and complete:
+                    return self.trimmed(list(self.doc[opener.i : clause.right_edge.i + 1]))
+        return None
 
     def _colon_block(self, verb: Token) -> tuple[int, int] | None:
         """ "The ministry said:" closing its paragraph: the next paragraph is what was said
@@ -1075,6 +1108,10 @@ class CueReader:
         return noun.ent_type_ in _SPEAKER_ENTITIES or bool(
             self.registry.descriptors.index.scan(noun.text) or self.lexicon.speakers.scan(noun.lemma_)
         )
+
+    def plausible_speaker(self, words: SpacySpan) -> bool:
+        """Can the phrase `words` say or think something?"""
+        return self._plausible_speaker(words.root, words)
 
     def _plausible_speaker(self, subject: Token, words: SpacySpan) -> bool:
         """Can this subject say or think something? ("The strike claimed lives": no.)"""

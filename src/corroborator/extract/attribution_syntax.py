@@ -46,7 +46,12 @@ def subject(
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
             return subject(head, carrier=carrier, speaker=speaker)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
-            return subject(head, carrier=carrier, speaker=speaker)  # "took the stage to thank ..."
+            found = subject(head, carrier=carrier, speaker=speaker)  # "took the stage to thank ..."
+            if found[0] is None and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in VERBS:
+                # "X said the repairs were finished, calling ...": a passive reported clause
+                # has no one to lend; the participle is the reporter's
+                return subject(head.head, carrier=carrier, speaker=speaker)
+            return found
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         governor = head.head  # "After saying he was nervous, the man ..."
         if governor.pos_ in VERBS:
@@ -159,3 +164,28 @@ def dateline_end(sent: SpacySpan) -> int | None:
             following = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
             return following.idx if following is not None else None
     return None
+
+
+def relative_aside(verb: Token) -> Token | None:
+    """The relative clause set off by a comma that a cue verb makes or reports inside ("the
+    noise, which residents said kept them awake"), if any: its root verb. A relative clause
+    without the comma ("the policies she supported") restricts the noun and belongs to it."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            first = node.left_edge.i
+            return node if first > 0 and node.doc[first - 1].text in (",", "--", "—", "–") else None
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        node = node.head
+    return None
+
+
+def participial_aside(verb: Token) -> bool:
+    """ "..., calling them dull": a participle set off by a comma with no subject of its own,
+    which tells more of what the sentence's speaker did."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.doc[verb.left_edge.i - 1].text == ","
