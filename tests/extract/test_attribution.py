@@ -628,6 +628,33 @@ def test_attribution_reporting_clause_inserted_after_the_subject(find: Find) -> 
     assert a.source_span is not None and a.source_span.text == "the engineer"
 
 
+def test_attribution_speaker_after_a_quote_of_several_sentences(find: Find) -> None:
+    a = only(find('"The road is open. Fully open," said Ana Ruiz, a local organiser.'), "said")
+    assert a.source_span is not None and a.source_span.text == "Ana Ruiz, a local organiser"
+    assert a.content_span.text == '"The road is open. Fully open,"'
+
+
+def test_attribution_verbless_headline_after_a_speaker(find: Find) -> None:
+    a = only(find("Mayor Klitschko: No Power Cuts in Kyiv This Week."), ":")
+    assert a.source_span is not None and a.source_span.text == "Mayor Klitschko"
+    assert a.content_span.text == "No Power Cuts in Kyiv This Week"
+
+
+def test_attribution_verbless_line_after_a_label_is_not_speech(find: Find) -> None:
+    assert not [a for a in find("Objective: an oil depot near the border.") if a.cue_span and a.cue_span.text == ":"]
+
+
+def test_attribution_court_ruling(find: Find) -> None:
+    a = only(find("A federal court ruled that the curfew was unlawful."), "ruled")
+    assert a.content_span.text == "that the curfew was unlawful"
+    assert not find("The army ruled the province for a decade.")
+
+
+def test_attribution_thanks_take_the_addressee_and_reason(find: Find) -> None:
+    a = only(find("The governor thanked the rescue teams for their work."), "thanked")
+    assert a.content_span.text == "the rescue teams for their work"
+
+
 # --------------------------------------------------------------------------------------- records
 
 

@@ -813,7 +813,9 @@ class CueReader:
             return None
         after = [t for t in token.sent if t.i > token.i]
         content = self.trimmed(after)
-        if content is None or not any(t.pos_ in syntax.VERBS for t in after):
+        if content is None:
+            return None
+        if not any(t.pos_ in syntax.VERBS for t in after) and not self._verbless_headline_claim(words, after):
             return None  # "Hillary Clinton: 1,769." is a tally, not speech
         return Draft(
             kind="verb",
@@ -823,6 +825,20 @@ class CueReader:
             source_span=source_span,
             description=words,
             cue_token=token,
+        )
+
+    def _verbless_headline_claim(self, words: SpacySpan, after: Sequence[Token]) -> bool:
+        """ "Mayor Klitschko: No Power Cuts in Kyiv This Week": headlines drop the verb of what a
+        speaker says. A verbless line counts when the speaker is a known kind of speaker (a
+        name the recogniser knows, a registry source, a speaker noun such as "poll"), not just
+        a capitalised label ("Target: an oil depot"), and the rest is a phrase, not a figure."""
+        if sum(1 for t in after if t.is_alpha) < 3 or not any(t.pos_ in ("NOUN", "PROPN") for t in after):
+            return False
+        text = words.text
+        return (
+            any(t.ent_type_ == "PERSON" for t in words)
+            or bool(self.registry.aliases_in(text))
+            or bool(self.lexicon.speakers.scan(words.root.lemma_.lower()))
         )
 
     def _verb_content(self, verb: Token, cue_lemma: str, passive: bool) -> tuple[tuple[int, int] | None, bool]:

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 VERBS = ("VERB", "AUX")
+_CLOSING_QUOTES = frozenset({'"', "'", "\u201d", "\u2019"})
 
 
 def subject(
@@ -31,6 +32,11 @@ def subject(
     if subjects:
         # "UPDATE, Friday: the Air Force says ...": of two subjects, the one next to the verb
         before = [c for c in subjects if c.i < verb.i]
+        after = [c for c in subjects if c.i > verb.i]
+        if before and after and verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING_QUOTES:
+            # '"... Full panic mode," said Jane Doe': the parser lends the verb a noun of the
+            # quote's last sentence as well; the speaker is the subject after the verb
+            return after[0], False
         return (before[-1] if before else subjects[0]), False
     for child in verb.children:
         if child.dep_ == "nsubjpass":
