@@ -655,6 +655,18 @@ def test_attribution_thanks_take_the_addressee_and_reason(find: Find) -> None:
     assert a.content_span.text == "the rescue teams for their work"
 
 
+def test_attribution_transcript_label_takes_the_paragraph(find: Find) -> None:
+    found = find("MORENO: We begin in Kharkiv. The city was hit again overnight.\n\nThe studio was quiet.")
+    a = only(found, ":")
+    assert a.source_span is not None and a.source_span.text == "MORENO"
+    assert a.content_span.text == "We begin in Kharkiv. The city was hit again overnight"
+
+
+def test_attribution_question_to_you_asserts_nothing(find: Find) -> None:
+    assert not find("Do you know where the drones were launched from?")
+    assert only(find("You know the drones were launched from the south."), "know")
+
+
 # --------------------------------------------------------------------------------------- records
 
 

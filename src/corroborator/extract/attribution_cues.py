@@ -312,6 +312,8 @@ class CueReader:
                 return None  # the report speaking for itself
             if syntax.nobody(subject):
                 return None  # "Neither side offered evidence": nobody claims anything
+            if subject.lower_ == "you" and syntax.question(token):
+                return None  # "Do you know where ...?": a question to the reader or a guest asserts nothing
             # "footage purporting to show ...": the speaker is the noun without the cue's clause
             inside = token if subject.i == token.head.i and token.dep_ == "acl" else None
             description, source_span = self._source_words(subject, without=inside)
@@ -812,11 +814,18 @@ class CueReader:
         if not (named or self._plausible_speaker(root, words)):
             return None
         after = [t for t in token.sent if t.i > token.i]
+        if not any(not t.is_punct and not t.is_space for t in after) and token.i + 1 < len(self.doc):
+            # the sentence splitter may end the sentence at the colon: what follows in the same
+            # paragraph is what was said
+            following = self.doc[token.i + 1].sent
+            if "\n" not in self.report.text[token.idx : following.start_char]:
+                after = list(following)
         content = self.trimmed(after)
         if content is None:
             return None
         if not any(t.pos_ in syntax.VERBS for t in after) and not self._verbless_headline_claim(words, after):
             return None  # "Hillary Clinton: 1,769." is a tally, not speech
+        content = self._transcript_turn(words, content)
         return Draft(
             kind="verb",
             cue=(token.idx, token.idx + 1),
@@ -826,6 +835,19 @@ class CueReader:
             description=words,
             cue_token=token,
         )
+
+    def _transcript_turn(self, words: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
+        """ "MODERATOR: Good evening. Our first question ...": a speaker label in capitals that
+        opens a paragraph, as transcripts set them, gives the speaker the whole paragraph."""
+        letters = [t for t in words if t.is_alpha]
+        if not letters or not all(t.text.isupper() and len(t.text) > 1 for t in letters):
+            return content
+        paragraph = next((p for p in self.report.paragraphs if p.start <= words.start_char < p.end), None)
+        if paragraph is None or self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " "):
+            return content
+        rest = self.doc.char_span(content[0], paragraph.end, alignment_mode="contract")
+        whole = self.trimmed(list(rest)) if rest is not None else None
+        return whole if whole is not None else content
 
     def _verbless_headline_claim(self, words: SpacySpan, after: Sequence[Token]) -> bool:
         """ "Mayor Klitschko: No Power Cuts in Kyiv This Week": headlines drop the verb of what a

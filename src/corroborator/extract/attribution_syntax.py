@@ -195,3 +195,9 @@ def participial_aside(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return verb.doc[verb.left_edge.i - 1].text == ","
+
+
+def question(token: Token) -> bool:
+    """Is the token's sentence a question (it ends with a question mark)?"""
+    last = next((t for t in reversed(token.sent) if not t.is_space and t.text not in ('"', "'", "\u201d")), None)
+    return last is not None and last.text == "?"
