@@ -667,6 +667,14 @@ def test_attribution_question_to_you_asserts_nothing(find: Find) -> None:
     assert only(find("You know the drones were launched from the south."), "know")
 
 
+def test_attribution_citing_a_reason_that_mentions_people_is_not_a_relay(find: Find) -> None:
+    found = find("The minister praised the truce, citing the return of displaced families.")
+    praised = only(found, "praised")
+    assert praised.source_span is not None and praised.source_span.text == "The minister"
+    relayed = only(find("The agency said two drones were downed, citing two local officials."), "said")
+    assert relayed.source_span is not None and relayed.source_span.text == "two local officials"
+
+
 # --------------------------------------------------------------------------------------- records
 
 

@@ -626,7 +626,15 @@ class CueReader:
         if cited is None:
             return True
         words, _ = self._source_words(cited)
-        return words is not None and self._plausible_speaker(cited, words)
+        return words is not None and self._cited_speaker(cited, words)
+
+    def _cited_speaker(self, cited: Token, words: SpacySpan) -> bool:
+        """Is what "citing" takes a speaker? Its head noun must be one ("citing two officials",
+        "citing a ministry report"): "citing the release of political prisoners" gives a reason,
+        though it mentions people."""
+        if cited.pos_ == "PRON" or cited.ent_type_ in _SPEAKER_ENTITIES or cited.pos_ == "PROPN":
+            return self._plausible_speaker(cited, words)
+        return self._can_speak(cited)
 
     def _introduces_quote(self, verb: Token, content: tuple[int, int]) -> bool:
         following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
@@ -1211,7 +1219,7 @@ class CueReader:
                 if cited is not None:
                     words, _ = self._source_words(cited)
                     # "citing two sources" names a source; "citing low growth" a reason
-                    if words is not None and self._plausible_speaker(cited, words):
+                    if words is not None and self._cited_speaker(cited, words):
                         draft.citing = words
         if draft.description is not None:
             subject = draft.description.root
