@@ -675,6 +675,12 @@ def test_attribution_citing_a_reason_that_mentions_people_is_not_a_relay(find: F
     assert relayed.source_span is not None and relayed.source_span.text == "two local officials"
 
 
+def test_attribution_so_and_as_much_stand_for_a_statement(find: Find) -> None:
+    assert only(find("Most residents said so when the survey was taken."), "said").content_span.text == "so"
+    assert only(find("The commander said as much on Monday."), "said").content_span.text == "as much"
+    assert only(find("She said so many things."), "said").content_span.text == "so many things"
+
+
 # --------------------------------------------------------------------------------------- records
 
 

@@ -928,6 +928,9 @@ class CueReader:
         block = self._colon_block(verb)
         if block is not None:
             return block, True
+        proform = self._proform(verb)
+        if proform is not None:
+            return proform, True
         for child in children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -965,6 +968,19 @@ class CueReader:
                 complete = any(m.i > clause.i and not m.is_punct for m in clause.children)
                 if opener is not None and opener.dep_ in ("mark", "dobj") and subjects and complete:
                     return self.trimmed(list(self.doc[opener.i : clause.right_edge.i + 1]))
+        return None
+
+    def _proform(self, verb: Token) -> tuple[int, int] | None:
+        """ "said so", "thinks so", "said as much": a word standing for a statement made before,
+        which is what the speaker said (a clause, as far as strength of evidence goes)."""
+        following = self.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+        if following is None or (following.head != verb and following.head.head != verb):
+            return None
+        if following.lower_ == "so" and following.dep_ == "advmod":
+            return following.idx, following.idx + len(following.text)
+        second = self.doc[following.i + 1] if following.i + 1 < verb.sent.end else None
+        if following.lower_ == "as" and second is not None and second.lower_ == "much" and second.head == verb:
+            return following.idx, second.idx + len(second.text)
         return None
 
     def _colon_block(self, verb: Token) -> tuple[int, int] | None:
