@@ -681,6 +681,15 @@ def test_attribution_so_and_as_much_stand_for_a_statement(find: Find) -> None:
     assert only(find("She said so many things."), "said").content_span.text == "so many things"
 
 
+def test_attribution_fronted_relative_object_takes_the_complement(find: Find) -> None:
+    text = 'Four people were hurt by a blast that the governor described as "a deliberate attack."'
+    a = only(find(text), "described")
+    assert a.content_span.text == 'as "a deliberate attack."'
+    assert a.source_span is not None and a.source_span.text == "the governor"
+    b = only(find("The blast was what the governor feared most."), "feared")
+    assert b.content_span.text == "what"
+
+
 # --------------------------------------------------------------------------------------- records
 
 

@@ -1037,15 +1037,24 @@ class CueReader:
         return next((r for r in runs if roots[0] in r), tokens)
 
     def _object_content(self, verb: Token, obj: Token) -> tuple[int, int] | None:
-        """The object and what completes it: "described the attack as a provocation"."""
-        tokens = list(obj.subtree)
+        """The object and what completes it: "described the attack as a provocation".
+
+        A relative pronoun before the verb ("an explosion that the mayor described as an
+        attack", "what analysts called old tactics") stands for a noun outside the clause: the
+        content is then what completes the verb, if anything does ("what she said": the
+        pronoun)."""
+        fronted = obj.i < verb.i and obj.lower_ in (*_RELATIVE, "what")
+        tokens = [] if fronted else list(obj.subtree)
         for child in verb.children:
-            if child.i <= obj.i:
+            if child.i <= obj.i or (fronted and child.i < verb.i):
                 continue
             if child.dep_ in ("oprd", "xcomp", "ccomp") or (
                 child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "on")
             ):
                 tokens.extend(child.subtree)
+        if fronted and not tokens:
+            # "what she said": the pronoun itself is all the clause holds of the content
+            tokens = list(obj.subtree)
         return self.trimmed(sorted(tokens, key=lambda t: t.i))
 
     def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
