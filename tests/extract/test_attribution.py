@@ -690,6 +690,15 @@ def test_attribution_fronted_relative_object_takes_the_complement(find: Find) ->
     assert b.content_span.text == "what"
 
 
+def test_attribution_second_reporting_verb_with_that_keeps_the_speaker(find: Find) -> None:
+    found = find("The ministry said the depot was empty and suggested that the fire was arson.")
+    said = only(found, "said")
+    assert said.content_span.text == "the depot was empty"
+    suggested = only(found, "suggested")
+    assert suggested.source_span is not None and suggested.source_span.text == "The ministry"
+    assert suggested.content_span.text == "that the fire was arson"
+
+
 # --------------------------------------------------------------------------------------- records
 
 

@@ -161,7 +161,7 @@ class CueReader:
                     break
         if content is None:
             return None
-        subject, passive = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak)
+        subject, passive = self._subject(verb)
         if subject is None or passive or syntax.nobody(subject):
             return None
         if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
@@ -220,7 +220,7 @@ class CueReader:
                 break
         if content is None:
             return None
-        subject, passive = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak)
+        subject, passive = self._subject(verb)
         start, _ = self._cue_span(verb, verb.lemma_.lower())
         cue = (min(start, adjective.idx), adjective.idx + len(adjective.text))
         hedges: list[str] = []
@@ -293,7 +293,7 @@ class CueReader:
             subject: Token | None = next(c for c in token.children if c.dep_ in ("dobj", "attr", "npadvmod"))
             passive = False
         else:
-            subject, passive = syntax.subject(token, carrier=self._is_carrier, speaker=self._can_speak)
+            subject, passive = self._subject(token)
         closing = None if inverted else self._closing_report(token, subject)
         if closing is not None and closing[0] is not None:
             subject, passive = closing[0], False
@@ -1021,7 +1021,7 @@ class CueReader:
                 if (
                     child.dep_ in ("advcl", "conj", "parataxis")
                     and self.lexicon.cue(child) is not None
-                    and (own_speaker or syntax.reported_twin(child) is not None)
+                    and (own_speaker or syntax.reported_twin(child, reporting=self._reports) is not None)
                 ) or self._is_citing(child):
                     dropped.update(t.i for t in child.subtree)
                 if child.lower_ == "according" and child.i > root.i:
@@ -1108,7 +1108,8 @@ class CueReader:
 
     def trimmed(self, tokens: Sequence[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
         """Character span of the tokens, without edge punctuation (content keeps its quote
-        marks; a source phrase does not)."""
+        marks; a source phrase does not) nor a conjunction left dangling at the end when a
+        coordinated clause was cut off ("said the depot burned and | added that ...")."""
         toks = sorted(tokens, key=lambda t: t.i)
 
         def edge(t: Token) -> bool:
@@ -1116,7 +1117,7 @@ class CueReader:
 
         while toks and edge(toks[0]):
             toks = toks[1:]
-        while toks and edge(toks[-1]):
+        while toks and (edge(toks[-1]) or (toks[-1].dep_ == "cc" and len(toks) > 1)):
             toks = toks[:-1]
         if not toks or all(t.is_punct for t in toks):
             return None
@@ -1170,6 +1171,14 @@ class CueReader:
             if start < span[1] < end and "\n" not in text[span[1] : end]:
                 return span[0], end
         return span
+
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """`syntax.subject` with what this reader knows of carriers, speakers and cues."""
+        return syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports)
+
+    def _reports(self, verb: Token) -> bool:
+        """Is the verb a reporting cue?"""
+        return verb.pos_ in syntax.VERBS and self.lexicon.cue(verb) is not None
 
     def _can_speak(self, noun: Token) -> bool:
         """A noun that names who may speak ("lawmakers", "Smith", "those"), for subjects the

@@ -21,12 +21,14 @@ def subject(
     *,
     carrier: Callable[[Token], bool] = lambda _: False,
     speaker: Callable[[Token], bool] = lambda _: False,
+    reporting: Callable[[Token], bool] = lambda _: False,
 ) -> tuple[Token | None, bool]:
     """The verb's subject (borrowed from the governing verb for "and added", "saying", "to
     show", "went on to endorse"), and whether the verb is passive. `carrier` says whether a
     noun is a statement, post or letter: "X issued a statement saying ..." has X, not the
     statement, as speaker. `speaker` says whether a noun can speak: "the first lawmakers to
-    endorse him" has the lawmakers as subject, "a plan to announce it" no subject."""
+    endorse him" has the lawmakers as subject, "a plan to announce it" no subject. `reporting`
+    says whether a verb is a reporting cue (see `reported_twin`)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
@@ -45,23 +47,24 @@ def subject(
         return None, passive
     head = verb.head
     if verb.dep_ == "conj":
-        twin = reported_twin(verb)
+        twin = reported_twin(verb, reporting=reporting)
         if twin is not None:
-            return subject(twin, carrier=carrier, speaker=speaker)
+            return subject(twin, carrier=carrier, speaker=speaker, reporting=reporting)
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
-            return subject(head, carrier=carrier, speaker=speaker)
+            return subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
-            found = subject(head, carrier=carrier, speaker=speaker)  # "took the stage to thank ..."
+            # "took the stage to thank ..."
+            found = subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
             if found[0] is None and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in VERBS:
                 # "X said the repairs were finished, calling ...": a passive reported clause
                 # has no one to lend; the participle is the reporter's
-                return subject(head.head, carrier=carrier, speaker=speaker)
+                return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
             return found
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         governor = head.head  # "After saying he was nervous, the man ..."
         if governor.pos_ in VERBS:
-            return subject(governor, carrier=carrier, speaker=speaker)
+            return subject(governor, carrier=carrier, speaker=speaker, reporting=reporting)
     if verb.dep_ in ("acl", "relcl") and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN", "PRON") and speaker(head):
         return head, False  # "the first lawmakers to endorse him"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
@@ -72,7 +75,8 @@ def subject(
         and (head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "PRON" and speaker(head)))
     ):
         if verb.tag_ == "VBG" and carrier(head) and head.dep_ == "dobj" and head.head.pos_ in VERBS:
-            return subject(head.head, carrier=carrier, speaker=speaker)  # "issued a statement saying ..."
+            # "issued a statement saying ..."
+            return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
         return (head, False) if verb.tag_ == "VBG" else (None, True)
     return None, passive
 
@@ -98,14 +102,22 @@ def after_dateline(phrase: list[Token], head: Token) -> list[Token]:
     return [t for t in phrase if t.i > dashes[-1]]
 
 
-def reported_twin(verb: Token) -> Token | None:
+def reported_twin(verb: Token, *, reporting: Callable[[Token], bool] = lambda _: False) -> Token | None:
     """ "He said A and said B": the parser hangs the second "said" on A's verb. The first
-    "said" above it, with the same lemma, is the one it is coordinated with."""
+    "said" above it, with the same lemma, is the one it is coordinated with.
+
+    "He said A and suggested that B" reads the same way: a second reporting verb (per
+    `reporting`) with a "that" clause of its own continues the first one's speaker."""
+    introduces = any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children
+    )
     node = verb.head
     for _ in range(6):
         if node.head is node:
             return None
-        if node.dep_ == "ccomp" and node.head.lemma_ == verb.lemma_:
+        if node.dep_ == "ccomp" and (
+            node.head.lemma_ == verb.lemma_ or (introduces and reporting(verb) and reporting(node.head))
+        ):
             return node.head
         node = node.head
     return None
