@@ -699,6 +699,12 @@ def test_attribution_second_reporting_verb_with_that_keeps_the_speaker(find: Fin
     assert suggested.content_span.text == "that the fire was arson"
 
 
+def test_attribution_headline_label_with_an_article_is_not_a_speaker(find: Find) -> None:
+    found = find("The Latest: Governor urges residents to stay in shelters.")
+    assert not [a for a in found if a.cue_span is not None and a.cue_span.text == ":"]
+    assert only(found, "urges").source_span is not None
+
+
 # --------------------------------------------------------------------------------------- records
 
 

@@ -814,7 +814,10 @@ class CueReader:
         words, source_span = self._source_words_of(before)
         if words is None or source_span is None:
             return None
-        if words.text.lower() in self.lexicon.colon_labels or words.root.lemma_.lower() in self.lexicon.colon_labels:
+        label = {words.text.lower(), words.root.lemma_.lower(), words.root.lower_}
+        if words[0].lower_ in ("the", "a", "an") and len(words) > 1:
+            label.add(words[1:].text.lower())  # "The Latest: ..."
+        if label & self.lexicon.colon_labels:
             return None  # "Update: ...", "Editor's note: ..."
         # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
         # capitalised words is taken for a name
