@@ -574,6 +574,137 @@ def test_attribution_withheld_statement_is_not_asserted(find: Find) -> None:
     assert a.stance == Stance.SPECULATES and "did not say" in a.hedges
 
 
+# ----------------------------------------------------------------------------- asides and addressees
+
+
+def test_attribution_relative_aside_is_a_statement_of_its_own(find: Find) -> None:
+    found = find("Farmers complained about the checkpoint, which they said had closed the road for days.")
+    outer = only(found, "complained about")
+    assert outer.content_span.text == "the checkpoint"
+    inner = only(found, "said")
+    assert inner.source_span is not None and inner.source_span.text == "they"
+    assert "closed the road for days" in inner.content_span.text
+    assert not any(
+        inner.content_span.start >= a.content_span.start
+        and inner.cue_span is not None
+        and a.content_span.start <= inner.cue_span.start < a.content_span.end
+        for a in found
+        if a is not inner
+    )
+
+
+def test_attribution_restrictive_relative_clause_stays_in_the_content(find: Find) -> None:
+    found = find("The governor praised the engineers who said the bridge would hold.")
+    assert only(found, "praised").content_span.text == "the engineers who said the bridge would hold"
+
+
+def test_attribution_closing_participle_is_the_speakers(find: Find) -> None:
+    found = find('The minister said the repairs were finished, calling the work "a small miracle."')
+    said = only(found, "said")
+    assert said.content_span.text == "the repairs were finished"
+    calling = only(found, "calling")
+    assert calling.source_span is not None and calling.source_span.text == "The minister"
+
+
+def test_attribution_participle_of_a_speaker_in_the_content_stays_theirs(find: Find) -> None:
+    found = find("The police said the crowd marched downtown, chanting slogans against the curfew.")
+    chanting = only(found, "chanting")
+    assert chanting.source_span is not None and chanting.source_span.text == "the crowd"
+
+
+def test_attribution_asked_if_clause(find: Find) -> None:
+    a = only(find("The officer stopped the car and asked the driver if he had seen the drone."), "asked")
+    assert a.content_span.text == "if he had seen the drone"
+
+
+def test_attribution_told_an_audience_that(find: Find) -> None:
+    a = only(find("She told a gathering of village elders that the convoy would arrive on Monday."), "told")
+    assert a.content_span.text == "that the convoy would arrive on Monday"
+
+
+def test_attribution_reporting_clause_inserted_after_the_subject(find: Find) -> None:
+    a = only(find("The main risk, the engineer told us on Sunday, is that the dam could fail."), "told")
+    assert "the dam could fail" in a.content_span.text
+    assert a.source_span is not None and a.source_span.text == "the engineer"
+
+
+def test_attribution_speaker_after_a_quote_of_several_sentences(find: Find) -> None:
+    a = only(find('"The road is open. Fully open," said Ana Ruiz, a local organiser.'), "said")
+    assert a.source_span is not None and a.source_span.text == "Ana Ruiz, a local organiser"
+    assert a.content_span.text == '"The road is open. Fully open,"'
+
+
+def test_attribution_verbless_headline_after_a_speaker(find: Find) -> None:
+    a = only(find("Mayor Klitschko: No Power Cuts in Kyiv This Week."), ":")
+    assert a.source_span is not None and a.source_span.text == "Mayor Klitschko"
+    assert a.content_span.text == "No Power Cuts in Kyiv This Week"
+
+
+def test_attribution_verbless_line_after_a_label_is_not_speech(find: Find) -> None:
+    assert not [a for a in find("Objective: an oil depot near the border.") if a.cue_span and a.cue_span.text == ":"]
+
+
+def test_attribution_court_ruling(find: Find) -> None:
+    a = only(find("A federal court ruled that the curfew was unlawful."), "ruled")
+    assert a.content_span.text == "that the curfew was unlawful"
+    assert not find("The army ruled the province for a decade.")
+
+
+def test_attribution_thanks_take_the_addressee_and_reason(find: Find) -> None:
+    a = only(find("The governor thanked the rescue teams for their work."), "thanked")
+    assert a.content_span.text == "the rescue teams for their work"
+
+
+def test_attribution_transcript_label_takes_the_paragraph(find: Find) -> None:
+    found = find("MORENO: We begin in Kharkiv. The city was hit again overnight.\n\nThe studio was quiet.")
+    a = only(found, ":")
+    assert a.source_span is not None and a.source_span.text == "MORENO"
+    assert a.content_span.text == "We begin in Kharkiv. The city was hit again overnight"
+
+
+def test_attribution_question_to_you_asserts_nothing(find: Find) -> None:
+    assert not find("Do you know where the drones were launched from?")
+    assert only(find("You know the drones were launched from the south."), "know")
+
+
+def test_attribution_citing_a_reason_that_mentions_people_is_not_a_relay(find: Find) -> None:
+    found = find("The minister praised the truce, citing the return of displaced families.")
+    praised = only(found, "praised")
+    assert praised.source_span is not None and praised.source_span.text == "The minister"
+    relayed = only(find("The agency said two drones were downed, citing two local officials."), "said")
+    assert relayed.source_span is not None and relayed.source_span.text == "two local officials"
+
+
+def test_attribution_so_and_as_much_stand_for_a_statement(find: Find) -> None:
+    assert only(find("Most residents said so when the survey was taken."), "said").content_span.text == "so"
+    assert only(find("The commander said as much on Monday."), "said").content_span.text == "as much"
+    assert only(find("She said so many things."), "said").content_span.text == "so many things"
+
+
+def test_attribution_fronted_relative_object_takes_the_complement(find: Find) -> None:
+    text = 'Four people were hurt by a blast that the governor described as "a deliberate attack."'
+    a = only(find(text), "described")
+    assert a.content_span.text == 'as "a deliberate attack."'
+    assert a.source_span is not None and a.source_span.text == "the governor"
+    b = only(find("The blast was what the governor feared most."), "feared")
+    assert b.content_span.text == "what"
+
+
+def test_attribution_second_reporting_verb_with_that_keeps_the_speaker(find: Find) -> None:
+    found = find("The ministry said the depot was empty and suggested that the fire was arson.")
+    said = only(found, "said")
+    assert said.content_span.text == "the depot was empty"
+    suggested = only(found, "suggested")
+    assert suggested.source_span is not None and suggested.source_span.text == "The ministry"
+    assert suggested.content_span.text == "that the fire was arson"
+
+
+def test_attribution_headline_label_with_an_article_is_not_a_speaker(find: Find) -> None:
+    found = find("The Latest: Governor urges residents to stay in shelters.")
+    assert not [a for a in found if a.cue_span is not None and a.cue_span.text == ":"]
+    assert only(found, "urges").source_span is not None
+
+
 # --------------------------------------------------------------------------------------- records
 
 

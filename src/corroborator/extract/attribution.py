@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from corroborator.config import load_settings
@@ -105,6 +105,7 @@ class _Finder:
             self._drop_dateline(draft)
             self._expand_to_quotes(draft)
         drafts = self._drop_redundant(drafts)
+        self._cut_trailing_asides(drafts)
         for draft in drafts:
             self._hedge(draft)
         self._resolve(drafts, local_party=local_party)
@@ -143,6 +144,66 @@ class _Finder:
                 seen.add(cue)
             kept.append(draft)
         return kept
+
+    def _cut_trailing_asides(self, drafts: Sequence[Draft]) -> None:
+        """A relative or participial clause that closes another attribution's content and makes
+        an attribution of its own is an aside, not part of that content: "Residents complained
+        about the noise, which they said kept them awake" (the residents complained of the
+        noise; that it kept them awake is a second statement), "He said the returns were
+        boring, calling them dull" (the calling is his, not the returns').
+
+        The outer content ends before the aside, so the inner attribution stands on its own
+        instead of being read as relayed by the outer source.
+        """
+        for inner in drafts:
+            verb = inner.cue_token
+            if verb is None or inner.kind != "verb" or self.reader.in_quote(verb.idx):
+                continue
+            relative = syntax.relative_aside(verb)
+            participle = relative is None and syntax.participial_aside(verb)
+            aside = relative if relative is not None else verb if participle else None
+            if aside is None:
+                continue
+            for outer in drafts:
+                if outer is inner or outer.kind == "continuation" or not self._closes_content(outer, aside):
+                    continue
+                if participle and not self._borrowed_inner_speaker(inner, outer):
+                    continue  # "protesters threw stones, chanting ...": the chanting is theirs
+                cut = self._end_before(aside.left_edge)
+                if cut is not None and cut > outer.content[0]:
+                    outer.content = (outer.content[0], cut)
+
+    def _closes_content(self, outer: Draft, aside: Token) -> bool:
+        """Does the aside lie inside the outer content, after its start, and run to its end?"""
+        start = aside.left_edge.idx
+        last = aside.right_edge
+        end = last.idx + len(last.text)
+        if outer.cue is not None and start <= outer.cue[0] < end:
+            return False
+        if not (outer.content[0] < start and end <= outer.content[1]):
+            return False
+        return not self.report.text[end : outer.content[1]].strip(" \n\t.,;:'\"")
+
+    def _borrowed_inner_speaker(self, inner: Draft, outer: Draft) -> bool:
+        """Is a participle closing the outer content the outer speaker's? It is when the parse
+        already gave it that speaker, or when its borrowed subject is a thing inside the outer
+        content ("the returns were boring, calling them ..."), which the outer source replaces."""
+        span = inner.source_span
+        if span is not None and span == outer.source_span:
+            return True
+        if span is None or inner.description is None or not outer.content_contains(*span):
+            return False
+        if self.reader.plausible_speaker(inner.description):
+            return False
+        inner.source_span, inner.description, inner.unnamed = outer.source_span, outer.description, outer.unnamed
+        return True
+
+    def _end_before(self, token: Token) -> int | None:
+        """The end of the last word before `token`, skipping the comma or dash that opens an aside."""
+        i = token.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space) and self.doc[i].text not in ('"', "'"):
+            i -= 1
+        return self.doc[i].idx + len(self.doc[i].text) if i >= 0 else None
 
     def _expand_to_quotes(self, draft: Draft) -> None:
         """Content that is part of a quote takes the whole quote (multi-sentence quotes)."""

@@ -161,7 +161,7 @@ class CueReader:
                     break
         if content is None:
             return None
-        subject, passive = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak)
+        subject, passive = self._subject(verb)
         if subject is None or passive or syntax.nobody(subject):
             return None
         if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
@@ -220,7 +220,7 @@ class CueReader:
                 break
         if content is None:
             return None
-        subject, passive = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak)
+        subject, passive = self._subject(verb)
         start, _ = self._cue_span(verb, verb.lemma_.lower())
         cue = (min(start, adjective.idx), adjective.idx + len(adjective.text))
         hedges: list[str] = []
@@ -293,7 +293,7 @@ class CueReader:
             subject: Token | None = next(c for c in token.children if c.dep_ in ("dobj", "attr", "npadvmod"))
             passive = False
         else:
-            subject, passive = syntax.subject(token, carrier=self._is_carrier, speaker=self._can_speak)
+            subject, passive = self._subject(token)
         closing = None if inverted else self._closing_report(token, subject)
         if closing is not None and closing[0] is not None:
             subject, passive = closing[0], False
@@ -312,6 +312,8 @@ class CueReader:
                 return None  # the report speaking for itself
             if syntax.nobody(subject):
                 return None  # "Neither side offered evidence": nobody claims anything
+            if subject.lower_ == "you" and syntax.question(token):
+                return None  # "Do you know where ...?": a question to the reader or a guest asserts nothing
             # "footage purporting to show ...": the speaker is the noun without the cue's clause
             inside = token if subject.i == token.head.i and token.dep_ == "acl" else None
             description, source_span = self._source_words(subject, without=inside)
@@ -624,7 +626,15 @@ class CueReader:
         if cited is None:
             return True
         words, _ = self._source_words(cited)
-        return words is not None and self._plausible_speaker(cited, words)
+        return words is not None and self._cited_speaker(cited, words)
+
+    def _cited_speaker(self, cited: Token, words: SpacySpan) -> bool:
+        """Is what "citing" takes a speaker? Its head noun must be one ("citing two officials",
+        "citing a ministry report"): "citing the release of political prisoners" gives a reason,
+        though it mentions people."""
+        if cited.pos_ == "PRON" or cited.ent_type_ in _SPEAKER_ENTITIES or cited.pos_ == "PROPN":
+            return self._plausible_speaker(cited, words)
+        return self._can_speak(cited)
 
     def _introduces_quote(self, verb: Token, content: tuple[int, int]) -> bool:
         following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
@@ -804,7 +814,10 @@ class CueReader:
         words, source_span = self._source_words_of(before)
         if words is None or source_span is None:
             return None
-        if words.text.lower() in self.lexicon.colon_labels or words.root.lemma_.lower() in self.lexicon.colon_labels:
+        label = {words.text.lower(), words.root.lemma_.lower(), words.root.lower_}
+        if words[0].lower_ in ("the", "a", "an") and len(words) > 1:
+            label.add(words[1:].text.lower())  # "The Latest: ..."
+        if label & self.lexicon.colon_labels:
             return None  # "Update: ...", "Editor's note: ..."
         # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
         # capitalised words is taken for a name
@@ -812,9 +825,18 @@ class CueReader:
         if not (named or self._plausible_speaker(root, words)):
             return None
         after = [t for t in token.sent if t.i > token.i]
+        if not any(not t.is_punct and not t.is_space for t in after) and token.i + 1 < len(self.doc):
+            # the sentence splitter may end the sentence at the colon: what follows in the same
+            # paragraph is what was said
+            following = self.doc[token.i + 1].sent
+            if "\n" not in self.report.text[token.idx : following.start_char]:
+                after = list(following)
         content = self.trimmed(after)
-        if content is None or not any(t.pos_ in syntax.VERBS for t in after):
+        if content is None:
+            return None
+        if not any(t.pos_ in syntax.VERBS for t in after) and not self._verbless_headline_claim(words, after):
             return None  # "Hillary Clinton: 1,769." is a tally, not speech
+        content = self._transcript_turn(words, content)
         return Draft(
             kind="verb",
             cue=(token.idx, token.idx + 1),
@@ -823,6 +845,33 @@ class CueReader:
             source_span=source_span,
             description=words,
             cue_token=token,
+        )
+
+    def _transcript_turn(self, words: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
+        """ "MODERATOR: Good evening. Our first question ...": a speaker label in capitals that
+        opens a paragraph, as transcripts set them, gives the speaker the whole paragraph."""
+        letters = [t for t in words if t.is_alpha]
+        if not letters or not all(t.text.isupper() and len(t.text) > 1 for t in letters):
+            return content
+        paragraph = next((p for p in self.report.paragraphs if p.start <= words.start_char < p.end), None)
+        if paragraph is None or self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " "):
+            return content
+        rest = self.doc.char_span(content[0], paragraph.end, alignment_mode="contract")
+        whole = self.trimmed(list(rest)) if rest is not None else None
+        return whole if whole is not None else content
+
+    def _verbless_headline_claim(self, words: SpacySpan, after: Sequence[Token]) -> bool:
+        """ "Mayor Klitschko: No Power Cuts in Kyiv This Week": headlines drop the verb of what a
+        speaker says. A verbless line counts when the speaker is a known kind of speaker (a
+        name the recogniser knows, a registry source, a speaker noun such as "poll"), not just
+        a capitalised label ("Target: an oil depot"), and the rest is a phrase, not a figure."""
+        if sum(1 for t in after if t.is_alpha) < 3 or not any(t.pos_ in ("NOUN", "PROPN") for t in after):
+            return False
+        text = words.text
+        return (
+            any(t.ent_type_ == "PERSON" for t in words)
+            or bool(self.registry.aliases_in(text))
+            or bool(self.lexicon.speakers.scan(words.root.lemma_.lower()))
         )
 
     def _verb_content(self, verb: Token, cue_lemma: str, passive: bool) -> tuple[tuple[int, int] | None, bool]:
@@ -841,6 +890,14 @@ class CueReader:
             return self._clause_without(verb.head, verb), True
         if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS:
             return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.head.pos_ in syntax.VERBS:
+            # "The difference now, he told me, is that ...": the parser hangs the inserted
+            # reporting clause on the subject noun; what was said is the whole sentence
+            return self._clause_without(verb.head.head, verb), True
+        if cue_lemma in self.lexicon.addressee:
+            asked = self._addressed_clause(verb)
+            if asked is not None:
+                return asked, True
         quoted = self._adjacent_quote(verb)
         particle = self.lexicon.phrasal_particle(verb, cue_lemma)
         if particle is not None and particle.dep_ == "prep":
@@ -874,6 +931,9 @@ class CueReader:
         block = self._colon_block(verb)
         if block is not None:
             return block, True
+        proform = self._proform(verb)
+        if proform is not None:
+            return proform, True
         for child in children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -887,6 +947,44 @@ class CueReader:
                 relative = {t.i for t in verb.subtree}
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _addressed_clause(self, verb: Token) -> tuple[int, int] | None:
+        """What someone was told or asked, where the parser did not make it the verb's
+        complement: "asked workers if they would vote" (an adverbial "if" clause) and "told a
+        meeting of leaders that few understood the risk" (a "that" clause read as a relative
+        clause on the addressee, though "that" is no argument of it)."""
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+            if child.dep_ == "advcl" and marks & {"if", "whether"}:
+                return self.trimmed(list(child.subtree))
+            if child.dep_ not in ("dobj", "dative"):
+                continue
+            for clause in child.subtree:
+                if clause.dep_ != "relcl" or clause.head.i > clause.i:
+                    continue
+                opener = next((m for m in clause.children if m.i < clause.i and m.lower_ == "that"), None)
+                subjects = [m for m in clause.children if m.dep_ in ("nsubj", "nsubjpass") and m.i < clause.i]
+                # a true relative clause has a gap where "that" belongs ("the soldiers that he
+                # trusted"); a complement clause is complete after its verb
+                complete = any(m.i > clause.i and not m.is_punct for m in clause.children)
+                if opener is not None and opener.dep_ in ("mark", "dobj") and subjects and complete:
+                    return self.trimmed(list(self.doc[opener.i : clause.right_edge.i + 1]))
+        return None
+
+    def _proform(self, verb: Token) -> tuple[int, int] | None:
+        """ "said so", "thinks so", "said as much": a word standing for a statement made before,
+        which is what the speaker said (a clause, as far as strength of evidence goes)."""
+        following = self.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+        if following is None or (following.head != verb and following.head.head != verb):
+            return None
+        if following.lower_ == "so" and following.dep_ == "advmod":
+            return following.idx, following.idx + len(following.text)
+        second = self.doc[following.i + 1] if following.i + 1 < verb.sent.end else None
+        if following.lower_ == "as" and second is not None and second.lower_ == "much" and second.head == verb:
+            return following.idx, second.idx + len(second.text)
+        return None
 
     def _colon_block(self, verb: Token) -> tuple[int, int] | None:
         """ "The ministry said:" closing its paragraph: the next paragraph is what was said
@@ -926,7 +1024,7 @@ class CueReader:
                 if (
                     child.dep_ in ("advcl", "conj", "parataxis")
                     and self.lexicon.cue(child) is not None
-                    and (own_speaker or syntax.reported_twin(child) is not None)
+                    and (own_speaker or syntax.reported_twin(child, reporting=self._reports) is not None)
                 ) or self._is_citing(child):
                     dropped.update(t.i for t in child.subtree)
                 if child.lower_ == "according" and child.i > root.i:
@@ -942,15 +1040,24 @@ class CueReader:
         return next((r for r in runs if roots[0] in r), tokens)
 
     def _object_content(self, verb: Token, obj: Token) -> tuple[int, int] | None:
-        """The object and what completes it: "described the attack as a provocation"."""
-        tokens = list(obj.subtree)
+        """The object and what completes it: "described the attack as a provocation".
+
+        A relative pronoun before the verb ("an explosion that the mayor described as an
+        attack", "what analysts called old tactics") stands for a noun outside the clause: the
+        content is then what completes the verb, if anything does ("what she said": the
+        pronoun)."""
+        fronted = obj.i < verb.i and obj.lower_ in (*_RELATIVE, "what")
+        tokens = [] if fronted else list(obj.subtree)
         for child in verb.children:
-            if child.i <= obj.i:
+            if child.i <= obj.i or (fronted and child.i < verb.i):
                 continue
             if child.dep_ in ("oprd", "xcomp", "ccomp") or (
                 child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "on")
             ):
                 tokens.extend(child.subtree)
+        if fronted and not tokens:
+            # "what she said": the pronoun itself is all the clause holds of the content
+            tokens = list(obj.subtree)
         return self.trimmed(sorted(tokens, key=lambda t: t.i))
 
     def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
@@ -1004,7 +1111,8 @@ class CueReader:
 
     def trimmed(self, tokens: Sequence[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
         """Character span of the tokens, without edge punctuation (content keeps its quote
-        marks; a source phrase does not)."""
+        marks; a source phrase does not) nor a conjunction left dangling at the end when a
+        coordinated clause was cut off ("said the depot burned and | added that ...")."""
         toks = sorted(tokens, key=lambda t: t.i)
 
         def edge(t: Token) -> bool:
@@ -1012,7 +1120,7 @@ class CueReader:
 
         while toks and edge(toks[0]):
             toks = toks[1:]
-        while toks and edge(toks[-1]):
+        while toks and (edge(toks[-1]) or (toks[-1].dep_ == "cc" and len(toks) > 1)):
             toks = toks[:-1]
         if not toks or all(t.is_punct for t in toks):
             return None
@@ -1067,6 +1175,14 @@ class CueReader:
                 return span[0], end
         return span
 
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """`syntax.subject` with what this reader knows of carriers, speakers and cues."""
+        return syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports)
+
+    def _reports(self, verb: Token) -> bool:
+        """Is the verb a reporting cue?"""
+        return verb.pos_ in syntax.VERBS and self.lexicon.cue(verb) is not None
+
     def _can_speak(self, noun: Token) -> bool:
         """A noun that names who may speak ("lawmakers", "Smith", "those"), for subjects the
         parse leaves implicit."""
@@ -1075,6 +1191,10 @@ class CueReader:
         return noun.ent_type_ in _SPEAKER_ENTITIES or bool(
             self.registry.descriptors.index.scan(noun.text) or self.lexicon.speakers.scan(noun.lemma_)
         )
+
+    def plausible_speaker(self, words: SpacySpan) -> bool:
+        """Can the phrase `words` say or think something?"""
+        return self._plausible_speaker(words.root, words)
 
     def _plausible_speaker(self, subject: Token, words: SpacySpan) -> bool:
         """Can this subject say or think something? ("The strike claimed lives": no.)"""
@@ -1136,7 +1256,7 @@ class CueReader:
                 if cited is not None:
                     words, _ = self._source_words(cited)
                     # "citing two sources" names a source; "citing low growth" a reason
-                    if words is not None and self._plausible_speaker(cited, words):
+                    if words is not None and self._cited_speaker(cited, words):
                         draft.citing = words
         if draft.description is not None:
             subject = draft.description.root

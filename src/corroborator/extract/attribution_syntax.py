@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 VERBS = ("VERB", "AUX")
+_CLOSING_QUOTES = frozenset({'"', "'", "\u201d", "\u2019"})
 
 
 def subject(
@@ -20,17 +21,24 @@ def subject(
     *,
     carrier: Callable[[Token], bool] = lambda _: False,
     speaker: Callable[[Token], bool] = lambda _: False,
+    reporting: Callable[[Token], bool] = lambda _: False,
 ) -> tuple[Token | None, bool]:
     """The verb's subject (borrowed from the governing verb for "and added", "saying", "to
     show", "went on to endorse"), and whether the verb is passive. `carrier` says whether a
     noun is a statement, post or letter: "X issued a statement saying ..." has X, not the
     statement, as speaker. `speaker` says whether a noun can speak: "the first lawmakers to
-    endorse him" has the lawmakers as subject, "a plan to announce it" no subject."""
+    endorse him" has the lawmakers as subject, "a plan to announce it" no subject. `reporting`
+    says whether a verb is a reporting cue (see `reported_twin`)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         # "UPDATE, Friday: the Air Force says ...": of two subjects, the one next to the verb
         before = [c for c in subjects if c.i < verb.i]
+        after = [c for c in subjects if c.i > verb.i]
+        if before and after and verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING_QUOTES:
+            # '"... Full panic mode," said Jane Doe': the parser lends the verb a noun of the
+            # quote's last sentence as well; the speaker is the subject after the verb
+            return after[0], False
         return (before[-1] if before else subjects[0]), False
     for child in verb.children:
         if child.dep_ == "nsubjpass":
@@ -39,18 +47,24 @@ def subject(
         return None, passive
     head = verb.head
     if verb.dep_ == "conj":
-        twin = reported_twin(verb)
+        twin = reported_twin(verb, reporting=reporting)
         if twin is not None:
-            return subject(twin, carrier=carrier, speaker=speaker)
+            return subject(twin, carrier=carrier, speaker=speaker, reporting=reporting)
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
-            return subject(head, carrier=carrier, speaker=speaker)
+            return subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
-            return subject(head, carrier=carrier, speaker=speaker)  # "took the stage to thank ..."
+            # "took the stage to thank ..."
+            found = subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
+            if found[0] is None and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in VERBS:
+                # "X said the repairs were finished, calling ...": a passive reported clause
+                # has no one to lend; the participle is the reporter's
+                return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
+            return found
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         governor = head.head  # "After saying he was nervous, the man ..."
         if governor.pos_ in VERBS:
-            return subject(governor, carrier=carrier, speaker=speaker)
+            return subject(governor, carrier=carrier, speaker=speaker, reporting=reporting)
     if verb.dep_ in ("acl", "relcl") and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN", "PRON") and speaker(head):
         return head, False  # "the first lawmakers to endorse him"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
@@ -61,7 +75,8 @@ def subject(
         and (head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "PRON" and speaker(head)))
     ):
         if verb.tag_ == "VBG" and carrier(head) and head.dep_ == "dobj" and head.head.pos_ in VERBS:
-            return subject(head.head, carrier=carrier, speaker=speaker)  # "issued a statement saying ..."
+            # "issued a statement saying ..."
+            return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
         return (head, False) if verb.tag_ == "VBG" else (None, True)
     return None, passive
 
@@ -87,14 +102,22 @@ def after_dateline(phrase: list[Token], head: Token) -> list[Token]:
     return [t for t in phrase if t.i > dashes[-1]]
 
 
-def reported_twin(verb: Token) -> Token | None:
+def reported_twin(verb: Token, *, reporting: Callable[[Token], bool] = lambda _: False) -> Token | None:
     """ "He said A and said B": the parser hangs the second "said" on A's verb. The first
-    "said" above it, with the same lemma, is the one it is coordinated with."""
+    "said" above it, with the same lemma, is the one it is coordinated with.
+
+    "He said A and suggested that B" reads the same way: a second reporting verb (per
+    `reporting`) with a "that" clause of its own continues the first one's speaker."""
+    introduces = any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children
+    )
     node = verb.head
     for _ in range(6):
         if node.head is node:
             return None
-        if node.dep_ == "ccomp" and node.head.lemma_ == verb.lemma_:
+        if node.dep_ == "ccomp" and (
+            node.head.lemma_ == verb.lemma_ or (introduces and reporting(verb) and reporting(node.head))
+        ):
             return node.head
         node = node.head
     return None
@@ -159,3 +182,34 @@ def dateline_end(sent: SpacySpan) -> int | None:
             following = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
             return following.idx if following is not None else None
     return None
+
+
+def relative_aside(verb: Token) -> Token | None:
+    """The relative clause set off by a comma that a cue verb makes or reports inside ("the
+    noise, which residents said kept them awake"), if any: its root verb. A relative clause
+    without the comma ("the policies she supported") restricts the noun and belongs to it."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            first = node.left_edge.i
+            return node if first > 0 and node.doc[first - 1].text in (",", "--", "—", "–") else None
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        node = node.head
+    return None
+
+
+def participial_aside(verb: Token) -> bool:
+    """ "..., calling them dull": a participle set off by a comma with no subject of its own,
+    which tells more of what the sentence's speaker did."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.doc[verb.left_edge.i - 1].text == ","
+
+
+def question(token: Token) -> bool:
+    """Is the token's sentence a question (it ends with a question mark)?"""
+    last = next((t for t in reversed(token.sent) if not t.is_space and t.text not in ('"', "'", "\u201d")), None)
+    return last is not None and last.text == "?"
