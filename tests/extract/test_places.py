@@ -121,6 +121,14 @@ def test_places_a_time_zone_is_not_a_place(nlp: Language, gaz: Gazetteer) -> Non
     assert found["Sumy"].place.country_code == "UA"
 
 
+def test_places_a_major_city_by_another_spelling_needs_no_country_context(nlp: Language, gaz: Gazetteer) -> None:
+    # Only Ukraine is named (as where the drones came from); "Oryol" is a spelling of Orël.
+    text = "Residents of Oryol heard explosions. The drones were launched from the Sumy region, Ukraine's army said."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Oryol"].place.country_code == "RU"
+    assert found["Sumy region"].role == model.PlaceRole.ORIGIN
+
+
 def test_places_byline_credit_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "Reporting by Anna Petrenko in Lviv; editing by Tom Hale."))
     assert found["Lviv"].role == model.PlaceRole.REPORTING

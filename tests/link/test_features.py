@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from corroborator import model
-from corroborator.link.features import most_precise
+from corroborator.extract.times import Reference, find_times
+from corroborator.link.features import most_precise, readings
 
 
 def interval(start: str, end: str, precision: model.TimePrecision) -> model.TimeInterval:
@@ -27,3 +28,15 @@ def test_features_a_night_and_its_two_days_both_stay() -> None:
 
 def test_features_no_readings_stay_none() -> None:
     assert most_precise([]) == ()
+
+
+def night_readings(text: str) -> list[tuple[str, str]]:
+    (expression,) = find_times(text, Reference(earliest=date(2024, 3, 12)))
+    return [(r.start.strftime("%d %H"), r.end.strftime("%d %H")) for r in readings(expression)]
+
+
+def test_features_the_night_of_a_date_may_be_either_night_it_touches() -> None:
+    assert night_readings("on the night of 9 March") == [("09 18", "10 06"), ("08 18", "09 06")]
+    assert night_readings("on the night of 8 to 9 March") == [("08 18", "09 06")]
+    assert night_readings("on the night of 8-9 March") == [("08 18", "09 06")]
+    assert night_readings("on 9 March") == [("09 00", "10 00")]

@@ -54,6 +54,8 @@ MAX_NAME_TOKENS = 7
 IMPORTANT_POPULATION = 15_000
 #: ... and this big to need no locative slot ("in X") either.
 BIG_TOWN_POPULATION = 100_000
+#: A city this big, named by another spelling in a place slot, needs no country context.
+MAJOR_CITY_POPULATION = 250_000
 #: ... or this big when it lies in a country the report is about.
 CONTEXT_POPULATION = 1_000
 #: How much a first-level region the report names weighs for the towns in it.
@@ -498,7 +500,9 @@ class _Context:
         return weights
 
 
-def _context(doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequence[str]) -> _Context:
+def _context(
+    doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequence[str], cues: PlaceCues
+) -> _Context:
     """Count the countries a report is about: demonyms, country names, and places whose
     name (nearly) only one country has."""
     counts: dict[str, float] = defaultdict(float)
@@ -510,8 +514,8 @@ def _context(doc: Doc, raws: Sequence[_Raw], gazetteer: Gazetteer, focus: Sequen
             if cc is not None:
                 counts[cc] += 1
     for index, raw in enumerate(raws):
-        if not raw.candidates or raw.weak:
-            continue
+        if not raw.candidates or raw.weak or _origin(doc, raw, cues):
+            continue  # where drones were launched from is usually the other side's country
         top = raw.candidates[0]
         if not top.place.country_code:
             continue
@@ -645,9 +649,15 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
     joined = " ".join(sentence_before)
     if any(" ".join(p) in joined for p in cues.reporting_before):
         return model.PlaceRole.REPORTING
-    if _ends_with(_words_before(doc, raw.start), cues.origin_before) or _launched_from(doc[raw.start : raw.stop].root):
+    if _origin(doc, raw, cues):
         return model.PlaceRole.ORIGIN
     return model.PlaceRole.EVENT
+
+
+def _origin(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """'launched from the Sumy region', 'from the direction of Kursk': where weapons came from."""
+    before = _words_before(doc, raw.start)
+    return _ends_with(before, cues.origin_before) or _launched_from(doc[raw.start : raw.stop].root)
 
 
 #: Verbs whose "from" phrase names where weapons came from, not where anything happened.
@@ -839,7 +849,7 @@ def find_places(
         if raw.candidates and _accept(raw, doc, entities, gazetteer, cues):
             accepted.append(raw)
 
-    context = _context(doc, accepted, gazetteer, focus_countries)
+    context = _context(doc, accepted, gazetteer, focus_countries, cues)
     weights = context.weights()
     for index, raw in enumerate(accepted):
         own = context.weights(exclude=index)
@@ -1027,6 +1037,8 @@ def _plausible_town(doc: Doc, raw: _Raw, place: model.Place, weights: Mapping[st
     if population >= BIG_TOWN_POPULATION and (not weights or weights.get(place.country_code or "", 0.0) >= 0.3):
         return True
     placed = raw.label in _LOCATION_LABELS or _locative(doc[raw.start : raw.end].root, cues)
+    if population >= MAJOR_CITY_POPULATION and placed and len(key.replace(" ", "")) >= 5:
+        return True  # a major city's other spelling where places sit ("residents of Oryol")
     # Another name of a mid-sized town in the country the report is about is its usual
     # English form ("Izmail" for Izmayil), not an exonym met by chance ("Baza" for Basel).
     strongly_vouched = weight >= 0.6 and len(key.replace(" ", "")) >= 5

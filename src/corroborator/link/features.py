@@ -189,11 +189,10 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
         claims = claims_by_frame.get(frame.id, [])
         intervals = most_precise(
             [
-                t.interval
+                reading
                 for t in frame.times
-                if t.interval is not None
-                and t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
-                and not is_clock_only(t)
+                if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and not is_clock_only(t)
+                for reading in readings(t)
             ]
         )
         weapons = frozenset(
@@ -218,6 +217,28 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
             )
         )
     return features
+
+
+_NIGHT_OF_A_DATE = re.compile(r"\bnight\s+(?:of|on)\b", re.IGNORECASE)
+_DAY_RANGE = re.compile(r"\d\s*(?:-|–|to|into|and)\s*\d|\d\s*(?:-|–|to|into)\s+\w+\s+\d", re.IGNORECASE)
+
+
+def readings(expression: model.TimeExpression) -> list[model.TimeInterval]:
+    """The intervals an expression may mean, for comparing reports.
+
+    "The night of 8 November" is the night starting on the 8th in English usage, but the
+    night into the 8th in reports translated from Ukrainian or Russian ("в ніч на 8
+    листопада"); both nights are kept. "The night of 7 to 8 November" says which.
+    """
+    interval = expression.interval
+    if interval is None:
+        return []
+    text = expression.span.text
+    one_date_night = bool(expression.value and expression.value.endswith("TNI") and _NIGHT_OF_A_DATE.search(text))
+    if one_date_night and not _DAY_RANGE.search(text):
+        day = timedelta(days=1)
+        return [interval, interval.model_copy(update={"start": interval.start - day, "end": interval.end - day})]
+    return [interval]
 
 
 def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInterval, ...]:
