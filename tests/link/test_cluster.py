@@ -74,3 +74,26 @@ def test_cluster_background_recall_links_only_the_recalled_event(pipeline: Pipel
     assert ("a", "b") in incidents and ("b",) in incidents
     assert incidents[("a", "b")].primary_of == ("a",)
     assert incidents[("b",)].primary_of == ("b",)
+
+
+def test_cluster_a_site_the_gazetteer_lacks_links_reports_that_name_it(pipeline: Pipeline) -> None:
+    analysis = analyse(
+        pipeline,
+        (
+            "a",
+            "2024-03-05",
+            "The militia said its fighters fired a barrage of rockets at the Dovrat barracks on Tuesday.",
+        ),
+        (
+            "b",
+            "2024-03-05",
+            "Rockets fired by the militia struck near the Dovrat barracks on Tuesday, the army said, "
+            "causing no injuries.",
+        ),
+        (
+            "c",
+            "2024-03-05",
+            "Rockets fired by the militia struck near the Marzel camp on Tuesday, the army said.",
+        ),
+    )
+    assert ["a", "b"] in groups(analysis)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from corroborator import model
 from corroborator.extract.times import Reference, find_times
-from corroborator.link.features import most_precise, readings
+from corroborator.link.features import most_precise, readings, unresolved_sites
 
 
 def interval(start: str, end: str, precision: model.TimePrecision) -> model.TimeInterval:
@@ -40,3 +40,16 @@ def test_features_the_night_of_a_date_may_be_either_night_it_touches() -> None:
     assert night_readings("on the night of 8 to 9 March") == [("08 18", "09 06")]
     assert night_readings("on the night of 8-9 March") == [("08 18", "09 06")]
     assert night_readings("on 9 March") == [("09 00", "10 00")]
+
+
+def frame_saying(text: str, places: tuple[model.PlaceMention, ...] = ()) -> model.Frame:
+    return model.Frame(
+        id="r#f1", report_id="r", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+        mentions=(), places=places, text=text,
+    )
+
+
+def test_features_sites_the_gazetteer_does_not_know_are_kept_by_name() -> None:
+    frame = frame_saying("Rockets hit the Branit barracks. A drone struck a car near the village of Aynata.")
+    assert unresolved_sites(frame) == {"branit", "aynata"}
+    assert unresolved_sites(frame_saying("Officials said the attack was repelled.")) == frozenset()

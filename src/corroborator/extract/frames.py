@@ -669,14 +669,21 @@ def _in_other_relative_clause(anchor: Token, trigger: Token) -> bool:
     """Whether `anchor` sits in a relative clause the trigger is not in: "drones hit a
     substation that had been struck four days earlier" dates the earlier strike, not this one."""
     above_trigger = {trigger.i, *(t.i for t in trigger.ancestors)}
-    node = anchor
+    node, steps = anchor, 0
     while node.i not in above_trigger:
         if node.dep_ == "relcl":
-            return True
+            # only what modifies the clause's own verb; deeper down the parse has often
+            # hung the main clause's words on it ("..., which led to X, the fighters on
+            # Wednesday targeted ...")
+            return steps <= _RELATIVE_CLAUSE_REACH
         if node.head.i == node.i:
             return False
-        node = node.head
+        node, steps = node.head, steps + 1
     return False
+
+
+#: How many arcs below a relative clause's verb an anchor may sit and still be its own.
+_RELATIVE_CLAUSE_REACH = 3
 
 
 def _sentence_families(events: Sequence[EventHit]) -> dict[int, set[str]]:

@@ -90,8 +90,10 @@ class Linker:
         if place_match is False:
             return PairScore(0.0, "places too far apart")
         score = 0.0
-        if place_match is True:
+        if place_match is True or (place_match is None and a.sites & b.sites):
             score += 0.3
+        elif place_match is None and a.sites and b.sites:
+            score -= 0.15  # each names a site the other does not: probably not one place
         if time_match is True:
             score += 0.25
         elif time_match is None:

@@ -157,6 +157,10 @@ class FrameFeatures:
     counts: dict[model.Attribute, frozenset[int]]
     actors: frozenset[str]
     terms: Counter[str]
+    #: Names of sites the gazetteer does not know ("the Branit barracks", "the village of
+    #: Aynata"): two reports naming the same one agree on the place as much as a resolved
+    #: place would.
+    sites: frozenset[str] = frozenset()
     #: When the report was published (a day-level window), for frames with no date of
     #: their own: news describes recent events, so an undated mention is probably recent.
     published: model.TimeInterval | None = None
@@ -213,6 +217,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
                 counts={k: frozenset(v) for k, v in counts.items()},
                 actors=frozenset(frame.actors),
                 terms=Counter(terms(frame.text)),
+                sites=unresolved_sites(frame),
                 published=published,
             )
         )
@@ -239,6 +244,32 @@ def readings(expression: model.TimeExpression) -> list[model.TimeInterval]:
         day = timedelta(days=1)
         return [interval, interval.model_copy(update={"start": interval.start - day, "end": interval.end - day})]
     return [interval]
+
+
+_SITE_NOUNS = (
+    "barracks|base|airbase|airfield|airport|port|harbour|harbor|refinery|depot|plant|station|substation|"
+    "bridge|terminal|factory|camp|checkpoint|outpost|dam|mine|district"
+)
+_SITE = re.compile(
+    rf"\b([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s(?:{_SITE_NOUNS})\b"
+    r"|\b(?:town|village|city|settlement|hamlet|outskirts)\sof\s([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)"
+)
+
+
+def unresolved_sites(frame: model.Frame) -> frozenset[str]:
+    """Proper names the frame's sentences give a site ("the Branit barracks", "the village
+    of Aynata") that no resolved place mention covers."""
+    resolved = {name_of(p.span.text) for p in frame.places}
+    found = set()
+    for match in _SITE.finditer(frame.text):
+        name = name_of(match.group(1) or match.group(2))
+        if name and name not in resolved and name not in _STOPWORDS:
+            found.add(name)
+    return frozenset(found)
+
+
+def name_of(text: str) -> str:
+    return " ".join(text.lower().replace("the ", "").split())
 
 
 def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInterval, ...]:
