@@ -111,3 +111,15 @@ def test_updates_end_to_end_a_rising_toll_is_shown_as_an_update(settings: Settin
     (update,) = incident.updates
     assert "went from 1" in update.explanation and "to 3" in update.explanation
     assert "Updates (not contradictions)" in markdown_dossier(incident)
+
+
+
+def test_updates_a_later_higher_toll_from_the_same_side_is_an_update(claim: Claim) -> None:
+    early = claim(A.INJURED, 13, source="ua_official", report="morning")
+    late = claim(A.INJURED, 25, source="ua_af", report="evening")
+    _, superseded = find_updates(A.INJURED, [early, late], MOMENTS)
+    assert superseded == {early.id}
+    other_side = claim(A.INJURED, 30, source="ru_mod", report="evening")
+    assert find_updates(A.INJURED, [early, other_side], MOMENTS) == ([], frozenset())
+    lower_later = claim(A.INJURED, 9, source="ua_af", report="evening")
+    assert find_updates(A.INJURED, [early, lower_later], MOMENTS) == ([], frozenset())

@@ -9,12 +9,15 @@ the last Friday or the next one). This module is the public face: `find_times` a
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 from spacy.tokens import Doc
 
 from corroborator import model
 from corroborator.normalise.timex import Reference, TimeLexicon, find_time_expressions
 
-__all__ = ["Reference", "find_times"]
+__all__ = ["Reference", "find_times", "possible_nights"]
 
 
 def find_times(
@@ -71,3 +74,20 @@ def find_times(
     return find_time_expressions(
         text, reference=reference, report_id=report_id, doc=doc, lexicon=lexicon
     )
+
+
+_NIGHT_OF_A_DATE = re.compile(r"\bnight\s+(?:of|on)\b", re.IGNORECASE)
+_DAY_RANGE = re.compile(r"\d\s*(?:-|–|to|into|and)\s*\d|\d\s*(?:-|–|to|into)\s+\w+\s+\d", re.IGNORECASE)
+
+
+def possible_nights(interval: model.TimeInterval, value: str | None, text: str) -> list[model.TimeInterval]:
+    """The nights "the night of 8 November" may mean.
+
+    In English it is the night starting on the 8th; in reports translated from Ukrainian or
+    Russian ("в ніч на 8 листопада") the night into the 8th. Comparing reports keeps both;
+    "the night of 7 to 8 November" says which, and any other expression has one reading.
+    """
+    if value and value.endswith("TNI") and _NIGHT_OF_A_DATE.search(text) and not _DAY_RANGE.search(text):
+        day = timedelta(days=1)
+        return [interval, interval.model_copy(update={"start": interval.start - day, "end": interval.end - day})]
+    return [interval]

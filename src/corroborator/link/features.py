@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from corroborator import model
+from corroborator.extract.times import possible_nights
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _STOPWORDS = frozenset(
@@ -224,26 +225,11 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
     return features
 
 
-_NIGHT_OF_A_DATE = re.compile(r"\bnight\s+(?:of|on)\b", re.IGNORECASE)
-_DAY_RANGE = re.compile(r"\d\s*(?:-|–|to|into|and)\s*\d|\d\s*(?:-|–|to|into)\s+\w+\s+\d", re.IGNORECASE)
-
-
 def readings(expression: model.TimeExpression) -> list[model.TimeInterval]:
-    """The intervals an expression may mean, for comparing reports.
-
-    "The night of 8 November" is the night starting on the 8th in English usage, but the
-    night into the 8th in reports translated from Ukrainian or Russian ("в ніч на 8
-    листопада"); both nights are kept. "The night of 7 to 8 November" says which.
-    """
-    interval = expression.interval
-    if interval is None:
+    """The intervals an expression may mean, for comparing reports (see `possible_nights`)."""
+    if expression.interval is None:
         return []
-    text = expression.span.text
-    one_date_night = bool(expression.value and expression.value.endswith("TNI") and _NIGHT_OF_A_DATE.search(text))
-    if one_date_night and not _DAY_RANGE.search(text):
-        day = timedelta(days=1)
-        return [interval, interval.model_copy(update={"start": interval.start - day, "end": interval.end - day})]
-    return [interval]
+    return possible_nights(expression.interval, expression.value, expression.span.text)
 
 
 _SITE_NOUNS = (

@@ -6,6 +6,9 @@ pairs are shown as updates, and the superseded figure stops competing for the in
 value. A count is superseded by
 
 - the same named source giving another figure in a report published later, or
+- for the dead and injured, a higher figure from a source of the same side in a report
+  published later (victims are found through the day; the other side's figure, or an
+  unaligned one, still contradicts), or
 - a statement that says the count changed ("the toll rose to five", "three are now known
   to have died") and gives a higher figure, against lower ones in the same report or in
   reports published that day or before it (tolls rise through the day; the lower figure
@@ -19,11 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from corroborator import model
 from corroborator.reconcile.origins import FOOTAGE_KEY
 from corroborator.reconcile.values import describe
+
+#: Counts that grow as victims are found.
+_TOLLS = frozenset({model.Attribute.KILLED, model.Attribute.INJURED})
+#: Two publication clock times closer than this may be in either order (zones unknown).
+_ZONE_MARGIN = timedelta(hours=3)
 
 #: Sources whose identity is too loose to say the same one spoke twice.
 _LOOSE = frozenset({model.SourceKind.ANONYMOUS, model.SourceKind.UNKNOWN, model.SourceKind.EYEWITNESS})
@@ -37,7 +45,7 @@ class Moments:
 
     @classmethod
     def of(cls, reports: Sequence[model.ExtractedReport]) -> Moments:
-        return cls({r.id: r.normalised.publication.declared for r in reports})
+        return cls({r.id: _moment(r.normalised.publication) for r in reports})
 
     def before(self, first: str, second: str) -> bool:
         """Whether report `first` certainly came out before report `second`."""
@@ -45,8 +53,10 @@ class Moments:
         if a is None or b is None:
             return False
         if isinstance(a, datetime) and isinstance(b, datetime) and (a.tzinfo is None) == (b.tzinfo is None):
-            return _utc(a) < _utc(b)
-        return _day(a) < _day(b)  # a date alone, or a clock in an unknown zone, orders only across days
+            # Publishers' clocks are local and their zones unknown here: only a gap wider than
+            # the zones of one region can differ says which came first.
+            return _utc(a) + _ZONE_MARGIN < _utc(b)
+        return _day(a) < _day(b)  # a date alone orders only across days
 
     def not_later_day(self, first: str, second: str) -> bool:
         """Whether report `first` came out on the day of report `second` or before."""
@@ -92,6 +102,15 @@ def _supersedes(later: model.Claim, earlier: model.Claim, moments: Moments) -> s
     if _same_named_source(later, earlier) and moments.before(earlier.report_id, later.report_id):
         return "revised by the same source in a later report"
     higher = earlier.value.max is not None and earlier.value.max < later.value.min
+    if (
+        higher
+        and later.attribute in _TOLLS
+        and _same_side(later, earlier)
+        and moments.before(earlier.report_id, later.report_id)
+    ):
+        # Victims are found and counted through the day: one side's higher figure, published
+        # later, is its count grown, not a dispute.
+        return "a later, higher count from the same side"
     if later.revised and higher:
         if earlier.report_id == later.report_id:
             return "the report says the count has since risen"
@@ -100,6 +119,18 @@ def _supersedes(later: model.Claim, earlier: model.Claim, moments: Moments) -> s
         if moments.not_later_day(earlier.report_id, later.report_id):
             return "a report of that day or later says the count has risen"
     return None
+
+
+def _same_side(a: model.Claim, b: model.Claim) -> bool:
+    return a.source.affiliation is not None and a.source.affiliation == b.source.affiliation
+
+
+def _moment(publication: model.PublicationTime) -> date | None:
+    """The declared publication day, with its clock time when the date line gives one."""
+    day = publication.declared
+    if day is None or publication.declared_time is None or publication.date_line_inconsistent:
+        return day
+    return datetime.combine(day, publication.declared_time)
 
 
 def _same_named_source(a: model.Claim, b: model.Claim) -> bool:

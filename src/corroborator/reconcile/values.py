@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from corroborator import model
+from corroborator.extract.times import possible_nights
 from corroborator.reconcile.origins import PLAIN, OriginIndex
 
 A = model.Attribute
@@ -104,7 +105,11 @@ def _times_compatible(
     if clock_only(a) or clock_only(b):
         clock, other = (va, vb) if clock_only(a) else (vb, va)
         return _clock_fits(clock, other.interval)
-    return va.interval.overlaps(vb.interval, slack=_TIME_SLACK)
+    return any(
+        x.overlaps(y, slack=_TIME_SLACK)
+        for x in possible_nights(va.interval, va.value, a.evidence.text)
+        for y in possible_nights(vb.interval, vb.value, b.evidence.text)
+    )
 
 
 def _clock_minutes(value: model.TimeValue) -> int:
