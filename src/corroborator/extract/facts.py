@@ -122,8 +122,10 @@ class FactFinder:
 
     def _is_property_damage(self, root: Token, level: str, weapon_at: dict[int, WeaponHit]) -> bool:
         lemma = root.lemma_.lower()
-        if lemma == "fire" and (root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"):
-            return False  # "opened fire", "mobile fire groups"
+        if lemma == "fire" and (
+            root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound" or root.pos_ == "VERB"
+        ):
+            return False  # "opened fire", "mobile fire groups", "fired rockets" (a launch, not a blaze)
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
         # "the drone was destroyed" is an interception, not damage to property.
