@@ -199,8 +199,22 @@ class EventFinder:
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_weapon or entry.needs_agent:
-            return bool(near_attack)
+            return bool(near_attack) or self._armed_strike(token)
         return True
+
+    def _armed_strike(self, token: Token) -> bool:
+        """ "today's enemy strike on the city", "a Russian strike", "the army's strike": an attack
+        noun whose own modifier names a hostile or armed party needs no weapon named to be one."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in {"strike", "hit"}:
+            return False
+        for child in token.children:
+            if child.dep_ not in {"compound", "amod", "poss", "nmod"}:
+                continue
+            if child.lower_ in {"enemy", "hostile"} or child.lower_ in self.lexicon.armed_actors:
+                return True
+            if child.ent_type_ == "NORP" and child.dep_ == "amod":
+                return True
+        return False
 
     def _recurring(self, token: Token) -> bool:
         """A recurring time on the event's clause ("almost every week", "every night") makes it
@@ -458,7 +472,9 @@ def _is_generic(token: Token, modifiers: frozenset[str], weapon_at: dict[int, We
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners and not any(c.dep_ == "det" for c in token.children):
             return True  # "its attacks on the power grid", "Russia's strikes": a campaign
-    if token.pos_ == "NOUN" and token.dep_ == "pobj":
+    # "victims of attacks" is generic; "the victims of today's strike" names one event
+    determined = any(c.dep_ in {"det", "poss"} for c in token.children) and token.tag_ == "NN"
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and not determined:
         owner = token.head.head
         if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):
             return True

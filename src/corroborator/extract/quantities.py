@@ -194,7 +194,7 @@ class QuantityFinder:
         whole = self._out_of(doc, end)
         if whole is not None and whole >= value:
             # "35 out of 41 drones were destroyed": the part, with the whole it is taken from
-            return Count(start, end + 3, end + 2, model.Quantity(min=lo, max=hi), approx=approx, whole=whole)
+            return Count(start, end + 3, end - 1, model.Quantity(min=lo, max=hi), approx=approx, whole=whole)
         # Ranges: "5-7 drones", "five to seven drones", "between five and seven".
         # "rose from two to five" is a change, and its value the second number
         change = (
