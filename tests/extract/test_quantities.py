@@ -109,9 +109,9 @@ def test_quantities_all_but_gives_the_part_and_the_whole(run_quantities: Run, te
     assert sorted(counts(run_quantities(text))) == [("intercepted", "52"), ("launched", "54")]
 
 
-def test_quantities_all_intercepted_means_none_hit(run_quantities: Run) -> None:
+def test_quantities_all_intercepted_means_none_hit_and_as_many_launched(run_quantities: Run) -> None:
     ws = run_quantities("The ministry said all 12 drones had been jammed.")
-    assert sorted(counts(ws)) == [("hit", "0"), ("intercepted", "12")]
+    assert sorted(counts(ws)) == [("hit", "0"), ("intercepted", "12"), ("launched", "12")]
     assert any(f.note == "all were intercepted, so none hit" for f in ws.findings)
 
 

@@ -446,6 +446,19 @@ class QuantityFinder:
                 )
         elif role == A.INTERCEPTED and _all_of(ws.doc, count, noun):
             found.append(_none_hit(found[0]))
+            if not count.zero:
+                # "all four missiles were shot down": the whole attack, so four were launched
+                found.append(
+                    Finding(
+                        attribute=A.LAUNCHED,
+                        value=count.quantity,
+                        start=start,
+                        end=end,
+                        event_token=predicate.i,
+                        weapon=weapon.code,
+                        note="all of them were intercepted",
+                    )
+                )
         return found
 
     def _weapon_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
