@@ -109,3 +109,27 @@ def test_facts_negated_agent_is_marked(run_facts: Run) -> None:
 def test_facts_weapon_named_near_an_actual_event(run_facts: Run) -> None:
     ws = run_facts("A Lancet drone struck a howitzer position.")
     assert ("lancet", "Lancet drone") in facts(ws, A.WEAPON)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A transformer caught fire at the plant.", ["significant"]),
+        ("The blaze at the warehouse was put out by firefighters before dawn.", ["significant"]),
+        ("No ships or port facilities were damaged, the navy said.", ["none"]),
+        ("The depot and its pumps have no damage, the operator said.", ["none"]),
+        ("No damage was caused to the barracks.", ["none"]),
+        ("The frigate had been seriously damaged by the sea drones.", ["significant"]),
+        ("A span of the viaduct was destroyed by the blast.", ["destroyed"]),
+        ("The two missiles destroyed the radar station.", ["destroyed"]),
+        ("The destruction of the radar was confirmed by satellite images.", ["destroyed"]),
+        ("The lorry was completely burned after the drone strike.", ["destroyed"]),
+        ("The shock wave broke windows in three apartment blocks.", ["damaged"]),
+        ("The rockets hit the camp and destroyed part of its workshops.", ["significant"]),
+        ("All six boats were destroyed by the fire of machine guns.", []),
+        ("The navy fired four missiles at the ship.", []),
+    ],
+)
+def test_facts_damage_wording(run_facts: Run, text: str, expected: list[str]) -> None:
+    ws = run_facts(text)
+    assert [f.value.code for f in ws.findings if f.attribute == A.DAMAGE] == expected  # type: ignore[union-attr]

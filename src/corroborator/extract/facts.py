@@ -114,11 +114,25 @@ class FactFinder:
         sentence is about a weapon or a violent event."""
         if about is not None and about in self.lx.property_nouns:
             return True
+        if about is not None and self._property_part(span, about):
+            return True  # "a span of the bridge", "one of the tank cars"
         sentence = span.sent
         if sentence.start in violent_sentences:
             return True
         words = {t.lemma_.lower() for t in sentence}
-        return bool(words & {"material", "structural", "casualty", "victim", "debris", "shrapnel"})
+        # Emergency services at work ("the fire was put out by rescuers") make a fire real.
+        evidence = {"material", "structural", "casualty", "victim", "debris", "shrapnel"}
+        evidence |= {"extinguish", "firefighter", "rescuer"}
+        return bool(words & evidence) or _put_out(span.root)
+
+    def _property_part(self, span: Span, about: str) -> bool:
+        """Whether the damaged noun is a part or member of property named in its own phrase."""
+        for token in span.sent:
+            if token.lemma_.lower() == about:
+                inside = [t for t in token.subtree if t.i != token.i]
+                if any(t.lemma_.lower() in self.lx.property_nouns for t in inside):
+                    return True
+        return False
 
     def _is_property_damage(self, root: Token, level: str, weapon_at: dict[int, WeaponHit]) -> bool:
         lemma = root.lemma_.lower()
@@ -126,12 +140,19 @@ class FactFinder:
             root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound" or root.pos_ == "VERB"
         ):
             return False  # "opened fire", "mobile fire groups", "fired rockets" (a launch, not a blaze)
+        if lemma == "fire" and root.dep_ == "pobj" and root.head.lower_ in {"by", "with", "under"}:
+            return False  # "destroyed by the fire of small arms", "came under fire": gunfire
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
-        # "the drone was destroyed" is an interception, not damage to property.
+        # "the drone was destroyed" is an interception, not damage to property; but in "the
+        # missiles destroyed the radar" the weapon is the agent, and the radar the patient.
         patients = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
-        if root.pos_ == "VERB" and any(p.i in weapon_at for p in patients):
+        transitive = any(c.dep_ in {"dobj", "obj"} for c in root.children)
+        affected = [p for p in patients if not (p.dep_ == "nsubj" and transitive)]
+        if root.pos_ == "VERB" and any(p.i in weapon_at for p in affected):
             return False
+        # "the destruction of the radar": the noun's "of" object is what was damaged
+        patients += [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if root.dep_ == "amod" and root.head.i in weapon_at:
             return False  # "flaming debris" of a drone, "a destroyed drone"
         if level in {"none", "minor", "significant"} or lemma in {
@@ -385,6 +406,11 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
             candidates.append(child)
         if child.dep_ == "prep" and child.lower_ in {"to", "at", "in", "on"}:
             candidates.extend(p for p in child.children if p.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "of" and root.pos_ == "NOUN":
+            candidates.extend(p for p in child.children if p.dep_ == "pobj")  # "the destruction of the radar"
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        # "no damage was caused to the base"
+        candidates.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
     if root.dep_ == "acomp":
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     elif root.pos_ == "VERB":
@@ -392,7 +418,7 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     if (
         root.pos_ == "NOUN"
         and root.dep_ in {"dobj", "obj"}
-        and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take"}
+        and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take", "have", "cause"}
     ):
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     for noun in candidates:
@@ -453,8 +479,18 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
     return left, right
 
 
+def _put_out(root: Token) -> bool:
+    """ "The fire was put out by six": a fire someone extinguished."""
+    head = root.head if root.dep_ in {"nsubjpass", "dobj"} else None
+    return head is not None and head.lemma_.lower() == "put" and any(c.lower_ == "out" for c in head.children)
+
+
 def _damage_negated(root: Token) -> bool:
     if syntax.is_negated(root):
+        return True
+    # "no ships or port facilities were damaged": the "no" sits on the subject
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children):
         return True
     # "no casualties or material damage": the "no" sits on the first conjunct.
     if root.dep_ == "conj" and root.head.pos_ == "NOUN" and _damage_negated(root.head):
@@ -465,6 +501,9 @@ def _damage_negated(root: Token) -> bool:
 
 
 def _negation_start(root: Token) -> int:
+    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return subject.left_edge.i  # "no ships or port facilities were damaged"
     for ancestor in syntax.ancestors_within(root, 4):
         if ancestor.lower_ == "without":
             return ancestor.i
