@@ -133,3 +133,25 @@ def test_facts_weapon_named_near_an_actual_event(run_facts: Run) -> None:
 def test_facts_damage_wording(run_facts: Run, text: str, expected: list[str]) -> None:
     ws = run_facts(text)
     assert [f.value.code for f in ws.findings if f.attribute == A.DAMAGE] == expected  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("A missile struck a Panama-flagged cargo ship off the coast.", "transport", "a Panama-flagged cargo ship"),
+        ("Two drones hit the vessel in the strait.", "transport", "the vessel"),
+        ("Sea drones hit a navy landing ship at anchor.", "military", "a navy landing ship"),
+        ("A road bridge was blown up by saboteurs overnight.", "transport", "A road bridge"),
+        (
+            "A drone came down on the grounds of a power plant near the town.",
+            "energy",
+            "the grounds of a power plant near the town",
+        ),
+        ("Commandos struck a fuel depot near the border.", "energy", "a fuel depot"),
+        ("A drone fell on the tank farm of the terminal.", "energy", "the tank farm of the terminal"),
+    ],
+)
+def test_facts_target_passives_crashes_ships_and_of_complements(
+    run_facts: Run, text: str, category: str, words: str
+) -> None:
+    assert (category, words) in facts(run_facts(text), A.TARGET)

@@ -203,9 +203,16 @@ class EventFinder:
         return True
 
     def _armed_strike(self, token: Token) -> bool:
-        """ "today's enemy strike on the city", "a Russian strike", "the army's strike": an attack
-        noun whose own modifier names a hostile or armed party needs no weapon named to be one."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in {"strike", "hit"}:
+        """ "today's enemy strike on the city", "a Russian strike", "the army's strike", "troops
+        struck the depot": an attack word whose own modifier or subject names a hostile or armed
+        party needs no weapon named to be one."""
+        if token.lemma_.lower() not in {"strike", "hit"}:
+            return False
+        if token.pos_ == "VERB":
+            # "units of the Unmanned Systems Forces struck the oil depot": armed actors as agents
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            return any(c.lower_ in self.lexicon.armed_actors for c in subjects)
+        if token.pos_ != "NOUN":
             return False
         for child in token.children:
             if child.dep_ not in {"compound", "amod", "poss", "nmod"}:

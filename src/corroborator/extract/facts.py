@@ -220,7 +220,7 @@ class FactFinder:
         findings = []
         for event in events:
             if (
-                event.event_class not in {"attack", "explosion", "casualty"}
+                event.event_class not in {"attack", "explosion", "casualty", "crash"}
                 or event.mention.modality != model.Modality.ACTUAL
             ):
                 continue
@@ -244,9 +244,23 @@ class FactFinder:
         return findings
 
     def _target_category(self, noun: Token) -> str | None:
-        """Modifiers first ("a residential building"), then the head ("the refinery")."""
+        """Modifiers first ("a residential building"), then what an "of" names ("an enterprise
+        of the fuel and energy complex", "the territory of the depot"), then the head."""
         modifiers = [t.lemma_.lower() for t in noun.subtree if t.i < noun.i]
-        for words in (modifiers, [noun.lemma_.lower(), noun.lower_]):
+        complement = [
+            t.lemma_.lower()
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in p.subtree
+        ]
+        # Several-word names first, within the phrase itself: "a tank farm", "a power plant".
+        phrase = " ".join((*modifiers, noun.lemma_.lower()))
+        for category, phrases in self.lx.target_categories.items():
+            if any(len(p) > 1 and f" {' '.join(p)} " in f" {phrase} " for p in phrases):
+                return category
+        for words in (modifiers, complement, [noun.lemma_.lower(), noun.lower_]):
             for category, phrases in self.lx.target_categories.items():
                 if any(len(p) == 1 and p[0] in words for p in phrases):
                     return category
@@ -452,9 +466,10 @@ def _trigger_end(doc: Doc, event: EventHit) -> int:
 def _patients(trigger: Token) -> list[Token]:
     """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
     found = []
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
     for child in trigger.children:
-        if child.dep_ in {"dobj", "obj"}:
-            found.append(child)
+        if child.dep_ in {"dobj", "obj"} or (passive and child.dep_ == "nsubjpass"):
+            found.append(child)  # "hit the depot", "the bridge was blown up"
         if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
             found.extend(p for p in child.children if p.dep_ == "pobj")
     if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
