@@ -155,3 +155,25 @@ def test_facts_target_passives_crashes_ships_and_of_complements(
     run_facts: Run, text: str, category: str, words: str
 ) -> None:
     assert (category, words) in facts(run_facts(text), A.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Hezbollah said it had fired rockets at the barracks.", "HEZBOLLAH"),
+        ("Hezbollah claimed responsibility for the rocket attack.", "HEZBOLLAH"),
+        ("Analysts said the Houthis were most likely responsible for the attack.", "HOUTHIS"),
+        ("Three drones of the Kyiv regime were shot down over the region.", "UA"),
+        ("The Kyiv regime's attempt to carry out a drone attack was thwarted.", "UA"),
+        ("The navy destroyed five Ukrainian sea drones that tried to attack the port.", "UA"),
+        ("Ukrainian air defence shot down ten Russian drones.", "RU"),
+        ("ODESA, May 2 (Wire) - Russia attacked the port with drones.", "RU"),
+    ],
+)
+def test_facts_responsible_party_claims_owners_and_pronouns(run_facts: Run, text: str, party: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == [party]
+
+
+def test_facts_defender_of_a_repelled_attack_is_not_responsible(run_facts: Run) -> None:
+    ws = run_facts("The Russian fleet repelled an attack by sea drones on the base.")
+    assert facts(ws, A.RESPONSIBLE_PARTY) == []

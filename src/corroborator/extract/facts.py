@@ -299,24 +299,32 @@ class FactFinder:
         findings: list[Finding] = []
         seen: set[tuple[str, int]] = set()
         for event in ws.events:
-            if event.family != "violence" or event.event_class in {"intercept", "find"}:
+            if event.family != "violence" or event.event_class == "find":
                 continue
             if event.mention.modality in {model.Modality.GENERIC, model.Modality.HYPOTHETICAL}:
                 continue
             trigger = doc[event.token]
             negated = event.mention.modality == model.Modality.NEGATED
-            for token, how in self._agents(trigger, weapon_at):
+            agents = self._agents(trigger, weapon_at)
+            if event.event_class == "intercept":
+                # whoever shot down is the defender; only the weapons' owner attacked
+                agents = [(t, how) for t, how in agents if how == "weapon attributed by adjective"]
+            for token, how in agents:
                 code = self._party(token)
                 if code is None or (code, token.i) in seen:
                     continue  # "the regime launched an attack": one agent, two event words
                 seen.add((code, token.i))
                 start, end = _noun_phrase(token)
+                # the owner with its weapon ("Russian drones"), or with the event word
+                anchor = event.token
+                if how == "weapon attributed by adjective":
+                    anchor = token.head.head.i if token.head.dep_ == "prep" else token.head.i
                 findings.append(
                     Finding(
                         attribute=A.RESPONSIBLE_PARTY,
                         value=model.Label(code=code, text=doc[start:end].text),
-                        start=min(start, event.token),
-                        end=max(end, event.token + 1),
+                        start=min(start, anchor),
+                        end=max(end, anchor + 1),
                         event_token=event.token,
                         negated=negated,
                         note=how,
@@ -330,12 +338,30 @@ class FactFinder:
         agents: list[tuple[Token, str]] = []
         carrier = trigger
         if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
+            if syntax.word_forms(trigger.head) & _GENERIC_INTERCEPT:
+                return []  # "the fleet repelled an attack": the subject defended
             carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
+        carrier = _clause_carrier(carrier)
         for child in carrier.children:
-            if child.dep_ == "nsubj" and child.i not in weapon_at:
-                agents.append((child, "agent of the attack"))
+            if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
+                agents.append((_speaker_if_pronoun(child), "agent of the attack"))
             if child.dep_ == "agent":
                 agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        if carrier.dep_ in {"acl", "xcomp"} and carrier.head.pos_ == "NOUN":
+            # "the Kyiv regime's attempt to carry out a terrorist attack"
+            agents.extend((c, "agent of the attack") for c in carrier.head.children if c.dep_ == "poss")
+        if carrier.dep_ == "relcl" and carrier.head.i in weapon_at:
+            # "six Ukrainian sea drones that tried to attack the base"
+            agents.extend((c, "weapon attributed by adjective") for c in _owners(carrier.head))
+        if trigger.pos_ == "NOUN":
+            # "a terrorist act of the Ukrainian special services"
+            agents.extend(
+                (p, "agent of the attack")
+                for c in trigger.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.i not in weapon_at
+            )
         for child in trigger.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.ent_type_ in {
                 "NORP",
@@ -346,9 +372,8 @@ class FactFinder:
         for i in syntax.neighbourhood(trigger):
             hit = weapon_at.get(i)
             if hit is not None and hit.category != "air_defence" and i == hit.root:
-                for child in trigger.doc[i].children:
-                    if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                        agents.append((child, "weapon attributed by adjective"))
+                # "Ukrainian drones", "its drones", "drones of the Kyiv regime"
+                agents.extend((c, "weapon attributed by adjective") for c in _owners(trigger.doc[i]))
         return agents
 
     def _party(self, token: Token) -> str | None:
@@ -364,8 +389,11 @@ class FactFinder:
         findings = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if lemma in _RESPONSIBILITY_NOUNS:
+            if lemma in _RESPONSIBILITY_NOUNS or (lemma == "responsible" and token.pos_ == "ADJ"):
                 owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
+                if not owners and token.dep_ in {"dobj", "acomp"}:
+                    # "Hezbollah claimed responsibility", "the Houthis were likely responsible"
+                    owners = [c for c in token.head.children if c.dep_ == "nsubj"]
                 owners += [
                     p
                     for c in token.children
@@ -404,6 +432,54 @@ class FactFinder:
                                 )
                             )
         return findings
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who a weapon belongs to: its adjective or possessor, or an "of" complement."""
+    owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    owners += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
+    return [_speaker_if_pronoun(o) for o in owners]
+
+
+def _clause_carrier(verb: Token) -> Token:
+    """The verb whose subject is the attacker: "tried to attack" → "tried"."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ == "xcomp" and current.head.pos_ in {"VERB", "AUX"}:
+            current = current.head
+        else:
+            break
+    return current
+
+
+_SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "admit", "write", "post"})
+
+
+def _speaker_if_pronoun(token: Token) -> Token:
+    """ "Hezbollah said it had fired rockets", "the army said its drones struck": the pronoun
+    stands for the speaker of the clause that reports it."""
+    if token.lower_ not in {"it", "its", "they", "their", "we", "our"}:
+        return token
+    for ancestor in syntax.ancestors_within(token, 4):
+        if syntax.word_forms(ancestor) & _SPEECH:
+            speaker = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return speaker
+    return token
+
+
+def _dateline(token: Token) -> bool:
+    """ "KYIV, Nov 13 (CNS) - Russia attacked": a dateline's city is not the subject."""
+    doc = token.doc
+    return (
+        token.i == token.sent.start
+        and token.is_upper
+        and len(token) > 2
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+    )
 
 
 def _damaged_object(root: Token, phrase: range) -> str | None:
