@@ -177,3 +177,18 @@ def test_facts_responsible_party_claims_owners_and_pronouns(run_facts: Run, text
 def test_facts_defender_of_a_repelled_attack_is_not_responsible(run_facts: Run) -> None:
     ws = run_facts("The Russian fleet repelled an attack by sea drones on the base.")
     assert facts(ws, A.RESPONSIBLE_PARTY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "methods"),
+    [
+        (
+            "The attack was repelled by fighter jets, electronic warfare units and mobile fire groups.",
+            ["aircraft", "electronic_warfare", "small_arms"],
+        ),
+        ("The ministry insisted the drones had been jammed.", ["electronic_warfare"]),
+        ("The drones were not shot down; they were put down by jamming.", ["electronic_warfare"]),
+    ],
+)
+def test_facts_interception_methods_each_named_means(run_facts: Run, text: str, methods: list[str]) -> None:
+    assert sorted(code for code, _ in facts(run_facts(text), A.INTERCEPTION_METHOD)) == methods

@@ -216,3 +216,8 @@ def test_quantities_launched_lists_partitives_and_instruments(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert counts(run_quantities(text)) == expected
+
+
+def test_quantities_all_but_takes_the_whole_from_the_count_before(run_quantities: Run) -> None:
+    ws = run_quantities("The army said the enemy had sent 30 drones, and that all but three had been shot down.")
+    assert ("intercepted", "27") in counts(ws)

@@ -159,13 +159,18 @@ class EventFinder:
     def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
         near = syntax.neighbourhood(token)
         weapons_near = [weapon_at[i] for i in near if i in weapon_at]
+        if token.dep_ == "acomp":
+            # "the drones had been jammed" read as copula + adjective: the copula's subject counts
+            weapons_near += [weapon_at[i] for i in syntax.neighbourhood(token.head) if i in weapon_at]
         attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_air_defence:
             return any(w.category == "air_defence" for w in weapons_near)
         near_attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_weapon_or_attack and not weapons_near:
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-            if not any(self._attack_word(o) for o in objects):
+            # "all but two had been shot down" after the drones were named
+            elliptic = _elliptic_object(token) and _weapon_recently(token, weapon_at)
+            if not any(self._attack_word(o) for o in objects) and not elliptic:
                 return False
         if entry.needs_armed and not near_attack_weapons:
             words = {token.doc[i].lower_ for i in near}
@@ -438,7 +443,14 @@ def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
 
 def _elliptic_object(verb: Token) -> bool:
     """ "Two were destroyed": a bare number or pronoun as the passive subject."""
-    return any(c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"}) for c in verb.children)
+    return any(
+        c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"} or c.lower_ in _QUANTIFIERS)
+        for c in verb.children
+    )
+
+
+#: Quantifiers that stand for weapons named before: "all but two were shot down".
+_QUANTIFIERS = frozenset({"all", "both", "most", "none", "each", "several", "many"})
 
 
 def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:

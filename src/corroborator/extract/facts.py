@@ -170,7 +170,7 @@ class FactFinder:
 
     def _method_findings(self, doc: Doc, events: list[EventHit]) -> list[Finding]:
         means = [(s, e, doc.vocab.strings[k]) for k, s, e in self._means(doc)]
-        findings = []
+        findings: list[Finding] = []
         for event in events:
             if event.event_class != "intercept" or event.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -183,16 +183,23 @@ class FactFinder:
             stated = [
                 (s, e, m) for s, e, m in means if s in near and not (generic and _subject_of(doc[e - 1], trigger))
             ]
+            chosen: list[tuple[int, int, str]] = []
             if stated:
-                s, e, method = min(stated, key=lambda m: abs(m[0] - trigger.i))
-                start, end = min(s, event.token), max(e, _trigger_end(doc, event))
+                # "repelled by aviation, anti-aircraft missile troops, electronic warfare units
+                # and mobile fire groups": each means named, the nearest wording of each
+                for s, e, method in sorted(stated, key=lambda m: abs(m[0] - trigger.i)):
+                    if any(method == m for _, _, m in chosen):
+                        continue
+                    if chosen:
+                        chosen.append((s, e, method))  # the means' own words, after the first
+                    else:
+                        chosen.append((min(s, event.token), max(e, _trigger_end(doc, event)), method))
             else:
                 method_from_verb = self._method_of_verb(trigger)
                 if method_from_verb is None:
                     continue
-                method = method_from_verb
-                start, end = event.token, _trigger_end(doc, event)
-            findings.append(
+                chosen.append((event.token, _trigger_end(doc, event), method_from_verb))
+            findings.extend(
                 Finding(
                     attribute=A.INTERCEPTION_METHOD,
                     value=model.Label(code=method, text=_METHOD_NAMES.get(method, method)),
@@ -200,6 +207,7 @@ class FactFinder:
                     end=end,
                     event_token=event.token,
                 )
+                for start, end, method in chosen
             )
         return findings
 

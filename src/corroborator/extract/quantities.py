@@ -244,6 +244,8 @@ class QuantityFinder:
                     whole = self._number_value(candidate)
                     if whole is not None:
                         break
+        if whole is None:
+            whole = _last_weapon_count(doc, i)  # "launched 54 drones ... all but two were shot down"
         if whole is None or excepted > whole:
             return None
         # The head is "all": as a determiner it leads to the counted noun ("all 54 drones"),
@@ -840,6 +842,16 @@ def _counted_noun(token: Token) -> Token | None:
     if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
         return token.head
     return token if token.dep_ in syntax.SUBJECTS | syntax.OBJECTS else None
+
+
+def _last_weapon_count(doc: Doc, i: int) -> int | None:
+    """The nearest number before `i` in its sentence that counts a plural noun ("54 drones")."""
+    for k in range(i - 1, doc[i].sent.start - 1, -1):
+        token = doc[k]
+        if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and token.like_num:
+            text = token.text.replace(",", "")
+            return int(text) if text.isdigit() else None
+    return None
 
 
 def _number_above(of: Token) -> bool:
