@@ -100,7 +100,7 @@ class FrameBuilder:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _dated(times) else [*times, *lead_times]
             places = places or lead_places
-            draft = self._choose(drafts, hit, times, places)
+            draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit))
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
                 drafts.append(draft)
@@ -131,6 +131,8 @@ class FrameBuilder:
         hit: EventHit,
         times: Sequence[model.TimeExpression],
         places: Sequence[model.PlaceMention],
+        *,
+        kind: str | None = None,
     ) -> _Draft | None:
         # Violence mentions of one incident come in many classes (an attack, its
         # interception, the crash); policy events are told apart by class (a flight ban
@@ -150,11 +152,11 @@ class FrameBuilder:
                     return draft
             return None
         if not times and not places:
-            return current
-        for draft in same_family:
-            if self._compatible(draft, times, places):
-                return draft
-        return None
+            return _same_weapon(same_family, kind) or current
+        compatible = [d for d in same_family if self._compatible(d, times, places)]
+        if not compatible:
+            return None
+        return _same_weapon(compatible, kind) or compatible[0]
 
     def _compatible(
         self,
@@ -625,6 +627,28 @@ def _sentence_families(events: Sequence[EventHit]) -> dict[int, set[str]]:
 
 def _sentence_start(hit: EventHit) -> int:
     return hit.mention.sentence.start
+
+
+def _weapon_kind(ws: Workspace, hit: EventHit) -> str | None:
+    """The kind of weapon a mention is about: named near it, or counted by its own words
+    ("all but two had been shot down" counts the drones named before)."""
+    if hit.weapon_category is not None:
+        return hit.weapon_category
+    categories = {w.code: w.category for w in ws.weapons}
+    counted = [f.weapon for f in ws.findings if f.event_token == hit.token and f.weapon]
+    return categories.get(counted[0]) if counted else None
+
+
+def _same_weapon(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
+    """ "Russia attacked Kyiv with drones and Odesa with missiles ... all but two drones were
+    shot down": a mention with no anchors of its own continues the latest frame of its weapon
+    kind, when the latest frame of all is about another kind. None when nothing says so."""
+    if kind is None or not drafts:
+        return None
+    kinds = [{h.weapon_category for h in d.hits if h.weapon_category} for d in drafts]
+    if not kinds[0] or kind in kinds[0]:
+        return None
+    return next((d for d, k in zip(drafts, kinds, strict=True) if kind in k), None)
 
 
 def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft]) -> _Draft | None:
