@@ -221,3 +221,26 @@ def test_quantities_launched_lists_partitives_and_instruments(
 def test_quantities_all_but_takes_the_whole_from_the_count_before(run_quantities: Run) -> None:
     ws = run_quantities("The army said the enemy had sent 30 drones, and that all but three had been shot down.")
     assert ("intercepted", "27") in counts(ws)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials counted three hits on the power plant after the drone attack.", [("hit", "3")]),
+        ("Bloggers reported at least seven arrivals near the airfield after the missile strike.", [("hit", "7+")]),
+        ("After the drone attack there were no direct hits on the town.", [("hit", "0")]),
+        ("The song was one of the biggest hits of the summer.", []),
+    ],
+)
+def test_quantities_impact_nouns_count_hits(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
+
+
+def test_quantities_negated_interception_is_zero(run_quantities: Run) -> None:
+    ws = run_quantities("Russia fired two cruise missiles. The missiles were not intercepted.")
+    assert ("intercepted", "0") in counts(ws)
+
+
+def test_quantities_verbless_list_item_counts_weapons_used(run_quantities: Run) -> None:
+    text = "Overnight the enemy attacked with 30 air attack means:\n– 3 cruise missiles Kh-101 from the Caspian Sea;\n"
+    assert ("launched", "3") in counts(run_quantities(text))

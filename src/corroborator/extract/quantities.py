@@ -300,6 +300,9 @@ class QuantityFinder:
         if noun is not None and noun.pos_ == "PRON":
             noun = None  # "one of them", "all of them": the weapons named before
         weapon = weapon_at.get(noun.i) if noun is not None else None
+        if weapon is None and noun is not None and noun.dep_ == "compound" and noun.head.i in weapon_at:
+            noun = noun.head  # "2 ballistic missiles Iskander-M": the name after the class noun
+            weapon = weapon_at[noun.i]
         elliptic = noun is None or noun.i == head.i
         if elliptic:
             toll = self._toll(head)
@@ -326,6 +329,17 @@ class QuantityFinder:
                         note="counts strikes; each involved at least one weapon",
                     )
                 ]
+        if (
+            weapon is None
+            and noun is not None
+            and noun.pos_ == "NOUN"
+            and self._impact_noun(noun)
+            and _violent_context(ws, noun, weapon_at)
+        ):
+            # "three hits on the substation", "at least nine arrivals", "no direct hits"
+            start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
+            value = model.Quantity(min=0, max=0) if count.zero else count.quantity
+            return [Finding(attribute=A.HIT, value=value, start=start, end=end, note="counts impacts")]
         if weapon is not None and weapon.category != "air_defence" and noun is not None:
             partitive = _part_of(noun, head)
             # "38 of the 40 drones were shot down": the verb governs the part ("38").
@@ -399,6 +413,10 @@ class QuantityFinder:
                             return role
         return None
 
+    def _impact_noun(self, noun: Token) -> bool:
+        forms = syntax.word_forms(noun)
+        return any(" ".join(w) in forms for w in self.lx.role_words.get("impacts", ()))
+
     def _is_people(self, noun: Token) -> bool:
         return noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns
 
@@ -410,8 +428,11 @@ class QuantityFinder:
             return []
         if count.zero and role == A.LAUNCHED:
             return []  # "no drones were launched" is not an event to count
-        if _hypothetical(predicate, self.lx) or any(c.dep_ == "neg" for c in predicate.children):
+        if _hypothetical(predicate, self.lx):
             return []
+        if any(c.dep_ == "neg" for c in predicate.children):
+            # "the 2 ballistic missiles were not intercepted": none of them was
+            return [self._none_intercepted(count.start, noun, predicate, weapon)] if role == A.INTERCEPTED else []
         start = min(count.start, noun.i, predicate.i)
         end = max(count.end, noun.i + 1, predicate.i + 1, _particle_end(predicate))
         note = None
@@ -463,6 +484,17 @@ class QuantityFinder:
                 )
         return found
 
+    def _none_intercepted(self, start: int, noun: Token, predicate: Token, weapon: WeaponHit) -> Finding:
+        return Finding(
+            attribute=A.INTERCEPTED,
+            value=model.Quantity(min=0, max=0),
+            start=min(start, noun.left_edge.i, predicate.i),
+            end=max(noun.i + 1, predicate.i + 1, _particle_end(predicate)),
+            event_token=predicate.i,
+            weapon=weapon.code,
+            note="not intercepted",
+        )
+
     def _weapon_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
         """Which attribute a weapon count belongs to, from the verb that governs it."""
         participle = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
@@ -477,6 +509,13 @@ class QuantityFinder:
         role, verb = self._governing_role(noun)
         if role is not None:
             return role, verb
+        root = noun.sent.root
+        heads_root = root.i == noun.i or (noun.head.i == root.i and noun.dep_ == "compound")
+        verbless = root.pos_ in {"NOUN", "PROPN"} and heads_root
+        if verbless:
+            # "– 54 attack UAVs of type Shahed from the direction of Kursk": an item of a list
+            # of the means an attack used, with no verb of its own
+            return A.LAUNCHED, noun
         if participle is not None:
             # "40 drones launched overnight", "drones that hit the port"
             role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl")
@@ -719,9 +758,11 @@ class QuantityFinder:
             role, predicate = self._weapon_role(noun)
             if role is None or predicate is None or _hypothetical(predicate, self.lx):
                 continue
-            if any(c.dep_ == "neg" for c in predicate.children):
-                continue
             start = min(hit.start, predicate.i)
+            if any(c.dep_ == "neg" for c in predicate.children):
+                if role == A.INTERCEPTED and start not in taken:
+                    findings.append(self._none_intercepted(start, noun, predicate, hit))
+                continue
             for c in noun.children:
                 if c.dep_ in {"det", "predet"}:
                     start = min(start, c.i)
@@ -842,6 +883,19 @@ def _counted_noun(token: Token) -> Token | None:
     if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
         return token.head
     return token if token.dep_ in syntax.SUBJECTS | syntax.OBJECTS else None
+
+
+def _violent_context(ws: Workspace, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+    """A weapon or a violent event in this sentence or the two before: "hits" are impacts there,
+    not songs."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    end = token.sent.end
+    if any(start <= i < end for i in weapon_at):
+        return True
+    return any(e.family == "violence" and start <= e.token < end for e in ws.events)
 
 
 def _last_weapon_count(doc: Doc, i: int) -> int | None:
