@@ -244,3 +244,8 @@ def test_quantities_negated_interception_is_zero(run_quantities: Run) -> None:
 def test_quantities_verbless_list_item_counts_weapons_used(run_quantities: Run) -> None:
     text = "Overnight the enemy attacked with 30 air attack means:\n– 3 cruise missiles Kh-101 from the Caspian Sea;\n"
     assert ("launched", "3") in counts(run_quantities(text))
+
+
+def test_quantities_corrected_interception_is_not_a_denial(run_quantities: Run) -> None:
+    ws = run_quantities("The drones over the city were not shot down, they were put down by jamming.")
+    assert ("intercepted", "0") not in counts(ws)

@@ -432,7 +432,9 @@ class QuantityFinder:
             return []
         if any(c.dep_ == "neg" for c in predicate.children):
             # "the 2 ballistic missiles were not intercepted": none of them was
-            return [self._none_intercepted(count.start, noun, predicate, weapon)] if role == A.INTERCEPTED else []
+            if role != A.INTERCEPTED or _corrected(ws, predicate):
+                return []
+            return [self._none_intercepted(count.start, noun, predicate, weapon)]
         start = min(count.start, noun.i, predicate.i)
         end = max(count.end, noun.i + 1, predicate.i + 1, _particle_end(predicate))
         note = None
@@ -760,7 +762,7 @@ class QuantityFinder:
                 continue
             start = min(hit.start, predicate.i)
             if any(c.dep_ == "neg" for c in predicate.children):
-                if role == A.INTERCEPTED and start not in taken:
+                if role == A.INTERCEPTED and start not in taken and not _corrected(ws, predicate):
                     findings.append(self._none_intercepted(start, noun, predicate, hit))
                 continue
             for c in noun.children:
@@ -883,6 +885,16 @@ def _counted_noun(token: Token) -> Token | None:
     if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
         return token.head
     return token if token.dep_ in syntax.SUBJECTS | syntax.OBJECTS else None
+
+
+def _corrected(ws: Workspace, negated: Token) -> bool:
+    """ "they were not shot down, they were jammed": a denied way of intercepting, corrected by
+    another in the same sentence, is not a denial that they were intercepted."""
+    sentence = negated.sent
+    return any(
+        e.event_class == "intercept" and e.token != negated.i and sentence.start <= e.token < sentence.end
+        for e in ws.events
+    )
 
 
 def _violent_context(ws: Workspace, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
