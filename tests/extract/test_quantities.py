@@ -249,3 +249,9 @@ def test_quantities_verbless_list_item_counts_weapons_used(run_quantities: Run) 
 def test_quantities_corrected_interception_is_not_a_denial(run_quantities: Run) -> None:
     ws = run_quantities("The drones over the city were not shot down, they were put down by jamming.")
     assert ("intercepted", "0") not in counts(ws)
+
+
+def test_quantities_toll_of_injured_read_as_a_verb(run_quantities: Run) -> None:
+    text = "The number of injured in Odesa has risen to four, officials say. The other two were treated at home."
+    ws = run_quantities(text)
+    assert counts(ws) == [("injured", "4")]

@@ -399,7 +399,7 @@ class QuantityFinder:
         if lemma != "number":
             return None
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for counted in (c for c in of.children if c.dep_ == "pobj"):
+            for counted in (c for c in of.children if c.dep_ in {"pobj", "pcomp"}):  # "of injured" read as a verb
                 attrs = _CASUALTY_NOUNS.get(counted.lemma_.lower()) or _CASUALTY_NOUNS.get(counted.lower_)
                 if attrs is not None and len(attrs) == 1:
                     return attrs[0]  # "the number of injured", "of dead"
