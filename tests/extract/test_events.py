@@ -163,3 +163,20 @@ def test_events_shooting_down_drones_is_not_an_attack_on_civilians(run_events: R
 def test_events_political_metaphors_make_no_incident(run_events: Run, text: str) -> None:
     actual = [h for h in run_events(text).events if h.mention.modality == model.Modality.ACTUAL]
     assert all(h.event_class == "attack" and not h.weapon_category for h in actual)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from yesterday's enemy strike on the town has risen to four.",
+        "A Turkish strike on the village destroyed two houses.",
+        "The army's strike on the bridge cut the supply line.",
+    ],
+)
+def test_events_strike_by_a_named_or_hostile_party_needs_no_weapon(run_events: Run, text: str) -> None:
+    ws = run_events(text)
+    assert [(e.event_class, e.mention.modality) for e in ws.events] == [("attack", model.Modality.ACTUAL)]
+
+
+def test_events_labour_strike_is_not_an_attack(run_events: Run) -> None:
+    assert run_events("The general strike by dockworkers closed the port for a day.").events == []

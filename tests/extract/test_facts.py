@@ -109,3 +109,86 @@ def test_facts_negated_agent_is_marked(run_facts: Run) -> None:
 def test_facts_weapon_named_near_an_actual_event(run_facts: Run) -> None:
     ws = run_facts("A Lancet drone struck a howitzer position.")
     assert ("lancet", "Lancet drone") in facts(ws, A.WEAPON)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A transformer caught fire at the plant.", ["significant"]),
+        ("The blaze at the warehouse was put out by firefighters before dawn.", ["significant"]),
+        ("No ships or port facilities were damaged, the navy said.", ["none"]),
+        ("The depot and its pumps have no damage, the operator said.", ["none"]),
+        ("No damage was caused to the barracks.", ["none"]),
+        ("The frigate had been seriously damaged by the sea drones.", ["significant"]),
+        ("A span of the viaduct was destroyed by the blast.", ["destroyed"]),
+        ("The two missiles destroyed the radar station.", ["destroyed"]),
+        ("The destruction of the radar was confirmed by satellite images.", ["destroyed"]),
+        ("The lorry was completely burned after the drone strike.", ["destroyed"]),
+        ("The shock wave broke windows in three apartment blocks.", ["damaged"]),
+        ("The rockets hit the camp and destroyed part of its workshops.", ["significant"]),
+        ("All six boats were destroyed by the fire of machine guns.", []),
+        ("The navy fired four missiles at the ship.", []),
+    ],
+)
+def test_facts_damage_wording(run_facts: Run, text: str, expected: list[str]) -> None:
+    ws = run_facts(text)
+    assert [f.value.code for f in ws.findings if f.attribute == A.DAMAGE] == expected  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("A missile struck a Panama-flagged cargo ship off the coast.", "transport", "a Panama-flagged cargo ship"),
+        ("Two drones hit the vessel in the strait.", "transport", "the vessel"),
+        ("Sea drones hit a navy landing ship at anchor.", "military", "a navy landing ship"),
+        ("A road bridge was blown up by saboteurs overnight.", "transport", "A road bridge"),
+        (
+            "A drone came down on the grounds of a power plant near the town.",
+            "energy",
+            "the grounds of a power plant near the town",
+        ),
+        ("Commandos struck a fuel depot near the border.", "energy", "a fuel depot"),
+        ("A drone fell on the tank farm of the terminal.", "energy", "the tank farm of the terminal"),
+    ],
+)
+def test_facts_target_passives_crashes_ships_and_of_complements(
+    run_facts: Run, text: str, category: str, words: str
+) -> None:
+    assert (category, words) in facts(run_facts(text), A.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Hezbollah said it had fired rockets at the barracks.", "HEZBOLLAH"),
+        ("Hezbollah claimed responsibility for the rocket attack.", "HEZBOLLAH"),
+        ("Analysts said the Houthis were most likely responsible for the attack.", "HOUTHIS"),
+        ("Three drones of the Kyiv regime were shot down over the region.", "UA"),
+        ("The Kyiv regime's attempt to carry out a drone attack was thwarted.", "UA"),
+        ("The navy destroyed five Ukrainian sea drones that tried to attack the port.", "UA"),
+        ("Ukrainian air defence shot down ten Russian drones.", "RU"),
+        ("ODESA, May 2 (Wire) - Russia attacked the port with drones.", "RU"),
+    ],
+)
+def test_facts_responsible_party_claims_owners_and_pronouns(run_facts: Run, text: str, party: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == [party]
+
+
+def test_facts_defender_of_a_repelled_attack_is_not_responsible(run_facts: Run) -> None:
+    ws = run_facts("The Russian fleet repelled an attack by sea drones on the base.")
+    assert facts(ws, A.RESPONSIBLE_PARTY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "methods"),
+    [
+        (
+            "The attack was repelled by fighter jets, electronic warfare units and mobile fire groups.",
+            ["aircraft", "electronic_warfare", "small_arms"],
+        ),
+        ("The ministry insisted the drones had been jammed.", ["electronic_warfare"]),
+        ("The drones were not shot down; they were put down by jamming.", ["electronic_warfare"]),
+    ],
+)
+def test_facts_interception_methods_each_named_means(run_facts: Run, text: str, methods: list[str]) -> None:
+    assert sorted(code for code, _ in facts(run_facts(text), A.INTERCEPTION_METHOD)) == methods

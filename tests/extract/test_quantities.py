@@ -109,9 +109,9 @@ def test_quantities_all_but_gives_the_part_and_the_whole(run_quantities: Run, te
     assert sorted(counts(run_quantities(text))) == [("intercepted", "52"), ("launched", "54")]
 
 
-def test_quantities_all_intercepted_means_none_hit(run_quantities: Run) -> None:
+def test_quantities_all_intercepted_means_none_hit_and_as_many_launched(run_quantities: Run) -> None:
     ws = run_quantities("The ministry said all 12 drones had been jammed.")
-    assert sorted(counts(ws)) == [("hit", "0"), ("intercepted", "12")]
+    assert sorted(counts(ws)) == [("hit", "0"), ("intercepted", "12"), ("launched", "12")]
     assert any(f.note == "all were intercepted, so none hit" for f in ws.findings)
 
 
@@ -158,3 +158,100 @@ def test_quantities_evidence_covers_number_noun_and_verb(run_quantities: Run) ->
 
 def test_quantities_restricted_nobody_is_not_a_total(run_quantities: Run) -> None:
     assert counts(run_quantities("Nobody in the queue was hurt because they had scattered.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine people were wounded; seven of them were taken to hospital.", [("injured", "9")]),
+        ("Twelve people were injured, one of whom was admitted to hospital.", [("injured", "12")]),
+        ("Three of the injured later died in hospital.", [("killed", "3")]),
+        ("Six people were wounded. Two of them died overnight.", [("injured", "6"), ("killed", "2")]),
+        ("The bus carried ten passengers and four of them were injured.", [("injured", "4")]),
+        ("Four people were hurt, among them a girl from the next street.", [("injured", "4")]),
+        ("Five people were injured. The other two were treated at the scene.", [("injured", "5")]),
+    ],
+)
+def test_quantities_partitive_subset_of_counted_group_is_not_a_new_count(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(counts(run_quantities(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nobody was hurt in the blast.", [("injured", "0"), ("killed", "0")]),
+        ("The passengers were reported safe.", [("injured", "0"), ("killed", "0")]),
+        ("All 14 sailors were unharmed, the operator said.", [("injured", "0"), ("killed", "0")]),
+        ("Nobody from people suffered.", [("injured", "0"), ("killed", "0")]),
+        ("Three workers received shrapnel wounds.", [("injured", "3")]),
+        ("Up to 30 people sought medical help.", [("injured", "1–30")]),
+        ("Police found two residents cut by flying glass.", [("injured", "2")]),
+        ("Thirty-one people were injured in the shelling.", [("injured", "31")]),
+        ("Two workers cut the fence and left.", []),
+    ],
+)
+def test_quantities_harm_in_general_wounds_and_care(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(counts(run_quantities(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rebels launched five attack drones and one cruise missile at the frigate.",
+            [("launched", "5"), ("launched", "1")],
+        ),
+        ("They fired two one-way drones at the port.", [("launched", "2")]),
+        ("The army said 18 out of 20 drones were destroyed.", [("intercepted", "18"), ("launched", "20")]),
+        ("Six naval drones took part in the raid.", [("launched", "6")]),
+        ("The army struck the village with four guided bombs.", [("launched", "4")]),
+        ("The rebels fired a number of missiles at the ship.", [("launched", "2–9")]),
+    ],
+)
+def test_quantities_launched_lists_partitives_and_instruments(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert counts(run_quantities(text)) == expected
+
+
+def test_quantities_all_but_takes_the_whole_from_the_count_before(run_quantities: Run) -> None:
+    ws = run_quantities("The army said the enemy had sent 30 drones, and that all but three had been shot down.")
+    assert ("intercepted", "27") in counts(ws)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials counted three hits on the power plant after the drone attack.", [("hit", "3")]),
+        ("Bloggers reported at least seven arrivals near the airfield after the missile strike.", [("hit", "7+")]),
+        ("After the drone attack there were no direct hits on the town.", [("hit", "0")]),
+        ("The song was one of the biggest hits of the summer.", []),
+    ],
+)
+def test_quantities_impact_nouns_count_hits(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
+
+
+def test_quantities_negated_interception_is_zero(run_quantities: Run) -> None:
+    ws = run_quantities("Russia fired two cruise missiles. The missiles were not intercepted.")
+    assert ("intercepted", "0") in counts(ws)
+
+
+def test_quantities_verbless_list_item_counts_weapons_used(run_quantities: Run) -> None:
+    text = "Overnight the enemy attacked with 30 air attack means:\n– 3 cruise missiles Kh-101 from the Caspian Sea;\n"
+    assert ("launched", "3") in counts(run_quantities(text))
+
+
+def test_quantities_corrected_interception_is_not_a_denial(run_quantities: Run) -> None:
+    ws = run_quantities("The drones over the city were not shot down, they were put down by jamming.")
+    assert ("intercepted", "0") not in counts(ws)
+
+
+def test_quantities_toll_of_injured_read_as_a_verb(run_quantities: Run) -> None:
+    text = "The number of injured in Odesa has risen to four, officials say. The other two were treated at home."
+    ws = run_quantities(text)
+    assert counts(ws) == [("injured", "4")]

@@ -97,3 +97,4 @@ def test_cluster_a_site_the_gazetteer_lacks_links_reports_that_name_it(pipeline:
         ),
     )
     assert ["a", "b"] in groups(analysis)
+

@@ -159,13 +159,18 @@ class EventFinder:
     def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
         near = syntax.neighbourhood(token)
         weapons_near = [weapon_at[i] for i in near if i in weapon_at]
+        if token.dep_ == "acomp":
+            # "the drones had been jammed" read as copula + adjective: the copula's subject counts
+            weapons_near += [weapon_at[i] for i in syntax.neighbourhood(token.head) if i in weapon_at]
         attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_air_defence:
             return any(w.category == "air_defence" for w in weapons_near)
         near_attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_weapon_or_attack and not weapons_near:
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-            if not any(self._attack_word(o) for o in objects):
+            # "all but two had been shot down" after the drones were named
+            elliptic = _elliptic_object(token) and _weapon_recently(token, weapon_at)
+            if not any(self._attack_word(o) for o in objects) and not elliptic:
                 return False
         if entry.needs_armed and not near_attack_weapons:
             words = {token.doc[i].lower_ for i in near}
@@ -199,9 +204,9 @@ class EventFinder:
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_weapon:
-            return bool(near_attack) or self._armed_agent(token)
+            return bool(near_attack) or self._armed_agent(token) or self._armed_strike(token)
         if entry.needs_agent:
-            return bool(near_attack)
+            return bool(near_attack) or self._armed_strike(token)
         return True
 
     def _armed_agent(self, token: Token) -> bool:
@@ -214,6 +219,27 @@ class EventFinder:
         else:
             agents = [c for c in token.children if c.dep_ in {"compound", "amod", "poss"}]
         return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
+
+    def _armed_strike(self, token: Token) -> bool:
+        """ "today's enemy strike on the city", "a Russian strike", "the army's strike", "troops
+        struck the depot": an attack word whose own modifier or subject names a hostile or armed
+        party needs no weapon named to be one."""
+        if token.lemma_.lower() not in {"strike", "hit"}:
+            return False
+        if token.pos_ == "VERB":
+            # "units of the Unmanned Systems Forces struck the oil depot": armed actors as agents
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            return any(c.lower_ in self.lexicon.armed_actors for c in subjects)
+        if token.pos_ != "NOUN":
+            return False
+        for child in token.children:
+            if child.dep_ not in {"compound", "amod", "poss", "nmod"}:
+                continue
+            if child.lower_ in {"enemy", "hostile"} or child.lower_ in self.lexicon.armed_actors:
+                return True
+            if child.ent_type_ == "NORP" and child.dep_ == "amod":
+                return True
+        return False
 
     def _recurring(self, token: Token) -> bool:
         """A recurring time on the event's clause ("almost every week", "every night") makes it
@@ -430,7 +456,14 @@ def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
 
 def _elliptic_object(verb: Token) -> bool:
     """ "Two were destroyed": a bare number or pronoun as the passive subject."""
-    return any(c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"}) for c in verb.children)
+    return any(
+        c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"} or c.lower_ in _QUANTIFIERS)
+        for c in verb.children
+    )
+
+
+#: Quantifiers that stand for weapons named before: "all but two were shot down".
+_QUANTIFIERS = frozenset({"all", "both", "most", "none", "each", "several", "many"})
 
 
 def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
@@ -502,7 +535,9 @@ def _is_generic(
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners and not any(c.dep_ == "det" for c in token.children):
             return True  # "its attacks on the power grid", "Russia's strikes": a campaign
-    if token.pos_ == "NOUN" and token.dep_ == "pobj":
+    # "victims of attacks" is generic; "the victims of today's strike" names one event
+    determined = any(c.dep_ in {"det", "poss"} for c in token.children) and token.tag_ == "NN"
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and not determined:
         owner = token.head.head
         if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):
             # "a series of strikes", "strikes of recent weeks" -- but not "victims of the strike"

@@ -114,22 +114,45 @@ class FactFinder:
         sentence is about a weapon or a violent event."""
         if about is not None and about in self.lx.property_nouns:
             return True
+        if about is not None and self._property_part(span, about):
+            return True  # "a span of the bridge", "one of the tank cars"
         sentence = span.sent
         if sentence.start in violent_sentences:
             return True
         words = {t.lemma_.lower() for t in sentence}
-        return bool(words & {"material", "structural", "casualty", "victim", "debris", "shrapnel"})
+        # Emergency services at work ("the fire was put out by rescuers") make a fire real.
+        evidence = {"material", "structural", "casualty", "victim", "debris", "shrapnel"}
+        evidence |= {"extinguish", "firefighter", "rescuer"}
+        return bool(words & evidence) or _put_out(span.root)
+
+    def _property_part(self, span: Span, about: str) -> bool:
+        """Whether the damaged noun is a part or member of property named in its own phrase."""
+        for token in span.sent:
+            if token.lemma_.lower() == about:
+                inside = [t for t in token.subtree if t.i != token.i]
+                if any(t.lemma_.lower() in self.lx.property_nouns for t in inside):
+                    return True
+        return False
 
     def _is_property_damage(self, root: Token, level: str, weapon_at: dict[int, WeaponHit]) -> bool:
         lemma = root.lemma_.lower()
-        if lemma == "fire" and (root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound"):
-            return False  # "opened fire", "mobile fire groups"
+        if lemma == "fire" and (
+            root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound" or root.pos_ == "VERB"
+        ):
+            return False  # "opened fire", "mobile fire groups", "fired rockets" (a launch, not a blaze)
+        if lemma == "fire" and root.dep_ == "pobj" and root.head.lower_ in {"by", "with", "under"}:
+            return False  # "destroyed by the fire of small arms", "came under fire": gunfire
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
-        # "the drone was destroyed" is an interception, not damage to property.
+        # "the drone was destroyed" is an interception, not damage to property; but in "the
+        # missiles destroyed the radar" the weapon is the agent, and the radar the patient.
         patients = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
-        if root.pos_ == "VERB" and any(p.i in weapon_at for p in patients):
+        transitive = any(c.dep_ in {"dobj", "obj"} for c in root.children)
+        affected = [p for p in patients if not (p.dep_ == "nsubj" and transitive)]
+        if root.pos_ == "VERB" and any(p.i in weapon_at for p in affected):
             return False
+        # "the destruction of the radar": the noun's "of" object is what was damaged
+        patients += [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if root.dep_ == "amod" and root.head.i in weapon_at:
             return False  # "flaming debris" of a drone, "a destroyed drone"
         if level in {"none", "minor", "significant"} or lemma in {
@@ -147,7 +170,7 @@ class FactFinder:
 
     def _method_findings(self, doc: Doc, events: list[EventHit]) -> list[Finding]:
         means = [(s, e, doc.vocab.strings[k]) for k, s, e in self._means(doc)]
-        findings = []
+        findings: list[Finding] = []
         for event in events:
             if event.event_class != "intercept" or event.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -160,16 +183,23 @@ class FactFinder:
             stated = [
                 (s, e, m) for s, e, m in means if s in near and not (generic and _subject_of(doc[e - 1], trigger))
             ]
+            chosen: list[tuple[int, int, str]] = []
             if stated:
-                s, e, method = min(stated, key=lambda m: abs(m[0] - trigger.i))
-                start, end = min(s, event.token), max(e, _trigger_end(doc, event))
+                # "repelled by aviation, anti-aircraft missile troops, electronic warfare units
+                # and mobile fire groups": each means named, the nearest wording of each
+                for s, e, method in sorted(stated, key=lambda m: abs(m[0] - trigger.i)):
+                    if any(method == m for _, _, m in chosen):
+                        continue
+                    if chosen:
+                        chosen.append((s, e, method))  # the means' own words, after the first
+                    else:
+                        chosen.append((min(s, event.token), max(e, _trigger_end(doc, event)), method))
             else:
                 method_from_verb = self._method_of_verb(trigger)
                 if method_from_verb is None:
                     continue
-                method = method_from_verb
-                start, end = event.token, _trigger_end(doc, event)
-            findings.append(
+                chosen.append((event.token, _trigger_end(doc, event), method_from_verb))
+            findings.extend(
                 Finding(
                     attribute=A.INTERCEPTION_METHOD,
                     value=model.Label(code=method, text=_METHOD_NAMES.get(method, method)),
@@ -177,6 +207,7 @@ class FactFinder:
                     end=end,
                     event_token=event.token,
                 )
+                for start, end, method in chosen
             )
         return findings
 
@@ -197,7 +228,7 @@ class FactFinder:
         findings = []
         for event in events:
             if (
-                event.event_class not in {"attack", "explosion", "casualty"}
+                event.event_class not in {"attack", "explosion", "casualty", "crash"}
                 or event.mention.modality != model.Modality.ACTUAL
             ):
                 continue
@@ -221,9 +252,23 @@ class FactFinder:
         return findings
 
     def _target_category(self, noun: Token) -> str | None:
-        """Modifiers first ("a residential building"), then the head ("the refinery")."""
+        """Modifiers first ("a residential building"), then what an "of" names ("an enterprise
+        of the fuel and energy complex", "the territory of the depot"), then the head."""
         modifiers = [t.lemma_.lower() for t in noun.subtree if t.i < noun.i]
-        for words in (modifiers, [noun.lemma_.lower(), noun.lower_]):
+        complement = [
+            t.lemma_.lower()
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in p.subtree
+        ]
+        # Several-word names first, within the phrase itself: "a tank farm", "a power plant".
+        phrase = " ".join((*modifiers, noun.lemma_.lower()))
+        for category, phrases in self.lx.target_categories.items():
+            if any(len(p) > 1 and f" {' '.join(p)} " in f" {phrase} " for p in phrases):
+                return category
+        for words in (modifiers, complement, [noun.lemma_.lower(), noun.lower_]):
             for category, phrases in self.lx.target_categories.items():
                 if any(len(p) == 1 and p[0] in words for p in phrases):
                     return category
@@ -262,24 +307,32 @@ class FactFinder:
         findings: list[Finding] = []
         seen: set[tuple[str, int]] = set()
         for event in ws.events:
-            if event.family != "violence" or event.event_class in {"intercept", "find"}:
+            if event.family != "violence" or event.event_class == "find":
                 continue
             if event.mention.modality in {model.Modality.GENERIC, model.Modality.HYPOTHETICAL}:
                 continue
             trigger = doc[event.token]
             negated = event.mention.modality == model.Modality.NEGATED
-            for token, how in self._agents(trigger, weapon_at):
+            agents = self._agents(trigger, weapon_at)
+            if event.event_class == "intercept":
+                # whoever shot down is the defender; only the weapons' owner attacked
+                agents = [(t, how) for t, how in agents if how == "weapon attributed by adjective"]
+            for token, how in agents:
                 code = self._party(token)
                 if code is None or (code, token.i) in seen:
                     continue  # "the regime launched an attack": one agent, two event words
                 seen.add((code, token.i))
                 start, end = _noun_phrase(token)
+                # the owner with its weapon ("Russian drones"), or with the event word
+                anchor = event.token
+                if how == "weapon attributed by adjective":
+                    anchor = token.head.head.i if token.head.dep_ == "prep" else token.head.i
                 findings.append(
                     Finding(
                         attribute=A.RESPONSIBLE_PARTY,
                         value=model.Label(code=code, text=doc[start:end].text),
-                        start=min(start, event.token),
-                        end=max(end, event.token + 1),
+                        start=min(start, anchor),
+                        end=max(end, anchor + 1),
                         event_token=event.token,
                         negated=negated,
                         note=how,
@@ -293,12 +346,30 @@ class FactFinder:
         agents: list[tuple[Token, str]] = []
         carrier = trigger
         if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
+            if syntax.word_forms(trigger.head) & _GENERIC_INTERCEPT:
+                return []  # "the fleet repelled an attack": the subject defended
             carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
+        carrier = _clause_carrier(carrier)
         for child in carrier.children:
-            if child.dep_ == "nsubj" and child.i not in weapon_at:
-                agents.append((child, "agent of the attack"))
+            if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
+                agents.append((_speaker_if_pronoun(child), "agent of the attack"))
             if child.dep_ == "agent":
                 agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        if carrier.dep_ in {"acl", "xcomp"} and carrier.head.pos_ == "NOUN":
+            # "the Kyiv regime's attempt to carry out a terrorist attack"
+            agents.extend((c, "agent of the attack") for c in carrier.head.children if c.dep_ == "poss")
+        if carrier.dep_ == "relcl" and carrier.head.i in weapon_at:
+            # "six Ukrainian sea drones that tried to attack the base"
+            agents.extend((c, "weapon attributed by adjective") for c in _owners(carrier.head))
+        if trigger.pos_ == "NOUN":
+            # "a terrorist act of the Ukrainian special services"
+            agents.extend(
+                (p, "agent of the attack")
+                for c in trigger.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.i not in weapon_at
+            )
         for child in trigger.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.ent_type_ in {
                 "NORP",
@@ -309,9 +380,8 @@ class FactFinder:
         for i in syntax.neighbourhood(trigger):
             hit = weapon_at.get(i)
             if hit is not None and hit.category != "air_defence" and i == hit.root:
-                for child in trigger.doc[i].children:
-                    if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                        agents.append((child, "weapon attributed by adjective"))
+                # "Ukrainian drones", "its drones", "drones of the Kyiv regime"
+                agents.extend((c, "weapon attributed by adjective") for c in _owners(trigger.doc[i]))
         return agents
 
     def _party(self, token: Token) -> str | None:
@@ -327,8 +397,11 @@ class FactFinder:
         findings = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if lemma in _RESPONSIBILITY_NOUNS:
+            if lemma in _RESPONSIBILITY_NOUNS or (lemma == "responsible" and token.pos_ == "ADJ"):
                 owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
+                if not owners and token.dep_ in {"dobj", "acomp"}:
+                    # "Hezbollah claimed responsibility", "the Houthis were likely responsible"
+                    owners = [c for c in token.head.children if c.dep_ == "nsubj"]
                 owners += [
                     p
                     for c in token.children
@@ -369,6 +442,54 @@ class FactFinder:
         return findings
 
 
+def _owners(noun: Token) -> list[Token]:
+    """Who a weapon belongs to: its adjective or possessor, or an "of" complement."""
+    owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    owners += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
+    return [_speaker_if_pronoun(o) for o in owners]
+
+
+def _clause_carrier(verb: Token) -> Token:
+    """The verb whose subject is the attacker: "tried to attack" → "tried"."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ == "xcomp" and current.head.pos_ in {"VERB", "AUX"}:
+            current = current.head
+        else:
+            break
+    return current
+
+
+_SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "admit", "write", "post"})
+
+
+def _speaker_if_pronoun(token: Token) -> Token:
+    """ "Hezbollah said it had fired rockets", "the army said its drones struck": the pronoun
+    stands for the speaker of the clause that reports it."""
+    if token.lower_ not in {"it", "its", "they", "their", "we", "our"}:
+        return token
+    for ancestor in syntax.ancestors_within(token, 4):
+        if syntax.word_forms(ancestor) & _SPEECH:
+            speaker = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return speaker
+    return token
+
+
+def _dateline(token: Token) -> bool:
+    """ "KYIV, Nov 13 (CNS) - Russia attacked": a dateline's city is not the subject."""
+    doc = token.doc
+    return (
+        token.i == token.sent.start
+        and token.is_upper
+        and len(token) > 2
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+    )
+
+
 def _damaged_object(root: Token, phrase: range) -> str | None:
     """What a damage phrase is about: "the undamaged sacks" → sack, "a warehouse caught fire"
     → warehouse, "damage to the roof" → roof, "the plane received minor damage" → plane.
@@ -383,6 +504,11 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
             candidates.append(child)
         if child.dep_ == "prep" and child.lower_ in {"to", "at", "in", "on"}:
             candidates.extend(p for p in child.children if p.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "of" and root.pos_ == "NOUN":
+            candidates.extend(p for p in child.children if p.dep_ == "pobj")  # "the destruction of the radar"
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        # "no damage was caused to the base"
+        candidates.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
     if root.dep_ == "acomp":
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     elif root.pos_ == "VERB":
@@ -390,7 +516,7 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     if (
         root.pos_ == "NOUN"
         and root.dep_ in {"dobj", "obj"}
-        and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take"}
+        and root.head.lemma_ in {"receive", "suffer", "sustain", "get", "take", "have", "cause"}
     ):
         candidates.extend(c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     for noun in candidates:
@@ -424,9 +550,10 @@ def _trigger_end(doc: Doc, event: EventHit) -> int:
 def _patients(trigger: Token) -> list[Token]:
     """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
     found = []
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
     for child in trigger.children:
-        if child.dep_ in {"dobj", "obj"}:
-            found.append(child)
+        if child.dep_ in {"dobj", "obj"} or (passive and child.dep_ == "nsubjpass"):
+            found.append(child)  # "hit the depot", "the bridge was blown up"
         if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
             found.extend(p for p in child.children if p.dep_ == "pobj")
     if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
@@ -451,8 +578,18 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
     return left, right
 
 
+def _put_out(root: Token) -> bool:
+    """ "The fire was put out by six": a fire someone extinguished."""
+    head = root.head if root.dep_ in {"nsubjpass", "dobj"} else None
+    return head is not None and head.lemma_.lower() == "put" and any(c.lower_ == "out" for c in head.children)
+
+
 def _damage_negated(root: Token) -> bool:
     if syntax.is_negated(root):
+        return True
+    # "no ships or port facilities were damaged": the "no" sits on the subject
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children):
         return True
     # "no casualties or material damage": the "no" sits on the first conjunct.
     if root.dep_ == "conj" and root.head.pos_ == "NOUN" and _damage_negated(root.head):
@@ -463,6 +600,9 @@ def _damage_negated(root: Token) -> bool:
 
 
 def _negation_start(root: Token) -> int:
+    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return subject.left_edge.i  # "no ships or port facilities were damaged"
     for ancestor in syntax.ancestors_within(root, 4):
         if ancestor.lower_ == "without":
             return ancestor.i

@@ -19,7 +19,7 @@ reports.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import ClassVar, TypeVar
@@ -70,8 +70,11 @@ class FrameBuilder:
     requires: ClassVar[frozenset[str]] = frozenset({"doc", "events", "findings", "times", "places"})
     assigns: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames"})
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, weapon_subtypes: Mapping[str, str] | None = None) -> None:
         self.gazetteer = gazetteer
+        #: weapon category → ACLED sub-type, for frames whose attack words name no weapon
+        self.weapon_subtypes = dict(weapon_subtypes or {})
+        self._sides: dict[int, set[str]] = {}
 
     def __call__(self, ws: Workspace) -> None:
         drafts: list[_Draft] = []
@@ -80,6 +83,7 @@ class FrameBuilder:
         places_by_token = _places_by_token(ws)
         sentence_families = _sentence_families(ws.events)
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
+        self._sides = _sides_by_token(ws)
         for hit in ws.events:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -100,7 +104,7 @@ class FrameBuilder:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _dated(times) else [*times, *lead_times]
             places = places or _labelled_place(ws, token, places_by_token) or lead_places
-            draft = self._choose(drafts, hit, times, places)
+            draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit))
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
                 drafts.append(draft)
@@ -131,6 +135,8 @@ class FrameBuilder:
         hit: EventHit,
         times: Sequence[model.TimeExpression],
         places: Sequence[model.PlaceMention],
+        *,
+        kind: str | None = None,
     ) -> _Draft | None:
         # Violence mentions of one incident come in many classes (an attack, its
         # interception, the crash); policy events are told apart by class (a flight ban
@@ -138,7 +144,9 @@ class FrameBuilder:
         same_family = [
             d
             for d in reversed(drafts)
-            if d.family == hit.family and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
+            if d.family == hit.family
+            and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
+            and not self._other_side(d, hit)
         ]
         if not same_family:
             return None
@@ -150,11 +158,19 @@ class FrameBuilder:
                     return draft
             return None
         if not times and not places:
-            return current
-        for draft in same_family:
-            if self._compatible(draft, times, places):
-                return draft
-        return None
+            return _same_weapon(same_family, kind) or current
+        compatible = [d for d in same_family if self._compatible(d, times, places)]
+        if not compatible:
+            return None
+        return _same_weapon(compatible, kind) or compatible[0]
+
+    def _other_side(self, draft: _Draft, hit: EventHit) -> bool:
+        """ "An Israeli drone strike killed two ... Hezbollah fired rockets at a base": attacks
+        whose own words name different attackers are different incidents (a strike and the
+        retaliation for it), however close in time and place."""
+        mine = self._sides.get(hit.token, set())
+        theirs = set().union(*(self._sides.get(h.token, set()) for h in draft.hits))
+        return bool(mine and theirs and not mine & theirs)
 
     def _compatible(
         self,
@@ -327,17 +343,16 @@ class FrameBuilder:
             key=lambda h: _CLASS_PRIORITY.index(h.event_class) if h.event_class in _CLASS_PRIORITY else 99,
         )
         lead = hits[0]
-        # The frame's sub-type comes from its attack mentions' weapons when any name one.
-        weapon_hits = [
-            h for h in draft.hits if h.weapon_category and h.event_class in {"attack", "explosion", "casualty"}
-        ]
+        # The frame's sub-type comes from the first weapon its violent mentions name, in the
+        # order told: "two glide bombs fell on the street ... the first bomb landed ...
+        # (officials claimed a missile) caused the explosions" is a glide-bomb strike.
+        violent = {"attack", "explosion", "casualty", "crash"}
+        weapon_hits = [h for h in draft.hits if h.weapon_category in self.weapon_subtypes and h.event_class in violent]
         event_type, sub_type = lead.mention.event_type, lead.mention.sub_event_type
         typed_by_weapon = bool(weapon_hits) and lead.event_class in {"attack", "explosion", "casualty"}
         if typed_by_weapon:
-            event_type, sub_type = (
-                weapon_hits[0].mention.event_type,
-                weapon_hits[0].mention.sub_event_type,
-            )
+            first = weapon_hits[0]
+            event_type, sub_type = "Explosions/Remote violence", self.weapon_subtypes[str(first.weapon_category)]
         sentences: dict[int, str] = {}
         for hit in draft.hits:
             sentences[hit.mention.sentence.start] = hit.mention.sentence.text
@@ -696,6 +711,40 @@ def _sentence_families(events: Sequence[EventHit]) -> dict[int, set[str]]:
 
 def _sentence_start(hit: EventHit) -> int:
     return hit.mention.sentence.start
+
+
+def _sides_by_token(ws: Workspace) -> dict[int, set[str]]:
+    """The attacking parties each event word names itself (its agent or its weapons' owner)."""
+    sides: dict[int, set[str]] = {}
+    for finding in ws.findings:
+        value = finding.value
+        if finding.attribute != model.Attribute.RESPONSIBLE_PARTY or finding.negated or finding.event_token is None:
+            continue
+        if isinstance(value, model.Label):
+            sides.setdefault(finding.event_token, set()).add(value.code)
+    return sides
+
+
+def _weapon_kind(ws: Workspace, hit: EventHit) -> str | None:
+    """The kind of weapon a mention is about: named near it, or counted by its own words
+    ("all but two had been shot down" counts the drones named before)."""
+    if hit.weapon_category is not None:
+        return hit.weapon_category
+    categories = {w.code: w.category for w in ws.weapons}
+    counted = [f.weapon for f in ws.findings if f.event_token == hit.token and f.weapon]
+    return categories.get(counted[0]) if counted else None
+
+
+def _same_weapon(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
+    """ "Russia attacked Kyiv with drones and Odesa with missiles ... all but two drones were
+    shot down": a mention with no anchors of its own continues the latest frame of its weapon
+    kind, when the latest frame of all is about another kind. None when nothing says so."""
+    if kind is None or not drafts:
+        return None
+    kinds = [{h.weapon_category for h in d.hits if h.weapon_category} for d in drafts]
+    if not kinds[0] or kind in kinds[0]:
+        return None
+    return next((d for d, k in zip(drafts, kinds, strict=True) if kind in k), None)
 
 
 def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft]) -> _Draft | None:

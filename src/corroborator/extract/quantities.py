@@ -71,6 +71,7 @@ _UNIT_NOUNS = frozenset(
 _CHANGE_VERBS = frozenset({"rise", "climb", "increase", "grow", "jump", "go", "soar", "mount", "revise", "raise"})
 #: Prepositions that restrict who "no one" covers ("nobody in the queue", "no one on board").
 _RESTRICTING = frozenset({"in", "on", "at", "among", "inside", "near", "aboard", "from"})
+_TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
@@ -85,7 +86,7 @@ class Count:
     zero: bool = False
     approx: bool = False
     another: bool = False
-    #: "all 54 but two": the whole (54) the count (52) is taken from.
+    #: "all 54 but two", "35 out of 41": the whole (54, 41) the count (52, 35) is taken from.
     whole: int | None = None
 
 
@@ -106,10 +107,13 @@ class QuantityFinder:
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
         findings: list[Finding] = []
-        seen: set[tuple[int, model.Attribute]] = set()
+        seen: set[tuple[int, int, model.Attribute]] = set()
         for count in self._counts(ws.doc):
             for finding in self._interpret(ws, count, weapon_at):
-                key = (finding.start, finding.attribute)
+                # Two counts of one verb share its start: "launched four drones and one missile".
+                key = (finding.start, finding.end, finding.attribute)
+                if _restates_group(ws.doc, count, finding, findings):
+                    continue
                 if key not in seen:
                     seen.add(key)
                     findings.append(finding)
@@ -149,7 +153,9 @@ class QuantityFinder:
                 elif lower == "some":
                     return None  # "some 30 drones" is approximately 30, handled below
                 quantity = model.Quantity(min=lo, max=hi)
-                return Count(i, end, end - 1, quantity)
+                # "a number of missiles": the noun before "of" leads to what is counted
+                head = end - 2 if words[-1] == "of" and len(words) > 1 else end - 1
+                return Count(i, end, head, quantity)
         if lower == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one":
             return Count(i, i + 2, i + 1, model.Quantity(min=0, max=0), zero=True)  # "no one"
         if lower == "not" and i + 1 < len(doc) and doc[i + 1].lower_ in {"one", "a"}:
@@ -161,7 +167,7 @@ class QuantityFinder:
         if lower == "another" and token.dep_ in syntax.SUBJECTS:
             return Count(i, i + 1, i, model.Quantity(min=1, max=1), another=True)
         value = self._number_value(token)
-        if value is None:
+        if value is None or _compound_modifier(doc, i):
             return None
         end = i + 1
         # "two hundred", "twenty five", "1,200"
@@ -169,12 +175,26 @@ class QuantityFinder:
             end < len(doc)
             and self._number_value(doc[end]) is not None
             and doc[end].dep_ in {"compound", "nummod", "quantmod"}
+            and not _compound_modifier(doc, end)
         ):
             nxt = self._number_value(doc[end])
             assert nxt is not None
             value = value * nxt if nxt in {100, 1000} else value + nxt
             end += 1
+        if (
+            value in _TENS
+            and end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end].whitespace_ == ""
+            and (unit := self._number_value(doc[end + 1])) is not None
+            and 0 < unit < 10
+        ):
+            value, end = value + unit, end + 2  # "twenty-five", split at the hyphen by the tokenizer
         start, lo, hi, approx = self._modified(doc, i, value)
+        whole = self._out_of(doc, end)
+        if whole is not None and whole >= value:
+            # "35 out of 41 drones were destroyed": the part, with the whole it is taken from
+            return Count(start, end + 3, end - 1, model.Quantity(min=lo, max=hi), approx=approx, whole=whole)
         # Ranges: "5-7 drones", "five to seven drones", "between five and seven".
         # "rose from two to five" is a change, and its value the second number
         change = (
@@ -188,11 +208,17 @@ class QuantityFinder:
             upper = self._number_value(doc[end + 1])
             if upper is not None and upper > value:
                 return Count(start, end + 2, end + 1, model.Quantity(min=value, max=upper))
-        if value == 1 and token.lower_ == "one" and token.dep_ == "nummod":
+        if value == 1 and token.lower_ == "one" and token.dep_ == "nummod" and not _coordinated(token.head):
             # "one drone was intercepted over the roof" says at least one, not exactly one
             # when other counts exist; reconcile treats it as compatible with larger totals.
             return Count(start, end, end - 1, model.Quantity(min=1, max=None), approx=True)
         return Count(start, end, end - 1, model.Quantity(min=lo, max=hi), approx=approx)
+
+    def _out_of(self, doc: Doc, end: int) -> int | None:
+        """The whole after a part: "out of 41" in "35 out of 41"."""
+        if end + 2 >= len(doc) or (doc[end].lower_, doc[end + 1].lower_) != ("out", "of"):
+            return None
+        return self._number_value(doc[end + 2])
 
     def _all_but(self, doc: Doc, i: int) -> Count | None:
         """ "all 54 drones but two", "all 54 but two", "Of the 54 drones, all but two": 52 of 54.
@@ -218,6 +244,8 @@ class QuantityFinder:
                     whole = self._number_value(candidate)
                     if whole is not None:
                         break
+        if whole is None:
+            whole = _last_weapon_count(doc, i)  # "launched 54 drones ... all but two were shot down"
         if whole is None or excepted > whole:
             return None
         # The head is "all": as a determiner it leads to the counted noun ("all 54 drones"),
@@ -266,12 +294,15 @@ class QuantityFinder:
             and head.lower_ in {"one", "nobody", "no-one", "none"}
             and not any(c.lower_ == "of" for c in head.children)
         ):
-            if any(c.dep_ == "prep" and c.lower_ in _RESTRICTING for c in head.children):
+            if any(c.dep_ == "prep" and c.lower_ in _RESTRICTING and not _generic_people(c) for c in head.children):
                 return []  # "nobody in the queue was hurt" says nothing of the others
             return self._people_predicate(head, count)  # "no one was hurt", "nobody was injured"
         if noun is not None and noun.pos_ == "PRON":
             noun = None  # "one of them", "all of them": the weapons named before
         weapon = weapon_at.get(noun.i) if noun is not None else None
+        if weapon is None and noun is not None and noun.dep_ == "compound" and noun.head.i in weapon_at:
+            noun = noun.head  # "2 ballistic missiles Iskander-M": the name after the class noun
+            weapon = weapon_at[noun.i]
         elliptic = noun is None or noun.i == head.i
         if elliptic:
             toll = self._toll(head)
@@ -298,8 +329,19 @@ class QuantityFinder:
                         note="counts strikes; each involved at least one weapon",
                     )
                 ]
+        if (
+            weapon is None
+            and noun is not None
+            and noun.pos_ == "NOUN"
+            and self._impact_noun(noun)
+            and _violent_context(ws, noun, weapon_at)
+        ):
+            # "three hits on the substation", "at least nine arrivals", "no direct hits"
+            start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
+            value = model.Quantity(min=0, max=0) if count.zero else count.quantity
+            return [Finding(attribute=A.HIT, value=value, start=start, end=end, note="counts impacts")]
         if weapon is not None and weapon.category != "air_defence" and noun is not None:
-            partitive = noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i
+            partitive = _part_of(noun, head)
             # "38 of the 40 drones were shot down": the verb governs the part ("38").
             return self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
         if noun is not None:
@@ -307,14 +349,11 @@ class QuantityFinder:
                 count = Count(
                     count.start, count.end, count.head, model.Quantity(min=1, max=1)
                 )  # "killing one passenger"
-            if (
-                noun.i != head.i
-                and noun.head.lower_ == "of"
-                and noun.head.head.i == head.i
-                and (noun.lemma_.lower() in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS)
-            ):
-                return []  # "two of the wounded": a part of a total counted elsewhere
-            if noun.i != head.i and noun.head.lower_ == "of" and noun.head.head.i == head.i:
+            if _part_of(noun, head) and (noun.lemma_.lower() in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS):
+                # "two of the wounded are in a serious condition": a part of a total counted
+                # elsewhere; but "two of the injured later died" is a death toll of its own.
+                return [f for f in self._people_predicate(head, count) if f.attribute == A.KILLED]
+            if _part_of(noun, head):
                 # "two of her volunteers were wounded": the number is the subject
                 return self._people_predicate(head, count) if self._is_people(noun) else []
             return self._people_findings(ws, count, noun)
@@ -360,7 +399,7 @@ class QuantityFinder:
         if lemma != "number":
             return None
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for counted in (c for c in of.children if c.dep_ == "pobj"):
+            for counted in (c for c in of.children if c.dep_ in {"pobj", "pcomp"}):  # "of injured" read as a verb
                 attrs = _CASUALTY_NOUNS.get(counted.lemma_.lower()) or _CASUALTY_NOUNS.get(counted.lower_)
                 if attrs is not None and len(attrs) == 1:
                     return attrs[0]  # "the number of injured", "of dead"
@@ -374,6 +413,10 @@ class QuantityFinder:
                             return role
         return None
 
+    def _impact_noun(self, noun: Token) -> bool:
+        forms = syntax.word_forms(noun)
+        return any(" ".join(w) in forms for w in self.lx.role_words.get("impacts", ()))
+
     def _is_people(self, noun: Token) -> bool:
         return noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns
 
@@ -385,8 +428,13 @@ class QuantityFinder:
             return []
         if count.zero and role == A.LAUNCHED:
             return []  # "no drones were launched" is not an event to count
-        if _hypothetical(predicate, self.lx) or any(c.dep_ == "neg" for c in predicate.children):
+        if _hypothetical(predicate, self.lx):
             return []
+        if any(c.dep_ == "neg" for c in predicate.children):
+            # "the 2 ballistic missiles were not intercepted": none of them was
+            if role != A.INTERCEPTED or _corrected(ws, predicate):
+                return []
+            return [self._none_intercepted(count.start, noun, predicate, weapon)]
         start = min(count.start, noun.i, predicate.i)
         end = max(count.end, noun.i + 1, predicate.i + 1, _particle_end(predicate))
         note = None
@@ -395,7 +443,7 @@ class QuantityFinder:
         if count.another:
             note = "one more, beyond those already counted"
         if count.whole is not None:
-            note = f"all {count.whole} but {count.whole - count.quantity.min}"
+            note = f"{count.quantity.min} of the {count.whole}"
         found = [
             Finding(
                 attribute=role,
@@ -418,19 +466,43 @@ class QuantityFinder:
                         end=end,
                         event_token=predicate.i,
                         weapon=weapon.code,
-                        note='the whole of an "all but"',
+                        note="the whole the part was taken from",
                     )
                 )
         elif role == A.INTERCEPTED and _all_of(ws.doc, count, noun):
             found.append(_none_hit(found[0]))
+            if not count.zero:
+                # "all four missiles were shot down": the whole attack, so four were launched
+                found.append(
+                    Finding(
+                        attribute=A.LAUNCHED,
+                        value=count.quantity,
+                        start=start,
+                        end=end,
+                        event_token=predicate.i,
+                        weapon=weapon.code,
+                        note="all of them were intercepted",
+                    )
+                )
         return found
+
+    def _none_intercepted(self, start: int, noun: Token, predicate: Token, weapon: WeaponHit) -> Finding:
+        return Finding(
+            attribute=A.INTERCEPTED,
+            value=model.Quantity(min=0, max=0),
+            start=min(start, noun.left_edge.i, predicate.i),
+            end=max(noun.i + 1, predicate.i + 1, _particle_end(predicate)),
+            event_token=predicate.i,
+            weapon=weapon.code,
+            note="not intercepted",
+        )
 
     def _weapon_role(self, noun: Token) -> tuple[model.Attribute | None, Token | None]:
         """Which attribute a weapon count belongs to, from the verb that governs it."""
         participle = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
         # The whole of a partitive ("38 of the 40 drones launched") is the launched set,
         # whatever happened to the part.
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _number_above(noun.head):
             if participle is not None:
                 role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=False)
                 if role is not None:
@@ -439,6 +511,13 @@ class QuantityFinder:
         role, verb = self._governing_role(noun)
         if role is not None:
             return role, verb
+        root = noun.sent.root
+        heads_root = root.i == noun.i or (noun.head.i == root.i and noun.dep_ == "compound")
+        verbless = root.pos_ in {"NOUN", "PROPN"} and heads_root
+        if verbless:
+            # "– 54 attack UAVs of type Shahed from the direction of Kursk": an item of a list
+            # of the means an attack used, with no verb of its own
+            return A.LAUNCHED, noun
         if participle is not None:
             # "40 drones launched overnight", "drones that hit the port"
             role = self._verb_role(participle, passive=participle.tag_ == "VBN", subject=participle.dep_ == "relcl")
@@ -461,11 +540,17 @@ class QuantityFinder:
             if dep == "pobj":
                 prep = head
                 verb = prep.head
-                if prep.lower_ in {"by", "with"} and verb.pos_ == "VERB":
-                    # "hit by two missiles", "attacked with 40 drones": the weapon is the means.
+                used = prep.lower_ in {"with", "using"} and verb.pos_ == "VERB"
+                if used and self._verb_role(verb, passive=False, subject=True) is not None:
+                    # "attacked with 40 drones", "struck the town with three bombs": the weapons
+                    # the attack used, whether or not each one hit.
+                    return A.LAUNCHED, verb
+                if prep.lower_ == "by" and verb.pos_ == "VERB":
+                    # "hit by two missiles": the weapon is the agent of the verb.
                     return self._verb_role(verb, passive=False, subject=True), verb
                 if prep.lower_ == "of":
-                    current = verb  # partitive "38 of the 40 drones": climb to the "38"
+                    # partitive "38 of the 40 drones", "35 out of 41": climb to the "38"
+                    current = verb.head if verb.lower_ == "out" and verb.dep_ == "prep" else verb
                     continue
                 return None, None
             if dep in {"conj", "appos", "nummod", "compound"}:
@@ -478,6 +563,8 @@ class QuantityFinder:
         forms = syntax.word_forms(verb)
         prt = syntax.particle(verb)
         phrase_forms = {f"{f} {prt}" for f in forms} if prt else set()
+        # light verb and object: "took part", "made an attack"
+        phrase_forms |= {f"{f} {c.lower_}" for f in forms for c in verb.children if c.dep_ in {"dobj", "obj"}}
         roles = self.lx.role_words
 
         def has(role: str) -> bool:
@@ -515,8 +602,9 @@ class QuantityFinder:
                 predicate = child
         if predicate is None and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
             predicate = noun.head
-            # "left two people injured": the state word hangs off the verb
-            for child in predicate.children:
+            # "left two people injured": the state word hangs off the verb (unless the verb
+            # is the casualty word itself and the child another clause)
+            for child in predicate.children if self._casualty_role(predicate) is None else ():
                 if child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and self._casualty_role(child) is not None:
                     predicate = child
             if predicate.lemma_ == "be":
@@ -548,11 +636,27 @@ class QuantityFinder:
             ]
         if _hypothetical(predicate, self.lx):
             return []
+        if self._says_unharmed(predicate, zero=zero, negated=negated):
+            # "no one was hurt", "all 21 crew members were safe": neither deaths nor injuries.
+            none = model.Quantity(min=0, max=0)
+            return [Finding(attribute=a, value=none, start=start, end=end) for a in (A.KILLED, A.INJURED)]
         value = model.Quantity(min=0, max=0) if zero else count.quantity
         return [Finding(attribute=role, value=value, start=start, end=end, revised=_says_now(predicate))]
 
+    def _says_unharmed(self, predicate: Token, *, zero: bool, negated: bool) -> bool:
+        """Harm in general denied ("nobody was hurt") or a state of no harm ("were safe")."""
+        forms = syntax.word_forms(predicate)
+        roles = self.lx.role_words
+        if any(" ".join(w) in forms for w in roles.get("unharmed", ())):
+            return not negated
+        return zero and any(" ".join(w) in forms for w in roles.get("harmed", ()))
+
     def _casualty_role(self, token: Token) -> model.Attribute | None:
         forms = syntax.word_forms(token)
+        if self._treated(token, forms):
+            return A.INJURED
+        if any(" ".join(w) in forms for w in (*self.lx.role_words.get("unharmed", ()), *self.lx.role_words["harmed"])):
+            return A.INJURED  # "no one injured, no one killed" when `_says_unharmed`
         if forms & {"take", "rush", "bring", "admit", "send", "evacuate", "deliver"} and any(
             p.lemma_.lower() == "hospital" for c in token.children if c.dep_ == "prep" for p in c.children
         ):
@@ -563,6 +667,29 @@ class QuantityFinder:
         if any(" ".join(w) in forms for w in roles["injured"]):
             return A.INJURED
         return None
+
+    def _treated(self, token: Token, forms: set[str]) -> bool:
+        """Wounds received and care sought say someone was injured: "two people received cuts",
+        "25 people sought medical help", "three were treated at the scene", "cut by glass"."""
+        roles = self.lx.role_words
+        if forms & {"treat"} and (token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children)):
+            return True
+        if forms & {"cut"} and token.pos_ == "VERB":
+            # passive only: "cut by glass", not "workers cut the fence"
+            by = any(c.dep_ in {"agent", "prep"} and c.lower_ == "by" for c in token.children)
+            return by or (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children))
+        if not forms & {"receive", "suffer", "sustain", "get", "seek", "need", "require", "request"}:
+            return False
+        wounds = {" ".join(w) for w in roles.get("wounds", ())}
+        care = {" ".join(w) for w in roles.get("care", ())}
+        for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+            modifiers = [m.lower_ for m in obj.children if m.dep_ in {"amod", "compound"} and m.i < obj.i]
+            phrase = " ".join((*modifiers, obj.lemma_.lower()))
+            if obj.lemma_.lower() in wounds or phrase in care or obj.lemma_.lower() in care:
+                return True
+            if any(phrase.endswith(c) for c in care | wounds if " " in c):
+                return True
+        return False
 
     def _uncounted_casualties(self, ws: Workspace, taken: set[tuple[int, model.Attribute]]) -> list[Finding]:
         """ "without causing casualties", "did not cause casualties": zero with no number word."""
@@ -596,12 +723,24 @@ class QuantityFinder:
             if token.lower_ not in self.lx.people_nouns and token.lemma_.lower() not in self.lx.people_nouns:
                 continue
             article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
-            if article is None or token.tag_ != "NN":
+            if article is None:
+                findings.extend(self._unharmed_group(token))
+                continue
+            if token.tag_ != "NN" or _listed_in_group(token):
                 continue
             findings.extend(
                 self._people_predicate(token, Count(article.i, article.i + 1, token.i, model.Quantity(min=1, max=1)))
             )
         return findings
+
+    def _unharmed_group(self, noun: Token) -> list[Finding]:
+        """ "The crew were reported safe": a whole group unharmed, with no number given."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "all"} for c in noun.children):
+            return []
+        if any(c.dep_ == "nummod" for c in noun.children):
+            return []  # "all 21 crew members were safe" is a count, read as one
+        found = self._people_predicate(noun, Count(noun.i, noun.i + 1, noun.i, model.Quantity(min=1, max=None)))
+        return found if all(f.value == model.Quantity(min=0, max=0) for f in found) else []
 
     # -- "the devices were put out of action": a count the frame already gave
 
@@ -621,9 +760,11 @@ class QuantityFinder:
             role, predicate = self._weapon_role(noun)
             if role is None or predicate is None or _hypothetical(predicate, self.lx):
                 continue
-            if any(c.dep_ == "neg" for c in predicate.children):
-                continue
             start = min(hit.start, predicate.i)
+            if any(c.dep_ == "neg" for c in predicate.children):
+                if role == A.INTERCEPTED and start not in taken and not _corrected(ws, predicate):
+                    findings.append(self._none_intercepted(start, noun, predicate, hit))
+                continue
             for c in noun.children:
                 if c.dep_ in {"det", "predet"}:
                     start = min(start, c.i)
@@ -663,6 +804,40 @@ def toll_finding(toll: Toll, count: Count) -> Finding:
     return Finding(attribute=toll.attribute, value=count.quantity, start=start, end=count.end, revised=changed)
 
 
+#: Pronouns that make a count a part of a group named before ("eleven of them", "one of whom").
+_GROUP_PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
+
+
+def _listed_in_group(token: Token) -> bool:
+    """ "six injured, among them a woman", "including a child": one of a group already counted."""
+    sentence_start = token.sent.start
+    before = token.doc[max(sentence_start, token.i - 4) : token.i]
+    return any(t.lower_ in {"among", "including", "incl."} for t in before)
+
+
+def _generic_people(prep: Token) -> bool:
+    """ "nobody from people suffered": a preposition over people in general restricts nothing."""
+    return any(p.lemma_.lower() in {"people", "person"} and not list(p.children) for p in prep.children)
+
+
+def _restates_group(doc: Doc, count: Count, finding: Finding, earlier: list[Finding]) -> bool:
+    """ "14 people were injured; eleven of them were admitted to hospital": a part of a group
+    already counted for the same attribute is not a new count (it would read as a second,
+    contradicting toll). A different attribute is news: "two of them later died" counts deaths.
+    """
+    head = doc[count.head]
+    pronoun = any(
+        c.dep_ == "prep" and c.lower_ in {"of", "among"} and any(p.lower_ in _GROUP_PRONOUNS for p in c.children)
+        for c in head.children
+    )
+    # "the other two were treated at the scene": the rest of a group, not a new count
+    pronoun = pronoun or any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children)
+    if not pronoun or finding.weapon is not None:
+        return False
+    window = doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    return any(f.attribute == finding.attribute and window <= f.start < count.start for f in earlier)
+
+
 def _says_now(token: Token) -> bool:
     """ "are now known to have been killed", "now stands at": the count as it has become."""
     nearby = (token, *syntax.ancestors_within(token, 2))
@@ -699,8 +874,9 @@ def _counted_noun(token: Token) -> Token | None:
     if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
+        of = _of_preposition(child)
+        if of is not None:
+            for pobj in of.children:
                 if pobj.dep_ == "pobj":
                     return pobj
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -709,6 +885,78 @@ def _counted_noun(token: Token) -> Token | None:
     if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
         return token.head
     return token if token.dep_ in syntax.SUBJECTS | syntax.OBJECTS else None
+
+
+def _corrected(ws: Workspace, negated: Token) -> bool:
+    """ "they were not shot down, they were jammed": a denied way of intercepting, corrected by
+    another in the same sentence, is not a denial that they were intercepted."""
+    sentence = negated.sent
+    return any(
+        e.event_class == "intercept" and e.token != negated.i and sentence.start <= e.token < sentence.end
+        for e in ws.events
+    )
+
+
+def _violent_context(ws: Workspace, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+    """A weapon or a violent event in this sentence or the two before: "hits" are impacts there,
+    not songs."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    end = token.sent.end
+    if any(start <= i < end for i in weapon_at):
+        return True
+    return any(e.family == "violence" and start <= e.token < end for e in ws.events)
+
+
+def _last_weapon_count(doc: Doc, i: int) -> int | None:
+    """The nearest number before `i` in its sentence that counts a plural noun ("54 drones")."""
+    for k in range(i - 1, doc[i].sent.start - 1, -1):
+        token = doc[k]
+        if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and token.like_num:
+            text = token.text.replace(",", "")
+            return int(text) if text.isdigit() else None
+    return None
+
+
+def _number_above(of: Token) -> bool:
+    above = of.head.head if of.head.lower_ == "out" and of.head.dep_ == "prep" else of.head
+    return bool(above.like_num)
+
+
+def _of_preposition(prep: Token) -> Token | None:
+    """The "of" of a partitive: "38 of the 40", "35 out of 41"."""
+    if prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "of":
+        return prep
+    if prep.lower_ == "out":
+        return next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None
+
+
+def _part_of(noun: Token, part: Token) -> bool:
+    """Whether `noun` is the whole of the partitive headed by the number `part`."""
+    if noun.i == part.i or noun.head.lower_ != "of":
+        return False
+    above = noun.head.head
+    if above.lower_ == "out" and above.head.i == part.i:
+        return True
+    return above.i == part.i
+
+
+def _compound_modifier(doc: Doc, i: int) -> bool:
+    """ "one-way drones", "a two-storey house": a number inside a hyphenated modifier."""
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_:
+        return False
+    return not doc[i + 2].like_num and doc[i + 2].lower_ not in {"one", "two", "three", "four", "five", "six",
+                                                                   "seven", "eight", "nine"}
+
+
+def _coordinated(noun: Token) -> bool:
+    """ "four drones and one missile": a count in a list of counts is exact."""
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _phrase_start(token: Token) -> int:

@@ -156,6 +156,6 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
         EventFinder(lexicon),
         QuantityFinder(lexicon),
         FactFinder(nlp, lexicon, parties),
-        FrameBuilder(gazetteer),
+        FrameBuilder(gazetteer, weapon_subtypes=lexicon.weapon_subtypes),
         ClaimAssembler(OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer)),
     ]

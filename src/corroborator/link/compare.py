@@ -34,11 +34,21 @@ class PlaceJudge:
         specific_a = [p.place for p in a if p.place.kind != "country"]
         specific_b = [p.place for p in b if p.place.kind != "country"]
         if specific_a and specific_b:
-            return any(self.same_area(x, y) for x in specific_a for y in specific_b)
+            if not any(self.same_area(x, y) for x in specific_a for y in specific_b):
+                return False
+            # "a massive strike on Kyiv and Odesa" told as one: such a frame meets either
+            # city's incident, which says nothing about which one it is
+            return None if self.scattered(specific_a) or self.scattered(specific_b) else True
         countries_a, countries_b = countries(a), countries(b)
         if countries_a and countries_b and not countries_a & countries_b:
             return False
         return None
+
+    def scattered(self, places: Sequence[model.Place]) -> bool:
+        """Whether the places fall into two areas far apart (but not a wave over many regions,
+        which frames keep out of an incident's places)."""
+        first = places[0]
+        return any(not self.same_area(first, other) for other in places[1:])
 
     def same_area(self, x: model.Place, y: model.Place) -> bool:
         if x.id == y.id:
