@@ -7,29 +7,19 @@ to make a change pass. `scripts/eval_polnear.py` prints the same scores and the 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from corroborator.config import Settings
+from tests.conftest import load_script
 
 FLOORS = Path(__file__).with_name("polnear_gate_floors.json")
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_polnear.py"
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_polnear", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while defining
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +27,7 @@ def scores(shared_dir: Path, settings: Settings) -> dict[str, dict[str, float]]:
     data = shared_dir / "data" / "polnear"
     if not (data / "dev").is_dir():
         pytest.skip("PolNeAR dev split is not present")
-    result: dict[str, dict[str, float]] = load_script().evaluate(data, split="dev", settings=settings)
+    result: dict[str, dict[str, float]] = load_script("eval_polnear").evaluate(data, split="dev", settings=settings)
     return result
 
 

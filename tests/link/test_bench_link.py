@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -12,18 +9,12 @@ import pytest
 from corroborator.config import Settings
 from corroborator.extract.places import load_gazetteer
 from corroborator.link.cluster import Linker
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_link.py"
+from tests.conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_link", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while defining
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_link")
 
 
 def test_bench_link_measures_pairs_and_links_the_synthetic_incidents(bench: ModuleType, settings: Settings) -> None:

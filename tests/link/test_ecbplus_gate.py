@@ -7,28 +7,19 @@ the same way here as from the command line (it prints the scores and their error
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_ecbplus.py"
+from tests.conftest import load_script
+
 PINNED: dict[str, Any] = json.loads((Path(__file__).parent / "ecbplus_floors.json").read_text(encoding="utf-8"))
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_ecbplus", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while defining
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +27,7 @@ def result(shared_dir: Path) -> dict[str, Any]:
     data = shared_dir / "data" / "ecbplus"
     if not (data / "dev_text.txt").is_file():
         pytest.skip("ECB+ dev split is not in ../shared/data")
-    scores: dict[str, Any] = load_script().evaluate(data)
+    scores: dict[str, Any] = load_script("eval_ecbplus").evaluate(data)
     return scores
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from corroborator import model
-from corroborator.extract.times import Reference, find_times
-from corroborator.link.features import most_precise, readings, unresolved_sites
+from corroborator.extract.times import Reference, find_times, most_precise
+from corroborator.link.features import readings, unresolved_sites
 
 
 def interval(start: str, end: str, precision: model.TimePrecision) -> model.TimeInterval:

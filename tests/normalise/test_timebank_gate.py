@@ -7,28 +7,19 @@ run the same way here as from the command line.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import load_script
+
 _PINNED = json.loads((Path(__file__).parent / "timebank_floors.json").read_text())
 FLOORS: dict[str, dict[str, float]] = _PINNED["floors"]
 MAX_FALSE_CONTRADICTIONS: int = _PINNED["publication"]["max_false_contradictions"]
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_timebank", REPO / "scripts" / "eval_timebank.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_timebank", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +27,14 @@ def timebank_documents(shared_dir: Path) -> list[Any]:
     data = shared_dir / "data" / "timebank"
     if not data.is_dir():
         pytest.skip("TimeBank is not in ../shared/data")
-    documents: list[Any] = _load_script().load_corpus(data)
+    documents: list[Any] = load_script("eval_timebank").load_corpus(data)
     assert len(documents) > 200, "the TimeBank + AQUAINT folder looks incomplete"
     return documents
 
 
 @pytest.fixture(scope="module")
 def timebank_scores(timebank_documents: list[Any]) -> dict[str, dict[str, Any]]:
-    summary: dict[str, dict[str, Any]] = _load_script().evaluate(timebank_documents, parse=True).summary()
+    summary: dict[str, dict[str, Any]] = load_script("eval_timebank").evaluate(timebank_documents, parse=True).summary()
     return summary
 
 

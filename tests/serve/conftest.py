@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,20 @@ import pytest
 from click.testing import CliRunner
 
 from corroborator.serve.cli import main
+from tests.conftest import TEST_DATA
 
 RunCli = Callable[..., Any]
+CLI_DATA = TEST_DATA / "cli"
+
+
+@pytest.fixture()
+def reports(tmp_path: Path) -> Path:
+    """A folder of three reports: two of one Kherson strike, one of an Odesa strike another day."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("kherson_a.txt", "kherson_b.txt", "odesa_other_day.txt"):
+        shutil.copy(CLI_DATA / name, folder / name)
+    return folder
 
 
 @pytest.fixture()

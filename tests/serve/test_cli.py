@@ -7,23 +7,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
 from jsonschema import Draft202012Validator
 
 from corroborator.schema import load as load_schema
-from tests.conftest import TEST_DATA
-from tests.serve.conftest import RunCli
-
-CLI_DATA = TEST_DATA / "cli"
-
-
-@pytest.fixture()
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name in ("kherson_a.txt", "kherson_b.txt", "odesa_other_day.txt"):
-        shutil.copy(CLI_DATA / name, folder / name)
-    return folder
+from tests.serve.conftest import CLI_DATA, RunCli
 
 
 def analyse_json(run_cli: RunCli, *paths: str, db: Path) -> dict:  # type: ignore[type-arg]

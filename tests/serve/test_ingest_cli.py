@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,19 +13,9 @@ from jsonschema import Draft202012Validator
 
 from corroborator.schema import load as load_schema
 from tests.conftest import TEST_DATA
-from tests.serve.conftest import RunCli
+from tests.serve.conftest import CLI_DATA, RunCli
 
-CLI_DATA = TEST_DATA / "cli"
 FEEDS = TEST_DATA / "ingest" / "feeds"
-
-
-@pytest.fixture()
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name in ("kherson_a.txt", "kherson_b.txt", "odesa_other_day.txt"):
-        shutil.copy(CLI_DATA / name, folder / name)
-    return folder
 
 
 class Site:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from corroborator.pipeline import Pipeline
 from corroborator.serve import ingest_jobs, workflows
 from corroborator.store.sqlite import SQLiteRepository
 from tests.conftest import TEST_DATA
+from tests.serve.conftest import CLI_DATA
 
-CLI_DATA = TEST_DATA / "cli"
 FEED_URL = "https://herald.example/security/rss"
 TEASER_URL = "https://herald.example/security/2024/07/02/tervik-rail-blast"
 
@@ -31,15 +30,6 @@ def pipeline(settings: Settings) -> Pipeline:
 @pytest.fixture()
 def store(tmp_path: Path) -> SQLiteRepository:
     return SQLiteRepository(tmp_path / "jobs.db")
-
-
-@pytest.fixture()
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name in ("kherson_a.txt", "kherson_b.txt", "odesa_other_day.txt"):
-        shutil.copy(CLI_DATA / name, folder / name)
-    return folder
 
 
 def fetcher(handler: Callable[[httpx.Request], httpx.Response]) -> Fetcher:

@@ -203,43 +203,29 @@ class EventFinder:
                 recent and _pronoun_argument(token, {"nsubj"})
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
-        if entry.needs_weapon:
-            return bool(near_attack) or self._armed_agent(token) or self._armed_strike(token)
-        if entry.needs_agent:
+        if entry.needs_weapon or entry.needs_agent:
             return bool(near_attack) or self._armed_strike(token)
         return True
 
-    def _armed_agent(self, token: Token) -> bool:
-        """ "units of the Unmanned Systems Forces struck the depot", "today's enemy strike on
-        the city": an armed force as the one who strikes stands in for the weapon."""
+    def _armed_strike(self, token: Token) -> bool:
+        """ "units of the special forces struck the depot", "today's enemy strike on the city",
+        "a Russian strike", "the army's strike": a strike word whose subject or own modifier
+        names an armed or hostile party needs no weapon named to be an attack. (Other
+        weapon-bound verbs keep needing a weapon: "the army sent a letter" is no attack.)"""
+        if token.lemma_.lower() not in _STRIKE_WORDS:
+            return False
         actors = self.lexicon.armed_actors
         if token.pos_ == "VERB":
             agents = [c for c in token.children if c.dep_ == "nsubj"]
             agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        else:
-            agents = [c for c in token.children if c.dep_ in {"compound", "amod", "poss"}]
-        return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
-
-    def _armed_strike(self, token: Token) -> bool:
-        """ "today's enemy strike on the city", "a Russian strike", "the army's strike", "troops
-        struck the depot": an attack word whose own modifier or subject names a hostile or armed
-        party needs no weapon named to be one."""
-        if token.lemma_.lower() not in {"strike", "hit"}:
-            return False
-        if token.pos_ == "VERB":
-            # "units of the Unmanned Systems Forces struck the oil depot": armed actors as agents
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            return any(c.lower_ in self.lexicon.armed_actors for c in subjects)
+            return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
         if token.pos_ != "NOUN":
             return False
-        for child in token.children:
-            if child.dep_ not in {"compound", "amod", "poss", "nmod"}:
-                continue
-            if child.lower_ in {"enemy", "hostile"} or child.lower_ in self.lexicon.armed_actors:
-                return True
-            if child.ent_type_ == "NORP" and child.dep_ == "amod":
-                return True
-        return False
+        modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        return any(
+            c.lower_ in actors or c.lower_ == "hostile" or (c.ent_type_ == "NORP" and c.dep_ == "amod")
+            for c in modifiers
+        )
 
     def _recurring(self, token: Token) -> bool:
         """A recurring time on the event's clause ("almost every week", "every night") makes it
@@ -475,6 +461,10 @@ def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit 
     return min(pool, key=lambda w: abs(w.root - token.i))
 
 
+#: Attack words an armed party as striker makes an attack without a named weapon.
+_STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
+
+
 def _in_response(token: Token, nouns: frozenset[str]) -> bool:
     """ "fired rockets at the base in response (to the strike)", "in retaliation for ...,
     the militia shelled ...": an answer to an event is another event."""
@@ -514,12 +504,6 @@ def _is_anaphoric(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
 
 
-#: Nouns for what an event leaves behind: "victims of the strike" is about one strike.
-_OUTCOME_NOUNS = frozenset(
-    {"victim", "victims", "casualty", "casualties", "consequence", "consequences", "result", "results", "aftermath"}
-)
-
-
 def _is_generic(
     token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit], groups: frozenset[str] = frozenset()
 ) -> bool:
@@ -540,8 +524,7 @@ def _is_generic(
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and not determined:
         owner = token.head.head
         if owner.pos_ == "NOUN" and (syntax.is_bare_plural(owner) or syntax.word_forms(owner) & modifiers):
-            # "a series of strikes", "strikes of recent weeks" -- but not "victims of the strike"
-            return not (syntax.word_forms(owner) & _OUTCOME_NOUNS)
+            return True
     if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.lemma_.lower() in groups:
         return True  # "units fighting in the Kharkiv direction": what they do, not an incident
     if token.pos_ in {"VERB"}:

@@ -29,15 +29,9 @@ from spacy.tokens import Span, Token
 from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.times import clock_only, most_precise
 from corroborator.extract.workspace import EventHit, Finding, Workspace
 
-_DAYWORDS = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
-    re.IGNORECASE,
-)
-#: Two towns this close are one event area (a strike "near Moscow" and one "in Moscow").
-_SAME_AREA_KM = 60.0
 _CLASS_PRIORITY = (
     "attack",
     "explosion",
@@ -201,7 +195,7 @@ class FrameBuilder:
         "Earlier this week, on the night from Tuesday to Wednesday" overlaps a Sunday through
         its vague week, but its night does not: the precise words decide.
         """
-        dated_a, dated_b = _most_precise(_dated(a)), _most_precise(_dated(b))
+        dated_a, dated_b = most_precise(_dated(a)), most_precise(_dated(b))
         if not dated_a or not dated_b:
             return True
         slack = timedelta(hours=12)
@@ -234,12 +228,8 @@ class FrameBuilder:
         "shot down over nine regions, including Poltava" and hitting Kremenchuk is told as
         one night; a writer who means two events says so ("another", "separately").
         """
-        if a.id == b.id or self.gazetteer.contains(a, b) or self.gazetteer.contains(b, a):
-            return True
-        if a.admin1 and a.admin1 == b.admin1 and a.country_code == b.country_code:
-            return True
-        distance = self.gazetteer.distance_km(a, b)
-        return distance is not None and distance <= _SAME_AREA_KM
+        same_region = bool(a.admin1) and a.admin1 == b.admin1 and a.country_code == b.country_code
+        return same_region or self.gazetteer.one_area(a, b)
 
     # -- anchors in sentences without an event word
 
@@ -472,24 +462,10 @@ _DAY_NAMING = re.compile(
 )
 
 
-def _most_precise(intervals: Sequence[model.TimeInterval]) -> list[model.TimeInterval]:
-    """The readings no more than twice as long as the shortest (a night and an hour both
-    stay; a week next to a night does not)."""
-    if not intervals:
-        return []
-    shortest = min(i.duration for i in intervals)
-    limit = max(shortest * 2, timedelta(hours=13))
-    return [i for i in intervals if i.duration <= limit]
-
-
 def _names_a_day(expression: model.TimeExpression) -> bool:
     """A time that says which day ("on Saturday", "last night"), not just a part of one
     ("a sleepless night"): only those may set the scene for another sentence."""
     return bool(_dated([expression])) and bool(_DAY_NAMING.search(expression.span.text))
-
-
-def _is_clock_only(expression: model.TimeExpression) -> bool:
-    return expression.clock is not None and not _DAYWORDS.search(expression.span.text)
 
 
 def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterval]:
@@ -498,7 +474,7 @@ def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterv
         for e in expressions
         if e.interval is not None
         and e.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
-        and not _is_clock_only(e)
+        and not clock_only(e.clock, e.span.text)
     ]
 
 

@@ -77,6 +77,10 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWEL_IE = re.compile(r"([aeiou])ie")
 
+#: Two places this close are one event's area: a strike "on Belgorod" and one "near
+#: Belgorod" land within a few tens of kilometres; neighbouring towns of one region are farther.
+SAME_AREA_KM = 60.0
+
 
 def name_key(text: str) -> str:
     """Fold a place name to the key it is indexed under.
@@ -756,6 +760,14 @@ class Gazetteer:
             + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
         )
         return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+    def one_area(self, a: model.Place, b: model.Place, *, within_km: float = SAME_AREA_KM) -> bool:
+        """Whether two places can be where one event happened: the same place, one inside the
+        other, or within `within_km` of each other."""
+        if a.id == b.id or self.contains(a, b) or self.contains(b, a):
+            return True
+        distance = self.distance_km(a, b)
+        return distance is not None and distance <= within_km
 
     def contains(self, outer: model.Place, inner: model.Place) -> bool:
         """True when `inner` lies within `outer` (a place contains itself).

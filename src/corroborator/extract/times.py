@@ -10,6 +10,7 @@ the last Friday or the next one). This module is the public face: `find_times` a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 
 from spacy.tokens import Doc
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from corroborator import model
 from corroborator.normalise.timex import Reference, TimeLexicon, find_time_expressions
 
-__all__ = ["Reference", "find_times", "possible_nights"]
+__all__ = ["Reference", "clock_only", "find_times", "most_precise", "possible_nights"]
 
 
 def find_times(
@@ -91,3 +92,29 @@ def possible_nights(interval: model.TimeInterval, value: str | None, text: str) 
         day = timedelta(days=1)
         return [interval, interval.model_copy(update={"start": interval.start - day, "end": interval.end - day})]
     return [interval]
+
+
+_DAY_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
+    re.IGNORECASE,
+)
+
+
+def clock_only(clock: str | None, words: str) -> bool:
+    """A clock time whose words name no day ("at 2:27 pm"): only its time of day means
+    anything, so it cannot tell two days apart."""
+    return clock is not None and not _DAY_WORDS.search(words)
+
+
+def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInterval, ...]:
+    """The readings no more than twice as long as the shortest (at least a night long).
+
+    A frame saying "on Sunday at 1:40" and, vaguely, "this week" happened on Sunday: the
+    week would let it meet any event of those seven days; a night and an hour both stay.
+    """
+    if not intervals:
+        return ()
+    shortest = min(i.duration for i in intervals)
+    limit = max(shortest * 2, timedelta(hours=13))
+    return tuple(i for i in intervals if i.duration <= limit)

@@ -12,12 +12,8 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from corroborator import model
-from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer
 from corroborator.link.features import countries
-
-#: Two places this close are one area: a strike "on Belgorod" and one "near Belgorod"
-#: land within a few tens of kilometres, neighbouring towns of one region are farther.
-SAME_AREA_KM = 60.0
 
 
 class PlaceJudge:
@@ -57,13 +53,7 @@ class PlaceJudge:
         key = (x.id, y.id) if x.id < y.id else (y.id, x.id)
         known = self._areas.get(key)
         if known is None:
-            distance = self.gazetteer.distance_km(x, y)
-            known = (
-                self.gazetteer.contains(x, y)
-                or self.gazetteer.contains(y, x)
-                or (distance is not None and distance <= self.same_area_km)
-            )
-            self._areas[key] = known
+            known = self._areas[key] = self.gazetteer.one_area(x, y, within_km=self.same_area_km)
         return known
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from corroborator import model
-from corroborator.extract.times import possible_nights
+from corroborator.extract.times import clock_only, most_precise, possible_nights
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _STOPWORDS = frozenset(
@@ -129,11 +129,6 @@ _STOPWORDS = frozenset(
         "your",
     ]
 )
-_DAY_WORDS = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
-    re.IGNORECASE,
-)
 
 
 def family_of(event_type: str, sub_event_type: str) -> str:
@@ -141,10 +136,6 @@ def family_of(event_type: str, sub_event_type: str) -> str:
     if event_type == "Strategic developments" and sub_event_type != "Disrupted weapons use":
         return "policy"
     return "violence"
-
-
-def is_clock_only(expression: model.TimeExpression) -> bool:
-    return expression.clock is not None and not _DAY_WORDS.search(expression.span.text)
 
 
 @dataclass(frozen=True)
@@ -196,7 +187,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
             [
                 reading
                 for t in frame.times
-                if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and not is_clock_only(t)
+                if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and not clock_only(t.clock, t.span.text)
                 for reading in readings(t)
             ]
         )
@@ -256,19 +247,6 @@ def unresolved_sites(frame: model.Frame) -> frozenset[str]:
 
 def name_of(text: str) -> str:
     return " ".join(text.lower().replace("the ", "").split())
-
-
-def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInterval, ...]:
-    """The readings no more than twice as long as the shortest (at least a night long).
-
-    A frame saying "on Sunday at 1:40" and, vaguely, "this week" happened on Sunday: the
-    week would let it meet any event of those seven days.
-    """
-    if not intervals:
-        return ()
-    shortest = min(i.duration for i in intervals)
-    limit = max(shortest * 2, timedelta(hours=13))
-    return tuple(i for i in intervals if i.duration <= limit)
 
 
 def terms(text: str) -> list[str]:

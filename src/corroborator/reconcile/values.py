@@ -9,21 +9,16 @@ code, with "no damage" incompatible with any damage.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from corroborator import model
+from corroborator.extract import times
 from corroborator.extract.times import possible_nights
 from corroborator.reconcile.origins import PLAIN, OriginIndex
 
 A = model.Attribute
-_DAY_WORDS = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}/\d{1,2})",
-    re.IGNORECASE,
-)
 #: Clock times this close are one reading of the same moment ("around 2:30" vs "2:43").
 _CLOCK_TOLERANCE = timedelta(minutes=90)
 #: Clock times further apart than this cannot belong to one attack: a night of drone
@@ -51,11 +46,7 @@ class Group:
 
 def clock_only(claim: model.Claim) -> bool:
     """A clock time with no day of its own ("at 2:27 pm"): only its time of day means anything."""
-    return (
-        isinstance(claim.value, model.TimeValue)
-        and claim.value.clock is not None
-        and not _DAY_WORDS.search(claim.evidence.text)
-    )
+    return isinstance(claim.value, model.TimeValue) and times.clock_only(claim.value.clock, claim.evidence.text)
 
 
 def same_value(a: model.Claim, b: model.Claim) -> bool:
