@@ -429,6 +429,11 @@ class Quantity(Record):
     kind: Literal["quantity"] = "quantity"
     min: int = Field(ge=0)
     max: int | None = Field(default=None, ge=0)
+    counted: str | None = Field(
+        default=None,
+        description="The kind of weapon counted, when the words name it ('drone', 'missile'): "
+        "'54 drones and two missiles' are two counts of one attack, not rival figures.",
+    )
 
     @property
     def exact(self) -> bool:
@@ -439,7 +444,10 @@ class Quantity(Record):
         return self.min <= other.min and upper_ok
 
     def compatible(self, other: Quantity) -> bool:
-        """Ranges that share a value ("several" and 3) do not contradict."""
+        """Ranges that share a value ("several" and 3) do not contradict, and neither do
+        counts of different kinds of weapon."""
+        if self.counted and other.counted and self.counted != other.counted:
+            return True
         lo = max(self.min, other.min)
         his = [m for m in (self.max, other.max) if m is not None]
         return not his or lo <= min(his)

@@ -91,3 +91,23 @@ def test_frames_sub_type_from_the_first_weapon_told(settings: Settings, nlp: Lan
     )
     (frame,) = _extract(settings, nlp, text).frames
     assert frame.sub_event_type == "Air/drone strike"
+
+
+def test_frames_counts_carry_the_kind_of_weapon_they_count(extract: Extract) -> None:
+    report = extract(
+        "Russia attacked Ukraine overnight with three Kh-101 cruise missiles and 40 Shahed drones, "
+        "the air force said. All but four drones were shot down. The missiles were not intercepted."
+    )
+    counts = {(c.attribute.value, c.value.min, c.value.counted) for c in report.claims if isinstance(c.value, model.Quantity)}
+    assert ("launched", 3, "missile") in counts
+    assert ("launched", 40, "drone") in counts
+    assert ("intercepted", 36, "drone") in counts  # the whole from the sentence before
+    assert ("intercepted", 0, "missile") in counts
+
+
+def test_frames_a_period_since_a_date_is_not_when_the_incident_happened(extract: Extract) -> None:
+    report = extract(
+        "A bomb went off under a freight train near Pochep on Sunday night, the governor said. "
+        "It is the fourth act of sabotage on the railway line since August."
+    )
+    assert all("August" not in t.span.text for frame in report.frames for t in frame.times)

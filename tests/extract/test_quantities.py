@@ -255,3 +255,22 @@ def test_quantities_toll_of_injured_read_as_a_verb(run_quantities: Run) -> None:
     text = "The number of injured in Odesa has risen to four, officials say. The other two were treated at home."
     ws = run_quantities(text)
     assert counts(ws) == [("injured", "4")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pieces of a weapon falling say nothing of whether the weapon hit
+        ("Fragments of one of the missiles fell on a garage.", []),
+        ("Debris of two downed drones landed in a field.", []),
+        # the collective noun still leads to the weapons
+        ("A salvo of four missiles hit the port.", [("hit", "4")]),
+    ],
+)
+def test_quantities_remnants_of_weapons_are_not_the_weapons(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
+
+
+def test_quantities_none_of_the_weapons_is_one_zero_not_the_whole(run_quantities: Run) -> None:
+    ws = run_quantities("Eight drones were launched at the city. None of the drones reached its target.")
+    assert counts(ws) == [("launched", "8"), ("hit", "0")]

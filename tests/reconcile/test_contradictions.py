@@ -155,3 +155,18 @@ def test_contradictions_same_source_revising_is_an_update_not_a_conflict(claim: 
     early = claim(A.KILLED, 2, source="ua_official", report="r1")
     later = claim(A.KILLED, 4, source="ua_official", report="r2")
     assert kinds(A.KILLED, [early, later]) == []
+
+
+def test_contradictions_counts_of_different_weapons_are_two_parts_of_one_attack(claim: Claim) -> None:
+    drones = claim(A.LAUNCHED, model.Quantity(min=54, max=54, counted="drone"), source="ua_af", report="r1")
+    missiles = claim(A.LAUNCHED, model.Quantity(min=2, max=2, counted="missile"), source="ua_af", report="r2")
+    unnamed = claim(A.LAUNCHED, 30, source="ru_mod", report="r3")
+    assert kinds(A.LAUNCHED, [drones, missiles]) == []
+    # a count that does not say what it counts still competes with both
+    assert kinds(A.LAUNCHED, [drones, unnamed]) == [K.NUMERIC]
+
+
+def test_contradictions_equal_counts_of_different_weapons_are_not_one_value(claim: Claim) -> None:
+    drones = claim(A.HIT, model.Quantity(min=2, max=2, counted="drone"), source="ua_af", report="r1")
+    missiles = claim(A.HIT, model.Quantity(min=2, max=2, counted="missile"), source="residents", report="r2")
+    assert len(group_claims([drones, missiles])) == 2

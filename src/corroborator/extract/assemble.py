@@ -92,11 +92,15 @@ class ClaimAssembler:
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
         claims: list[tuple[model.Span, model.Attribute, str, model.Claim]] = []
+        kinds = {w.code: w.category for w in ws.weapons}
         for index, finding in enumerate(ws.findings):
             frame_id = ws.finding_frames.get(index)
             if frame_id is None:
                 continue
             evidence = ws.span(finding.start, finding.end)
+            value = finding.value
+            if isinstance(value, model.Quantity) and finding.weapon in kinds:
+                value = value.model_copy(update={"counted": kinds[finding.weapon]})
             claims.append(
                 (
                     evidence,
@@ -107,7 +111,7 @@ class ClaimAssembler:
                         evidence,
                         frame_id,
                         finding.attribute,
-                        finding.value,
+                        value,
                         own,
                         negated=finding.negated,
                         note=finding.note,

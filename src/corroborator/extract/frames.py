@@ -479,13 +479,18 @@ def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterv
 
 
 def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
-    """Time expressions by their root token, without a dateline's filing date."""
+    """Time expressions by their root token, without a dateline's filing date, and without
+    the start of a period ("the third sabotage since September", "shelling has gone on since
+    Tuesday"): a count or a state over that period, not an incident at that time."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
     found: dict[int, model.TimeExpression] = {}
     for expression in ws.times:
         span = ws.char_span(expression.span)
-        if span is not None and not _dateline_time(ws, span.start, reporting):
-            found[span.root.i] = expression
+        if span is None or _dateline_time(ws, span.start, reporting):
+            continue
+        if span.start > 0 and ws.doc[span.start - 1].lower_ == "since":
+            continue
+        found[span.root.i] = expression
     return found
 
 
@@ -740,6 +745,11 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
 def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Finding]:
     """ "the devices were disabled" counts as many as the frame's earlier count of them."""
     findings = list(ws.findings)
+    kinds = {w.code: w.category for w in ws.weapons}
+
+    def same_kind(a: Finding, b: Finding) -> bool:
+        return a.weapon is None or b.weapon is None or kinds.get(a.weapon) == kinds.get(b.weapon)
+
     for draft in drafts:
         # "the devices", "the drones": the set counted as launched before, not a subset.
         counts = [
@@ -751,7 +761,9 @@ def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Findi
             finding = findings[i]
             if not finding.anaphoric:
                 continue
-            antecedents = [j for j in counts if findings[j].start < finding.start]
+            # "54 drones and two missiles ... the missiles were not intercepted": the count of
+            # the same kind of weapon.
+            antecedents = [j for j in counts if findings[j].start < finding.start and same_kind(findings[j], finding)]
             if not antecedents:
                 continue
             source = findings[antecedents[-1]]

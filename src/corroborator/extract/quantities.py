@@ -245,7 +245,11 @@ class QuantityFinder:
                     if whole is not None:
                         break
         if whole is None:
-            whole = _last_weapon_count(doc, i)  # "launched 54 drones ... all but two were shot down"
+            # "launched 54 drones ... all but two were shot down", "... 54 drones. All but two
+            # drones were destroyed": the latest count of the same things.
+            after = doc[j + 2] if j + 2 < sentence.end else None
+            named = after.lemma_.lower() if after is not None and after.pos_ == "NOUN" else None
+            whole = _last_weapon_count(doc, i, named)
         if whole is None or excepted > whole:
             return None
         # The head is "all": as a determiner it leads to the counted noun ("all 54 drones"),
@@ -549,6 +553,8 @@ class QuantityFinder:
                     # "hit by two missiles": the weapon is the agent of the verb.
                     return self._verb_role(verb, passive=False, subject=True), verb
                 if prep.lower_ == "of":
+                    if self._remnant(verb):
+                        return None, None  # "fragments of one missile fell": pieces, not the weapon
                     # partitive "38 of the 40 drones", "35 out of 41": climb to the "38"
                     current = verb.head if verb.lower_ == "out" and verb.dep_ == "prep" else verb
                     continue
@@ -558,6 +564,10 @@ class QuantityFinder:
                 continue
             return None, None
         return None, None
+
+    def _remnant(self, noun: Token) -> bool:
+        """Pieces of a weapon ("debris", "fragments"): what they do is not what the weapon did."""
+        return noun.pos_ == "NOUN" and any(" ".join(w) in syntax.word_forms(noun) for w in self.lx.role_words["remnants"])
 
     def _verb_role(self, verb: Token, *, passive: bool, subject: bool) -> model.Attribute | None:
         forms = syntax.word_forms(verb)
@@ -755,8 +765,8 @@ class QuantityFinder:
                 for c in noun.children
             ):
                 continue
-            if any(c.dep_ == "nummod" for c in noun.children):
-                continue
+            if any(c.dep_ == "nummod" for c in noun.children) or _zero_partitive(noun):
+                continue  # "None of the missiles reached": the count of the part says it
             role, predicate = self._weapon_role(noun)
             if role is None or predicate is None or _hypothetical(predicate, self.lx):
                 continue
@@ -910,14 +920,27 @@ def _violent_context(ws: Workspace, token: Token, weapon_at: dict[int, WeaponHit
     return any(e.family == "violence" and start <= e.token < end for e in ws.events)
 
 
-def _last_weapon_count(doc: Doc, i: int) -> int | None:
-    """The nearest number before `i` in its sentence that counts a plural noun ("54 drones")."""
-    for k in range(i - 1, doc[i].sent.start - 1, -1):
+def _last_weapon_count(doc: Doc, i: int, named: str | None = None) -> int | None:
+    """The nearest number before `i` that counts a plural noun ("54 drones"): in its sentence,
+    or in the sentence before when the phrase names what it counts (`named`, a lemma) and that
+    sentence counts the same thing."""
+    sentence = doc[i].sent
+    start = sentence.start
+    if named is not None and start > 0:
+        start = doc[start - 1].sent.start
+    for k in range(i - 1, start - 1, -1):
         token = doc[k]
         if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and token.like_num:
+            if k < sentence.start and token.head.lemma_.lower() != named:
+                continue
             text = token.text.replace(",", "")
             return int(text) if text.isdigit() else None
     return None
+
+
+def _zero_partitive(noun: Token) -> bool:
+    """The whole of "none of the drones", "neither of the missiles"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in {"none", "neither"}
 
 
 def _number_above(of: Token) -> bool:
