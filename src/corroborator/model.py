@@ -469,6 +469,11 @@ class Label(Record):
         description="What the value is about when not the whole incident: the damaged object "
         "('warehouse') for a damage level. Absent for statements about the whole incident.",
     )
+    category: str | None = Field(
+        default=None,
+        description="The broader class of the code, where one exists: a weapon's kind "
+        "('glide_bomb', 'missile', 'drone', 'air_defence') for the weapon code 'kab-500'.",
+    )
 
 
 class TimeValue(Record):

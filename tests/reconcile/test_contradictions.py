@@ -170,3 +170,47 @@ def test_contradictions_equal_counts_of_different_weapons_are_not_one_value(clai
     drones = claim(A.HIT, model.Quantity(min=2, max=2, counted="drone"), source="ua_af", report="r1")
     missiles = claim(A.HIT, model.Quantity(min=2, max=2, counted="missile"), source="residents", report="r2")
     assert len(group_claims([drones, missiles])) == 2
+
+
+def label(code: str, *, about: str | None = None, category: str | None = None) -> model.Label:
+    return model.Label(code=code, text=code, about=about, category=category)
+
+
+def test_contradictions_sides_disputing_what_was_hit(claim: Claim) -> None:
+    military = claim(A.TARGET, "military", source="ru_mod", report="r1")
+    port = claim(A.TARGET, "transport", source="ua_official", report="r2")
+    homes = claim(A.TARGET, "residential", source="ua_af", report="r3")
+    assert kinds(A.TARGET, [military, port, homes]) == [K.CATEGORICAL]
+    # one side naming both kinds of target does not dispute the other
+    both = claim(A.TARGET, "military", source="ua_af", report="r4")
+    assert kinds(A.TARGET, [military, port, both]) == []
+    # the same side, or a source of no side, adds a target rather than disputing one
+    assert kinds(A.TARGET, [claim(A.TARGET, "military", source="ua_af"), port]) == []
+    assert kinds(A.TARGET, [military, claim(A.TARGET, "residential", source="residents")]) == []
+
+
+def test_contradictions_sides_disputing_the_weapon(claim: Claim) -> None:
+    bombs = claim(A.WEAPON, label("kab", category="glide_bomb"), source="ua_official", report="r1")
+    missile = claim(A.WEAPON, label("missile", category="missile"), source="ru_mod", report="r2")
+    assert kinds(A.WEAPON, [bombs, missile]) == [K.CATEGORICAL]
+
+
+def test_contradictions_weapon_words_that_describe_one_another_are_not_a_dispute(claim: Claim) -> None:
+    sea_drones = claim(A.WEAPON, label("usv", category="naval_drone"), source="ru_mod", report="r1")
+    drones = claim(A.WEAPON, label("drone", category="drone"), source="ua_official", report="r2")
+    aircraft = claim(A.WEAPON, label("aircraft", category="aircraft"), source="ru_mod", report="r3")
+    assert kinds(A.WEAPON, [sea_drones, drones]) == []
+    assert kinds(A.WEAPON, [aircraft, drones]) == []
+
+
+def test_contradictions_minor_against_severe_damage(claim: Claim) -> None:
+    minor = claim(A.DAMAGE, label("minor", about="bridge"), source="ru_mod", report="r1")
+    span = claim(A.DAMAGE, label("destroyed", about="span"), source="ua_official", report="r2")
+    fire = claim(A.DAMAGE, label("significant"), source="residents", report="r3")
+    # opposing sides describe the same damage in their own terms
+    assert kinds(A.DAMAGE, [minor, span]) == [K.CATEGORICAL]
+    # a fire said of the whole incident does not square with minor damage
+    assert kinds(A.DAMAGE, [minor, fire]) == [K.CATEGORICAL]
+    # a destroyed car next to a slightly damaged bridge, from one side: two objects
+    car = claim(A.DAMAGE, label("destroyed", about="car"), source="ru_tass", report="r4")
+    assert kinds(A.DAMAGE, [minor, car]) == []

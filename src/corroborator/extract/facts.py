@@ -286,19 +286,25 @@ class FactFinder:
             trigger = ws.doc[event.token]
             for i in syntax.neighbourhood(trigger):
                 hit = weapon_at.get(i)
-                if hit is None or hit.start in seen or hit.category == "air_defence":
+                if hit is None or hit.start in seen or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
                     continue
                 seen.add(hit.start)
                 findings.append(
                     Finding(
                         attribute=A.WEAPON,
-                        value=model.Label(code=hit.code, text=hit.name),
+                        value=model.Label(code=hit.code, text=hit.name, category=hit.category),
                         start=hit.start,
                         end=hit.end,
                         event_token=event.token,
                     )
                 )
         return findings
+
+    def _handled(self, weapon: Token) -> bool:
+        """A weapon made, kept or handled ("workshops where drones were assembled"), which the
+        event's target holds rather than the event uses."""
+        head = weapon.head
+        return weapon.dep_ in syntax.SUBJECTS | {"dobj", "obj"} and head.lemma_.lower() in self.lx.handling_verbs
 
     # -- responsible party
 

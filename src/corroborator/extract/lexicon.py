@@ -70,6 +70,7 @@ class Lexicon:
     armed_actors: frozenset[str]
     non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
+    handling_verbs: frozenset[str]
     modal_auxiliaries: frozenset[str]
     generic_modifiers: frozenset[str]
     light_verbs: frozenset[str]
@@ -156,6 +157,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             armed_actors=frozenset(cues.get("armed_actors", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),
+            handling_verbs=frozenset(cues.get("handling_verbs", ())),
             modal_auxiliaries=frozenset(cues["modal_auxiliaries"]),
             generic_modifiers=frozenset(cues["generic_modifiers"]),
             light_verbs=frozenset(cues["light_verbs"]),

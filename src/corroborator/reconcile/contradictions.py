@@ -2,7 +2,8 @@
 
 Not contradictions: the same value in other words (grouped as variants), a vague number
 that contains an exact one ("several" and 3), a launch count next to an interception
-count (different attributes), several targets or weapons, and a number revised later
+count (different attributes), several targets or weapons (unless two sides describe them
+in classes the other never uses), and a number revised later
 (updates.py takes those out before this module sees the values; a source that gives two
 figures in reports whose order is unknown is left out here too).
 """
@@ -18,11 +19,18 @@ A = model.Attribute
 K = model.ContradictionKind
 
 
+#: Targets that are not military objectives. What one side calls a military facility and the
+#: other a port, a power plant or a home is the dispute conflict reporting turns on.
+_NON_MILITARY_TARGETS = frozenset({"civilian", "residential", "transport", "energy", "industry"})
+
+
 def find_contradictions(
     attribute: model.Attribute, groups: Sequence[Group]
 ) -> list[model.Contradiction]:
     if attribute == A.RESPONSIBLE_PARTY:
         return _attribution(groups)
+    if attribute in (A.TARGET, A.WEAPON):
+        return _disputed_description(attribute, groups)
     found = []
     for i, first in enumerate(groups):
         for second in groups[i + 1 :]:
@@ -60,11 +68,55 @@ def _attribution(groups: Sequence[Group]) -> list[model.Contradiction]:
     return found
 
 
+def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -> list[model.Contradiction]:
+    """Several targets or weapons can all be true of one attack, so differing values alone
+    conflict with nothing. But when two sides of the conflict each describe it in classes the
+    other never uses (a military facility against port infrastructure; glide bombs against a
+    stray air defence missile), they dispute what happened. Sources of unknown side are left
+    out: a witness naming only the drone does not deny the missile."""
+    by_side: dict[str, dict[str, list[model.Claim]]] = {}
+    for group in groups:
+        for claim in group.asserting:
+            kind = _description_class(attribute, claim.value)
+            side = claim.source.affiliation
+            if kind is not None and side is not None:
+                by_side.setdefault(side, {}).setdefault(kind, []).append(claim)
+    found = []
+    sides = sorted(by_side)
+    for i, first in enumerate(sides):
+        for second in sides[i + 1 :]:
+            mine, theirs = by_side[first], by_side[second]
+            if set(mine) & set(theirs):
+                continue
+            a = [c for claims in mine.values() for c in claims]
+            b = [c for claims in theirs.values() for c in claims]
+            found.append(_contradiction(K.CATEGORICAL, attribute, a, b))
+    return found
+
+
+#: Weapon kinds that describe one another rather than dispute: a sea drone is a drone,
+#: reporting mixes up rockets and missiles, and an aircraft (None) carries any weapon ("an
+#: aircraft struck" is how some armies say a drone did).
+_WEAPON_FAMILY: dict[str, str | None] = {"naval_drone": "drone", "rocket": "missile", "aircraft": None}
+
+
+def _description_class(attribute: model.Attribute, value: object) -> str | None:
+    if not isinstance(value, model.Label):
+        return None
+    if attribute == A.WEAPON:
+        kind = value.category or value.code
+        return _WEAPON_FAMILY.get(kind, kind)
+    if value.code == "military":
+        return "military"
+    return "not military" if value.code in _NON_MILITARY_TARGETS else None
+
+
 def _kind(attribute: model.Attribute, a: Group, b: Group) -> model.ContradictionKind:
     if attribute == A.TIME:
         return K.TEMPORAL
     if attribute == A.DAMAGE:
-        return K.POLARITY
+        nothing = [isinstance(g.value, model.Label) and g.value.code == "none" for g in (a, b)]
+        return K.POLARITY if any(nothing) else K.CATEGORICAL  # "none" vs a fire; minor vs destroyed
     if attribute.numeric:
         zero = [isinstance(g.value, model.Quantity) and g.value.max == 0 for g in (a, b)]
         return K.POLARITY if any(zero) and not all(zero) else K.NUMERIC

@@ -76,6 +76,8 @@ def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bo
         return va.compatible(vb)
     if isinstance(va, model.Label) and isinstance(vb, model.Label):
         if attribute == A.DAMAGE:
+            if _severities_clash(a, va, b, vb):
+                return False
             if (va.code == "none") == (vb.code == "none"):
                 return True
             # "the undamaged sacks" does not deny "the warehouse burned"; "no damage" does,
@@ -87,6 +89,23 @@ def compatible(attribute: model.Attribute, a: model.Claim, b: model.Claim) -> bo
     if isinstance(va, model.TimeValue) and isinstance(vb, model.TimeValue):
         return _times_compatible(a, va, b, vb)
     return True
+
+
+#: Damage levels that cannot describe the same damage: "minor damage" against a fire or a
+#: destroyed span. "damaged" (extent not said) fits any of them.
+_MINOR = "minor"
+_SEVERE = frozenset({"significant", "destroyed"})
+
+
+def _severities_clash(a: model.Claim, va: model.Label, b: model.Claim, vb: model.Label) -> bool:
+    """Minor against severe damage, about the same thing (or about the whole incident), or
+    from opposing sides, who describe the same damage in their own terms ("the bridge" and
+    "a span")."""
+    if {va.code, vb.code} & {_MINOR} != {_MINOR} or not {va.code, vb.code} & _SEVERE:
+        return False
+    same_object = va.about is None or vb.about is None or va.about == vb.about
+    sides = {a.source.affiliation, b.source.affiliation}
+    return same_object or (None not in sides and len(sides) == 2)
 
 
 def _times_compatible(
@@ -160,7 +179,7 @@ def origins(
 
 def describe(value: model.Quantity | model.Label | model.TimeValue | model.PlaceValue) -> str:
     if isinstance(value, model.Quantity):
-        return str(value)
+        return f"{value} ({value.counted.replace('_', ' ')})" if value.counted else str(value)
     if isinstance(value, model.Label):
         return value.text if value.text and value.code not in {"none"} else value.code
     if isinstance(value, model.TimeValue):
