@@ -214,3 +214,9 @@ def test_contradictions_minor_against_severe_damage(claim: Claim) -> None:
     # a destroyed car next to a slightly damaged bridge, from one side: two objects
     car = claim(A.DAMAGE, label("destroyed", about="car"), source="ru_tass", report="r4")
     assert kinds(A.DAMAGE, [minor, car]) == []
+
+
+def test_contradictions_one_object_said_to_serve_the_military_is_not_a_dispute(claim: Claim) -> None:
+    used = claim(A.TARGET, model.Label(code="military", text="port infrastructure used by the army"), source="ru_mod")
+    port = claim(A.TARGET, model.Label(code="transport", text="a port infrastructure enterprise"), source="ua_official")
+    assert kinds(A.TARGET, [used, port]) == []

@@ -90,6 +90,11 @@ def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -
                 continue
             a = [c for claims in mine.values() for c in claims]
             b = [c for claims in theirs.values() for c in claims]
+            if _object_words(a) & _object_words(b):
+                # "port infrastructure used by the army" and "a port infrastructure enterprise":
+                # one object, which one side says served the military; a justification, not
+                # a dispute over what was hit.
+                continue
             found.append(_contradiction(K.CATEGORICAL, attribute, a, b))
     return found
 
@@ -98,6 +103,19 @@ def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -
 #: reporting mixes up rockets and missiles, and an aircraft (None) carries any weapon ("an
 #: aircraft struck" is how some armies say a drone did).
 _WEAPON_FAMILY: dict[str, str | None] = {"naval_drone": "drone", "rocket": "missile", "aircraft": None}
+
+
+def _object_words(claims: Sequence[model.Claim]) -> set[str]:
+    """Common nouns and adjectives of the claims' wording (names left out: two sides both
+    naming the city say nothing about whether they mean one object)."""
+    words: set[str] = set()
+    for claim in claims:
+        if isinstance(claim.value, model.Label):
+            words |= {w for w in claim.value.text.split() if w.isalpha() and w.islower() and len(w) > 3}
+    return words - _FILLER_WORDS
+
+
+_FILLER_WORDS = frozenset({"with", "used", "from", "that", "where", "which", "their", "this", "were"})
 
 
 def _description_class(attribute: model.Attribute, value: object) -> str | None:
