@@ -123,6 +123,18 @@ def test_timex_conventions_a_plan_the_story_overtook_is_not_ahead(nlp: Language)
     assert found == [("Friday", "2023-05-05")]
 
 
+def test_timex_conventions_the_present_perfect_puts_no_date_in_the_past(nlp: Language) -> None:
+    """English takes no past date in the present perfect: a date there is a deadline or a
+    state, placed as the nearer reading."""
+    found = values("The council has fixed Dec. 4 as its deadline for objections.", dt.date(2023, 11, 28), nlp)
+    assert found == [("Dec. 4", "2023-12-04")]
+
+
+def test_timex_conventions_a_time_after_since_has_begun(nlp: Language) -> None:
+    found = values("The ferry has sailed twice a week since June.", dt.date(2023, 2, 10), nlp)
+    assert found[-1] == ("June", "2022-06")
+
+
 def test_timex_conventions_present_tense_of_a_schedule_looks_ahead(nlp: Language) -> None:
     found = values("The two ministers meet on Monday in Geneva.", dt.date(2023, 5, 5), nlp)
     assert found == [("Monday", "2023-05-08")]

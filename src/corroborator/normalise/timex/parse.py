@@ -19,6 +19,7 @@ from corroborator.normalise.timex.context import (
     _tense_from_doc,
     _tense_from_words,
 )
+from corroborator.normalise.timex.grammar import _Grammar
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
 from corroborator.normalise.timex.merge import _merge_atoms
 from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Parts
@@ -48,6 +49,8 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
         else:
             s_end = sentences[s_index + 1] if s_index + 1 < len(sentences) else len(text)
             tense = _tense_from_words(text, start, end, (sentences[s_index], s_end), lex)
+        if _Grammar.preceded_by(text, start, lex.cue("since")):
+            tense = "past"  # "since March" has begun, whatever the verb says
         found.append(
             ParsedTime(
                 start=start,
