@@ -298,7 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-parse", action="store_true", help="tag without the spaCy parse")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--only", default="", help="only documents whose name contains this")
-    parser.add_argument("--subset", default="", metavar="PART", help="only the documents of this corpus folder (TimeBank, AQUAINT)")
+    parser.add_argument(
+        "--subset", default="", metavar="PART", help="only the documents of this corpus folder (TimeBank, AQUAINT)"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data} is not a folder; pass --data to the TimeBank .tml files", file=sys.stderr)

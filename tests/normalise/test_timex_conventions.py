@@ -188,6 +188,14 @@ def test_timex_conventions_year_on_year_comparison_skips_the_closing_day() -> No
     assert found[-1] == ("a year earlier", "2022-Q3")
 
 
+def test_timex_conventions_a_quarter_named_by_its_last_day_is_the_quarter_it_mostly_covers() -> None:
+    found = values("In the quarter ended July 31, the chain sold more boats than a year earlier.", dt.date(2023, 9, 5))
+    assert found[0] == ("the quarter", "2023-Q2")
+    assert found[-1] == ("a year earlier", "2022-Q2")
+    found = values("Rents rose for the quarter ended Oct. 1, 2022, the landlord said.", dt.date(2023, 9, 5))
+    assert found[0] == ("the quarter", "2022-Q3")
+
+
 def test_timex_conventions_a_years_period_is_the_period_compared() -> None:
     found = values("Sales rose in the third quarter, up from the 2022 period.", dt.date(2023, 10, 26))
     assert found == [("the third quarter", "2023-Q3"), ("the 2022 period", "2022-Q3")]

@@ -49,8 +49,11 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
         else:
             s_end = sentences[s_index + 1] if s_index + 1 < len(sentences) else len(text)
             tense = _tense_from_words(text, start, end, (sentences[s_index], s_end), lex)
-        if _Grammar.preceded_by(text, start, lex.cue("since")):
+        if _Grammar.preceded_by(text, start, lex.cue("since")) or parts.closed:
             tense = "past"  # "since March" has begun, whatever the verb says
+        relation = _relation(text, start, lex, found[-1] if found else None)
+        if parts.closed:
+            relation = "on"  # "for the quarter ended Sept. 30" is no deadline
         found.append(
             ParsedTime(
                 start=start,
@@ -60,7 +63,7 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
                 category=_category(parts),
                 tense=tense,
                 quoted=any(q0 <= start and end <= q1 for q0, q1 in quotes),
-                relation=_relation(text, start, lex, found[-1] if found else None),
+                relation=relation,
                 paragraph=_index_of(lines, start),
                 sentence=s_index,
                 parts=parts,
