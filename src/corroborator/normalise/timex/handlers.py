@@ -67,6 +67,7 @@ class _Handlers:
     month_numbers: dict[str, int]
     modifiers: dict[str, str]
     month_any: str  # regex of month names and abbreviations
+    decade_words: dict[str, int]  # "nineties": 9
     weekday: str  # regex of weekday names
 
     # ----------------------------------------------------------------- helpers
@@ -235,6 +236,13 @@ class _Handlers:
         return _Parts(year=int(m["y"]))
 
     def _decade(self, m: re.Match[str], text: str) -> _Parts | None:
+        groups = m.groupdict()
+        if groups.get("dw"):
+            if self.preceded_by(text, m.start(), ("his", "her", "their", "my", "our", "your", "its")):
+                return None  # "in her eighties": an age
+            # "the nineties" of the last century, like "the '90s"; as often a range of
+            # temperatures ("in the nineties"), so the entity recogniser must agree
+            return _Parts(decade=190 + self.decade_words[groups["dw"].lower()], weak=True)
         if m["dec"]:
             return _Parts(decade=int(m["dec"]))
         return _Parts(decade=190 + int(m["dd"]))  # "the '80s": the last century
