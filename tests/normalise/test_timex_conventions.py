@@ -74,6 +74,13 @@ def test_timex_conventions_greetings_and_titles_are_no_times() -> None:
     assert values("The film High Noon was shown at the festival.", dt.date(2023, 5, 3)) == []
 
 
+def test_timex_conventions_a_quoted_title_is_no_time() -> None:
+    day = dt.date(2023, 5, 3)
+    assert values('The minister told the channel\'s "This Week," that talks would resume.', day) == []
+    assert values('She appeared on "Last Night With Tom Hale" to defend the plan.', day) == []
+    assert values('He said: "This week we vote."', day) == [("This week", "2023-W18")]
+
+
 def test_timex_conventions_early_hours_of_a_morning_are_one_stretch() -> None:
     (found,) = tag("Police arrested him in the early hours of Thursday morning.", dt.date(2023, 5, 5))
     assert found.span.text == "the early hours of Thursday morning"

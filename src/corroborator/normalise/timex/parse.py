@@ -6,6 +6,8 @@ references (publication inference tries many) without parsing again.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from corroborator import model
@@ -43,6 +45,8 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
         start, end, parts = atom.start, atom.end, atom.parts
         if parts.weak and not any(s <= start and end <= e for s, e in entities):
             continue
+        if _quoted_title(text, start, end):
+            continue
         s_index = _index_of(sentences, start)
         if doc is not None:
             tense = _tense_from_doc(doc, start, end, lex)
@@ -70,6 +74,19 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
             )
         )
     return tuple(found)
+
+
+_TITLE_WORDS = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """ 'on ABC's "This Week,"', '"Last Night" won the prize': capitalised time words opening
+    a quotation that ends with them or goes on capitalised are a title, not a time (a
+    quoted sentence that starts with them goes on in lower case)."""
+    if not _TITLE_WORDS.fullmatch(text[start:end]) or text[start - 1 : start] not in {'"', "“", "`"}:
+        return False
+    after = text[end : end + 40]
+    return re.match(r"[,.!?]?[\"”']|\s+[A-Z]", after) is not None
 
 
 def _timex_type(parts: _Parts) -> model.TimexType:
