@@ -15,7 +15,11 @@ itself is outside <TEXT> and never counted). Printed:
   with context.
 
 Usage:
-    .venv/bin/python scripts/eval_timebank.py [--data DIR] [--errors N] [--no-parse] [--json]
+    .venv/bin/python scripts/eval_timebank.py [--data DIR] [--subset PART] [--errors N] [--no-parse] [--json]
+
+--subset TimeBank or --subset AQUAINT scores only the documents of that folder of the corpus.
+Study errors on one part and check changes on the other, so that rules are not fitted to
+every document at once.
 
 The corpus is not part of the repository; by default it is read from
 ../shared/data/timebank next to the checkout.
@@ -56,6 +60,7 @@ class Document:
     dct: dt.date
     text: str
     gold: tuple[Timex, ...]
+    part: str = ""  # the corpus folder the file came from: TimeBank or AQUAINT
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
@@ -92,7 +97,7 @@ def parse_tml(path: Path) -> Document:
             open_timex = None
     chunk = html.unescape(source[pos:])
     out.append(chunk)
-    return Document(path.stem, dct, "".join(out), tuple(gold))
+    return Document(path.stem, dct, "".join(out), tuple(gold), part=path.parent.name)
 
 
 def load_corpus(data: Path) -> list[Document]:
@@ -293,11 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-parse", action="store_true", help="tag without the spaCy parse")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--only", default="", help="only documents whose name contains this")
+    parser.add_argument(
+        "--subset", default="", metavar="PART", help="only the documents of this corpus folder (TimeBank, AQUAINT)"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data} is not a folder; pass --data to the TimeBank .tml files", file=sys.stderr)
         return 2
-    docs = [d for d in load_corpus(args.data) if args.only in d.name]
+    docs = [d for d in load_corpus(args.data) if args.only in d.name and args.subset in ("", d.part)]
     result = evaluate(docs, parse=not args.no_parse)
     summary = result.summary()
     if args.json:

@@ -104,6 +104,21 @@ def test_timex_quarters_halves_decades_and_centuries() -> None:
     assert one("It was the bloodiest war of the 20th century.").value == "19"
 
 
+def test_timex_last_month_name_is_not_the_month_just_gone() -> None:
+    """The month just gone is "last month"; named, "last February" said in March is a year back."""
+    day = Reference(earliest=dt.date(2023, 3, 1))
+    assert values("The dam burst last February.", day) == [("last February", "2022-02")]
+    assert values("The dam burst last November.", day) == [("last November", "2022-11")]
+    january = Reference(earliest=dt.date(2023, 1, 10))
+    assert values("The mill shut last December.", january) == [("last December", "2021-12")]
+
+
+def test_timex_decades_named_in_words(nlp: Language) -> None:
+    found = values("Ferry traffic grew through the seventies and collapsed in the eighties.", nlp=nlp)
+    assert found == [("the seventies", "197"), ("the eighties", "198")]
+    assert values("The harbour master is in his eighties.", nlp=nlp) == []
+
+
 def test_timex_year_on_year_comparison_keeps_the_period() -> None:
     found = values("In the third quarter of 2022, exports rose to 40 tonnes from 30 tonnes a year earlier.")
     assert found == [("the third quarter of 2022", "2022-Q3"), ("a year earlier", "2021-Q3")]

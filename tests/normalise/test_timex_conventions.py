@@ -74,6 +74,13 @@ def test_timex_conventions_greetings_and_titles_are_no_times() -> None:
     assert values("The film High Noon was shown at the festival.", dt.date(2023, 5, 3)) == []
 
 
+def test_timex_conventions_a_quoted_title_is_no_time() -> None:
+    day = dt.date(2023, 5, 3)
+    assert values('The minister told the channel\'s "This Week," that talks would resume.', day) == []
+    assert values('She appeared on "Last Night With Tom Hale" to defend the plan.', day) == []
+    assert values('He said: "This week we vote."', day) == [("This week", "2023-W18")]
+
+
 def test_timex_conventions_early_hours_of_a_morning_are_one_stretch() -> None:
     (found,) = tag("Police arrested him in the early hours of Thursday morning.", dt.date(2023, 5, 5))
     assert found.span.text == "the early hours of Thursday morning"
@@ -121,6 +128,18 @@ def test_timex_conventions_a_plan_made_in_the_past_may_lie_ahead(nlp: Language) 
 def test_timex_conventions_a_plan_the_story_overtook_is_not_ahead(nlp: Language) -> None:
     found = values("The offer had been due to expire on Friday.", dt.date(2023, 5, 8), nlp)
     assert found == [("Friday", "2023-05-05")]
+
+
+def test_timex_conventions_the_present_perfect_puts_no_date_in_the_past(nlp: Language) -> None:
+    """English takes no past date in the present perfect: a date there is a deadline or a
+    state, placed as the nearer reading."""
+    found = values("The council has fixed Dec. 4 as its deadline for objections.", dt.date(2023, 11, 28), nlp)
+    assert found == [("Dec. 4", "2023-12-04")]
+
+
+def test_timex_conventions_a_time_after_since_has_begun(nlp: Language) -> None:
+    found = values("The ferry has sailed twice a week since June.", dt.date(2023, 2, 10), nlp)
+    assert found[-1] == ("June", "2022-06")
 
 
 def test_timex_conventions_present_tense_of_a_schedule_looks_ahead(nlp: Language) -> None:
@@ -174,6 +193,14 @@ def test_timex_conventions_year_on_year_comparison_skips_the_closing_day() -> No
     text = "For the third quarter ended Sept. 30, sales rose from $5 million a year earlier."
     found = values(text, dt.date(2023, 10, 26))
     assert found[-1] == ("a year earlier", "2022-Q3")
+
+
+def test_timex_conventions_a_quarter_named_by_its_last_day_is_the_quarter_it_mostly_covers() -> None:
+    found = values("In the quarter ended July 31, the chain sold more boats than a year earlier.", dt.date(2023, 9, 5))
+    assert found[0] == ("the quarter", "2023-Q2")
+    assert found[-1] == ("a year earlier", "2022-Q2")
+    found = values("Rents rose for the quarter ended Oct. 1, 2022, the landlord said.", dt.date(2023, 9, 5))
+    assert found[0] == ("the quarter", "2022-Q3")
 
 
 def test_timex_conventions_a_years_period_is_the_period_compared() -> None:

@@ -375,10 +375,13 @@ def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
         return _Period(_G.DAY, _weekday_near(base_day, parts.weekday, tense), known), kind
 
     if parts.month is not None:
-        # "last May": the most recent May before this month; "next May": the first after it
+        # "last May": the most recent May before this month, but not the month just gone,
+        # which English calls "last month" ("last February" said in March is a year back);
+        # "next May": the first after this month
         year = base_day.year
-        if step < 0 and parts.month >= base_day.month:
-            year -= 1
+        just_gone = (base_day.month - 2) % 12 + 1
+        if step < 0:
+            year -= (parts.month >= base_day.month) + (parts.month == just_gone)
         elif step > 0 and parts.month <= base_day.month:
             year += 1
         return _Period(_G.MONTH, dt.date(year, parts.month, 1), known), kind

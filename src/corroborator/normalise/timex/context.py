@@ -124,6 +124,11 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
     if verb.tag_ == "VBN":
         if not auxes and verb.dep_ in {"acl", "amod", "advcl", "appos"}:
             return None  # a participle describing a thing: "a summit set for April"
+        if words & {"has", "have", "'ve"}:
+            # English puts no past date in the present perfect ("*has arrived yesterday"): a
+            # date there is a state's or a deadline's ("has set Nov. 10 as the deadline",
+            # "has been postponed until May"), so the verb says nothing of its year or week.
+            return None
         present_passive = any(a.lower_ in _PRESENT_AUX for a in auxes)
         return "present" if present_passive and not any(a.lemma_ == "have" for a in auxes) else "past"
     if verb.tag_ == "VBG":

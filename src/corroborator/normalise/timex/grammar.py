@@ -156,6 +156,13 @@ class _Grammar(_Handlers):
             (?:(?i:the)\s+)?(?:(?P<dec>1\d{{2}}|20\d)0['’]?s|['’](?P<dd>\d)0s){_END}""",
             self._decade,
         )
+        # "the nineties": a decade named in words, the plural of its tens number
+        self.decade_words = {w[:-1] + "ies": int(n) // 10 for w, n in lex.numbers.items() if w.endswith("ty")}
+        self._add(
+            "decade_words",
+            rf"""(?<![\w-])(?:(?i:the)\s+)?(?P<dw>(?i:{_alternation(self.decade_words)})){_END}""",
+            self._decade,
+        )
         self._add(
             "century",
             rf"""

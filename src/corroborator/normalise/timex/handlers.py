@@ -9,6 +9,7 @@ object, and the word helpers (`preceded_by`, `in_a_name`, ...) stay reachable as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ class _Handlers:
     month_numbers: dict[str, int]
     modifiers: dict[str, str]
     month_any: str  # regex of month names and abbreviations
+    decade_words: dict[str, int]  # "nineties": 9
     weekday: str  # regex of weekday names
 
     # ----------------------------------------------------------------- helpers
@@ -234,6 +236,13 @@ class _Handlers:
         return _Parts(year=int(m["y"]))
 
     def _decade(self, m: re.Match[str], text: str) -> _Parts | None:
+        groups = m.groupdict()
+        if groups.get("dw"):
+            if self.preceded_by(text, m.start(), ("his", "her", "their", "my", "our", "your", "its")):
+                return None  # "in her eighties": an age
+            # "the nineties" of the last century, like "the '90s"; as often a range of
+            # temperatures ("in the nineties"), so the entity recogniser must agree
+            return _Parts(decade=190 + self.decade_words[groups["dw"].lower()], weak=True)
         if m["dec"]:
             return _Parts(decade=int(m["dec"]))
         return _Parts(decade=190 + int(m["dd"]))  # "the '80s": the last century
@@ -425,10 +434,36 @@ class _Handlers:
             # "the year ended March 31": a (fiscal) year named by its last day is a stretch of
             # one year, not a calendar year; TimeML types it as a duration
             return _Parts(kind="duration", literal=_duration_value(1, unit))
+        if unit == "Q":
+            closing = self._quarter_ended(text, m.end())
+            if closing is not None:
+                return closing
         parts = _Parts(unit=unit, definite=True)
         # "the day" is mostly idiom ("during the day", "the day before the attack")
         parts.weak = unit == "D" or not self.preceded_by(text, m.start(), _PERIOD_CUES)
         return parts
+
+    def _quarter_ended(self, text: str, end: int) -> _Parts | None:
+        """ "the quarter ended Sept. 30": a company's quarter named by its last day. Its
+        calendar quarter is the one holding the middle of the three months (a quarter ended
+        July 31 is mostly the second; one ended Oct. 1 the third)."""
+        closing = re.match(
+            rf"\s+(?:that\s+|which\s+)?(?P<verb>ended|ending|ends)\s+(?:on\s+)?(?P<mon>{self.month_any})\s+(?P<d>\d{{1,2}})(?!\d)"
+            rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
+            text[end : end + 60],
+        )
+        if closing is None:
+            return None
+        year = int(closing["y"]) if closing["y"] else model.PLACEHOLDER_YEAR
+        month, day = self.month_of(closing["mon"]), int(closing["d"])
+        if not _valid_day(year, month, day):
+            return None
+        middle = dt.date(year, month, day) - dt.timedelta(days=45)
+        quarter = (middle.month - 1) // 3 + 1
+        # without a year the quarter is placed like any yearless one, by tense; "ended" says
+        # it is over
+        year_given = middle.year if closing["y"] else None
+        return _Parts(quarter=quarter, year=year_given, closed=closing["verb"] == "ended")
 
     def _year_ago_adjective(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the year-earlier period", "year-ago": a year before the period being reported,

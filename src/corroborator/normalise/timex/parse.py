@@ -6,6 +6,8 @@ references (publication inference tries many) without parsing again.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from corroborator import model
@@ -19,6 +21,7 @@ from corroborator.normalise.timex.context import (
     _tense_from_doc,
     _tense_from_words,
 )
+from corroborator.normalise.timex.grammar import _Grammar
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
 from corroborator.normalise.timex.merge import _merge_atoms
 from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Parts
@@ -42,12 +45,19 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
         start, end, parts = atom.start, atom.end, atom.parts
         if parts.weak and not any(s <= start and end <= e for s, e in entities):
             continue
+        if _quoted_title(text, start, end):
+            continue
         s_index = _index_of(sentences, start)
         if doc is not None:
             tense = _tense_from_doc(doc, start, end, lex)
         else:
             s_end = sentences[s_index + 1] if s_index + 1 < len(sentences) else len(text)
             tense = _tense_from_words(text, start, end, (sentences[s_index], s_end), lex)
+        if _Grammar.preceded_by(text, start, lex.cue("since")) or parts.closed:
+            tense = "past"  # "since March" has begun, whatever the verb says
+        relation = _relation(text, start, lex, found[-1] if found else None)
+        if parts.closed:
+            relation = "on"  # "for the quarter ended Sept. 30" is no deadline
         found.append(
             ParsedTime(
                 start=start,
@@ -57,13 +67,26 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
                 category=_category(parts),
                 tense=tense,
                 quoted=any(q0 <= start and end <= q1 for q0, q1 in quotes),
-                relation=_relation(text, start, lex, found[-1] if found else None),
+                relation=relation,
                 paragraph=_index_of(lines, start),
                 sentence=s_index,
                 parts=parts,
             )
         )
     return tuple(found)
+
+
+_TITLE_WORDS = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """ 'on ABC's "This Week,"', '"Last Night" won the prize': capitalised time words opening
+    a quotation that ends with them or goes on capitalised are a title, not a time (a
+    quoted sentence that starts with them goes on in lower case)."""
+    if not _TITLE_WORDS.fullmatch(text[start:end]) or text[start - 1 : start] not in {'"', "“", "`"}:
+        return False
+    after = text[end : end + 40]
+    return re.match(r"[,.!?]?[\"”']|\s+[A-Z]", after) is not None
 
 
 def _timex_type(parts: _Parts) -> model.TimexType:

@@ -53,6 +53,7 @@ class _Parts:
     holiday: str | None = None  # a rule from [holidays]
     same_period: bool = False  # "the 1988 period": the part of a year the text compares, in 1988
     fiscal: bool = False  # "the fiscal first quarter": its calendar months are the company's
+    closed: bool = False  # "the quarter ended Sept. 30": over by the time of writing
     pod: str | None = None  # part of day
     hour: int | None = None
     minute: int | None = None
