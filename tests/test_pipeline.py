@@ -25,9 +25,9 @@ def test_pipeline_single_report_end_to_end(pipeline: Pipeline) -> None:
     analysis = pipeline.analyze_text(TEXT, report_id="r1", published="2024-08-14")
     (incident,) = analysis.incidents
     facts = {f.attribute: f.value for f in incident.facts}
-    assert facts[model.Attribute.LAUNCHED] == model.Quantity(min=11, max=11)
-    assert facts[model.Attribute.INTERCEPTED] == model.Quantity(min=9, max=9)
-    assert facts[model.Attribute.HIT] == model.Quantity(min=2, max=2)
+    assert facts[model.Attribute.LAUNCHED] == model.Quantity(min=11, max=11, counted="drone")
+    assert facts[model.Attribute.INTERCEPTED] == model.Quantity(min=9, max=9, counted="drone")
+    assert facts[model.Attribute.HIT] == model.Quantity(min=2, max=2, counted="drone")
     assert incident.place is not None and incident.place.country_code == "UA"
     assert incident.time is not None and incident.time.first_day().isoformat() == "2024-08-13"
     assert all(c.evidence.text and c.evidence.report_id == "r1" for c in incident.claims)

@@ -194,7 +194,11 @@ def test_facts_interception_methods_each_named_means(run_facts: Run, text: str, 
     assert sorted(code for code, _ in facts(run_facts(text), A.INTERCEPTION_METHOD)) == methods
 
 
-def test_facts_a_weapon_made_or_kept_at_the_target_is_not_the_weapon_used(run_facts: Callable[[str], Workspace]) -> None:
+def test_facts_a_weapon_made_or_kept_at_the_target_is_not_the_weapon_used(
+    run_facts: Callable[[str], Workspace],
+) -> None:
     ws = run_facts("The ministry said missiles struck workshops where sea drones were assembled.")
-    weapons = [f.value.code for f in ws.findings if f.attribute == model.Attribute.WEAPON and isinstance(f.value, model.Label)]
+    weapons = [
+        f.value.code for f in ws.findings if f.attribute == model.Attribute.WEAPON and isinstance(f.value, model.Label)
+    ]
     assert weapons == ["missile"]

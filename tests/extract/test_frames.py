@@ -98,7 +98,9 @@ def test_frames_counts_carry_the_kind_of_weapon_they_count(extract: Extract) -> 
         "Russia attacked Ukraine overnight with three Kh-101 cruise missiles and 40 Shahed drones, "
         "the air force said. All but four drones were shot down. The missiles were not intercepted."
     )
-    counts = {(c.attribute.value, c.value.min, c.value.counted) for c in report.claims if isinstance(c.value, model.Quantity)}
+    counts = {
+        (c.attribute.value, c.value.min, c.value.counted) for c in report.claims if isinstance(c.value, model.Quantity)
+    }
     assert ("launched", 3, "missile") in counts
     assert ("launched", 40, "drone") in counts
     assert ("intercepted", 36, "drone") in counts  # the whole from the sentence before

@@ -267,7 +267,9 @@ def test_quantities_toll_of_injured_read_as_a_verb(run_quantities: Run) -> None:
         ("A salvo of four missiles hit the port.", [("hit", "4")]),
     ],
 )
-def test_quantities_remnants_of_weapons_are_not_the_weapons(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
+def test_quantities_remnants_of_weapons_are_not_the_weapons(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
     assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
 
 

@@ -567,7 +567,8 @@ class QuantityFinder:
 
     def _remnant(self, noun: Token) -> bool:
         """Pieces of a weapon ("debris", "fragments"): what they do is not what the weapon did."""
-        return noun.pos_ == "NOUN" and any(" ".join(w) in syntax.word_forms(noun) for w in self.lx.role_words["remnants"])
+        forms = syntax.word_forms(noun)
+        return noun.pos_ == "NOUN" and any(" ".join(w) in forms for w in self.lx.role_words["remnants"])
 
     def _verb_role(self, verb: Token, *, passive: bool, subject: bool) -> model.Attribute | None:
         forms = syntax.word_forms(verb)
