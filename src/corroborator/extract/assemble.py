@@ -92,7 +92,7 @@ class ClaimAssembler:
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
         claims: list[tuple[model.Span, model.Attribute, str, model.Claim]] = []
-        kinds = {w.code: w.category for w in ws.weapons}
+        kinds = ws.weapon_kinds()
         for index, finding in enumerate(ws.findings):
             frame_id = ws.finding_frames.get(index)
             if frame_id is None:

@@ -711,7 +711,7 @@ def _weapon_kind(ws: Workspace, hit: EventHit) -> str | None:
     ("all but two had been shot down" counts the drones named before)."""
     if hit.weapon_category is not None:
         return hit.weapon_category
-    categories = {w.code: w.category for w in ws.weapons}
+    categories = ws.weapon_kinds()
     counted = [f.weapon for f in ws.findings if f.event_token == hit.token and f.weapon]
     return categories.get(counted[0]) if counted else None
 
@@ -745,7 +745,7 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
 def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Finding]:
     """ "the devices were disabled" counts as many as the frame's earlier count of them."""
     findings = list(ws.findings)
-    kinds = {w.code: w.category for w in ws.weapons}
+    kinds = ws.weapon_kinds()
 
     def same_kind(a: Finding, b: Finding) -> bool:
         return a.weapon is None or b.weapon is None or kinds.get(a.weapon) == kinds.get(b.weapon)

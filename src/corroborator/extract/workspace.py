@@ -96,6 +96,10 @@ class Workspace:
     def report_id(self) -> str:
         return self.report.report.id
 
+    def weapon_kinds(self) -> dict[str, str]:
+        """The kind ('drone', 'missile') of each weapon code the report names."""
+        return {w.code: w.category for w in self.weapons}
+
     def span(self, start_token: int, end_token: int) -> model.Span:
         """Evidence for tokens [start, end): character offsets into the normalised text."""
         tokens = self.doc[start_token:end_token]

@@ -101,7 +101,8 @@ def _severities_clash(a: model.Claim, va: model.Label, b: model.Claim, vb: model
     """Minor against severe damage, about the same thing (or about the whole incident), or
     from opposing sides, who describe the same damage in their own terms ("the bridge" and
     "a span")."""
-    if {va.code, vb.code} & {_MINOR} != {_MINOR} or not {va.code, vb.code} & _SEVERE:
+    codes = {va.code, vb.code}
+    if _MINOR not in codes or not codes & _SEVERE:
         return False
     same_object = va.about is None or vb.about is None or va.about == vb.about
     sides = {a.source.affiliation, b.source.affiliation}
