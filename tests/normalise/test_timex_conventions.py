@@ -152,6 +152,18 @@ def test_timex_conventions_fiscal_quarter_takes_the_reference_year(nlp: Language
     assert found == [("the fiscal first quarter", "2023-Q1")]
 
 
+def test_timex_conventions_a_deadline_is_not_the_time_the_story_talks_about() -> None:
+    day = dt.date(2023, 10, 30)
+    text = "Shares fell on Friday. Traders must settle by Tuesday. The index was 4% below the previous Friday."
+    assert values(text, day)[-1] == ("the previous Friday", "2023-10-20")
+    found = values("The group wants a new plant by 2030. It expects a loss for the full year.", day)
+    assert found[-1] == ("the full year", "2023")
+
+
+def test_timex_conventions_the_foreseeable_future_names_no_time() -> None:
+    assert values("Troops will stay in the valley for the foreseeable future.", dt.date(2023, 5, 3)) == []
+
+
 # --------------------------------------------------------------------------- stretches of time
 
 
