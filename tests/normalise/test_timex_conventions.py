@@ -222,6 +222,13 @@ def test_timex_conventions_a_years_period_is_the_period_compared() -> None:
     assert found[-1] == ("the latest period", "2023-Q3")
 
 
+def test_timex_conventions_year_earlier_months_are_a_stretch_like_the_months() -> None:
+    found = tag("Freight for the year-earlier nine months was lower.", dt.date(2023, 10, 26))
+    assert [(e.span.text, e.timex_type, e.value) for e in found] == [
+        ("the year-earlier nine months", model.TimexType.DURATION, "P9M")
+    ]
+
+
 def test_timex_conventions_the_corresponding_period_last_year() -> None:
     found = values("Sales rose in the third quarter from the corresponding period last year.", dt.date(2023, 10, 26))
     assert found[-1] == ("the corresponding period last year", "2022-Q3")

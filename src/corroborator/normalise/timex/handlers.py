@@ -468,6 +468,11 @@ class _Handlers:
     def _year_ago_adjective(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the year-earlier period", "year-ago": a year before the period being reported,
         the part of a year the text compares, else the reference's year."""
+        months = re.search(r"(?i)(\w+)\s+months$", m.group(0))
+        count = self.parse_number(months.group(1)) if months else None
+        if count is not None:
+            # "the year-earlier nine months": a stretch of months, like "the nine months"
+            return _Parts(kind="duration", literal=_duration_value(count, "M"))
         return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="publication")
 
     def _period_compared(self, m: re.Match[str], text: str) -> _Parts | None:
