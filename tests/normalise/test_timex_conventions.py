@@ -251,6 +251,8 @@ def test_timex_conventions_the_day_before_an_event_is_not_counted_from_the_story
     give: no day is counted back from the last date the text named."""
     found = values("The strike came on May 3, 2023. Police had left the day before the blast.", dt.date(2023, 5, 5))
     assert ("the day before", "2023-05-02") not in found
+    found = values("He was last seen on May 3, the day before police issued a warrant.", dt.date(2023, 5, 5))
+    assert found == [("May 3", "2023-05-03")]
     assert values("The strike came on May 3, 2023. Police had left the day before.", dt.date(2023, 5, 5)) == [
         ("May 3, 2023", "2023-05-03"),
         ("the day before", "2023-05-02"),

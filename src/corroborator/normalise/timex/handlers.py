@@ -430,6 +430,8 @@ class _Handlers:
         )
         if self.followed_by_of(text, m.end()) and not week_of_a_day:
             return None  # "the day of the attack": the event names the day, we cannot
+        if unit == "D" and re.match(r"\s+(?:before|after)\b", text[m.end() : m.end() + 8]):
+            return None  # "the day before the plunge", "the day after his death": likewise
         if unit == "Y" and re.match(r"\s+(?:ended|ending)\b", text[m.end() : m.end() + 8]):
             # "the year ended March 31": a (fiscal) year named by its last day is a stretch of
             # one year, not a calendar year; TimeML types it as a duration
