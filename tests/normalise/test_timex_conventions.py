@@ -152,6 +152,18 @@ def test_timex_conventions_fiscal_quarter_takes_the_reference_year(nlp: Language
     assert found == [("the fiscal first quarter", "2023-Q1")]
 
 
+def test_timex_conventions_a_deadline_is_not_the_time_the_story_talks_about() -> None:
+    day = dt.date(2023, 10, 30)
+    text = "Shares fell on Friday. Traders must settle by Tuesday. The index was 4% below the previous Friday."
+    assert values(text, day)[-1] == ("the previous Friday", "2023-10-20")
+    found = values("The group wants a new plant by 2030. It expects a loss for the full year.", day)
+    assert found[-1] == ("the full year", "2023")
+
+
+def test_timex_conventions_the_foreseeable_future_names_no_time() -> None:
+    assert values("Troops will stay in the valley for the foreseeable future.", dt.date(2023, 5, 3)) == []
+
+
 # --------------------------------------------------------------------------- stretches of time
 
 
@@ -210,6 +222,13 @@ def test_timex_conventions_a_years_period_is_the_period_compared() -> None:
     assert found[-1] == ("the latest period", "2023-Q3")
 
 
+def test_timex_conventions_year_earlier_months_are_a_stretch_like_the_months() -> None:
+    found = tag("Freight for the year-earlier nine months was lower.", dt.date(2023, 10, 26))
+    assert [(e.span.text, e.timex_type, e.value) for e in found] == [
+        ("the year-earlier nine months", model.TimexType.DURATION, "P9M")
+    ]
+
+
 def test_timex_conventions_the_corresponding_period_last_year() -> None:
     found = values("Sales rose in the third quarter from the corresponding period last year.", dt.date(2023, 10, 26))
     assert found[-1] == ("the corresponding period last year", "2022-Q3")
@@ -232,6 +251,8 @@ def test_timex_conventions_the_day_before_an_event_is_not_counted_from_the_story
     give: no day is counted back from the last date the text named."""
     found = values("The strike came on May 3, 2023. Police had left the day before the blast.", dt.date(2023, 5, 5))
     assert ("the day before", "2023-05-02") not in found
+    found = values("He was last seen on May 3, the day before police issued a warrant.", dt.date(2023, 5, 5))
+    assert found == [("May 3", "2023-05-03")]
     assert values("The strike came on May 3, 2023. Police had left the day before.", dt.date(2023, 5, 5)) == [
         ("May 3, 2023", "2023-05-03"),
         ("the day before", "2023-05-02"),

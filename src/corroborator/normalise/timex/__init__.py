@@ -42,8 +42,12 @@ Conventions
   the clause, which only says when it was reported; an infinitive ("to be published in
   November") or a participle ("a summit set for April") has none unless its head looks
   ahead; a plan told in the past ("planned a rally on Saturday") may lie ahead, and one the
-  story overtook ("had been due to expire Friday") no longer does. A fiscal quarter without
-  a year takes the reference's year (its calendar months are the company's).
+  story overtook ("had been due to expire Friday") no longer does. A date in the present
+  perfect ("has set Nov. 10 as the deadline") gets no past reading from it (English puts no
+  past date there), and a time after "since" has begun. A fiscal quarter without a year
+  takes the reference's year (its calendar months are the company's); "the quarter ended
+  July 31" is the calendar quarter holding the middle of its three months. "Last February"
+  is not the month just gone, which English calls "last month".
 - Spans follow TimeML: a possessive 's and a preposition before the time ("for now") are
   outside the expression; "this year's third quarter" is one expression. "The past year"
   and "the coming week" are DATEs valued as the unit before or after the reference's, with
@@ -51,7 +55,8 @@ Conventions
   decade", "the year ended March 31" and "recent weeks" are DURATIONs (P10Y, P1Y, PXW).
 - A year-on-year comparison ("a year earlier", "year-ago", "the 1988 period", "the
   corresponding period last year", "the latest period") refers to the part of a year the
-  text last talked about (a month, quarter, half or season), past any day named since.
+  text last talked about (a month, quarter, half or season), past any day named since. A
+  deadline ("by 1992", "until Tuesday") is never the time the text talks about.
 - Wire copy restates a clock time in brackets ("10:35 a.m. (0735 GMT) Friday"): the clock
   takes the day after the bracket. "The week of March 6" is the week holding that day;
   "the last half of 1989" its second half. In "the day before the vote", "before" relates

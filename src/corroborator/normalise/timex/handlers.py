@@ -430,6 +430,8 @@ class _Handlers:
         )
         if self.followed_by_of(text, m.end()) and not week_of_a_day:
             return None  # "the day of the attack": the event names the day, we cannot
+        if unit == "D" and re.match(r"\s+(?:before|after)\b", text[m.end() : m.end() + 8]):
+            return None  # "the day before the plunge", "the day after his death": likewise
         if unit == "Y" and re.match(r"\s+(?:ended|ending)\b", text[m.end() : m.end() + 8]):
             # "the year ended March 31": a (fiscal) year named by its last day is a stretch of
             # one year, not a calendar year; TimeML types it as a duration
@@ -468,6 +470,11 @@ class _Handlers:
     def _year_ago_adjective(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the year-earlier period", "year-ago": a year before the period being reported,
         the part of a year the text compares, else the reference's year."""
+        months = re.search(r"(?i)(\w+)\s+months$", m.group(0))
+        count = self.parse_number(months.group(1)) if months else None
+        if count is not None:
+            # "the year-earlier nine months": a stretch of months, like "the nine months"
+            return _Parts(kind="duration", literal=_duration_value(count, "M"))
         return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="publication")
 
     def _period_compared(self, m: re.Match[str], text: str) -> _Parts | None:

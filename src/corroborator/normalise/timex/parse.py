@@ -68,6 +68,7 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
                 tense=tense,
                 quoted=any(q0 <= start and end <= q1 for q0, q1 in quotes),
                 relation=relation,
+                deadline=_Grammar.preceded_by(text, start, lex.cue("deadline")),
                 paragraph=_index_of(lines, start),
                 sentence=s_index,
                 parts=parts,

@@ -172,7 +172,9 @@ def resolve_times(
         for p in parsed:
             reading = _resolve_one(p, ctx)
             readings.append(reading)
-            if reading.period is not None and reading.anchors_narrative:
+            # A deadline or target ("by 1992", "until Friday") is not when the story's events
+            # happen, so it does not become the time the text talks about.
+            if reading.period is not None and reading.anchors_narrative and not p.deadline:
                 ctx.history.append((reading.period, p.paragraph))
         per_day.append(readings)
     own = per_day[1:] if spoken and len(per_day) > 1 else per_day
