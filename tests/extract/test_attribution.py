@@ -534,6 +534,23 @@ def test_attribution_state_of_mind_adjective(find: Find) -> None:
     assert find("It is clear that the drone was shot down.") == []
 
 
+def test_attribution_stance_verbs_without_speech(find: Find) -> None:
+    a = only(find("The opposition leader shared the view that the bridge must be rebuilt."), "shared")
+    assert a.source_span is not None and a.source_span.text == "The opposition leader"
+    assert a.content_span.text == "the view that the bridge must be rebuilt"
+    b = only(find("Most council members voted against the new curfew."), "voted against")
+    assert b.content_span.text == "the new curfew" and b.stance == Stance.DENIES
+
+
+def test_attribution_cue_nouns_of_support_and_complaint(find: Find) -> None:
+    a = only(find("The governor's support for the evacuation surprised local officials."), "support")
+    assert a.source_span is not None and a.source_span.text == "The governor"
+    assert a.content_span.text == "the evacuation"
+    b = only(find("The villagers' complaint about the noise from the airfield went unanswered."), "complaint")
+    assert b.source_span is not None and b.source_span.text == "The villagers"
+    assert b.content_span.text == "the noise from the airfield"
+
+
 def test_attribution_main_verb_the_parser_read_into_a_relative_clause(find: Find) -> None:
     text = "The administration of the part of the region that Russia controls denied the accusation."
     a = only(find(text), "denied")
