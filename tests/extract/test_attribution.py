@@ -534,6 +534,15 @@ def test_attribution_state_of_mind_adjective(find: Find) -> None:
     assert find("It is clear that the drone was shot down.") == []
 
 
+def test_attribution_made_clear_is_a_statement(find: Find) -> None:
+    a = only(find("The regional governor made it clear that the curfew would stay in force."), "made it clear")
+    assert a.source_span is not None and a.source_span.text == "The regional governor"
+    assert a.content_span.text == "that the curfew would stay in force"
+    b = only(find("The commander was clear about his orders."), "was clear")
+    assert b.content_span.text == "his orders"
+    assert find("The sky was clear over the port.") == []
+
+
 def test_attribution_stance_verbs_without_speech(find: Find) -> None:
     a = only(find("The opposition leader shared the view that the bridge must be rebuilt."), "shared")
     assert a.source_span is not None and a.source_span.text == "The opposition leader"

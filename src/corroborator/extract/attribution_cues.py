@@ -38,6 +38,8 @@ _ADJECTIVE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "to", 
 # what completes a passive cue and belongs to its content ("described as", "accused of",
 # "charged with", "known for")
 _PASSIVE_COMPLEMENTS = frozenset({"as", "for", "of", "with"})
+# verbs that make their object what the adjective says ("made it clear that ...")
+_CAUSATIVE = frozenset({"make"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 _MEDIA_KINDS = frozenset(
@@ -197,10 +199,15 @@ class CueReader:
         The subject is the source; with "it" nobody is named and the report hedges its own
         words. The content is the adjective's clause or complement (or the clause the parser
         hung on the verb instead)."""
-        if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd"):
+        if adjective.pos_ != "ADJ":
+            return None
+        verb = adjective.head
+        # "made it clear that ...", "made clear their opposition": the parser makes the
+        # adjective a clause of the causative verb, with "it" or the object as its subject
+        causative = adjective.dep_ in ("ccomp", "xcomp") and verb.lemma_.lower() in _CAUSATIVE
+        if adjective.dep_ not in ("acomp", "oprd") and not causative:
             return None
         stance = self.lexicon.adjectives.get(adjective.lemma_.lower())
-        verb = adjective.head
         if stance is None or verb.pos_ not in syntax.VERBS:
             return None
         content: tuple[int, int] | None = None
@@ -208,8 +215,13 @@ class CueReader:
             for child in owner.children:
                 if child.i <= adjective.i:
                     continue
-                if child.dep_ in ("ccomp", "xcomp") and not syntax.subordinate(child):
+                that = any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+                if (child.dep_ in ("ccomp", "xcomp") and not syntax.subordinate(child)) or (
+                    causative and child.dep_ == "advcl" and that
+                ):
                     content = self.trimmed(self._claim_tokens([child]))
+                elif causative and owner is adjective and child.dep_ in ("nsubj", "dobj") and child.lower_ != "it":
+                    content = self.trimmed(list(child.subtree))  # "made clear their opposition"
                 elif child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPOSITIONS:
                     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None and not _circumstance(child, pobj):
