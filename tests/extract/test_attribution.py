@@ -560,6 +560,19 @@ def test_attribution_cue_nouns_of_support_and_complaint(find: Find) -> None:
     assert b.content_span.text == "the noise from the airfield"
 
 
+def test_attribution_title_cased_headline(find: Find) -> None:
+    a = only(find("Harbour Mayor Praises Volunteers Who Cleared The Rubble"), "Praises")
+    assert a.source_span is not None and a.source_span.text == "Harbour Mayor"
+    assert a.content_span.text == "Volunteers Who Cleared The Rubble"
+    b = only(find("UPDATE: Regional Governor Questioned Army Over Late Warning\nThe army did not reply."), "Questioned")
+    assert b.source_span is not None and b.source_span.text == "Regional Governor"
+    # a plural noun after a possessive is no verb, and a line in sentence case is no headline
+    assert find("The Mayor's Claims About The Outage") == []
+    assert [a.cue_span.text for a in find("The mayor praises volunteers who cleared the rubble.") if a.cue_span] == [
+        "praises"
+    ]
+
+
 def test_attribution_main_verb_the_parser_read_into_a_relative_clause(find: Find) -> None:
     text = "The administration of the part of the region that Russia controls denied the accusation."
     a = only(find(text), "denied")
