@@ -534,6 +534,45 @@ def test_attribution_state_of_mind_adjective(find: Find) -> None:
     assert find("It is clear that the drone was shot down.") == []
 
 
+def test_attribution_made_clear_is_a_statement(find: Find) -> None:
+    a = only(find("The regional governor made it clear that the curfew would stay in force."), "made it clear")
+    assert a.source_span is not None and a.source_span.text == "The regional governor"
+    assert a.content_span.text == "that the curfew would stay in force"
+    b = only(find("The commander was clear about his orders."), "was clear")
+    assert b.content_span.text == "his orders"
+    assert find("The sky was clear over the port.") == []
+
+
+def test_attribution_stance_verbs_without_speech(find: Find) -> None:
+    a = only(find("The opposition leader shared the view that the bridge must be rebuilt."), "shared")
+    assert a.source_span is not None and a.source_span.text == "The opposition leader"
+    assert a.content_span.text == "the view that the bridge must be rebuilt"
+    b = only(find("Most council members voted against the new curfew."), "voted against")
+    assert b.content_span.text == "the new curfew" and b.stance == Stance.DENIES
+
+
+def test_attribution_cue_nouns_of_support_and_complaint(find: Find) -> None:
+    a = only(find("The governor's support for the evacuation surprised local officials."), "support")
+    assert a.source_span is not None and a.source_span.text == "The governor"
+    assert a.content_span.text == "the evacuation"
+    b = only(find("The villagers' complaint about the noise from the airfield went unanswered."), "complaint")
+    assert b.source_span is not None and b.source_span.text == "The villagers"
+    assert b.content_span.text == "the noise from the airfield"
+
+
+def test_attribution_title_cased_headline(find: Find) -> None:
+    a = only(find("Harbour Mayor Praises Volunteers Who Cleared The Rubble"), "Praises")
+    assert a.source_span is not None and a.source_span.text == "Harbour Mayor"
+    assert a.content_span.text == "Volunteers Who Cleared The Rubble"
+    b = only(find("UPDATE: Regional Governor Questioned Army Over Late Warning\nThe army did not reply."), "Questioned")
+    assert b.source_span is not None and b.source_span.text == "Regional Governor"
+    # a plural noun after a possessive is no verb, and a line in sentence case is no headline
+    assert find("The Mayor's Claims About The Outage") == []
+    assert [a.cue_span.text for a in find("The mayor praises volunteers who cleared the rubble.") if a.cue_span] == [
+        "praises"
+    ]
+
+
 def test_attribution_main_verb_the_parser_read_into_a_relative_clause(find: Find) -> None:
     text = "The administration of the part of the region that Russia controls denied the accusation."
     a = only(find(text), "denied")

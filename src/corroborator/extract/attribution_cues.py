@@ -38,6 +38,10 @@ _ADJECTIVE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "to", 
 # what completes a passive cue and belongs to its content ("described as", "accused of",
 # "charged with", "known for")
 _PASSIVE_COMPLEMENTS = frozenset({"as", "for", "of", "with"})
+# verbs that make their object what the adjective says ("made it clear that ...")
+_CAUSATIVE = frozenset({"make"})
+# words that end a noun phrase's modifiers, not a subject: "Trump's Claims", "The Calls"
+_NOT_A_SUBJECT_END = frozenset({"'s", "’s", "the", "a", "an", "his", "her", "their", "its", "new", "more"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 _MEDIA_KINDS = frozenset(
@@ -81,6 +85,7 @@ class CueReader:
             or self._adjective_cue(token)
             or self._colon_cue(token)
             or self._dash_credit(token)
+            or self._headline_cue(token)
         )
 
     def _dash_credit(self, dash: Token) -> Draft | None:
@@ -197,10 +202,15 @@ class CueReader:
         The subject is the source; with "it" nobody is named and the report hedges its own
         words. The content is the adjective's clause or complement (or the clause the parser
         hung on the verb instead)."""
-        if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd"):
+        if adjective.pos_ != "ADJ":
+            return None
+        verb = adjective.head
+        # "made it clear that ...", "made clear their opposition": the parser makes the
+        # adjective a clause of the causative verb, with "it" or the object as its subject
+        causative = adjective.dep_ in ("ccomp", "xcomp") and verb.lemma_.lower() in _CAUSATIVE
+        if adjective.dep_ not in ("acomp", "oprd") and not causative:
             return None
         stance = self.lexicon.adjectives.get(adjective.lemma_.lower())
-        verb = adjective.head
         if stance is None or verb.pos_ not in syntax.VERBS:
             return None
         content: tuple[int, int] | None = None
@@ -208,8 +218,13 @@ class CueReader:
             for child in owner.children:
                 if child.i <= adjective.i:
                     continue
-                if child.dep_ in ("ccomp", "xcomp") and not syntax.subordinate(child):
+                that = any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+                if (child.dep_ in ("ccomp", "xcomp") and not syntax.subordinate(child)) or (
+                    causative and child.dep_ == "advcl" and that
+                ):
                     content = self.trimmed(self._claim_tokens([child]))
+                elif causative and owner is adjective and child.dep_ in ("nsubj", "dobj") and child.lower_ != "it":
+                    content = self.trimmed(list(child.subtree))  # "made clear their opposition"
                 elif child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPOSITIONS:
                     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None and not _circumstance(child, pobj):
@@ -799,6 +814,59 @@ class CueReader:
         named = [c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "NORP")]
         return named[-1] if named else None
 
+    def _headline_cue(self, token: Token) -> Draft | None:
+        """ "Senator Praises Ceasefire Deal", "Mayor Questioned Army Over Shelling": a
+        title-cased headline, where the tagger takes every capitalised word for a name.
+        Headlines keep the English order subject, verb, object, so an inflected cue verb
+        ("-s", "-ed") has the speaker before it, from the line's start, and what was said
+        after it, to the line's end or a colon (after which a quote usually follows)."""
+        if token.pos_ not in ("PROPN", "NOUN") or token.i == 0 or not token.text[:1].isupper():
+            return None
+        word = token.lower_
+        if not (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))):
+            return None
+        found = self.lexicon.cue(token)
+        if found is None or found[0] in self.lexicon.quote_only:
+            return None
+        line = next((p for p in self.report.paragraphs if p.start <= token.idx < p.end), None)
+        if line is None or not _title_cased(self.report.text[line.start : line.end]):
+            return None
+        before = [t for t in self.doc[: token.i] if t.idx >= line.start and not t.is_space]
+        colon = max((i for i, t in enumerate(before) if t.text == ":"), default=-1)
+        before = before[colon + 1 :]  # "WATCH: Senator Praises ..." or a numbered item
+        while before and (before[0].is_punct or before[0].like_num):
+            before = before[1:]
+        if not before or len(before) > 8 or before[-1].is_punct or before[-1].lower_ in _NOT_A_SUBJECT_END:
+            return None  # "Trump's Claims ...", "The Calls ...": a noun, not a verb
+        if any(t.pos_ in syntax.VERBS or (t.text[:1].isupper() and self._headline_verb(t)) for t in before):
+            return None  # a second verb ("X Says ..., Calls ..."): whose subject is unclear
+        after: list[Token] = []
+        for t in self.doc[token.i + 1 :]:
+            if t.idx >= line.end or t.text == ":":
+                break
+            after.append(t)
+        content = self.trimmed(after)
+        source = self.trimmed(before, keep_quotes=False)
+        if content is None or source is None:
+            return None
+        description = self.doc.char_span(*source, alignment_mode="expand")
+        if description is None:
+            return None
+        return Draft(
+            kind="verb",
+            cue=(token.idx, token.idx + len(token.text)),
+            content=content,
+            stance=found[1],
+            source_span=source,
+            description=description,
+            cue_token=token,
+        )
+
+    def _headline_verb(self, token: Token) -> bool:
+        word = token.lower_
+        inflected = word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+        return inflected and self.lexicon.cue(token) is not None
+
     def _colon_cue(self, token: Token) -> Draft | None:
         """ "Podolyak: Russia is staging this." A speaker, a colon, then what they said.
 
@@ -1321,6 +1389,12 @@ class CueReader:
             return False
         words = [t for t in span if not t.is_punct]
         return len(words) >= _SPEECH_QUOTE_WORDS or any(t.pos_ in syntax.VERBS for t in words)
+
+
+def _title_cased(line: str) -> bool:
+    """Is the line set in title case, as headlines are (most longer words capitalised)?"""
+    words = [w for w in line.split() if len(w.strip("\"'‘’“”.,:;!?()")) >= 4]
+    return len(words) >= 3 and sum(w.lstrip("\"'‘’“”(")[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _circumstance(preposition: Token, pobj: Token) -> bool:
