@@ -214,6 +214,11 @@ class TimeExpression(Record):
     mod: str | None = Field(
         default=None, description="TIMEX3 mod: APPROX, START, END, BEFORE, AFTER."
     )
+    bound: Literal["start", "end"] | None = Field(
+        default=None,
+        description="The time bounds a period instead of dating an event: 'start' after 'since' "
+        "('since March'), 'end' after 'by' or 'until' ('until Tuesday').",
+    )
 
 
 class PublicationTime(Record):

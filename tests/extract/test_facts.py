@@ -202,3 +202,56 @@ def test_facts_a_weapon_made_or_kept_at_the_target_is_not_the_weapon_used(
         f.value.code for f in ws.findings if f.attribute == model.Attribute.WEAPON and isinstance(f.value, model.Label)
     ]
     assert weapons == ["missile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("A drone hit a pharmacy in the town centre overnight.", "civilian", "a pharmacy"),
+        ("Jets bombed a mosque on the edge of the village.", "civilian", "a mosque"),
+        ("The drone struck a van on the coastal road.", "civilian", "a van"),
+        ("A drone struck two militants on a motorbike, the army said.", "military", "two militants"),
+        ("Shells hit the private sector of the district.", "residential", "the private sector of the district"),
+    ],
+)
+def test_facts_target_vocabulary_of_civilian_sites_vehicles_and_combatants(
+    run_facts: Run, text: str, category: str, words: str
+) -> None:
+    assert (category, words) in facts(run_facts(text), A.TARGET)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said missiles struck workshops where sea drones were assembled.",
+        "Missiles hit a plant where the army repairs its armour, the ministry said.",
+        'The ministry said it had struck "hangars" storing attack drones near the port.',
+        "Rockets hit a school used by the militia, the spokesman said.",
+    ],
+)
+def test_facts_a_target_described_as_put_to_military_use_is_military(run_facts: Run, text: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.TARGET)] == ["military"]
+
+
+def test_facts_a_target_whose_clause_tells_the_attack_keeps_its_own_category(run_facts: Run) -> None:
+    ws = run_facts("The drone hit an apartment block where a family of four lived.")
+    assert [code for code, _ in facts(ws, A.TARGET)] == ["residential"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("A drone hit the clinic at night. There were no soldiers in the building, the doctor said.", "military"),
+        ("The jets bombed the monastery. No fighters were staying there, the abbot said.", "military"),
+        ("A missile struck the port. There was no military equipment at the terminal.", "military"),
+    ],
+)
+def test_facts_denying_what_was_at_the_target_is_a_negated_target(run_facts: Run, text: str, denied: str) -> None:
+    ws = run_facts(text)
+    targets = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
+    assert (denied, True) in targets
+
+
+def test_facts_no_denied_target_without_an_attack_told_before(run_facts: Run) -> None:
+    ws = run_facts("There are no military bases in the province, the governor said.")
+    assert [f for f in ws.findings if f.attribute == A.TARGET and f.negated] == []

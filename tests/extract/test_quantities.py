@@ -230,6 +230,8 @@ def test_quantities_all_but_takes_the_whole_from_the_count_before(run_quantities
         ("Bloggers reported at least seven arrivals near the airfield after the missile strike.", [("hit", "7+")]),
         ("After the drone attack there were no direct hits on the town.", [("hit", "0")]),
         ("The song was one of the biggest hits of the summer.", []),
+        ("After the missile attack the mayor counted four strikes in the eastern district.", [("hit", "4")]),
+        ("Workers at the factory went on two strikes last year.", []),
     ],
 )
 def test_quantities_impact_nouns_count_hits(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
@@ -276,3 +278,20 @@ def test_quantities_remnants_of_weapons_are_not_the_weapons(
 def test_quantities_none_of_the_weapons_is_one_zero_not_the_whole(run_quantities: Run) -> None:
     ws = run_quantities("Eight drones were launched at the city. None of the drones reached its target.")
     assert counts(ws) == [("launched", "8"), ("hit", "0")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A drone hit a pharmacy in the town centre.", [("hit", "1+")]),
+        ("The tanker was struck by a missile off the coast.", [("hit", "1+")]),
+        ("A drone was shot down over the bay.", []),
+        ("When a drone is jammed, it often falls on a house.", []),
+        ("A missile could hit the plant, the governor warned.", []),
+        ("Debris of a drone fell on a garage.", []),
+    ],
+)
+def test_quantities_one_weapon_named_hitting_is_at_least_one_hit(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected

@@ -103,3 +103,11 @@ def test_times_a_clock_time_takes_the_day_of_its_bracketed_restatement() -> None
         ("5 in the morning", "2021-06-12T05:00"),
         ("5 a.m. GMT Saturday", "2021-06-12T05:00"),
     ]
+
+
+def test_times_bounds_of_a_period_are_marked() -> None:
+    found = find_times(
+        "Shelling has gone on since Monday. Residents were told to stay away until Friday. It hit on Wednesday.",
+        Reference(earliest=dt.date(2024, 5, 10)),
+    )
+    assert [(t.span.text, t.bound) for t in found] == [("Monday", "start"), ("Friday", "end"), ("Wednesday", None)]

@@ -70,6 +70,9 @@ class FactFinder:
         findings += self._damage_findings(ws.doc, weapon_at, violent_sentences)
         findings += self._method_findings(ws.doc, actual)
         findings += self._target_findings(ws, actual, weapon_at)
+        attacks = [e.token for e in actual if e.family == "violence"]
+        if attacks:
+            findings += self._denied_targets(ws.doc, ws.doc[min(attacks)].sent.start)
         findings += self._weapon_findings(ws, actual)
         findings += self._party_findings(ws, weapon_at)
         ws.findings.extend(findings)
@@ -236,7 +239,7 @@ class FactFinder:
             for noun in _patients(trigger):
                 if noun.i in weapon_at or noun.pos_ == "PRON":
                     continue
-                category = self._target_category(noun)
+                category = "military" if self._military_use(noun, weapon_at) else self._target_category(noun)
                 if category is None:
                     continue
                 start, end = _noun_phrase(noun)
@@ -250,6 +253,51 @@ class FactFinder:
                     )
                 )
         return findings
+
+    def _denied_targets(self, doc: Doc, first_violent: int) -> list[Finding]:
+        """What a side says was not at the target, after the attack is told: "There are no
+        military facilities in this building", "no fighters were staying at the monastery".
+        The category of what is denied, negated."""
+        findings = []
+        for noun in doc[first_violent:]:
+            if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+                continue
+            present = noun.head.lemma_.lower() in self.lx.presence_verbs
+            if noun.dep_ not in {"attr", "nsubj", "nsubjpass"} or not present:
+                continue
+            for denied in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+                category = self._target_category(denied)
+                if category is None or category in {"structure", "person"}:
+                    continue
+                start, end = _noun_phrase(denied)
+                findings.append(
+                    Finding(
+                        attribute=A.TARGET,
+                        value=model.Label(code=category, text=doc[start:end].text),
+                        start=start,
+                        end=end,
+                        negated=True,
+                    )
+                )
+        return findings
+
+    def _military_use(self, noun: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+        """A target its own description puts to military use: "workshops where the army
+        assembles drones", "a warehouse storing missiles", "a house used by the troops". Whoever
+        says so claims a military target, whatever the building is."""
+        for clause in _descriptions(noun):
+            weapons = [weapon_at[t.i] for t in clause.subtree if t.i in weapon_at]
+            if any(self._handled(noun.doc[w.root]) for w in weapons):
+                return True  # "where drones were assembled", "which stored missiles"
+            if clause.lemma_.lower() in self.lx.handling_verbs and any(
+                c.i in weapon_at for c in clause.children if c.dep_ in {"dobj", "obj"}
+            ):
+                return True  # "workshops assembling long-range drones"
+            users = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            users += [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if any(self._target_category(user) == "military" for user in users):
+                return True  # "where the armed forces assemble", "used by the troops"
+        return False
 
     def _target_category(self, noun: Token) -> str | None:
         """Modifiers first ("a residential building"), then what an "of" names ("an enterprise
@@ -446,6 +494,20 @@ class FactFinder:
                                 )
                             )
         return findings
+
+
+def _descriptions(noun: Token) -> list[Token]:
+    """Clauses that describe a noun: its relative clauses and participles, and those the
+    parser hangs on the verb instead ("struck workshops in Kharkov where ... assemble drones",
+    "struck 'workshops' assembling drones")."""
+    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
+    for clause in noun.head.children:
+        if clause.i <= noun.i or clause.dep_ not in {"relcl", "acl", "ccomp", "advcl"}:
+            continue
+        opener = clause.left_edge
+        if opener.lower_ in {"where", "which", "that"} or (clause.tag_ == "VBG" and opener == clause):
+            clauses.append(clause)
+    return clauses
 
 
 def _owners(noun: Token) -> list[Token]:

@@ -480,15 +480,16 @@ def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterv
 
 def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     """Time expressions by their root token, without a dateline's filing date, and without
-    the start of a period ("the third sabotage since September", "shelling has gone on since
-    Tuesday"): a count or a state over that period, not an incident at that time."""
+    the bounds of a period ("the third sabotage since September", "shelling has gone on since
+    Tuesday", "evacuated until Friday"): a count or a state over that period, not an incident
+    at that time."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
     found: dict[int, model.TimeExpression] = {}
     for expression in ws.times:
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting):
             continue
-        if span.start > 0 and ws.doc[span.start - 1].lower_ == "since":
+        if expression.bound is not None:
             continue
         found[span.root.i] = expression
     return found
@@ -819,12 +820,20 @@ def _grounded(draft: _Draft, findings: Sequence[Finding]) -> bool:
 
 
 def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
-    """The report's main incident: most mentions and facts, with a head start for the lead."""
+    """The report's main incident: most mentions and kinds of fact, with a head start for the
+    lead. Kinds, not facts: a recalled event told in one rich sentence ("a drone struck a hotel,
+    injuring two") must not outweigh the news the report leads with."""
     lead_end = _lead_end(ws)
+    ends = {id(d): max((t.end for t in _dated(d.times)), default=None) for d in drafts}
+    latest = max((e for e in ends.values() if e is not None), default=None)
 
     def score(draft: _Draft) -> float:
         early = sum(1 for h in draft.hits if h.token < lead_end)
-        return len(draft.hits) + 0.5 * len(draft.findings) + 2.0 * early - 0.01 * draft.index
+        kinds = {ws.findings[i].attribute for i in draft.findings}
+        end = ends[id(draft)]
+        # Days older than another event the report tells: background, not the news.
+        recalled = end is not None and latest is not None and latest - end > timedelta(days=1)
+        return len(draft.hits) + 0.5 * len(kinds) + 2.0 * early - 1.5 * recalled - 0.01 * draft.index
 
     return max((d for d in drafts if d.hits), key=score)
 

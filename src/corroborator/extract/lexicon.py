@@ -86,6 +86,9 @@ class Lexicon:
     interception_means: Mapping[str, tuple[tuple[str, ...], ...]]
     interception_verbs: Mapping[str, tuple[tuple[str, ...], ...]]
     target_categories: Mapping[str, tuple[tuple[str, ...], ...]]
+    #: Verbs of being somewhere ("there were no fighters", "no troops were stationed there"):
+    #: denying that presence denies the target's category.
+    presence_verbs: frozenset[str]
 
     def triggers_for(self, first_word: str) -> Sequence[TriggerEntry]:
         return _trigger_index(self).get(first_word, ())
@@ -173,6 +176,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             interception_means={k: _phrases(v) for k, v in interception["means"].items()},
             interception_verbs={k: _phrases(v) for k, v in interception["verbs"].items()},
             target_categories={k: _phrases(v) for k, v in targets["categories"].items()},
+            presence_verbs=frozenset(targets.get("presence_verbs", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError(f"lexicon files are malformed: missing or invalid {exc}") from exc

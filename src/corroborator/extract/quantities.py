@@ -120,6 +120,7 @@ class QuantityFinder:
         findings.extend(self._anaphoric(ws, weapon_at, {f.start for f in findings}))
         findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
         findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
+        findings.extend(self._single_weapon_hits(ws, {f.start for f in findings}))
         ws.findings.extend(sorted(findings, key=lambda f: f.start))
 
     # -- number expressions
@@ -744,6 +745,37 @@ class QuantityFinder:
             )
         return findings
 
+    def _single_weapon_hits(self, ws: Workspace, taken: set[int]) -> list[Finding]:
+        """ "A drone hit a supermarket", "the ship was struck by a missile": at least one hit.
+        One weapon singled out is not a total (others may have hit elsewhere), so the count is
+        open-ended."""
+        findings = []
+        for hit in ws.weapons:
+            noun = ws.doc[hit.root]
+            article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+            if hit.category == "air_defence" or article is None or noun.tag_ not in {"NN", "NNP"}:
+                continue
+            role, predicate = self._weapon_role(noun)
+            if role != A.HIT or predicate is None or _hypothetical(predicate, self.lx):
+                continue
+            if any(c.dep_ == "neg" for c in predicate.children) or _generic_predicate(predicate):
+                continue
+            start, end = min(article.i, predicate.i), max(hit.end, _particle_end(predicate))
+            if start in taken:
+                continue
+            findings.append(
+                Finding(
+                    attribute=A.HIT,
+                    value=model.Quantity(min=1, max=None),
+                    start=start,
+                    end=end,
+                    event_token=predicate.i,
+                    weapon=hit.code,
+                    note="one weapon named hitting: at least one hit",
+                )
+            )
+        return findings
+
     def _unharmed_group(self, noun: Token) -> list[Finding]:
         """ "The crew were reported safe": a whole group unharmed, with no number given."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "all"} for c in noun.children):
@@ -1030,6 +1062,12 @@ def _hypothetical(verb: Token, lx: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in verb.children):
         return True
     return any(syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2))
+
+
+def _generic_predicate(verb: Token) -> bool:
+    """ "When a drone is jammed ... it falls": a habit or a condition, not a report."""
+    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "when", "whenever"} for c in verb.children)
+    return conditional or verb.tag_ in {"VBZ", "VBP"}
 
 
 def _under_without(token: Token) -> bool:

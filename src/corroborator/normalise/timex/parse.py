@@ -53,7 +53,8 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
         else:
             s_end = sentences[s_index + 1] if s_index + 1 < len(sentences) else len(text)
             tense = _tense_from_words(text, start, end, (sentences[s_index], s_end), lex)
-        if _Grammar.preceded_by(text, start, lex.cue("since")) or parts.closed:
+        since = _Grammar.preceded_by(text, start, lex.cue("since"))
+        if since or parts.closed:
             tense = "past"  # "since March" has begun, whatever the verb says
         relation = _relation(text, start, lex, found[-1] if found else None)
         if parts.closed:
@@ -69,6 +70,7 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
                 quoted=any(q0 <= start and end <= q1 for q0, q1 in quotes),
                 relation=relation,
                 deadline=_Grammar.preceded_by(text, start, lex.cue("deadline")),
+                since=since,
                 paragraph=_index_of(lines, start),
                 sentence=s_index,
                 parts=parts,

@@ -136,6 +136,7 @@ class ParsedTime:
     quoted: bool = False  # inside quotation marks: deictic words are the speaker's
     relation: Relation = "on"  # "before": the event lies before this time ("ahead of May 9")
     deadline: bool = False  # "by 1992", "until Friday": a limit, not when the story happens
+    since: bool = False  # "since March": the start of a period that runs on
     paragraph: int = 0
     sentence: int = 0
     parts: _Parts = field(repr=False, compare=False, default_factory=_Parts)

@@ -224,4 +224,5 @@ def _expression(p: ParsedTime, readings: Sequence[_Reading], *, report_id: str) 
         clock=clock,
         timezone=parts.tz,
         mod=parts.mod,
+        bound="start" if p.since else "end" if p.deadline else None,
     )
