@@ -248,10 +248,23 @@ def test_facts_a_target_whose_clause_tells_the_attack_keeps_its_own_category(run
 )
 def test_facts_denying_what_was_at_the_target_is_a_negated_target(run_facts: Run, text: str, denied: str) -> None:
     ws = run_facts(text)
-    targets = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
+    labels = [f for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
+    targets = [(f.value.code, f.negated) for f in labels if isinstance(f.value, model.Label)]
     assert (denied, True) in targets
 
 
 def test_facts_no_denied_target_without_an_attack_told_before(run_facts: Run) -> None:
     ws = run_facts("There are no military bases in the province, the governor said.")
     assert [f for f in ws.findings if f.attribute == A.TARGET and f.negated] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("A military jet bombed the monastery at dawn.", "aircraft"),
+        ("An air force aircraft struck a car near the border.", "aircraft"),
+        ("Government jets bombed the market in the afternoon.", "aircraft"),
+    ],
+)
+def test_facts_aircraft_named_in_plain_words(run_facts: Run, text: str, weapon: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.WEAPON)] == [weapon]

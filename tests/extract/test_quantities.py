@@ -295,3 +295,24 @@ def test_quantities_one_weapon_named_hitting_is_at_least_one_hit(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A drone struck a motorcycle, killing its rider.", [("killed", "1")]),
+        ("A shell hit the bus station. The driver was wounded.", [("injured", "1")]),
+        ("The missile struck the port; the crew was unharmed.", [("killed", "0"), ("injured", "0")]),
+        (
+            "The drone hit a car, wounding two passers-by, among them a 12-year-old boy.",
+            [("injured", "2")],
+        ),
+        ("The army said its jets eliminated three militants in the strike.", [("killed", "3")]),
+        ("Shells hit the market. The number of martyrs has reached 23.", [("killed", "23")]),
+        ("Two bystanders were wounded when the drone exploded.", [("injured", "2")]),
+    ],
+)
+def test_quantities_people_named_one_by_one_and_in_other_words(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[0] in {"killed", "injured"}] == expected

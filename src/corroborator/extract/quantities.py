@@ -32,10 +32,13 @@ _CASUALTY_NOUNS = {
     "death": (A.KILLED,),
     "fatality": (A.KILLED,),
     "dead": (A.KILLED,),
+    "martyr": (A.KILLED,),
     "injury": (A.INJURED,),
     "wounded": (A.INJURED,),
     "injured": (A.INJURED,),
 }
+#: People nouns that name a group in the singular ("the crew were safe"): not one person.
+_COLLECTIVE_PEOPLE = frozenset({"crew", "staff", "personnel", "family", "team", "garrison", "population", "public"})
 _UNIT_NOUNS = frozenset(
     {
         "mile",
@@ -735,6 +738,9 @@ class QuantityFinder:
             if token.lower_ not in self.lx.people_nouns and token.lemma_.lower() not in self.lx.people_nouns:
                 continue
             article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+            if article is None and token.tag_ == "NN" and token.lemma_.lower() not in _COLLECTIVE_PEOPLE:
+                # "killing its rider", "the driver was wounded": one known person
+                article = next((c for c in token.children if c.dep_ == "poss" or c.lower_ == "the"), None)
             if article is None:
                 findings.extend(self._unharmed_group(token))
                 continue
@@ -854,7 +860,8 @@ _GROUP_PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
 def _listed_in_group(token: Token) -> bool:
     """ "six injured, among them a woman", "including a child": one of a group already counted."""
     sentence_start = token.sent.start
-    before = token.doc[max(sentence_start, token.i - 4) : token.i]
+    start = token.left_edge.i  # "among them a 12-year-old boy": from the start of the phrase
+    before = token.doc[max(sentence_start, start - 4) : start]
     return any(t.lower_ in {"among", "including", "incl."} for t in before)
 
 
