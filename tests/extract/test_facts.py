@@ -268,3 +268,18 @@ def test_facts_no_denied_target_without_an_attack_told_before(run_facts: Run) ->
 )
 def test_facts_aircraft_named_in_plain_words(run_facts: Run, text: str, weapon: str) -> None:
     assert [code for code, _ in facts(run_facts(text), A.WEAPON)] == [weapon]
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("Missiles hit the plant overnight. A fire broke out on an area of 900 square metres.", ["significant"]),
+        ("Drones attacked the depot, followed by a large fire.", ["significant"]),
+        ("A drone hit the shop. Witnesses said the sales floor had burned out completely.", ["destroyed"]),
+        ("Jets bombed the village. The monastery's main hall collapsed.", ["significant"]),
+        ("The checkpoint was destroyed by artillery fire.", ["destroyed"]),
+        ("The talks collapsed on Tuesday. A fire of enthusiasm broke out among the delegates.", []),
+    ],
+)
+def test_facts_damage_told_in_the_sentence_after_the_attack(run_facts: Run, text: str, levels: list[str]) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == levels

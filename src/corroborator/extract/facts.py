@@ -114,14 +114,15 @@ class FactFinder:
     def _physical(self, span: Span, about: str | None, violent_sentences: set[int]) -> bool:
         """Damage words are also metaphors; they count when what is damaged is property,
         when the words say so ("material damage", "casualties or damage"), or when the
-        sentence is about a weapon or a violent event."""
+        sentence, or the one before, is about a weapon or a violent event."""
         if about is not None and about in self.lx.property_nouns:
             return True
         if about is not None and self._property_part(span, about):
             return True  # "a span of the bridge", "one of the tank cars"
         sentence = span.sent
-        if sentence.start in violent_sentences:
-            return True
+        before = sentence.doc[sentence.start - 1].sent.start if sentence.start > 0 else None
+        if sentence.start in violent_sentences or before in violent_sentences:
+            return True  # "Missiles hit the plant. A fire broke out on 1,200 square metres."
         words = {t.lemma_.lower() for t in sentence}
         # Emergency services at work ("the fire was put out by rescuers") make a fire real.
         evidence = {"material", "structural", "casualty", "victim", "debris", "shrapnel"}
@@ -143,7 +144,7 @@ class FactFinder:
             root.head.lemma_.lower() in _NOT_DAMAGE_FIRE or root.dep_ == "compound" or root.pos_ == "VERB"
         ):
             return False  # "opened fire", "mobile fire groups", "fired rockets" (a launch, not a blaze)
-        if lemma == "fire" and root.dep_ == "pobj" and root.head.lower_ in {"by", "with", "under"}:
+        if lemma == "fire" and root.dep_ == "pobj" and _gunfire(root):
             return False  # "destroyed by the fire of small arms", "came under fire": gunfire
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
@@ -508,6 +509,15 @@ def _descriptions(noun: Token) -> list[Token]:
         if opener.lower_ in {"where", "which", "that"} or (clause.tag_ == "VBG" and opener == clause):
             clauses.append(clause)
     return clauses
+
+
+def _gunfire(fire: Token) -> bool:
+    """ "came under fire", "destroyed by the fire of small arms", "hit with artillery fire": shooting.
+    "followed by a large fire", "damaged by fire" are blazes."""
+    if fire.head.lower_ == "under":
+        return True
+    named = any(c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in fire.children)
+    return fire.head.lower_ in {"by", "with"} and named
 
 
 def _owners(noun: Token) -> list[Token]:
