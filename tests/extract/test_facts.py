@@ -168,6 +168,7 @@ def test_facts_target_passives_crashes_ships_and_of_complements(
         ("The navy destroyed five Ukrainian sea drones that tried to attack the port.", "UA"),
         ("Ukrainian air defence shot down ten Russian drones.", "RU"),
         ("ODESA, May 2 (Wire) - Russia attacked the port with drones.", "RU"),
+        ("Witnesses said the shells had been fired from RSF positions east of the town.", "RSF"),
     ],
 )
 def test_facts_responsible_party_claims_owners_and_pronouns(run_facts: Run, text: str, party: str) -> None:

@@ -410,6 +410,10 @@ class FactFinder:
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
             if child.dep_ == "agent":
                 agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        for origin in (p for c in carrier.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children):
+            if origin.dep_ == "pobj" and origin.lemma_.lower() in _HELD_GROUND:
+                # "the shells were fired from RSF positions": who holds the ground fired
+                agents.extend((o, "fired from its ground") for o in _owners(origin))
         if carrier.dep_ in {"acl", "xcomp"} and carrier.head.pos_ == "NOUN":
             # "the Kyiv regime's attempt to carry out a terrorist attack"
             agents.extend((c, "agent of the attack") for c in carrier.head.children if c.dep_ == "poss")
@@ -518,6 +522,10 @@ def _gunfire(fire: Token) -> bool:
         return True
     named = any(c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in fire.children)
     return fire.head.lower_ in {"by", "with"} and named
+
+
+#: Ground a side holds: an attack "fired from RSF positions" was that side's.
+_HELD_GROUND = frozenset({"position", "positions", "territory", "area", "areas", "line", "lines", "base", "side"})
 
 
 def _owners(noun: Token) -> list[Token]:
