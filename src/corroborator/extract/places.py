@@ -360,7 +360,9 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         return any(t.pos_ == "PROPN" for t in span) or _curated_top(raw, gazetteer)
     if key in cues.not_places:
         return False
-    dateline = _line_start(doc, raw.start) and span.text.isupper()
+    dateline = (_line_start(doc, raw.start) and span.text.isupper()) or (
+        _line_label(doc, raw) and _important(raw.candidates, gazetteer)
+    )
     if not (any(t.pos_ == "PROPN" for t in span) or dateline):
         return False
     if _inside_longer_name(doc, raw):
@@ -377,6 +379,14 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
     if population < IMPORTANT_POPULATION:
         raw.weak = True
     return True
+
+
+def _line_label(doc: Doc, raw: _Raw) -> bool:
+    """'Kharkiv. Last night the enemy attacked the city ...': a name alone before a full stop
+    or colon at the head of a line, as official channels label a post with its place."""
+    if not _line_start(doc, raw.start) or raw.stop >= len(doc):
+        return False
+    return doc[raw.stop].text in (".", ":") and raw.stop + 1 < len(doc) and _capitalised(doc[raw.stop + 1])
 
 
 def _curated_top(raw: _Raw, gazetteer: Gazetteer) -> bool:
@@ -872,10 +882,17 @@ def find_places(
         placed = _locative(doc[raw.start : raw.end].root, cues) or _possessive_place(doc, raw)
         if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights, placed=placed):
             continue
-        if _outside_named_container(doc, raw, accepted, gazetteer) or _district_elsewhere(
-            doc, raw, accepted, gazetteer
-        ):
+        if _outside_named_container(doc, raw, accepted, gazetteer):
             continue
+        elsewhere, home = _district_elsewhere(doc, raw, accepted, gazetteer, report)
+        if elsewhere and home is None:
+            continue
+        if elsewhere and home is not None:
+            place = home
+            if not any(c.place.id == home.id for c in raw.candidates):
+                # a district of the report's city that the gazetteer does not list: coded as
+                # a part of that city, as ACLED codes city districts
+                raw.match, raw.near = "derived", True
         if not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
         if _metonymic(doc, raw, cues):
@@ -1069,27 +1086,67 @@ def _outside_named_container(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gaze
     return not any(gazetteer.contains(outer, c.place) for c in raw.candidates)
 
 
-def _district_elsewhere(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer) -> bool:
+def _district_elsewhere(
+    doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
+) -> tuple[bool, model.Place | None]:
     """ "... a bus in Kherson. It drove through the Dniprovskyi district": a district named
-    just after a town is that town's, so a namesake district of another city is dropped."""
+    in a report about a town is that town's, so a namesake district of another city is not
+    meant (GeoNames lists the districts of some cities, and many cities share district
+    names: Kyivskyi, Shevchenkivskyi, Leninsky).
+
+    The town is the nearest one named before the district (within a few sentences), else the
+    city the report's title names, else the one city the whole report is about. Returns
+    whether the gazetteer's reading is a namesake elsewhere, and, when the town is a city (a
+    place big enough to have districts), that city: the district is coded as a part of it.
+    """
     if raw.stop >= len(doc) or doc[raw.stop].lower_ not in _PART_NOUNS or not raw.candidates:
-        return False
+        return False, None
     start_char = doc[raw.start].idx
     towns = [
-        r
+        r.place
         for r in accepted
         if r.stop <= raw.start
         and r.candidates
         and r.place is not None
-        and r.place.kind in {"city", "town", "village"}
+        and r.place.kind in _SETTLEMENT_KINDS
         and start_char - doc[r.start].idx < 400
     ]
-    if not towns:
-        return False
-    town = towns[-1].place
-    assert town is not None
-    top = raw.candidates[0].place
-    return not gazetteer.contains(town, top) and (top.admin1 or "") != (town.admin1 or "")
+    town = towns[-1] if towns else _report_city(doc, accepted, gazetteer, report)
+    if town is None:
+        return False, None
+    inside = [
+        c.place
+        for c in raw.candidates
+        if gazetteer.contains(town, c.place) or (town.admin1 and c.place.admin1 == town.admin1)
+    ]
+    if inside:
+        return inside[0].id != raw.candidates[0].place.id, inside[0]
+    # Replaced by the city only when the report is about that one city: with two cities
+    # named ("Kyiv ... Odesa"), the nearest is no sure owner.
+    cities = [r.place for r in accepted if r.place is not None and r.place.kind == "city" and not _part_named(doc, r)]
+    sole = town.kind == "city" and all(gazetteer.one_area(town, c) for c in cities)
+    return True, town if sole else None
+
+
+def _part_named(doc: Doc, raw: _Raw) -> bool:
+    """'the Kyivskyi district': the name before a part noun is a district's, not its city's."""
+    return raw.stop < len(doc) and doc[raw.stop].lower_ in _PART_NOUNS
+
+
+def _report_city(
+    doc: Doc, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
+) -> model.Place | None:
+    """The city a report is about, for a district named before any town: the city its title
+    names, else the only city area its text names (other than the district itself)."""
+    titled = _place_named_in((report.report.title or "",), gazetteer, {"city"})
+    if titled is not None and titled.kind == "city":
+        return titled
+    cities = [
+        r.place for r in accepted if r.place is not None and r.place.kind == "city" and not _part_named(doc, r)
+    ]
+    if cities and all(gazetteer.one_area(cities[0], c) for c in cities):
+        return cities[0]
+    return None
 
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
