@@ -320,3 +320,36 @@ def test_places_district_of_one_of_two_cities_is_not_guessed(nlp: Language, gaz:
     names = {m.span.text: m.place.name for m in _places(nlp, gaz, text)}
     assert "Kyivskyi" not in names
     assert set(names.values()) == {"Kharkiv", "Odesa"}
+
+
+def test_places_settlement_noun_admits_a_village_the_recogniser_missed(nlp: Language, gaz: Gazetteer) -> None:
+    # GeoNames counts no inhabitants for Bint Jbeil and knows it as "Bent Jbaïl": the noun
+    # "village" and the report's country vouch for it.
+    text = "Shells fell on the village of Bint Jbeil, in Lebanon, before dawn on Monday."
+    found = _by_text(_places(nlp, gaz, text))
+    village = found["Bint Jbeil"]
+    assert (village.place.country_code, village.place.admin1, village.match) == ("LB", "Nabatieh Governorate", "alias")
+
+
+def test_places_settlement_noun_needs_the_reports_country(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Shells fell on the village of Bint Jbeil before dawn, the Polish army said."
+    assert "Bint Jbeil" not in _by_text(_places(nlp, gaz, text))
+
+
+def test_places_a_settlement_named_once_is_the_same_place_again(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "The head of the Bint Jbeil municipality said Lebanon had lost another school. "
+        "Windows were broken across Bint Jbeil."
+    )
+    mentions = [m for m in _places(nlp, gaz, text) if m.span.text == "Bint Jbeil"]
+    assert len(mentions) == 2
+    assert {m.place.id for m in mentions} == {"geonames:276592"}
+
+
+def test_places_namesake_in_another_part_of_the_country_is_refused(nlp: Language, gaz: Gazetteer) -> None:
+    # GeoNames' only Aynata lies in the north-east of Lebanon: "southern Lebanon" rules it out,
+    # "eastern Lebanon" does not.
+    south = "A drone struck a car near the village of Aynata in southern Lebanon."
+    assert "Aynata" not in _by_text(_places(nlp, gaz, south))
+    east = "A drone struck a car near the village of Aynata in eastern Lebanon."
+    assert _by_text(_places(nlp, gaz, east))["Aynata"].place.admin1 == "Baalbek-Hermel Governorate"
