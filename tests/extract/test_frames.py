@@ -55,6 +55,17 @@ def test_frames_an_attack_in_response_is_its_own_frame(extract: Extract) -> None
     assert {p.place.country_code for p in rockets.places} == {"IL"}
 
 
+def test_frames_the_place_a_response_answers_is_not_the_responses(extract: Extract) -> None:
+    # Kfar Kila is where the earlier strike fell; the rockets answering it went elsewhere.
+    report = extract(
+        "In retaliation for the strike on the village of Kfar Kila in southern Lebanon, "
+        "Hezbollah fired rockets at an army post on Sunday."
+    )
+    assert any(m.place.name == "Kfar Kila" for m in report.places)
+    (rockets,) = report.frames
+    assert all(p.place.name != "Kfar Kila" for p in rockets.places)
+
+
 def test_frames_unanchored_interception_follows_the_frame_of_its_weapon_kind(
     settings: Settings, nlp: Language
 ) -> None:

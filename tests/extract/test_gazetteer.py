@@ -186,3 +186,10 @@ def test_gazetteer_user_resources_extend_and_are_checked(
     )
     with pytest.raises(ResourceError, match="No Such Oblast"):
         Gazetteer.load(settings.with_overrides(resource_dirs=(tmp_path / "resources",)))
+
+
+def test_gazetteer_myanmar_regions_and_states_name_their_towns(gaz: Gazetteer) -> None:
+    (region, *_) = gaz.stem_candidates("Sagaing", kinds={"admin1"})
+    assert (region.place.name, region.place.country_code) == ("Sagaing Region", "MM")
+    assert gaz.lookup("Mandalay", countries=["MM"])[0].admin1 == "Mandalay Region"
+    assert gaz.lookup("Rangoon Division")[0].name == "Yangon Region"

@@ -271,3 +271,85 @@ def test_places_our_region_is_the_region_the_outlet_names(nlp, settings) -> None
         "RU",
         "derived",
     )
+
+
+def _titled_places(nlp: Language, gaz: Gazetteer, text: str, *, title: str) -> list[model.PlaceMention]:
+    report = model.NormalisedReport(
+        report=model.Report(id="t", text=text, title=title),
+        text=text,
+        paragraphs=(model.Paragraph(start=0, end=len(text)),),
+        publication=model.PublicationTime(),
+    )
+    return find_places(nlp(text), gazetteer=gaz, report=report)
+
+
+def test_places_line_label_names_the_place_of_the_post(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Dnipro. Overnight the enemy struck the city with drones. Two people were hurt."
+    (mention,) = _places(nlp, gaz, text)
+    assert (mention.span.text, mention.place.name, mention.role) == ("Dnipro", "Dnipro", model.PlaceRole.EVENT)
+
+
+def test_places_city_district_unknown_to_the_gazetteer_is_part_of_the_report_city(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # GeoNames lists a "Kyivskyi" district of Donetsk and of Poltava, not of Kharkiv: in a
+    # report about Kharkiv the district is Kharkiv's, coded as a part of the city.
+    text = "Overnight the enemy attacked Kharkiv with drones. Three of them hit the Kyivskyi district."
+    found = _by_text(_places(nlp, gaz, text))
+    district = found["Kyivskyi"]
+    assert (district.place.name, district.match, district.precision) == (
+        "Kharkiv",
+        "derived",
+        model.GeoPrecision.NEAR,
+    )
+
+
+def test_places_district_named_before_its_city_takes_the_city_of_the_title(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Two drones hit the Kyivskyi district after midnight, the mayor said."
+    (mention,) = _titled_places(nlp, gaz, text, title="Kharkiv under attack overnight")
+    assert (mention.span.text, mention.place.name, mention.match) == ("Kyivskyi", "Kharkiv", "derived")
+
+
+def test_places_district_of_one_of_two_cities_is_not_guessed(nlp: Language, gaz: Gazetteer) -> None:
+    # Two cities named: the nearest one is no sure owner of a district the gazetteer places
+    # elsewhere, so the district is left out rather than put in the wrong city.
+    text = (
+        "Drones attacked Kharkiv and missiles struck Odesa overnight. "
+        "In Odesa, a drone hit the Kyivskyi district."
+    )
+    names = {m.span.text: m.place.name for m in _places(nlp, gaz, text)}
+    assert "Kyivskyi" not in names
+    assert set(names.values()) == {"Kharkiv", "Odesa"}
+
+
+def test_places_settlement_noun_admits_a_village_the_recogniser_missed(nlp: Language, gaz: Gazetteer) -> None:
+    # GeoNames counts no inhabitants for Bint Jbeil and knows it as "Bent Jbaïl": the noun
+    # "village" and the report's country vouch for it.
+    text = "Shells fell on the village of Bint Jbeil, in Lebanon, before dawn on Monday."
+    found = _by_text(_places(nlp, gaz, text))
+    village = found["Bint Jbeil"]
+    assert (village.place.country_code, village.place.admin1, village.match) == ("LB", "Nabatieh Governorate", "alias")
+
+
+def test_places_settlement_noun_needs_the_reports_country(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Shells fell on the village of Bint Jbeil before dawn, the Polish army said."
+    assert "Bint Jbeil" not in _by_text(_places(nlp, gaz, text))
+
+
+def test_places_a_settlement_named_once_is_the_same_place_again(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "The head of the Bint Jbeil municipality said Lebanon had lost another school. "
+        "Windows were broken across Bint Jbeil."
+    )
+    mentions = [m for m in _places(nlp, gaz, text) if m.span.text == "Bint Jbeil"]
+    assert len(mentions) == 2
+    assert {m.place.id for m in mentions} == {"geonames:276592"}
+
+
+def test_places_namesake_in_another_part_of_the_country_is_refused(nlp: Language, gaz: Gazetteer) -> None:
+    # GeoNames' only Aynata lies in the north-east of Lebanon: "southern Lebanon" rules it out,
+    # "eastern Lebanon" does not.
+    south = "A drone struck a car near the village of Aynata in southern Lebanon."
+    assert "Aynata" not in _by_text(_places(nlp, gaz, south))
+    east = "A drone struck a car near the village of Aynata in eastern Lebanon."
+    assert _by_text(_places(nlp, gaz, east))["Aynata"].place.admin1 == "Baalbek-Hermel Governorate"

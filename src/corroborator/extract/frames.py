@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import ClassVar, TypeVar
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
@@ -75,6 +75,10 @@ class FrameBuilder:
         frame_of_token: dict[int, _Draft] = {}
         times_by_token = _times_by_token(ws)
         places_by_token = _places_by_token(ws)
+        responses = _response_phrases(ws.doc)
+        # "In response to the aggression on the town of X, the fighters fired ...": X is the
+        # earlier attack's place, not the response's
+        outside_responses = {i: p for i, p in places_by_token.items() if i not in responses}
         sentence_families = _sentence_families(ws.events)
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
         self._sides = _sides_by_token(ws)
@@ -92,12 +96,13 @@ class FrameBuilder:
                 and ws.doc[h.token].sent.start == token.sent.start
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
-            places = _attached(token, places_by_token, rivals)
+            own_places = places_by_token if token.i in responses else outside_responses
+            places = _attached(token, own_places, rivals)
             lead_times, lead_places = lead_ins.take(token)
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _dated(times) else [*times, *lead_times]
-            places = places or _labelled_place(ws, token, places_by_token) or lead_places
+            places = places or _labelled_place(ws, token, own_places) or lead_places
             draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit))
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
@@ -110,7 +115,7 @@ class FrameBuilder:
             ws.frames = []
             return
         self._adopt_orphans(ws, drafts, frame_of_token, times_by_token, places_by_token)
-        self._report_town(ws, drafts, places_by_token)
+        self._report_town(ws, drafts, outside_responses)
         self._assign_findings(ws, drafts, frame_of_token)
         ws.findings = _resolve_anaphoric_counts(ws, drafts)
         drafts = [d for d in drafts if _grounded(d, ws.findings)]
@@ -524,6 +529,45 @@ _TITLE_HEADS = frozenset(
         "citizens",
     }
 )
+
+
+#: Phrases that name the event an action answers: "in response to the strike on X".
+_RESPONSE_CUES = (
+    ("in", "response", "to"),
+    ("in", "reply", "to"),
+    ("in", "retaliation", "for"),
+    ("as", "retaliation", "for"),
+    ("in", "revenge", "for"),
+    ("as", "revenge", "for"),
+    ("in", "retribution", "for"),
+    ("responding", "to"),
+    ("retaliating", "for"),
+    ("to", "avenge"),
+)
+
+
+def _response_phrases(doc: Doc) -> set[int]:
+    """Tokens inside "in response to <event>" phrases (and their kin): the event they name is
+    an earlier one, whose place and time are not the answering event's.
+
+    The phrase runs over the subtree of its last cue word (the parse's reading of "to the
+    aggression on the town of X, which killed ..."), and at least to the next comma, which
+    backs up a parse that hangs the object elsewhere.
+    """
+    inside: set[int] = set()
+    words = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for cue in _RESPONSE_CUES:
+            end = i + len(cue)
+            if tuple(words[i:end]) != cue:
+                continue
+            sentence_end = doc[i].sent.end
+            last = doc[end - 1]
+            stop = max(last.right_edge.i + 1, end)
+            comma = next((t.i for t in doc[end:sentence_end] if t.text in (",", ";")), sentence_end)
+            inside.update(range(i, min(max(stop, comma), sentence_end)))
+            break
+    return inside
 
 
 def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:

@@ -16,9 +16,17 @@ How it works, and why
    Day"), and name an important place (a country, region, curated landmark or a town of
    15,000+) unless the report's own countries vouch for a smaller one. Demonyms ("Russian")
    are never places; they only tell which countries the report is about.
+   A name introduced as a settlement ("the town of X", "X township", "the X municipality",
+   "X in southern Lebanon") is a place whatever the recogniser made of it and however small,
+   if the report is about its country; the same name elsewhere in the report is the same
+   place.
 3. Ambiguous names are resolved by context: the countries the report mentions (countries,
    demonyms, unambiguous places) and the configured focus countries, the regions it names,
-   "X, Y" appositions ("Moscow, Idaho"), then size.
+   "X, Y" appositions ("Moscow, Idaho"), then size. A small place whose only namesake the
+   context puts elsewhere ("southern Lebanon" for a village in the north-east, another
+   region named close by) is left out: the gazetteer lacks the one meant. A city district
+   the gazetteer knows only in other cities ("the Kyivskyi district" in a report about
+   Kharkiv) is a part of the report's city.
 4. Each mention gets a geo-precision (region-like kinds → 3; "near X", "outskirts of X",
    "X district", "a village in X region" → 2; else 1), a role (dateline/byline →
    reporting; "launched from X" → origin; else event) and how it matched. Place names used
@@ -105,6 +113,8 @@ class PlaceCues:
     near_after: frozenset[str]
     part_of_region_before: tuple[tuple[str, ...], ...]
     origin_before: tuple[tuple[str, ...], ...]
+    settlement_before: tuple[tuple[str, ...], ...]
+    settlement_after: tuple[tuple[str, ...], ...]
     reporting_before: tuple[tuple[str, ...], ...]
     agencies: frozenset[str]
     speech_verbs: frozenset[str]
@@ -150,6 +160,8 @@ def load_cues(settings: Settings) -> PlaceCues:
         near_after=frozenset(w.lower() for w in get("precision", "near_after")),
         part_of_region_before=_phrases(get("precision", "part_of_region_before")),
         origin_before=_phrases(get("roles", "origin_before")),
+        settlement_before=_phrases(get("settlement", "before")),
+        settlement_after=_phrases(get("settlement", "after")),
         reporting_before=_phrases(get("roles", "reporting_before")),
         agencies=frozenset(w.lower() for w in get("roles", "agencies")),
         speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
@@ -181,6 +193,7 @@ class _Raw:
     near: bool = False  # the head noun says the place is at or near the name, not it
     weak: bool = False  # needs the report's countries to vouch for it
     mislabelled: bool = False  # tagged as a person/organisation: needs the report's countries
+    settlement: bool = False  # introduced as a settlement ("the town of X", "X municipality")
     place: model.Place | None = None
 
 
@@ -338,6 +351,19 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
     if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
+    located = _located_in(doc, raw, gazetteer)
+    if not raw.head_kinds and key not in cues.not_places and (located or _introduced_as_settlement(doc, raw, cues)):
+        # "the town of X", "the X municipality", "X in southern Lebanon": the words say a
+        # settlement is meant, whatever the recogniser made of the name; the report's
+        # country must still vouch for it
+        settlements = [
+            c
+            for c in raw.candidates
+            if c.place.kind in _SETTLEMENT_KINDS and (located is None or c.place.country_code == located)
+        ]
+        if settlements and (raw.label is None or raw.whole_entity or raw.label in _LOCATION_LABELS):
+            raw.candidates, raw.settlement = settlements, True
+            return True
     if raw.label in _LOCATION_LABELS:
         return raw.head_kinds != frozenset() or not _inside_longer_name(doc, raw)
     if raw.label is not None:
@@ -360,7 +386,9 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         return any(t.pos_ == "PROPN" for t in span) or _curated_top(raw, gazetteer)
     if key in cues.not_places:
         return False
-    dateline = _line_start(doc, raw.start) and span.text.isupper()
+    dateline = (_line_start(doc, raw.start) and span.text.isupper()) or (
+        _line_label(doc, raw) and _important(raw.candidates, gazetteer)
+    )
     if not (any(t.pos_ == "PROPN" for t in span) or dateline):
         return False
     if _inside_longer_name(doc, raw):
@@ -377,6 +405,38 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
     if population < IMPORTANT_POPULATION:
         raw.weak = True
     return True
+
+
+def _introduced_as_settlement(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """'the town of X', 'the southern Lebanese village of X', 'X township', 'the X municipality'."""
+    if _ends_with(_words_before(doc, raw.start, limit=4), cues.settlement_before):
+        return True
+    after = tuple(t.lower_ for t in doc[raw.stop : raw.stop + 3])
+    return any(after[: len(p)] == p for p in cues.settlement_after)
+
+
+def _located_in(doc: Doc, raw: _Raw, gazetteer: Gazetteer) -> str | None:
+    """'Bint Jbeil in southern Lebanon', 'Pochep in Russia': a name the next words place in a
+    country; that country's code."""
+    i = raw.stop
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return None
+    i += 1
+    if doc[i].lower_ == "the":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _COMPASS:
+        i += 1
+    if i >= len(doc) or not _capitalised(doc[i]):
+        return None
+    return _country_named(doc[i].text, gazetteer)
+
+
+def _line_label(doc: Doc, raw: _Raw) -> bool:
+    """'Kharkiv. Last night the enemy attacked the city ...': a name alone before a full stop
+    or colon at the head of a line, as official channels label a post with its place."""
+    if not _line_start(doc, raw.start) or raw.stop >= len(doc):
+        return False
+    return doc[raw.stop].text in (".", ":") and raw.stop + 1 < len(doc) and _capitalised(doc[raw.stop + 1])
 
 
 def _curated_top(raw: _Raw, gazetteer: Gazetteer) -> bool:
@@ -516,6 +576,8 @@ def _context(
     for index, raw in enumerate(raws):
         if not raw.candidates or raw.weak or _origin(doc, raw, cues):
             continue  # where drones were launched from is usually the other side's country
+        if raw.settlement and (raw.candidates[0].place.population or 0) < IMPORTANT_POPULATION:
+            continue  # a village needs the report's countries behind it; it cannot vouch for them
         top = raw.candidates[0]
         if not top.place.country_code:
             continue
@@ -848,6 +910,7 @@ def find_places(
         _lookup(raw, gazetteer)
         if raw.candidates and _accept(raw, doc, entities, gazetteer, cues):
             accepted.append(raw)
+    accepted = _same_settlement_again(raws, accepted)
 
     context = _context(doc, accepted, gazetteer, focus_countries, cues)
     weights = context.weights()
@@ -865,6 +928,7 @@ def find_places(
 
     mentions: list[model.PlaceMention] = []
     taken: set[int] = set()
+    directions = _compass_parts(doc, gazetteer)
     for raw in accepted:
         place = raw.place
         if place is None or (raw.weak and not _vouched(place, weights)):
@@ -872,11 +936,25 @@ def find_places(
         placed = _locative(doc[raw.start : raw.end].root, cues) or _possessive_place(doc, raw)
         if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights, placed=placed):
             continue
-        if _outside_named_container(doc, raw, accepted, gazetteer) or _district_elsewhere(
-            doc, raw, accepted, gazetteer
-        ):
+        if _outside_named_container(doc, raw, accepted, gazetteer):
             continue
-        if not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
+        elsewhere, home = _district_elsewhere(doc, raw, accepted, gazetteer, report)
+        if elsewhere and home is None:
+            continue
+        if elsewhere and home is not None:
+            place = home
+            if not any(c.place.id == home.id for c in raw.candidates):
+                # a district of the report's city that the gazetteer does not list: coded as
+                # a part of that city, as ACLED codes city districts
+                raw.match, raw.near = "derived", True
+        if raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
+            # a village the noun vouches for as a settlement: its country must be one the
+            # report is about, and no part of the report's context may place it elsewhere
+            if weights.get(place.country_code or "", 0.0) < 0.5 or _placed_elsewhere(
+                doc, place, gazetteer, directions, context.regions_near(doc[raw.start].idx)
+            ):
+                continue
+        elif not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
         if _metonymic(doc, raw, cues):
             continue
@@ -1069,27 +1147,142 @@ def _outside_named_container(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gaze
     return not any(gazetteer.contains(outer, c.place) for c in raw.candidates)
 
 
-def _district_elsewhere(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer) -> bool:
+def _district_elsewhere(
+    doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
+) -> tuple[bool, model.Place | None]:
     """ "... a bus in Kherson. It drove through the Dniprovskyi district": a district named
-    just after a town is that town's, so a namesake district of another city is dropped."""
+    in a report about a town is that town's, so a namesake district of another city is not
+    meant (GeoNames lists the districts of some cities, and many cities share district
+    names: Kyivskyi, Shevchenkivskyi, Leninsky).
+
+    The town is the nearest one named before the district (within a few sentences), else the
+    city the report's title names, else the one city the whole report is about. Returns
+    whether the gazetteer's reading is a namesake elsewhere, and, when the town is a city (a
+    place big enough to have districts), that city: the district is coded as a part of it.
+    """
     if raw.stop >= len(doc) or doc[raw.stop].lower_ not in _PART_NOUNS or not raw.candidates:
-        return False
+        return False, None
     start_char = doc[raw.start].idx
     towns = [
-        r
+        r.place
         for r in accepted
         if r.stop <= raw.start
         and r.candidates
         and r.place is not None
-        and r.place.kind in {"city", "town", "village"}
+        and r.place.kind in _SETTLEMENT_KINDS
         and start_char - doc[r.start].idx < 400
     ]
-    if not towns:
-        return False
-    town = towns[-1].place
-    assert town is not None
-    top = raw.candidates[0].place
-    return not gazetteer.contains(town, top) and (top.admin1 or "") != (town.admin1 or "")
+    town = towns[-1] if towns else _report_city(doc, accepted, gazetteer, report)
+    if town is None:
+        return False, None
+    inside = [
+        c.place
+        for c in raw.candidates
+        if gazetteer.contains(town, c.place) or (town.admin1 and c.place.admin1 == town.admin1)
+    ]
+    if inside:
+        return inside[0].id != raw.candidates[0].place.id, inside[0]
+    # Replaced by the city only when the report is about that one city: with two cities
+    # named ("Kyiv ... Odesa"), the nearest is no sure owner.
+    cities = [r.place for r in accepted if r.place is not None and r.place.kind == "city" and not _part_named(doc, r)]
+    sole = town.kind == "city" and all(gazetteer.one_area(town, c) for c in cities)
+    return True, town if sole else None
+
+
+def _part_named(doc: Doc, raw: _Raw) -> bool:
+    """'the Kyivskyi district': the name before a part noun is a district's, not its city's."""
+    return raw.stop < len(doc) and doc[raw.stop].lower_ in _PART_NOUNS
+
+
+def _report_city(
+    doc: Doc, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
+) -> model.Place | None:
+    """The city a report is about, for a district named before any town: the city its title
+    names, else the only city area its text names (other than the district itself)."""
+    titled = _place_named_in((report.report.title or "",), gazetteer, {"city"})
+    if titled is not None and titled.kind == "city":
+        return titled
+    cities = [
+        r.place for r in accepted if r.place is not None and r.place.kind == "city" and not _part_named(doc, r)
+    ]
+    if cities and all(gazetteer.one_area(cities[0], c) for c in cities):
+        return cities[0]
+    return None
+
+
+def _same_settlement_again(raws: Sequence[_Raw], accepted: list[_Raw]) -> list[_Raw]:
+    """One name, one place in a report: once "the town of Bint Jbeil" has said what Bint Jbeil
+    is, "in the centre of Bint Jbeil" is the same settlement, though nothing there says so."""
+    settled = {name_key(r.text): r for r in accepted if r.settlement}
+    if not settled:
+        return accepted
+    chosen = {id(r) for r in accepted}
+    for raw in raws:
+        first = settled.get(name_key(raw.text))
+        if first is None or raw.head_kinds or raw.label not in (None, "PERSON", *_LOCATION_LABELS):
+            continue
+        raw.candidates, raw.settlement = list(first.candidates), True
+        if id(raw) not in chosen:
+            accepted.append(raw)
+    return sorted(accepted, key=lambda r: r.start)
+
+
+#: Compass words before a country or its demonym: "southern Lebanon", "the south Lebanese
+#: town of ...", "northern Israel".
+_COMPASS = {
+    "southern": "S",
+    "south": "S",
+    "northern": "N",
+    "north": "N",
+    "eastern": "E",
+    "east": "E",
+    "western": "W",
+    "west": "W",
+}
+
+
+def _compass_parts(doc: Doc, gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """The parts of countries the report places things in: "southern Lebanon" → {"LB": {"S"}}."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for token in doc[:-1]:
+        direction = _COMPASS.get(token.lower_)
+        if direction is None:
+            continue
+        following = doc[token.i + 1]
+        if following.text == "-" or not _capitalised(following):
+            continue
+        code = gazetteer.demonym_country(following.text) or _country_named(following.text, gazetteer)
+        if code is not None:
+            parts[code].add(direction)
+    return parts
+
+
+def _placed_elsewhere(
+    doc: Doc,
+    place: model.Place,
+    gazetteer: Gazetteer,
+    directions: Mapping[str, set[str]],
+    regions: set[str],
+) -> bool:
+    """Whether the report's own context puts a small place somewhere its namesake is not: in
+    another part of the country ("southern Lebanon" for a village in the north-east) or in
+    another region of the country named close by. A village the gazetteer lacks is often
+    the namesake of one it has."""
+    code = place.country_code or ""
+    wanted = directions.get(code, set())
+    if wanted and place.latitude is not None and place.longitude is not None:
+        centre = gazetteer.country(code)
+        if centre.latitude is not None and centre.longitude is not None:
+            sides = {
+                "S": place.latitude < centre.latitude,
+                "N": place.latitude > centre.latitude,
+                "E": place.longitude > centre.longitude,
+                "W": place.longitude < centre.longitude,
+            }
+            if not all(sides[d] for d in wanted):
+                return True
+    own = {r for r in regions if any(p.country_code == code for p in gazetteer.lookup(r, kinds=("admin1",)))}
+    return bool(own) and place.admin1 not in own
 
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
