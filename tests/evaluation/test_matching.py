@@ -140,3 +140,12 @@ def test_matching_codes_are_equal_ignoring_case(places: Places) -> None:
 )
 def test_matching_source_names(places: Places, gold: str, system: str, same: bool) -> None:
     assert source_names_match(gold, system, places=places) is same
+
+
+def test_matching_place_a_district_unlisted_in_the_incident_city_is_part_of_it(places: Places) -> None:
+    kharkiv, odesa = place(places, "Kharkiv", "UA"), place(places, "Odesa", "UA")
+    namesakes = places.resolve("Kyivskyi district", country="UA")
+    assert namesakes and all(p.admin1 != kharkiv.admin1 for p in namesakes), "GeoNames lists it elsewhere only"
+    assert values_match("Kyivskyi district", at(kharkiv), places=places, country="UA", home="Kharkiv")
+    assert not values_match("Kyivskyi district", at(odesa), places=places, country="UA", home="Kharkiv")
+    assert not values_match("Kyivskyi district", at(kharkiv), places=places, country="UA"), "no incident city"

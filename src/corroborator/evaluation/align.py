@@ -86,13 +86,19 @@ def time_agrees(gold: GoldIncident, incident: model.Incident) -> bool:
 
 
 def facts_given(
-    facts: Sequence[GoldFact], claims: Sequence[model.Claim], *, places: Places, country: str | None
+    facts: Sequence[GoldFact],
+    claims: Sequence[model.Claim],
+    *,
+    places: Places,
+    country: str | None,
+    home: str | None = None,
 ) -> int:
     """How many distinct gold values some claim gives."""
     given = set()
     for fact in facts:
         if any(
-            c.attribute == fact.attribute and values_match(fact.value, c.value, places=places, country=country)
+            c.attribute == fact.attribute
+            and values_match(fact.value, c.value, places=places, country=country, home=home)
             for c in claims
         ):
             given.add((fact.attribute, gold_key(fact.value)))
@@ -141,7 +147,7 @@ def _mention_weight(
     incident = mention.incident
     return (
         SAME_REPORT
-        + facts_given(facts, mention.claims, places=places, country=gold.country)
+        + facts_given(facts, mention.claims, places=places, country=gold.country, home=gold.place)
         + AGREEMENT * place_agrees(gold, incident, places=places)
         + AGREEMENT * time_agrees(gold, incident)
         + AGREEMENT * (main == (mention.report_id in incident.primary_of))

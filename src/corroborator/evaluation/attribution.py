@@ -51,12 +51,15 @@ def same_affiliation(fact: GoldFact, claim: model.Claim) -> bool:
     return (claim.source.affiliation or "").casefold() == (fact.affiliation or "").casefold()
 
 
-def _giving(fact: GoldFact, claims: Sequence[model.Claim], *, places: Places, country: str | None) -> list[model.Claim]:
+def _giving(
+    fact: GoldFact, claims: Sequence[model.Claim], *, places: Places, country: str | None, home: str | None
+) -> list[model.Claim]:
     """The claims that give the gold statement's attribute and value."""
     return [
         c
         for c in claims
-        if c.attribute == fact.attribute and values_match(fact.value, c.value, places=places, country=country)
+        if c.attribute == fact.attribute
+        and values_match(fact.value, c.value, places=places, country=country, home=home)
     ]
 
 
@@ -76,10 +79,10 @@ def score_attribution(
     found = 0
     statements = gold.facts()
     for report_id, key, fact in statements:
-        country = gold.incidents[key].country
-        candidates = _giving(fact, alignment.claims(report_id, key), places=places, country=country) or _giving(
-            fact, all_claims.get(report_id, []), places=places, country=country
-        )
+        country, home = gold.incidents[key].country, gold.incidents[key].place
+        candidates = _giving(
+            fact, alignment.claims(report_id, key), places=places, country=country, home=home
+        ) or _giving(fact, all_claims.get(report_id, []), places=places, country=country, home=home)
         if not candidates:
             continue
         found += 1

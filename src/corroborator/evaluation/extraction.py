@@ -59,9 +59,16 @@ def system_text(value: model.FactValue) -> str:
 
 
 def _pairs(
-    wanted: Sequence[GoldValue], got: Sequence[model.FactValue], *, places: Places, country: str | None
+    wanted: Sequence[GoldValue],
+    got: Sequence[model.FactValue],
+    *,
+    places: Places,
+    country: str | None,
+    home: str | None = None,
 ) -> list[tuple[int, int]]:
-    weights = [[1.0 if values_match(w, g, places=places, country=country) else 0.0 for g in got] for w in wanted]
+    weights = [
+        [1.0 if values_match(w, g, places=places, country=country, home=home) else 0.0 for g in got] for w in wanted
+    ]
     return max_weight_assignment(weights)
 
 
@@ -95,13 +102,15 @@ def score_extraction(gold: GoldSet, alignment: Alignment, *, places: Places) -> 
     for report in gold.reports.values():
         for key, facts in report.mentions.items():
             claims = alignment.claims(report.id, key)
-            country = gold.incidents[key].country
+            country, home = gold.incidents[key].country, gold.incidents[key].place
             for attribute in model.Attribute:
                 wanted = _first_of_each_fact([f for f in facts if f.attribute == attribute])
                 got = _first_of_each_value([c for c in claims if c.attribute == attribute])
                 if not (wanted or got):
                     continue
-                pairs = _pairs([f.value for f in wanted], [c.value for c in got], places=places, country=country)
+                pairs = _pairs(
+                    [f.value for f in wanted], [c.value for c in got], places=places, country=country, home=home
+                )
                 per_attribute[attribute.value] += PRF(
                     tp=len(pairs), fp=len(got) - len(pairs), fn=len(wanted) - len(pairs)
                 )

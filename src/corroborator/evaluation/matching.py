@@ -7,7 +7,9 @@
   incident's country), is the system's place, or contains it (the system is more precise: a
   landmark in the gold town, a town in the gold region), or lies in a system place that is
   not a region (the gold landmark in the system's town). A system region for a gold town is
-  a loss of precision, not a match, and a gold country only matches itself;
+  a loss of precision, not a match, and a gold country only matches itself. A gold city
+  district none of whose namesakes lies in the gold incident's city ("the Kyivskyi district"
+  of Kharkiv, when GeoNames lists only Donetsk's) is read as a part of that city;
 - damage, party, weapon, method, target: the same code.
 
 Source names are compared as normalised word sets (see `source_names_match`).
@@ -25,7 +27,7 @@ from unidecode import unidecode
 from corroborator import model
 from corroborator.evaluation.gold import GoldTime, GoldValue
 from corroborator.extract.gazetteer import Gazetteer, name_key
-from corroborator.extract.places import PlaceCues
+from corroborator.extract.places import PART_NOUNS, PlaceCues
 
 #: How far a system clock time may be from the gold one and still be the same reading.
 CLOCK_TOLERANCE = timedelta(minutes=30)
@@ -79,7 +81,12 @@ class Places:
             return self.gazetteer.lookup(" ".join(tokens[:-1]), countries=countries)
         return []
 
-    def match(self, gold_name: str, system: model.Place, *, country: str | None) -> bool:
+    def match(self, gold_name: str, system: model.Place, *, country: str | None, home: str | None = None) -> bool:
+        """Whether the system's place is the gold name's. `home` is the gold incident's place: a
+        city district ("the Kyivskyi district") none of whose namesakes lies in it is a part of
+        that city the gazetteer does not list, which extraction codes as the city itself."""
+        if home is not None and name_key(home) != name_key(gold_name) and self._unlisted_part(gold_name, home, country):
+            return self.match(home, system, country=country)
         candidates = self.resolve(gold_name, country=country)
         if not candidates:
             # Unknown to the gazetteer: only the same name can be the same place.
@@ -92,6 +99,17 @@ class Places:
         if self.gazetteer.contains(best, system):
             return True
         return system.kind not in self.cues.region_kinds and self.gazetteer.contains(system, best)
+
+    def _unlisted_part(self, gold_name: str, home: str, country: str | None) -> bool:
+        words = gold_name.lower().split()
+        if len(words) < 2 or words[-1] not in PART_NOUNS:
+            return False
+        homes = self.resolve(home, country=country)
+        if not homes:
+            return False
+        city = homes[0]
+        parts = self.resolve(gold_name, country=country)
+        return not any(self.gazetteer.contains(city, p) or (city.admin1 and p.admin1 == city.admin1) for p in parts)
 
     def country_code(self, word: str) -> str | None:
         """The country a single word names or describes ("Ukraine", "Ukrainian" → "UA")."""
@@ -126,17 +144,20 @@ def system_key(value: model.FactValue) -> Hashable:
     return ("code", value.code.casefold())
 
 
-def values_match(gold: GoldValue, system: model.FactValue, *, places: Places, country: str | None = None) -> bool:
+def values_match(
+    gold: GoldValue, system: model.FactValue, *, places: Places, country: str | None = None, home: str | None = None
+) -> bool:
     """True when the system value is the gold value by the rules of this module's docstring.
 
-    `country` is the gold incident's country, which decides ambiguous place names.
+    `country` is the gold incident's country, which decides ambiguous place names; `home`
+    its place, which owns the city districts its facts name.
     """
     if isinstance(gold, model.Quantity):
         return isinstance(system, model.Quantity) and (system.min, system.max) == (gold.min, gold.max)
     if isinstance(gold, GoldTime):
         return isinstance(system, model.TimeValue) and time_matches(gold, system)
     if isinstance(system, model.PlaceValue):
-        return places.match(gold, system.place, country=country)
+        return places.match(gold, system.place, country=country, home=home)
     if isinstance(system, model.Label):
         return system.code.casefold() == gold.casefold()
     return False

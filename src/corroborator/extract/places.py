@@ -1130,14 +1130,15 @@ def _possessive_place(doc: Doc, raw: _Raw) -> bool:
 
 
 #: "the Dniprovskyi district of Kherson": the first name is a part of the second.
-_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "suburb", "quarter", "area", "microdistrict"})
+#: Nouns naming a part of a city ("the Kyivskyi district"): many cities share such names.
+PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "suburb", "quarter", "area", "microdistrict"})
 
 
 def _outside_named_container(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer) -> bool:
     """Drop "X district of Y" when no entry named X lies in Y: the gazetteer's X is a
     namesake elsewhere (a Kyiv district for a Kherson one), and Y alone is right."""
     i = raw.stop
-    if i + 1 >= len(doc) or doc[i].lower_ not in _PART_NOUNS or doc[i + 1].lower_ != "of":
+    if i + 1 >= len(doc) or doc[i].lower_ not in PART_NOUNS or doc[i + 1].lower_ != "of":
         return False
     j = i + 2 + (1 if i + 2 < len(doc) and doc[i + 2].lower_ == "the" else 0)
     container = next((r for r in accepted if r.start == j and r.candidates), None)
@@ -1160,7 +1161,7 @@ def _district_elsewhere(
     whether the gazetteer's reading is a namesake elsewhere, and, when the town is a city (a
     place big enough to have districts), that city: the district is coded as a part of it.
     """
-    if raw.stop >= len(doc) or doc[raw.stop].lower_ not in _PART_NOUNS or not raw.candidates:
+    if raw.stop >= len(doc) or doc[raw.stop].lower_ not in PART_NOUNS or not raw.candidates:
         return False, None
     start_char = doc[raw.start].idx
     towns = [
@@ -1191,7 +1192,7 @@ def _district_elsewhere(
 
 def _part_named(doc: Doc, raw: _Raw) -> bool:
     """'the Kyivskyi district': the name before a part noun is a district's, not its city's."""
-    return raw.stop < len(doc) and doc[raw.stop].lower_ in _PART_NOUNS
+    return raw.stop < len(doc) and doc[raw.stop].lower_ in PART_NOUNS
 
 
 def _report_city(
