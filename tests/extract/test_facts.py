@@ -192,7 +192,9 @@ def test_facts_defender_of_a_repelled_attack_is_not_responsible(run_facts: Run) 
     ],
 )
 def test_facts_interception_methods_each_named_means(run_facts: Run, text: str, methods: list[str]) -> None:
-    assert sorted(code for code, _ in facts(run_facts(text), A.INTERCEPTION_METHOD)) == methods
+    ws = run_facts(text)
+    named = [f.value.code for f in ws.findings if f.attribute == A.INTERCEPTION_METHOD and not f.negated]
+    assert sorted(named) == methods
 
 
 def test_facts_a_weapon_made_or_kept_at_the_target_is_not_the_weapon_used(
@@ -284,3 +286,11 @@ def test_facts_aircraft_named_in_plain_words(run_facts: Run, text: str, weapon: 
 )
 def test_facts_damage_told_in_the_sentence_after_the_attack(run_facts: Run, text: str, levels: list[str]) -> None:
     assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == levels
+
+
+def test_facts_a_method_denied_in_favour_of_another_is_negated(run_facts: Run) -> None:
+    ws = run_facts("Sources say the drones were not shot down; they were put down by electronic warfare.")
+    methods = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.INTERCEPTION_METHOD]
+    assert sorted(methods) == [("air_defence", True), ("electronic_warfare", False)]
+    alone = run_facts("None of the drones were shot down before they reached the city.")
+    assert [f for f in alone.findings if f.attribute == A.INTERCEPTION_METHOD and f.negated] == []

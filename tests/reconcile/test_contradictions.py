@@ -93,17 +93,6 @@ def test_contradictions_wording_variants_group_together(claim: Claim) -> None:
     assert len(groups) == 1 and find_contradictions(A.INTERCEPTION_METHOD, groups) == []
 
 
-def test_contradictions_shot_down_versus_jammed_is_categorical(claim: Claim) -> None:
-    found = kinds(
-        A.INTERCEPTION_METHOD,
-        [
-            claim(A.INTERCEPTION_METHOD, "air_defence"),
-            claim(A.INTERCEPTION_METHOD, "electronic_warfare", source="ru_mod"),
-        ],
-    )
-    assert found == [K.CATEGORICAL]
-
-
 def test_contradictions_blame_and_denial_is_attribution(claim: Claim) -> None:
     blame = claim(A.RESPONSIBLE_PARTY, "UA", source="ru_mod")
     denial = claim(A.RESPONSIBLE_PARTY, "UA", source="ua_official", stance=model.Stance.DENIES)
@@ -220,3 +209,12 @@ def test_contradictions_one_object_said_to_serve_the_military_is_not_a_dispute(c
     used = claim(A.TARGET, model.Label(code="military", text="port infrastructure used by the army"), source="ru_mod")
     port = claim(A.TARGET, model.Label(code="transport", text="a port infrastructure enterprise"), source="ua_official")
     assert kinds(A.TARGET, [used, port]) == []
+
+
+def test_contradictions_interception_methods_conflict_only_when_one_is_denied(claim: Claim) -> None:
+    shot = claim(A.INTERCEPTION_METHOD, "air_defence", source="ua_af", report="r1")
+    jammed = claim(A.INTERCEPTION_METHOD, "electronic_warfare", source="ua_af", report="r1")
+    # some shot down, others jammed: one night's work, not a dispute
+    assert kinds(A.INTERCEPTION_METHOD, [shot, jammed]) == []
+    not_shot = claim(A.INTERCEPTION_METHOD, "air_defence", source="residents", report="r2", stance=model.Stance.DENIES)
+    assert kinds(A.INTERCEPTION_METHOD, [shot, jammed, not_shot]) == [K.CATEGORICAL]

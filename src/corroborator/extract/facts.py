@@ -213,7 +213,35 @@ class FactFinder:
                 )
                 for start, end, method in chosen
             )
-        return findings
+        return findings + self._methods_denied(doc, events, findings)
+
+    def _methods_denied(self, doc: Doc, events: list[EventHit], stated: list[Finding]) -> list[Finding]:
+        """ "They were not shot down, they were put down by jamming": a method denied in favour
+        of another named in the same or the next sentence. A denial with no rival method ("none
+        were shot down") is about the count, not the method."""
+        denied = []
+        for event in events:
+            if event.event_class != "intercept" or event.mention.modality != model.Modality.NEGATED:
+                continue
+            trigger = doc[event.token]
+            method = self._method_of_verb(trigger)
+            sentence = trigger.sent
+            reach = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+            nearby = [f.value for f in stated if sentence.start <= f.start < reach]
+            rivals = [v.code for v in nearby if isinstance(v, model.Label)]
+            if method is None or all(code == method for code in rivals):
+                continue
+            denied.append(
+                Finding(
+                    attribute=A.INTERCEPTION_METHOD,
+                    value=model.Label(code=method, text=_METHOD_NAMES.get(method, method)),
+                    start=event.token,
+                    end=_trigger_end(doc, event),
+                    event_token=event.token,
+                    negated=True,
+                )
+            )
+        return denied
 
     def _method_of_verb(self, trigger: Token) -> str | None:
         forms = syntax.word_forms(trigger)

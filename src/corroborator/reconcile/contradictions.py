@@ -3,7 +3,8 @@
 Not contradictions: the same value in other words (grouped as variants), a vague number
 that contains an exact one ("several" and 3), a launch count next to an interception
 count (different attributes), several targets or weapons (unless two sides describe them
-in classes the other never uses), and a number revised later
+in classes the other never uses), several interception methods (unless one is denied), and
+a number revised later
 (updates.py takes those out before this module sees the values; a source that gives two
 figures in reports whose order is unknown is left out here too).
 """
@@ -31,6 +32,8 @@ def find_contradictions(
         return _attribution(groups)
     if attribute in (A.TARGET, A.WEAPON):
         return _disputed_description(attribute, groups)
+    if attribute == A.INTERCEPTION_METHOD:
+        return _disputed_method(groups)
     found = []
     for i, first in enumerate(groups):
         for second in groups[i + 1 :]:
@@ -66,6 +69,17 @@ def _attribution(groups: Sequence[Group]) -> list[model.Contradiction]:
                 )
             )
     return found
+
+
+def _disputed_method(groups: Sequence[Group]) -> list[model.Contradiction]:
+    """Air defence and jamming often share one night's work, so two methods named conflict
+    with nothing. A method some sources give and others deny ("they were not shot down, they
+    were put down by electronic warfare") is disputed."""
+    return [
+        _contradiction(K.CATEGORICAL, A.INTERCEPTION_METHOD, group.asserting, group.denying, verb_b="deny")
+        for group in groups
+        if group.asserting and group.denying
+    ]
 
 
 def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -> list[model.Contradiction]:
