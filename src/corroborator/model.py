@@ -439,6 +439,11 @@ class Quantity(Record):
         description="The kind of weapon counted, when the words name it ('drone', 'missile'): "
         "'54 drones and two missiles' are two counts of one attack, not rival figures.",
     )
+    scope: Literal["country"] | None = Field(
+        default=None,
+        description="'country' when the words count over a whole country ('launched 64 drones at the "
+        "country overnight'): a national total, not a rival to a local count.",
+    )
 
     @property
     def exact(self) -> bool:
@@ -453,6 +458,8 @@ class Quantity(Record):
         counts of different kinds of weapon."""
         if self.counted and other.counted and self.counted != other.counted:
             return True
+        if self.scope != other.scope:
+            return True  # a national total and one city's count
         lo = max(self.min, other.min)
         his = [m for m in (self.max, other.max) if m is not None]
         return not his or lo <= min(his)

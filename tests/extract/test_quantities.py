@@ -316,3 +316,11 @@ def test_quantities_people_named_one_by_one_and_in_other_words(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [c for c in counts(run_quantities(text)) if c[0] in {"killed", "injured"}] == expected
+
+
+def test_quantities_counts_over_a_whole_country_are_national_totals(run_quantities: Run) -> None:
+    ws = run_quantities(
+        "The air force said Russia had launched 64 drones at the country overnight. Six drones attacked the port."
+    )
+    scopes = [(f.value.min, f.value.scope) for f in ws.findings if isinstance(f.value, model.Quantity)]
+    assert scopes == [(64, "country"), (6, None)]

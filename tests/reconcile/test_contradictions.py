@@ -218,3 +218,11 @@ def test_contradictions_interception_methods_conflict_only_when_one_is_denied(cl
     assert kinds(A.INTERCEPTION_METHOD, [shot, jammed]) == []
     not_shot = claim(A.INTERCEPTION_METHOD, "air_defence", source="residents", report="r2", stance=model.Stance.DENIES)
     assert kinds(A.INTERCEPTION_METHOD, [shot, jammed, not_shot]) == [K.CATEGORICAL]
+
+
+def test_contradictions_a_national_total_is_no_rival_to_a_local_count(claim: Claim) -> None:
+    local = claim(A.LAUNCHED, 11, source="ua_official", report="r1")
+    national = claim(A.LAUNCHED, model.Quantity(min=64, max=64, scope="country"), source="ua_af", report="r2")
+    assert kinds(A.LAUNCHED, [local, national]) == []
+    other_national = claim(A.LAUNCHED, model.Quantity(min=40, max=40, scope="country"), source="ru_mod", report="r3")
+    assert kinds(A.LAUNCHED, [national, other_national]) == [K.NUMERIC]

@@ -81,6 +81,9 @@ class Lexicon:
     quantity_modifiers: Mapping[str, tuple[tuple[str, ...], ...]]
     people_nouns: frozenset[str]
     role_words: Mapping[str, tuple[tuple[str, ...], ...]]
+    #: Phrases, and prepositions before a country's name, that make a count a national total.
+    national_phrases: tuple[tuple[str, ...], ...]
+    national_prepositions: frozenset[str]
     damage_levels: Mapping[str, tuple[tuple[str, ...], ...]]
     property_nouns: frozenset[str]
     interception_means: Mapping[str, tuple[tuple[str, ...], ...]]
@@ -171,6 +174,8 @@ def load_lexicon(settings: Settings) -> Lexicon:
             quantity_modifiers={k: _phrases(v) for k, v in quantities["modifiers"].items()},
             people_nouns=frozenset(quantities["people"]["nouns"]),
             role_words={k: _phrases(v) for k, v in quantities["roles"].items()},
+            national_phrases=_phrases(quantities.get("scope", {}).get("country", ())),
+            national_prepositions=frozenset(quantities.get("scope", {}).get("prepositions", ())),
             damage_levels={k: _phrases(v) for k, v in damage["levels"].items()},
             property_nouns=frozenset(damage["property"]["nouns"]),
             interception_means={k: _phrases(v) for k, v in interception["means"].items()},

@@ -15,7 +15,7 @@ docs/conventions.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from spacy.tokens import Doc, Token
@@ -124,7 +124,25 @@ class QuantityFinder:
         findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
         findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
         findings.extend(self._single_weapon_hits(ws, {f.start for f in findings}))
-        ws.findings.extend(sorted(findings, key=lambda f: f.start))
+        ws.findings.extend(sorted((self._scoped(ws, f) for f in findings), key=lambda f: f.start))
+
+    def _scoped(self, ws: Workspace, finding: Finding) -> Finding:
+        """A weapon count over a whole country ("launched 64 drones at the country", "across
+        Ukraine") is marked as a national total."""
+        if finding.weapon is None or not isinstance(finding.value, model.Quantity):
+            return finding
+        sentence = ws.doc[finding.start].sent
+        words = " ".join(t.lower_ for t in sentence)
+        national = any(f" {' '.join(p)} " in f" {words} " for p in self.lx.national_phrases)
+        for mention in ws.places:
+            span = ws.char_span(mention.span) if mention.place.kind == "country" else None
+            if span is None or not sentence.start <= span.start < sentence.end or span.start == 0:
+                continue
+            if ws.doc[span.start - 1].lower_ in self.lx.national_prepositions:
+                national = True  # "launched 40 drones at Ukraine"
+        if not national:
+            return finding
+        return replace(finding, value=finding.value.model_copy(update={"scope": "country"}))
 
     # -- number expressions
 

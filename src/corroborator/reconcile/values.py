@@ -53,7 +53,7 @@ def same_value(a: model.Claim, b: model.Claim) -> bool:
     va, vb = a.value, b.value
     if isinstance(va, model.Quantity) and isinstance(vb, model.Quantity):
         kinds = {va.counted, vb.counted} - {None}
-        return (va.min, va.max) == (vb.min, vb.max) and len(kinds) <= 1
+        return (va.min, va.max) == (vb.min, vb.max) and len(kinds) <= 1 and va.scope == vb.scope
     if isinstance(va, model.Label) and isinstance(vb, model.Label):
         return va.code == vb.code
     if isinstance(va, model.PlaceValue) and isinstance(vb, model.PlaceValue):
