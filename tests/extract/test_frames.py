@@ -124,3 +124,11 @@ def test_frames_a_period_since_a_date_is_not_when_the_incident_happened(extract:
         "It is the fourth act of sabotage on the railway line since August."
     )
     assert all("August" not in t.span.text for frame in report.frames for t in frame.times)
+
+
+def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
+    report = extract(
+        "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"
+        "Later on Sunday, an Israeli drone struck an empty house a few kilometres to the east, causing damage."
+    )
+    assert len(report.frames) == 2
