@@ -132,3 +132,12 @@ def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extra
         "Later on Sunday, an Israeli drone struck an empty house a few kilometres to the east, causing damage."
     )
     assert len(report.frames) == 2
+
+
+def test_frames_the_strike_that_took_place_at_a_time_is_the_attack_told_before(extract: Extract) -> None:
+    report = extract(
+        "An Israeli drone struck a motorcycle in the centre of Tyre on Thursday morning.\n\n"
+        "The strike happened at about 9:40 a.m. near the old market, the agency said."
+    )
+    (strike,) = report.frames
+    assert "about 9:40 a.m." in dated(strike)

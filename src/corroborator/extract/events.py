@@ -204,7 +204,7 @@ class EventFinder:
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_weapon or entry.needs_agent:
-            return bool(near_attack) or self._armed_strike(token)
+            return bool(near_attack) or self._armed_strike(token) or _strike_recalled(token, recent)
         return True
 
     def _armed_strike(self, token: Token) -> bool:
@@ -463,6 +463,16 @@ def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit 
 
 #: Attack words an armed party as striker makes an attack without a named weapon.
 _STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
+
+
+def _strike_recalled(token: Token, recent: bool) -> bool:
+    """ "A drone hit the market. The strike happened at about 9:40": "the strike" that took
+    place, after a weapon was named, is that attack told again, with when or where."""
+    if not (recent and token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and _is_anaphoric(token)):
+        return False
+    verb = token.head
+    took_place = verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
+    return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur"} or took_place)
 
 
 def _in_response(token: Token, nouns: frozenset[str]) -> bool:
