@@ -312,3 +312,27 @@ def test_sources_malformed_registry_is_a_resource_error(tmp_path: Path, registry
     bad.write_text('[[source]]\nid = "x"\nname = "X"\nkind = "rumour_mill"\n', encoding="utf-8")
     with pytest.raises(ResourceError, match="source kind"):
         SourceRegistry.from_files([bad], parties=registry.parties, descriptors=registry.descriptors)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "kind", "affiliation"),
+    [
+        ("Kherson Regional Military Administration (Telegram)", SourceKind.OFFICIAL, "UA"),
+        ("General Staff of the Armed Forces of Ukraine", SourceKind.MILITARY, "UA"),
+        ("Harbour Lights Gazette", SourceKind.INDEPENDENT_MEDIA, None),
+        ("Residents of the Old Town", SourceKind.INDEPENDENT_MEDIA, None),
+    ],
+)
+def test_sources_an_unknown_outlet_is_read_from_its_name(
+    registry: SourceRegistry, outlet: str, kind: SourceKind, affiliation: str | None
+) -> None:
+    source = outlet_source(outlet, registry=registry)
+    assert (source.kind, source.affiliation) == (kind, affiliation)
+
+
+def test_sources_a_registry_name_that_starts_a_longer_outlet_name_is_not_that_outlet(
+    registry: SourceRegistry,
+) -> None:
+    assert resolve(registry, "the state-run National News Agency").name != "The National"
+    assert resolve(registry, "a trader at the market").kind == SourceKind.EYEWITNESS
+    assert resolve(registry, "the village's rescue team").kind == SourceKind.EYEWITNESS

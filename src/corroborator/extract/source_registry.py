@@ -22,6 +22,19 @@ from corroborator.extract.phrase_index import Hit, PhraseIndex, Word, singular, 
 from corroborator.model import Source, SourceKind
 
 # words that may stand before a surname without being a given name
+#: Words that end a media outlet's name: an alias followed by them names another outlet
+#: ("The National" in "the state-run National News Agency").
+_OUTLET_NAME_ENDS = frozenset(
+    {"news", "agency", "radio", "television", "tv", "network", "broadcasting", "press", "post", "times",
+     "daily", "channel", "media", "service", "herald", "tribune", "gazette", "journal", "voice"}
+)
+
+
+def _starts_longer_outlet_name(text: str, hit: Hit[str]) -> bool:
+    after = words(text[hit.end :])
+    return bool(after) and after[0].start == 1 and after[0].capitalised and after[0].folded in _OUTLET_NAME_ENDS
+
+
 _TITLE_WORDS = frozenset(
     [
         "mr",
@@ -295,7 +308,11 @@ class SourceRegistry:
 
     def aliases_in(self, text: str, toks: Sequence[Word] | None = None) -> list[Hit[str]]:
         """Registry names found inside a longer text, left to right."""
-        return [hit for hit in self._aliases.scan(text, toks) if not self._someone_elses_surname(text, hit)]
+        return [
+            hit
+            for hit in self._aliases.scan(text, toks)
+            if not self._someone_elses_surname(text, hit) and not _starts_longer_outlet_name(text, hit)
+        ]
 
     def _someone_elses_surname(self, text: str, hit: Hit[str]) -> bool:
         """ "Ivan Petrenko" is not the registry's Svetlana Petrenko: a surname alias right after

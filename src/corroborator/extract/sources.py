@@ -599,20 +599,30 @@ def _display(text: str) -> str:
 # --------------------------------------------------------------------------- special sources
 
 
+#: Kinds a name alone does not make an outlet's: a channel named "Residents of Oryol" is
+#: still a publisher, not an eyewitness.
+_NOT_AN_OUTLET_KIND = frozenset({SourceKind.UNKNOWN, SourceKind.ANONYMOUS, SourceKind.EYEWITNESS})
+
+
 def outlet_source(outlet: str | None, *, registry: SourceRegistry, report_id: str | None = None) -> Source:
     """The report's own voice: its outlet as a source.
 
     An unknown outlet gets a key of its own per report (when `report_id` is given), so two
-    reports from unidentified outlets are not taken for one source.
+    reports from unidentified outlets are not taken for one source. Its kind and side are
+    read from its name when the name says them ("Kharkiv Regional Military Administration
+    (Telegram)", "Ministry of Human Rights"); otherwise it is independent media.
     """
     if outlet and outlet.strip():
         entry = registry.match(outlet.strip())
         if entry is not None:
             return entry.source(description=outlet)
+        described = resolve_source(outlet.strip(), registry=registry)
+        said = described.kind not in _NOT_AN_OUTLET_KIND
         return Source(
             key=f"outlet:{_slug(outlet)}",
             name=outlet.strip(),
-            kind=SourceKind.INDEPENDENT_MEDIA,
+            kind=described.kind if said else SourceKind.INDEPENDENT_MEDIA,
+            affiliation=described.affiliation if said else None,
             description=outlet,
         )
     suffix = f":{report_id}" if report_id else ""
