@@ -9,6 +9,7 @@ the report's own outlet speaking in its own voice. Hedges in the sentence ("appa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
@@ -86,8 +87,15 @@ class ClaimAssembler:
     requires: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames", "findings", "attributions"})
     assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
 
-    def __init__(self, own_voice: Callable[[model.Report], model.Source] | None = None) -> None:
+    def __init__(
+        self,
+        own_voice: Callable[[model.Report], model.Source] | None = None,
+        *,
+        states: frozenset[str] = frozenset(),
+    ) -> None:
         self._own_voice = own_voice
+        #: Country codes of states that are parties: a local office there speaks for that side.
+        self._states = states
 
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
@@ -154,9 +162,26 @@ class ClaimAssembler:
                     )
                 )
         claims.sort(key=lambda c: (c[0].start, c[0].end, c[1].value))
+        # A party's own outlet quotes its own officials (Russian state television's "acting
+        # governor" of an occupied region is Russia's); a state outlet of unknown allegiance
+        # leaves them unknown; independent outlets are read by the place.
+        side = own.affiliation if own.affiliation in self._states else None
+        if side is None and own.kind not in _STATE_VOICES:
+            side = self._home_side(ws)
         ws.claims = [
-            claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, (_, _, _, claim) in enumerate(claims, 1)
+            claim.model_copy(update={"id": f"{ws.report_id}:c{n}", "source": _local_side(claim.source, side)})
+            for n, (_, _, _, claim) in enumerate(claims, 1)
         ]
+
+    def _home_side(self, ws: Workspace) -> str | None:
+        """The party state all the report's events happen in, when there is one: its "regional
+        governor" and "city officials" speak for that state. None when the events are in several
+        countries (an army's statement about a strike across the border is not local)."""
+        countries = {
+            m.place.country_code for f in ws.frames for m in f.places if m.role != model.PlaceRole.REPORTING
+        }
+        country = next(iter(countries)) if len(countries) == 1 else None
+        return country if country in self._states else None
 
     def _claim(
         self,
@@ -209,6 +234,24 @@ class ClaimAssembler:
             note=note,
             revised=revised,
         )
+
+
+#: Words of local offices ("the regional governor", "city officials", "the head of the
+#: municipality"): a local office speaks for the state its place is in.
+_LOCAL_OFFICES = frozenset(
+    {"governor", "mayor", "regional", "region", "city", "municipal", "municipality", "local", "district",
+     "oblast", "province", "provincial", "administration", "council", "town", "village", "emergency"}
+)
+
+
+_STATE_VOICES = frozenset({model.SourceKind.STATE_MEDIA, model.SourceKind.OFFICIAL, model.SourceKind.MILITARY})
+
+
+def _local_side(source: model.Source, side: str | None) -> model.Source:
+    if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:
+        return source
+    words = set(re.findall(r"[a-z]+", (source.description or source.name).lower()))
+    return source.model_copy(update={"affiliation": side}) if words & _LOCAL_OFFICES else source
 
 
 def _is_footage(source: model.Source) -> bool:

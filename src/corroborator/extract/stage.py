@@ -157,5 +157,8 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
         QuantityFinder(lexicon),
         FactFinder(nlp, lexicon, parties),
         FrameBuilder(gazetteer, weapon_subtypes=lexicon.weapon_subtypes),
-        ClaimAssembler(OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer)),
+        ClaimAssembler(
+            OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer),
+            states=frozenset(code for code, party in parties.parties.items() if party.kind == "state"),
+        ),
     ]

@@ -1,0 +1,40 @@
+"""Local offices speak for the state their place is in, unless the outlet says otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def sides(pipeline: Pipeline, text: str, outlet: str) -> dict[str, str | None]:
+    report = model.Report(id="r", text=text, published="2024-11-10T13:00:00+02:00", outlet=outlet)
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    return {c.source.name: c.source.affiliation for c in extracted.claims}
+
+
+def test_local_sides_a_regional_governor_speaks_for_the_state_of_the_place(pipeline: Pipeline) -> None:
+    found = sides(
+        pipeline,
+        "A drone hit a warehouse in Poltava overnight, injuring two people, the regional governor said.",
+        "Harbour Lights Gazette",
+    )
+    assert found["regional governor"] == "UA"
+
+
+def test_local_sides_not_when_the_events_are_in_two_countries(pipeline: Pipeline) -> None:
+    found = sides(
+        pipeline,
+        "A drone hit a warehouse in Poltava overnight, the regional governor said. "
+        "Separately, drones struck a depot in Belgorod, local officials said.",
+        "Harbour Lights Gazette",
+    )
+    assert found["regional governor"] is None
