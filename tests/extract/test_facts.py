@@ -294,3 +294,8 @@ def test_facts_a_method_denied_in_favour_of_another_is_negated(run_facts: Run) -
     assert sorted(methods) == [("air_defence", True), ("electronic_warfare", False)]
     alone = run_facts("None of the drones were shot down before they reached the city.")
     assert [f for f in alone.findings if f.attribute == A.INTERCEPTION_METHOD and f.negated] == []
+
+
+def test_facts_a_model_named_before_a_modified_generic_word_is_that_model(run_facts: Run) -> None:
+    ws = run_facts("The enemy attacked the city with 11 Shahed-type attack UAVs overnight.")
+    assert [code for code, _ in facts(ws, A.WEAPON)] == ["shahed_136"]

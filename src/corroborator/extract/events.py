@@ -67,7 +67,7 @@ class WeaponFinder:
             entry = self._entries[code]
             hits.append(WeaponHit(start, end, code, entry.category, entry.name))
             taken_until = end
-        return _drop_modifiers(doc, _merge_specific_generic(hits, self._entries))
+        return _drop_modifiers(doc, _merge_specific_generic(doc, hits, self._entries))
 
 
 def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
@@ -83,12 +83,15 @@ def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
     return kept
 
 
-def _merge_specific_generic(hits: list[WeaponHit], entries: dict[str, WeaponEntry]) -> list[WeaponHit]:
-    """ "Shahed drones", "Kalibr cruise missiles": one weapon, the specific one."""
+def _merge_specific_generic(doc: Doc, hits: list[WeaponHit], entries: dict[str, WeaponEntry]) -> list[WeaponHit]:
+    """ "Shahed drones", "Kalibr cruise missiles", "Shahed-type attack UAVs": one weapon, the
+    specific one (words between may only modify the generic noun)."""
     merged: list[WeaponHit] = []
     for hit in hits:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.end == hit.start and entries[hit.code].generic and not entries[prev.code].generic:
+        between = doc[prev.end : hit.start] if prev is not None else doc[0:0]
+        adjacent = len(between) <= 2 and all(t.head.i == hit.root and t.dep_ in {"compound", "amod"} for t in between)
+        if prev is not None and adjacent and entries[hit.code].generic and not entries[prev.code].generic:
             merged[-1] = WeaponHit(prev.start, hit.end, prev.code, prev.category, prev.name)
             continue
         merged.append(hit)
