@@ -267,6 +267,7 @@ def test_facts_no_denied_target_without_an_attack_told_before(run_facts: Run) ->
         ("A military jet bombed the monastery at dawn.", "aircraft"),
         ("An air force aircraft struck a car near the border.", "aircraft"),
         ("Government jets bombed the market in the afternoon.", "aircraft"),
+        ("The movement said it had struck the tanker with naval missiles.", "anti_ship_missile"),
     ],
 )
 def test_facts_aircraft_named_in_plain_words(run_facts: Run, text: str, weapon: str) -> None:
