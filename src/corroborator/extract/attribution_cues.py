@@ -952,7 +952,7 @@ class CueReader:
         if (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put it")
+            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put it" or _bare_as_clause(verb))
         ):
             # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
             return self._clause_without(verb.head, verb), True
@@ -1389,6 +1389,21 @@ class CueReader:
             return False
         words = [t for t in span if not t.is_punct]
         return len(words) >= _SPEECH_QUOTE_WORDS or any(t.pos_ in syntax.VERBS for t in words)
+
+
+def _bare_as_clause(verb: Token) -> bool:
+    """ "as the mayor has pointed out, ...", "as most analysts believe", "as residents learned last
+    winter": a cue verb in an "as" clause with a subject and nothing of its own to attribute (no
+    object, clause or addressee) points at the clause it hangs on; "as she accepted the award"
+    and "as he spoke to reporters" do not."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(t.lower_ == "as" and t.dep_ == "advmod" for t in verb.head.subtree):
+        return False  # "not as damaged as officials believe": they believe otherwise
+    own = ("dobj", "ccomp", "xcomp", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent")
+    if any(c.dep_ in own for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("to", "with", "about", "of", "on", "for") for c in verb.children)
 
 
 def _title_cased(line: str) -> bool:
