@@ -46,7 +46,6 @@ from corroborator.extract import attribution_syntax as syntax
 from corroborator.extract.attribution_cues import CueReader
 from corroborator.extract.attribution_draft import Draft, overlaps, same_source
 from corroborator.extract.attribution_lexicon import CueLexicon
-from corroborator.extract.attribution_model import CueModel, default_cue_model
 from corroborator.extract.attribution_quotes import Quote, find_quotes
 from corroborator.extract.sources import (
     SourceContext,
@@ -71,22 +70,19 @@ def find_attributions(
     report: NormalisedReport,
     registry: SourceRegistry,
     lexicon: CueLexicon | None = None,
-    cue_model: CueModel | None = None,
     local_party: str | None = None,
 ) -> list[Attribution]:
     """Every attribution in the report, in text order.
 
     `doc` must be the parse of `report.text`. `local_party`: the party governing the place the
-    report is about, if known ("a local official" is then affiliated with it). `cue_model`
-    decides verbs the lexicon does not list (default: the packaged model,
-    `attribution_model.default_cue_model`).
+    report is about, if known ("a local official" is then affiliated with it).
     """
     if doc.text != report.text:
         raise PipelineError(
             f"report {report.id}: the parse is not of the report's normalised text; parse "
             "NormalisedReport.text so that attribution offsets index into it"
         )
-    finder = _Finder(doc, report, registry, lexicon or default_lexicon(), cue_model or default_cue_model())
+    finder = _Finder(doc, report, registry, lexicon or default_lexicon())
     return finder.run(local_party=local_party)
 
 
@@ -94,16 +90,14 @@ class _Finder:
     """One report's attributions: cues read token by token, then completed with what only the
     whole report shows (quotes that continue, who "he" is, who relays whom)."""
 
-    def __init__(
-        self, doc: Doc, report: NormalisedReport, registry: SourceRegistry, lexicon: CueLexicon, cue_model: CueModel
-    ) -> None:
+    def __init__(self, doc: Doc, report: NormalisedReport, registry: SourceRegistry, lexicon: CueLexicon) -> None:
         self.doc = doc
         self.report = report
         self.registry = registry
         self.lexicon = lexicon
         paragraphs = [(p.start, p.end) for p in report.paragraphs] or [(0, len(report.text))]
         self.quotes: list[Quote] = find_quotes(report.text, paragraphs)
-        self.reader = CueReader(doc, report, registry, lexicon, self.quotes, cue_model=cue_model)
+        self.reader = CueReader(doc, report, registry, lexicon, self.quotes)
 
     def run(self, *, local_party: str | None) -> list[Attribution]:
         drafts = [d for d in map(self.reader.read, self.doc) if d is not None]

@@ -17,7 +17,6 @@ from spacy.tokens import Span as SpacySpan
 from corroborator.extract import attribution_syntax as syntax
 from corroborator.extract.attribution_draft import Draft, overlaps
 from corroborator.extract.attribution_lexicon import CueLexicon
-from corroborator.extract.attribution_model import CueModel
 from corroborator.extract.attribution_quotes import Quote
 from corroborator.extract.sources import SourceRegistry, resolve_source
 from corroborator.model import NormalisedReport, SourceKind, Stance
@@ -67,18 +66,12 @@ class CueReader:
         registry: SourceRegistry,
         lexicon: CueLexicon,
         quotes: Sequence[Quote],
-        *,
-        cue_model: CueModel | None = None,
     ) -> None:
         self.doc = doc
         self.report = report
         self.registry = registry
         self.lexicon = lexicon
         self.quotes = list(quotes)
-        self.cue_model = cue_model
-        # verbs the model took for cues: like the lexicon's object_content verbs, their object
-        # is what they attribute ("blasted the plan")
-        self.learned: set[int] = set()
 
     def read(self, token: Token) -> Draft | None:
         """The attribution this token cues, if any."""
@@ -301,7 +294,7 @@ class CueReader:
     def _verb_cue(self, token: Token) -> Draft | None:
         if token.pos_ not in syntax.VERBS:
             return None
-        found = self.lexicon.cue(token) or self._learned_cue(token)
+        found = self.lexicon.cue(token)
         if found is None or (self._is_citing(token) and self._cites_a_speaker(token)):
             return None  # "X, citing two sources, said ...": a relay, read with X's verb
         cue_lemma, stance = found
@@ -399,14 +392,6 @@ class CueReader:
         )
         self._relays_of_verb(token, cue_lemma, draft)
         return draft
-
-    def _learned_cue(self, verb: Token) -> tuple[str, Stance] | None:
-        """A verb the lexicon does not list that the learned model takes for a cue ("blasted the
-        plan", "fretted that ..."): the source asserts what it says."""
-        if self.cue_model is None or not self.cue_model.accepts(verb):
-            return None
-        self.learned.add(verb.i)
-        return verb.lemma_.lower(), Stance.ASSERTS
 
     def _unnamed_passive(self, verb: Token, cue_lemma: str, stance: Stance) -> Draft | None:
         """ "The commander is believed to have been killed", "was described as a provocation",
@@ -988,7 +973,7 @@ class CueReader:
             found = self._particle_content(verb, particle)
             if found is not None:
                 return found, False
-        if cue_lemma in self.lexicon.object_content or verb.i in self.learned:
+        if cue_lemma in self.lexicon.object_content:
             objects = [c for c in children if c.dep_ == "dobj"]
             if passive:
                 objects += [c for c in children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
