@@ -779,3 +779,12 @@ def test_attribution_as_clause_with_its_own_object_or_a_comparison_is_not_a_cue(
     assert find("As she accepted the award, the crowd cheered.") == []
     assert find("As the minister spoke to reporters, sirens sounded across the city.") == []
     assert find("The depot is not as damaged as local officials believe.") == []
+
+
+def test_attribution_side_taken_is_the_content(find: Find) -> None:
+    found = only(find("On Monday the mayor spoke out in favour of a ceasefire."), "spoke")
+    assert found.content_span.text == "a ceasefire"
+    argued = find("The senator argued in support of the new sanctions.")
+    assert [(a.cue_span.text if a.cue_span else None, a.content_span.text) for a in argued] == [
+        ("argued", "the new sanctions")
+    ]
