@@ -767,3 +767,24 @@ def test_attribution_results_are_stable_and_in_text_order(find: Find) -> None:
 def test_attribution_parse_of_another_text_is_refused(nlp: Language, registry: SourceRegistry) -> None:
     with pytest.raises(PipelineError, match="normalised text"):
         find_attributions(nlp("Another text."), report=normalised("The text."), registry=registry)
+
+
+def test_attribution_as_clause_of_any_cue_verb_points_at_its_clause(find: Find) -> None:
+    found = only(find("As the mayor has pointed out, the bridge was closed for repairs."), "has pointed out")
+    assert found.content_span.text == "the bridge was closed for repairs"
+    assert found.source_span is not None and found.source_span.text == "the mayor"
+
+
+def test_attribution_as_clause_with_its_own_object_or_a_comparison_is_not_a_cue(find: Find) -> None:
+    assert find("As she accepted the award, the crowd cheered.") == []
+    assert find("As the minister spoke to reporters, sirens sounded across the city.") == []
+    assert find("The depot is not as damaged as local officials believe.") == []
+
+
+def test_attribution_side_taken_is_the_content(find: Find) -> None:
+    found = only(find("On Monday the mayor spoke out in favour of a ceasefire."), "spoke")
+    assert found.content_span.text == "a ceasefire"
+    argued = find("The senator argued in support of the new sanctions.")
+    assert [(a.cue_span.text if a.cue_span else None, a.content_span.text) for a in argued] == [
+        ("argued", "the new sanctions")
+    ]

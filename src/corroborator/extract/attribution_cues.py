@@ -758,6 +758,9 @@ class CueReader:
             return None  # "denied claims that ...": the verb frames it
         if self._light_object(token.head) == token:
             return None  # "made a call for ...": the light verb reads it with its subject
+        governor = token.head.head
+        if _side_taken(token.head) is not None and governor.pos_ in syntax.VERBS and self.lexicon.cue(governor):
+            return None  # "argued in support of ...": the verb reads it, with its subject
         stance = self.lexicon.nouns[token.lemma_.lower()]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         content = self._noun_content(token)
@@ -952,7 +955,7 @@ class CueReader:
         if (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put it")
+            and (cue_lemma in self.lexicon.inversion or cue_lemma == "put it" or _bare_as_clause(verb))
         ):
             # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
             return self._clause_without(verb.head, verb), True
@@ -1003,6 +1006,9 @@ class CueReader:
         if proform is not None:
             return proform, True
         for child in children:
+            side = _side_taken(child)
+            if side is not None and child.i > verb.i:
+                return self.trimmed(list(side.subtree)), False
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i > verb.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and not self._is_medium_phrase(child) and not _circumstance(child, pobj):
@@ -1391,10 +1397,37 @@ class CueReader:
         return len(words) >= _SPEECH_QUOTE_WORDS or any(t.pos_ in syntax.VERBS for t in words)
 
 
+def _bare_as_clause(verb: Token) -> bool:
+    """ "as the mayor has pointed out, ...", "as most analysts believe", "as residents learned last
+    winter": a cue verb in an "as" clause with a subject and nothing of its own to attribute (no
+    object, clause or addressee) points at the clause it hangs on; "as she accepted the award"
+    and "as he spoke to reporters" do not."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(t.lower_ == "as" and t.dep_ == "advmod" for t in verb.head.subtree):
+        return False  # "not as damaged as officials believe": they believe otherwise
+    own = ("dobj", "ccomp", "xcomp", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent")
+    if any(c.dep_ in own for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("to", "with", "about", "of", "on", "for") for c in verb.children)
+
+
 def _title_cased(line: str) -> bool:
     """Is the line set in title case, as headlines are (most longer words capitalised)?"""
     words = [w for w in line.split() if len(w.strip("\"'‘’“”.,:;!?()")) >= 4]
     return len(words) >= 3 and sum(w.lstrip("\"'‘’“”(")[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _side_taken(preposition: Token) -> Token | None:
+    """ "spoke out in favour of a ceasefire", "argued in support of the plan": what the verb
+    takes a side on (the object of "of")."""
+    if preposition.dep_ != "prep" or preposition.lower_ != "in":
+        return None
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in ("favor", "favour", "support", "defense", "defence"):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
 
 
 def _circumstance(preposition: Token, pobj: Token) -> bool:
