@@ -141,3 +141,12 @@ def test_frames_the_strike_that_took_place_at_a_time_is_the_attack_told_before(e
     )
     (strike,) = report.frames
     assert "about 9:40 a.m." in dated(strike)
+
+
+def test_frames_a_period_events_are_counted_over_does_not_date_this_one(extract: Extract) -> None:
+    report = extract(
+        "Drones attacked the oil refinery in Syzran on Thursday night, for the fourth time this year, "
+        "residents said."
+    )
+    (frame,) = report.frames
+    assert "this year" not in dated(frame)

@@ -353,3 +353,8 @@ def test_places_namesake_in_another_part_of_the_country_is_refused(nlp: Language
     assert "Aynata" not in _by_text(_places(nlp, gaz, south))
     east = "A drone struck a car near the village of Aynata in eastern Lebanon."
     assert _by_text(_places(nlp, gaz, east))["Aynata"].place.admin1 == "Baalbek-Hermel Governorate"
+
+
+def test_places_a_governor_named_by_place_governs_its_region_not_its_city(nlp: Language, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Drones attacked a refinery overnight, the Samara governor said.")
+    assert all(m.place.kind != "city" for m in found)

@@ -483,6 +483,19 @@ def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterv
     ]
 
 
+_PERIODS = frozenset({model.TimePrecision.WEEK, model.TimePrecision.MONTH, model.TimePrecision.YEAR})
+
+
+def _counting_period(expression: model.TimeExpression, span: Span) -> bool:
+    """ "for the fourth time this year", "the third attack this month": a week, month or year
+    events are counted over, after an ordinal, not when this one happened ("for the second
+    time on Monday" still dates it)."""
+    if expression.precision not in _PERIODS:
+        return False
+    before = span.doc[max(span.sent.start, span.start - 4) : span.start]
+    return any(t.ent_type_ == "ORDINAL" for t in before)
+
+
 def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     """Time expressions by their root token, without a dateline's filing date, and without
     the bounds of a period ("the third sabotage since September", "shelling has gone on since
@@ -494,7 +507,7 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting):
             continue
-        if expression.bound is not None:
+        if expression.bound is not None or _counting_period(expression, span):
             continue
         found[span.root.i] = expression
     return found
