@@ -303,13 +303,13 @@ def _place_country(group: Group | None) -> str | None:
 
 
 def _event_type(frames: Sequence[model.Frame]) -> tuple[str, str]:
-    """The type most frames give, a report's main frame and a type read from a named weapon
-    each counting double: "the enemy strike" only says an attack happened, "glide bombs hit"
-    says which kind."""
+    """The type most frames give, a report's main frame counting double and a type read from
+    a named weapon triple: "the enemy strike" or "a loud explosion" only says something
+    happened, "glide bombs hit" says which kind, and outweighs two reports that only heard it."""
     votes: Counter[tuple[str, str]] = Counter()
     for frame in frames:
         votes[(frame.event_type, frame.sub_event_type)] += (2 if frame.primary else 1) * (
-            2 if frame.typed_by_weapon else 1
+            3 if frame.typed_by_weapon else 1
         )
     return votes.most_common(1)[0][0]
 
