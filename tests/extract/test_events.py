@@ -180,3 +180,10 @@ def test_events_strike_by_a_named_or_hostile_party_needs_no_weapon(run_events: R
 
 def test_events_labour_strike_is_not_an_attack(run_events: Run) -> None:
     assert run_events("The general strike by dockworkers closed the port for a day.").events == []
+
+
+def test_events_a_verbless_line_reporting_explosions_is_one_event(run_events: Run) -> None:
+    live = run_events("Explosions in the city. Information about victims is being clarified.")
+    assert mentions(live)[0][2] == model.Modality.ACTUAL
+    general = run_events("Explosions are common in the city these days.")
+    assert mentions(general)[0][2] == model.Modality.GENERIC

@@ -517,6 +517,12 @@ def _is_anaphoric(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
 
 
+def _telegraphic(token: Token) -> bool:
+    """ "Explosions in the city.": a verbless sentence headed by the event word is a live
+    report (channels and live blogs write so), not a general statement."""
+    return token.dep_ == "ROOT" and not any(t.pos_ in {"VERB", "AUX"} for t in token.sent)
+
+
 def _is_generic(
     token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit], groups: frozenset[str] = frozenset()
 ) -> bool:
@@ -526,7 +532,7 @@ def _is_generic(
     carrier = syntax.clause_verb(token)
     if any(c.lower_ in modifiers and c.dep_ in {"advmod", "npadvmod"} for c in carrier.children):
         return True
-    if token.pos_ == "NOUN" and syntax.is_bare_plural(token):
+    if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token):
         return True
     if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
         owners = [c for c in token.children if c.dep_ == "poss"]
