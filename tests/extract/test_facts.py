@@ -300,3 +300,12 @@ def test_facts_a_method_denied_in_favour_of_another_is_negated(run_facts: Run) -
 def test_facts_a_model_named_before_a_modified_generic_word_is_that_model(run_facts: Run) -> None:
     ws = run_facts("The enemy attacked the city with 11 Shahed-type attack UAVs overnight.")
     assert [code for code, _ in facts(ws, A.WEAPON)] == ["shahed_136"]
+
+
+def test_facts_an_aircraft_struck_is_a_target_and_its_side_is_not_the_attacker(run_facts: Run) -> None:
+    ws = run_facts("Ukrainian drones struck a Russian bomber at the air base.")
+    assert [code for code, _ in facts(ws, A.WEAPON)] == ["drone"]
+    assert ("military", "a Russian bomber") in facts(ws, A.TARGET)
+    assert [code for code, _ in facts(ws, A.RESPONSIBLE_PARTY)] == ["UA"]
+    flown = run_facts("The army said its aircraft had struck two militants near the border.")
+    assert [code for code, _ in facts(flown, A.WEAPON)] == ["aircraft"]

@@ -324,3 +324,8 @@ def test_quantities_counts_over_a_whole_country_are_national_totals(run_quantiti
     )
     scopes = [(f.value.min, f.value.scope) for f in ws.findings if isinstance(f.value, model.Quantity)]
     assert scopes == [(64, "country"), (6, None)]
+
+
+def test_quantities_aircraft_struck_are_not_weapons_launched(run_quantities: Run) -> None:
+    assert counts(run_quantities("Drones struck two bombers at the air base overnight.")) == []
+    assert ("launched", "2") in counts(run_quantities("Two bombers attacked the city with missiles."))

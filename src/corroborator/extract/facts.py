@@ -266,7 +266,7 @@ class FactFinder:
                 continue
             trigger = doc[event.token]
             for noun in _patients(trigger):
-                if noun.i in weapon_at or noun.pos_ == "PRON":
+                if (noun.i in weapon_at and not _struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
                     continue
                 category = "military" if self._military_use(noun, weapon_at) else self._target_category(noun)
                 if category is None:
@@ -365,6 +365,8 @@ class FactFinder:
                 hit = weapon_at.get(i)
                 if hit is None or hit.start in seen or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
                     continue
+                if _struck_aircraft(ws.doc[hit.root], event, weapon_at):
+                    continue  # "drones struck two aircraft at the airfield": a target
                 seen.add(hit.start)
                 findings.append(
                     Finding(
@@ -466,6 +468,8 @@ class FactFinder:
                 agents.append((child, "attack attributed by adjective"))
         for i in syntax.neighbourhood(trigger):
             hit = weapon_at.get(i)
+            if hit is not None and hit.category == "aircraft" and trigger.doc[i] in _patients(trigger):
+                continue  # "struck a Russian bomber": the bomber's side is the one attacked
             if hit is not None and hit.category != "air_defence" and i == hit.root:
                 # "Ukrainian drones", "its drones", "drones of the Kyiv regime"
                 agents.extend((c, "weapon attributed by adjective") for c in _owners(trigger.doc[i]))
@@ -527,6 +531,18 @@ class FactFinder:
                                 )
                             )
         return findings
+
+
+def _struck_aircraft(noun: Token, event: EventHit, weapon_at: dict[int, WeaponHit]) -> bool:
+    """An aircraft an attack acts on ("drones struck a bomber at the air base") is what was hit,
+    not what hit; one that was shot down is still a weapon intercepted."""
+    hit = weapon_at.get(noun.i)
+    return (
+        hit is not None
+        and hit.category == "aircraft"
+        and event.event_class == "attack"
+        and noun in _patients(noun.doc[event.token])
+    )
 
 
 def _descriptions(noun: Token) -> list[Token]:
