@@ -222,6 +222,18 @@ def test_timex_conventions_a_years_period_is_the_period_compared() -> None:
     assert found[-1] == ("the latest period", "2023-Q3")
 
 
+def test_timex_conventions_a_forecast_period_is_not_the_period_compared(nlp: Language) -> None:
+    text = (
+        "The brewer reported lower profit for the second quarter. Analysts expect weak sales through "
+        "the fourth quarter of 2024. In the year-ago period, the brewer earned $3 million."
+    )
+    found = values(text, dt.date(2023, 8, 2), nlp)
+    assert found[-1] == ("the year-ago period", "2022-Q2")
+    text = "Sales fell in the third quarter. Sales in the first half of 2024 may rise. A year earlier, sales rose."
+    found = values(text, dt.date(2023, 10, 26))
+    assert found[-1] == ("A year earlier", "2022-Q3")
+
+
 def test_timex_conventions_year_earlier_months_are_a_stretch_like_the_months() -> None:
     found = tag("Freight for the year-earlier nine months was lower.", dt.date(2023, 10, 26))
     assert [(e.span.text, e.timex_type, e.value) for e in found] == [

@@ -55,7 +55,9 @@ Conventions
   decade", "the year ended March 31" and "recent weeks" are DURATIONs (P10Y, P1Y, PXW).
 - A year-on-year comparison ("a year earlier", "year-ago", "the 1988 period", "the
   corresponding period last year", "the latest period") refers to the part of a year the
-  text last talked about (a month, quarter, half or season), past any day named since. A
+  text last talked about (a month, quarter, half or season), past any day named since and
+  past any forecast (a period named in a future clause or still to come has no results to
+  compare). A
   deadline ("by 1992", "until Tuesday") is never the time the text talks about.
 - Wire copy restates a clock time in brackets ("10:35 a.m. (0735 GMT) Friday"): the clock
   takes the day after the bracket. "The week of March 6" is the week holding that day;

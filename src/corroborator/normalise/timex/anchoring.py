@@ -54,7 +54,17 @@ class _Context:
     year_known: bool
     ref_time: dt.time | None
     history: list[tuple[_Period, int]] = field(default_factory=list)  # (period, paragraph)
+    #: The periods of `history` neither named in a future clause nor still to come: a forecast
+    #: ("losses through the third quarter of 1990") has no results "a year earlier" could compare.
+    reported: list[_Period] = field(default_factory=list)
     paragraph: int = 0
+
+    def remember(self, period: _Period, paragraph: int, *, future: bool) -> None:
+        """Note a time the text talked about; `future`: named in a future clause."""
+        self.history.append((period, paragraph))
+        ahead = self.ref is not None and period.year_known and period.first > self.ref
+        if not future and not ahead:
+            self.reported.append(period)
 
     @property
     def anchor(self) -> _Period | None:
@@ -68,8 +78,8 @@ class _Context:
     def period_compared(self) -> _Period | None:
         """The part of a year (month, quarter, half, season) the text last talked about, past
         any days named since ("the third quarter ended Sept. 30 ... a year earlier"), unless
-        a whole year or more was talked about after it."""
-        for period, _ in reversed(self.history):
+        a whole year or more was talked about after it. Forecasts are passed over."""
+        for period in reversed(self.reported):
             if period.gran in _SUB_YEAR:
                 return period
             if period.gran >= _G.YEAR:
@@ -79,8 +89,8 @@ class _Context:
     def quarter_compared(self) -> _Period | None:
         """The quarter the text last talked about, past whole years named since: "the 1988
         quarter" gives its year itself, so "third-quarter profit ... reported last year"
-        still says which quarter."""
-        return next((p for p, _ in reversed(self.history) if p.gran is _G.QUARTER), None)
+        still says which quarter. Forecasts are passed over."""
+        return next((p for p in reversed(self.reported) if p.gran is _G.QUARTER), None)
 
     def day_in_paragraph(self) -> _Period | None:
         """The last day (or finer) the current paragraph mentioned: a clock time's day."""
