@@ -164,6 +164,13 @@ def test_timex_conventions_the_foreseeable_future_names_no_time() -> None:
     assert values("Troops will stay in the valley for the foreseeable future.", dt.date(2023, 5, 3)) == []
 
 
+def test_timex_conventions_coordinated_times_share_their_clause_tense(nlp: Language) -> None:
+    found = values("The ministers will meet on Monday and Tuesday in Vienna.", dt.date(2023, 5, 10), nlp)
+    assert found == [("Monday", "2023-05-15"), ("Tuesday", "2023-05-16")]
+    found = values("Drones struck the port on Friday and Saturday.", dt.date(2023, 5, 10), nlp)
+    assert found == [("Friday", "2023-05-05"), ("Saturday", "2023-05-06")]
+
+
 # --------------------------------------------------------------------------- stretches of time
 
 

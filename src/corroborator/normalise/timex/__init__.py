@@ -44,7 +44,8 @@ Conventions
   ahead; a plan told in the past ("planned a rally on Saturday") may lie ahead, and one the
   story overtook ("had been due to expire Friday") no longer does. A date in the present
   perfect ("has set Nov. 10 as the deadline") gets no past reading from it (English puts no
-  past date there), and a time after "since" has begun. A fiscal quarter without a year
+  past date there), and a time after "since" has begun. Times coordinated or in apposition
+  ("will meet on Monday and Tuesday") share the tense of the clause that dates them. A fiscal quarter without a year
   takes the reference's year (its calendar months are the company's); "the quarter ended
   July 31" is the calendar quarter holding the middle of its three months. "Last February"
   is not the month just gone, which English calls "last month".

@@ -78,7 +78,7 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
     for step in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
             return _verb_tense(token, frozenset(lex.cue("future_verbs")))
-        if step and token.pos_ in _NOMINAL:
+        if step and token.pos_ in _NOMINAL and not _shares_a_time(token, span.root):
             # The time dates a thing or a state ("a split payable Dec. 7", "the attack on
             # May 3", "a third-quarter loss"), not the clause: the clause's tense says when
             # it was reported, not when that thing happens.
@@ -87,6 +87,17 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
             return None
         token = token.head
     return None
+
+
+def _shares_a_time(token: Token, root: Token) -> bool:
+    """Is `token` another time that `root` is coordinated or in apposition with ("on Monday
+    and Tuesday nights", "Friday, Oct. 23")? Then `root` is dated by the same clause."""
+    if token.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    node = root
+    while node.i != token.i and node.dep_ in {"conj", "appos"}:
+        node = node.head
+    return node.i == token.i
 
 
 def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
