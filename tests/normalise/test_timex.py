@@ -281,6 +281,16 @@ def test_timex_clock_times(text: str, clock: str, value: str, timezone: str | No
     )
 
 
+def test_timex_the_afternoon_is_of_the_day_named_just_before(nlp: Language) -> None:
+    day = Reference(earliest=dt.date(2023, 5, 10))
+    text = "Shelling hit the market on Saturday.\n\nRescuers worked through the afternoon to free survivors."
+    assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("the afternoon", "2023-05-06TAF")
+    text = "Shelling hit the market on Saturday.\n\nRescuers said this afternoon that two were found."
+    assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("this afternoon", "2023-05-10TAF")
+    text = "Shelling hit the market on Saturday.\n\nThe mayor spoke.\n\nRescuers worked through the afternoon."
+    assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("the afternoon", "2023-05-10TAF")
+
+
 def test_timex_clock_precision_minute_or_hour() -> None:
     assert one("One strike came at 2:27 pm.").precision is model.TimePrecision.MINUTE
     bare = one("The blast came at 3 a.m.")

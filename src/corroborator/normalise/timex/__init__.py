@@ -67,7 +67,9 @@ Conventions
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference
-  day; the `clock` field always keeps the stated time. A stated time zone is recorded in
+  day; "in the morning", "the afternoon" (not "this afternoon") may also take the day the
+  paragraph before named (wire copy runs a sentence to a paragraph; blank lines are no
+  paragraphs); the `clock` field always keeps the stated time. A stated time zone is recorded in
   `timezone`; the clock is not converted (the place, known later, decides local time).
 - Words inside quotation marks are the speaker's, who may have spoken the day before
   publication: quoted relative words also take that reading ("last night" in a quoted

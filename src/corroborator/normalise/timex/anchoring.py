@@ -92,10 +92,11 @@ class _Context:
         still says which quarter. Forecasts are passed over."""
         return next((p for p in reversed(self.reported) if p.gran is _G.QUARTER), None)
 
-    def day_in_paragraph(self) -> _Period | None:
-        """The last day (or finer) the current paragraph mentioned: a clock time's day."""
+    def day_in_paragraph(self, *, reach: int = 0) -> _Period | None:
+        """The last day (or finer) the current paragraph mentioned: a clock time's day.
+        `reach`: how many paragraphs before the current one may also give it."""
         for period, paragraph in reversed(self.history):
-            if paragraph != self.paragraph:
+            if paragraph < self.paragraph - reach:
                 return None
             if period.gran <= _G.DAY:
                 return period
@@ -108,6 +109,10 @@ _UNKNOWN_TENSE_PENALTY_DAYS = 90
 #: A past-tense date may lie this many days after the reference (time zones, late-night
 #: filing) and still be this year's.
 _PAST_SLACK_DAYS = 1
+
+
+#: Parts of day that "the" ties to a day already named; "the night" keeps its own conventions.
+_DAYTIME_PARTS = frozenset({"MO", "MI", "AF", "EV", "DT"})
 
 
 def _published_before_noon(ctx: _Context) -> bool:
@@ -243,8 +248,11 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     if parts.definite and parts.unit is not None:
         return _definite(parts, ctx, tense)
     if parts.pod is not None or parts.hour is not None:
-        # a part of day or clock time alone: the day its paragraph is on, else the reference day
-        day = ctx.day_in_paragraph()
+        # a part of day or clock time alone: the day its paragraph is on, else the reference day.
+        # "In the morning" (unlike "this morning") is the morning of a day already named, which
+        # may close the paragraph before: wire copy runs one sentence to a paragraph.
+        anaphoric = parts.definite and parts.pod in _DAYTIME_PARTS and parts.hour is None
+        day = ctx.day_in_paragraph(reach=1 if anaphoric else 0)
         if day is not None:
             base = day if day.gran in {_G.DAY, _G.POD} else _Period(_G.DAY, day.first, day.year_known)
             return base, model.TimeAnchor.NARRATIVE

@@ -41,6 +41,12 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
+def _paragraph_starts(text: str) -> list[int]:
+    """Starts of the lines that hold text (and 0): blank lines between paragraphs are not
+    paragraphs, so the paragraph numbered one less is the one read just before."""
+    return [s for s in _line_starts(text) if s == 0 or text[s:].split("\n", 1)[0].strip()]
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
 
 
