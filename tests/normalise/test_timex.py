@@ -291,6 +291,12 @@ def test_timex_the_afternoon_is_of_the_day_named_just_before(nlp: Language) -> N
     assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("the afternoon", "2023-05-10TAF")
 
 
+def test_timex_the_next_morning_follows_the_story_not_the_publication() -> None:
+    found = tag("The governor was wounded on April 29. He left hospital the next morning.")
+    assert [(e.span.text, e.value) for e in found][-1] == ("the next morning", "2023-04-30TMO")
+    assert tag("Repairs start next morning.")[0].value == "2023-05-04TMO"
+
+
 def test_timex_clock_precision_minute_or_hour() -> None:
     assert one("One strike came at 2:27 pm.").precision is model.TimePrecision.MINUTE
     bare = one("The blast came at 3 a.m.")

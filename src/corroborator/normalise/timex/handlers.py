@@ -420,6 +420,8 @@ class _Handlers:
                 return None
             parts.pod = self.lex.parts_of_day[_squash(m["pod"])]
         parts.shift = {"coming": "next", "past": "last"}.get(shift, shift)
+        if with_the and parts.pod is not None and parts.shift == "next":
+            parts.shift = "following"  # "the next morning": the morning after the story's day
         return parts
 
     def _definite(self, m: re.Match[str], text: str) -> _Parts | None:
