@@ -357,6 +357,8 @@ def test_timex_offset_from_a_stated_date() -> None:
         ("Prices rose over the past two months.", "the past two months", "P2M"),
         ("The siege lasted a few days.", "a few days", "PXD"),
         ("The strike came days after the talks collapsed.", "days", "PXD"),
+        ("The fortress has stood for two thousand years.", "two thousand years", "P2000Y"),
+        ("The dynasty ruled for three hundred years.", "three hundred years", "P300Y"),
     ],
 )
 def test_timex_durations(text: str, span: str, value: str) -> None:

@@ -78,6 +78,10 @@ class _Handlers:
             return float(w.replace(",", ""))
         if w in self.lex.numbers:
             return self.lex.numbers[w]
+        scale = re.fullmatch(r"(.+)\s+(hundred|thousand)", w)
+        if scale:  # "two thousand", "twenty-five hundred"
+            count = self.parse_number(scale.group(1))
+            return None if count is None else count * (100 if scale.group(2) == "hundred" else 1000)
         pieces = re.split(r"[\s-]", w)
         if len(pieces) == 2 and all(p in self.lex.numbers for p in pieces):
             return self.lex.numbers[pieces[0]] + self.lex.numbers[pieces[1]]
