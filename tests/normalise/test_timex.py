@@ -345,6 +345,13 @@ def test_timex_offset_from_a_stated_date() -> None:
     assert one("Two days before May 3 the bridge was closed.").value == "2023-05-01"
 
 
+def test_timex_the_day_before_a_named_day_counts_from_it() -> None:
+    assert one("The day after April 20 the bridge was closed.").value == "2023-04-21"
+    found = one("The day before last Monday's hearing, the lawyers met.")
+    assert (found.span.text, found.value) == ("The day before last Monday", "2023-04-30")
+    assert tag("The day before the vote, the bridge was closed.") == []
+
+
 # --------------------------------------------------------------------------- durations and sets
 
 

@@ -63,7 +63,8 @@ Conventions
 - Wire copy restates a clock time in brackets ("10:35 a.m. (0735 GMT) Friday"): the clock
   takes the day after the bracket. "The week of March 6" is the week holding that day;
   "the last half of 1989" its second half. In "the day before the vote", "before" relates
-  the day to an event the words do not date, so no day is counted from the story's time.
+  the day to an event the words do not date, so no day is counted from the story's time;
+  "the day before last Monday('s hearing)" and "the day after May 3" count from the day named.
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference

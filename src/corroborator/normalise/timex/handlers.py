@@ -536,7 +536,15 @@ class _Handlers:
     def _offset_the(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the day before", "the night after", "the year before"."""
         following = re.match(r"\s+([\w$“\"(]+)", text[m.end() : m.end() + 30])
-        if following and following.group(1).lower() not in {"and", "or", "but", "when", "while", "as"}:
+        dated = re.match(
+            rf"\s+(?:(?:last|next|this)\s+)?(?:{self.month_any}|{self.weekday}|\d{{1,2}}\s+{self.month_any}"
+            r"|yesterday|today|tomorrow)(?!\w)",
+            text[m.end() : m.end() + 30],
+            re.IGNORECASE,
+        )
+        if dated:
+            pass  # "the day before last Tuesday", "the day after May 3": counted from that date
+        elif following and following.group(1).lower() not in {"and", "or", "but", "when", "while", "as"}:
             # "the day before the plunge", "the night after police arrived": a preposition or
             # a conjunction relating the day to an event; TimeML tags "the day" alone
             return None

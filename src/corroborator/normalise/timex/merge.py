@@ -44,6 +44,9 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
         return word == "" and not comma  # "the early hours of Thursday morning": one stretch
     if _period_a_year_back(left, right):
         return word == "" and not comma  # "the quarter a year ago"
+    if left.offset_dir and left.offset_base == "narrative" and left.offset_n is not None and "rel" in rs:
+        # "the day before last Tuesday": an offset counted from the named day that follows
+        return word == "" and not comma and right.weekday is not None and not rs - {"weekday", "rel"}
     if ls & rs:
         return False
     if found["possessive"]:  # "this year's third quarter", "1990's first half": the year's period
