@@ -345,6 +345,16 @@ def test_timex_offset_from_a_stated_date() -> None:
     assert one("Two days before May 3 the bridge was closed.").value == "2023-05-01"
 
 
+def test_timex_today_is_the_nth_day_of_a_stretch() -> None:
+    found = tag("Today is the 100th day of the siege. It's the third day of the strike.")
+    assert [(e.span.text, e.value) for e in found] == [
+        ("Today", "2023-05-03"),
+        ("the 100th day", "2023-05-03"),
+        ("the third day", "2023-05-03"),
+    ]
+    assert tag("Tanks moved on the first day of the war.") == []
+
+
 def test_timex_the_day_before_a_named_day_counts_from_it() -> None:
     assert one("The day after April 20 the bridge was closed.").value == "2023-04-21"
     found = one("The day before last Monday's hearing, the lawyers met.")

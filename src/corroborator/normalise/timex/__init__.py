@@ -65,6 +65,7 @@ Conventions
   "the last half of 1989" its second half. In "the day before the vote", "before" relates
   the day to an event the words do not date, so no day is counted from the story's time;
   "the day before last Monday('s hearing)" and "the day after May 3" count from the day named.
+  "The third day of the strike" is dated only by "today is"/"it's" before it (the reference day).
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference

@@ -270,6 +270,11 @@ class _Grammar(_Handlers):
             self._definite,
         )
         self._add(
+            "day_of_a_stretch",
+            rf"""(?i:the)\s+(?P<ord>{self.ordinal}|\d{{1,3}}(?:,\d{{3}})?(?i:st|nd|rd|th))\s+(?i:day)(?=\s+of\s)""",
+            self._day_of_a_stretch,
+        )
+        self._add(
             "year_ago_adjective",
             r"""
             (?:(?i:the)\s+)?(?:(?i:comparable|corresponding|same)\s+)?(?i:year)[\s-](?i:earlier|ago)

@@ -365,6 +365,13 @@ class _Handlers:
 
     # ----------------------------------------------------------------- handlers: relative
 
+    def _day_of_a_stretch(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "Today is the eighth day of the blockade", "it's the 100th day of the war": a day
+        counted within an event is the day the clause is on; only "today"/"it is" say which."""
+        if not re.search(r"(?i)\b(?:today|it|this)(?:\s+is|['’]s)\s+$", text[max(0, m.start() - 12) : m.start()]):
+            return None  # "on the first day of the war": the war's day, which the words do not date
+        return _Parts(day_offset=0)
+
     def _deictic(self, m: re.Match[str], text: str) -> _Parts | None:
         if self.in_a_name(text, m):
             return None
