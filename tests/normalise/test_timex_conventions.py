@@ -164,6 +164,11 @@ def test_timex_conventions_the_foreseeable_future_names_no_time() -> None:
     assert values("Troops will stay in the valley for the foreseeable future.", dt.date(2023, 5, 3)) == []
 
 
+def test_timex_conventions_a_participle_completing_a_verb_has_its_tense(nlp: Language) -> None:
+    found = values("Farmers are going to start getting hit in the autumn.", dt.date(2023, 2, 6), nlp)
+    assert found == [("the autumn", "2023-FA")]
+
+
 def test_timex_conventions_coordinated_times_share_their_clause_tense(nlp: Language) -> None:
     found = values("The ministers will meet on Monday and Tuesday in Vienna.", dt.date(2023, 5, 10), nlp)
     assert found == [("Monday", "2023-05-15"), ("Tuesday", "2023-05-16")]

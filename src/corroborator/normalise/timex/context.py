@@ -139,6 +139,11 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
+        finite = any(a.tag_ in {"VBD", "VBZ", "VBP", "MD"} for a in auxes)
+        if verb.dep_ == "xcomp" and not finite and verb.head.pos_ in {"VERB", "AUX"}:
+            # "is going to start getting beaten in the spring": a participle completing
+            # another verb has that verb's tense
+            return _verb_tense(verb.head, future_verbs)
         if not auxes and verb.dep_ in {"acl", "amod", "advcl", "appos"}:
             return None  # a participle describing a thing: "a summit set for April"
         if words & {"has", "have", "'ve"}:
