@@ -355,6 +355,16 @@ def test_timex_today_is_the_nth_day_of_a_stretch() -> None:
     assert tag("Tanks moved on the first day of the war.") == []
 
 
+def test_timex_that_day_within_a_month_keeps_the_month() -> None:
+    found = tag("The mayor was shot last October. The list was changed that same day.")
+    assert [(e.span.text, e.value) for e in found] == [("last October", "2022-10"), ("same day", "2022-10-XX")]
+
+
+def test_timex_a_day_counted_from_a_named_day_is_the_story_day() -> None:
+    found = tag("Two days before April 20 the bridge was closed. That night, drones attacked.")
+    assert [(e.span.text, e.value) for e in found][-1] == ("That night", "2023-04-18TNI")
+
+
 def test_timex_the_day_before_a_named_day_counts_from_it() -> None:
     assert one("The day after April 20 the bridge was closed.").value == "2023-04-21"
     found = one("The day before last Monday's hearing, the lawyers met.")

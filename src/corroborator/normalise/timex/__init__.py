@@ -68,6 +68,9 @@ Conventions
   "The third day of the strike" is dated only by "today is"/"it's" before it (the reference day).
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
+- "That day", "that night" after a month or year the text talks about keep what it knows
+  ("last October ... that same day" is 1998-10-XX). A day counted from a named day ("two
+  days before May 3") becomes the time the story is on; "a year earlier" does not.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference
   day; "in the morning", "the afternoon" (not "this afternoon") may also take the day the
   paragraph before named (wire copy runs a sentence to a paragraph; blank lines are no

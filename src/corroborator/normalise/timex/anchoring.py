@@ -164,6 +164,17 @@ def _choose_by_tense(
     return min(candidates, key=cost)
 
 
+def _within_anchor(unanchored: str, anchor: _Period | None) -> str:
+    """ "That same day" after "last October": a day the text does not give, within the month
+    it talks about (1998-10-XX); the year and month the anchor knows replace the X's."""
+    if anchor is None or not anchor.year_known or not unanchored.startswith("XXXX"):
+        return unanchored
+    value = f"{anchor.first.year:04d}" + unanchored[4:]
+    if anchor.gran is _G.MONTH and value[4:8] == "-XX-":
+        value = f"{value[:5]}{anchor.first.month:02d}{value[7:]}"
+    return value
+
+
 def _unanchored_value(parts: _Parts) -> str:
     """A value with X for everything the reference would have given."""
     if parts.hour is not None:
@@ -417,7 +428,7 @@ def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
 
     if parts.pod is not None:  # "last night", "this morning", "that evening", "the next morning"
         if kind is model.TimeAnchor.NARRATIVE and base_gran > _G.DAY:
-            return _Reading(value=_unanchored_value(parts))
+            return _Reading(value=_within_anchor(_unanchored_value(parts), ctx.anchor))
         day = base_day + dt.timedelta(days=step)
         if shift == "this" and parts.pod == "NI" and tense == "past":
             day = base_day - dt.timedelta(days=1)  # "this night" told in the past: the one gone
@@ -426,7 +437,7 @@ def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
     if parts.unit is not None:
         gran = _UNIT_GRAN[parts.unit]
         if kind is model.TimeAnchor.NARRATIVE and base_gran > gran:
-            return _Reading(value=_unanchored_value(parts))
+            return _Reading(value=_within_anchor(_unanchored_value(parts), ctx.anchor))
         period = _period_of(base_day, gran, year_known=known, lex=lex)
         if parts.stretch:
             return _stretch(parts.unit, step, _step(period, step), base_day, kind)

@@ -126,7 +126,7 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
         anchor=anchor,
         year_known=period.year_known,
         period=period,
-        anchors_narrative=not parts.offset_dir,
+        anchors_narrative=not parts.offset_dir or parts.offset_base == "explicit",
     )
 
 
