@@ -78,19 +78,27 @@ class _Context:
     def period_compared(self) -> _Period | None:
         """The part of a year (month, quarter, half, season) the text last talked about, past
         any days named since ("the third quarter ended Sept. 30 ... a year earlier"), unless
-        a whole year or more was talked about after it. Forecasts are passed over."""
-        for period in reversed(self.reported):
-            if period.gran in _SUB_YEAR:
-                return period
-            if period.gran >= _G.YEAR:
-                return None
-        return None
+        a whole year or more was talked about after it. Forecasts are passed over when a
+        period was reported ("losses through the third quarter of 1990" after the third
+        quarter's results), not when they are all the text talks about ("fourth-quarter
+        profit will trail the year-earlier one")."""
+
+        def last_part(periods: Sequence[_Period]) -> _Period | None:
+            for period in reversed(periods):
+                if period.gran in _SUB_YEAR:
+                    return period
+                if period.gran >= _G.YEAR:
+                    return None
+            return None
+
+        return last_part(self.reported) or last_part([p for p, _ in self.history])
 
     def quarter_compared(self) -> _Period | None:
         """The quarter the text last talked about, past whole years named since: "the 1988
         quarter" gives its year itself, so "third-quarter profit ... reported last year"
-        still says which quarter. Forecasts are passed over."""
-        return next((p for p in reversed(self.reported) if p.gran is _G.QUARTER), None)
+        still says which quarter. Forecasts as in `period_compared`."""
+        reported = next((p for p in reversed(self.reported) if p.gran is _G.QUARTER), None)
+        return reported or next((p for p, _ in reversed(self.history) if p.gran is _G.QUARTER), None)
 
     def day_in_paragraph(self, *, reach: int = 0) -> _Period | None:
         """The last day (or finer) the current paragraph mentioned: a clock time's day.
