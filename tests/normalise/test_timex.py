@@ -345,6 +345,12 @@ def test_timex_offset_from_a_stated_date() -> None:
     assert one("Two days before May 3 the bridge was closed.").value == "2023-05-01"
 
 
+def test_timex_the_year_of_an_amount_is_a_time() -> None:
+    first = tag("Shares hit a low for the year of $3.10 in March.")[0]
+    assert (first.span.text, first.value) == ("the year", "2023")
+    assert tag("The year of the flood was hard.") == []
+
+
 def test_timex_today_is_the_nth_day_of_a_stretch() -> None:
     found = tag("Today is the 100th day of the siege. It's the third day of the strike.")
     assert [(e.span.text, e.value) for e in found] == [

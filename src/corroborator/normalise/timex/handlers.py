@@ -126,8 +126,9 @@ class _Handlers:
 
     @staticmethod
     def followed_by_of(text: str, end: int) -> bool:
-        """ "the fall of the city", "the day of the attack": the thing named is not a time."""
-        return re.match(r"\s+of\b", text[end : end + 5]) is not None
+        """ "the fall of the city", "the day of the attack": the thing named is not a time. An
+        amount after "of" ("a high for the year of $42.875") names no event."""
+        return re.match(r"\s+of\b(?!\s*(?:[$£€#]|\d))", text[end : end + 8]) is not None
 
     def generic_today(self, text: str, end: int) -> bool:
         """ "today's youth", "today's fast-changing world": the present age, not a day. The
