@@ -415,6 +415,7 @@ def test_timex_ages_are_not_durations() -> None:
         ("Patrols pass every Wednesday.", "XXXX-WXX-3"),
         ("Convoys arrive daily.", "P1D"),
         ("The ferry sails twice a week.", "P1W"),
+        ("The market opens on Friday evenings.", "XXXX-WXX-5TEV"),
     ],
 )
 def test_timex_sets(text: str, value: str) -> None:

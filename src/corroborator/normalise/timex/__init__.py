@@ -86,7 +86,8 @@ Conventions
   and values say XXXX; a weekday then cannot be placed on a day and gets the week-long hull
   of its possible readings.
 - Durations follow TIMEX3 (P3D, PT3H, P2W, PXY for "years"); decades and centuries are
-  written in years (P20Y). Values of sets: P1D for "daily", XXXX-WXX-3 for "every Wednesday".
+  written in years (P20Y). Values of sets: P1D for "daily", XXXX-WXX-3 for "every Wednesday",
+  XXXX-WXX-5TEV for "Friday evenings".
 
 Layout (data flows down the list; no module imports one below it, except the lexicon, which
 caches the grammar compiled from its words):
