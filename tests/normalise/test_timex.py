@@ -281,6 +281,22 @@ def test_timex_clock_times(text: str, clock: str, value: str, timezone: str | No
     )
 
 
+def test_timex_the_afternoon_is_of_the_day_named_just_before(nlp: Language) -> None:
+    day = Reference(earliest=dt.date(2023, 5, 10))
+    text = "Shelling hit the market on Saturday.\n\nRescuers worked through the afternoon to free survivors."
+    assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("the afternoon", "2023-05-06TAF")
+    text = "Shelling hit the market on Saturday.\n\nRescuers said this afternoon that two were found."
+    assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("this afternoon", "2023-05-10TAF")
+    text = "Shelling hit the market on Saturday.\n\nThe mayor spoke.\n\nRescuers worked through the afternoon."
+    assert [(e.span.text, e.value) for e in tag(text, day, nlp)][-1] == ("the afternoon", "2023-05-10TAF")
+
+
+def test_timex_the_next_morning_follows_the_story_not_the_publication() -> None:
+    found = tag("The governor was wounded on April 29. He left hospital the next morning.")
+    assert [(e.span.text, e.value) for e in found][-1] == ("the next morning", "2023-04-30TMO")
+    assert tag("Repairs start next morning.")[0].value == "2023-05-04TMO"
+
+
 def test_timex_clock_precision_minute_or_hour() -> None:
     assert one("One strike came at 2:27 pm.").precision is model.TimePrecision.MINUTE
     bare = one("The blast came at 3 a.m.")
@@ -329,6 +345,39 @@ def test_timex_offset_from_a_stated_date() -> None:
     assert one("Two days before May 3 the bridge was closed.").value == "2023-05-01"
 
 
+def test_timex_the_year_of_an_amount_is_a_time() -> None:
+    first = tag("Shares hit a low for the year of $3.10 in March.")[0]
+    assert (first.span.text, first.value) == ("the year", "2023")
+    assert tag("The year of the flood was hard.") == []
+
+
+def test_timex_today_is_the_nth_day_of_a_stretch() -> None:
+    found = tag("Today is the 100th day of the siege. It's the third day of the strike.")
+    assert [(e.span.text, e.value) for e in found] == [
+        ("Today", "2023-05-03"),
+        ("the 100th day", "2023-05-03"),
+        ("the third day", "2023-05-03"),
+    ]
+    assert tag("Tanks moved on the first day of the war.") == []
+
+
+def test_timex_that_day_within_a_month_keeps_the_month() -> None:
+    found = tag("The mayor was shot last October. The list was changed that same day.")
+    assert [(e.span.text, e.value) for e in found] == [("last October", "2022-10"), ("same day", "2022-10-XX")]
+
+
+def test_timex_a_day_counted_from_a_named_day_is_the_story_day() -> None:
+    found = tag("Two days before April 20 the bridge was closed. That night, drones attacked.")
+    assert [(e.span.text, e.value) for e in found][-1] == ("That night", "2023-04-18TNI")
+
+
+def test_timex_the_day_before_a_named_day_counts_from_it() -> None:
+    assert one("The day after April 20 the bridge was closed.").value == "2023-04-21"
+    found = one("The day before last Monday's hearing, the lawyers met.")
+    assert (found.span.text, found.value) == ("The day before last Monday", "2023-04-30")
+    assert tag("The day before the vote, the bridge was closed.") == []
+
+
 # --------------------------------------------------------------------------- durations and sets
 
 
@@ -341,6 +390,8 @@ def test_timex_offset_from_a_stated_date() -> None:
         ("Prices rose over the past two months.", "the past two months", "P2M"),
         ("The siege lasted a few days.", "a few days", "PXD"),
         ("The strike came days after the talks collapsed.", "days", "PXD"),
+        ("The fortress has stood for two thousand years.", "two thousand years", "P2000Y"),
+        ("The dynasty ruled for three hundred years.", "three hundred years", "P300Y"),
     ],
 )
 def test_timex_durations(text: str, span: str, value: str) -> None:
@@ -364,6 +415,7 @@ def test_timex_ages_are_not_durations() -> None:
         ("Patrols pass every Wednesday.", "XXXX-WXX-3"),
         ("Convoys arrive daily.", "P1D"),
         ("The ferry sails twice a week.", "P1W"),
+        ("The market opens on Friday evenings.", "XXXX-WXX-5TEV"),
     ],
 )
 def test_timex_sets(text: str, value: str) -> None:

@@ -164,6 +164,18 @@ def test_timex_conventions_the_foreseeable_future_names_no_time() -> None:
     assert values("Troops will stay in the valley for the foreseeable future.", dt.date(2023, 5, 3)) == []
 
 
+def test_timex_conventions_a_participle_completing_a_verb_has_its_tense(nlp: Language) -> None:
+    found = values("Farmers are going to start getting hit in the autumn.", dt.date(2023, 2, 6), nlp)
+    assert found == [("the autumn", "2023-FA")]
+
+
+def test_timex_conventions_coordinated_times_share_their_clause_tense(nlp: Language) -> None:
+    found = values("The ministers will meet on Monday and Tuesday in Vienna.", dt.date(2023, 5, 10), nlp)
+    assert found == [("Monday", "2023-05-15"), ("Tuesday", "2023-05-16")]
+    found = values("Drones struck the port on Friday and Saturday.", dt.date(2023, 5, 10), nlp)
+    assert found == [("Friday", "2023-05-05"), ("Saturday", "2023-05-06")]
+
+
 # --------------------------------------------------------------------------- stretches of time
 
 
@@ -220,6 +232,18 @@ def test_timex_conventions_a_years_period_is_the_period_compared() -> None:
     assert found == [("the third quarter", "2023-Q3"), ("the 2022 period", "2022-Q3")]
     found = values("Sales rose in the third quarter. Costs in the latest period fell.", dt.date(2023, 10, 26))
     assert found[-1] == ("the latest period", "2023-Q3")
+
+
+def test_timex_conventions_a_forecast_period_is_not_the_period_compared(nlp: Language) -> None:
+    text = (
+        "The brewer reported lower profit for the second quarter. Analysts expect weak sales through "
+        "the fourth quarter of 2024. In the year-ago period, the brewer earned $3 million."
+    )
+    found = values(text, dt.date(2023, 8, 2), nlp)
+    assert found[-1] == ("the year-ago period", "2022-Q2")
+    text = "Sales fell in the third quarter. Sales in the first half of 2024 may rise. A year earlier, sales rose."
+    found = values(text, dt.date(2023, 10, 26))
+    assert found[-1] == ("A year earlier", "2022-Q3")
 
 
 def test_timex_conventions_year_earlier_months_are_a_stretch_like_the_months() -> None:

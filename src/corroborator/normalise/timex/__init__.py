@@ -44,7 +44,8 @@ Conventions
   ahead; a plan told in the past ("planned a rally on Saturday") may lie ahead, and one the
   story overtook ("had been due to expire Friday") no longer does. A date in the present
   perfect ("has set Nov. 10 as the deadline") gets no past reading from it (English puts no
-  past date there), and a time after "since" has begun. A fiscal quarter without a year
+  past date there), and a time after "since" has begun. Times coordinated or in apposition
+  ("will meet on Monday and Tuesday") share the tense of the clause that dates them. A fiscal quarter without a year
   takes the reference's year (its calendar months are the company's); "the quarter ended
   July 31" is the calendar quarter holding the middle of its three months. "Last February"
   is not the month just gone, which English calls "last month".
@@ -55,16 +56,25 @@ Conventions
   decade", "the year ended March 31" and "recent weeks" are DURATIONs (P10Y, P1Y, PXW).
 - A year-on-year comparison ("a year earlier", "year-ago", "the 1988 period", "the
   corresponding period last year", "the latest period") refers to the part of a year the
-  text last talked about (a month, quarter, half or season), past any day named since. A
+  text last talked about (a month, quarter, half or season), past any day named since and
+  past any forecast (a period named in a future clause or still to come has no results to
+  compare). A
   deadline ("by 1992", "until Tuesday") is never the time the text talks about.
 - Wire copy restates a clock time in brackets ("10:35 a.m. (0735 GMT) Friday"): the clock
   takes the day after the bracket. "The week of March 6" is the week holding that day;
   "the last half of 1989" its second half. In "the day before the vote", "before" relates
-  the day to an event the words do not date, so no day is counted from the story's time.
+  the day to an event the words do not date, so no day is counted from the story's time;
+  "the day before last Monday('s hearing)" and "the day after May 3" count from the day named.
+  "The third day of the strike" is dated only by "today is"/"it's" before it (the reference day).
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
+- "That day", "that night" after a month or year the text talks about keep what it knows
+  ("last October ... that same day" is 1998-10-XX). A day counted from a named day ("two
+  days before May 3") becomes the time the story is on; "a year earlier" does not.
 - A clock time without a day takes the last day its paragraph mentioned, else the reference
-  day; the `clock` field always keeps the stated time. A stated time zone is recorded in
+  day; "in the morning", "the afternoon" (not "this afternoon") may also take the day the
+  paragraph before named (wire copy runs a sentence to a paragraph; blank lines are no
+  paragraphs); the `clock` field always keeps the stated time. A stated time zone is recorded in
   `timezone`; the clock is not converted (the place, known later, decides local time).
 - Words inside quotation marks are the speaker's, who may have spoken the day before
   publication: quoted relative words also take that reading ("last night" in a quoted
@@ -76,7 +86,8 @@ Conventions
   and values say XXXX; a weekday then cannot be placed on a day and gets the week-long hull
   of its possible readings.
 - Durations follow TIMEX3 (P3D, PT3H, P2W, PXY for "years"); decades and centuries are
-  written in years (P20Y). Values of sets: P1D for "daily", XXXX-WXX-3 for "every Wednesday".
+  written in years (P20Y). Values of sets: P1D for "daily", XXXX-WXX-3 for "every Wednesday",
+  XXXX-WXX-5TEV for "Friday evenings".
 
 Layout (data flows down the list; no module imports one below it, except the lexicon, which
 caches the grammar compiled from its words):

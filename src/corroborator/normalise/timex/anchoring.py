@@ -54,7 +54,17 @@ class _Context:
     year_known: bool
     ref_time: dt.time | None
     history: list[tuple[_Period, int]] = field(default_factory=list)  # (period, paragraph)
+    #: The periods of `history` neither named in a future clause nor still to come: a forecast
+    #: ("losses through the third quarter of 1990") has no results "a year earlier" could compare.
+    reported: list[_Period] = field(default_factory=list)
     paragraph: int = 0
+
+    def remember(self, period: _Period, paragraph: int, *, future: bool) -> None:
+        """Note a time the text talked about; `future`: named in a future clause."""
+        self.history.append((period, paragraph))
+        ahead = self.ref is not None and period.year_known and period.first > self.ref
+        if not future and not ahead:
+            self.reported.append(period)
 
     @property
     def anchor(self) -> _Period | None:
@@ -68,24 +78,33 @@ class _Context:
     def period_compared(self) -> _Period | None:
         """The part of a year (month, quarter, half, season) the text last talked about, past
         any days named since ("the third quarter ended Sept. 30 ... a year earlier"), unless
-        a whole year or more was talked about after it."""
-        for period, _ in reversed(self.history):
-            if period.gran in _SUB_YEAR:
-                return period
-            if period.gran >= _G.YEAR:
-                return None
-        return None
+        a whole year or more was talked about after it. Forecasts are passed over when a
+        period was reported ("losses through the third quarter of 1990" after the third
+        quarter's results), not when they are all the text talks about ("fourth-quarter
+        profit will trail the year-earlier one")."""
+
+        def last_part(periods: Sequence[_Period]) -> _Period | None:
+            for period in reversed(periods):
+                if period.gran in _SUB_YEAR:
+                    return period
+                if period.gran >= _G.YEAR:
+                    return None
+            return None
+
+        return last_part(self.reported) or last_part([p for p, _ in self.history])
 
     def quarter_compared(self) -> _Period | None:
         """The quarter the text last talked about, past whole years named since: "the 1988
         quarter" gives its year itself, so "third-quarter profit ... reported last year"
-        still says which quarter."""
-        return next((p for p, _ in reversed(self.history) if p.gran is _G.QUARTER), None)
+        still says which quarter. Forecasts as in `period_compared`."""
+        reported = next((p for p in reversed(self.reported) if p.gran is _G.QUARTER), None)
+        return reported or next((p for p, _ in reversed(self.history) if p.gran is _G.QUARTER), None)
 
-    def day_in_paragraph(self) -> _Period | None:
-        """The last day (or finer) the current paragraph mentioned: a clock time's day."""
+    def day_in_paragraph(self, *, reach: int = 0) -> _Period | None:
+        """The last day (or finer) the current paragraph mentioned: a clock time's day.
+        `reach`: how many paragraphs before the current one may also give it."""
         for period, paragraph in reversed(self.history):
-            if paragraph != self.paragraph:
+            if paragraph < self.paragraph - reach:
                 return None
             if period.gran <= _G.DAY:
                 return period
@@ -98,6 +117,10 @@ _UNKNOWN_TENSE_PENALTY_DAYS = 90
 #: A past-tense date may lie this many days after the reference (time zones, late-night
 #: filing) and still be this year's.
 _PAST_SLACK_DAYS = 1
+
+
+#: Parts of day that "the" ties to a day already named; "the night" keeps its own conventions.
+_DAYTIME_PARTS = frozenset({"MO", "MI", "AF", "EV", "DT"})
 
 
 def _published_before_noon(ctx: _Context) -> bool:
@@ -147,6 +170,17 @@ def _choose_by_tense(
         return (ref - last).days + (_UNKNOWN_TENSE_PENALTY_DAYS if ahead else 0)
 
     return min(candidates, key=cost)
+
+
+def _within_anchor(unanchored: str, anchor: _Period | None) -> str:
+    """ "That same day" after "last October": a day the text does not give, within the month
+    it talks about (1998-10-XX); the year and month the anchor knows replace the X's."""
+    if anchor is None or not anchor.year_known or not unanchored.startswith("XXXX"):
+        return unanchored
+    value = f"{anchor.first.year:04d}" + unanchored[4:]
+    if anchor.gran is _G.MONTH and value[4:8] == "-XX-":
+        value = f"{value[:5]}{anchor.first.month:02d}{value[7:]}"
+    return value
 
 
 def _unanchored_value(parts: _Parts) -> str:
@@ -233,8 +267,11 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     if parts.definite and parts.unit is not None:
         return _definite(parts, ctx, tense)
     if parts.pod is not None or parts.hour is not None:
-        # a part of day or clock time alone: the day its paragraph is on, else the reference day
-        day = ctx.day_in_paragraph()
+        # a part of day or clock time alone: the day its paragraph is on, else the reference day.
+        # "In the morning" (unlike "this morning") is the morning of a day already named, which
+        # may close the paragraph before: wire copy runs one sentence to a paragraph.
+        anaphoric = parts.definite and parts.pod in _DAYTIME_PARTS and parts.hour is None
+        day = ctx.day_in_paragraph(reach=1 if anaphoric else 0)
         if day is not None:
             base = day if day.gran in {_G.DAY, _G.POD} else _Period(_G.DAY, day.first, day.year_known)
             return base, model.TimeAnchor.NARRATIVE
@@ -399,7 +436,7 @@ def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
 
     if parts.pod is not None:  # "last night", "this morning", "that evening", "the next morning"
         if kind is model.TimeAnchor.NARRATIVE and base_gran > _G.DAY:
-            return _Reading(value=_unanchored_value(parts))
+            return _Reading(value=_within_anchor(_unanchored_value(parts), ctx.anchor))
         day = base_day + dt.timedelta(days=step)
         if shift == "this" and parts.pod == "NI" and tense == "past":
             day = base_day - dt.timedelta(days=1)  # "this night" told in the past: the one gone
@@ -408,7 +445,7 @@ def _shifted(parts: _Parts, ctx: _Context, tense: Tense | None) -> _Base:
     if parts.unit is not None:
         gran = _UNIT_GRAN[parts.unit]
         if kind is model.TimeAnchor.NARRATIVE and base_gran > gran:
-            return _Reading(value=_unanchored_value(parts))
+            return _Reading(value=_within_anchor(_unanchored_value(parts), ctx.anchor))
         period = _period_of(base_day, gran, year_known=known, lex=lex)
         if parts.stretch:
             return _stretch(parts.unit, step, _step(period, step), base_day, kind)

@@ -41,6 +41,12 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
+def _paragraph_starts(text: str) -> list[int]:
+    """Starts of the lines that hold text (and 0): blank lines between paragraphs are not
+    paragraphs, so the paragraph numbered one less is the one read just before."""
+    return [s for s in _line_starts(text) if s == 0 or text[s:].split("\n", 1)[0].strip()]
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
 
 
@@ -78,7 +84,7 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
     for step in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
             return _verb_tense(token, frozenset(lex.cue("future_verbs")))
-        if step and token.pos_ in _NOMINAL:
+        if step and token.pos_ in _NOMINAL and not _shares_a_time(token, span.root):
             # The time dates a thing or a state ("a split payable Dec. 7", "the attack on
             # May 3", "a third-quarter loss"), not the clause: the clause's tense says when
             # it was reported, not when that thing happens.
@@ -87,6 +93,17 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
             return None
         token = token.head
     return None
+
+
+def _shares_a_time(token: Token, root: Token) -> bool:
+    """Is `token` another time that `root` is coordinated or in apposition with ("on Monday
+    and Tuesday nights", "Friday, Oct. 23")? Then `root` is dated by the same clause."""
+    if token.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    node = root
+    while node.i != token.i and node.dep_ in {"conj", "appos"}:
+        node = node.head
+    return node.i == token.i
 
 
 def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
@@ -122,6 +139,11 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> Tense | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
+        finite = any(a.tag_ in {"VBD", "VBZ", "VBP", "MD"} for a in auxes)
+        if verb.dep_ == "xcomp" and not finite and verb.head.pos_ in {"VERB", "AUX"}:
+            # "is going to start getting beaten in the spring": a participle completing
+            # another verb has that verb's tense
+            return _verb_tense(verb.head, future_verbs)
         if not auxes and verb.dep_ in {"acl", "amod", "advcl", "appos"}:
             return None  # a participle describing a thing: "a summit set for April"
         if words & {"has", "have", "'ve"}:

@@ -45,7 +45,9 @@ class _Grammar(_Handlers):
         tens = [w for w, n in lex.numbers.items() if n in {20, 30, 40, 50, 60, 70, 80, 90}]
         units = [w for w, n in lex.numbers.items() if 1 <= n <= 9 and w not in {"a", "an"}]
         self.tens, self.units = _alternation(tens), _alternation(units)
-        self.number = rf"(?:{_DIGITS}|(?i:(?:{self.tens})[\s-](?:{self.units})|{_alternation(lex.numbers)}))"
+        # "two thousand", "a hundred", "twenty-five": a count in words, times a hundred or a thousand
+        small = rf"(?:(?:{self.tens})[\s-](?:{self.units})|{_alternation(lex.numbers)})"
+        self.number = rf"(?:{_DIGITS}|(?i:{small}(?:\s+(?:hundred|thousand)(?!\w))?))"
         self.vague_number = rf"(?i:{_alternation(lex.vague_numbers)})"
         ord_units = _alternation(w for w, n in lex.ordinals.items() if 1 <= n <= 9)
         self.ordinal = (
@@ -266,6 +268,11 @@ class _Grammar(_Handlers):
             (?i:the)\s+(?:(?i:fiscal|calendar|full)\s+)?
             (?P<unit>(?i:week|weekend|month|quarter|year|day|decade|century)){_END}""",
             self._definite,
+        )
+        self._add(
+            "day_of_a_stretch",
+            rf"""(?i:the)\s+(?P<ord>{self.ordinal}|\d{{1,3}}(?:,\d{{3}})?(?i:st|nd|rd|th))\s+(?i:day)(?=\s+of\s)""",
+            self._day_of_a_stretch,
         )
         self._add(
             "year_ago_adjective",

@@ -78,6 +78,10 @@ class _Handlers:
             return float(w.replace(",", ""))
         if w in self.lex.numbers:
             return self.lex.numbers[w]
+        scale = re.fullmatch(r"(.+)\s+(hundred|thousand)", w)
+        if scale:  # "two thousand", "twenty-five hundred"
+            count = self.parse_number(scale.group(1))
+            return None if count is None else count * (100 if scale.group(2) == "hundred" else 1000)
         pieces = re.split(r"[\s-]", w)
         if len(pieces) == 2 and all(p in self.lex.numbers for p in pieces):
             return self.lex.numbers[pieces[0]] + self.lex.numbers[pieces[1]]
@@ -122,8 +126,9 @@ class _Handlers:
 
     @staticmethod
     def followed_by_of(text: str, end: int) -> bool:
-        """ "the fall of the city", "the day of the attack": the thing named is not a time."""
-        return re.match(r"\s+of\b", text[end : end + 5]) is not None
+        """ "the fall of the city", "the day of the attack": the thing named is not a time. An
+        amount after "of" ("a high for the year of $42.875") names no event."""
+        return re.match(r"\s+of\b(?!\s*(?:[$£€#]|\d))", text[end : end + 8]) is not None
 
     def generic_today(self, text: str, end: int) -> bool:
         """ "today's youth", "today's fast-changing world": the present age, not a day. The
@@ -361,6 +366,13 @@ class _Handlers:
 
     # ----------------------------------------------------------------- handlers: relative
 
+    def _day_of_a_stretch(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "Today is the eighth day of the blockade", "it's the 100th day of the war": a day
+        counted within an event is the day the clause is on; only "today"/"it is" say which."""
+        if not re.search(r"(?i)\b(?:today|it|this)(?:\s+is|['’]s)\s+$", text[max(0, m.start() - 12) : m.start()]):
+            return None  # "on the first day of the war": the war's day, which the words do not date
+        return _Parts(day_offset=0)
+
     def _deictic(self, m: re.Match[str], text: str) -> _Parts | None:
         if self.in_a_name(text, m):
             return None
@@ -420,6 +432,8 @@ class _Handlers:
                 return None
             parts.pod = self.lex.parts_of_day[_squash(m["pod"])]
         parts.shift = {"coming": "next", "past": "last"}.get(shift, shift)
+        if with_the and parts.pod is not None and parts.shift == "next":
+            parts.shift = "following"  # "the next morning": the morning after the story's day
         return parts
 
     def _definite(self, m: re.Match[str], text: str) -> _Parts | None:
@@ -530,7 +544,15 @@ class _Handlers:
     def _offset_the(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the day before", "the night after", "the year before"."""
         following = re.match(r"\s+([\w$“\"(]+)", text[m.end() : m.end() + 30])
-        if following and following.group(1).lower() not in {"and", "or", "but", "when", "while", "as"}:
+        dated = re.match(
+            rf"\s+(?:(?:last|next|this)\s+)?(?:{self.month_any}|{self.weekday}|\d{{1,2}}\s+{self.month_any}"
+            r"|yesterday|today|tomorrow)(?!\w)",
+            text[m.end() : m.end() + 30],
+            re.IGNORECASE,
+        )
+        if dated:
+            pass  # "the day before last Tuesday", "the day after May 3": counted from that date
+        elif following and following.group(1).lower() not in {"and", "or", "but", "when", "while", "as"}:
             # "the day before the plunge", "the night after police arrived": a preposition or
             # a conjunction relating the day to an event; TimeML tags "the day" alone
             return None

@@ -31,8 +31,17 @@ def _only_time_of_day(p: _Parts) -> bool:
     return not (slots - {"pod", "rel", "mod"}) and (p.definite or "rel" not in slots)
 
 
+def _habitual_weekday(left: _Parts, right: _Parts, connector: str) -> bool:
+    """ "Tuesday nights", "Friday evenings": a weekday with a plural part of day is every one."""
+    only_weekday = left.kind == "date" and left.slots() == {"weekday"}
+    plural_part = right.kind == "set" and right.pod is not None and right.weekday is None and right.literal is None
+    return only_weekday and plural_part and connector == " "
+
+
 def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
     """Whether two neighbouring atoms are one expression ("Wednesday" + "morning")."""
+    if _habitual_weekday(left, right, connector):
+        return True
     if left.kind != "date" or right.kind not in {"date", "tz"} or "\n" in connector:
         return False
     found = _CONNECTOR.match(connector)
@@ -44,6 +53,9 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
         return word == "" and not comma  # "the early hours of Thursday morning": one stretch
     if _period_a_year_back(left, right):
         return word == "" and not comma  # "the quarter a year ago"
+    if left.offset_dir and left.offset_base == "narrative" and left.offset_n is not None and "rel" in rs:
+        # "the day before last Tuesday": an offset counted from the named day that follows
+        return word == "" and not comma and right.weekday is not None and not rs - {"weekday", "rel"}
     if ls & rs:
         return False
     if found["possessive"]:  # "this year's third quarter", "1990's first half": the year's period
@@ -83,6 +95,8 @@ def _period_a_year_back(left: _Parts, right: _Parts) -> bool:
 
 
 def _merge_parts(left: _Parts, right: _Parts) -> _Parts:
+    if left.kind == "date" and left.slots() == {"weekday"} and right.kind == "set":
+        return replace(right, weekday=left.weekday, weak=False)  # "Tuesday nights"
     if _period_a_year_back(left, right):
         # read as "the year-ago quarter": the compared period the year before
         return replace(right, weak=left.weak and right.weak)

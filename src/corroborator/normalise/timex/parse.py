@@ -14,7 +14,7 @@ from corroborator import model
 from corroborator.errors import PipelineError
 from corroborator.normalise.timex.context import (
     _index_of,
-    _line_starts,
+    _paragraph_starts,
     _quote_regions,
     _relation,
     _sentence_starts,
@@ -38,7 +38,7 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
         raise PipelineError("parse_times got a spaCy Doc of another text; parse the same text")
     entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"DATE", "TIME"}] if doc else []
     quotes = _quote_regions(text)
-    lines = _line_starts(text)
+    lines = _paragraph_starts(text)
     sentences = _sentence_starts(text, doc)
     found: list[ParsedTime] = []
     for atom in _merge_atoms(text, lex.grammar.atoms(text)):

@@ -126,7 +126,7 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
         anchor=anchor,
         year_known=period.year_known,
         period=period,
-        anchors_narrative=not parts.offset_dir,
+        anchors_narrative=not parts.offset_dir or parts.offset_base == "explicit",
     )
 
 
@@ -175,7 +175,7 @@ def resolve_times(
             # A deadline or target ("by 1992", "until Friday") is not when the story's events
             # happen, so it does not become the time the text talks about.
             if reading.period is not None and reading.anchors_narrative and not p.deadline:
-                ctx.history.append((reading.period, p.paragraph))
+                ctx.remember(reading.period, p.paragraph, future=p.tense == "future")
         per_day.append(readings)
     own = per_day[1:] if spoken and len(per_day) > 1 else per_day
     return [
