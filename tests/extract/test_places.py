@@ -358,3 +358,14 @@ def test_places_namesake_in_another_part_of_the_country_is_refused(nlp: Language
 def test_places_a_governor_named_by_place_governs_its_region_not_its_city(nlp: Language, gaz: Gazetteer) -> None:
     found = _places(nlp, gaz, "Drones attacked a refinery overnight, the Samara governor said.")
     assert all(m.place.kind != "city" for m in found)
+
+
+def test_places_every_place_listed_after_an_origin_cue_is_an_origin(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(
+        _places(nlp, gaz, "The enemy attacked with 40 drones from the directions Kursk, Oryol and Bryansk.")
+    )
+    assert {name: m.role for name, m in found.items()} == {
+        "Kursk": model.PlaceRole.ORIGIN,
+        "Oryol": model.PlaceRole.ORIGIN,
+        "Bryansk": model.PlaceRole.ORIGIN,
+    }

@@ -107,7 +107,8 @@ def test_times_a_clock_time_takes_the_day_of_its_bracketed_restatement() -> None
 
 def test_times_bounds_of_a_period_are_marked() -> None:
     found = find_times(
-        "Shelling has gone on since Monday. Residents were told to stay away until Friday. It hit on Wednesday.",
+        "Shelling has gone on since Monday. Residents were told to stay away until Friday. It hit on Wednesday. "
+        "As of 09:00 on Thursday, 30 drones had been shot down.",
         Reference(earliest=dt.date(2024, 5, 10)),
     )
-    assert [(t.span.text, t.bound) for t in found] == [("Monday", "start"), ("Friday", "end"), ("Wednesday", None)]
+    assert [t.bound for t in found] == ["start", "end", None, "end"]

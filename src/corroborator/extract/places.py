@@ -717,9 +717,13 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
 
 
 def _origin(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
-    """'launched from the Sumy region', 'from the direction of Kursk': where weapons came from."""
-    before = _words_before(doc, raw.start)
-    return _ends_with(before, cues.origin_before) or _launched_from(doc[raw.start : raw.stop].root)
+    """'launched from the Sumy region', 'from the direction of Kursk', and each place listed
+    with it ('from the directions Kursk, Oryol, Millerovo'): where weapons came from."""
+    root = doc[raw.start : raw.stop].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # the list's first place carries the cue
+    before = _words_before(doc, root.left_edge.i if root.i < raw.start else raw.start)
+    return _ends_with(before, cues.origin_before) or _launched_from(root)
 
 
 #: Verbs whose "from" phrase names where weapons came from, not where anything happened.
