@@ -92,10 +92,13 @@ class ClaimAssembler:
         own_voice: Callable[[model.Report], model.Source] | None = None,
         *,
         states: frozenset[str] = frozenset(),
+        local_offices: frozenset[str] = frozenset(),
     ) -> None:
         self._own_voice = own_voice
-        #: Country codes of states that are parties: a local office there speaks for that side.
+        #: Country codes of states that are parties, and the words of local offices: a local
+        #: office there speaks for that side.
         self._states = states
+        self._local_offices = local_offices
 
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
@@ -169,9 +172,15 @@ class ClaimAssembler:
         if side is None and own.kind not in _STATE_VOICES:
             side = self._home_side(ws)
         ws.claims = [
-            claim.model_copy(update={"id": f"{ws.report_id}:c{n}", "source": _local_side(claim.source, side)})
+            claim.model_copy(update={"id": f"{ws.report_id}:c{n}", "source": self._local_side(claim.source, side)})
             for n, (_, _, _, claim) in enumerate(claims, 1)
         ]
+
+    def _local_side(self, source: model.Source, side: str | None) -> model.Source:
+        if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:
+            return source
+        words = set(re.findall(r"[a-z]+", (source.description or source.name).lower()))
+        return source.model_copy(update={"affiliation": side}) if words & self._local_offices else source
 
     def _home_side(self, ws: Workspace) -> str | None:
         """The party state all the report's events happen in, when there is one: its "regional
@@ -236,22 +245,7 @@ class ClaimAssembler:
         )
 
 
-#: Words of local offices ("the regional governor", "city officials", "the head of the
-#: municipality"): a local office speaks for the state its place is in.
-_LOCAL_OFFICES = frozenset(
-    {"governor", "mayor", "regional", "region", "city", "municipal", "municipality", "local", "district",
-     "oblast", "province", "provincial", "administration", "council", "town", "village", "emergency"}
-)
-
-
 _STATE_VOICES = frozenset({model.SourceKind.STATE_MEDIA, model.SourceKind.OFFICIAL, model.SourceKind.MILITARY})
-
-
-def _local_side(source: model.Source, side: str | None) -> model.Source:
-    if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:
-        return source
-    words = set(re.findall(r"[a-z]+", (source.description or source.name).lower()))
-    return source.model_copy(update={"affiliation": side}) if words & _LOCAL_OFFICES else source
 
 
 def _is_footage(source: model.Source) -> bool:

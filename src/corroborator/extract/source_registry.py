@@ -151,6 +151,8 @@ class DescriptorLexicon:
     index: PhraseIndex[Descriptor] = field(default_factory=lambda: PhraseIndex(plurals=True))
     affiliated: frozenset[SourceKind] = frozenset()
     party_nouns: dict[str, str] = field(default_factory=dict)
+    #: Words of local offices ([local_office]): such an office speaks for its place's state.
+    local_offices: frozenset[str] = frozenset()
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
@@ -159,18 +161,20 @@ class DescriptorLexicon:
             tables.append(_read_toml(path, what="source descriptor lexicon"))
         voice: set[str] = set()
         affiliated: set[SourceKind] = set()
+        local: set[str] = set()
         for table in tables:
             voice.update(_strings(table.get("voice", {}), "words", "voice"))
+            local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
                 affiliated.add(_kind(kind, where="affiliated"))
-        lexicon = cls(affiliated=frozenset(affiliated))
+        lexicon = cls(affiliated=frozenset(affiliated), local_offices=frozenset(local))
         for table in tables:
             for noun, code in table.get("party_nouns", {}).items():
                 if not isinstance(code, str):
                     raise ResourceError(f"[party_nouns] '{noun}' must map to a party code")
                 lexicon.party_nouns[" ".join(singular(w.folded) for w in words(noun))] = code
             for name, section in table.items():
-                if name in ("voice", "affiliated", "party_nouns"):
+                if name in ("voice", "affiliated", "party_nouns", "local_office"):
                     continue
                 kind = _kind(name, where=f"[{name}]")
                 for individual, key in ((True, "individual"), (False, "collective")):

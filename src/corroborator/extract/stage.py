@@ -160,5 +160,6 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
         ClaimAssembler(
             OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer),
             states=frozenset(code for code, party in parties.parties.items() if party.kind == "state"),
+            local_offices=registry.descriptors.local_offices,
         ),
     ]
