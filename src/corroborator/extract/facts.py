@@ -2,7 +2,7 @@
 
 Each is read from the parse around an event mention, with the words that say it kept as
 evidence. Lexicons (damage.toml, interception.toml, targets.toml) hold the vocabulary;
-this module holds the grammar: which word is the patient of an attack, when a damage
+targets.py the grammar of targets; this module the rest: when a damage
 phrase is negated ("without causing damage"), when a party is the agent ("the Kyiv
 regime attempted a drone attack") or only an adjective on the weapon ("Ukrainian
 drones").
@@ -20,6 +20,7 @@ from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PartyTable
 from corroborator.extract.lexicon import Lexicon
+from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
 
 A = model.Attribute
@@ -43,6 +44,7 @@ class FactFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon, parties: PartyTable) -> None:
         self.lx = lexicon
         self.parties = parties
+        self._targets = TargetReader(lexicon)
         # Lemmas catch irregular forms ("caught fire"); inflected surface forms catch what
         # the lemmatizer misses ("a building burning" tagged as a noun).
         self._damage = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -69,10 +71,10 @@ class FactFinder:
         }
         findings += self._damage_findings(ws.doc, weapon_at, violent_sentences)
         findings += self._method_findings(ws.doc, actual)
-        findings += self._target_findings(ws, actual, weapon_at)
+        findings += self._targets.findings(ws, actual, weapon_at)
         attacks = [e.token for e in actual if e.family == "violence"]
         if attacks:
-            findings += self._denied_targets(ws.doc, ws.doc[min(attacks)].sent.start)
+            findings += self._targets.denied(ws.doc, ws.doc[min(attacks)].sent.start)
         findings += self._weapon_findings(ws, actual)
         findings += self._party_findings(ws, weapon_at)
         ws.findings.extend(findings)
@@ -253,104 +255,6 @@ class FactFinder:
         # multi-word verbs spelled out in the trigger itself ("put out of action")
         return None
 
-    # -- target
-
-    def _target_findings(self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]) -> list[Finding]:
-        doc = ws.doc
-        findings = []
-        for event in events:
-            if (
-                event.event_class not in {"attack", "explosion", "casualty", "crash"}
-                or event.mention.modality != model.Modality.ACTUAL
-            ):
-                continue
-            trigger = doc[event.token]
-            for noun in _patients(trigger):
-                if (noun.i in weapon_at and not _struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
-                    continue
-                category = "military" if self._military_use(noun, weapon_at) else self._target_category(noun)
-                if category is None:
-                    continue
-                start, end = _noun_phrase(noun)
-                findings.append(
-                    Finding(
-                        attribute=A.TARGET,
-                        value=model.Label(code=category, text=doc[start:end].text),
-                        start=start,
-                        end=end,
-                        event_token=event.token,
-                    )
-                )
-        return findings
-
-    def _denied_targets(self, doc: Doc, first_violent: int) -> list[Finding]:
-        """What a side says was not at the target, after the attack is told: "There are no
-        military facilities in this building", "no fighters were staying at the monastery".
-        The category of what is denied, negated."""
-        findings = []
-        for noun in doc[first_violent:]:
-            if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-                continue
-            present = noun.head.lemma_.lower() in self.lx.presence_verbs
-            if noun.dep_ not in {"attr", "nsubj", "nsubjpass"} or not present:
-                continue
-            for denied in (noun, *(c for c in noun.children if c.dep_ == "conj")):
-                category = self._target_category(denied)
-                if category is None or category in {"structure", "person"}:
-                    continue
-                start, end = _noun_phrase(denied)
-                findings.append(
-                    Finding(
-                        attribute=A.TARGET,
-                        value=model.Label(code=category, text=doc[start:end].text),
-                        start=start,
-                        end=end,
-                        negated=True,
-                    )
-                )
-        return findings
-
-    def _military_use(self, noun: Token, weapon_at: dict[int, WeaponHit]) -> bool:
-        """A target its own description puts to military use: "workshops where the army
-        assembles drones", "a warehouse storing missiles", "a house used by the troops". Whoever
-        says so claims a military target, whatever the building is."""
-        for clause in _descriptions(noun):
-            weapons = [weapon_at[t.i] for t in clause.subtree if t.i in weapon_at]
-            if any(self._handled(noun.doc[w.root]) for w in weapons):
-                return True  # "where drones were assembled", "which stored missiles"
-            if clause.lemma_.lower() in self.lx.handling_verbs and any(
-                c.i in weapon_at for c in clause.children if c.dep_ in {"dobj", "obj"}
-            ):
-                return True  # "workshops assembling long-range drones"
-            users = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            users += [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if any(self._target_category(user) == "military" for user in users):
-                return True  # "where the armed forces assemble", "used by the troops"
-        return False
-
-    def _target_category(self, noun: Token) -> str | None:
-        """Modifiers first ("a residential building"), then what an "of" names ("an enterprise
-        of the fuel and energy complex", "the territory of the depot"), then the head."""
-        modifiers = [t.lemma_.lower() for t in noun.subtree if t.i < noun.i]
-        complement = [
-            t.lemma_.lower()
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for t in p.subtree
-        ]
-        # Several-word names first, within the phrase itself: "a tank farm", "a power plant".
-        phrase = " ".join((*modifiers, noun.lemma_.lower()))
-        for category, phrases in self.lx.target_categories.items():
-            if any(len(p) > 1 and f" {' '.join(p)} " in f" {phrase} " for p in phrases):
-                return category
-        for words in (modifiers, complement, [noun.lemma_.lower(), noun.lower_]):
-            for category, phrases in self.lx.target_categories.items():
-                if any(len(p) == 1 and p[0] in words for p in phrases):
-                    return category
-        return None
-
     # -- weapon
 
     def _weapon_findings(self, ws: Workspace, events: list[EventHit]) -> list[Finding]:
@@ -365,7 +269,7 @@ class FactFinder:
                 hit = weapon_at.get(i)
                 if hit is None or hit.start in seen or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
                     continue
-                if _struck_aircraft(ws.doc[hit.root], event, weapon_at):
+                if struck_aircraft(ws.doc[hit.root], event, weapon_at):
                     continue  # "drones struck two aircraft at the airfield": a target
                 seen.add(hit.start)
                 findings.append(
@@ -380,10 +284,7 @@ class FactFinder:
         return findings
 
     def _handled(self, weapon: Token) -> bool:
-        """A weapon made, kept or handled ("workshops where drones were assembled"), which the
-        event's target holds rather than the event uses."""
-        head = weapon.head
-        return weapon.dep_ in syntax.SUBJECTS | {"dobj", "obj"} and head.lemma_.lower() in self.lx.handling_verbs
+        return handled(weapon, self.lx.handling_verbs)
 
     # -- responsible party
 
@@ -407,7 +308,7 @@ class FactFinder:
                 if code is None or (code, token.i) in seen:
                     continue  # "the regime launched an attack": one agent, two event words
                 seen.add((code, token.i))
-                start, end = _noun_phrase(token)
+                start, end = noun_phrase(token)
                 # the owner with its weapon ("Russian drones"), or with the event word
                 anchor = event.token
                 if how == "weapon attributed by adjective":
@@ -468,7 +369,7 @@ class FactFinder:
                 agents.append((child, "attack attributed by adjective"))
         for i in syntax.neighbourhood(trigger):
             hit = weapon_at.get(i)
-            if hit is not None and hit.category == "aircraft" and trigger.doc[i] in _patients(trigger):
+            if hit is not None and hit.category == "aircraft" and trigger.doc[i] in patients(trigger):
                 continue  # "struck a Russian bomber": the bomber's side is the one attacked
             if hit is not None and hit.category != "air_defence" and i == hit.root:
                 # "Ukrainian drones", "its drones", "drones of the Kyiv regime"
@@ -476,7 +377,7 @@ class FactFinder:
         return agents
 
     def _party(self, token: Token) -> str | None:
-        start, end = _noun_phrase(token)
+        start, end = noun_phrase(token)
         text = token.doc[start:end].text
         code = self.parties.party_of(text)
         if code is None and token.pos_ == "ADJ":
@@ -503,7 +404,7 @@ class FactFinder:
                 for owner in owners:
                     code = self._party(owner)
                     if code:
-                        s, _ = _noun_phrase(owner)
+                        s, _ = noun_phrase(owner)
                         findings.append(
                             Finding(
                                 attribute=A.RESPONSIBLE_PARTY,
@@ -519,7 +420,7 @@ class FactFinder:
                     if child.dep_ in {"dobj", "obj"}:
                         code = self._party(child)
                         if code:
-                            s, e = _noun_phrase(child)
+                            s, e = noun_phrase(child)
                             findings.append(
                                 Finding(
                                     attribute=A.RESPONSIBLE_PARTY,
@@ -531,32 +432,6 @@ class FactFinder:
                                 )
                             )
         return findings
-
-
-def _struck_aircraft(noun: Token, event: EventHit, weapon_at: dict[int, WeaponHit]) -> bool:
-    """An aircraft an attack acts on ("drones struck a bomber at the air base") is what was hit,
-    not what hit; one that was shot down is still a weapon intercepted."""
-    hit = weapon_at.get(noun.i)
-    return (
-        hit is not None
-        and hit.category == "aircraft"
-        and event.event_class == "attack"
-        and noun in _patients(noun.doc[event.token])
-    )
-
-
-def _descriptions(noun: Token) -> list[Token]:
-    """Clauses that describe a noun: its relative clauses and participles, and those the
-    parser hangs on the verb instead ("struck workshops in Kharkov where ... assemble drones",
-    "struck 'workshops' assembling drones")."""
-    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
-    for clause in noun.head.children:
-        if clause.i <= noun.i or clause.dep_ not in {"relcl", "acl", "ccomp", "advcl"}:
-            continue
-        opener = clause.left_edge
-        if opener.lower_ in {"where", "which", "that"} or (clause.tag_ == "VBG" and opener == clause):
-            clauses.append(clause)
-    return clauses
 
 
 def _gunfire(fire: Token) -> bool:
@@ -675,37 +550,6 @@ def _subject_of(token: Token, verb: Token) -> bool:
 
 def _trigger_end(doc: Doc, event: EventHit) -> int:
     return event.end
-
-
-def _patients(trigger: Token) -> list[Token]:
-    """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
-    found = []
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
-    for child in trigger.children:
-        if child.dep_ in {"dobj", "obj"} or (passive and child.dep_ == "nsubjpass"):
-            found.append(child)  # "hit the depot", "the bridge was blown up"
-        if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
-            found.extend(p for p in child.children if p.dep_ == "pobj")
-    if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
-        # "attempted a drone attack on the residence": the object PP hangs off the noun or verb
-        for child in trigger.head.children:
-            if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
-                found.extend(p for p in child.children if p.dep_ == "pobj")
-    return found
-
-
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    """The noun phrase a word heads, without relative clauses and trailing prepositions."""
-    left = token.left_edge.i
-    right = token.i + 1
-    for child in token.children:
-        if child.i > token.i and child.dep_ in {"compound", "amod", "nummod", "poss", "flat"}:
-            right = max(right, child.right_edge.i + 1)
-        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
-            right = max(right, child.right_edge.i + 1)
-    while left < token.i and token.doc[left].is_punct:
-        left += 1
-    return left, right
 
 
 def _put_out(root: Token) -> bool:

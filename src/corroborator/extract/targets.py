@@ -1,0 +1,186 @@
+"""Targets: what an attack acted on, coded by category, with the words that say it.
+
+The object of an attack word ("hit an oil depot"), the complement of an attack noun ("an
+attack on the Kremlin"), a target its own description puts to military use ("workshops where
+the army assembles drones"), and what a side denies was there ("there are no military
+facilities in this building"). The vocabulary is lexicon/targets.toml; this module holds the
+grammar, shared with facts.py (patients, noun phrases, weapons handled at a target).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from corroborator import model
+from corroborator.extract import syntax
+from corroborator.extract.lexicon import Lexicon
+from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
+
+A = model.Attribute
+
+
+class TargetReader:
+    """Target findings for a report's actual attack mentions."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+
+    def findings(self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]) -> list[Finding]:
+        doc = ws.doc
+        findings = []
+        for event in events:
+            if (
+                event.event_class not in {"attack", "explosion", "casualty", "crash"}
+                or event.mention.modality != model.Modality.ACTUAL
+            ):
+                continue
+            trigger = doc[event.token]
+            for noun in patients(trigger):
+                if (noun.i in weapon_at and not struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
+                    continue
+                category = "military" if self._military_use(noun, weapon_at) else self.category(noun)
+                if category is None:
+                    continue
+                start, end = noun_phrase(noun)
+                findings.append(
+                    Finding(
+                        attribute=A.TARGET,
+                        value=model.Label(code=category, text=doc[start:end].text),
+                        start=start,
+                        end=end,
+                        event_token=event.token,
+                    )
+                )
+        return findings
+
+    def denied(self, doc: Doc, first_violent: int) -> list[Finding]:
+        """What a side says was not at the target, after the attack is told: "There are no
+        military facilities in this building", "no fighters were staying at the monastery".
+        The category of what is denied, negated."""
+        findings = []
+        for noun in doc[first_violent:]:
+            if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+                continue
+            present = noun.head.lemma_.lower() in self.lx.presence_verbs
+            if noun.dep_ not in {"attr", "nsubj", "nsubjpass"} or not present:
+                continue
+            for denied in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+                category = self.category(denied)
+                if category is None or category in {"structure", "person"}:
+                    continue
+                start, end = noun_phrase(denied)
+                findings.append(
+                    Finding(
+                        attribute=A.TARGET,
+                        value=model.Label(code=category, text=doc[start:end].text),
+                        start=start,
+                        end=end,
+                        negated=True,
+                    )
+                )
+        return findings
+
+    def _military_use(self, noun: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+        """A target its own description puts to military use: "workshops where the army
+        assembles drones", "a warehouse storing missiles", "a house used by the troops". Whoever
+        says so claims a military target, whatever the building is."""
+        for clause in _descriptions(noun):
+            weapons = [weapon_at[t.i] for t in clause.subtree if t.i in weapon_at]
+            if any(handled(noun.doc[w.root], self.lx.handling_verbs) for w in weapons):
+                return True  # "where drones were assembled", "which stored missiles"
+            if clause.lemma_.lower() in self.lx.handling_verbs and any(
+                c.i in weapon_at for c in clause.children if c.dep_ in {"dobj", "obj"}
+            ):
+                return True  # "workshops assembling long-range drones"
+            users = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            users += [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if any(self.category(user) == "military" for user in users):
+                return True  # "where the armed forces assemble", "used by the troops"
+        return False
+
+    def category(self, noun: Token) -> str | None:
+        """Modifiers first ("a residential building"), then what an "of" names ("an enterprise
+        of the fuel and energy complex", "the territory of the depot"), then the head."""
+        modifiers = [t.lemma_.lower() for t in noun.subtree if t.i < noun.i]
+        complement = [
+            t.lemma_.lower()
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in p.subtree
+        ]
+        # Several-word names first, within the phrase itself: "a tank farm", "a power plant".
+        phrase = " ".join((*modifiers, noun.lemma_.lower()))
+        for category, phrases in self.lx.target_categories.items():
+            if any(len(p) > 1 and f" {' '.join(p)} " in f" {phrase} " for p in phrases):
+                return category
+        for words in (modifiers, complement, [noun.lemma_.lower(), noun.lower_]):
+            for category, phrases in self.lx.target_categories.items():
+                if any(len(p) == 1 and p[0] in words for p in phrases):
+                    return category
+        return None
+
+
+def handled(weapon: Token, handling_verbs: frozenset[str]) -> bool:
+    """A weapon made, kept or handled ("workshops where drones were assembled"), which the
+    event's target holds rather than the event uses."""
+    head = weapon.head
+    return weapon.dep_ in syntax.SUBJECTS | {"dobj", "obj"} and head.lemma_.lower() in handling_verbs
+
+
+def struck_aircraft(noun: Token, event: EventHit, weapon_at: dict[int, WeaponHit]) -> bool:
+    """An aircraft an attack acts on ("drones struck a bomber at the air base") is what was hit,
+    not what hit; one that was shot down is still a weapon intercepted."""
+    hit = weapon_at.get(noun.i)
+    return (
+        hit is not None
+        and hit.category == "aircraft"
+        and event.event_class == "attack"
+        and noun in patients(noun.doc[event.token])
+    )
+
+
+def _descriptions(noun: Token) -> list[Token]:
+    """Clauses that describe a noun: its relative clauses and participles, and those the
+    parser hangs on the verb instead ("struck workshops in Kharkov where ... assemble drones",
+    "struck 'workshops' assembling drones")."""
+    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
+    for clause in noun.head.children:
+        if clause.i <= noun.i or clause.dep_ not in {"relcl", "acl", "ccomp", "advcl"}:
+            continue
+        opener = clause.left_edge
+        if opener.lower_ in {"where", "which", "that"} or (clause.tag_ == "VBG" and opener == clause):
+            clauses.append(clause)
+    return clauses
+
+
+def patients(trigger: Token) -> list[Token]:
+    """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
+    found = []
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "obj"} or (passive and child.dep_ == "nsubjpass"):
+            found.append(child)  # "hit the depot", "the bridge was blown up"
+        if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
+            found.extend(p for p in child.children if p.dep_ == "pobj")
+    if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
+        # "attempted a drone attack on the residence": the object PP hangs off the noun or verb
+        for child in trigger.head.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                found.extend(p for p in child.children if p.dep_ == "pobj")
+    return found
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """The noun phrase a word heads, without relative clauses and trailing prepositions."""
+    left = token.left_edge.i
+    right = token.i + 1
+    for child in token.children:
+        if child.i > token.i and child.dep_ in {"compound", "amod", "nummod", "poss", "flat"}:
+            right = max(right, child.right_edge.i + 1)
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i + 1)
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
+    return left, right
