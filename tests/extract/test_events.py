@@ -187,3 +187,12 @@ def test_events_a_verbless_line_reporting_explosions_is_one_event(run_events: Ru
     assert mentions(live)[0][2] == model.Modality.ACTUAL
     general = run_events("Explosions are common in the city these days.")
     assert mentions(general)[0][2] == model.Modality.GENERIC
+
+
+def test_events_a_weapon_destroying_something_is_an_attack_and_destroying_a_weapon_an_interception(
+    run_events: Run,
+) -> None:
+    attack = run_events("Two cruise missiles destroyed the radar at the airfield.")
+    interception = run_events("Air defence destroyed two drones over the city.")
+    assert [(t, c) for t, c, _ in mentions(attack)] == [("destroyed", "attack")]
+    assert [(t, c) for t, c, _ in mentions(interception)] == [("destroyed", "intercept")]

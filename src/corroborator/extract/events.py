@@ -123,41 +123,42 @@ class EventFinder:
         for token in ws.doc:
             if token.i in covered or token.i in weapon_at:
                 continue
-            match = self._match(token)
-            if match is None:
-                continue
-            entry, extra_tokens = match
-            # In "crash-landed" the verb is the last part; its arguments decide.
-            head = token
-            if extra_tokens and ws.doc[extra_tokens[-1]].pos_ == "VERB" and ws.doc[token.i + 1].text == "-":
-                head = ws.doc[extra_tokens[-1]]
-            if not self._guards_hold(head, entry, weapon_at):
-                continue
-            if head.dep_ == "compound" and head.head.lower_ in self.lexicon.non_event_heads:
-                continue  # "the air raid alert": the alert, not a raid
-            covered.update(extra_tokens)
-            hits.append(self._hit(ws, head, entry, [token.i, *extra_tokens], weapon_at, len(hits)))
+            # The longest reading whose guards hold: "missiles destroyed the radar" is an attack
+            # though "destroy" is also an interception verb ("destroyed two drones").
+            for entry, extra_tokens in self._matches(token):
+                # In "crash-landed" the verb is the last part; its arguments decide.
+                head = token
+                if extra_tokens and ws.doc[extra_tokens[-1]].pos_ == "VERB" and ws.doc[token.i + 1].text == "-":
+                    head = ws.doc[extra_tokens[-1]]
+                if not self._guards_hold(head, entry, weapon_at):
+                    continue
+                if head.dep_ == "compound" and head.head.lower_ in self.lexicon.non_event_heads:
+                    break  # "the air raid alert": the alert, not a raid
+                covered.update(extra_tokens)
+                hits.append(self._hit(ws, head, entry, [token.i, *extra_tokens], weapon_at, len(hits)))
+                break
         ws.events = _mark_sentence_cues(ws, hits, self.lexicon.sentence_another)
 
     # -- matching
 
-    def _match(self, token: Token) -> tuple[TriggerEntry, list[int]] | None:
-        """The longest trigger entry this token starts, with the extra tokens it spans."""
+    def _matches(self, token: Token) -> list[tuple[TriggerEntry, list[int]]]:
+        """The trigger entries this token starts, with the extra tokens each spans, longest
+        first (lexicon order among equals)."""
         forms = syntax.word_forms(token)
         doc = token.doc
         hyphen_forms: set[str] = set()
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
             hyphen_forms = {f"{a}-{b}" for a in forms for b in syntax.word_forms(doc[token.i + 2])}
-        best: tuple[TriggerEntry, list[int]] | None = None
+        found: list[tuple[TriggerEntry, list[int]]] = []
         for form in sorted(hyphen_forms) + sorted(forms):
             for entry in self.lexicon.triggers_for(form):
                 verbal = token.pos_ == "AUX" or (token.pos_ == "ADJ" and syntax.is_participle(token))
                 if token.pos_ not in entry.pos and not ("VERB" in entry.pos and verbal):
                     continue
                 extra = _match_rest(token, entry.words, form, hyphen_forms)
-                if extra is not None and (best is None or len(extra) > len(best[1])):
-                    best = (entry, extra)
-        return best
+                if extra is not None and all(e is not entry for e, _ in found):
+                    found.append((entry, extra))
+        return sorted(found, key=lambda m: -len(m[1]))
 
     def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
         near = syntax.neighbourhood(token)
