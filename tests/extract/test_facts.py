@@ -309,3 +309,8 @@ def test_facts_an_aircraft_struck_is_a_target_and_its_side_is_not_the_attacker(r
     assert [code for code, _ in facts(ws, A.RESPONSIBLE_PARTY)] == ["UA"]
     flown = run_facts("The army said its aircraft had struck two militants near the border.")
     assert [code for code, _ in facts(flown, A.WEAPON)] == ["aircraft"]
+
+
+def test_facts_a_target_named_after_the_clock_time_is_still_the_target(run_facts: Run) -> None:
+    ws = run_facts("At 01:30 on the road bridge over the canal a bomb went off under a passing truck.")
+    assert ("transport", "the road bridge") in facts(ws, A.TARGET)

@@ -163,7 +163,13 @@ def patients(trigger: Token) -> list[Token]:
         if child.dep_ in {"dobj", "obj"} or (passive and child.dep_ == "nsubjpass"):
             found.append(child)  # "hit the depot", "the bridge was blown up"
         if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
-            found.extend(p for p in child.children if p.dep_ == "pobj")
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                if pobj.ent_type_ in {"TIME", "DATE"}:
+                    # "at 02:45 on the railway bridge": the parse hangs the place on the time
+                    found.extend(p for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"on", "at"}
+                                 for p in c.children if p.dep_ == "pobj")
+                else:
+                    found.append(pobj)
     if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
         # "attempted a drone attack on the residence": the object PP hangs off the noun or verb
         for child in trigger.head.children:
