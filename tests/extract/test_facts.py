@@ -169,6 +169,7 @@ def test_facts_target_passives_crashes_ships_and_of_complements(
         ("Ukrainian air defence shot down ten Russian drones.", "RU"),
         ("ODESA, May 2 (Wire) - Russia attacked the port with drones.", "RU"),
         ("Witnesses said the shells had been fired from RSF positions east of the town.", "RSF"),
+        ("The governor called the blast a terrorist act of the Ukrainian special services.", "UA"),
     ],
 )
 def test_facts_responsible_party_claims_owners_and_pronouns(run_facts: Run, text: str, party: str) -> None:

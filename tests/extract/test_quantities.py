@@ -310,6 +310,7 @@ def test_quantities_one_weapon_named_hitting_is_at_least_one_hit(
         ("The army said its jets eliminated three militants in the strike.", [("killed", "3")]),
         ("Shells hit the market. The number of martyrs has reached 23.", [("killed", "23")]),
         ("Two bystanders were wounded when the drone exploded.", [("injured", "2")]),
+        ("The drone strike led to the deaths of two civilians.", [("killed", "2")]),
     ],
 )
 def test_quantities_people_named_one_by_one_and_in_other_words(

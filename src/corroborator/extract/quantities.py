@@ -642,6 +642,9 @@ class QuantityFinder:
         for child in noun.children:
             if child.dep_ in {"amod", "acl"} and self._casualty_role(child) is not None:
                 predicate = child
+        owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if predicate is None and owner is not None and owner.pos_ == "NOUN" and self._casualty_role(owner) is not None:
+            predicate = owner  # "the deaths of two civilians", "the martyrdom of two"
         if predicate is None and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
             predicate = noun.head
             # "left two people injured": the state word hangs off the verb (unless the verb
