@@ -120,3 +120,16 @@ def test_actors_malformed_table_is_a_resource_error(tmp_path: Path) -> None:
     bad.write_text("[[party]\n", encoding="utf-8")
     with pytest.raises(ResourceError):
         PartyTable.from_files([bad])
+
+
+def test_actors_the_enemy_of_a_party_at_war_with_one_other() -> None:
+    table = PartyTable.from_files([])
+    table.extend(
+        [
+            {"code": "AA", "kind": "state", "names": ["Aland"], "opponents": ["BB"]},
+            {"code": "CC", "kind": "state", "names": ["Caland"], "opponents": ["BB", "DD"]},
+        ]
+    )
+    assert table.enemy_of("AA") == "BB"
+    assert table.enemy_of("CC") is None, "several enemies: 'the enemy' says not which"
+    assert table.enemy_of(None) is None

@@ -38,3 +38,21 @@ def test_local_sides_not_when_the_events_are_in_two_countries(pipeline: Pipeline
         "Harbour Lights Gazette",
     )
     assert found["regional governor"] is None
+
+
+def parties(pipeline: Pipeline, text: str, outlet: str) -> list[str]:
+    report = model.Report(id="r", text=text, published="2024-11-10T13:00:00+02:00", outlet=outlet)
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    return [
+        c.value.code
+        for c in extracted.claims
+        if c.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(c.value, model.Label)
+    ]
+
+
+def test_local_sides_the_enemy_is_the_one_party_the_speaker_is_at_war_with(pipeline: Pipeline) -> None:
+    said = "Overnight the enemy attacked Poltava with drones, the regional governor said."
+    assert parties(pipeline, said, "Harbour Lights Gazette") == ["RU"]
+    unknown = "Overnight the enemy attacked the port with drones, residents said."
+    assert parties(pipeline, unknown, "Harbour Lights Gazette") == []

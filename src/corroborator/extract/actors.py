@@ -38,6 +38,10 @@ _TOML_FIELD: dict[WordRole, str] = {
 }
 
 
+#: Placeholder party of "the enemy" until the speaker is known (see PartyTable.enemy_of).
+ENEMY = "ENEMY"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Party:
     """One party: a state, an alliance or an armed group, with the words that name it."""
@@ -50,6 +54,8 @@ class Party:
     adjectives: tuple[str, ...] = ()
     government: tuple[str, ...] = ()
     forces: tuple[str, ...] = ()
+    #: The parties it is at war with: "the enemy" in its own statements is one of them.
+    opponents: tuple[str, ...] = ()
 
     def words(self, role: WordRole) -> tuple[str, ...]:
         return {
@@ -77,6 +83,8 @@ class PartyTable:
     """The parties and an index from their words to their codes."""
 
     parties: dict[str, Party] = field(default_factory=dict)
+    #: Words a side uses for the other without naming it ("the enemy", "the occupiers").
+    enemy_words: frozenset[str] = frozenset()
     _index: PhraseIndex[tuple[str, WordRole]] = field(default_factory=PhraseIndex, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -92,6 +100,7 @@ class PartyTable:
         for path in paths:
             data = read_resource_toml(path, what="the party table")
             table.extend(data.get("party", []), origin=str(path))
+            table.enemy_words |= frozenset(_str_tuple(data, "enemy_words", str(path)))
         return table
 
     def extend(self, records: Sequence[dict[str, Any]], *, origin: str = "<memory>") -> None:
@@ -116,6 +125,12 @@ class PartyTable:
 
     def party(self, code: str) -> Party | None:
         return self.parties.get(code)
+
+    def enemy_of(self, code: str | None) -> str | None:
+        """The one party `code` is at war with, for "the enemy" in its own words; None when it
+        has several or none (Israel's "enemy" may be Hezbollah or Hamas)."""
+        party = self.parties.get(code) if code else None
+        return party.opponents[0] if party is not None and len(party.opponents) == 1 else None
 
     def mentions(self, text: str) -> list[PartyMention]:
         """Every party named in `text`, left to right, longest match first at each word.
@@ -185,6 +200,7 @@ def _party_from_record(record: dict[str, Any], *, where: str) -> Party:
         adjectives=lists["adjectives"],
         government=lists["government"],
         forces=lists["forces"],
+        opponents=_str_tuple(record, "opponents", where),
     )
 
 
@@ -201,6 +217,7 @@ def _merge(old: Party, new: Party) -> Party:
         adjectives=join(old.adjectives, new.adjectives),
         government=join(old.government, new.government),
         forces=join(old.forces, new.forces),
+        opponents=join(old.opponents, new.opponents),
     )
 
 

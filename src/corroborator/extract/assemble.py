@@ -10,12 +10,13 @@ the report's own outlet speaking in its own voice. Hedges in the sentence ("appa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
+from corroborator.extract.actors import ENEMY
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -93,12 +94,15 @@ class ClaimAssembler:
         *,
         states: frozenset[str] = frozenset(),
         local_offices: frozenset[str] = frozenset(),
+        enemies: Mapping[str, str] | None = None,
     ) -> None:
         self._own_voice = own_voice
         #: Country codes of states that are parties, and the words of local offices: a local
         #: office there speaks for that side.
         self._states = states
         self._local_offices = local_offices
+        #: Each party's one enemy, for "the enemy" in its words.
+        self._enemies = dict(enemies or {})
 
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
@@ -171,10 +175,20 @@ class ClaimAssembler:
         side = own.affiliation if own.affiliation in self._states else None
         if side is None and own.kind not in _STATE_VOICES:
             side = self._home_side(ws)
-        ws.claims = [
-            claim.model_copy(update={"id": f"{ws.report_id}:c{n}", "source": self._local_side(claim.source, side)})
-            for n, (_, _, _, claim) in enumerate(claims, 1)
-        ]
+        sided = [claim.model_copy(update={"source": self._local_side(claim.source, side)}) for *_, claim in claims]
+        kept = [c for c in (self._enemy_named(claim) for claim in sided) if c is not None]
+        ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
+
+    def _enemy_named(self, claim: model.Claim) -> model.Claim | None:
+        """ "The enemy attacked the city": the one party the claim's source is at war with, or
+        no claim when its side, or that side's single enemy, is unknown."""
+        value = claim.value
+        if claim.attribute != model.Attribute.RESPONSIBLE_PARTY or not isinstance(value, model.Label):
+            return claim
+        if value.code != ENEMY:
+            return claim
+        enemy = self._enemies.get(claim.source.affiliation or "")
+        return claim.model_copy(update={"value": value.model_copy(update={"code": enemy})}) if enemy else None
 
     def _local_side(self, source: model.Source, side: str | None) -> model.Source:
         if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:

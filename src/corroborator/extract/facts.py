@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
-from corroborator.extract.actors import PartyTable
+from corroborator.extract.actors import ENEMY, PartyTable
 from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
@@ -382,6 +382,8 @@ class FactFinder:
         code = self.parties.party_of(text)
         if code is None and token.pos_ == "ADJ":
             code = self.parties.country_of_adjective(token.text)
+        if code is None and token.lower_ in self.parties.enemy_words:
+            code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
         return code
 
     def _involvement(self, doc: Doc) -> list[Finding]:

@@ -161,5 +161,6 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
             OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer),
             states=frozenset(code for code, party in parties.parties.items() if party.kind == "state"),
             local_offices=registry.descriptors.local_offices,
+            enemies={code: enemy for code in parties.parties if (enemy := parties.enemy_of(code))},
         ),
     ]
