@@ -21,6 +21,7 @@ from corroborator.extract.stage import Extractor
 from corroborator.link.cluster import Linker
 from corroborator.normalise.stage import Normaliser
 from corroborator.reconcile.stage import Reconciler
+from corroborator.reconcile.vocabulary import DisputeVocabulary
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class Pipeline:
         self.normaliser = Normaliser(settings=self.settings)
         self.extractor = Extractor(settings=self.settings)
         self.linker = Linker(settings=self.settings, gazetteer=load_gazetteer(self.settings))
-        self.reconciler = Reconciler()
+        self.reconciler = Reconciler(DisputeVocabulary.load(self.settings))
 
     # -- single item
 

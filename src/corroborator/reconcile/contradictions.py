@@ -15,23 +15,21 @@ from collections.abc import Sequence
 
 from corroborator import model
 from corroborator.reconcile.values import Group, compatible, describe
+from corroborator.reconcile.vocabulary import DisputeVocabulary, packaged
 
 A = model.Attribute
 K = model.ContradictionKind
 
 
-#: Targets that are not military objectives. What one side calls a military facility and the
-#: other a port, a power plant or a home is the dispute conflict reporting turns on.
-_NON_MILITARY_TARGETS = frozenset({"civilian", "residential", "transport", "energy", "industry"})
-
-
 def find_contradictions(
-    attribute: model.Attribute, groups: Sequence[Group]
+    attribute: model.Attribute, groups: Sequence[Group], vocabulary: DisputeVocabulary | None = None
 ) -> list[model.Contradiction]:
+    """The contradictions among one attribute's value groups; `vocabulary` says which weapon
+    and target descriptions dispute each other (the packaged lexicon when not given)."""
     if attribute == A.RESPONSIBLE_PARTY:
         return _attribution(groups)
     if attribute in (A.TARGET, A.WEAPON):
-        return _disputed_description(attribute, groups)
+        return _disputed_description(attribute, groups, vocabulary or packaged())
     if attribute == A.INTERCEPTION_METHOD:
         return _disputed_method(groups)
     found = []
@@ -82,7 +80,9 @@ def _disputed_method(groups: Sequence[Group]) -> list[model.Contradiction]:
     ]
 
 
-def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -> list[model.Contradiction]:
+def _disputed_description(
+    attribute: model.Attribute, groups: Sequence[Group], vocabulary: DisputeVocabulary
+) -> list[model.Contradiction]:
     """Several targets or weapons can all be true of one attack, so differing values alone
     conflict with nothing. But when two sides of the conflict each describe it in classes the
     other never uses (a military facility against port infrastructure; glide bombs against a
@@ -91,7 +91,7 @@ def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -
     by_side: dict[str, dict[str, list[model.Claim]]] = {}
     for group in groups:
         for claim in group.asserting:
-            kind = _description_class(attribute, claim.value)
+            kind = _description_class(attribute, claim.value, vocabulary)
             side = claim.source.affiliation
             if kind is not None and side is not None:
                 by_side.setdefault(side, {}).setdefault(kind, []).append(claim)
@@ -113,12 +113,6 @@ def _disputed_description(attribute: model.Attribute, groups: Sequence[Group]) -
     return found
 
 
-#: Weapon kinds that describe one another rather than dispute: a sea drone is a drone,
-#: reporting mixes up rockets and missiles, and an aircraft (None) carries any weapon ("an
-#: aircraft struck" is how some armies say a drone did).
-_WEAPON_FAMILY: dict[str, str | None] = {"naval_drone": "drone", "rocket": "missile", "aircraft": None}
-
-
 def _object_words(claims: Sequence[model.Claim]) -> set[str]:
     """Common nouns and adjectives of the claims' wording (names left out: two sides both
     naming the city say nothing about whether they mean one object)."""
@@ -132,15 +126,15 @@ def _object_words(claims: Sequence[model.Claim]) -> set[str]:
 _FILLER_WORDS = frozenset({"with", "used", "from", "that", "where", "which", "their", "this", "were"})
 
 
-def _description_class(attribute: model.Attribute, value: object) -> str | None:
+def _description_class(attribute: model.Attribute, value: object, vocabulary: DisputeVocabulary) -> str | None:
     if not isinstance(value, model.Label):
         return None
     if attribute == A.WEAPON:
         kind = value.category or value.code
-        return _WEAPON_FAMILY.get(kind, kind)
+        return vocabulary.weapon_family(kind)
     if value.code == "military":
         return "military"
-    return "not military" if value.code in _NON_MILITARY_TARGETS else None
+    return "not military" if value.code in vocabulary.not_military else None
 
 
 def _kind(attribute: model.Attribute, a: Group, b: Group) -> model.ContradictionKind:

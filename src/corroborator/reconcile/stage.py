@@ -28,6 +28,7 @@ from corroborator.reconcile.origins import OriginIndex
 from corroborator.reconcile.timing import consensus, localise
 from corroborator.reconcile.updates import Moments, find_updates
 from corroborator.reconcile.values import Group, group_claims, origins
+from corroborator.reconcile.vocabulary import DisputeVocabulary
 
 A = model.Attribute
 _ATTRIBUTE_ORDER = tuple(model.Attribute)
@@ -35,6 +36,9 @@ _ATTRIBUTE_ORDER = tuple(model.Attribute)
 
 class Reconciler:
     """Linkage → Analysis."""
+
+    def __init__(self, vocabulary: DisputeVocabulary | None = None) -> None:
+        self._vocabulary = vocabulary
 
     def reconcile(
         self, linkage: model.Linkage, *, failures: Sequence[model.IngestFailure] = ()
@@ -109,7 +113,7 @@ class Reconciler:
                 updates.extend(revised)
             # Superseded figures are shown, but no longer compete or conflict.
             groups = group_claims([c for c in attr_claims if c.id not in superseded] or attr_claims)
-            found = find_contradictions(attribute, groups)
+            found = find_contradictions(attribute, groups, self._vocabulary)
             contradictions.extend(found)
             best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays, index)
             value = best.value if best else None
