@@ -367,9 +367,10 @@ class FactFinder:
                 "",
             }:
                 agents.append((child, "attack attributed by adjective"))
+        acted_on = patients(trigger)
         for i in syntax.neighbourhood(trigger):
             hit = weapon_at.get(i)
-            if hit is not None and hit.category == "aircraft" and trigger.doc[i] in patients(trigger):
+            if hit is not None and hit.category == "aircraft" and trigger.doc[i] in acted_on:
                 continue  # "struck a Russian bomber": the bomber's side is the one attacked
             if hit is not None and hit.category != "air_defence" and i == hit.root:
                 # "Ukrainian drones", "its drones", "drones of the Kyiv regime"

@@ -65,10 +65,18 @@ class FrameBuilder:
     requires: ClassVar[frozenset[str]] = frozenset({"doc", "events", "findings", "times", "places"})
     assigns: ClassVar[frozenset[str]] = frozenset({"frames", "finding_frames"})
 
-    def __init__(self, gazetteer: Gazetteer, *, weapon_subtypes: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        weapon_subtypes: Mapping[str, str] | None = None,
+        response_phrases: Sequence[tuple[str, ...]] = (),
+    ) -> None:
         self.gazetteer = gazetteer
         #: weapon category → ACLED sub-type, for frames whose attack words name no weapon
         self.weapon_subtypes = dict(weapon_subtypes or {})
+        #: "in response to ...": phrases naming the earlier event an action answers
+        self.response_phrases = tuple(response_phrases)
         self._sides: dict[int, set[str]] = {}
 
     def __call__(self, ws: Workspace) -> None:
@@ -76,7 +84,7 @@ class FrameBuilder:
         frame_of_token: dict[int, _Draft] = {}
         times_by_token = _times_by_token(ws)
         places_by_token = _places_by_token(ws)
-        responses = _response_phrases(ws.doc)
+        responses = _response_phrases(ws.doc, self.response_phrases)
         # "In response to the aggression on the town of X, the fighters fired ...": X is the
         # earlier attack's place, not the response's
         outside_responses = {i: p for i, p in places_by_token.items() if i not in responses}
@@ -546,22 +554,7 @@ _TITLE_HEADS = frozenset(
 )
 
 
-#: Phrases that name the event an action answers: "in response to the strike on X".
-_RESPONSE_CUES = (
-    ("in", "response", "to"),
-    ("in", "reply", "to"),
-    ("in", "retaliation", "for"),
-    ("as", "retaliation", "for"),
-    ("in", "revenge", "for"),
-    ("as", "revenge", "for"),
-    ("in", "retribution", "for"),
-    ("responding", "to"),
-    ("retaliating", "for"),
-    ("to", "avenge"),
-)
-
-
-def _response_phrases(doc: Doc) -> set[int]:
+def _response_phrases(doc: Doc, cues: Sequence[tuple[str, ...]]) -> set[int]:
     """Tokens inside "in response to <event>" phrases (and their kin): the event they name is
     an earlier one, whose place and time are not the answering event's.
 
@@ -572,7 +565,7 @@ def _response_phrases(doc: Doc) -> set[int]:
     inside: set[int] = set()
     words = [t.lower_ for t in doc]
     for i in range(len(doc)):
-        for cue in _RESPONSE_CUES:
+        for cue in cues:
             end = i + len(cue)
             if tuple(words[i:end]) != cue:
                 continue

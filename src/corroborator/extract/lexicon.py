@@ -67,6 +67,8 @@ class Lexicon:
     another_cues: frozenset[str]
     sentence_another: frozenset[str]
     response_nouns: frozenset[str]
+    #: "in response to", "in retaliation for": the phrase names an earlier event (frames).
+    response_phrases: tuple[tuple[str, ...], ...]
     armed_actors: frozenset[str]
     non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
@@ -160,6 +162,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             another_cues=frozenset(cues["another"]),
             sentence_another=frozenset(cues.get("sentence_another", ())),
             response_nouns=frozenset(cues.get("response", ())),
+            response_phrases=_phrases(cues.get("response_phrases", ())),
             armed_actors=frozenset(cues.get("armed_actors", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.lexicon import Lexicon
+from corroborator.extract.targets import struck_aircraft
 from corroborator.extract.workspace import Finding, WeaponHit, Workspace
 
 A = model.Attribute
@@ -366,7 +367,7 @@ class QuantityFinder:
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             value = model.Quantity(min=0, max=0) if count.zero else count.quantity
             return [Finding(attribute=A.HIT, value=value, start=start, end=end, note="counts impacts")]
-        if weapon is not None and weapon.category == "aircraft" and noun is not None and self._struck(noun):
+        if noun is not None and any(struck_aircraft(noun, e, weapon_at) for e in ws.events):
             return []  # "drones struck two bombers at the air base": aircraft hit, not used
         if weapon is not None and weapon.category != "air_defence" and noun is not None:
             partitive = _part_of(noun, head)
@@ -440,13 +441,6 @@ class QuantityFinder:
                         if role is not None:
                             return role
         return None
-
-    def _struck(self, noun: Token) -> bool:
-        """The object of a verb of hitting ("struck two bombers", "bombers were hit")."""
-        if noun.dep_ not in {"dobj", "obj", "nsubjpass"}:
-            return False
-        forms = syntax.word_forms(noun.head)
-        return any(" ".join(w) in forms for w in self.lx.role_words["hit"])
 
     def _impact_noun(self, noun: Token) -> bool:
         forms = syntax.word_forms(noun)

@@ -156,7 +156,7 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
         EventFinder(lexicon),
         QuantityFinder(lexicon),
         FactFinder(nlp, lexicon, parties),
-        FrameBuilder(gazetteer, weapon_subtypes=lexicon.weapon_subtypes),
+        FrameBuilder(gazetteer, weapon_subtypes=lexicon.weapon_subtypes, response_phrases=lexicon.response_phrases),
         ClaimAssembler(
             OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer),
             states=frozenset(code for code, party in parties.parties.items() if party.kind == "state"),

@@ -39,18 +39,8 @@ class TargetReader:
                 if (noun.i in weapon_at and not struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
                     continue
                 category = "military" if self._military_use(noun, weapon_at) else self.category(noun)
-                if category is None:
-                    continue
-                start, end = noun_phrase(noun)
-                findings.append(
-                    Finding(
-                        attribute=A.TARGET,
-                        value=model.Label(code=category, text=doc[start:end].text),
-                        start=start,
-                        end=end,
-                        event_token=event.token,
-                    )
-                )
+                if category is not None:
+                    findings.append(_target(noun, category, event_token=event.token))
         return findings
 
     def denied(self, doc: Doc, first_violent: int) -> list[Finding]:
@@ -66,18 +56,8 @@ class TargetReader:
                 continue
             for denied in (noun, *(c for c in noun.children if c.dep_ == "conj")):
                 category = self.category(denied)
-                if category is None or category in {"structure", "person"}:
-                    continue
-                start, end = noun_phrase(denied)
-                findings.append(
-                    Finding(
-                        attribute=A.TARGET,
-                        value=model.Label(code=category, text=doc[start:end].text),
-                        start=start,
-                        end=end,
-                        negated=True,
-                    )
-                )
+                if category is not None and category not in {"structure", "person"}:
+                    findings.append(_target(denied, category, negated=True))
         return findings
 
     def _military_use(self, noun: Token, weapon_at: dict[int, WeaponHit]) -> bool:
@@ -120,6 +100,18 @@ class TargetReader:
                 if any(len(p) == 1 and p[0] in words for p in phrases):
                     return category
         return None
+
+
+def _target(noun: Token, category: str, *, event_token: int | None = None, negated: bool = False) -> Finding:
+    start, end = noun_phrase(noun)
+    return Finding(
+        attribute=A.TARGET,
+        value=model.Label(code=category, text=noun.doc[start:end].text),
+        start=start,
+        end=end,
+        event_token=event_token,
+        negated=negated,
+    )
 
 
 def handled(weapon: Token, handling_verbs: frozenset[str]) -> bool:
