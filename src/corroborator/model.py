@@ -310,7 +310,10 @@ class GeoPrecision(IntEnum):
 class Place(Record):
     """A gazetteer entry."""
 
-    id: str = Field(description="'geonames:<id>' or 'corroborator:<slug>' for our own entries.")
+    id: str = Field(
+        description="'geonames:<id>', 'corroborator:<slug>' for our own entries, or 'unlisted:<country>:<name>' for"
+        " a settlement no gazetteer lists (it has no coordinates)."
+    )
     name: str
     kind: str = Field(
         description="city, town, admin1, country, landmark, region, sea, facility, ..."
@@ -343,7 +346,11 @@ class PlaceMention(Record):
     place: Place
     precision: GeoPrecision
     role: PlaceRole = PlaceRole.EVENT
-    match: Literal["exact", "alias", "fuzzy", "derived"] = "exact"
+    match: Literal["exact", "alias", "fuzzy", "derived", "unlisted"] = Field(
+        default="exact",
+        description="How the name was read: the entry's own name, an alias, a near-miss spelling, derived from other"
+        " words ('our region'), or 'unlisted': a settlement the words introduce that no gazetteer lists.",
+    )
 
 
 # --------------------------------------------------------------------------- sources and claims

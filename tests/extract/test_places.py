@@ -273,6 +273,28 @@ def test_places_our_region_is_the_region_the_outlet_names(nlp, settings) -> None
     )
 
 
+def _outlet_places(nlp: Language, gaz: Gazetteer, text: str, *, outlet: str) -> list[model.PlaceMention]:
+    report = model.NormalisedReport(
+        report=model.Report(id="t", text=text, outlet=outlet),
+        text=text,
+        paragraphs=(model.Paragraph(start=0, end=len(text)),),
+        publication=model.PublicationTime(),
+    )
+    return find_places(nlp(text), gazetteer=gaz, report=report)
+
+
+def test_places_the_city_before_any_name_is_the_city_the_outlet_answers_for(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Loud blasts in the city. Two people were hurt, the city council said."
+    (mention,) = _outlet_places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")
+    assert (mention.span.text, mention.place.name, mention.match) == ("the city", "Dnipro", "derived")
+
+
+def test_places_the_city_after_a_named_place_is_not_the_outlets(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Drones struck Lviv overnight. Fires broke out across the city."
+    mentions = _outlet_places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")
+    assert [m.place.name for m in mentions] == ["Lviv"]
+
+
 def _titled_places(nlp: Language, gaz: Gazetteer, text: str, *, title: str) -> list[model.PlaceMention]:
     report = model.NormalisedReport(
         report=model.Report(id="t", text=text, title=title),

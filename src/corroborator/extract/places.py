@@ -51,6 +51,7 @@ from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
+from corroborator.extract.settlements import unlisted_settlements
 
 __all__ = ["PlaceCues", "find_places", "load_cues", "load_gazetteer"]
 
@@ -988,6 +989,19 @@ def find_places(
             )
         )
     mentions.extend(_our_place_mentions(doc, gazetteer, report, taken))
+    mentions.extend(
+        unlisted_settlements(
+            doc,
+            before=cues.settlement_before,
+            after=cues.settlement_after,
+            locative=(*cues.near_before, ("in",), ("at",)),
+            taken=taken,
+            located=sorted(mentions, key=lambda m: m.span.start),
+            gazetteer=gazetteer,
+            report=report,
+            country_weights=weights,
+        )
+    )
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
 
@@ -1012,16 +1026,20 @@ def _our_place_mentions(
     """ "Tonight our region was attacked", in a statement by the Governor of the Oryol Region.
 
     A report's outlet (and, failing that, its title) names the place its speaker answers for;
-    "our region" / "our city" is that place when its kind fits. Marked 'derived': the words
-    point to it, the name stands elsewhere.
+    "our region" / "our city" is that place when its kind fits, and so is "the city" before
+    any place is named (see `_bare_home_noun`). Marked 'derived': the words point to it, the
+    name stands elsewhere.
     """
     found: list[model.PlaceMention] = []
+    named_before = sorted(doc[i].idx for i in taken)
     for token in doc:
-        if token.lower_ != "our" or token.i + 1 >= len(doc) or token.i in taken:
+        if token.lower_ not in ("our", "the") or token.i + 1 >= len(doc) or token.i in taken:
             continue
         noun = doc[token.i + 1]
         kinds = _OUR_PLACE_KINDS.get(noun.lower_)
         if kinds is None:
+            continue
+        if token.lower_ == "the" and not _bare_home_noun(doc, noun, named_before):
             continue
         place = _place_named_in((report.report.outlet or "", report.report.title or ""), gazetteer, kinds)
         if place is None:
@@ -1038,6 +1056,16 @@ def _our_place_mentions(
             )
         )
     return found
+
+
+def _bare_home_noun(doc: Doc, noun: Token, named_before: Sequence[int]) -> bool:
+    """ "Explosions in the city.", posted by the Mayor of Kharkiv: "the city" with no city named
+    before it is the one the speaker answers for, as "our city" is. Not "the city council"
+    (a modifier), "the city of X" or "the city where ..." (the noun is named or defined there),
+    and not once the report has named a place: "the city" then points back to it."""
+    if noun.dep_ == "compound" or (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("of", "where", "'s")):
+        return False
+    return not named_before or named_before[0] > noun.idx
 
 
 def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str]) -> model.Place | None:
@@ -1203,7 +1231,8 @@ def _report_city(
     doc: Doc, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
 ) -> model.Place | None:
     """The city a report is about, for a district named before any town: the city its title
-    names, else the only city area its text names (other than the district itself)."""
+    names, else the only city area its text names (other than the district itself), else the
+    city its outlet answers for ("Mayor of Kharkiv", "Odesa City Council")."""
     titled = _place_named_in((report.report.title or "",), gazetteer, {"city"})
     if titled is not None and titled.kind == "city":
         return titled
@@ -1212,7 +1241,10 @@ def _report_city(
     ]
     if cities and all(gazetteer.one_area(cities[0], c) for c in cities):
         return cities[0]
-    return None
+    if cities:
+        return None
+    outlet = _place_named_in((report.report.outlet or "",), gazetteer, {"city"})
+    return outlet if outlet is not None and outlet.kind == "city" else None
 
 
 def _same_settlement_again(raws: Sequence[_Raw], accepted: list[_Raw]) -> list[_Raw]:

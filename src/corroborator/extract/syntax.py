@@ -155,8 +155,21 @@ def has_determiner(token: Token, words: Iterable[str]) -> bool:
     return any(c.dep_ in {"det", "amod", "advmod", "predet"} and c.lower_ in wanted for c in token.children)
 
 
+#: Nouns that make a determined group of the plural after "of": "a series of raids",
+#: "the second wave of strikes" are so many events, not attacks in general.
+GROUP_NOUNS = frozenset({"series", "wave", "round", "volley", "salvo", "barrage", "succession", "string", "couple"})
+
+
 def is_bare_plural(token: Token) -> bool:
-    """A plural noun with no determiner, number or possessor: "attacks on cities"."""
+    """A plural noun with no determiner, number or possessor: "attacks on cities". Not the
+    plural a determined group noun counts: "a series of raids"."""
     if token.tag_ not in {"NNS", "NNPS"}:
         return False
-    return not any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in token.children)
+    if any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in token.children):
+        return False
+    group = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return not (
+        group is not None
+        and group.lemma_.lower() in GROUP_NOUNS
+        and any(c.dep_ in {"det", "nummod", "poss"} for c in group.children)
+    )

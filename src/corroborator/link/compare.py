@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from corroborator import model
-from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer
+from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer, is_unlisted
 from corroborator.link.features import countries
 
 
@@ -29,6 +29,12 @@ class PlaceJudge:
         one event's, None when unknown."""
         specific_a = [p.place for p in a if p.place.kind != "country"]
         specific_b = [p.place for p in b if p.place.kind != "country"]
+        # A village no gazetteer lists agrees with itself; with anything else, where it lies
+        # is unknown, so it neither joins nor parts two reports.
+        if {p.id for p in specific_a if is_unlisted(p)} & {p.id for p in specific_b if is_unlisted(p)}:
+            return True
+        specific_a = [p for p in specific_a if not is_unlisted(p)]
+        specific_b = [p for p in specific_b if not is_unlisted(p)]
         if specific_a and specific_b:
             if not any(self.same_area(x, y) for x in specific_a for y in specific_b):
                 return False

@@ -1,0 +1,225 @@
+"""Settlements no gazetteer lists: "the village of Kanta Dar", "Sein Lay village".
+
+Why this exists
+The gazetteer holds GeoNames' populated places of 500+ inhabitants. That misses most of the
+villages where wars in the Sahel, Myanmar or eastern Congo are fought: GeoNames counts no
+inhabitants for them, or does not list them at all. Reports name them with the word that
+says what they are ("the village of X", "X township"), and an analyst wants that name, not
+only the region. Such a name is kept as a place of its own, with the country and region the
+report puts it in and no coordinates, so two reports naming it agree while nothing pretends
+to know where it lies (id 'unlisted:<country>:<name key>', match 'unlisted').
+
+What it does not do
+It never overrides the gazetteer: a name the gazetteer knows is left to `places`' own
+guards, which may have refused it for a reason. It needs a country, from a place named right
+after the village ("X, Sagaing Region", "X in Kidal region") or else the one country the
+report is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from corroborator import model
+from corroborator.extract.gazetteer import UNLISTED_PREFIX, Gazetteer, name_key
+
+#: The most words a village name runs to ("Sein Pan Gyi", "Let Yet Kone").
+MAX_NAME_WORDS: Final = 4
+
+#: How many tokens after the name a containing place may start ("X, a village in Y").
+CONTAINER_REACH: Final = 8
+
+#: Settlement nouns and the gazetteer kind an unlisted place of that noun gets.
+_KIND_OF_NOUN: Final = {"village": "village", "hamlet": "village", "settlement": "village", "town": "town"}
+_DEFAULT_KIND: Final = "town"  # township, municipality, commune: a local unit around a town
+
+_CONTAINER_KINDS: Final = frozenset({"admin1", "city", "town", "country"})
+
+
+def unlisted_settlements(
+    doc: Doc,
+    *,
+    before: Sequence[tuple[str, ...]],
+    after: Sequence[tuple[str, ...]],
+    locative: Sequence[tuple[str, ...]],
+    taken: set[int],
+    located: Sequence[model.PlaceMention],
+    gazetteer: Gazetteer,
+    report: model.NormalisedReport,
+    country_weights: Mapping[str, float],
+) -> list[model.PlaceMention]:
+    """Names a settlement noun introduces ("the village of X" with `before`, "X township"
+    with `after`, "X, a village near ...") that the gazetteer does not know, and names the
+    entity recogniser takes for a place in a `locative` slot ("on the outskirts of X", "in
+    X"), each as a place mention of its own."""
+    found: list[model.PlaceMention] = []
+    named = _introduced_names(doc, before, after) + _recognised_names(doc, locative)
+    for start, stop, noun in sorted(named):
+        if any(i in taken for i in range(start, stop)):
+            continue
+        name = doc[start:stop].text
+        if gazetteer.knows(name):
+            continue
+        container = _container(doc, stop, located)
+        country = container.country_code if container is not None else _sole_country(country_weights)
+        if country is None or not gazetteer.has_country(country):
+            continue
+        found.append(
+            model.PlaceMention(
+                span=report.span(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1])),
+                place=_place(name, noun, country, container, gazetteer),
+                precision=model.GeoPrecision.TOWN,
+                match="unlisted",
+            )
+        )
+        taken.update(range(start, stop))
+    return found
+
+
+def _introduced_names(
+    doc: Doc, before: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]
+) -> list[tuple[int, int, str]]:
+    """(start, stop, settlement noun) of each capitalised name a settlement noun introduces."""
+    names: list[tuple[int, int, str]] = []
+    for token in doc:
+        for phrase in before:
+            end = token.i + len(phrase)
+            if end < len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == phrase:
+                stop = _run_from(doc, end)
+                if stop > end:
+                    names.append((end, stop, _noun(phrase)))
+        for phrase in after:
+            end = token.i + len(phrase)
+            if token.i == 0 or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+                continue
+            if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                continue  # "X village council", "X town hall": the noun modifies another
+            start = _run_to(doc, token.i)
+            if start < token.i:
+                names.append((start, token.i, _noun(phrase)))
+    return names
+
+
+def _recognised_names(doc: Doc, locative: Sequence[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """Place entities (GPE, LOC) right after a locative phrase: "in X", "near X", "on the
+    edge of X". A settlement noun in apposition ("X, a small village") names the kind."""
+    names: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the" and t.text[:1].isupper()]
+        if not tokens or not all(_name_part(doc, t.i) for t in tokens):
+            continue
+        start = tokens[0].i
+        before = tuple(t.lower_ for t in doc[max(doc[start].sent.start, start - 5) : start] if t.lower_ != "the")
+        if not any(before[-len(p) :] == p for p in locative if len(before) >= len(p)):
+            continue
+        names.append((start, tokens[-1].i + 1, _apposed_noun(doc, tokens[-1].i + 1)))
+    return names
+
+
+def _apposed_noun(doc: Doc, stop: int) -> str:
+    """ "X, a small village near ...": the settlement noun of an apposition, else 'town'."""
+    if stop < len(doc) and doc[stop].text == ",":
+        for token in doc[stop + 1 : stop + 5]:
+            if token.lower_ in _KIND_OF_NOUN:
+                return token.lower_
+            if token.pos_ not in ("DET", "ADJ", "ADV"):
+                break
+    return _DEFAULT_KIND
+
+
+def _noun(phrase: tuple[str, ...]) -> str:
+    return next((word for word in phrase if word in _KIND_OF_NOUN), phrase[0])
+
+
+def _run_from(doc: Doc, start: int) -> int:
+    """The stop of the proper name starting at `start` (start itself when there is none)."""
+    stop = start
+    while stop < len(doc) and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, stop):
+        if stop > start and doc[stop].is_sent_start:
+            break
+        stop += 1
+    while stop > start and doc[stop - 1].text == "-":
+        stop -= 1
+    return stop if stop > start and _opens_well(doc[start]) else start
+
+
+def _run_to(doc: Doc, stop: int) -> int:
+    """The start of the proper name ending before `stop` (stop itself when there is none)."""
+    start = stop
+    while start > 0 and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, start - 1):
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    while start < stop and doc[start].text == "-":
+        start += 1
+    return start if start < stop and _opens_well(doc[start]) else stop
+
+
+def _name_part(doc: Doc, index: int) -> bool:
+    """A word of a proper name, or a hyphen joining two ("Kafr-Kila")."""
+    token = doc[index]
+    if token.text == "-":
+        return not doc[index - 1].whitespace_ and 0 < index < len(doc) - 1 and _name_word(doc[index + 1])
+    return _name_word(token)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word. Its tag is not asked: the tagger reads unfamiliar village names
+    as anything ("Let Yet Kone": a verb, a conjunction, a noun), and the settlement noun
+    beside it is the evidence that a name is meant."""
+    return (
+        token.text[:1].isupper()
+        and token.text.replace("'", "").isalpha()
+        and token.ent_type_ not in ("NORP", "DATE", "TIME")
+    )
+
+
+def _opens_well(token: Token) -> bool:
+    """Not a capitalised common word opening a sentence ("Village elders said")."""
+    return not token.is_sent_start or token.pos_ == "PROPN"
+
+
+def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> model.Place | None:
+    """A known place named just after the village, in its sentence: "X, Sagaing Region",
+    "X in the Kidal region", "X, near Depayin"."""
+    sentence_end = doc[min(stop, len(doc) - 1)].sent.end_char
+    lower = doc[stop - 1].idx + len(doc[stop - 1])
+    upper = doc[min(stop + CONTAINER_REACH, len(doc) - 1)].idx
+    for mention in located:
+        start = mention.span.start
+        if lower <= start <= min(upper, sentence_end) and mention.place.kind in _CONTAINER_KINDS:
+            return mention.place
+    return None
+
+
+def _sole_country(weights: Mapping[str, float]) -> str | None:
+    """The one country the report is about, when it is clearly one."""
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 0.5 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] / 2):
+        return None
+    return ranked[0][0]
+
+
+def _place(name: str, noun: str, country: str, container: model.Place | None, gazetteer: Gazetteer) -> model.Place:
+    state = gazetteer.country(country)
+    parents: tuple[str, ...]
+    if container is None or container.kind == "country":
+        admin1, parents, zone = None, (state.name,), state.timezone
+    else:
+        admin1 = container.name if container.kind == "admin1" else container.admin1
+        parents = tuple(dict.fromkeys((*container.hierarchy, state.name)))
+        zone = container.timezone or state.timezone
+    return model.Place(
+        id=f"{UNLISTED_PREFIX}{country.lower()}:{name_key(name).replace(' ', '-')}",
+        name=name,
+        kind=_KIND_OF_NOUN.get(noun, _DEFAULT_KIND),
+        country_code=country,
+        admin1=admin1,
+        parents=parents,
+        timezone=zone,
+    )
