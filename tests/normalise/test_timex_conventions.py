@@ -281,3 +281,18 @@ def test_timex_conventions_the_day_before_an_event_is_not_counted_from_the_story
         ("May 3, 2023", "2023-05-03"),
         ("the day before", "2023-05-02"),
     ]
+
+
+def test_timex_conventions_the_day_before_a_named_day_is_that_day(nlp: Language) -> None:
+    """ "during the day Friday": one day, the one named; "the day" is not a second time."""
+    found = values("The talks stalled on Monday. During the day Friday, the crowd grew.", dt.date(2023, 5, 6), nlp)
+    assert found == [("Monday", "2023-05-01"), ("Friday", "2023-05-05")]
+
+
+def test_timex_conventions_a_part_of_day_classifying_a_noun_is_no_time(nlp: Language) -> None:
+    """ "the morning talk show", "the night shift": a kind of show or shift, not a time; after a
+    day it is still that day's morning."""
+    day = dt.date(2023, 5, 3)
+    assert values("The minister said on state radio's morning talk show that aid was coming.", day, nlp) == []
+    assert values("Workers on the night shift walked out.", day, nlp) == []
+    assert ("Tuesday morning", "2023-05-02TMO") in values("He spoke on Tuesday morning talk radio.", day, nlp)

@@ -60,6 +60,10 @@ Conventions
   past any forecast (a period named in a future clause or still to come has no results to
   compare). A
   deadline ("by 1992", "until Tuesday") is never the time the text talks about.
+- "The day" just before a named day ("during the day Friday") is that day: only the name is
+  tagged. A part of the day classifying a noun ("the morning talk show", "the night shift")
+  names a kind of thing, not a time (the nouns live in the resource file), unless a day
+  precedes it ("Tuesday morning talk radio").
 - Wire copy restates a clock time in brackets ("10:35 a.m. (0735 GMT) Friday"): the clock
   takes the day after the bracket. "The week of March 6" is the week holding that day;
   "the last half of 1989" its second half. In "the day before the vote", "before" relates

@@ -143,6 +143,16 @@ class _Handlers:
             phrase.append(word)
         return bool(set(phrase) & set(self.lex.cue("generic_after_today")))
 
+    def generic_pod(self, text: str, start: int, end: int) -> bool:
+        """ "state TV's morning talk show", "the night shift": a part of the day before a noun
+        it classifies names a kind of show or shift, not a time. After a day ("Sunday
+        morning show") it is still that day's morning."""
+        after = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
+        if after is None or after.group(1) not in self.lex.cue("generic_after_part_of_day"):
+            return False
+        day_before = rf"(?:{self.weekday}|(?i:today|yesterday|tomorrow))\s+$"
+        return re.search(day_before, text[max(0, start - 20) : start]) is None
+
     @staticmethod
     def hyphen_ok(text: str, start: int) -> bool:
         """A date glued on by a hyphen only after a position word ("mid-1996", "late-May")."""
@@ -318,6 +328,8 @@ class _Handlers:
             return None  # "good evening": a greeting
         parts = _Parts(pod=code, definite=bool(m["the"]))
         parts.weak = not self.preceded_by(text, m.start(), _POD_CUES)
+        if self.generic_pod(text, m.start(), m.end()):
+            return None  # "the morning talk show", "evening news": a kind of thing, not a time
         if m["pod"].lower().endswith("s") and code != "EH":
             parts.kind, parts.weak = "set", True  # "mornings", "nights": habitual
         return parts

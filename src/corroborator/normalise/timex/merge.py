@@ -31,6 +31,12 @@ def _only_time_of_day(p: _Parts) -> bool:
     return not (slots - {"pod", "rel", "mod"}) and (p.definite or "rel" not in slots)
 
 
+def _bare_the_day(p: _Parts) -> bool:
+    """ "the day" and nothing else (no "next", no offset): the day the words after it name."""
+    bare = p.slots() == {"rel"} and p.shift is None and not p.offset_dir and p.day_offset is None
+    return p.kind == "date" and p.definite and p.unit == "D" and bare
+
+
 def _habitual_weekday(left: _Parts, right: _Parts, connector: str) -> bool:
     """ "Tuesday nights", "Friday evenings": a weekday with a plural part of day is every one."""
     only_weekday = left.kind == "date" and left.slots() == {"weekday"}
@@ -56,6 +62,8 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
     if left.offset_dir and left.offset_base == "narrative" and left.offset_n is not None and "rel" in rs:
         # "the day before last Tuesday": an offset counted from the named day that follows
         return word == "" and not comma and right.weekday is not None and not rs - {"weekday", "rel"}
+    if _bare_the_day(left) and _has_day(right) and not rs & {"clock", "pod"}:
+        return word == "" and not comma  # "during the day Friday": Friday, not a second day
     if ls & rs:
         return False
     if found["possessive"]:  # "this year's third quarter", "1990's first half": the year's period
@@ -97,6 +105,8 @@ def _period_a_year_back(left: _Parts, right: _Parts) -> bool:
 def _merge_parts(left: _Parts, right: _Parts) -> _Parts:
     if left.kind == "date" and left.slots() == {"weekday"} and right.kind == "set":
         return replace(right, weekday=left.weekday, weak=False)  # "Tuesday nights"
+    if _bare_the_day(left):
+        return replace(right, weak=left.weak and right.weak)  # "the day Friday" is Friday
     if _period_a_year_back(left, right):
         # read as "the year-ago quarter": the compared period the year before
         return replace(right, weak=left.weak and right.weak)
@@ -148,7 +158,9 @@ def _merge_atoms(text: str, atoms: list[_Atom]) -> list[_Atom]:
     for atom in attached:
         last = merged[-1] if merged else None
         if last is not None and _can_merge(last.parts, atom.parts, text[last.end : atom.start]):
-            merged[-1] = _Atom(last.start, atom.end, _merge_parts(last.parts, atom.parts), last.rule)
+            # "during the day Friday": the day is the one named; TimeML tags that name alone
+            start = atom.start if _bare_the_day(last.parts) else last.start
+            merged[-1] = _Atom(start, atom.end, _merge_parts(last.parts, atom.parts), last.rule)
         else:
             merged.append(atom)
     merged = _across_restatements(text, merged)
