@@ -809,3 +809,16 @@ def test_attribution_present_tense_conjunct_continues_the_reporting_verb(find: F
 def test_attribution_source_phrase_keeps_its_closing_bracket(find: Find) -> None:
     said = only(find("Rep. Anna Berg (D-Minn.) said the bill would pass."), "said")
     assert said.source_span is not None and said.source_span.text == "Rep. Anna Berg (D-Minn.)"
+
+
+def test_attribution_speech_participle_after_a_reported_clause_is_the_reporters(find: Find) -> None:
+    found = find("Mayor Tom Hale said he would stay in office, telling reporters that the city needs him.")
+    telling = only(found, "telling")
+    assert telling.source_span is not None and telling.source_span.text == "Mayor Tom Hale"
+    assert telling.content_span.text == "that the city needs him"
+
+
+def test_attribution_participle_of_another_act_keeps_the_clause_subject(find: Find) -> None:
+    found = find("The witness said the soldiers fired into the air, shouting that nobody should move.")
+    shouting = only(found, "shouting")
+    assert shouting.source_span is not None and shouting.source_span.text == "the soldiers"

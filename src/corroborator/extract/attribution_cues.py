@@ -1269,7 +1269,36 @@ class CueReader:
 
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """`syntax.subject` with what this reader knows of carriers, speakers and cues."""
-        return syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports)
+        found = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports)
+        reporter = self._reporter_behind_pronoun(verb, found[0])
+        return (reporter, False) if reporter is not None else found
+
+    def _reporter_behind_pronoun(self, participle: Token, borrowed: Token | None) -> Token | None:
+        """ "Carson said he would stay in the race, telling reporters that ...": a speech
+        participle closing a reported clause is the reporter's act, not the clause's. The
+        parser hangs it on the clause and lends it the clause's "he"; the reporter names the
+        speaker (a pronoun in reported speech stands for the reporter anyway)."""
+        head = participle.head
+        if (
+            borrowed is None
+            or borrowed.lower_ not in ("he", "she", "they")
+            or borrowed.head != head
+            or participle.tag_ != "VBG"
+            or participle.dep_ != "advcl"
+            or participle.lemma_.lower() not in self.lexicon.inversion
+            or head.dep_ != "ccomp"
+            or self.doc[participle.i - 1].text != ","
+        ):
+            return None
+        governor = head.head
+        if not self._reports(governor):
+            return None
+        reporter, passive = syntax.subject(
+            governor, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports
+        )
+        if reporter is None or passive or reporter.pos_ == "PRON":
+            return None
+        return reporter
 
     def _reports(self, verb: Token) -> bool:
         """Is the verb a reporting cue?"""
