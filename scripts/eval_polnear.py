@@ -21,7 +21,13 @@ every run scores the same gold.
 
 Usage:
     .venv/bin/python scripts/eval_polnear.py [--data DIR] [--split dev] [--limit N]
-                                             [--errors N] [--json]
+                                             [--part K/N] [--errors N] [--json]
+                                             [--classify [--dump FILE]]
+
+--classify pairs gold and found attributions (by cue, then content) and counts source errors:
+(a) attributions missed, (b) found with the source span right, too long, too short, shifted,
+of other words or absent, (c) spurious. Develop on a part of train (`--split train --part
+0/5`) and only measure on dev.
 
 The corpus is not part of the repository; by default it is read from
 ../shared/data/polnear next to the checkout.
@@ -95,6 +101,16 @@ class Article:
     stem: str
     text: str
     gold: dict[str, list[Item]] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One attribution: its source (if any), cue (if any) and content, each in fragments."""
+
+    source: Item | None
+    cue: Item | None
+    content: Item | None
 
 
 # --------------------------------------------------------------------------- corpus
@@ -112,9 +128,10 @@ def choose_annotations(ann_dir: Path) -> dict[str, Path]:
     return chosen
 
 
-def read_brat(path: Path) -> dict[str, list[Item]]:
+def read_brat(path: Path) -> tuple[dict[str, list[Item]], list[Relation]]:
     entities: dict[str, tuple[str, Fragments]] = {}
     used: dict[str, set[str]] = {role: set() for role in ROLES}
+    relations: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         # an entity whose text holds a line break continues on the next line: only lines
         # that open with an identifier and a tab are records
@@ -125,26 +142,43 @@ def read_brat(path: Path) -> dict[str, list[Item]]:
             entities[ident] = (kind, fragments)
         elif re.match(r"E\d+\t", line):
             _, relation = line.split("\t", 1)
+            if not relation.lower().startswith("attribution"):
+                continue
+            roles: dict[str, str] = {}
             for argument in relation.split()[1:]:
                 role, _, ident = argument.partition(":")
                 role = role.rstrip("0123456789").lower()
                 if role in used:
                     used[role].add(ident)
+                    roles.setdefault(role, ident)
+            relations.append(roles)
     gold: dict[str, list[Item]] = {}
     for role in ROLES:
         items = {Item(role, entities[i][1]) for i in used[role] if i in entities}
         gold[role] = sorted(items, key=lambda it: it.fragments)
-    return gold
+
+    def item(role: str, roles: dict[str, str]) -> Item | None:
+        ident = roles.get(role)
+        return Item(role, entities[ident][1]) if ident in entities else None
+
+    triples = [Relation(item("source", r), item("cue", r), item("content", r)) for r in relations]
+    return gold, triples
 
 
-def load_split(data: Path, split: str, *, limit: int | None = None) -> list[Article]:
+def load_split(
+    data: Path, split: str, *, limit: int | None = None, part: tuple[int, int] | None = None
+) -> list[Article]:
+    """The split's articles; `part` (K, N) keeps those whose index is K modulo N."""
     base = data / split
     articles = []
-    for stem, ann in sorted(choose_annotations(base / "attributions").items()):
+    for index, (stem, ann) in enumerate(sorted(choose_annotations(base / "attributions").items())):
+        if part is not None and index % part[1] != part[0]:
+            continue
         text_path = base / "text" / f"{stem}.txt"
         if not text_path.is_file():
             continue
-        articles.append(Article(stem, text_path.read_text(encoding="utf-8"), read_brat(ann)))
+        gold, relations = read_brat(ann)
+        articles.append(Article(stem, text_path.read_text(encoding="utf-8"), gold, relations))
         if limit is not None and len(articles) >= limit:
             break
     return articles
@@ -181,7 +215,8 @@ def as_report(stem: str, text: str) -> NormalisedReport:
     )
 
 
-def predict(article: Article, *, settings: Settings, registry: SourceRegistry) -> dict[str, list[Item]]:
+def predict_relations(article: Article, *, settings: Settings, registry: SourceRegistry) -> list[Relation]:
+    """The top-level attributions found, one per cue (continued quotes in fragments)."""
     nlp = load_nlp(settings.nlp_model)
     text = article.text.translate(_SAME_LENGTH)
     report = as_report(article.stem, text)
@@ -200,23 +235,44 @@ def predict(article: Article, *, settings: Settings, registry: SourceRegistry) -
             for b in attributions
         )
     ]
-    sources: set[Fragments] = set()
-    cues: set[Fragments] = set()
-    contents: dict[tuple[int, int] | None, list[tuple[int, int]]] = {}
+    grouped: dict[tuple[int, int], tuple[Fragments | None, list[tuple[int, int]]]] = {}
     for a in top:
-        if a.source_span is not None:
-            sources.add(((a.source_span.start, a.source_span.end),))
+        source = ((a.source_span.start, a.source_span.end),) if a.source_span is not None else None
         cue = (a.cue_span.start, a.cue_span.end) if a.cue_span is not None else None
-        if cue is not None:
-            cues.add((cue,))
         # continuations of one quote share the cue: one content in fragments, as in the gold
         key = cue if cue is not None else (a.content_span.start, a.content_span.end)
-        contents.setdefault(key, []).append((a.content_span.start, a.content_span.end))
-    return {
-        "source": [Item("source", f) for f in sorted(sources)],
-        "cue": [Item("cue", f) for f in sorted(cues)],
-        "content": [Item("content", tuple(sorted(set(f)))) for f in contents.values()],
-    }
+        first_source, fragments = grouped.setdefault(key, (source, []))
+        if first_source is None and source is not None:
+            grouped[key] = (source, fragments)
+        fragments.append((a.content_span.start, a.content_span.end))
+    cues = {(a.cue_span.start, a.cue_span.end) for a in top if a.cue_span is not None}
+    return [
+        Relation(
+            Item("source", source) if source is not None else None,
+            Item("cue", (key,)) if key in cues else None,
+            Item("content", tuple(sorted(set(fragments)))),
+        )
+        for key, (source, fragments) in grouped.items()
+    ]
+
+
+def predict(article: Article, *, settings: Settings, registry: SourceRegistry) -> dict[str, list[Item]]:
+    return roles_of(predict_relations(article, settings=settings, registry=registry))
+
+
+def roles_of(relations: Iterable[Relation]) -> dict[str, list[Item]]:
+    """Per role, the distinct spans the attributions use."""
+    found: dict[str, set[Fragments]] = {role: set() for role in ROLES}
+    contents: list[Item] = []
+    for relation in relations:
+        for role, item in (("source", relation.source), ("cue", relation.cue)):
+            if item is not None:
+                found[role].add(item.fragments)
+        if relation.content is not None:
+            contents.append(relation.content)  # one per cue, as scored since the gate was set
+    out = {role: [Item(role, f) for f in sorted(found[role])] for role in ("source", "cue")}
+    out["content"] = contents
+    return out
 
 
 # --------------------------------------------------------------------------- scoring
@@ -251,13 +307,14 @@ def evaluate(
     settings: Settings | None = None,
     limit: int | None = None,
     errors: int = 0,
+    part: tuple[int, int] | None = None,
 ) -> dict[str, dict[str, float | int]]:
     """Per-role scores over a split; with `errors`, print that many misses and false alarms."""
     settings = settings or load_settings()
     registry = SourceRegistry.load(settings)
     totals = {role: Score() for role in ROLES}
     shown = 0
-    articles = load_split(data, split, limit=limit)
+    articles = load_split(data, split, limit=limit, part=part)
     for article in articles:
         predicted = predict(article, settings=settings, registry=registry)
         for role in ROLES:
@@ -296,6 +353,103 @@ def _show_errors(
     return count
 
 
+# --------------------------------------------------------------------------- error classes
+
+
+def _shared(a: Item | None, b: Item | None, text: str) -> int:
+    return len(a.chars(text) & b.chars(text)) if a is not None and b is not None else 0
+
+
+def pair_relations(gold: Sequence[Relation], predicted: Sequence[Relation], text: str) -> list[tuple[int, int]]:
+    """Gold and predicted attributions paired one-to-one: by shared cue characters first, then
+    by shared content characters."""
+    pairs: list[tuple[int, int]] = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for role in ("cue", "content"):
+        candidates = sorted(
+            (
+                (_shared(getattr(g, role), getattr(p, role), text), gi, pi)
+                for gi, g in enumerate(gold)
+                for pi, p in enumerate(predicted)
+            ),
+            reverse=True,
+        )
+        for shared, gi, pi in candidates:
+            if shared and gi not in used_gold and pi not in used_pred:
+                used_gold.add(gi)
+                used_pred.add(pi)
+                pairs.append((gi, pi))
+    return pairs
+
+
+def source_error(gold: Item | None, predicted: Item | None, text: str) -> str:
+    """How a paired attribution's predicted source differs from the gold one."""
+    if gold is None:
+        return "ok" if predicted is None else "gold has none"
+    if predicted is None:
+        return "none predicted"
+    g, p = gold.chars(text), predicted.chars(text)
+    if g == p:
+        return "ok"
+    if not g & p:
+        return "other words"
+    if g < p:
+        return "too long"
+    if p < g:
+        return "too short"
+    return "shifted"
+
+
+def classify(articles: Sequence[Article], *, settings: Settings, registry: SourceRegistry, dump: Path | None) -> None:
+    """Count source errors per class: attributions missed, found with a wrong source span, and
+    spurious ones; with `dump`, write every error with its sentence for reading."""
+    counts: dict[str, int] = {}
+    lines: list[str] = []
+
+    def note(kind: str, article: Article, *shown: tuple[str, Item | None]) -> None:
+        counts[kind] = counts.get(kind, 0) + 1
+        if dump is None:
+            return
+        parts = []
+        for label, item in shown:
+            value = " … ".join(article.text[a:b] for a, b in item.fragments) if item is not None else "-"
+            parts.append(f"{label}={value[:200]!r}")
+        anchor = next((i for _, i in shown if i is not None), None)
+        context = ""
+        if anchor is not None:
+            a = anchor.fragments[0][0]
+            context = article.text[max(0, a - 150) : a + 250].replace("\n", " / ")
+        lines.append(f"{kind}\t{article.stem}\t" + "  ".join(parts) + f"\n    {context}\n")
+
+    for article in articles:
+        predicted = predict_relations(article, settings=settings, registry=registry)
+        pairs = pair_relations(article.relations, predicted, article.text)
+        paired_gold = {g for g, _ in pairs}
+        paired_pred = {p for _, p in pairs}
+        contents = [p.content.chars(article.text) for p in predicted if p.content is not None]
+        for gi, g in enumerate(article.relations):
+            if gi not in paired_gold:
+                cue = g.cue.chars(article.text) if g.cue is not None else frozenset()
+                inside = bool(cue) and any(cue <= c for c in contents)
+                # a cue inside found content: the content ran over it, or the attribution was
+                # found nested and left out as PolNeAR annotates top-level ones only
+                kind = "a missed, cue in found content" if inside else "a missed"
+                note(kind, article, ("cue", g.cue), ("source", g.source), ("content", g.content))
+        for gi, pi in pairs:
+            g, p = article.relations[gi], predicted[pi]
+            kind = source_error(g.source, p.source, article.text)
+            note(f"b {kind}", article, ("gold", g.source), ("pred", p.source), ("cue", g.cue))
+        for pi, p in enumerate(predicted):
+            if pi not in paired_pred:
+                note("c spurious", article, ("cue", p.cue), ("source", p.source), ("content", p.content))
+    for kind in sorted(counts):
+        print(f"{kind:20} {counts[kind]:>6}")
+    if dump is not None:
+        dump.write_text("".join(sorted(lines)), encoding="utf-8")
+        print(f"errors written to {dump}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR directory")
@@ -303,11 +457,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--part", default=None, help="K/N: only articles whose index is K modulo N (a held-out part)")
+    parser.add_argument("--classify", action="store_true", help="count source errors by class instead of scoring")
+    parser.add_argument("--dump", type=Path, default=None, help="with --classify, write every error to this file")
     args = parser.parse_args(argv)
     if not (args.data / args.split).is_dir():
         print(f"no PolNeAR split at {args.data / args.split}; pass --data", file=sys.stderr)
         return 2
-    result = evaluate(args.data, split=args.split, limit=args.limit, errors=args.errors)
+    part: tuple[int, int] | None = None
+    if args.part:
+        k, _, n = args.part.partition("/")
+        part = (int(k), int(n))
+    if args.classify:
+        settings = load_settings()
+        articles = load_split(args.data, args.split, limit=args.limit, part=part)
+        classify(articles, settings=settings, registry=SourceRegistry.load(settings), dump=args.dump)
+        return 0
+    result = evaluate(args.data, split=args.split, limit=args.limit, errors=args.errors, part=part)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
         return 0

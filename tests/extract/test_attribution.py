@@ -788,3 +788,37 @@ def test_attribution_side_taken_is_the_content(find: Find) -> None:
     assert [(a.cue_span.text if a.cue_span else None, a.content_span.text) for a in argued] == [
         ("argued", "the new sanctions")
     ]
+
+
+def test_attribution_second_reporting_clause_with_its_own_speaker_is_not_content(find: Find) -> None:
+    found = find("Most farmers said the harvest was poor, and more than half said the rains came too late.")
+    first = [a for a in found if a.source_span is not None and a.source_span.text == "Most farmers"]
+    assert len(first) == 1 and first[0].content_span.text == "the harvest was poor"
+    second = [a for a in found if a.source_span is not None and a.source_span.text == "more than half"]
+    assert len(second) == 1 and second[0].content_span.text == "the rains came too late"
+
+
+def test_attribution_present_tense_conjunct_continues_the_reporting_verb(find: Find) -> None:
+    found = find("The mayor says the city would rebuild the bridge and tells residents the work starts in May.")
+    says, tells = only(found, "says"), only(found, "tells")
+    assert says.content_span.text == "the city would rebuild the bridge"
+    assert tells.source_span is not None and tells.source_span.text == "The mayor"
+    assert tells.content_span.text == "the work starts in May"
+
+
+def test_attribution_source_phrase_keeps_its_closing_bracket(find: Find) -> None:
+    said = only(find("Rep. Anna Berg (D-Minn.) said the bill would pass."), "said")
+    assert said.source_span is not None and said.source_span.text == "Rep. Anna Berg (D-Minn.)"
+
+
+def test_attribution_speech_participle_after_a_reported_clause_is_the_reporters(find: Find) -> None:
+    found = find("Mayor Tom Hale said he would stay in office, telling reporters that the city needs him.")
+    telling = only(found, "telling")
+    assert telling.source_span is not None and telling.source_span.text == "Mayor Tom Hale"
+    assert telling.content_span.text == "that the city needs him"
+
+
+def test_attribution_participle_of_another_act_keeps_the_clause_subject(find: Find) -> None:
+    found = find("The witness said the soldiers fired into the air, shouting that nobody should move.")
+    shouting = only(found, "shouting")
+    assert shouting.source_span is not None and shouting.source_span.text == "the soldiers"

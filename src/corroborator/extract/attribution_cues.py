@@ -950,6 +950,9 @@ class CueReader:
         of attribution) rather than an object or infinitive."""
         children = list(verb.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not syntax.subordinate(c)]
+        # "Most said they were worried, and half said the mayor would do best": the parser may
+        # hang a second reporting clause, with a speaker of its own, as another complement
+        clauses = [c for c in clauses if c is clauses[0] or not self._coordinated_report(c)]
         if clauses:
             return self.trimmed(self._claim_tokens(clauses)), True
         if (
@@ -1085,6 +1088,15 @@ class CueReader:
                 tokens.extend(child.subtree)
         return self.trimmed(sorted(tokens, key=lambda t: t.i))
 
+    def _coordinated_report(self, clause: Token) -> bool:
+        """Is this complement a reporting clause of its own, coordinated with the one before it
+        ("..., and more than half said ...")? It is a cue verb with its own subject, and "and",
+        "but" or "while" opens it."""
+        if self.lexicon.cue(clause) is None or not any(c.dep_ == "nsubj" for c in clause.children):
+            return False
+        before = [t for t in self.doc[clause.head.i + 1 : clause.left_edge.i] if not t.is_punct]
+        return bool(before) and before[-1].lower_ in ("and", "but", "while", "whereas")
+
     def _claim_tokens(self, roots: Sequence[Token]) -> list[Token]:
         """The clause(s) under `roots`, less clauses that attribute something else.
 
@@ -1098,7 +1110,11 @@ class CueReader:
                 if (
                     child.dep_ in ("advcl", "conj", "parataxis")
                     and self.lexicon.cue(child) is not None
-                    and (own_speaker or syntax.reported_twin(child, reporting=self._reports) is not None)
+                    and (
+                        own_speaker
+                        or syntax.reported_twin(child, reporting=self._reports) is not None
+                        or syntax.tense_twin(child, root)
+                    )
                 ) or self._is_citing(child):
                     dropped.update(t.i for t in child.subtree)
                 if child.lower_ == "according" and child.i > root.i:
@@ -1192,9 +1208,11 @@ class CueReader:
         def edge(t: Token) -> bool:
             return (t.is_punct or t.is_space) and not (keep_quotes and t.text in _QUOTE_CHARS)
 
-        while toks and edge(toks[0]):
+        while toks and edge(toks[0]) and not _paired(toks, opening=True):
             toks = toks[1:]
-        while toks and (edge(toks[-1]) or (toks[-1].dep_ == "cc" and len(toks) > 1)):
+        while toks and (
+            (edge(toks[-1]) and not _paired(toks, opening=False)) or (toks[-1].dep_ == "cc" and len(toks) > 1)
+        ):
             toks = toks[:-1]
         if not toks or all(t.is_punct for t in toks):
             return None
@@ -1251,7 +1269,36 @@ class CueReader:
 
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """`syntax.subject` with what this reader knows of carriers, speakers and cues."""
-        return syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports)
+        found = syntax.subject(verb, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports)
+        reporter = self._reporter_behind_pronoun(verb, found[0])
+        return (reporter, False) if reporter is not None else found
+
+    def _reporter_behind_pronoun(self, participle: Token, borrowed: Token | None) -> Token | None:
+        """ "Carson said he would stay in the race, telling reporters that ...": a speech
+        participle closing a reported clause is the reporter's act, not the clause's. The
+        parser hangs it on the clause and lends it the clause's "he"; the reporter names the
+        speaker (a pronoun in reported speech stands for the reporter anyway)."""
+        head = participle.head
+        if (
+            borrowed is None
+            or borrowed.lower_ not in ("he", "she", "they")
+            or borrowed.head != head
+            or participle.tag_ != "VBG"
+            or participle.dep_ != "advcl"
+            or participle.lemma_.lower() not in self.lexicon.inversion
+            or head.dep_ != "ccomp"
+            or self.doc[participle.i - 1].text != ","
+        ):
+            return None
+        governor = head.head
+        if not self._reports(governor):
+            return None
+        reporter, passive = syntax.subject(
+            governor, carrier=self._is_carrier, speaker=self._can_speak, reporting=self._reports
+        )
+        if reporter is None or passive or reporter.pos_ == "PRON":
+            return None
+        return reporter
 
     def _reports(self, verb: Token) -> bool:
         """Is the verb a reporting cue?"""
@@ -1395,6 +1442,27 @@ class CueReader:
             return False
         words = [t for t in span if not t.is_punct]
         return len(words) >= _SPEECH_QUOTE_WORDS or any(t.pos_ in syntax.VERBS for t in words)
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _paired(tokens: Sequence[Token], *, opening: bool) -> bool:
+    """Does the mark at the edge of `tokens` (the first if `opening`, else the last) pair with
+    one inside them? "Sen. Jane Doe (D-Vt.)" keeps its closing bracket and '"Late Night" host
+    Tom Brown' its opening quote: a phrase does not end inside its own brackets or quotes."""
+    mark = tokens[0].text if opening else tokens[-1].text
+    texts = [t.text for t in tokens]
+    if mark in _DOUBLE_QUOTES:
+        count = sum(1 for t in texts if t in _DOUBLE_QUOTES)
+        return count >= 2 and count % 2 == 0
+    if opening and mark in _BRACKETS:
+        return _BRACKETS[mark] in texts[1:]
+    closing = {v: k for k, v in _BRACKETS.items()}
+    if not opening and mark in closing:
+        return texts[:-1].count(closing[mark]) > texts[:-1].count(mark)
+    return False
 
 
 def _bare_as_clause(verb: Token) -> bool:

@@ -50,6 +50,8 @@ def subject(
         twin = reported_twin(verb, reporting=reporting)
         if twin is not None:
             return subject(twin, carrier=carrier, speaker=speaker, reporting=reporting)
+        if tense_twin(verb, head):
+            return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
             return subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
@@ -121,6 +123,16 @@ def reported_twin(verb: Token, *, reporting: Callable[[Token], bool] = lambda _:
             return node.head
         node = node.head
     return None
+
+
+def tense_twin(conjunct: Token, root: Token) -> bool:
+    """ "The governor says he would veto the bill and tells the crowd he opposed it": a
+    conjunct in the present tense of the reporting verb above the clause, coordinated with a
+    verb of another form, continues that reporting verb, not what was said."""
+    if conjunct.dep_ != "conj" or conjunct.tag_ != "VBZ" or root.tag_ == "VBZ":
+        return False
+    reporting = root.head if root.dep_ == "ccomp" else None
+    return reporting is not None and reporting.tag_ == "VBZ" and reporting.i < root.i
 
 
 def subordinate(clause: Token) -> bool:
