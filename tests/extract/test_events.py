@@ -196,3 +196,15 @@ def test_events_a_weapon_destroying_something_is_an_attack_and_destroying_a_weap
     interception = run_events("Air defence destroyed two drones over the city.")
     assert [(t, c) for t, c, _ in mentions(attack)] == [("destroyed", "attack")]
     assert [(t, c) for t, c, _ in mentions(interception)] == [("destroyed", "intercept")]
+
+
+def test_events_an_air_strike_is_an_air_strike_not_an_alert(run_events: Run) -> None:
+    strike = run_events("An airstrike hit a fuel depot outside the town on Monday.")
+    alert = run_events("An air raid alert sounded over the city for two hours.")
+    assert [h.mention.sub_event_type for h in strike.events if h.event_class == "attack"][:1] == ["Air/drone strike"]
+    assert alert.events == []
+
+
+def test_events_a_series_of_raids_is_one_actual_event(run_events: Run) -> None:
+    ws = run_events("Warplanes launched a series of raids on the port on Tuesday evening.")
+    assert mentions(ws)[0][2] == model.Modality.ACTUAL

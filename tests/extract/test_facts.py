@@ -89,6 +89,11 @@ def test_facts_target_category_and_words(
         ("Ukrainian drones attacked a depot in the region.", "UA"),
         ("Russia attacked the port with drones overnight.", "RU"),
         ("The Kremlin regime launched a missile attack on the city.", "RU"),
+        # who claims an attack owns it; a party in apposition names the group
+        ("The National Liberation Army claimed the bombing of the pipeline.", "ELN"),
+        ("The militants (al-Shabaab) claimed the mortar attack on the base.", "AL-SHABAAB"),
+        # the party of a determined series of attacks
+        ("Hezbollah launched a series of rocket attacks on the border town.", "HEZBOLLAH"),
     ],
 )
 def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:
@@ -315,3 +320,9 @@ def test_facts_an_aircraft_struck_is_a_target_and_its_side_is_not_the_attacker(r
 def test_facts_a_target_named_after_the_clock_time_is_still_the_target(run_facts: Run) -> None:
     ws = run_facts("At 01:30 on the road bridge over the canal a bomb went off under a passing truck.")
     assert ("transport", "the road bridge") in facts(ws, A.TARGET)
+
+
+def test_facts_an_air_strike_names_an_aircraft_and_its_target(run_facts: Run) -> None:
+    ws = run_facts("The army carried out an air operation against a rebel base near the river.")
+    assert facts(ws, A.WEAPON) == [("aircraft", "air operation")]
+    assert ("military", "a rebel base") in facts(ws, A.TARGET)

@@ -391,3 +391,36 @@ def test_places_every_place_listed_after_an_origin_cue_is_an_origin(nlp: Languag
         "Oryol": model.PlaceRole.ORIGIN,
         "Bryansk": model.PlaceRole.ORIGIN,
     }
+
+
+def test_places_a_village_no_gazetteer_lists_is_kept_with_its_region(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A drone struck the village of Kanta Dawri, in Sagaing Region, killing four people."
+    found = _by_text(_places(nlp, gaz, text))
+    village = found["Kanta Dawri"]
+    assert (village.match, village.place.kind, village.place.country_code, village.place.admin1) == (
+        "unlisted",
+        "village",
+        "MM",
+        "Sagaing Region",
+    )
+    assert village.place.latitude is None and village.place.timezone == "Asia/Yangon"
+    assert gaz.contains(found["Sagaing Region"].place, village.place)
+
+
+def test_places_a_township_no_gazetteer_lists_takes_the_reports_country(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Myanmar's military bombed a school in Tabaung Gyi township on Monday."
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Tabaung Gyi"].match, found["Tabaung Gyi"].place.country_code) == ("unlisted", "MM")
+
+
+def test_places_no_unlisted_place_without_a_country_or_for_a_known_name(nlp: Language, gaz: Gazetteer) -> None:
+    assert _places(nlp, gaz, "Shelling hit the village of Zorbenta Kala overnight.") == []
+    found = _by_text(_places(nlp, gaz, "Shelling hit the village of Kupiansk in Ukraine overnight."))
+    assert found["Kupiansk"].match != "unlisted"
+
+
+def test_places_arabic_article_dropped_in_english_copy(gaz: Gazetteer) -> None:
+    (hodeidah, *_) = gaz.lookup("Hodeidah")
+    (fasher, *_) = gaz.lookup("Fasher")
+    assert (hodeidah.country_code, fasher.country_code) == ("YE", "SD")
+    assert gaz.lookup("Fasher")[0].id == gaz.lookup("El Fasher")[0].id

@@ -392,11 +392,6 @@ class FactFinder:
             code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
         return code
 
-    def _attack_noun(self, token: Token) -> bool:
-        """ "the attack", "Thursday's strike": a noun the lexicon reads as an attack."""
-        entries = [entry for form in syntax.word_forms(token) for entry in self.lx.triggers_for(form)]
-        return token.pos_ == "NOUN" and any(entry.event_class.name == "attack" for entry in entries)
-
     def _involvement(self, doc: Doc) -> list[Finding]:
         """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
         findings = []
@@ -426,24 +421,6 @@ class FactFinder:
                                 end=token.i + 1,
                                 negated=syntax.is_negated(token),
                                 note="responsibility",
-                            )
-                        )
-            elif lemma == "claim" and token.pos_ == "VERB" and any(
-                self._attack_noun(c) for c in token.children if c.dep_ in {"dobj", "obj"}
-            ):
-                # "JNIM claimed Thursday's attack on Djibo": who claims an attack owns it
-                for subject in (c for c in token.children if c.dep_ == "nsubj"):
-                    code = self._party(subject)
-                    if code:
-                        s, e = noun_phrase(subject)
-                        findings.append(
-                            Finding(
-                                attribute=A.RESPONSIBLE_PARTY,
-                                value=model.Label(code=code, text=doc[s:e].text),
-                                start=s,
-                                end=token.i + 1,
-                                negated=syntax.is_negated(token),
-                                note="claimed the attack",
                             )
                         )
             elif lemma in {"blame", "accuse"} and token.pos_ == "VERB":

@@ -1231,8 +1231,8 @@ def _report_city(
     doc: Doc, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
 ) -> model.Place | None:
     """The city a report is about, for a district named before any town: the city its title
-    names, else the only city area its text names (other than the district itself), else the
-    city its outlet answers for ("Mayor of Kharkiv", "Odesa City Council")."""
+    names, else the only city area its text names (other than the district itself), else, in
+    a report naming no town, the city its outlet answers for ("Mayor of Kharkiv")."""
     titled = _place_named_in((report.report.title or "",), gazetteer, {"city"})
     if titled is not None and titled.kind == "city":
         return titled
@@ -1241,8 +1241,8 @@ def _report_city(
     ]
     if cities and all(gazetteer.one_area(cities[0], c) for c in cities):
         return cities[0]
-    if cities:
-        return None
+    if any(r.place is not None and r.place.kind in _SETTLEMENT_KINDS and not _part_named(doc, r) for r in accepted):
+        return None  # the report names its towns: an outlet's name ("Dnipro Review") is no owner
     outlet = _place_named_in((report.report.outlet or "",), gazetteer, {"city"})
     return outlet if outlet is not None and outlet.kind == "city" else None
 

@@ -32,6 +32,9 @@ MAX_NAME_WORDS: Final = 4
 #: How many tokens after the name a containing place may start ("X, a village in Y").
 CONTAINER_REACH: Final = 8
 
+#: How far back (characters, about three sentences) a named town still says the country.
+NEARBY_CHARS: Final = 400
+
 #: Settlement nouns and the gazetteer kind an unlisted place of that noun gets.
 _KIND_OF_NOUN: Final = {"village": "village", "hamlet": "village", "settlement": "village", "town": "town"}
 _DEFAULT_KIND: Final = "town"  # township, municipality, commune: a local unit around a town
@@ -61,10 +64,11 @@ def unlisted_settlements(
         if any(i in taken for i in range(start, stop)):
             continue
         name = doc[start:stop].text
-        if gazetteer.knows(name):
+        if gazetteer.knows(name) or gazetteer.demonym_country(name) is not None:
             continue
         container = _container(doc, stop, located)
-        country = container.country_code if container is not None else _sole_country(country_weights)
+        country = container.country_code if container is not None else None
+        country = country or _country_before(doc[start].idx, located) or _sole_country(country_weights)
         if country is None or not gazetteer.has_country(country):
             continue
         found.append(
@@ -104,20 +108,26 @@ def _introduced_names(
 
 
 def _recognised_names(doc: Doc, locative: Sequence[tuple[str, ...]]) -> list[tuple[int, int, str]]:
-    """Place entities (GPE, LOC) right after a locative phrase: "in X", "near X", "on the
-    edge of X". A settlement noun in apposition ("X, a small village") names the kind."""
+    """Named entities right after a locative phrase: a place entity (GPE, LOC) after "in X",
+    "near X"; any name after a phrase of two words or more ("on the edge of X", "north of
+    X"). A settlement noun in apposition ("X, a small village") names the kind."""
     names: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
-            continue
         tokens = [t for t in ent if t.lower_ != "the" and t.text[:1].isupper()]
         if not tokens or not all(_name_part(doc, t.i) for t in tokens):
             continue
-        start = tokens[0].i
+        start, stop = tokens[0].i, tokens[-1].i + 1
+        if stop < len(doc) and doc[stop].pos_ in ("NOUN", "PROPN"):
+            continue  # "the Darnytskyi district", "the Hodeidah port": a part or a site of it
         before = tuple(t.lower_ for t in doc[max(doc[start].sent.start, start - 5) : start] if t.lower_ != "the")
-        if not any(before[-len(p) :] == p for p in locative if len(before) >= len(p)):
+        slots = [p for p in locative if len(before) >= len(p) and before[-len(p) :] == p]
+        # After "on the edge of", "north of", "km from" a name is a place whatever the
+        # recogniser made of it; after a bare "in" or "near" the recogniser must agree.
+        if not slots or (ent.label_ not in ("GPE", "LOC") and max(len(p) for p in slots) < 2):
             continue
-        names.append((start, tokens[-1].i + 1, _apposed_noun(doc, tokens[-1].i + 1)))
+        if ent.label_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
+        names.append((start, stop, _apposed_noun(doc, stop)))
     return names
 
 
@@ -195,6 +205,17 @@ def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> mo
         if lower <= start <= min(upper, sentence_end) and mention.place.kind in _CONTAINER_KINDS:
             return mention.place
     return None
+
+
+def _country_before(offset: int, located: Sequence[model.PlaceMention]) -> str | None:
+    """The country of the nearest town or region named shortly before: "... in Bint Jbeil.
+    Later, a drone struck a house on the edge of Aitaroun" is in Lebanon."""
+    earlier = [
+        m
+        for m in located
+        if offset - NEARBY_CHARS <= m.span.end <= offset and m.place.kind in _CONTAINER_KINDS - {"country"}
+    ]
+    return earlier[-1].place.country_code if earlier else None
 
 
 def _sole_country(weights: Mapping[str, float]) -> str | None:

@@ -162,7 +162,8 @@ GROUP_NOUNS = frozenset({"series", "wave", "round", "volley", "salvo", "barrage"
 
 def is_bare_plural(token: Token) -> bool:
     """A plural noun with no determiner, number or possessor: "attacks on cities". Not the
-    plural a determined group noun counts: "a series of raids"."""
+    plural a determined group noun counts when the group is a clause's argument: "launched a
+    series of raids" (but "after a series of attacks" recalls a campaign)."""
     if token.tag_ not in {"NNS", "NNPS"}:
         return False
     if any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in token.children):
@@ -171,5 +172,6 @@ def is_bare_plural(token: Token) -> bool:
     return not (
         group is not None
         and group.lemma_.lower() in GROUP_NOUNS
+        and group.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"}  # not "after a series of attacks"
         and any(c.dep_ in {"det", "nummod", "poss"} for c in group.children)
     )
