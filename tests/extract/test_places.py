@@ -18,17 +18,27 @@ def gaz(settings: Settings) -> Gazetteer:
     return load_gazetteer(settings)
 
 
-def _report(text: str, *, report_id: str = "r1") -> model.NormalisedReport:
+def _report(
+    text: str, *, report_id: str = "r1", outlet: str | None = None, title: str | None = None
+) -> model.NormalisedReport:
     return model.NormalisedReport(
-        report=model.Report(id=report_id, text=text),
+        report=model.Report(id=report_id, text=text, outlet=outlet, title=title),
         text=text,
         paragraphs=(model.Paragraph(start=0, end=len(text)),),
         publication=model.PublicationTime(),
     )
 
 
-def _places(nlp: Language, gaz: Gazetteer, text: str, *, focus: Sequence[str] = ()) -> list[model.PlaceMention]:
-    report = _report(text)
+def _places(
+    nlp: Language,
+    gaz: Gazetteer,
+    text: str,
+    *,
+    focus: Sequence[str] = (),
+    outlet: str | None = None,
+    title: str | None = None,
+) -> list[model.PlaceMention]:
+    report = _report(text, outlet=outlet, title=title)
     return find_places(nlp(text), gazetteer=gaz, report=report, focus_countries=focus)
 
 
@@ -252,19 +262,9 @@ def test_places_refuse_a_parse_of_other_text(nlp: Language, gaz: Gazetteer) -> N
         find_places(nlp("Kyiv"), gazetteer=gaz, report=_report("Lviv"))
 
 
-def test_places_our_region_is_the_region_the_outlet_names(nlp, settings) -> None:  # type: ignore[no-untyped-def]
-    from corroborator import model
-    from corroborator.extract.places import find_places, load_gazetteer
-
+def test_places_our_region_is_the_region_the_outlet_names(nlp: Language, gaz: Gazetteer) -> None:
     text = "Tonight our region was attacked by unmanned aerial vehicles."
-    report = model.Report(id="t", text=text, outlet="Governor of the Kursk Region (Telegram)")
-    normalised = model.NormalisedReport(
-        report=report,
-        text=text,
-        paragraphs=(model.Paragraph(start=0, end=len(text)),),
-        publication=model.PublicationTime(),
-    )
-    (mention,) = find_places(nlp(text), gazetteer=load_gazetteer(settings), report=normalised)
+    (mention,) = _places(nlp, gaz, text, outlet="Governor of the Kursk Region (Telegram)")
     assert (mention.span.text, mention.place.kind, mention.place.country_code, mention.match) == (
         "our region",
         "admin1",
@@ -273,36 +273,16 @@ def test_places_our_region_is_the_region_the_outlet_names(nlp, settings) -> None
     )
 
 
-def _outlet_places(nlp: Language, gaz: Gazetteer, text: str, *, outlet: str) -> list[model.PlaceMention]:
-    report = model.NormalisedReport(
-        report=model.Report(id="t", text=text, outlet=outlet),
-        text=text,
-        paragraphs=(model.Paragraph(start=0, end=len(text)),),
-        publication=model.PublicationTime(),
-    )
-    return find_places(nlp(text), gazetteer=gaz, report=report)
-
-
 def test_places_the_city_before_any_name_is_the_city_the_outlet_answers_for(nlp: Language, gaz: Gazetteer) -> None:
     text = "Loud blasts in the city. Two people were hurt, the city council said."
-    (mention,) = _outlet_places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")
+    (mention,) = _places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")
     assert (mention.span.text, mention.place.name, mention.match) == ("the city", "Dnipro", "derived")
 
 
 def test_places_the_city_after_a_named_place_is_not_the_outlets(nlp: Language, gaz: Gazetteer) -> None:
     text = "Drones struck Lviv overnight. Fires broke out across the city."
-    mentions = _outlet_places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")
+    mentions = _places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")
     assert [m.place.name for m in mentions] == ["Lviv"]
-
-
-def _titled_places(nlp: Language, gaz: Gazetteer, text: str, *, title: str) -> list[model.PlaceMention]:
-    report = model.NormalisedReport(
-        report=model.Report(id="t", text=text, title=title),
-        text=text,
-        paragraphs=(model.Paragraph(start=0, end=len(text)),),
-        publication=model.PublicationTime(),
-    )
-    return find_places(nlp(text), gazetteer=gaz, report=report)
 
 
 def test_places_line_label_names_the_place_of_the_post(nlp: Language, gaz: Gazetteer) -> None:
@@ -328,7 +308,7 @@ def test_places_city_district_unknown_to_the_gazetteer_is_part_of_the_report_cit
 
 def test_places_district_named_before_its_city_takes_the_city_of_the_title(nlp: Language, gaz: Gazetteer) -> None:
     text = "Two drones hit the Kyivskyi district after midnight, the mayor said."
-    (mention,) = _titled_places(nlp, gaz, text, title="Kharkiv under attack overnight")
+    (mention,) = _places(nlp, gaz, text, title="Kharkiv under attack overnight")
     assert (mention.span.text, mention.place.name, mention.match) == ("Kyivskyi", "Kharkiv", "derived")
 
 

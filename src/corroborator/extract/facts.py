@@ -384,8 +384,9 @@ class FactFinder:
         start, end = noun_phrase(token)
         text = token.doc[start:end].text
         code = self.parties.party_of(text)
-        for appositive in (c for c in token.children if c.dep_ == "appos" and code is None):
-            code = self.parties.party_of(token.doc[slice(*noun_phrase(appositive))].text)  # "the group (JNIM)"
+        if code is None:  # a name in apposition: "the group (JNIM)", "the militants, al-Shabaab,"
+            apposed = [token.doc[slice(*noun_phrase(c))].text for c in token.children if c.dep_ == "appos"]
+            code = next((found for name in apposed if (found := self.parties.party_of(name))), None)
         if code is None and token.pos_ == "ADJ":
             code = self.parties.country_of_adjective(token.text)
         if code is None and token.lower_ in self.parties.enemy_words:

@@ -51,7 +51,7 @@ from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
-from corroborator.extract.settlements import unlisted_settlements
+from corroborator.extract.settlements import NEARBY_CHARS, unlisted_settlements
 
 __all__ = ["PlaceCues", "find_places", "load_cues", "load_gazetteer"]
 
@@ -1031,7 +1031,7 @@ def _our_place_mentions(
     name stands elsewhere.
     """
     found: list[model.PlaceMention] = []
-    named_before = sorted(doc[i].idx for i in taken)
+    first_named = min((doc[i].idx for i in taken), default=None)
     for token in doc:
         if token.lower_ not in ("our", "the") or token.i + 1 >= len(doc) or token.i in taken:
             continue
@@ -1039,7 +1039,7 @@ def _our_place_mentions(
         kinds = _OUR_PLACE_KINDS.get(noun.lower_)
         if kinds is None:
             continue
-        if token.lower_ == "the" and not _bare_home_noun(doc, noun, named_before):
+        if token.lower_ == "the" and not _bare_home_noun(doc, noun, first_named):
             continue
         place = _place_named_in((report.report.outlet or "", report.report.title or ""), gazetteer, kinds)
         if place is None:
@@ -1058,14 +1058,14 @@ def _our_place_mentions(
     return found
 
 
-def _bare_home_noun(doc: Doc, noun: Token, named_before: Sequence[int]) -> bool:
+def _bare_home_noun(doc: Doc, noun: Token, first_named: int | None) -> bool:
     """ "Explosions in the city.", posted by the Mayor of Kharkiv: "the city" with no city named
     before it is the one the speaker answers for, as "our city" is. Not "the city council"
     (a modifier), "the city of X" or "the city where ..." (the noun is named or defined there),
     and not once the report has named a place: "the city" then points back to it."""
     if noun.dep_ == "compound" or (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("of", "where", "'s")):
         return False
-    return not named_before or named_before[0] > noun.idx
+    return first_named is None or first_named > noun.idx
 
 
 def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str]) -> model.Place | None:
@@ -1203,7 +1203,7 @@ def _district_elsewhere(
         and r.candidates
         and r.place is not None
         and r.place.kind in _SETTLEMENT_KINDS
-        and start_char - doc[r.start].idx < 400
+        and start_char - doc[r.start].idx < NEARBY_CHARS
     ]
     town = towns[-1] if towns else _report_city(doc, accepted, gazetteer, report)
     if town is None:

@@ -32,7 +32,8 @@ MAX_NAME_WORDS: Final = 4
 #: How many tokens after the name a containing place may start ("X, a village in Y").
 CONTAINER_REACH: Final = 8
 
-#: How far back (characters, about three sentences) a named town still says the country.
+#: How far back (characters, about three sentences) a named town still says where a
+#: settlement or a city district lies (also read by places for districts).
 NEARBY_CHARS: Final = 400
 
 #: Settlement nouns and the gazetteer kind an unlisted place of that noun gets.
