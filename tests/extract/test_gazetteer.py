@@ -193,3 +193,21 @@ def test_gazetteer_myanmar_regions_and_states_name_their_towns(gaz: Gazetteer) -
     assert (region.place.name, region.place.country_code) == ("Sagaing Region", "MM")
     assert gaz.lookup("Mandalay", countries=["MM"])[0].admin1 == "Mandalay Region"
     assert gaz.lookup("Rangoon Division")[0].name == "Yangon Region"
+
+
+def test_gazetteer_names_regions_of_every_country_from_the_towns_table(gaz: Gazetteer) -> None:
+    # No row of admin1.tsv covers Nigeria, Colombia or Ethiopia: their regions are named
+    # from GeoNames' towns table, and their towns carry them.
+    (zamfara, *_) = gaz.stem_candidates("Zamfara", kinds={"admin1"})
+    assert (zamfara.place.kind, zamfara.place.country_code) == ("admin1", "NG")
+    assert gaz.lookup("Gusau")[0].admin1 == "Zamfara"
+    assert gaz.lookup("Cauca")[0].kind == "admin1"
+    assert gaz.contains(gaz.lookup("Cauca")[0], gaz.lookup("Popayan")[0])
+
+
+def test_gazetteer_a_region_named_like_a_town_or_a_direction_needs_its_noun(gaz: Gazetteer) -> None:
+    # "Kano" is the city; the state is "Kano State". "Nord" alone is a direction.
+    assert next(p.kind for p in gaz.lookup("Kano") if p.country_code == "NG") == "city"
+    assert any(c.place.kind == "admin1" for c in gaz.stem_candidates("Kano", kinds={"admin1"}))
+    assert all(p.kind != "admin1" for p in gaz.lookup("Nord"))
+    assert any(c.place.country_code == "HT" for c in gaz.stem_candidates("Nord", kinds={"admin1"}))

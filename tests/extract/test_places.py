@@ -399,6 +399,22 @@ def test_places_no_unlisted_place_without_a_country_or_for_a_known_name(nlp: Lan
     assert found["Kupiansk"].match != "unlisted"
 
 
+def test_places_local_units_and_communities_of_unfamiliar_countries(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen on motorcycles raided Kurmin Dawa community in Tsafe Local Government Area of Zamfara State, "
+        "and soldiers later searched the locality of Bangre Yiri in Nigeria."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Kurmin Dawa"].match, found["Kurmin Dawa"].place.country_code) == ("unlisted", "NG")
+    assert (found["Zamfara State"].place.kind, found["Zamfara State"].place.country_code) == ("admin1", "NG")
+    assert found["Bangre Yiri"].match == "unlisted"
+
+
+def test_places_an_unlisted_administrative_area_is_not_a_settlement(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A drone struck a health post in the Wag Hemra Zone of Ethiopia on Sunday."
+    assert all(m.match != "unlisted" for m in _places(nlp, gaz, text))
+
+
 def test_places_arabic_article_dropped_in_english_copy(gaz: Gazetteer) -> None:
     (hodeidah, *_) = gaz.lookup("Hodeidah")
     (fasher, *_) = gaz.lookup("Fasher")

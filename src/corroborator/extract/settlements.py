@@ -42,6 +42,12 @@ _DEFAULT_KIND: Final = "town"  # township, municipality, commune: a local unit a
 
 _CONTAINER_KINDS: Final = frozenset({"admin1", "city", "town", "country"})
 
+#: Last words that make a recognised name an administrative area, not a settlement ("North
+#: Wollo Zone", "Soum Province"): the gazetteer holds regions, and an unlisted area is left out.
+_AREA_NOUNS: Final = frozenset(
+    {"zone", "district", "province", "region", "state", "county", "division", "department", "governorate", "area"}
+)
+
 
 def unlisted_settlements(
     doc: Doc,
@@ -118,6 +124,8 @@ def _recognised_names(doc: Doc, locative: Sequence[tuple[str, ...]]) -> list[tup
         if not tokens or not all(_name_part(doc, t.i) for t in tokens):
             continue
         start, stop = tokens[0].i, tokens[-1].i + 1
+        if doc[stop - 1].lower_ in _AREA_NOUNS:
+            continue
         if stop < len(doc) and doc[stop].pos_ in ("NOUN", "PROPN"):
             continue  # "the Darnytskyi district", "the Hodeidah port": a part or a site of it
         before = tuple(t.lower_ for t in doc[max(doc[start].sent.start, start - 5) : start] if t.lower_ != "the")
