@@ -296,3 +296,39 @@ def test_timex_conventions_a_part_of_day_classifying_a_noun_is_no_time(nlp: Lang
     assert values("The minister said on state radio's morning talk show that aid was coming.", day, nlp) == []
     assert values("Workers on the night shift walked out.", day, nlp) == []
     assert ("Tuesday morning", "2023-05-02TMO") in values("He spoke on Tuesday morning talk radio.", day, nlp)
+
+
+def test_timex_conventions_a_time_something_is_postponed_until_lies_ahead(nlp: Language) -> None:
+    """ "postponed until Tuesday morning" told on a Thursday: the coming Tuesday, though the
+    verb is past; a plain past clause still reads the weekday as gone."""
+    thursday = dt.date(2023, 5, 4)
+    found = values("The council postponed until Tuesday morning any vote on the new budget.", thursday, nlp)
+    assert found == [("Tuesday morning", "2023-05-09TMO")]
+    found = values("The ministry delayed the hearing to Monday.", thursday, nlp)
+    assert found == [("Monday", "2023-05-08")]
+    assert values("The council met on Tuesday to discuss the budget.", thursday, nlp) == [("Tuesday", "2023-05-02")]
+
+
+def test_timex_conventions_a_future_deadline_weekday_is_the_coming_one(nlp: Language) -> None:
+    """ "will finish by Monday" told on a Thursday: the coming Monday, not the nearer one gone."""
+    found = values("The engineers will finish the repairs by Monday.", dt.date(2023, 5, 4), nlp)
+    assert found == [("Monday", "2023-05-08")]
+
+
+def test_timex_conventions_the_year_ago_quarter_is_a_quarter() -> None:
+    """ "the comparable year-ago quarter" after a month was named: the quarter the text
+    compares a year back, not the month."""
+    text = (
+        "The brewer reported its third-quarter profit on Tuesday. It moved its fiscal year to the "
+        "calendar year in December. In the comparable year-ago quarter it lost $3 million."
+    )
+    found = dict(values(text, dt.date(2023, 10, 26)))
+    assert found["the comparable year-ago quarter"] == "2022-Q3"
+
+
+def test_timex_conventions_a_year_glued_to_pre_or_post_is_a_year(nlp: Language) -> None:
+    """ "the post-1991 borders", "pre-2014 levels": the year with its hyphenated prefix."""
+    day = dt.date(2023, 5, 3)
+    assert values("The talks were about the post-1991 borders of the region.", day, nlp) == [("post-1991", "1991")]
+    assert values("Exports returned to pre-2014 levels.", day, nlp) == [("pre-2014", "2014")]
+    assert values("The post office reopened.", day, nlp) == []

@@ -357,7 +357,7 @@ def _weekday_near(ref: dt.date, weekday: int, tense: Tense | None, *, ahead: boo
     """
     back = (ref.isoweekday() - weekday) % 7
     forward = (weekday - ref.isoweekday()) % 7
-    if ahead:
+    if ahead and tense != "future":
         return ref + dt.timedelta(days=forward) if forward <= back else ref - dt.timedelta(days=back)
     if tense == "future" or (tense != "past" and forward == 1 and back > 1):
         return ref + dt.timedelta(days=forward)
@@ -521,6 +521,12 @@ def _offset(parts: _Parts, ctx: _Context) -> _Base:
     elif parts.offset_base == "narrative":
         base, kind = ctx.anchor, model.TimeAnchor.NARRATIVE
     compared = ctx.period_compared()
+    if parts.compares_quarter:
+        # "the comparable year-ago quarter" after "changed its fiscal year in December": the
+        # quarter the text compares, not the month named last
+        compared = ctx.quarter_compared() or (
+            _period_of(compared.first, _G.QUARTER, year_known=compared.year_known, lex=lex) if compared else None
+        )
     if parts.offset_base != "explicit" and unit == "Y" and parts.offset_n == 1 and compared is not None:
         # A year-on-year comparison: "up from $3 million a year ago" after "in the third
         # quarter" compares with the third quarter of the year before, even when a day

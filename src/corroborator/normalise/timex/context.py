@@ -83,6 +83,8 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
     token: Token = span.root
     for step in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
+            if _deferred_to(token, span.root, lex):
+                return "future"
             return _verb_tense(token, frozenset(lex.cue("future_verbs")))
         if step and token.pos_ in _NOMINAL and not _shares_a_time(token, span.root):
             # The time dates a thing or a state ("a split payable Dec. 7", "the attack on
@@ -93,6 +95,18 @@ def _tense_from_doc(doc: Doc, start: int, end: int, lex: TimeLexicon) -> Tense |
             return None
         token = token.head
     return None
+
+
+_DEFERRAL_PREPOSITIONS = frozenset({"until", "till", "to"})
+
+
+def _deferred_to(verb: Token, time: Token, lex: TimeLexicon) -> bool:
+    """ "postponed until Tuesday morning", "delayed the vote to Friday": a verb moving something
+    to a later time puts that time ahead of the news reporting it, whatever its tense."""
+    if verb.lemma_.lower() not in lex.cue("deferral_verbs"):
+        return False
+    prep = time.head
+    return prep.dep_ == "prep" and prep.lower_ in _DEFERRAL_PREPOSITIONS and prep.head.i == verb.i
 
 
 def _shares_a_time(token: Token, root: Token) -> bool:

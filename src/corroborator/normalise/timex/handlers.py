@@ -501,7 +501,8 @@ class _Handlers:
         if count is not None:
             # "the year-earlier nine months": a stretch of months, like "the nine months"
             return _Parts(kind="duration", literal=_duration_value(count, "M"))
-        return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="publication")
+        quarter = re.search(r"(?i)\bquarter$", m.group(0)) is not None
+        return _Parts(offset_n=1, offset_dir=-1, unit="Y", offset_base="publication", compares_quarter=quarter)
 
     def _period_compared(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the latest period": the part of a year the report is about."""

@@ -52,6 +52,7 @@ class _Parts:
     season: str | None = None
     holiday: str | None = None  # a rule from [holidays]
     same_period: bool = False  # "the 1988 period": the part of a year the text compares, in 1988
+    compares_quarter: bool = False  # "the year-ago quarter": the period compared is a quarter
     fiscal: bool = False  # "the fiscal first quarter": its calendar months are the company's
     closed: bool = False  # "the quarter ended Sept. 30": over by the time of writing
     pod: str | None = None  # part of day
