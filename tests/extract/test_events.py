@@ -36,6 +36,13 @@ def test_events_interception_is_disrupted_weapons_use(run_events: Run) -> None:
     assert hit.mention.sub_event_type == "Disrupted weapons use"
 
 
+def test_events_the_target_told_again_in_the_passive_is_the_attack(run_events: Run) -> None:
+    ws = run_events("A drone strike destroyed a lorry on Monday. The lorry was hit near a fuel station, a driver said.")
+    assert ("hit", "attack", model.Modality.ACTUAL) in mentions(ws)
+    other = run_events("A drone strike destroyed a lorry on Monday. A cyclist was hit by a car near the station.")
+    assert all(text != "hit" for text, _, _ in mentions(other))
+
+
 def test_events_hit_without_weapon_is_not_an_event(run_events: Run) -> None:
     ws = run_events("Grain prices hit a record high on Tuesday.")
     assert ws.events == []

@@ -143,6 +143,23 @@ def test_frames_the_strike_that_took_place_at_a_time_is_the_attack_told_before(e
     assert "about 9:40 a.m." in dated(strike)
 
 
+def test_frames_a_recurring_word_describing_a_thing_does_not_make_the_event_habitual(extract: Extract) -> None:
+    # "weekly" says what the market is; "every week" says how often the strikes come.
+    report = extract("Drones struck the weekly cattle market in Kramatorsk on Friday, the mayor said.")
+    assert [m.modality for frame in report.frames for m in frame.mentions] == [model.Modality.ACTUAL]
+    habitual = extract("Drones strike the cattle market in Kramatorsk every week, the mayor said.")
+    assert habitual.frames == ()
+
+
+def test_frames_the_target_told_again_in_the_passive_places_the_attack(extract: Extract) -> None:
+    report = extract(
+        "A drone strike on a lorry near Kramatorsk killed two people on Monday.\n\n"
+        "The lorry was hit near Druzhkivka, north of Kramatorsk, as it carried grain, a driver said."
+    )
+    (strike,) = report.frames
+    assert "Druzhkivka" in {p.place.name for p in strike.places}
+
+
 def test_frames_a_period_events_are_counted_over_does_not_date_this_one(extract: Extract) -> None:
     report = extract(
         "Drones attacked the oil refinery in Syzran on Thursday night, for the fourth time this year, "

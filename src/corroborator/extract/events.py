@@ -109,15 +109,20 @@ class EventFinder:
         self.lexicon = lexicon
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
+        self._noun_modifiers: set[int] = set()
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
         self._times = ws.times
         self._time_tokens = {}
+        self._noun_modifiers = set()
         for expression in ws.times:
             span = ws.char_span(expression.span)
             if span is not None:
                 self._time_tokens[expression.span.start] = span.root.i
+                if span.root.dep_ in {"amod", "compound"} and span.root.head.pos_ in {"NOUN", "PROPN"}:
+                    # "the weekly market", "a daily bus": what a thing is, not how often it happens
+                    self._noun_modifiers.add(expression.span.start)
         hits: list[EventHit] = []
         covered: set[int] = set()
         for token in ws.doc:
@@ -237,7 +242,12 @@ class EventFinder:
         habitual, not one event."""
         carrier = syntax.clause_verb(token) if token.pos_ != "VERB" else token
         start, end = syntax.subtree_range(carrier)
-        return any(t.timex_type == model.TimexType.SET and start <= self._token_of(t) < end for t in self._times)
+        return any(
+            t.timex_type == model.TimexType.SET
+            and start <= self._token_of(t) < end
+            and t.span.start not in self._noun_modifiers
+            for t in self._times
+        )
 
     def _token_of(self, expression: model.TimeExpression) -> int:
         return self._time_tokens.get(expression.span.start, -1)
@@ -487,7 +497,13 @@ _STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
 
 def _strike_recalled(token: Token, recent: bool) -> bool:
     """ "A drone hit the market. The strike happened at about 9:40": "the strike" that took
-    place, after a weapon was named, is that attack told again, with when or where."""
+    place, after a weapon was named, is that attack told again, with when or where. So is
+    "the minibus was hit near Gobiye" after "a drone strike on a minibus": the target told
+    again in the passive, with no other agent ("was hit by a truck" is no attack)."""
+    if recent and token.pos_ == "VERB" and token.lemma_.lower() in _STRIKE_WORDS:
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        return bool(subjects) and all(_is_anaphoric(s) for s in subjects) and not agents
     if not (recent and token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and _is_anaphoric(token)):
         return False
     verb = token.head
