@@ -822,3 +822,12 @@ def test_attribution_participle_of_another_act_keeps_the_clause_subject(find: Fi
     found = find("The witness said the soldiers fired into the air, shouting that nobody should move.")
     shouting = only(found, "shouting")
     assert shouting.source_span is not None and shouting.source_span.text == "the soldiers"
+
+
+def test_attribution_a_speaker_who_asks_not_to_be_named_is_anonymous(find: Find) -> None:
+    a = only(find("A local official, who asked not to be named, said 30 bodies had been buried."), "said")
+    assert a.source.kind == SourceKind.ANONYMOUS
+    b = only(find('"We took in nine wounded," a nurse at the clinic said, asking not to be named.'), "said")
+    assert b.source.kind == SourceKind.ANONYMOUS
+    c = only(find("A nurse at the clinic said nine wounded had been brought in."), "said")
+    assert c.source.kind == SourceKind.EYEWITNESS

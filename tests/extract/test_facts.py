@@ -230,6 +230,33 @@ def test_facts_target_vocabulary_of_civilian_sites_vehicles_and_combatants(
 
 
 @pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        # security-force installations are military, a police station is no railway station
+        ("Drones dropped explosives on the police station in the town.", "military", "the police station"),
+        ("Gunmen attacked an army outpost near the border.", "military", "an army outpost"),
+        # gatherings and the people at them
+        ("A jet bombed a wedding in the village on Sunday.", "civilian", "a wedding"),
+        ("The drone struck a gathering of fighters at dawn.", "military", "a gathering of fighters"),
+        ("A drone damaged a health post in the district.", "civilian", "a health post"),
+        # "civilian" only qualifies a head that has its own category
+        ("A quadcopter hit a civilian house in the village.", "residential", "a civilian house"),
+        # every conjoined noun is a target
+        ("Missiles hit the warehouses and the berths of the harbour.", "transport", "the berths of the harbour"),
+    ],
+)
+def test_facts_target_security_posts_gatherings_and_conjuncts(
+    run_facts: Run, text: str, category: str, words: str
+) -> None:
+    assert (category, words) in facts(run_facts(text), A.TARGET)
+
+
+def test_facts_a_vehicle_loaded_with_fighters_is_military(run_facts: Run) -> None:
+    text = "A drone struck a truck loaded with armed militants and weapons, the ministry said."
+    assert [code for code, _ in facts(run_facts(text), A.TARGET)] == ["military"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The ministry said missiles struck workshops where sea drones were assembled.",

@@ -336,3 +336,49 @@ def test_sources_a_registry_name_that_starts_a_longer_outlet_name_is_not_that_ou
     assert resolve(registry, "the state-run National News Agency").name != "The National"
     assert resolve(registry, "a trader at the market").kind == SourceKind.EYEWITNESS
     assert resolve(registry, "the village's rescue team").kind == SourceKind.EYEWITNESS
+
+
+# --------------------------------------------------------------------------- kinds of unfamiliar conflicts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "affiliation"),
+    [
+        # an armed group speaking as itself or through its spokesman is military
+        ("A spokesman for the Fano militia", SourceKind.MILITARY, "FANO"),
+        ("JNIM", SourceKind.MILITARY, "JNIM"),
+        ("the Jaime Martínez front of the EMC", SourceKind.MILITARY, "EMC"),
+        # ... but the ministries of a group that governs are official
+        ("the Houthi health ministry", SourceKind.OFFICIAL, "HOUTHIS"),
+        ("the opposition National Unity Government", SourceKind.OFFICIAL, "NUG"),
+        # media a party runs
+        ("Houthi-run television", SourceKind.STATE_MEDIA, "HOUTHIS"),
+        ("a Fano-run radio station", SourceKind.STATE_MEDIA, "FANO"),
+        # a spokesman of armed forces
+        ("an army spokesman", SourceKind.MILITARY, None),
+        ("the spokesman of the Yemeni Armed Forces", SourceKind.MILITARY, "HOUTHIS"),
+        # humanitarian and monitoring bodies, of no side
+        ("a medical charity that runs a clinic in the district", SourceKind.EXPERT, None),
+        ("health partners", SourceKind.EXPERT, None),
+        ("a local human rights observatory", SourceKind.EXPERT, None),
+        ("humanitarian agencies", SourceKind.EXPERT, None),
+        # village heads and elders tell what they saw; a city's emergency headquarters is civil
+        ("the village head", SourceKind.EYEWITNESS, None),
+        ("local elders", SourceKind.EYEWITNESS, None),
+        ("the testimonies gathered by its staff", SourceKind.EYEWITNESS, None),
+        ("the city's emergency headquarters", SourceKind.OFFICIAL, None),
+        # "general manager" is no general
+        ("the general manager of the port corporation", SourceKind.OFFICIAL, None),
+    ],
+)
+def test_sources_kinds_of_armed_groups_party_media_and_humanitarian_bodies(
+    registry: SourceRegistry, text: str, kind: SourceKind, affiliation: str | None
+) -> None:
+    source = resolve(registry, text)
+    assert (source.kind, source.affiliation) == (kind, affiliation)
+
+
+def test_sources_humanitarian_agencies_in_the_registry_are_expert(registry: SourceRegistry) -> None:
+    for name in ("OCHA", "UNHCR", "ICRC", "MSF"):
+        assert resolve(registry, name).kind == SourceKind.EXPERT, name
+    assert resolve(registry, "the UN Security Council").kind == SourceKind.OFFICIAL

@@ -34,6 +34,7 @@ innermost attribution covering it names the first-hand source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -62,6 +63,26 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 def default_lexicon() -> CueLexicon:
     """The cue lexicon for the current settings, loaded once per process."""
     return CueLexicon.load(load_settings())
+
+
+#: "asking not to be named", "who spoke on condition of anonymity": the speaker is anonymous.
+_ANONYMITY = re.compile(
+    r"\bnot to be (?:named|identified)\b|\bcondition of anonymity\b|\brequested anonymity\b"
+    r"|\bdeclined to be (?:named|identified)\b|\bwithout being (?:named|identified)\b",
+    re.IGNORECASE,
+)
+
+
+def _anonymous_if_asked(source: Source, words: SpacySpan) -> Source:
+    """An unnamed speaker who asks not to be named, in the sentence that quotes him ("a doctor
+    said, asking not to be named"), is an anonymous source, still of his side."""
+    if not source.key.startswith(("anon:", "group:")) or source.kind == SourceKind.ANONYMOUS:
+        return source
+    if not _ANONYMITY.search(words.sent.text if words.doc.has_annotation("SENT_START") else words.text):
+        return source
+    parts = source.key.split(":")
+    key = ":".join(["anon", SourceKind.ANONYMOUS.value, *parts[2:]])
+    return source.model_copy(update={"key": key, "kind": SourceKind.ANONYMOUS})
 
 
 def find_attributions(
@@ -276,6 +297,7 @@ class _Finder:
                 relay = resolve_source(span, registry=self.registry)
                 if relay.key != source.key and relay.key not in {r.key for r in relays}:
                     relays.insert(0, relay)
+            source = _anonymous_if_asked(source, words)
             draft.source = source
             draft.via = _chain(source, relays)
             person = self._is_person(source, words)

@@ -8,6 +8,7 @@ How a report's words become a `Source` is in `sources.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,8 @@ class DescriptorLexicon:
     party_nouns: dict[str, str] = field(default_factory=dict)
     #: Words of local offices ([local_office]): such an office speaks for its place's state.
     local_offices: frozenset[str] = frozenset()
+    #: Words that end a newspaper's name ([mastheads]): "Port-au-Prince Post" is a newspaper.
+    mastheads: frozenset[str] = frozenset()
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
@@ -162,19 +165,21 @@ class DescriptorLexicon:
         voice: set[str] = set()
         affiliated: set[SourceKind] = set()
         local: set[str] = set()
+        mastheads: set[str] = set()
         for table in tables:
+            mastheads.update(w.lower() for w in _strings(table.get("mastheads", {}), "words", "mastheads"))
             voice.update(_strings(table.get("voice", {}), "words", "voice"))
             local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
                 affiliated.add(_kind(kind, where="affiliated"))
-        lexicon = cls(affiliated=frozenset(affiliated), local_offices=frozenset(local))
+        lexicon = cls(affiliated=frozenset(affiliated), local_offices=frozenset(local), mastheads=frozenset(mastheads))
         for table in tables:
             for noun, code in table.get("party_nouns", {}).items():
                 if not isinstance(code, str):
                     raise ResourceError(f"[party_nouns] '{noun}' must map to a party code")
                 lexicon.party_nouns[" ".join(singular(w.folded) for w in words(noun))] = code
             for name, section in table.items():
-                if name in ("voice", "affiliated", "party_nouns", "local_office"):
+                if name in ("voice", "affiliated", "party_nouns", "local_office", "mastheads"):
                     continue
                 kind = _kind(name, where=f"[{name}]")
                 for individual, key in ((True, "individual"), (False, "collective")):
@@ -315,8 +320,35 @@ class SourceRegistry:
         return [
             hit
             for hit in self._aliases.scan(text, toks)
-            if not self._someone_elses_surname(text, hit) and not _starts_longer_outlet_name(text, hit)
+            if not self._someone_elses_surname(text, hit)
+            and not _starts_longer_outlet_name(text, hit)
+            and not self._longer_name(text, hit)
+            and not self._of_another_party(text, hit)
         ]
+
+    def _longer_name(self, text: str, hit: Hit[str]) -> bool:
+        """ "The National" in "the National Unity Government": an outlet's name that runs on
+        into more capitalised words (not a word for a kind of source: "TASS Telegram channel")
+        is part of another name."""
+        entry = self.entries.get(hit.values[0])
+        if entry is None or entry.type != "outlet":
+            return False
+        after = words(text[hit.end :])
+        if not after or after[0].start != 1 or not after[0].capitalised:
+            return False
+        return not self.descriptors.index.scan(after[0].original) and not self.parties.mentions(after[0].original)
+
+    def _of_another_party(self, text: str, hit: Hit[str]) -> bool:
+        """ "National Police of Colombia" is not Ukraine's National Police: a name followed by
+        "of" and another party's name belongs to that party."""
+        entry = self.entries.get(hit.values[0])
+        own = {entry.affiliation, entry.country} - {None} if entry is not None else set()
+        rest = text[hit.end :]
+        match = re.match(r"\s+of\s+(?:the\s+)?", rest)
+        if not own or match is None:
+            return False
+        mentions = self.parties.mentions(rest[match.end() :])
+        return bool(mentions) and mentions[0].start == 0 and mentions[0].code not in own
 
     def _someone_elses_surname(self, text: str, hit: Hit[str]) -> bool:
         """ "Ivan Petrenko" is not the registry's Svetlana Petrenko: a surname alias right after

@@ -50,6 +50,7 @@ __all__ = [
     "RegistryEntry",
     "SourceContext",
     "SourceRegistry",
+    "describe_outlet",
     "is_anonymous",
     "outlet_source",
     "resolve_source",
@@ -282,11 +283,74 @@ def resolve_source(
     if root_at is not None:
         root_at -= left
     source = _resolve(stripped, registry=registry, context=context, proper_at=proper_at, root_at=root_at)
+    source = _party_media(source, stripped, registry)
+    source = _armed_group_voice(source, stripped, registry)
     if context is not None:
         earlier = context.known(source.key) or _same_surname(source, context)
         if earlier is not None:
             return earlier.model_copy(update={"description": stripped})
     return source
+
+
+#: "Houthi-run television", "a Kremlin-controlled channel", "media owned by the RSF": an outlet a
+#: party runs is that party's state media.
+_RUN_BY = re.compile(r"^-?(?:run|controlled|owned)\b|^\s+(?:run|controlled|owned)\b", re.IGNORECASE)
+_RUN_BY_BEFORE = re.compile(r"\b(?:run|controlled|owned)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_MEDIA_KINDS = frozenset(
+    {SourceKind.INDEPENDENT_MEDIA, SourceKind.WIRE_AGENCY, SourceKind.SOCIAL_MEDIA, SourceKind.STATE_MEDIA,
+     SourceKind.UNKNOWN, SourceKind.OFFICIAL}
+)
+
+
+def _party_media(source: Source, text: str, registry: SourceRegistry) -> Source:
+    """ "Houthi-run television", "a news agency run by the Houthis": state media of that party."""
+    if source.registry_id is not None or source.kind not in _MEDIA_KINDS:
+        return source
+    for mention in registry.parties.mentions(text):
+        if _RUN_BY.match(text[mention.end :]) or _RUN_BY_BEFORE.search(text[: mention.start]):
+            if source.kind == SourceKind.OFFICIAL and not _media_word(text, registry):
+                return source
+            key = source.key
+            if key.startswith(("group:", "anon:")):
+                kind_part = key.split(":")
+                key = ":".join([kind_part[0], SourceKind.STATE_MEDIA.value, mention.code, *kind_part[3:]])
+            return source.model_copy(
+                update={"key": key, "kind": SourceKind.STATE_MEDIA, "affiliation": mention.code}
+            )
+    return source
+
+
+def _media_word(text: str, registry: SourceRegistry) -> bool:
+    media = {SourceKind.INDEPENDENT_MEDIA, SourceKind.WIRE_AGENCY, SourceKind.SOCIAL_MEDIA, SourceKind.STATE_MEDIA}
+    if re.search(r"\bagency\b", text, re.IGNORECASE):
+        return True  # "Houthi-run agency": a party's news agency, not an office
+    return any(hit.values[0].kind in media for hit in registry.descriptors.index.scan(text))
+
+
+#: Words of a government body: an armed group that runs a territory has ministries and
+#: officials of its own ("the Houthi health ministry", "the National Unity Government").
+_GOVERNMENT_WORDS = _wordset(
+    "government governments ministry ministries minister ministers authority authorities administration "
+    "administrations council office corporation manager governor mayor"
+)
+
+
+def _armed_group_voice(source: Source, text: str, registry: SourceRegistry) -> Source:
+    """An armed group speaking as itself, or through its spokesman or channel ("a spokesman for
+    the Fano militia", "JNIM", "the Jaime Martínez front") is a military source: official is
+    for states and for the bodies a group that governs runs (its ministries)."""
+    if source.kind != SourceKind.OFFICIAL or source.affiliation is None or source.registry_id is not None:
+        return source
+    party = registry.parties.party(source.affiliation)
+    if party is None or party.kind != "armed_group":
+        return source
+    if _wordset(re.sub(r"[^a-z]+", " ", text.lower())) & _GOVERNMENT_WORDS:
+        return source
+    key = source.key
+    if key.startswith(("group:", "anon:")):
+        parts = key.split(":")
+        key = ":".join([parts[0], SourceKind.MILITARY.value, *parts[2:]])
+    return source.model_copy(update={"key": key, "kind": SourceKind.MILITARY})
 
 
 def _same_surname(source: Source, context: SourceContext) -> Source | None:
@@ -535,6 +599,8 @@ def _inferred(
         after = zone_descriptors[-1].end
         name_words = [w for w in name_words if w.start >= after]
     kind = noun.kind if noun is not None else SourceKind.UNKNOWN
+    if noun is not None and noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
+        kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
     affiliation = party if kind in registry.descriptors.affiliated else None
     if name_words:
         name = " ".join(w.original for w in name_words)
@@ -552,6 +618,18 @@ def _inferred(
         prefix = "name" if head.name_words() else "unknown"
         return Source(key=f"{prefix}:{_slug(zone)}", name=zone, kind=SourceKind.UNKNOWN, description=text)
     return _group_source(kind, noun, affiliation, country, head, text, named=False)
+
+
+def _armed_qualifier(head: _Part, zone_descriptors: Sequence[Hit[Descriptor]]) -> bool:
+    """A spokesman of armed forces: a military noun before him ("army spokesman") or the forces
+    he speaks for named as such ("the spokesman of the Yemeni Armed Forces")."""
+    if any(d.values[0].kind == SourceKind.MILITARY for d in zone_descriptors[:-1]):
+        return True
+    return any(p.role == "forces" for p in head.parties) or any(
+        d.values[0].kind == SourceKind.MILITARY and not d.values[0].individual
+        for d in head.descriptors
+        if not head.in_zone(d)
+    )
 
 
 def _first_party(head: _Part, appositions: Sequence[_Part], registry: SourceRegistry) -> str | None:
@@ -616,7 +694,7 @@ def outlet_source(outlet: str | None, *, registry: SourceRegistry, report_id: st
         entry = registry.match(outlet.strip())
         if entry is not None:
             return entry.source(description=outlet)
-        described = resolve_source(outlet.strip(), registry=registry)
+        described = describe_outlet(outlet.strip(), registry)
         said = described.kind not in _NOT_AN_OUTLET_KIND
         return Source(
             key=f"outlet:{_slug(outlet)}",
@@ -627,6 +705,23 @@ def outlet_source(outlet: str | None, *, registry: SourceRegistry, report_id: st
         )
     suffix = f":{report_id}" if report_id else ""
     return Source(key=f"outlet:unknown{suffix}", name="unidentified outlet", kind=SourceKind.UNKNOWN)
+
+
+def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
+    """What an unregistered outlet's name says it is. A name that ends in a masthead word
+    ("Port-au-Prince Post", "Galilee Post") is a newspaper unless the rest of the name says
+    otherwise ("Odesa Times (Telegram channel)")."""
+    described = resolve_source(outlet, registry=registry)
+    name, _, rest = outlet.partition("(")
+    name = name.split(",")[0].strip()
+    last = name.split()[-1] if name.split() else ""
+    if not last[:1].isupper() or last.lower() not in registry.descriptors.mastheads:
+        return described
+    if rest:
+        told = resolve_source(rest.rstrip(")"), registry=registry)
+        if told.kind not in _NOT_AN_OUTLET_KIND:
+            return told
+    return Source(key=f"outlet:{_slug(outlet)}", name=outlet, kind=SourceKind.INDEPENDENT_MEDIA, description=outlet)
 
 
 def unnamed_source(description: str) -> Source:

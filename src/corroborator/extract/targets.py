@@ -18,6 +18,13 @@ from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspa
 
 A = model.Attribute
 
+#: Modifiers that only say a target is not military ("a civilian house"): when the head word has
+#: a category of its own the head decides (a house is residential); else they do ("civilian
+#: facilities").
+_QUALIFIERS = frozenset({"civilian"})
+#: Verbs of a vehicle's load: "a vehicle loaded with armed elements", "a truck carrying fighters".
+_LOAD_VERBS = frozenset({"load", "carry", "transport", "ferry", "pack", "fill"})
+
 
 class TargetReader:
     """Target findings for a report's actual attack mentions."""
@@ -72,6 +79,10 @@ class TargetReader:
                 c.i in weapon_at for c in clause.children if c.dep_ in {"dobj", "obj"}
             ):
                 return True  # "workshops assembling long-range drones"
+            if clause.lemma_.lower() in _LOAD_VERBS and any(
+                self.category(load) == "military" for load in _loads(clause)
+            ):
+                return True  # "a vehicle loaded with extremist armed elements"
             users = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
             users += [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if any(self.category(user) == "military" for user in users):
@@ -95,10 +106,20 @@ class TargetReader:
         for category, phrases in self.lx.target_categories.items():
             if any(len(p) > 1 and f" {' '.join(p)} " in f" {phrase} " for p in phrases):
                 return category
-        for words in (modifiers, complement, [noun.lemma_.lower(), noun.lower_]):
-            for category, phrases in self.lx.target_categories.items():
-                if any(len(p) == 1 and p[0] in words for p in phrases):
-                    return category
+        head = [noun.lemma_.lower(), noun.lower_]
+        qualified = [w for w in modifiers if w in _QUALIFIERS]
+        if qualified and self._single(head) is not None:
+            modifiers = [w for w in modifiers if w not in _QUALIFIERS]
+        for words in (modifiers, complement, head):
+            found = self._single(words)
+            if found is not None:
+                return found
+        return None
+
+    def _single(self, words: list[str]) -> str | None:
+        for category, phrases in self.lx.target_categories.items():
+            if any(len(p) == 1 and p[0] in words for p in phrases):
+                return category
         return None
 
 
@@ -131,6 +152,14 @@ def struck_aircraft(noun: Token, event: EventHit, weapon_at: dict[int, WeaponHit
         and event.event_class == "attack"
         and noun in patients(noun.doc[event.token])
     )
+
+
+def _loads(clause: Token) -> list[Token]:
+    """What a loading verb says is aboard: its object, or what comes "with" it."""
+    found = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+    withs = [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"]
+    found += [p for c in withs for p in c.children if p.dep_ == "pobj"]
+    return [t for f in found for t in (f, *(c for c in f.children if c.dep_ == "conj"))]
 
 
 def _descriptions(noun: Token) -> list[Token]:
@@ -167,6 +196,16 @@ def patients(trigger: Token) -> list[Token]:
         for child in trigger.head.children:
             if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
                 found.extend(p for p in child.children if p.dep_ == "pobj")
+    # "hit container docks and fuel tanks": every conjoined noun is a target
+    return [t for f in found for t in (f, *_conjuncts(f))]
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    found = []
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+            found.append(child)
+            found.extend(_conjuncts(child))
     return found
 
 

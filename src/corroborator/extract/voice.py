@@ -13,7 +13,7 @@ from __future__ import annotations
 from corroborator import model
 from corroborator.extract.actors import PartyTable
 from corroborator.extract.gazetteer import Gazetteer
-from corroborator.extract.sources import SourceRegistry, outlet_source, resolve_source
+from corroborator.extract.sources import SourceRegistry, describe_outlet, outlet_source
 
 _NAMED_TOWN_POPULATION = 50_000
 _PARTY_VOICES = frozenset({model.SourceKind.OFFICIAL, model.SourceKind.MILITARY, model.SourceKind.STATE_MEDIA})
@@ -39,12 +39,16 @@ class OwnVoice:
         known = outlet_source(outlet, registry=self.registry, report_id=report_id)
         if known.registry_id is not None:
             return known
-        guess = resolve_source(outlet, registry=self.registry)
+        guess = describe_outlet(outlet, registry=self.registry)
         kind = guess.kind if guess.kind not in {model.SourceKind.UNKNOWN, model.SourceKind.ANONYMOUS} else known.kind
         affiliation = guess.affiliation
         country = guess.country
         if affiliation is None and kind in _PARTY_VOICES:
             affiliation = self.parties.party_of(outlet) or self._country_named(outlet)
+        if affiliation is None and kind in {model.SourceKind.OFFICIAL, model.SourceKind.MILITARY}:
+            # an office or armed force belongs to some side: a name that says none ("Andean
+            # Press Service", "Derzhava Information Agency") is a news outlet's
+            kind = model.SourceKind.INDEPENDENT_MEDIA
         if country is None and affiliation is not None and len(affiliation) == 2:
             country = affiliation
         return known.model_copy(update={"kind": kind, "affiliation": affiliation, "country": country})
