@@ -8,7 +8,7 @@ from corroborator import model
 from corroborator.config import Settings
 from corroborator.extract.gazetteer import Gazetteer
 from corroborator.extract.places import load_gazetteer
-from corroborator.link.compare import PlaceJudge
+from corroborator.link.compare import PlaceJudge, types_agree
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +35,25 @@ def test_compare_a_frame_telling_two_far_cities_as_one_strike_says_nothing_of_wh
     judge = PlaceJudge(gazetteer)
     assert judge.agreement(at(gazetteer, "Kyiv", "Odesa"), at(gazetteer, "Odesa")) is None
     assert judge.agreement(at(gazetteer, "Kyiv", "Odesa"), at(gazetteer, "Lviv")) is False
+
+
+def typed_frame(sub_type: str, *, typed: bool, event_type: str = "Explosions/Remote violence") -> model.Frame:
+    return model.Frame(
+        id="r#f1", report_id="r", event_type=event_type, sub_event_type=sub_type, typed_by_weapon=typed, mentions=()
+    )
+
+
+def test_compare_an_explosion_with_no_named_weapon_does_not_oppose_a_missile_strike() -> None:
+    heard = typed_frame("Remote explosive/landmine/IED", typed=False)
+    missiles = typed_frame("Shelling/artillery/missile attack", typed=True)
+    drones = typed_frame("Air/drone strike", typed=True)
+    assert types_agree(heard, missiles) is None
+    assert types_agree(missiles, heard) is None
+    assert types_agree(drones, missiles) is False
+    assert types_agree(drones, typed_frame("Air/drone strike", typed=False)) is True
+
+
+def test_compare_an_unknown_weapon_still_opposes_another_kind_of_event() -> None:
+    heard = typed_frame("Remote explosive/landmine/IED", typed=False)
+    interception = typed_frame("Disrupted weapons use", typed=False, event_type="Strategic developments")
+    assert types_agree(heard, interception) is False

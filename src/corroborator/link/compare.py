@@ -1,5 +1,5 @@
 """Comparisons both linking modes share: are two sets of places one area, do two sets of
-dates meet.
+dates meet, do two frames' event types agree.
 
 Places: a place below country level decides (the same place, one inside the other, or
 within `same_area_km` of each other); a country alone can only rule a pair out, since
@@ -69,3 +69,24 @@ def dates_meet(a: Sequence[model.TimeInterval], b: Sequence[model.TimeInterval],
     if not a or not b:
         return None
     return any(x.overlaps(y, slack=slack) for x in a for y in b)
+
+
+EXPLOSIVE_VIOLENCE = "Explosions/Remote violence"
+
+
+def weapon_unknown(frame: model.Frame) -> bool:
+    """Whether the frame is explosive violence whose weapon no report sentence named: "explosions
+    in the city", "the enemy attack". Its sub-type is the event word's fallback, which says only
+    that something exploded or struck, not that it was not a missile, a drone or a bomb."""
+    return frame.event_type == EXPLOSIVE_VIOLENCE and not frame.typed_by_weapon
+
+
+def types_agree(a: model.Frame, b: model.Frame) -> bool | None:
+    """True when two frames give one sub-type, False when they name different kinds, None when
+    one is explosive violence whose weapon it does not know and the other is explosive violence
+    too: what residents heard explode may have been the missile or drone another report names."""
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.event_type == b.event_type == EXPLOSIVE_VIOLENCE and (weapon_unknown(a) or weapon_unknown(b)):
+        return None
+    return False
