@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from rapidfuzz import fuzz
+
 from corroborator import model
-from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer, is_unlisted
+from corroborator.extract.gazetteer import SAME_AREA_KM, UNLISTED_PREFIX, Gazetteer, is_unlisted, name_key
 from corroborator.link.features import countries
 
 
@@ -29,9 +31,11 @@ class PlaceJudge:
         one event's, None when unknown."""
         specific_a = [p.place for p in a if p.place.kind != "country"]
         specific_b = [p.place for p in b if p.place.kind != "country"]
-        # A village no gazetteer lists agrees with itself; with anything else, where it lies
-        # is unknown, so it neither joins nor parts two reports.
-        if {p.id for p in specific_a if is_unlisted(p)} & {p.id for p in specific_b if is_unlisted(p)}:
+        # A village no gazetteer lists agrees with itself, however it is spelled; with anything
+        # else, where it lies is unknown, so it neither joins nor parts two reports.
+        unlisted_a = [p for p in specific_a if is_unlisted(p)]
+        unlisted_b = [p for p in specific_b if is_unlisted(p)]
+        if any(same_unlisted(x, y) for x in unlisted_a for y in unlisted_b):
             return True
         specific_a = [p for p in specific_a if not is_unlisted(p)]
         specific_b = [p for p in specific_b if not is_unlisted(p)]
@@ -61,6 +65,35 @@ class PlaceJudge:
         if known is None:
             known = self._areas[key] = self.gazetteer.one_area(x, y, within_km=self.same_area_km)
         return known
+
+
+#: How alike two spellings of an unlisted village must be (rapidfuzz ratio of their name keys,
+#: which already fold accents, doubled letters and common transliteration pairs): "Gaskinde"
+#: and "Gaskindi" (88), "Hassu Khel" and "Hassokhel" (86) are one village; "Tungar Kwana" and
+#: "Tungar Kwari" (82) or "Rijiyar Gabas" and "Rijiyar Yamma" are two.
+SPELLING_SIMILARITY = 85.0
+#: Shorter keys differ by one letter between two real villages too often ("Kalai", "Kalat").
+_MIN_FUZZY_KEY = 6
+
+
+def same_unlisted(a: model.Place, b: model.Place) -> bool:
+    """Whether two unlisted settlements are one village spelled two ways: the same country, the
+    same region when both know it, the same first letter and nearly the same name key.
+    Transliteration from Hausa, Pashto, Amharic or Arabic gives each outlet its own spelling."""
+    if a.id == b.id:
+        return True
+    if a.country_code != b.country_code or (a.admin1 and b.admin1 and name_key(a.admin1) != name_key(b.admin1)):
+        return False
+    key_a, key_b = _unlisted_key(a), _unlisted_key(b)
+    if min(len(key_a), len(key_b)) < _MIN_FUZZY_KEY or key_a[0] != key_b[0]:
+        return False
+    return fuzz.ratio(key_a, key_b) >= SPELLING_SIMILARITY
+
+
+def _unlisted_key(place: model.Place) -> str:
+    """The name key an unlisted place's id carries, without separators ("hasu-hel" -> "hasuhel")."""
+    key = place.id[len(UNLISTED_PREFIX) :].partition(":")[2]
+    return key.replace("-", "").replace(" ", "")
 
 
 def dates_meet(a: Sequence[model.TimeInterval], b: Sequence[model.TimeInterval], *, slack: timedelta) -> bool | None:
