@@ -74,6 +74,12 @@ def test_gazetteer_lookup_prefers_a_city_over_its_namesake_region(gaz: Gazetteer
     assert gaz.lookup("Kyiv")[0].kind == "city"
 
 
+def test_gazetteer_lookup_keeps_a_country_over_its_namesake_town(gaz: Gazetteer) -> None:
+    # A small town inside a country may share its name; "the port in Mozambique" is the country.
+    assert (gaz.lookup("Colombia")[0].kind, gaz.lookup("Colombia")[0].country_code) == ("country", "CO")
+    assert gaz.lookup("Mozambique")[0].kind == "country"
+
+
 def test_gazetteer_towns_carry_named_first_level_regions(gaz: Gazetteer) -> None:
     bryansk = gaz.lookup("Bryansk")[0]
     assert bryansk.admin1 == "Bryansk Oblast"

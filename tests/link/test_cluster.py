@@ -98,3 +98,24 @@ def test_cluster_a_site_the_gazetteer_lacks_links_reports_that_name_it(pipeline:
     )
     assert ["a", "b"] in groups(analysis)
 
+
+
+FIRE = "A warehouse caught fire"
+
+
+def test_cluster_explosions_heard_do_not_make_a_missile_strike_a_bomb(pipeline: Pipeline) -> None:
+    # Three reports only heard explosions; the one that names the missiles says what it was.
+    analysis = analyse(
+        pipeline,
+        ("mayor", "2024-05-20", f"Explosions in Mykolaiv early on Monday. {FIRE}, two workers were injured."),
+        ("channel", "2024-05-20", f"Loud explosions in Mykolaiv early on Monday. {FIRE}, two people were injured."),
+        ("local", "2024-05-20", "Explosions in Mykolaiv early on Monday. A warehouse is burning, two were injured."),
+        (
+            "wire",
+            "2024-05-20",
+            "Russia struck a warehouse in Mykolaiv with two Iskander ballistic missiles early on Monday, "
+            "the regional governor said. Two workers were injured.",
+        ),
+    )
+    assert groups(analysis) == [["channel", "local", "mayor", "wire"]]
+    assert analysis.incidents[0].sub_event_type == "Shelling/artillery/missile attack"

@@ -6,9 +6,9 @@ import pytest
 
 from corroborator import model
 from corroborator.config import Settings
-from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.gazetteer import Gazetteer, name_key
 from corroborator.extract.places import load_gazetteer
-from corroborator.link.compare import PlaceJudge
+from corroborator.link.compare import PlaceJudge, types_agree
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +35,56 @@ def test_compare_a_frame_telling_two_far_cities_as_one_strike_says_nothing_of_wh
     judge = PlaceJudge(gazetteer)
     assert judge.agreement(at(gazetteer, "Kyiv", "Odesa"), at(gazetteer, "Odesa")) is None
     assert judge.agreement(at(gazetteer, "Kyiv", "Odesa"), at(gazetteer, "Lviv")) is False
+
+
+def typed_frame(sub_type: str, *, typed: bool, event_type: str = "Explosions/Remote violence") -> model.Frame:
+    return model.Frame(
+        id="r#f1", report_id="r", event_type=event_type, sub_event_type=sub_type, typed_by_weapon=typed, mentions=()
+    )
+
+
+def test_compare_an_explosion_with_no_named_weapon_does_not_oppose_a_missile_strike() -> None:
+    heard = typed_frame("Remote explosive/landmine/IED", typed=False)
+    missiles = typed_frame("Shelling/artillery/missile attack", typed=True)
+    drones = typed_frame("Air/drone strike", typed=True)
+    assert types_agree(heard, missiles) is None
+    assert types_agree(missiles, heard) is None
+    assert types_agree(drones, missiles) is False
+    assert types_agree(drones, typed_frame("Air/drone strike", typed=False)) is True
+
+
+def test_compare_an_unknown_weapon_still_opposes_another_kind_of_event() -> None:
+    heard = typed_frame("Remote explosive/landmine/IED", typed=False)
+    interception = typed_frame("Disrupted weapons use", typed=False, event_type="Strategic developments")
+    assert types_agree(heard, interception) is False
+
+
+def unlisted(name: str, country: str = "NG", admin1: str | None = None) -> list[model.PlaceMention]:
+    place = model.Place(
+        id=f"unlisted:{country.lower()}:{name_key(name).replace(' ', '-')}",
+        name=name,
+        kind="town",
+        country_code=country,
+        admin1=admin1,
+    )
+    span = model.Span(report_id="r", start=0, end=len(name), text=name)
+    return [model.PlaceMention(span=span, place=place, precision=model.GeoPrecision.TOWN)]
+
+
+def test_compare_an_unlisted_village_spelled_two_ways_is_one_place(gazetteer: Gazetteer) -> None:
+    judge = PlaceJudge(gazetteer)
+    assert judge.agreement(unlisted("Dankolo"), unlisted("Dan-Kolo")) is True
+    assert judge.agreement(unlisted("Karambaré", "BF"), unlisted("Karambari", "BF")) is True
+    assert judge.agreement(unlisted("Shewa Khel", "PK"), unlisted("Shewakhel", "PK")) is True
+
+
+def test_compare_unlisted_villages_with_different_names_regions_or_countries_are_not_one(
+    gazetteer: Gazetteer,
+) -> None:
+    judge = PlaceJudge(gazetteer)
+    # one word apart ("Gidan Bawa" / "Gidan Baushe") and east/west namesakes are two villages
+    assert judge.agreement(unlisted("Gidan Bawa"), unlisted("Gidan Baushe")) is None
+    assert judge.agreement(unlisted("Kurmin Gabas"), unlisted("Kurmin Yamma")) is None
+    assert judge.agreement(unlisted("Karambaré", "BF"), unlisted("Karambari", "ML")) is False  # two countries
+    assert judge.agreement(unlisted("Dankolo", admin1="Kano"), unlisted("Dan-Kolo", admin1="Katsina")) is None
+    assert judge.agreement(unlisted("Kalai", "PK"), unlisted("Kalat", "PK")) is None

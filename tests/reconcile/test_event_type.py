@@ -26,3 +26,18 @@ def test_event_type_one_report_naming_the_weapon_outweighs_two_that_heard_explos
     named = frame(3, MISSILES, typed=True)
     assert _event_type([*heard, named]) == MISSILES
     assert _event_type([*heard, frame(4, MISSILES, typed=False)]) == EXPLOSIONS
+
+
+def test_event_type_reports_that_only_heard_explosions_do_not_outvote_a_named_weapon() -> None:
+    # Three main reports heard explosions (2 votes each), one names the missiles (6): a tie
+    # before; the explosions never said it was not a missile.
+    heard = [frame(n, EXPLOSIONS, typed=False) for n in (1, 2, 3)]
+    named = frame(4, MISSILES, typed=True)
+    assert _event_type([*heard, named]) == MISSILES
+    assert _event_type([named, *heard, frame(5, EXPLOSIONS, typed=False)]) == MISSILES
+
+
+def test_event_type_a_named_weapon_does_not_absorb_an_interception() -> None:
+    interception = ("Strategic developments", "Disrupted weapons use")
+    interceptions = [frame(n, interception, typed=False) for n in (1, 2, 3, 4)]
+    assert _event_type([*interceptions, frame(5, MISSILES, typed=True)]) == interception

@@ -725,6 +725,8 @@ class Gazetteer:
             for i in best
             if self._entries[i][_KIND] != "admin1"
             and self._entries[i][_PARENT] >= 0
+            # a country never yields: "Colombia's Cauca province" is not the town of Colombia
+            and self._entries[self._entries[i][_PARENT]][_KIND] == "admin1"
             and name_key(self._entries[self._entries[i][_PARENT]][_NAME])
             == name_key(self._entries[i][_NAME])
         }

@@ -24,7 +24,7 @@ from corroborator.config import Settings
 from corroborator.extract.gazetteer import Gazetteer
 from corroborator.link.agglomerate import average_link
 from corroborator.link.blocking import RECENT, BlockingStats, candidate_pairs
-from corroborator.link.compare import PlaceJudge, dates_meet
+from corroborator.link.compare import PlaceJudge, dates_meet, types_agree
 from corroborator.link.duplicates import DuplicateFinder
 from corroborator.link.features import FrameFeatures, TermWeights, dot, frame_features
 
@@ -98,8 +98,10 @@ class Linker:
             score += 0.25
         elif time_match is None:
             score += _recency_agreement(a, b)
-        if a.frame.sub_event_type == b.frame.sub_event_type:
-            score += 0.1
+        kind = types_agree(a.frame, b.frame)
+        if kind is not False:
+            # an unknown weapon is consistent with any, so half the credit of one named kind
+            score += 0.1 if kind else 0.05
         if a.weapons & b.weapons:
             score += 0.1
         shared_counts = [attr for attr in a.counts.keys() & b.counts.keys() if a.counts[attr] & b.counts[attr]]

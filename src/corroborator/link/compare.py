@@ -1,5 +1,5 @@
 """Comparisons both linking modes share: are two sets of places one area, do two sets of
-dates meet.
+dates meet, do two frames' event types agree.
 
 Places: a place below country level decides (the same place, one inside the other, or
 within `same_area_km` of each other); a country alone can only rule a pair out, since
@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from rapidfuzz import fuzz
+
 from corroborator import model
-from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer, is_unlisted
+from corroborator.extract.gazetteer import SAME_AREA_KM, UNLISTED_PREFIX, Gazetteer, is_unlisted, name_key
 from corroborator.link.features import countries
 
 
@@ -29,9 +31,11 @@ class PlaceJudge:
         one event's, None when unknown."""
         specific_a = [p.place for p in a if p.place.kind != "country"]
         specific_b = [p.place for p in b if p.place.kind != "country"]
-        # A village no gazetteer lists agrees with itself; with anything else, where it lies
-        # is unknown, so it neither joins nor parts two reports.
-        if {p.id for p in specific_a if is_unlisted(p)} & {p.id for p in specific_b if is_unlisted(p)}:
+        # A village no gazetteer lists agrees with itself, however it is spelled; with anything
+        # else, where it lies is unknown, so it neither joins nor parts two reports.
+        unlisted_a = [p for p in specific_a if is_unlisted(p)]
+        unlisted_b = [p for p in specific_b if is_unlisted(p)]
+        if any(same_unlisted(x, y) for x in unlisted_a for y in unlisted_b):
             return True
         specific_a = [p for p in specific_a if not is_unlisted(p)]
         specific_b = [p for p in specific_b if not is_unlisted(p)]
@@ -63,9 +67,59 @@ class PlaceJudge:
         return known
 
 
+#: How alike two spellings of an unlisted village must be (rapidfuzz ratio of their name keys,
+#: which already fold accents, doubled letters and common transliteration pairs): "Gaskinde"
+#: and "Gaskindi" (88), "Hassu Khel" and "Hassokhel" (86) are one village; "Tungar Kwana" and
+#: "Tungar Kwari" (82) or "Rijiyar Gabas" and "Rijiyar Yamma" are two.
+SPELLING_SIMILARITY = 85.0
+#: Shorter keys differ by one letter between two real villages too often ("Kalai", "Kalat").
+_MIN_FUZZY_KEY = 6
+
+
+def same_unlisted(a: model.Place, b: model.Place) -> bool:
+    """Whether two unlisted settlements are one village spelled two ways: the same country, the
+    same region when both know it, the same first letter and nearly the same name key.
+    Transliteration from Hausa, Pashto, Amharic or Arabic gives each outlet its own spelling."""
+    if a.id == b.id:
+        return True
+    if a.country_code != b.country_code or (a.admin1 and b.admin1 and name_key(a.admin1) != name_key(b.admin1)):
+        return False
+    key_a, key_b = _unlisted_key(a), _unlisted_key(b)
+    if min(len(key_a), len(key_b)) < _MIN_FUZZY_KEY or key_a[0] != key_b[0]:
+        return False
+    return fuzz.ratio(key_a, key_b) >= SPELLING_SIMILARITY
+
+
+def _unlisted_key(place: model.Place) -> str:
+    """The name key an unlisted place's id carries, without separators ("hasu-hel" -> "hasuhel")."""
+    key = place.id[len(UNLISTED_PREFIX) :].partition(":")[2]
+    return key.replace("-", "").replace(" ", "")
+
+
 def dates_meet(a: Sequence[model.TimeInterval], b: Sequence[model.TimeInterval], *, slack: timedelta) -> bool | None:
     """Whether any interval of one side meets one of the other within `slack`; None when
     either side has none."""
     if not a or not b:
         return None
     return any(x.overlaps(y, slack=slack) for x in a for y in b)
+
+
+EXPLOSIVE_VIOLENCE = "Explosions/Remote violence"
+
+
+def weapon_unknown(frame: model.Frame) -> bool:
+    """Whether the frame is explosive violence whose weapon no report sentence named: "explosions
+    in the city", "the enemy attack". Its sub-type is the event word's fallback, which says only
+    that something exploded or struck, not that it was not a missile, a drone or a bomb."""
+    return frame.event_type == EXPLOSIVE_VIOLENCE and not frame.typed_by_weapon
+
+
+def types_agree(a: model.Frame, b: model.Frame) -> bool | None:
+    """True when two frames give one sub-type, False when they name different kinds, None when
+    one is explosive violence whose weapon it does not know and the other is explosive violence
+    too: what residents heard explode may have been the missile or drone another report names."""
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.event_type == b.event_type == EXPLOSIVE_VIOLENCE and (weapon_unknown(a) or weapon_unknown(b)):
+        return None
+    return False

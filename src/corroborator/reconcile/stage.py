@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from corroborator import model
+from corroborator.link.compare import EXPLOSIVE_VIOLENCE, weapon_unknown
 from corroborator.reconcile.anchor import (
     YearAnchor,
     anchor_publication,
@@ -309,13 +310,28 @@ def _place_country(group: Group | None) -> str | None:
 def _event_type(frames: Sequence[model.Frame]) -> tuple[str, str]:
     """The type most frames give, a report's main frame counting double and a type read from
     a named weapon triple: "the enemy strike" or "a loud explosion" only says something
-    happened, "glide bombs hit" says which kind, and outweighs two reports that only heard it."""
+    happened, "glide bombs hit" says which kind, and outweighs two reports that only heard it.
+    Once any frame names the weapon of explosive violence, the frames that do not know it
+    vote for the named kind that leads: they never said it was another."""
     votes: Counter[tuple[str, str]] = Counter()
     for frame in frames:
-        votes[(frame.event_type, frame.sub_event_type)] += (2 if frame.primary else 1) * (
-            3 if frame.typed_by_weapon else 1
-        )
+        votes[_types(frame)] += _weight(frame)
+    named = {_types(f) for f in frames if f.typed_by_weapon and f.event_type == EXPLOSIVE_VIOLENCE}
+    lead = next((kind for kind, _ in votes.most_common() if kind in named), None)
+    if lead is not None:
+        for frame in frames:
+            if weapon_unknown(frame):
+                votes[_types(frame)] -= _weight(frame)
+                votes[lead] += _weight(frame)
     return votes.most_common(1)[0][0]
+
+
+def _types(frame: model.Frame) -> tuple[str, str]:
+    return frame.event_type, frame.sub_event_type
+
+
+def _weight(frame: model.Frame) -> int:
+    return (2 if frame.primary else 1) * (3 if frame.typed_by_weapon else 1)
 
 
 def _label(sub_type: str, facts: Sequence[model.Fact], place: model.PlaceValue | None) -> str:
