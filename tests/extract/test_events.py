@@ -43,6 +43,27 @@ def test_events_the_target_told_again_in_the_passive_is_the_attack(run_events: R
     assert all(text != "hit" for text, _, _ in mentions(other))
 
 
+def test_events_air_interdiction_and_the_air_vector_are_attacks_by_aircraft(run_events: Run) -> None:
+    ws = run_events("The air force conducted an air interdiction mission against a convoy on Sunday.")
+    assert [h.mention.sub_event_type for h in ws.events] == ["Air/drone strike"]
+    vector = run_events("On Friday the air vector struck a column of vehicles near the river.")
+    assert [h.mention.sub_event_type for h in vector.events] == ["Air/drone strike"]
+
+
+def test_events_plural_strikes_carried_out_once_are_actual(run_events: Run) -> None:
+    once = run_events("On Friday, the air force carried out air strikes on a camp near the border.")
+    assert [h.mention.modality for h in once.events] == [model.Modality.ACTUAL]
+    campaign = run_events("The air force has carried out air strikes on camps near the border since 2023.")
+    assert all(h.mention.modality != model.Modality.ACTUAL for h in campaign.events)
+
+
+def test_events_an_attack_told_of_another_events_target_is_its_own_event(run_events: Run) -> None:
+    ws = run_events("Jets struck gunmen who had attacked a village with rifles and grenades.")
+    assert [(h.mention.trigger.text, h.another) for h in ws.events] == [("struck", False), ("attacked", True)]
+    same = run_events("Soldiers shot down two drones that tried to attack the naval base.")
+    assert not any(h.another for h in same.events)
+
+
 def test_events_hit_without_weapon_is_not_an_event(run_events: Run) -> None:
     ws = run_events("Grain prices hit a record high on Tuesday.")
     assert ws.events == []

@@ -410,6 +410,13 @@ def test_places_local_units_and_communities_of_unfamiliar_countries(nlp: Languag
     assert found["Bangre Yiri"].match == "unlisted"
 
 
+def test_places_an_outlet_that_names_its_country_puts_its_villages_there(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Our units struck a gathering of fighters in the locality of Pelga Yiri on Friday."
+    assert _places(nlp, gaz, text) == []  # no country: nothing is guessed
+    found = _by_text(_places(nlp, gaz, text, outlet="Armed Forces of Niger (translated from French)"))
+    assert (found["Pelga Yiri"].match, found["Pelga Yiri"].place.country_code) == ("unlisted", "NE")
+
+
 def test_places_an_unlisted_administrative_area_is_not_a_settlement(nlp: Language, gaz: Gazetteer) -> None:
     text = "A drone struck a health post in the Wag Hemra Zone of Ethiopia on Sunday."
     assert all(m.match != "unlisted" for m in _places(nlp, gaz, text))

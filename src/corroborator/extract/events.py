@@ -143,7 +143,7 @@ class EventFinder:
                 covered.update(extra_tokens)
                 hits.append(self._hit(ws, head, entry, [token.i, *extra_tokens], weapon_at, len(hits)))
                 break
-        ws.events = _mark_sentence_cues(ws, hits, self.lexicon.sentence_another)
+        ws.events = _mark_earlier_acts(ws, _mark_sentence_cues(ws, hits, self.lexicon.sentence_another))
 
     # -- matching
 
@@ -369,6 +369,39 @@ def _mark_sentence_cues(ws: Workspace, hits: list[EventHit], cues: frozenset[str
     return marked
 
 
+def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
+    """ "air missions against bandits who earlier in the day attacked Rijiyar Gabas", "drones hit
+    a substation that had been struck before": an attack told in a relative clause on what an
+    earlier event word of the sentence acts on is that thing's own, other event."""
+    actual = [h for h in hits if h.mention.modality == model.Modality.ACTUAL and h.family == "violence"]
+    weapon_words = {i for w in ws.weapons for i in range(w.start, w.end)}
+    marked: list[EventHit] = []
+    for hit in hits:
+        token = ws.doc[hit.token]
+        clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
+        if clause is not None and not hit.another and hit in actual and _told_of_a_thing(clause, weapon_words):
+            antecedent = clause.head
+            earlier = [
+                ws.doc[h.token]
+                for h in actual
+                if h.token < antecedent.i and ws.doc[h.token].sent.start == token.sent.start
+            ]
+            if earlier and antecedent.i not in {t.i for t in earlier} and antecedent.dep_ != "nsubj":
+                hit = EventHit(**{**hit.__dict__, "another": True})
+        marked.append(hit)
+    return marked
+
+
+def _told_of_a_thing(clause: Token, weapon_words: set[int]) -> bool:
+    """A relative clause on a target or a group, not on a weapon ("drones that tried to attack
+    the base" is the drones' own attack) and not a time clause ("the hours when drones
+    struck")."""
+    antecedent = clause.head
+    if antecedent.i in weapon_words or antecedent.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not any(c.lower_ in {"when", "where", "while"} for c in clause.children if c.dep_ == "advmod")
+
+
 def _phrase_head(first: Token, extra: Sequence[int]) -> Token:
     """The word of a multi-word trigger whose arguments decide: in "crash-landed" the verb,
     the last part; in "an air operation against the base" the noun the others modify, which
@@ -544,6 +577,19 @@ def _is_another(token: Token, cues: frozenset[str]) -> bool:
     return False
 
 
+#: Verbs whose simple past with a plural attack noun tells what was done on one occasion:
+#: "the air force carried out strikes on a gathering on Friday".
+_PERFORM_VERBS = frozenset({"carry", "conduct", "launch", "execute", "mount", "stage"})
+
+
+def _done_once(token: Token) -> bool:
+    """ "carried out strikes on the market": a plural attack noun as the object of a perform
+    verb in the simple past is one occasion's strikes, not a habit (the present perfect,
+    "has carried out strikes since 2023", stays a campaign)."""
+    verb = token.head
+    return token.dep_ in {"dobj", "obj"} and verb.tag_ == "VBD" and verb.lemma_.lower() in _PERFORM_VERBS
+
+
 def _is_anaphoric(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
@@ -565,7 +611,7 @@ def _is_generic(
     carrier = syntax.clause_verb(token)
     if any(c.lower_ in modifiers and c.dep_ in {"advmod", "npadvmod"} for c in carrier.children):
         return True
-    if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token):
+    if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token) and not _done_once(token):
         return True
     if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
         owners = [c for c in token.children if c.dep_ == "poss"]

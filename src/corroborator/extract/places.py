@@ -917,7 +917,8 @@ def find_places(
             accepted.append(raw)
     accepted = _same_settlement_again(raws, accepted)
 
-    context = _context(doc, accepted, gazetteer, focus_countries, cues)
+    own_country = _outlet_country(report, gazetteer)
+    context = _context(doc, accepted, gazetteer, (*focus_countries, *own_country), cues)
     weights = context.weights()
     for index, raw in enumerate(accepted):
         own = context.weights(exclude=index)
@@ -1066,6 +1067,17 @@ def _bare_home_noun(doc: Doc, noun: Token, first_named: int | None) -> bool:
     if noun.dep_ == "compound" or (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("of", "where", "'s")):
         return False
     return first_named is None or first_named > noun.idx
+
+
+def _outlet_country(report: model.NormalisedReport, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The country an outlet's name speaks for ("Nigerian Air Force", "Armed Forces of Burkina
+    Faso"): a statement that never names its own country is still about it."""
+    outlet = re.sub(r"\([^)]*\)", " ", report.report.outlet or "")  # not "(translated from French)"
+    country = _place_named_in((outlet,), gazetteer, {"country"})
+    if country is not None and country.country_code:
+        return (country.country_code,)
+    demonyms = (gazetteer.demonym_country(word.strip(",")) for word in outlet.split())
+    return tuple(cc for cc in demonyms if cc is not None)[:1]
 
 
 def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str]) -> model.Place | None:
