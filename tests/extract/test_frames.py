@@ -160,6 +160,26 @@ def test_frames_the_target_told_again_in_the_passive_places_the_attack(extract: 
     assert "Druzhkivka" in {p.place.name for p in strike.places}
 
 
+def test_frames_a_clock_naming_no_day_is_on_the_day_the_frame_names(extract: Extract) -> None:
+    # Published on Sunday 10 November: the strike was on Saturday, the dateline's date aside.
+    report = extract(
+        "ODESA, Nov 10 (Black Sea Wire) - A drone struck a grain warehouse in Odesa on Saturday, officials said.\n\n"
+        "The warehouse was hit at about 14:30 GMT, a guard said."
+    )
+    (strike,) = report.frames
+    clocks = {t.value for t in strike.times if t.clock}
+    assert clocks == {"2024-11-09T14:30"}
+
+
+def test_frames_a_twelve_hour_clock_told_of_an_afternoon_is_after_noon(extract: Extract) -> None:
+    report = extract(
+        "A drone struck a wedding party in Kherson on Saturday afternoon. "
+        "The drone hit the courtyard at around four o'clock, a neighbour said."
+    )
+    (strike,) = report.frames
+    assert {t.clock for t in strike.times if t.clock} == {"16:00"}
+
+
 def test_frames_a_period_events_are_counted_over_does_not_date_this_one(extract: Extract) -> None:
     report = extract(
         "Drones attacked the oil refinery in Syzran on Thursday night, for the fourth time this year, "
