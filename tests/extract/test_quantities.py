@@ -58,6 +58,9 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
         ("No one was injured, the governor said.", [("injured", "0")]),
         ("No one was seriously hurt.", [("killed", "0")]),
         ("Two civilians were killed and five were wounded.", [("killed", "2"), ("injured", "5")]),
+        # military usage: people "neutralised" were killed; drones "neutralised" were intercepted
+        ("Dozens of gunmen were neutralised during the raid.", [("killed", "24–99")]),
+        ("Air defence neutralised 12 drones over the region.", [("intercepted", "12")]),
     ],
 )
 def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
