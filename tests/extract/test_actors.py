@@ -133,3 +133,13 @@ def test_actors_the_enemy_of_a_party_at_war_with_one_other() -> None:
     assert table.enemy_of("AA") == "BB"
     assert table.enemy_of("CC") is None, "several enemies: 'the enemy' says not which"
     assert table.enemy_of(None) is None
+
+
+def test_actors_state_forces_are_named_without_the_state(table: PartyTable) -> None:
+    assert table.state_force(["the", "security", "forces"]) == 2
+    assert table.state_force(["federal", "army"]) == 1
+    assert table.state_force(["air", "force"]) == 2
+    assert table.state_force(["criminal", "junta"]) == 1
+    assert table.state_force(["rebel", "forces"]) == 0, "a rebel's forces are not the state's"
+    assert table.state_force(["foreign", "troops"]) == 0
+    assert table.state_force(["fighters"]) == 0

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from corroborator import model
+from corroborator.extract.actors import STATE_FORCES
 from corroborator.extract.workspace import Workspace
 
 Run = Callable[[str], Workspace]
@@ -326,3 +327,44 @@ def test_facts_an_air_strike_names_an_aircraft_and_its_target(run_facts: Run) ->
     ws = run_facts("The army carried out an air operation against a rebel base near the river.")
     assert facts(ws, A.WEAPON) == [("aircraft", "air operation")]
     assert ("military", "a rebel base") in facts(ws, A.TARGET)
+
+
+def parties_named(ws: Workspace) -> list[str]:
+    return [code for code, _ in facts(ws, A.RESPONSIBLE_PARTY)]
+
+
+def test_facts_a_state_force_named_without_its_state_waits_for_the_claim_stage(run_facts: Run) -> None:
+    assert parties_named(run_facts("The federal military bombed the village with drones.")) == [STATE_FORCES]
+    assert parties_named(run_facts("An air force jet bombed a wedding in the village.")) == [STATE_FORCES]
+    assert parties_named(run_facts("A drone of the regime struck a bus on the main road.")) == [STATE_FORCES]
+    assert parties_named(run_facts("Farmers blamed the security forces for the drone strike.")) == [STATE_FORCES]
+
+
+def test_facts_someone_elses_forces_are_not_the_states(run_facts: Run) -> None:
+    assert parties_named(run_facts("Rebel forces shelled the town with mortars.")) == []
+    assert parties_named(run_facts("US troops fired rockets at the depot.")) == ["US"]
+    named = run_facts("The group said its naval forces had targeted the tanker with drones.")
+    assert STATE_FORCES not in parties_named(named), "the group's own forces"
+    owned = run_facts("The group's naval forces had targeted the tanker with drones.")
+    assert parties_named(owned) == []
+
+
+def test_facts_a_relative_clause_or_a_shared_subject_names_the_attacker(run_facts: Run) -> None:
+    relative = run_facts("Russian troops, who shelled the village on Monday, withdrew.")
+    assert parties_named(relative) == ["RU"]
+    shared = run_facts("On Friday the drones of the junta circled for an hour and bombed the market.")
+    assert parties_named(shared) == [STATE_FORCES]
+
+
+def test_facts_who_documents_an_attack_is_not_its_agent(run_facts: Run) -> None:
+    told = run_facts("A Ukrainian rights group documented the drone strike on the school.")
+    assert parties_named(told) == []
+    done = run_facts("The rights group documented the drone strike carried out by the Russian army.")
+    assert parties_named(done) == ["RU"]
+
+
+def test_facts_an_accusation_counts_when_it_is_about_an_attack(run_facts: Run) -> None:
+    words = run_facts("The drones hit the market. The RSF accused the army of spreading lies.")
+    assert STATE_FORCES not in parties_named(words)
+    attack = run_facts("The drones hit the market. The RSF accused the army of the drone strike.")
+    assert STATE_FORCES in parties_named(attack)

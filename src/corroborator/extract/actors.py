@@ -40,6 +40,11 @@ _TOML_FIELD: dict[WordRole, str] = {
 
 #: Placeholder party of "the enemy" until the speaker is known (see PartyTable.enemy_of).
 ENEMY = "ENEMY"
+#: Placeholder party of a state's forces named without the state ("the security forces", "the
+#: junta") until the claim's source and place are known (see extract/assemble.py).
+STATE_FORCES = "STATE-FORCES"
+#: Placeholder parties: no party until the claim stage says whose.
+PLACEHOLDERS = frozenset({ENEMY, STATE_FORCES})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +90,10 @@ class PartyTable:
     parties: dict[str, Party] = field(default_factory=dict)
     #: Words a side uses for the other without naming it ("the enemy", "the occupiers").
     enemy_words: frozenset[str] = frozenset()
+    #: A state's forces named without the state ("the army", "the junta"): folded words.
+    state_forces: frozenset[str] = frozenset()
+    #: Modifiers that make such words someone else's ("rebel forces", "foreign troops").
+    not_state_modifiers: frozenset[str] = frozenset()
     _index: PhraseIndex[tuple[str, WordRole]] = field(default_factory=PhraseIndex, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -101,6 +110,10 @@ class PartyTable:
             data = read_resource_toml(path, what="the party table")
             table.extend(data.get("party", []), origin=str(path))
             table.enemy_words |= frozenset(_str_tuple(data, "enemy_words", str(path)))
+            table.state_forces |= frozenset(w.lower() for w in _str_tuple(data, "state_forces", str(path)))
+            table.not_state_modifiers |= frozenset(
+                w.lower() for w in _str_tuple(data, "not_state_modifiers", str(path))
+            )
         return table
 
     def extend(self, records: Sequence[dict[str, Any]], *, origin: str = "<memory>") -> None:
@@ -167,6 +180,15 @@ class PartyTable:
         if len(mentions) > 1 and mentions[0].possessive:
             return mentions[1].code
         return mentions[0].code if mentions else None
+
+    def state_force(self, words: Sequence[str]) -> int:
+        """How many of the last lower-case words name a state's forces without the state ("the
+        federal military" → 1, "an air force" → 2), or 0: when none do, or when a word is one of
+        `not_state_modifiers` ("rebel forces", "foreign troops")."""
+        folded = [w.lower() for w in words]
+        if any(w in self.not_state_modifiers for w in folded):
+            return 0
+        return next((len(folded) - i for i in range(len(folded)) if " ".join(folded[i:]) in self.state_forces), 0)
 
     def country_of_adjective(self, word: str) -> str | None:
         """The code behind an adjective or demonym ("Ukrainian" → "UA"), or None."""

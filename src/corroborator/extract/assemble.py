@@ -16,7 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
-from corroborator.extract.actors import ENEMY
+from corroborator.extract.actors import ENEMY, STATE_FORCES, PartyTable
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -95,6 +95,8 @@ class ClaimAssembler:
         states: frozenset[str] = frozenset(),
         local_offices: frozenset[str] = frozenset(),
         enemies: Mapping[str, str] | None = None,
+        group_homes: Mapping[str, str] | None = None,
+        parties: PartyTable | None = None,
     ) -> None:
         self._own_voice = own_voice
         #: Country codes of states that are parties, and the words of local offices: a local
@@ -103,6 +105,9 @@ class ClaimAssembler:
         self._local_offices = local_offices
         #: Each party's one enemy, for "the enemy" in its words.
         self._enemies = dict(enemies or {})
+        #: The country each armed group is based in: a place read elsewhere is doubtful.
+        self._group_homes = dict(group_homes or {})
+        self._parties = parties
 
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
@@ -176,6 +181,7 @@ class ClaimAssembler:
         if side is None and own.kind not in _STATE_VOICES:
             side = self._home_side(ws)
         sided = [claim.model_copy(update={"source": self._local_side(claim.source, side)}) for *_, claim in claims]
+        sided = self._state_forces_named(ws, sided)
         kept = [c for c in (self._enemy_named(claim) for claim in sided) if c is not None]
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
@@ -189,6 +195,63 @@ class ClaimAssembler:
             return claim
         enemy = self._enemies.get(claim.source.affiliation or "")
         return claim.model_copy(update={"value": value.model_copy(update={"code": enemy})}) if enemy else None
+
+    def _state_forces_named(self, ws: Workspace, claims: list[model.Claim]) -> list[model.Claim]:
+        """ "The security forces struck", "a drone of the junta": whose forces, first match wins:
+
+        1. the claim's source's own state, when the source speaks for a state (an official,
+           military or state-media voice: "the air force" in an army's statement is its own);
+        2. the one state other than the place's that the report names as the actor in passages
+           about the same country or about no place ("Israeli jets struck Hodeidah ... the military
+           said its jets hit the port": Israel's); with two such states, nobody;
+        3. the state whose territory the passage's events are in (the frame's one country, else
+           the report's one country), when it is a party state.
+        Otherwise no claim: a party is never guessed.
+        """
+        countries = {frame.id: _countries(frame.places) for frame in ws.frames}
+        groups = {frame.id: {self._group_homes.get(code) for code in frame.actors} - {None} for frame in ws.frames}
+        mentioned = self._states_named(ws.doc.text)
+
+        def country_of(frame_id: str) -> str | None:
+            own = countries.get(frame_id, set())
+            country = next(iter(own)) if len(own) == 1 else None
+            # A place in a country the report never names while it names others ("Cité Soleil" read
+            # in the US in a report about Haiti), or away from the armed group named with it ("Mir
+            # Ali" read in India in a passage about the TTP), is doubtful.
+            if country is None or (mentioned and country not in mentioned):
+                return None
+            return country if groups.get(frame_id, set()) <= {country} else None
+
+        named = [
+            (claim.value.code, country_of(claim.frame_id))
+            for claim in claims
+            if claim.attribute == model.Attribute.RESPONSIBLE_PARTY
+            and isinstance(claim.value, model.Label)
+            and claim.value.code in self._states
+        ]
+        kept = []
+        for claim in claims:
+            value = claim.value
+            if not isinstance(value, model.Label) or value.code != STATE_FORCES:
+                kept.append(claim)
+                continue
+            place = country_of(claim.frame_id)
+            foreign = {code for code, where in named if code != place and where in (place, None)}
+            code: str | None
+            if claim.source.affiliation in self._states and claim.source.kind in _STATE_VOICES:
+                code = claim.source.affiliation
+            elif foreign:
+                code = next(iter(foreign)) if len(foreign) == 1 else None
+            else:
+                code = place if place in self._states else None
+            if code is not None:
+                kept.append(claim.model_copy(update={"value": value.model_copy(update={"code": code})}))
+        return kept
+
+    def _states_named(self, text: str) -> frozenset[str]:
+        if self._parties is None:
+            return frozenset()
+        return frozenset(m.code for m in self._parties.mentions(text) if m.code in self._states)
 
     def _local_side(self, source: model.Source, side: str | None) -> model.Source:
         if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:
@@ -257,6 +320,11 @@ class ClaimAssembler:
             note=note,
             revised=revised,
         )
+
+
+def _countries(places: Sequence[model.PlaceMention]) -> set[str]:
+    """The countries of a passage's event places (not where the report was filed)."""
+    return {m.place.country_code for m in places if m.role != model.PlaceRole.REPORTING and m.place.country_code}
 
 
 _STATE_VOICES = frozenset({model.SourceKind.STATE_MEDIA, model.SourceKind.OFFICIAL, model.SourceKind.MILITARY})

@@ -237,7 +237,13 @@ class EventFinder:
         habitual, not one event."""
         carrier = syntax.clause_verb(token) if token.pos_ != "VERB" else token
         start, end = syntax.subtree_range(carrier)
-        return any(t.timex_type == model.TimexType.SET and start <= self._token_of(t) < end for t in self._times)
+        doc = token.doc
+        return any(
+            t.timex_type == model.TimexType.SET
+            and start <= self._token_of(t) < end
+            and not _describes_thing(doc, t, token)
+            for t in self._times
+        )
 
     def _token_of(self, expression: model.TimeExpression) -> int:
         return self._time_tokens.get(expression.span.start, -1)
@@ -586,3 +592,14 @@ def _is_generic(
         if token.dep_ == "relcl" and head.pos_ == "NOUN" and syntax.word_forms(head) & modifiers:
             return True
     return False
+
+
+def _describes_thing(doc: Doc, expression: model.TimeExpression, event: Token) -> bool:
+    """ "bombed the weekly market", "a daily newspaper": a recurrence word that qualifies a noun
+    other than the event word describes the thing, not how often the event happened ("weekly
+    strikes" stay habitual)."""
+    span = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span[0]
+    return word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"} and word.head.i != event.i

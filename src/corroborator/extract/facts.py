@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
-from corroborator.extract.actors import ENEMY, PartyTable
+from corroborator.extract.actors import ENEMY, STATE_FORCES, PartyTable
 from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
@@ -324,7 +324,9 @@ class FactFinder:
                         note=how,
                     )
                 )
-        findings += self._involvement(doc)
+        weapon_words = {i for w in ws.weapons for i in range(w.start, w.end)}
+        violent = frozenset({e.token for e in ws.events if e.family == "violence"} | weapon_words)
+        findings += self._involvement(doc, violent)
         return findings
 
     def _agents(self, trigger: Token, weapon_at: dict[int, WeaponHit]) -> list[tuple[Token, str]]:
@@ -337,13 +339,24 @@ class FactFinder:
         if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
             if syntax.word_forms(trigger.head) & _GENERIC_INTERCEPT:
                 return []  # "the fleet repelled an attack": the subject defended
-            carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
+            if not syntax.word_forms(trigger.head) & _WITNESS_VERBS:
+                # not "the observatory documented the strike": that subject tells of it
+                carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
         carrier = _clause_carrier(carrier)
         for child in carrier.children:
             if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
             if child.dep_ == "agent":
                 agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        shared = _shared_subject(carrier)
+        if shared is not None and shared.i in weapon_at:
+            # "the drones of the junta took revenge and bombed the market"
+            agents.extend((c, "weapon attributed by adjective") for c in _owners(shared))
+        elif shared is not None and not _dateline(shared):
+            agents.append((_speaker_if_pronoun(shared), "agent of the attack"))  # "troops entered and shelled"
+        relative = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in carrier.children)
+        if carrier.dep_ == "relcl" and relative and carrier.head.i not in weapon_at:
+            agents.append((carrier.head, "agent of the attack"))  # "the gunmen who attacked the village"
         for origin in (p for c in carrier.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children):
             if origin.dep_ == "pobj" and origin.lemma_.lower() in _HELD_GROUND:
                 # "the shells were fired from RSF positions": who holds the ground fired
@@ -355,6 +368,16 @@ class FactFinder:
             # "six Ukrainian sea drones that tried to attack the base"
             agents.extend((c, "weapon attributed by adjective") for c in _owners(carrier.head))
         if trigger.pos_ == "NOUN":
+            # "the drone strike carried out by the Task Force"
+            agents.extend(
+                (p, "agent of the attack")
+                for c in trigger.children
+                if c.dep_ == "acl"
+                for a in c.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+            )
             # "a terrorist act of the Ukrainian special services"
             agents.extend(
                 (p, "agent of the attack")
@@ -391,10 +414,36 @@ class FactFinder:
             code = self.parties.country_of_adjective(token.text)
         if code is None and token.lower_ in self.parties.enemy_words:
             code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
+        if code is None and self._state_force(token):
+            code = STATE_FORCES  # "the security forces struck": whose, the source and the place say
         return code
 
-    def _involvement(self, doc: Doc) -> list[Finding]:
-        """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
+    def _state_force(self, token: Token) -> bool:
+        """ "the security forces", "the federal military", "an air force jet", "the criminal junta":
+        a state's forces named without the state. Not when a name, a nationality or a pronoun
+        qualifies them ("US troops", "French soldiers", "their soldiers", "the group's naval
+        forces": someone else's, or nobody the table knows)."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        start, end = noun_phrase(token)
+        left = [t for t in token.doc[start : token.i + 1] if t.dep_ not in {"det", "case"} and not t.is_punct]
+        matched = self.parties.state_force([t.lower_ for t in left])
+        if not matched:
+            return False
+        others = [*left[: len(left) - matched], *token.doc[token.i + 1 : end]]
+        return not any(
+            t.pos_ in {"PROPN", "PRON"}
+            or t.dep_ == "poss"
+            or t.ent_type_ in {"NORP", "GPE"}
+            or t.lower_ in self.parties.not_state_modifiers
+            for t in others
+        )
+
+    def _involvement(self, doc: Doc, violent: frozenset[int]) -> list[Finding]:
+        """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for".
+
+        `violent` holds the tokens of violent events and weapons: what one is blamed or accused
+        "for" or "of", when said, must be one of them."""
         findings = []
         for token in doc:
             lemma = token.lemma_.lower()
@@ -425,6 +474,8 @@ class FactFinder:
                             )
                         )
             elif lemma in {"blame", "accuse"} and token.pos_ == "VERB":
+                if not _charge_is_violence(token, violent):
+                    continue  # "accused the army of fabricating massacres": blamed for words, not an attack
                 for child in token.children:
                     if child.dep_ in {"dobj", "obj"}:
                         code = self._party(child)
@@ -441,6 +492,13 @@ class FactFinder:
                                 )
                             )
         return findings
+
+
+def _charge_is_violence(verb: Token, violent: frozenset[int]) -> bool:
+    """ "blamed X for the attack", "accused X of shelling the market", "blamed X": an attack, or no
+    charge said. Not "accused X of fabricating massacres" (no violent event or weapon in it)."""
+    charges = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for p in c.children]
+    return not charges or any(t.i in violent for p in charges for t in p.subtree)
 
 
 def _gunfire(fire: Token) -> bool:
@@ -463,6 +521,22 @@ def _owners(noun: Token) -> list[Token]:
         p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
     ]
     return [_speaker_if_pronoun(o) for o in owners]
+
+
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a coordinated verb shares with the first one: "the drones took revenge and
+    bombed the market". None when the verb has a subject of its own."""
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ in syntax.SUBJECTS for c in current.children):
+            return None if current is verb else next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if current.dep_ != "conj" or current.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        current = current.head
+    return None
 
 
 def _clause_carrier(verb: Token) -> Token:
@@ -541,6 +615,14 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     return None
 
 
+#: Verbs whose subject tells of, judges or suffers an attack rather than carrying it out.
+_WITNESS_VERBS = frozenset(
+    {
+        "document", "report", "record", "condemn", "denounce", "deplore", "decry", "criticise", "criticize",
+        "investigate", "witness", "see", "hear", "watch", "film", "describe", "verify", "survive", "mourn",
+        "protest", "recall", "remember",
+    }
+)
 _GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
 
 
