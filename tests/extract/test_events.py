@@ -208,3 +208,10 @@ def test_events_an_air_strike_is_an_air_strike_not_an_alert(run_events: Run) -> 
 def test_events_a_series_of_raids_is_one_actual_event(run_events: Run) -> None:
     ws = run_events("Warplanes launched a series of raids on the port on Tuesday evening.")
     assert mentions(ws)[0][2] == model.Modality.ACTUAL
+
+
+def test_events_storming_a_place_is_an_assault_by_armed_men(run_events: Callable[[str], Workspace]) -> None:
+    stormed = run_events("Fighters stormed the barracks at dawn and burned the vehicles.")
+    assert [e.event_class for e in stormed.events if e.mention.trigger.text == "stormed"] == ["clash"]
+    protest = run_events("Protesters stormed the stage during the concert.")
+    assert [e for e in protest.events if e.mention.trigger.text == "stormed"] == []

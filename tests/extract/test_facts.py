@@ -368,3 +368,23 @@ def test_facts_an_accusation_counts_when_it_is_about_an_attack(run_facts: Run) -
     assert STATE_FORCES not in parties_named(words)
     attack = run_facts("The drones hit the market. The RSF accused the army of the drone strike.")
     assert STATE_FORCES in parties_named(attack)
+
+
+def test_facts_a_party_tied_to_an_attack_or_denying_the_tie(run_facts: Run) -> None:
+    behind = run_facts("Drones hit the depot. Hamas said it was behind the attack.")
+    assert [(f.value.code, f.negated) for f in behind.findings if f.attribute == A.RESPONSIBLE_PARTY] == [
+        ("HAMAS", False)
+    ]
+    for text in (
+        "Drones hit the depot. The TTP said it was not behind the attack.",
+        "Drones hit the depot. The TTP said it had no connection with the attack.",
+        "Drones hit the depot. The TTP has nothing to do with the attack.",
+    ):
+        ws = run_facts(text)
+        found = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.RESPONSIBLE_PARTY]
+        assert found == [("TTP", True)], text
+    assert parties_named(run_facts("Drones hit the depot. Hamas has no connection with the government.")) == []
+
+
+def test_facts_blaming_a_weapon_blames_its_owner(run_facts: Run) -> None:
+    assert parties_named(run_facts("A shell hit the market. Residents blamed an RSF drone.")) == ["RSF"]

@@ -66,3 +66,16 @@ def test_state_forces_not_when_the_place_is_in_a_country_the_report_never_names(
 def test_state_forces_a_weekly_market_is_no_habit(pipeline: Pipeline) -> None:
     text = "On Friday the drones of the junta bombed the weekly market of Djibo, Burkina Faso, killing 40 people."
     assert parties(pipeline, text) == ["BF"]
+
+
+def test_state_forces_in_a_passage_without_a_place_are_the_reports_one_states(pipeline: Pipeline) -> None:
+    text = (
+        "A drone struck a minibus near Woldia, Ethiopia, on Tuesday, killing 14 people. "
+        "Later that night a jet of the federal military bombed a school, residents said."
+    )
+    assert parties(pipeline, text) == ["ET"]
+    foreign = (
+        "An Israeli drone struck a car in Aynata, Lebanon, on Wednesday. Hours later an air force jet "
+        "bombed a school, residents said."
+    )
+    assert parties(pipeline, foreign) == ["IL"], "a foreign attacker named: the unplaced jet is nobody's"

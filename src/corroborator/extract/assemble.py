@@ -202,26 +202,34 @@ class ClaimAssembler:
         1. the claim's source's own state, when the source speaks for a state (an official,
            military or state-media voice: "the air force" in an army's statement is its own);
         2. the one state other than the place's that the report names as the actor in passages
-           about the same country or about no place ("Israeli jets struck Hodeidah ... the military
-           said its jets hit the port": Israel's); with two such states, nobody;
-        3. the state whose territory the passage's events are in (the frame's one country, else
-           the report's one country), when it is a party state.
+           about the same country ("Israeli jets struck Hodeidah ... the military said its jets
+           hit the port": Israel's); with two such states, nobody;
+        3. the state whose territory the passage's events are in, when it is a party state: the
+           frame's one country; for a frame without a place, the report's one country, else the
+           one state the report names, and then only when the report names no other state as an
+           actor anywhere.
         Otherwise no claim: a party is never guessed.
         """
         countries = {frame.id: _countries(frame.places) for frame in ws.frames}
         groups = {frame.id: {self._group_homes.get(code) for code in frame.actors} - {None} for frame in ws.frames}
         mentioned = self._states_named(ws.doc.text)
 
-        def country_of(frame_id: str) -> str | None:
-            own = countries.get(frame_id, set())
-            country = next(iter(own)) if len(own) == 1 else None
+        def trusted(country: str | None, frame_id: str | None = None) -> str | None:
             # A place in a country the report never names while it names others ("Cité Soleil" read
             # in the US in a report about Haiti), or away from the armed group named with it ("Mir
             # Ali" read in India in a passage about the TTP), is doubtful.
             if country is None or (mentioned and country not in mentioned):
                 return None
-            return country if groups.get(frame_id, set()) <= {country} else None
+            return country if frame_id is None or groups.get(frame_id, set()) <= {country} else None
 
+        def country_of(frame_id: str) -> str | None:
+            own = countries.get(frame_id, set())
+            return trusted(next(iter(own)), frame_id) if len(own) == 1 else None
+
+        everywhere = set().union(*countries.values()) if countries else set()
+        report_country = trusted(next(iter(everywhere))) if len(everywhere) == 1 else None
+        if not everywhere and len(mentioned) == 1:
+            report_country = next(iter(mentioned))
         named = [
             (claim.value.code, country_of(claim.frame_id))
             for claim in claims
@@ -235,15 +243,18 @@ class ClaimAssembler:
             if not isinstance(value, model.Label) or value.code != STATE_FORCES:
                 kept.append(claim)
                 continue
-            place = country_of(claim.frame_id)
-            foreign = {code for code, where in named if code != place and where in (place, None)}
-            code: str | None
+            code: str | None = None
             if claim.source.affiliation in self._states and claim.source.kind in _STATE_VOICES:
                 code = claim.source.affiliation
-            elif foreign:
-                code = next(iter(foreign)) if len(foreign) == 1 else None
-            else:
-                code = place if place in self._states else None
+            elif countries.get(claim.frame_id):
+                place = country_of(claim.frame_id)
+                foreign = {named_code for named_code, where in named if named_code != place and where == place}
+                if place is not None and foreign:
+                    code = next(iter(foreign)) if len(foreign) == 1 else None
+                elif place in self._states:
+                    code = place
+            elif report_country in self._states and all(named_code == report_country for named_code, _ in named):
+                code = report_country
             if code is not None:
                 kept.append(claim.model_copy(update={"value": value.model_copy(update={"code": code})}))
         return kept

@@ -26,6 +26,8 @@ from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspa
 A = model.Attribute
 _NOT_DAMAGE_FIRE = frozenset({"open", "return", "come", "exchange", "cease", "draw", "hold"})
 _RESPONSIBILITY_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "complicity"})
+#: Nouns that tie a subject to an attack only with "with"/"to" it: "no connection with the attack".
+_TIE_NOUNS = frozenset({"connection", "link", "hand"})
 _METHOD_NAMES = {
     "air_defence": "air defence (shot down)",
     "electronic_warfare": "electronic warfare (jamming)",
@@ -327,6 +329,7 @@ class FactFinder:
         weapon_words = {i for w in ws.weapons for i in range(w.start, w.end)}
         violent = frozenset({e.token for e in ws.events if e.family == "violence"} | weapon_words)
         findings += self._involvement(doc, violent)
+        findings += self._ties(doc, violent)
         return findings
 
     def _agents(self, trigger: Token, weapon_at: dict[int, WeaponHit]) -> list[tuple[Token, str]]:
@@ -414,8 +417,10 @@ class FactFinder:
             code = self.parties.country_of_adjective(token.text)
         if code is None and token.lower_ in self.parties.enemy_words:
             code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
-        if code is None and self._state_force(token):
-            code = STATE_FORCES  # "the security forces struck": whose, the source and the place say
+        owners = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if code is None and any(self._state_force(t) for t in (token, *owners)):
+            # "the security forces struck", "a jet of the federal military": whose, the source and place say
+            code = STATE_FORCES
         return code
 
     def _state_force(self, token: Token) -> bool:
@@ -439,6 +444,56 @@ class FactFinder:
             for t in others
         )
 
+    def _ties(self, doc: Doc, violent: frozenset[int]) -> list[Finding]:
+        """ "the group was behind the attack", "denied it was behind the attack", "had no
+        connection with the attack", "has nothing to do with the attack": the subject's tie to an
+        attack (violent: tokens of violent events and weapons), asserted or negated."""
+        findings = []
+        for token in doc:
+            word = token.lower_
+            tied: list[Token] = []
+            verb = token.head
+            negated = False
+            if word == "behind" and token.dep_ == "prep" and verb.lemma_ == "be":
+                tied = [p for p in token.children if p.dep_ == "pobj"]  # "it was behind the attack"
+                negated = syntax.is_negated(verb)
+            elif token.lemma_ in _TIE_NOUNS and token.dep_ in syntax.OBJECTS and verb.lemma_ == "have":
+                # "had no connection with the attack"
+                tied = [
+                    p for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} for p in c.children
+                ]
+                negated = syntax.is_negated(token)
+            elif word == "nothing" and token.dep_ in syntax.OBJECTS and verb.lemma_ == "have":
+                # "has nothing to do with the attack"
+                tied = [
+                    p
+                    for do in token.children
+                    if do.lemma_ == "do"
+                    for c in do.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children
+                ]
+                negated = True
+            if not any(t.i in violent for p in tied for t in p.subtree):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                owner = _speaker_if_pronoun(subject)
+                code = self._party(owner)
+                if code is None:
+                    continue
+                start, _ = noun_phrase(owner)
+                findings.append(
+                    Finding(
+                        attribute=A.RESPONSIBLE_PARTY,
+                        value=model.Label(code=code, text=doc[start : owner.i + 1].text),
+                        start=min(start, subject.i),
+                        end=max(p.right_edge.i for p in tied) + 1,
+                        negated=negated,
+                        note="responsibility",
+                    )
+                )
+        return findings
+
     def _involvement(self, doc: Doc, violent: frozenset[int]) -> list[Finding]:
         """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for".
 
@@ -451,7 +506,7 @@ class FactFinder:
                 owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
                 if not owners and token.dep_ in {"dobj", "acomp"}:
                     # "Hezbollah claimed responsibility", "the Houthis were likely responsible"
-                    owners = [c for c in token.head.children if c.dep_ == "nsubj"]
+                    owners = [_speaker_if_pronoun(c) for c in token.head.children if c.dep_ == "nsubj"]
                 owners += [
                     p
                     for c in token.children
@@ -479,6 +534,8 @@ class FactFinder:
                 for child in token.children:
                     if child.dep_ in {"dobj", "obj"}:
                         code = self._party(child)
+                        if code is None and child.i in violent:  # "blamed an army drone": its owner
+                            code = next((found for o in _owners(child) if (found := self._party(o))), None)
                         if code:
                             s, e = noun_phrase(child)
                             findings.append(
@@ -550,7 +607,7 @@ def _clause_carrier(verb: Token) -> Token:
     return current
 
 
-_SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "admit", "write", "post"})
+_SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "admit", "write", "post", "deny"})
 
 
 def _speaker_if_pronoun(token: Token) -> Token:
