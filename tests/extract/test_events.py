@@ -215,3 +215,8 @@ def test_events_storming_a_place_is_an_assault_by_armed_men(run_events: Callable
     assert [e.event_class for e in stormed.events if e.mention.trigger.text == "stormed"] == ["clash"]
     protest = run_events("Protesters stormed the stage during the concert.")
     assert [e for e in protest.events if e.mention.trigger.text == "stormed"] == []
+
+
+def test_events_a_strike_by_an_air_force_needs_no_weapon_named(run_events: Callable[[str], Workspace]) -> None:
+    ws = run_events("Twenty people were killed in the air force strike on a wedding.")
+    assert [e.event_class for e in ws.events if e.mention.trigger.text == "strike"] == ["attack"]

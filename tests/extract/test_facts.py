@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from corroborator import model
-from corroborator.extract.actors import STATE_FORCES
+from corroborator.extract.actors import STATE_FORCES, STATE_RULERS
 from corroborator.extract.workspace import Workspace
 
 Run = Callable[[str], Workspace]
@@ -336,7 +336,7 @@ def parties_named(ws: Workspace) -> list[str]:
 def test_facts_a_state_force_named_without_its_state_waits_for_the_claim_stage(run_facts: Run) -> None:
     assert parties_named(run_facts("The federal military bombed the village with drones.")) == [STATE_FORCES]
     assert parties_named(run_facts("An air force jet bombed a wedding in the village.")) == [STATE_FORCES]
-    assert parties_named(run_facts("A drone of the regime struck a bus on the main road.")) == [STATE_FORCES]
+    assert parties_named(run_facts("A drone of the regime struck a bus on the main road.")) == [STATE_RULERS]
     assert parties_named(run_facts("Farmers blamed the security forces for the drone strike.")) == [STATE_FORCES]
 
 
@@ -353,7 +353,7 @@ def test_facts_a_relative_clause_or_a_shared_subject_names_the_attacker(run_fact
     relative = run_facts("Russian troops, who shelled the village on Monday, withdrew.")
     assert parties_named(relative) == ["RU"]
     shared = run_facts("On Friday the drones of the junta circled for an hour and bombed the market.")
-    assert parties_named(shared) == [STATE_FORCES]
+    assert parties_named(shared) == [STATE_RULERS]
 
 
 def test_facts_who_documents_an_attack_is_not_its_agent(run_facts: Run) -> None:

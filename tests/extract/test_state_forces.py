@@ -79,3 +79,13 @@ def test_state_forces_in_a_passage_without_a_place_are_the_reports_one_states(pi
         "bombed a school, residents said."
     )
     assert parties(pipeline, foreign) == ["IL"], "a foreign attacker named: the unplaced jet is nobody's"
+
+
+def test_state_forces_a_regime_is_never_the_speakers_own(pipeline: Pipeline) -> None:
+    said = (
+        "The Israeli military said the regime fired ballistic missiles at Tel Aviv, Israel, on Monday, "
+        "wounding three people."
+    )
+    assert parties(pipeline, said) == [], "the regime is Iran's or someone's, not Israel's"
+    fano = "A drone of the regime struck a minibus near Woldia, Ethiopia, on Tuesday, killing 14 people."
+    assert parties(pipeline, fano) == ["ET"]

@@ -43,8 +43,10 @@ ENEMY = "ENEMY"
 #: Placeholder party of a state's forces named without the state ("the security forces", "the
 #: junta") until the claim's source and place are known (see extract/assemble.py).
 STATE_FORCES = "STATE-FORCES"
+#: Placeholder party of a government named without its state ("the junta", "the regime").
+STATE_RULERS = "STATE-RULERS"
 #: Placeholder parties: no party until the claim stage says whose.
-PLACEHOLDERS = frozenset({ENEMY, STATE_FORCES})
+PLACEHOLDERS = frozenset({ENEMY, STATE_FORCES, STATE_RULERS})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,6 +94,8 @@ class PartyTable:
     enemy_words: frozenset[str] = frozenset()
     #: A state's forces named without the state ("the army", "the junta"): folded words.
     state_forces: frozenset[str] = frozenset()
+    #: A government named without its state, by its opponents ("the junta", "the regime").
+    state_rulers: frozenset[str] = frozenset()
     #: Modifiers that make such words someone else's ("rebel forces", "foreign troops").
     not_state_modifiers: frozenset[str] = frozenset()
     _index: PhraseIndex[tuple[str, WordRole]] = field(default_factory=PhraseIndex, repr=False)
@@ -111,6 +115,7 @@ class PartyTable:
             table.extend(data.get("party", []), origin=str(path))
             table.enemy_words |= frozenset(_str_tuple(data, "enemy_words", str(path)))
             table.state_forces |= frozenset(w.lower() for w in _str_tuple(data, "state_forces", str(path)))
+            table.state_rulers |= frozenset(w.lower() for w in _str_tuple(data, "state_rulers", str(path)))
             table.not_state_modifiers |= frozenset(
                 w.lower() for w in _str_tuple(data, "not_state_modifiers", str(path))
             )
@@ -181,14 +186,21 @@ class PartyTable:
             return mentions[1].code
         return mentions[0].code if mentions else None
 
-    def state_force(self, words: Sequence[str]) -> int:
-        """How many of the last lower-case words name a state's forces without the state ("the
-        federal military" → 1, "an air force" → 2), or 0: when none do, or when a word is one of
-        `not_state_modifiers` ("rebel forces", "foreign troops")."""
+    def state_force(self, words: Sequence[str]) -> tuple[str, int] | None:
+        """Whether lower-case words name a state's forces or rulers without the state: the
+        placeholder (STATE_FORCES for "the federal military", STATE_RULERS for "the criminal
+        junta") and how many of the last words name them; None when none do, or when a word is
+        one of `not_state_modifiers` ("rebel forces", "foreign troops")."""
         folded = [w.lower() for w in words]
         if any(w in self.not_state_modifiers for w in folded):
-            return 0
-        return next((len(folded) - i for i in range(len(folded)) if " ".join(folded[i:]) in self.state_forces), 0)
+            return None
+        for i in range(len(folded)):
+            phrase = " ".join(folded[i:])
+            if phrase in self.state_forces:
+                return STATE_FORCES, len(folded) - i
+            if phrase in self.state_rulers:
+                return STATE_RULERS, len(folded) - i
+        return None
 
     def country_of_adjective(self, word: str) -> str | None:
         """The code behind an adjective or demonym ("Ukrainian" → "UA"), or None."""

@@ -16,7 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
-from corroborator.extract.actors import ENEMY, STATE_FORCES, PartyTable
+from corroborator.extract.actors import ENEMY, STATE_FORCES, STATE_RULERS, PartyTable
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -208,6 +208,9 @@ class ClaimAssembler:
            frame's one country; for a frame without a place, the report's one country, else the
            one state the report names, and then only when the report names no other state as an
            actor anywhere.
+        A government named without its state ("the junta", "the regime") is what its opponents
+        call it: never in a state's own voice (Israeli officials' "the regime" is Iran's, or
+        another's), and by rule 3 only when the report names no other state at all.
         Otherwise no claim: a party is never guessed.
         """
         countries = {frame.id: _countries(frame.places) for frame in ws.frames}
@@ -240,12 +243,15 @@ class ClaimAssembler:
         kept = []
         for claim in claims:
             value = claim.value
-            if not isinstance(value, model.Label) or value.code != STATE_FORCES:
+            if not isinstance(value, model.Label) or value.code not in {STATE_FORCES, STATE_RULERS}:
                 kept.append(claim)
                 continue
+            rulers = value.code == STATE_RULERS
             code: str | None = None
-            if claim.source.affiliation in self._states and claim.source.kind in _STATE_VOICES:
-                code = claim.source.affiliation
+            state_voice = claim.source.affiliation in self._states and claim.source.kind in _STATE_VOICES
+            if state_voice:
+                # a state's own forces; its "regime" is someone else's, whose is not said
+                code = None if rulers else claim.source.affiliation
             elif countries.get(claim.frame_id):
                 place = country_of(claim.frame_id)
                 foreign = {named_code for named_code, where in named if named_code != place and where == place}
@@ -255,6 +261,8 @@ class ClaimAssembler:
                     code = place
             elif report_country in self._states and all(named_code == report_country for named_code, _ in named):
                 code = report_country
+            if rulers and code is not None and not mentioned <= {code}:
+                code = None  # another state named: "the regime" may be any of them
             if code is not None:
                 kept.append(claim.model_copy(update={"value": value.model_copy(update={"code": code})}))
         return kept

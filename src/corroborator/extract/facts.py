@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
-from corroborator.extract.actors import ENEMY, STATE_FORCES, PartyTable
+from corroborator.extract.actors import ENEMY, PartyTable
 from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
@@ -418,31 +418,34 @@ class FactFinder:
         if code is None and token.lower_ in self.parties.enemy_words:
             code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
         owners = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-        if code is None and any(self._state_force(t) for t in (token, *owners)):
+        if code is None:
             # "the security forces struck", "a jet of the federal military": whose, the source and place say
-            code = STATE_FORCES
+            code = next((found for t in (token, *owners) if (found := self._state_force(t))), None)
         return code
 
-    def _state_force(self, token: Token) -> bool:
+    def _state_force(self, token: Token) -> str | None:
         """ "the security forces", "the federal military", "an air force jet", "the criminal junta":
-        a state's forces named without the state. Not when a name, a nationality or a pronoun
-        qualifies them ("US troops", "French soldiers", "their soldiers", "the group's naval
-        forces": someone else's, or nobody the table knows)."""
+        a state's forces or rulers named without the state (the placeholder that says which). Not
+        when a name, a nationality, a pronoun or a possessive qualifies them ("US troops", "French
+        soldiers", "their soldiers", "the group's naval forces": someone else's, or nobody the
+        table knows)."""
         if token.pos_ not in {"NOUN", "PROPN"}:
-            return False
+            return None
         start, end = noun_phrase(token)
         left = [t for t in token.doc[start : token.i + 1] if t.dep_ not in {"det", "case"} and not t.is_punct]
         matched = self.parties.state_force([t.lower_ for t in left])
-        if not matched:
-            return False
-        others = [*left[: len(left) - matched], *token.doc[token.i + 1 : end]]
-        return not any(
+        if matched is None:
+            return None
+        placeholder, length = matched
+        others = [*left[: len(left) - length], *token.doc[token.i + 1 : end]]
+        foreign = any(
             t.pos_ in {"PROPN", "PRON"}
             or t.dep_ == "poss"
             or t.ent_type_ in {"NORP", "GPE"}
             or t.lower_ in self.parties.not_state_modifiers
             for t in others
         )
+        return None if foreign else placeholder
 
     def _ties(self, doc: Doc, violent: frozenset[int]) -> list[Finding]:
         """ "the group was behind the attack", "denied it was behind the attack", "had no
