@@ -220,3 +220,14 @@ def test_events_storming_a_place_is_an_assault_by_armed_men(run_events: Callable
 def test_events_a_strike_by_an_air_force_needs_no_weapon_named(run_events: Callable[[str], Workspace]) -> None:
     ws = run_events("Twenty people were killed in the air force strike on a wedding.")
     assert [e.event_class for e in ws.events if e.mention.trigger.text == "strike"] == ["attack"]
+
+
+def test_events_several_times_is_a_record_not_one_event(run_events: Callable[[str], Workspace]) -> None:
+    record = run_events("The military has mistakenly bombed civilians several times in its campaign.")
+    assert [e.mention.modality for e in record.events if e.mention.trigger.text == "bombed"] == [
+        model.Modality.GENERIC
+    ]
+    night = run_events("Drones struck the substation three times overnight.")
+    assert [e.mention.modality for e in night.events if e.mention.trigger.text == "struck"] == [
+        model.Modality.ACTUAL
+    ]

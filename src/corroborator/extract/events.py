@@ -555,6 +555,8 @@ def _is_generic(
     carrier = syntax.clause_verb(token)
     if any(c.lower_ in modifiers and c.dep_ in {"advmod", "npadvmod"} for c in carrier.children):
         return True
+    if any(_vague_times(c, modifiers) for c in carrier.children):
+        return True  # "has bombed civilians several times": a record, not one event ("three times" may be one night)
     if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token):
         return True
     if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
@@ -603,3 +605,14 @@ def _describes_thing(doc: Doc, expression: model.TimeExpression, event: Token) -
         return False
     word = span[0]
     return word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"} and word.head.i != event.i
+
+
+_VAGUE_COUNTS = frozenset({"several", "many", "multiple", "numerous", "countless"})
+
+
+def _vague_times(word: Token, modifiers: frozenset[str]) -> bool:
+    """ "several times", "many times": repeated events, not a count of one night's hits."""
+    if word.lower_ != "times" or word.dep_ not in {"npadvmod", "advmod", "dobj"}:
+        return False
+    counts = [c for c in word.children if c.dep_ in {"amod", "nummod", "quantmod", "det"}]
+    return any(c.lower_ in _VAGUE_COUNTS or c.lower_ in modifiers for c in counts)
