@@ -89,3 +89,20 @@ def test_state_forces_a_regime_is_never_the_speakers_own(pipeline: Pipeline) -> 
     assert parties(pipeline, said) == [], "the regime is Iran's or someone's, not Israel's"
     fano = "A drone of the regime struck a minibus near Woldia, Ethiopia, on Tuesday, killing 14 people."
     assert parties(pipeline, fano) == ["ET"]
+
+
+def test_state_forces_a_group_claiming_its_attack_asserts_it(pipeline: Pipeline) -> None:
+    report = model.Report(
+        id="r",
+        text="Drones attacked a police station in Suarez, Colombia, on Thursday. The ELN claimed the attack.",
+        published="2025-11-21T13:00:00-05:00",
+        outlet="Harbour Lights Gazette",
+    )
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    stances = {
+        (c.value.code, c.stance)
+        for c in extracted.claims
+        if c.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(c.value, model.Label)
+    }
+    assert stances == {("ELN", model.Stance.ASSERTS)}

@@ -181,7 +181,7 @@ class ClaimAssembler:
         if side is None and own.kind not in _STATE_VOICES:
             side = self._home_side(ws)
         sided = [claim.model_copy(update={"source": self._local_side(claim.source, side)}) for *_, claim in claims]
-        sided = self._state_forces_named(ws, sided)
+        sided = [_own_claim(claim) for claim in self._state_forces_named(ws, sided)]
         kept = [c for c in (self._enemy_named(claim) for claim in sided) if c is not None]
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
@@ -339,6 +339,21 @@ class ClaimAssembler:
             note=note,
             revised=revised,
         )
+
+
+def _own_claim(claim: model.Claim) -> model.Claim:
+    """ "The group claimed the attack": "claimed" is the group's own word for owning up, not the
+    outlet's distance, so the group asserts its responsibility."""
+    value = claim.value
+    if (
+        claim.attribute == model.Attribute.RESPONSIBLE_PARTY
+        and isinstance(value, model.Label)
+        and claim.stance == model.Stance.REPORTS
+        and claim.source.affiliation == value.code
+        and set(claim.hedges) <= {"claimed"}
+    ):
+        return claim.model_copy(update={"stance": model.Stance.ASSERTS})
+    return claim
 
 
 def _countries(places: Sequence[model.PlaceMention]) -> set[str]:
