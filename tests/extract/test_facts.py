@@ -388,3 +388,13 @@ def test_facts_a_party_tied_to_an_attack_or_denying_the_tie(run_facts: Run) -> N
 
 def test_facts_blaming_a_weapon_blames_its_owner(run_facts: Run) -> None:
     assert parties_named(run_facts("A shell hit the market. Residents blamed an RSF drone.")) == ["RSF"]
+
+
+def test_facts_a_claim_of_responsibility_in_the_passive_or_a_relative_clause(run_facts: Run) -> None:
+    assert parties_named(run_facts("Drones hit the police station. The attack was claimed by the ELN.")) == ["ELN"]
+    assert parties_named(run_facts("Drones hit the police station. Responsibility was claimed by the ELN.")) == [
+        "ELN"
+    ]
+    relative = run_facts("Drones hit the police station. The ELN, which claimed responsibility, named no target.")
+    assert parties_named(relative) == ["ELN"]
+    assert parties_named(run_facts("Drones hit the station. The book was claimed by the ELN.")) == []

@@ -477,9 +477,15 @@ class FactFinder:
                     for p in c.children
                 ]
                 negated = True
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if token.lemma_ == "claim" and token.pos_ == "VERB":
+                # "the attack was claimed by the ELN"
+                verb, tied = token, [c for c in token.children if c.dep_ == "nsubjpass"]
+                subjects = _by_agents(token)
+                negated = syntax.is_negated(token)
             if not any(t.i in violent for p in tied for t in p.subtree):
                 continue
-            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for subject in subjects:
                 owner = _speaker_if_pronoun(subject)
                 code = self._party(owner)
                 if code is None:
@@ -489,8 +495,8 @@ class FactFinder:
                     Finding(
                         attribute=A.RESPONSIBLE_PARTY,
                         value=model.Label(code=code, text=doc[start : owner.i + 1].text),
-                        start=min(start, subject.i),
-                        end=max(p.right_edge.i for p in tied) + 1,
+                        start=min(start, verb.i, *(p.left_edge.i for p in tied)),
+                        end=max(owner.i, verb.i, *(p.right_edge.i for p in tied)) + 1,
                         negated=negated,
                         note="responsibility",
                     )
@@ -510,6 +516,9 @@ class FactFinder:
                 if not owners and token.dep_ in {"dobj", "acomp"}:
                     # "Hezbollah claimed responsibility", "the Houthis were likely responsible"
                     owners = [_speaker_if_pronoun(c) for c in token.head.children if c.dep_ == "nsubj"]
+                if not owners and token.dep_ == "nsubjpass":
+                    owners = _by_agents(token.head)  # "responsibility was claimed by the ELN"
+                owners = [_antecedent(o) for o in owners]  # "the ELN, which claimed responsibility"
                 owners += [
                     p
                     for c in token.children
@@ -526,7 +535,7 @@ class FactFinder:
                                 attribute=A.RESPONSIBLE_PARTY,
                                 value=model.Label(code=code, text=doc[s : owner.i + 1].text),
                                 start=min(s, token.i),
-                                end=token.i + 1,
+                                end=max(token.i, owner.i) + 1,
                                 negated=syntax.is_negated(token),
                                 note="responsibility",
                             )
@@ -584,6 +593,18 @@ def _owners(noun: Token) -> list[Token]:
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _by_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb: "was claimed by the ELN"."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: "the ELN, which claimed responsibility" → the ELN."""
+    if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _shared_subject(verb: Token) -> Token | None:
