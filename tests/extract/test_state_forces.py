@@ -106,3 +106,11 @@ def test_state_forces_a_group_claiming_its_attack_asserts_it(pipeline: Pipeline)
         if c.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(c.value, model.Label)
     }
     assert stances == {("ELN", model.Stance.ASSERTS)}
+
+
+def test_state_forces_unsure_when_the_report_names_another_state(pipeline: Pipeline) -> None:
+    text = (
+        "The army shelled a market near Woldia, Ethiopia, on Monday, killing five people. "
+        "Sudanese officials condemned the shelling."
+    )
+    assert parties(pipeline, text) == [], "Sudan is named: 'the army' is no longer sure to be Ethiopia's"

@@ -204,13 +204,13 @@ class ClaimAssembler:
         2. the one state other than the place's that the report names as the actor in passages
            about the same country ("Israeli jets struck Hodeidah ... the military said its jets
            hit the port": Israel's); with two such states, nobody;
-        3. the state whose territory the passage's events are in, when it is a party state: the
-           frame's one country; for a frame without a place, the report's one country, else the
-           one state the report names, and then only when the report names no other state as an
-           actor anywhere.
+        3. the state whose territory the passage's events are in, when it is a party state and
+           the report names no other state at all (a report that names a foreign state leaves
+           "the army" unsure): the frame's one country, or for a frame without a place, the
+           report's one country, else the one state the report names.
         A government named without its state ("the junta", "the regime") is what its opponents
         call it: never in a state's own voice (Israeli officials' "the regime" is Iran's, or
-        another's), and by rule 3 only when the report names no other state at all.
+        another's).
         Otherwise no claim: a party is never guessed.
         """
         countries = {frame.id: _countries(frame.places) for frame in ws.frames}
@@ -257,12 +257,10 @@ class ClaimAssembler:
                 foreign = {named_code for named_code, where in named if named_code != place and where == place}
                 if place is not None and foreign:
                     code = next(iter(foreign)) if len(foreign) == 1 else None
-                elif place in self._states:
+                elif place in self._states and mentioned <= {place}:
                     code = place
-            elif report_country in self._states and all(named_code == report_country for named_code, _ in named):
+            elif report_country in self._states and mentioned <= {report_country}:
                 code = report_country
-            if rulers and code is not None and not mentioned <= {code}:
-                code = None  # another state named: "the regime" may be any of them
             if code is not None:
                 kept.append(claim.model_copy(update={"value": value.model_copy(update={"code": code})}))
         return kept
