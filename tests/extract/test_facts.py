@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from corroborator import model
-from corroborator.extract.actors import STATE_FORCES, STATE_RULERS
+from corroborator.extract.actors import OWN_SIDE, STATE_FORCES, STATE_RULERS
 from corroborator.extract.workspace import Workspace
 
 Run = Callable[[str], Workspace]
@@ -398,3 +398,8 @@ def test_facts_a_claim_of_responsibility_in_the_passive_or_a_relative_clause(run
     relative = run_facts("Drones hit the police station. The ELN, which claimed responsibility, named no target.")
     assert parties_named(relative) == ["ELN"]
     assert parties_named(run_facts("Drones hit the station. The book was claimed by the ELN.")) == []
+
+
+def test_facts_the_speakers_own_side_waits_for_the_claim_stage(run_facts: Run) -> None:
+    assert parties_named(run_facts("Our forces struck a fuel depot near the port.")) == [OWN_SIDE]
+    assert parties_named(run_facts("The mujahideen stormed the barracks with rifles.")) == [OWN_SIDE]

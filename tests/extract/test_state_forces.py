@@ -114,3 +114,13 @@ def test_state_forces_unsure_when_the_report_names_another_state(pipeline: Pipel
         "Sudanese officials condemned the shelling."
     )
     assert parties(pipeline, text) == [], "Sudan is named: 'the army' is no longer sure to be Ethiopia's"
+
+
+def test_state_forces_our_forces_are_the_speakers_side(pipeline: Pipeline) -> None:
+    denied = (
+        "Shells hit a market in El Obeid, Sudan, on Monday. "
+        "Our forces did not target the market, an RSF spokesman said."
+    )
+    assert parties(pipeline, denied) == ["RSF"]
+    unknown = "Shells hit a market in El Obeid, Sudan, on Monday. Our forces did not target the market, a man said."
+    assert parties(pipeline, unknown) == [], "a speaker of no known side: nobody"

@@ -45,8 +45,10 @@ ENEMY = "ENEMY"
 STATE_FORCES = "STATE-FORCES"
 #: Placeholder party of a government named without its state ("the junta", "the regime").
 STATE_RULERS = "STATE-RULERS"
+#: Placeholder party of the speaker's own side ("our forces", "we struck", "the mujahideen").
+OWN_SIDE = "OWN-SIDE"
 #: Placeholder parties: no party until the claim stage says whose.
-PLACEHOLDERS = frozenset({ENEMY, STATE_FORCES, STATE_RULERS})
+PLACEHOLDERS = frozenset({ENEMY, STATE_FORCES, STATE_RULERS, OWN_SIDE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,6 +98,8 @@ class PartyTable:
     state_forces: frozenset[str] = frozenset()
     #: A government named without its state, by its opponents ("the junta", "the regime").
     state_rulers: frozenset[str] = frozenset()
+    #: What a side calls its own fighters ("the mujahideen").
+    own_words: frozenset[str] = frozenset()
     #: Modifiers that make such words someone else's ("rebel forces", "foreign troops").
     not_state_modifiers: frozenset[str] = frozenset()
     _index: PhraseIndex[tuple[str, WordRole]] = field(default_factory=PhraseIndex, repr=False)
@@ -116,6 +120,7 @@ class PartyTable:
             table.enemy_words |= frozenset(_str_tuple(data, "enemy_words", str(path)))
             table.state_forces |= frozenset(w.lower() for w in _str_tuple(data, "state_forces", str(path)))
             table.state_rulers |= frozenset(w.lower() for w in _str_tuple(data, "state_rulers", str(path)))
+            table.own_words |= frozenset(w.lower() for w in _str_tuple(data, "own_words", str(path)))
             table.not_state_modifiers |= frozenset(
                 w.lower() for w in _str_tuple(data, "not_state_modifiers", str(path))
             )

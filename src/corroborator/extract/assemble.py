@@ -16,7 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
-from corroborator.extract.actors import ENEMY, STATE_FORCES, STATE_RULERS, PartyTable
+from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -182,6 +182,7 @@ class ClaimAssembler:
             side = self._home_side(ws)
         sided = [claim.model_copy(update={"source": self._local_side(claim.source, side)}) for *_, claim in claims]
         sided = [_own_claim(claim) for claim in self._state_forces_named(ws, sided)]
+        sided = [c for c in (_own_side_named(claim) for claim in sided) if c is not None]
         kept = [c for c in (self._enemy_named(claim) for claim in sided) if c is not None]
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
@@ -337,6 +338,16 @@ class ClaimAssembler:
             note=note,
             revised=revised,
         )
+
+
+def _own_side_named(claim: model.Claim) -> model.Claim | None:
+    """ "Our forces struck the depot", "the mujahideen stormed the barracks": the side of the claim's
+    source, or no claim when the source has none."""
+    value = claim.value
+    if not isinstance(value, model.Label) or value.code != OWN_SIDE:
+        return claim
+    side = claim.source.affiliation
+    return claim.model_copy(update={"value": value.model_copy(update={"code": side})}) if side else None
 
 
 def _own_claim(claim: model.Claim) -> model.Claim:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
-from corroborator.extract.actors import ENEMY, PartyTable
+from corroborator.extract.actors import ENEMY, OWN_SIDE, PartyTable
 from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
@@ -421,6 +421,8 @@ class FactFinder:
         if code is None:
             # "the security forces struck", "a jet of the federal military": whose, the source and place say
             code = next((found for t in (token, *owners) if (found := self._state_force(t))), None)
+        if code is None and _own_side(token, self.parties.own_words):
+            code = OWN_SIDE  # "our forces struck", "we hit the base", "the mujahideen stormed": the speaker's
         return code
 
     def _state_force(self, token: Token) -> str | None:
@@ -593,6 +595,15 @@ def _owners(noun: Token) -> list[Token]:
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _own_side(token: Token, own_words: frozenset[str]) -> bool:
+    """ "we", "our forces", "our drones", "the mujahideen (of the Tehreek)": the speaker's own side."""
+    if token.lower_ in {"we", "our", "us"}:
+        return True
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return token.lower_ in own_words or any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children)
 
 
 def _by_agents(verb: Token) -> list[Token]:
