@@ -8,7 +8,7 @@ import pytest
 
 from corroborator.config import Settings
 from corroborator.errors import ResourceError
-from corroborator.extract.actors import PartyTable, country_of_adjective, party_of
+from corroborator.extract.actors import STATE_FORCES, STATE_RULERS, PartyTable, country_of_adjective, party_of
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +133,13 @@ def test_actors_the_enemy_of_a_party_at_war_with_one_other() -> None:
     assert table.enemy_of("AA") == "BB"
     assert table.enemy_of("CC") is None, "several enemies: 'the enemy' says not which"
     assert table.enemy_of(None) is None
+
+
+def test_actors_state_forces_are_named_without_the_state(table: PartyTable) -> None:
+    assert table.state_force(["the", "security", "forces"]) == (STATE_FORCES, 2)
+    assert table.state_force(["federal", "army"]) == (STATE_FORCES, 1)
+    assert table.state_force(["air", "force"]) == (STATE_FORCES, 2)
+    assert table.state_force(["criminal", "junta"]) == (STATE_RULERS, 1)
+    assert table.state_force(["rebel", "forces"]) is None, "a rebel's forces are not the state's"
+    assert table.state_force(["foreign", "troops"]) is None
+    assert table.state_force(["fighters"]) is None

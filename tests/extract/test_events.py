@@ -236,3 +236,26 @@ def test_events_an_air_strike_is_an_air_strike_not_an_alert(run_events: Run) -> 
 def test_events_a_series_of_raids_is_one_actual_event(run_events: Run) -> None:
     ws = run_events("Warplanes launched a series of raids on the port on Tuesday evening.")
     assert mentions(ws)[0][2] == model.Modality.ACTUAL
+
+
+def test_events_storming_a_place_is_an_assault_by_armed_men(run_events: Callable[[str], Workspace]) -> None:
+    stormed = run_events("Fighters stormed the barracks at dawn and burned the vehicles.")
+    assert [e.event_class for e in stormed.events if e.mention.trigger.text == "stormed"] == ["clash"]
+    protest = run_events("Protesters stormed the stage during the concert.")
+    assert [e for e in protest.events if e.mention.trigger.text == "stormed"] == []
+
+
+def test_events_a_strike_by_an_air_force_needs_no_weapon_named(run_events: Callable[[str], Workspace]) -> None:
+    ws = run_events("Twenty people were killed in the air force strike on a wedding.")
+    assert [e.event_class for e in ws.events if e.mention.trigger.text == "strike"] == ["attack"]
+
+
+def test_events_several_times_is_a_record_not_one_event(run_events: Callable[[str], Workspace]) -> None:
+    record = run_events("The military has mistakenly bombed civilians several times in its campaign.")
+    assert [e.mention.modality for e in record.events if e.mention.trigger.text == "bombed"] == [
+        model.Modality.GENERIC
+    ]
+    night = run_events("Drones struck the substation three times overnight.")
+    assert [e.mention.modality for e in night.events if e.mention.trigger.text == "struck"] == [
+        model.Modality.ACTUAL
+    ]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from corroborator import model
+from corroborator.extract.actors import OWN_SIDE, STATE_FORCES, STATE_RULERS
 from corroborator.extract.workspace import Workspace
 
 Run = Callable[[str], Workspace]
@@ -353,3 +354,79 @@ def test_facts_an_air_strike_names_an_aircraft_and_its_target(run_facts: Run) ->
     ws = run_facts("The army carried out an air operation against a rebel base near the river.")
     assert facts(ws, A.WEAPON) == [("aircraft", "air operation")]
     assert ("military", "a rebel base") in facts(ws, A.TARGET)
+
+
+def parties_named(ws: Workspace) -> list[str]:
+    return [code for code, _ in facts(ws, A.RESPONSIBLE_PARTY)]
+
+
+def test_facts_a_state_force_named_without_its_state_waits_for_the_claim_stage(run_facts: Run) -> None:
+    assert parties_named(run_facts("The federal military bombed the village with drones.")) == [STATE_FORCES]
+    assert parties_named(run_facts("An air force jet bombed a wedding in the village.")) == [STATE_FORCES]
+    assert parties_named(run_facts("A drone of the regime struck a bus on the main road.")) == [STATE_RULERS]
+    assert parties_named(run_facts("Farmers blamed the security forces for the drone strike.")) == [STATE_FORCES]
+
+
+def test_facts_someone_elses_forces_are_not_the_states(run_facts: Run) -> None:
+    assert parties_named(run_facts("Rebel forces shelled the town with mortars.")) == []
+    assert parties_named(run_facts("US troops fired rockets at the depot.")) == ["US"]
+    named = run_facts("The group said its naval forces had targeted the tanker with drones.")
+    assert STATE_FORCES not in parties_named(named), "the group's own forces"
+    owned = run_facts("The group's naval forces had targeted the tanker with drones.")
+    assert parties_named(owned) == []
+
+
+def test_facts_a_relative_clause_or_a_shared_subject_names_the_attacker(run_facts: Run) -> None:
+    relative = run_facts("Russian troops, who shelled the village on Monday, withdrew.")
+    assert parties_named(relative) == ["RU"]
+    shared = run_facts("On Friday the drones of the junta circled for an hour and bombed the market.")
+    assert parties_named(shared) == [STATE_RULERS]
+
+
+def test_facts_who_documents_an_attack_is_not_its_agent(run_facts: Run) -> None:
+    told = run_facts("A Ukrainian rights group documented the drone strike on the school.")
+    assert parties_named(told) == []
+    done = run_facts("The rights group documented the drone strike carried out by the Russian army.")
+    assert parties_named(done) == ["RU"]
+
+
+def test_facts_an_accusation_counts_when_it_is_about_an_attack(run_facts: Run) -> None:
+    words = run_facts("The drones hit the market. The RSF accused the army of spreading lies.")
+    assert STATE_FORCES not in parties_named(words)
+    attack = run_facts("The drones hit the market. The RSF accused the army of the drone strike.")
+    assert STATE_FORCES in parties_named(attack)
+
+
+def test_facts_a_party_tied_to_an_attack_or_denying_the_tie(run_facts: Run) -> None:
+    behind = run_facts("Drones hit the depot. Hamas said it was behind the attack.")
+    assert [(f.value.code, f.negated) for f in behind.findings if f.attribute == A.RESPONSIBLE_PARTY] == [
+        ("HAMAS", False)
+    ]
+    for text in (
+        "Drones hit the depot. The TTP said it was not behind the attack.",
+        "Drones hit the depot. The TTP said it had no connection with the attack.",
+        "Drones hit the depot. The TTP has nothing to do with the attack.",
+    ):
+        ws = run_facts(text)
+        found = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.RESPONSIBLE_PARTY]
+        assert found == [("TTP", True)], text
+    assert parties_named(run_facts("Drones hit the depot. Hamas has no connection with the government.")) == []
+
+
+def test_facts_blaming_a_weapon_blames_its_owner(run_facts: Run) -> None:
+    assert parties_named(run_facts("A shell hit the market. Residents blamed an RSF drone.")) == ["RSF"]
+
+
+def test_facts_a_claim_of_responsibility_in_the_passive_or_a_relative_clause(run_facts: Run) -> None:
+    assert parties_named(run_facts("Drones hit the police station. The attack was claimed by the ELN.")) == ["ELN"]
+    assert parties_named(run_facts("Drones hit the police station. Responsibility was claimed by the ELN.")) == [
+        "ELN"
+    ]
+    relative = run_facts("Drones hit the police station. The ELN, which claimed responsibility, named no target.")
+    assert parties_named(relative) == ["ELN"]
+    assert parties_named(run_facts("Drones hit the station. The book was claimed by the ELN.")) == []
+
+
+def test_facts_the_speakers_own_side_waits_for_the_claim_stage(run_facts: Run) -> None:
+    assert parties_named(run_facts("Our forces struck a fuel depot near the port.")) == [OWN_SIDE]
+    assert parties_named(run_facts("The mujahideen stormed the barracks with rifles.")) == [OWN_SIDE]

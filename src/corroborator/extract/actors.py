@@ -40,6 +40,15 @@ _TOML_FIELD: dict[WordRole, str] = {
 
 #: Placeholder party of "the enemy" until the speaker is known (see PartyTable.enemy_of).
 ENEMY = "ENEMY"
+#: Placeholder party of a state's forces named without the state ("the security forces", "the
+#: junta") until the claim's source and place are known (see extract/assemble.py).
+STATE_FORCES = "STATE-FORCES"
+#: Placeholder party of a government named without its state ("the junta", "the regime").
+STATE_RULERS = "STATE-RULERS"
+#: Placeholder party of the speaker's own side ("our forces", "we struck", "the mujahideen").
+OWN_SIDE = "OWN-SIDE"
+#: Placeholder parties: no party until the claim stage says whose.
+PLACEHOLDERS = frozenset({ENEMY, STATE_FORCES, STATE_RULERS, OWN_SIDE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +94,14 @@ class PartyTable:
     parties: dict[str, Party] = field(default_factory=dict)
     #: Words a side uses for the other without naming it ("the enemy", "the occupiers").
     enemy_words: frozenset[str] = frozenset()
+    #: A state's forces named without the state ("the army", "the junta"): folded words.
+    state_forces: frozenset[str] = frozenset()
+    #: A government named without its state, by its opponents ("the junta", "the regime").
+    state_rulers: frozenset[str] = frozenset()
+    #: What a side calls its own fighters ("the mujahideen").
+    own_words: frozenset[str] = frozenset()
+    #: Modifiers that make such words someone else's ("rebel forces", "foreign troops").
+    not_state_modifiers: frozenset[str] = frozenset()
     _index: PhraseIndex[tuple[str, WordRole]] = field(default_factory=PhraseIndex, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -101,6 +118,12 @@ class PartyTable:
             data = read_resource_toml(path, what="the party table")
             table.extend(data.get("party", []), origin=str(path))
             table.enemy_words |= frozenset(_str_tuple(data, "enemy_words", str(path)))
+            table.state_forces |= frozenset(w.lower() for w in _str_tuple(data, "state_forces", str(path)))
+            table.state_rulers |= frozenset(w.lower() for w in _str_tuple(data, "state_rulers", str(path)))
+            table.own_words |= frozenset(w.lower() for w in _str_tuple(data, "own_words", str(path)))
+            table.not_state_modifiers |= frozenset(
+                w.lower() for w in _str_tuple(data, "not_state_modifiers", str(path))
+            )
         return table
 
     def extend(self, records: Sequence[dict[str, Any]], *, origin: str = "<memory>") -> None:
@@ -167,6 +190,22 @@ class PartyTable:
         if len(mentions) > 1 and mentions[0].possessive:
             return mentions[1].code
         return mentions[0].code if mentions else None
+
+    def state_force(self, words: Sequence[str]) -> tuple[str, int] | None:
+        """Whether lower-case words name a state's forces or rulers without the state: the
+        placeholder (STATE_FORCES for "the federal military", STATE_RULERS for "the criminal
+        junta") and how many of the last words name them; None when none do, or when a word is
+        one of `not_state_modifiers` ("rebel forces", "foreign troops")."""
+        folded = [w.lower() for w in words]
+        if any(w in self.not_state_modifiers for w in folded):
+            return None
+        for i in range(len(folded)):
+            phrase = " ".join(folded[i:])
+            if phrase in self.state_forces:
+                return STATE_FORCES, len(folded) - i
+            if phrase in self.state_rulers:
+                return STATE_RULERS, len(folded) - i
+        return None
 
     def country_of_adjective(self, word: str) -> str | None:
         """The code behind an adjective or demonym ("Ukrainian" → "UA"), or None."""

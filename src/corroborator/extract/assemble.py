@@ -16,7 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
-from corroborator.extract.actors import ENEMY
+from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -95,6 +95,8 @@ class ClaimAssembler:
         states: frozenset[str] = frozenset(),
         local_offices: frozenset[str] = frozenset(),
         enemies: Mapping[str, str] | None = None,
+        group_homes: Mapping[str, str] | None = None,
+        parties: PartyTable | None = None,
     ) -> None:
         self._own_voice = own_voice
         #: Country codes of states that are parties, and the words of local offices: a local
@@ -103,6 +105,9 @@ class ClaimAssembler:
         self._local_offices = local_offices
         #: Each party's one enemy, for "the enemy" in its words.
         self._enemies = dict(enemies or {})
+        #: The country each armed group is based in: a place read elsewhere is doubtful.
+        self._group_homes = dict(group_homes or {})
+        self._parties = parties
 
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
@@ -176,6 +181,8 @@ class ClaimAssembler:
         if side is None and own.kind not in _STATE_VOICES:
             side = self._home_side(ws)
         sided = [claim.model_copy(update={"source": self._local_side(claim.source, side)}) for *_, claim in claims]
+        sided = [_own_claim(claim) for claim in self._state_forces_named(ws, sided)]
+        sided = [c for c in (_own_side_named(claim) for claim in sided) if c is not None]
         kept = [c for c in (self._enemy_named(claim) for claim in sided) if c is not None]
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
@@ -189,6 +196,80 @@ class ClaimAssembler:
             return claim
         enemy = self._enemies.get(claim.source.affiliation or "")
         return claim.model_copy(update={"value": value.model_copy(update={"code": enemy})}) if enemy else None
+
+    def _state_forces_named(self, ws: Workspace, claims: list[model.Claim]) -> list[model.Claim]:
+        """ "The security forces struck", "a drone of the junta": whose forces, first match wins:
+
+        1. the claim's source's own state, when the source speaks for a state (an official,
+           military or state-media voice: "the air force" in an army's statement is its own);
+        2. the one state other than the place's that the report names as the actor in passages
+           about the same country ("Israeli jets struck Hodeidah ... the military said its jets
+           hit the port": Israel's); with two such states, nobody;
+        3. the state whose territory the passage's events are in, when it is a party state and
+           the report names no other state at all (a report that names a foreign state leaves
+           "the army" unsure): the frame's one country, or for a frame without a place, the
+           report's one country, else the one state the report names.
+        A government named without its state ("the junta", "the regime") is what its opponents
+        call it: never in a state's own voice (Israeli officials' "the regime" is Iran's, or
+        another's).
+        Otherwise no claim: a party is never guessed.
+        """
+        countries = {frame.id: _countries(frame.places) for frame in ws.frames}
+        groups = {frame.id: {self._group_homes.get(code) for code in frame.actors} - {None} for frame in ws.frames}
+        mentioned = self._states_named(ws.doc.text)
+
+        def trusted(country: str | None, frame_id: str | None = None) -> str | None:
+            # A place in a country the report never names while it names others ("Cité Soleil" read
+            # in the US in a report about Haiti), or away from the armed group named with it ("Mir
+            # Ali" read in India in a passage about the TTP), is doubtful.
+            if country is None or (mentioned and country not in mentioned):
+                return None
+            return country if frame_id is None or groups.get(frame_id, set()) <= {country} else None
+
+        def country_of(frame_id: str) -> str | None:
+            own = countries.get(frame_id, set())
+            return trusted(next(iter(own)), frame_id) if len(own) == 1 else None
+
+        everywhere = set().union(*countries.values()) if countries else set()
+        report_country = trusted(next(iter(everywhere))) if len(everywhere) == 1 else None
+        if not everywhere and len(mentioned) == 1:
+            report_country = next(iter(mentioned))
+        named = [
+            (claim.value.code, country_of(claim.frame_id))
+            for claim in claims
+            if claim.attribute == model.Attribute.RESPONSIBLE_PARTY
+            and isinstance(claim.value, model.Label)
+            and claim.value.code in self._states
+        ]
+        kept = []
+        for claim in claims:
+            value = claim.value
+            if not isinstance(value, model.Label) or value.code not in {STATE_FORCES, STATE_RULERS}:
+                kept.append(claim)
+                continue
+            rulers = value.code == STATE_RULERS
+            code: str | None = None
+            state_voice = claim.source.affiliation in self._states and claim.source.kind in _STATE_VOICES
+            if state_voice:
+                # a state's own forces; its "regime" is someone else's, whose is not said
+                code = None if rulers else claim.source.affiliation
+            elif countries.get(claim.frame_id):
+                place = country_of(claim.frame_id)
+                foreign = {named_code for named_code, where in named if named_code != place and where == place}
+                if place is not None and foreign:
+                    code = next(iter(foreign)) if len(foreign) == 1 else None
+                elif place in self._states and mentioned <= {place}:
+                    code = place
+            elif report_country in self._states and mentioned <= {report_country}:
+                code = report_country
+            if code is not None:
+                kept.append(claim.model_copy(update={"value": value.model_copy(update={"code": code})}))
+        return kept
+
+    def _states_named(self, text: str) -> frozenset[str]:
+        if self._parties is None:
+            return frozenset()
+        return frozenset(m.code for m in self._parties.mentions(text) if m.code in self._states)
 
     def _local_side(self, source: model.Source, side: str | None) -> model.Source:
         if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:
@@ -257,6 +338,36 @@ class ClaimAssembler:
             note=note,
             revised=revised,
         )
+
+
+def _own_side_named(claim: model.Claim) -> model.Claim | None:
+    """ "Our forces struck the depot", "the mujahideen stormed the barracks": the side of the claim's
+    source, or no claim when the source has none."""
+    value = claim.value
+    if not isinstance(value, model.Label) or value.code != OWN_SIDE:
+        return claim
+    side = claim.source.affiliation
+    return claim.model_copy(update={"value": value.model_copy(update={"code": side})}) if side else None
+
+
+def _own_claim(claim: model.Claim) -> model.Claim:
+    """ "The group claimed the attack": "claimed" is the group's own word for owning up, not the
+    outlet's distance, so the group asserts its responsibility."""
+    value = claim.value
+    if (
+        claim.attribute == model.Attribute.RESPONSIBLE_PARTY
+        and isinstance(value, model.Label)
+        and claim.stance == model.Stance.REPORTS
+        and claim.source.affiliation == value.code
+        and set(claim.hedges) <= {"claimed"}
+    ):
+        return claim.model_copy(update={"stance": model.Stance.ASSERTS})
+    return claim
+
+
+def _countries(places: Sequence[model.PlaceMention]) -> set[str]:
+    """The countries of a passage's event places (not where the report was filed)."""
+    return {m.place.country_code for m in places if m.role != model.PlaceRole.REPORTING and m.place.country_code}
 
 
 _STATE_VOICES = frozenset({model.SourceKind.STATE_MEDIA, model.SourceKind.OFFICIAL, model.SourceKind.MILITARY})

@@ -109,20 +109,15 @@ class EventFinder:
         self.lexicon = lexicon
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
-        self._noun_modifiers: set[int] = set()
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
         self._times = ws.times
         self._time_tokens = {}
-        self._noun_modifiers = set()
         for expression in ws.times:
             span = ws.char_span(expression.span)
             if span is not None:
                 self._time_tokens[expression.span.start] = span.root.i
-                if span.root.dep_ in {"amod", "compound"} and span.root.head.pos_ in {"NOUN", "PROPN"}:
-                    # "the weekly market", "a daily bus": what a thing is, not how often it happens
-                    self._noun_modifiers.add(expression.span.start)
         hits: list[EventHit] = []
         covered: set[int] = set()
         for token in ws.doc:
@@ -242,10 +237,11 @@ class EventFinder:
         habitual, not one event."""
         carrier = syntax.clause_verb(token) if token.pos_ != "VERB" else token
         start, end = syntax.subtree_range(carrier)
+        doc = token.doc
         return any(
             t.timex_type == model.TimexType.SET
             and start <= self._token_of(t) < end
-            and t.span.start not in self._noun_modifiers
+            and not _describes_thing(doc, t, token)
             for t in self._times
         )
 
@@ -611,6 +607,8 @@ def _is_generic(
     carrier = syntax.clause_verb(token)
     if any(c.lower_ in modifiers and c.dep_ in {"advmod", "npadvmod"} for c in carrier.children):
         return True
+    if any(_vague_times(c, modifiers) for c in carrier.children):
+        return True  # "has bombed civilians several times": a record, not one event ("three times" may be one night)
     if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token) and not _done_once(token):
         return True
     if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
@@ -648,3 +646,25 @@ def _is_generic(
         if token.dep_ == "relcl" and head.pos_ == "NOUN" and syntax.word_forms(head) & modifiers:
             return True
     return False
+
+
+def _describes_thing(doc: Doc, expression: model.TimeExpression, event: Token) -> bool:
+    """ "bombed the weekly market", "a daily newspaper": a recurrence word that qualifies a noun
+    other than the event word describes the thing, not how often the event happened ("weekly
+    strikes" stay habitual)."""
+    span = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span[0]
+    return word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"} and word.head.i != event.i
+
+
+_VAGUE_COUNTS = frozenset({"several", "many", "multiple", "numerous", "countless"})
+
+
+def _vague_times(word: Token, modifiers: frozenset[str]) -> bool:
+    """ "several times", "many times": repeated events, not a count of one night's hits."""
+    if word.lower_ != "times" or word.dep_ not in {"npadvmod", "advmod", "dobj"}:
+        return False
+    counts = [c for c in word.children if c.dep_ in {"amod", "nummod", "quantmod", "det"}]
+    return any(c.lower_ in _VAGUE_COUNTS or c.lower_ in modifiers for c in counts)

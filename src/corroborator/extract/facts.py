@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
-from corroborator.extract.actors import ENEMY, PartyTable
+from corroborator.extract.actors import ENEMY, OWN_SIDE, PartyTable
 from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
@@ -26,6 +26,8 @@ from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspa
 A = model.Attribute
 _NOT_DAMAGE_FIRE = frozenset({"open", "return", "come", "exchange", "cease", "draw", "hold"})
 _RESPONSIBILITY_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "complicity"})
+#: Nouns that tie a subject to an attack only with "with"/"to" it: "no connection with the attack".
+_TIE_NOUNS = frozenset({"connection", "link", "hand"})
 _METHOD_NAMES = {
     "air_defence": "air defence (shot down)",
     "electronic_warfare": "electronic warfare (jamming)",
@@ -324,7 +326,10 @@ class FactFinder:
                         note=how,
                     )
                 )
-        findings += self._involvement(doc)
+        weapon_words = {i for w in ws.weapons for i in range(w.start, w.end)}
+        violent = frozenset({e.token for e in ws.events if e.family == "violence"} | weapon_words)
+        findings += self._involvement(doc, violent)
+        findings += self._ties(doc, violent)
         return findings
 
     def _agents(self, trigger: Token, weapon_at: dict[int, WeaponHit]) -> list[tuple[Token, str]]:
@@ -337,13 +342,24 @@ class FactFinder:
         if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
             if syntax.word_forms(trigger.head) & _GENERIC_INTERCEPT:
                 return []  # "the fleet repelled an attack": the subject defended
-            carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
+            if not syntax.word_forms(trigger.head) & _WITNESS_VERBS:
+                # not "the observatory documented the strike": that subject tells of it
+                carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
         carrier = _clause_carrier(carrier)
         for child in carrier.children:
             if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
             if child.dep_ == "agent":
                 agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        shared = _shared_subject(carrier)
+        if shared is not None and shared.i in weapon_at:
+            # "the drones of the junta took revenge and bombed the market"
+            agents.extend((c, "weapon attributed by adjective") for c in _owners(shared))
+        elif shared is not None and not _dateline(shared):
+            agents.append((_speaker_if_pronoun(shared), "agent of the attack"))  # "troops entered and shelled"
+        relative = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in carrier.children)
+        if carrier.dep_ == "relcl" and relative and carrier.head.i not in weapon_at:
+            agents.append((carrier.head, "agent of the attack"))  # "the gunmen who attacked the village"
         for origin in (p for c in carrier.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children):
             if origin.dep_ == "pobj" and origin.lemma_.lower() in _HELD_GROUND:
                 # "the shells were fired from RSF positions": who holds the ground fired
@@ -355,6 +371,16 @@ class FactFinder:
             # "six Ukrainian sea drones that tried to attack the base"
             agents.extend((c, "weapon attributed by adjective") for c in _owners(carrier.head))
         if trigger.pos_ == "NOUN":
+            # "the drone strike carried out by the Task Force"
+            agents.extend(
+                (p, "agent of the attack")
+                for c in trigger.children
+                if c.dep_ == "acl"
+                for a in c.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+            )
             # "a terrorist act of the Ukrainian special services"
             agents.extend(
                 (p, "agent of the attack")
@@ -391,10 +417,99 @@ class FactFinder:
             code = self.parties.country_of_adjective(token.text)
         if code is None and token.lower_ in self.parties.enemy_words:
             code = ENEMY  # "the enemy attacked the city": whose enemy, the claim's source says
+        owners = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if code is None:
+            # "the security forces struck", "a jet of the federal military": whose, the source and place say
+            code = next((found for t in (token, *owners) if (found := self._state_force(t))), None)
+        if code is None and _own_side(token, self.parties.own_words):
+            code = OWN_SIDE  # "our forces struck", "we hit the base", "the mujahideen stormed": the speaker's
         return code
 
-    def _involvement(self, doc: Doc) -> list[Finding]:
-        """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for"."""
+    def _state_force(self, token: Token) -> str | None:
+        """ "the security forces", "the federal military", "an air force jet", "the criminal junta":
+        a state's forces or rulers named without the state (the placeholder that says which). Not
+        when a name, a nationality, a pronoun or a possessive qualifies them ("US troops", "French
+        soldiers", "their soldiers", "the group's naval forces": someone else's, or nobody the
+        table knows)."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        start, end = noun_phrase(token)
+        left = [t for t in token.doc[start : token.i + 1] if t.dep_ not in {"det", "case"} and not t.is_punct]
+        matched = self.parties.state_force([t.lower_ for t in left])
+        if matched is None:
+            return None
+        placeholder, length = matched
+        others = [*left[: len(left) - length], *token.doc[token.i + 1 : end]]
+        foreign = any(
+            t.pos_ in {"PROPN", "PRON"}
+            or t.dep_ == "poss"
+            or t.ent_type_ in {"NORP", "GPE"}
+            or t.lower_ in self.parties.not_state_modifiers
+            for t in others
+        )
+        return None if foreign else placeholder
+
+    def _ties(self, doc: Doc, violent: frozenset[int]) -> list[Finding]:
+        """ "the group was behind the attack", "denied it was behind the attack", "had no
+        connection with the attack", "has nothing to do with the attack": the subject's tie to an
+        attack (violent: tokens of violent events and weapons), asserted or negated."""
+        findings = []
+        for token in doc:
+            word = token.lower_
+            tied: list[Token] = []
+            verb = token.head
+            negated = False
+            if word == "behind" and token.dep_ == "prep" and verb.lemma_ == "be":
+                tied = [p for p in token.children if p.dep_ == "pobj"]  # "it was behind the attack"
+                negated = syntax.is_negated(verb)
+            elif token.lemma_ in _TIE_NOUNS and token.dep_ in syntax.OBJECTS and verb.lemma_ == "have":
+                # "had no connection with the attack"
+                tied = [
+                    p for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} for p in c.children
+                ]
+                negated = syntax.is_negated(token)
+            elif word == "nothing" and token.dep_ in syntax.OBJECTS and verb.lemma_ == "have":
+                # "has nothing to do with the attack"
+                tied = [
+                    p
+                    for do in token.children
+                    if do.lemma_ == "do"
+                    for c in do.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children
+                ]
+                negated = True
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if token.lemma_ == "claim" and token.pos_ == "VERB":
+                # "the attack was claimed by the ELN"
+                verb, tied = token, [c for c in token.children if c.dep_ == "nsubjpass"]
+                subjects = _by_agents(token)
+                negated = syntax.is_negated(token)
+            if not any(t.i in violent for p in tied for t in p.subtree):
+                continue
+            for subject in subjects:
+                owner = _speaker_if_pronoun(subject)
+                code = self._party(owner)
+                if code is None:
+                    continue
+                start, _ = noun_phrase(owner)
+                findings.append(
+                    Finding(
+                        attribute=A.RESPONSIBLE_PARTY,
+                        value=model.Label(code=code, text=doc[start : owner.i + 1].text),
+                        start=min(start, verb.i, *(p.left_edge.i for p in tied)),
+                        end=max(owner.i, verb.i, *(p.right_edge.i for p in tied)) + 1,
+                        negated=negated,
+                        note="responsibility",
+                    )
+                )
+        return findings
+
+    def _involvement(self, doc: Doc, violent: frozenset[int]) -> list[Finding]:
+        """ "denies Kyiv's involvement", "Ukraine's responsibility", "blamed Ukraine for".
+
+        `violent` holds the tokens of violent events and weapons: what one is blamed or accused
+        "for" or "of", when said, must be one of them."""
         findings = []
         for token in doc:
             lemma = token.lemma_.lower()
@@ -402,7 +517,10 @@ class FactFinder:
                 owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
                 if not owners and token.dep_ in {"dobj", "acomp"}:
                     # "Hezbollah claimed responsibility", "the Houthis were likely responsible"
-                    owners = [c for c in token.head.children if c.dep_ == "nsubj"]
+                    owners = [_speaker_if_pronoun(c) for c in token.head.children if c.dep_ == "nsubj"]
+                if not owners and token.dep_ == "nsubjpass":
+                    owners = _by_agents(token.head)  # "responsibility was claimed by the ELN"
+                owners = [_antecedent(o) for o in owners]  # "the ELN, which claimed responsibility"
                 owners += [
                     p
                     for c in token.children
@@ -419,15 +537,19 @@ class FactFinder:
                                 attribute=A.RESPONSIBLE_PARTY,
                                 value=model.Label(code=code, text=doc[s : owner.i + 1].text),
                                 start=min(s, token.i),
-                                end=token.i + 1,
+                                end=max(token.i, owner.i) + 1,
                                 negated=syntax.is_negated(token),
                                 note="responsibility",
                             )
                         )
             elif lemma in {"blame", "accuse"} and token.pos_ == "VERB":
+                if not _charge_is_violence(token, violent):
+                    continue  # "accused the army of fabricating massacres": blamed for words, not an attack
                 for child in token.children:
                     if child.dep_ in {"dobj", "obj"}:
                         code = self._party(child)
+                        if code is None and child.i in violent:  # "blamed an army drone": its owner
+                            code = next((found for o in _owners(child) if (found := self._party(o))), None)
                         if code:
                             s, e = noun_phrase(child)
                             findings.append(
@@ -441,6 +563,13 @@ class FactFinder:
                                 )
                             )
         return findings
+
+
+def _charge_is_violence(verb: Token, violent: frozenset[int]) -> bool:
+    """ "blamed X for the attack", "accused X of shelling the market", "blamed X": an attack, or no
+    charge said. Not "accused X of fabricating massacres" (no violent event or weapon in it)."""
+    charges = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for p in c.children]
+    return not charges or any(t.i in violent for p in charges for t in p.subtree)
 
 
 def _gunfire(fire: Token) -> bool:
@@ -465,6 +594,43 @@ def _owners(noun: Token) -> list[Token]:
     return [_speaker_if_pronoun(o) for o in owners]
 
 
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _own_side(token: Token, own_words: frozenset[str]) -> bool:
+    """ "we", "our forces", "our drones", "the mujahideen (of the Tehreek)": the speaker's own side."""
+    if token.lower_ in {"we", "our", "us"}:
+        return True
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return token.lower_ in own_words or any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children)
+
+
+def _by_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb: "was claimed by the ELN"."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: "the ELN, which claimed responsibility" → the ELN."""
+    if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a coordinated verb shares with the first one: "the drones took revenge and
+    bombed the market". None when the verb has a subject of its own."""
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ in syntax.SUBJECTS for c in current.children):
+            return None if current is verb else next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if current.dep_ != "conj" or current.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        current = current.head
+    return None
+
+
 def _clause_carrier(verb: Token) -> Token:
     """The verb whose subject is the attacker: "tried to attack" → "tried"."""
     current = verb
@@ -476,7 +642,7 @@ def _clause_carrier(verb: Token) -> Token:
     return current
 
 
-_SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "admit", "write", "post"})
+_SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "admit", "write", "post", "deny"})
 
 
 def _speaker_if_pronoun(token: Token) -> Token:
@@ -541,6 +707,14 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
     return None
 
 
+#: Verbs whose subject tells of, judges or suffers an attack rather than carrying it out.
+_WITNESS_VERBS = frozenset(
+    {
+        "document", "report", "record", "condemn", "denounce", "deplore", "decry", "criticise", "criticize",
+        "investigate", "witness", "see", "hear", "watch", "film", "describe", "verify", "survive", "mourn",
+        "protest", "recall", "remember",
+    }
+)
 _GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
-from corroborator.extract.actors import ENEMY
+from corroborator.extract.actors import PLACEHOLDERS
 from corroborator.extract.gazetteer import Gazetteer
 from corroborator.extract.times import clock_only, most_precise
 from corroborator.extract.workspace import EventHit, Finding, Workspace
@@ -366,7 +366,7 @@ class FrameBuilder:
                 for i in draft.findings
                 for f in [ws.findings[i]]
                 if f.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(f.value, model.Label)
-                and f.value.code != ENEMY
+                and f.value.code not in PLACEHOLDERS
             }
         )
         return model.Frame(
@@ -829,7 +829,7 @@ def _sides_by_token(ws: Workspace) -> dict[int, set[str]]:
         value = finding.value
         if finding.attribute != model.Attribute.RESPONSIBLE_PARTY or finding.negated or finding.event_token is None:
             continue
-        if isinstance(value, model.Label) and value.code != ENEMY:  # whose enemy: not known yet
+        if isinstance(value, model.Label) and value.code not in PLACEHOLDERS:  # whose: not known yet
             sides.setdefault(finding.event_token, set()).add(value.code)
     return sides
 

@@ -162,5 +162,11 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
             states=frozenset(code for code, party in parties.parties.items() if party.kind == "state"),
             local_offices=registry.descriptors.local_offices,
             enemies={code: enemy for code in parties.parties if (enemy := parties.enemy_of(code))},
+            group_homes={
+                code: party.country
+                for code, party in parties.parties.items()
+                if party.kind == "armed_group" and party.country
+            },
+            parties=parties,
         ),
     ]
