@@ -822,3 +822,51 @@ def test_attribution_participle_of_another_act_keeps_the_clause_subject(find: Fi
     found = find("The witness said the soldiers fired into the air, shouting that nobody should move.")
     shouting = only(found, "shouting")
     assert shouting.source_span is not None and shouting.source_span.text == "the soldiers"
+
+
+# ------------------------------------------------------------------ figures, polls and misreadings
+
+
+def test_attribution_figure_in_a_poll_is_the_polls(find: Find) -> None:
+    a = only(find("The governor held a wide lead among voters in a recent regional poll."), "in")
+    assert a.source_span is not None and a.source_span.text == "a recent regional poll"
+    assert a.content_span.text == "The governor held a wide lead among voters"
+    b = only(find("In the survey, two thirds of residents were without power for a week."), "In")
+    assert b.content_span.text == "two thirds of residents were without power for a week"
+
+
+def test_attribution_poll_phrase_leaves_a_cue_verb_and_the_speakers_alone(find: Find) -> None:
+    found = find("Three residents surveyed in the poll said the shelters were full.")
+    assert [a.cue_span.text for a in found if a.cue_span is not None] == ["said"]
+
+
+def test_attribution_figure_put_at_a_number_is_the_subjects(find: Find) -> None:
+    a = only(find("Regional officials put the death toll at 14."), "put")
+    assert a.source_span is not None and a.source_span.text == "Regional officials"
+    assert a.content_span.text == "the death toll at 14"
+    assert not find("The shelling put pressure on the town.")
+    assert not find("The army put the wounded at the front of the convoy.")
+
+
+def test_attribution_cue_verb_tagged_as_a_noun_still_reports(find: Find) -> None:
+    a = only(find("Two-thirds support extending the curfew."), "support")
+    assert a.source_span is not None and a.source_span.text == "Two-thirds"
+    assert a.content_span.text == "extending the curfew"
+
+
+def test_attribution_thats_according_to_takes_the_pronoun(find: Find) -> None:
+    text = "Two hundred families fled the village. That's according to figures released by the regional council."
+    a = only(find(text), "according to")
+    assert a.content_span.text == "That"
+    assert a.source_span is not None and a.source_span.text == "figures released by the regional council"
+
+
+def test_attribution_inside_a_quote_nobody_claims_is_left_out(find: Find) -> None:
+    text = (
+        "The town was quiet on Sunday.\n"
+        '"I told them we would hold the line, and we did. Nobody left."\n'
+        "The market reopened on Monday."
+    )
+    assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "told"]
+    claimed = find('"I told them we would hold the line," the commander said.')
+    assert only(claimed, "told").source.key == only(claimed, "said").source.key

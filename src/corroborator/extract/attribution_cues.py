@@ -78,6 +78,9 @@ class CueReader:
         return (
             self._verb_cue(token)
             or self._according(token)
+            or self._survey_cue(token)
+            or self._estimate_cue(token)
+            or self._misread_verb_cue(token)
             or self._adverb_cue(token)
             or self._light_verb_cue(token)
             or self._noun_cue(token)
@@ -667,7 +670,22 @@ class CueReader:
             return None
         head = token.head if token.head.pos_ in syntax.VERBS else token.sent.root
         if head == token:
-            return None
+            # "That's according to the campaign's filings": the subject stands for what was
+            # said before, and is all the sentence holds of it
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            content = self.trimmed(list(subject.subtree)) if subject is not None else None
+            description, source_span = self._source_words(pobj)
+            if content is None or description is None:
+                return None
+            return Draft(
+                kind="according",
+                cue=(token.idx, to.idx + len(to.text)),
+                content=content,
+                stance=Stance.ASSERTS,
+                source_span=source_span,
+                description=description,
+                cue_token=token,
+            )
         head = self._reporting_governor(head, token)
         # "According to residents, quoted by the X channel, ...": the parser may hang the
         # relay on the main clause; it belongs to the source, not to what was said
@@ -723,6 +741,125 @@ class CueReader:
                 return governor
             node = governor
         return head
+
+    def _survey_cue(self, preposition: Token) -> Draft | None:
+        """ "Clinton held a 24-point lead in a CNN poll", "In the survey, most voters backed the
+        plan": a figure reported through the poll that found it. The poll is the source and the
+        clause, less the "in" phrase, its content; a cue verb ("said in the survey") reads the
+        sentence itself."""
+        if preposition.lower_ != "in" or preposition.dep_ != "prep":
+            return None
+        pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in self.lexicon.surveys or pobj.pos_ != "NOUN":
+            return None
+        head = preposition.head
+        for _ in range(3):  # "a lead among voters in a poll": the phrase hangs on a noun
+            if head.pos_ in syntax.VERBS or head.head is head:
+                break
+            head = head.head
+        if head.pos_ not in syntax.VERBS or head.dep_ in ("acl", "amod") or self.in_quote(preposition.idx):
+            return None  # "voters surveyed in the poll": the phrase describes a noun
+        if self.lexicon.cue(head) is not None or self._light_object(head) is not None:
+            return None  # "40 percent said in the survey ...": the verb is the cue
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in self.lexicon.adjectives for c in head.children):
+            return None  # "In exit polls, voters were unhappy with ...": the voters' own view
+        subjects = [t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        if preposition.i in subjects:
+            return None  # "86 percent of voters in a survey had ...": it counts the speakers
+        content = self._clause_without(head, preposition)
+        description, source_span = self._source_words(pobj)
+        if content is None or description is None or source_span is None or overlaps(content, source_span):
+            return None
+        return Draft(
+            kind="according",
+            cue=(preposition.idx, preposition.idx + len(preposition.text)),
+            content=content,
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=description,
+            cue_token=preposition,
+        )
+
+    def _estimate_cue(self, verb: Token) -> Draft | None:
+        """ "Officials put the death toll at 12", "Forbes pegged his fortune at $4 billion": the
+        subject sets a figure. The object with its "at" phrase is the content, only when that
+        phrase holds a number ("put pressure on", "put him at ease" set none)."""
+        if verb.pos_ not in syntax.VERBS or verb.lemma_.lower() not in self.lexicon.estimates:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and obj and c.i > obj.i), None)
+        if obj is None or at is None or not any(t.like_num or t.text == "$" for t in at.subtree):
+            return None
+        subject, passive = self._subject(verb)
+        if subject is None or passive or syntax.nobody(subject):
+            return None
+        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
+            return None
+        description, source_span = self._source_words(subject)
+        if description is None or not self._plausible_speaker(subject, description):
+            return None
+        content = self.trimmed([*obj.subtree, *at.subtree])
+        cue = self._cue_span(verb, verb.lemma_.lower())
+        if content is None or overlaps(content, cue):
+            return None
+        return Draft(
+            kind="verb",
+            cue=cue,
+            content=content,
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=description,
+            cue_token=verb,
+        )
+
+    def _misread_verb_cue(self, token: Token) -> Draft | None:
+        """ "Trump predicts that ...", "The campaign projects that ...", "Two-thirds support
+        cutting ...": the tagger took the cue verb for a noun and the parser made it the head of
+        a sentence with no verb of its own. The words before it are then its subject, and the
+        clause right after it what was said."""
+        if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.i == token.sent.start:
+            return None
+        found = self.lexicon.cue(token)
+        if found is None or found[0] in self.lexicon.quote_only or self.in_quote(token.idx):
+            return None
+        sent = token.sent
+        before = [t for t in self.doc[sent.start : token.i] if not t.is_space]
+        before = syntax.after_dateline(before, token)
+        if not before or len(before) > 8 or before[-1].lower_ in _NOT_A_SUBJECT_END:
+            return None
+        if any(
+            t.pos_ in syntax.VERBS or (t.is_punct and t.tag_ != "HYPH") or not sent.start <= t.head.i <= token.i
+            for t in before
+        ):
+            return None
+        if before[-1].pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            return None
+        clause = next(
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and c.dep_ in ("acl", "relcl", "ccomp", "xcomp")
+                and c.pos_ == "VERB"
+                and c.left_edge.i == token.i + 1
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        content = self.trimmed(list(self.doc[token.i + 1 : clause.right_edge.i + 1]))
+        description, source_span = self._source_words_of(self.doc[before[0].i : token.i])
+        if content is None or description is None or not self._plausible_speaker(description.root, description):
+            return None
+        return Draft(
+            kind="verb",
+            cue=(token.idx, token.idx + len(token.text)),
+            content=content,
+            stance=found[1],
+            source_span=source_span,
+            description=description,
+            cue_token=token,
+        )
 
     def _adverb_cue(self, token: Token) -> Draft | None:
         """ "Drones reportedly hit the depot": the report relays an unnamed claim."""

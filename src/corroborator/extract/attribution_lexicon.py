@@ -63,6 +63,8 @@ class CueLexicon:
     light_verbs: set[str] = field(default_factory=set)
     adjectives: dict[str, Stance] = field(default_factory=dict)
     light_nouns: dict[str, Stance] = field(default_factory=dict)
+    surveys: set[str] = field(default_factory=set)
+    estimates: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, settings: Settings) -> CueLexicon:
@@ -118,6 +120,8 @@ class CueLexicon:
         for stance_name in ("asserts", "denies", "speculates", "reports"):
             for noun in _lower(_list(light, stance_name, f"{where} [light_verbs]")):
                 self.light_nouns[noun] = _stance(stance_name, where)
+        self.surveys.update(_lower(_list(_table(data, "surveys", where), "nouns", where)))
+        self.estimates.update(_lower(_list(_table(data, "estimates", where), "lemmas", where)))
         for lemma in _lower(_list(_table(data, "withholding", where), "lemmas", where)):
             self.withholding.add(lemma)
             self.verbs.setdefault(lemma, Stance.SPECULATES)
