@@ -870,3 +870,27 @@ def test_attribution_inside_a_quote_nobody_claims_is_left_out(find: Find) -> Non
     assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "told"]
     claimed = find('"I told them we would hold the line," the commander said.')
     assert only(claimed, "told").source.key == only(claimed, "said").source.key
+
+
+def test_attribution_conjunct_in_the_reporting_verbs_form_is_a_second_statement(find: Find) -> None:
+    found = find("The governor said drones have hit a depot and warned residents to stay inside.")
+    assert only(found, "said").content_span.text == "drones have hit a depot"
+    warned = only(found, "warned")
+    assert warned.source_span is not None and warned.source_span.text == "The governor"
+    # the same form as the reported clause's verb: what the speaker said
+    same = only(find("Officials said Russia launched 40 drones and claimed it hit the port."), "said")
+    assert same.content_span.text == "Russia launched 40 drones and claimed it hit the port"
+
+
+def test_attribution_clause_set_off_before_the_verb_is_not_its_content(find: Find) -> None:
+    found = find("He did not apologise for the error; instead, he said the network had erred.")
+    assert only(found, "said").content_span.text == "the network had erred"
+    dashed = find("The mayor looked tired - he told the radio that the shelters are full.")
+    assert only(dashed, "told").content_span.text == "that the shelters are full"
+    assert only(find("The shelters are full, he said."), "said").content_span.text == "The shelters are full"
+
+
+def test_attribution_quote_only_verb_takes_a_that_clause(find: Find) -> None:
+    a = only(find("He joked that the convoy would arrive before the snow."), "joked")
+    assert a.content_span.text == "that the convoy would arrive before the snow"
+    assert not find("The attacks continued through the night.")

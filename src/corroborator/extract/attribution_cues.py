@@ -657,7 +657,12 @@ class CueReader:
     def _introduces_quote(self, verb: Token, content: tuple[int, int]) -> bool:
         following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
         colon = following is not None and following.text == ":"
-        return colon or any(q.overlaps(*content) for q in self.quotes)
+        # "joked that ...", "pleaded that ...": a "that" clause is speech as much as a quote
+        that = any(
+            c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children
+        )
+        return colon or that or any(q.overlaps(*content) for q in self.quotes)
 
     def _according(self, token: Token) -> Draft | None:
         if token.lower_ != "according":
@@ -1090,6 +1095,7 @@ class CueReader:
         # "Most said they were worried, and half said the mayor would do best": the parser may
         # hang a second reporting clause, with a speaker of its own, as another complement
         clauses = [c for c in clauses if c is clauses[0] or not self._coordinated_report(c)]
+        clauses = [c for c in clauses if not self._set_off_before(verb, c, clauses)]
         if clauses:
             return self.trimmed(self._claim_tokens(clauses)), True
         if (
@@ -1161,6 +1167,19 @@ class CueReader:
                 relative = {t.i for t in verb.subtree}
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _set_off_before(self, verb: Token, clause: Token, clauses: Sequence[Token]) -> bool:
+        """ "He did not apologise; instead, he said the network had erred": a clause before the
+        verb, set off by a semicolon or colon, is a sentence of its own that the parser hung on
+        the later verb, not what was said (a clause said before its verb ends in a comma or a
+        quote). A dash sets one off when the verb has a clause of its own after it ("He seems
+        worried - he told the radio that ...")."""
+        if clause.i > verb.i:
+            return False
+        between = [t.text for t in self.doc[clause.right_edge.i + 1 : verb.i]]
+        if ";" in between or ":" in between:
+            return True
+        return bool(_DASHES & set(between)) and any(c.i > verb.i for c in clauses)
 
     def _addressed_clause(self, verb: Token) -> tuple[int, int] | None:
         """What someone was told or asked, where the parser did not make it the verb's
