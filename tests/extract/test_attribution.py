@@ -894,3 +894,20 @@ def test_attribution_quote_only_verb_takes_a_that_clause(find: Find) -> None:
     a = only(find("He joked that the convoy would arrive before the snow."), "joked")
     assert a.content_span.text == "that the convoy would arrive before the snow"
     assert not find("The attacks continued through the night.")
+
+
+def test_attribution_finding_a_thing_is_no_statement_unless_a_document_finds_it(find: Find) -> None:
+    assert not find("Border Patrol agents found the tunnel near the fence.")
+    assert not find("The villagers now find themselves in a hard winter.")
+    a = only(find("The audit found irregularities in the accounts."), "found")
+    assert a.content_span.text == "irregularities in the accounts"
+    b = only(find("Voters found the plan too costly."), "found")
+    assert b.content_span.text == "the plan too costly"
+
+
+def test_attribution_participle_beside_a_cue_leaves_that_verbs_quotes_alone(find: Find) -> None:
+    text = '"There was no order to retreat," said the base chief, speaking publicly for the first time. "Nobody ran."'
+    assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "speaking"]
+    assert not find("Smith, speaking at a rally, did not mention the bill.")[0].quote
+    adding = only(find('He confirmed the strike, adding: "We will rebuild."'), "adding")
+    assert adding.content_span.text == '"We will rebuild."'

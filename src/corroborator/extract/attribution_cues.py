@@ -370,7 +370,10 @@ class CueReader:
             not clausal
             and subject is not None
             and description is not None
-            and (not self._plausible_speaker(subject, description))
+            and (
+                not self._plausible_speaker(subject, description)
+                or self._perceives_a_thing(token, cue_lemma, subject)
+            )
         ):
             return None
         cue = self._cue_span(token, cue_lemma)
@@ -395,6 +398,35 @@ class CueReader:
         )
         self._relays_of_verb(token, cue_lemma, draft)
         return draft
+
+    def _aside_of_another_cue(self, participle: Token, quote: tuple[int, int]) -> bool:
+        """ '"We held," said the commander, speaking for the first time. "Nobody ran."' and
+        "Smith, speaking at a rally, did not mention the bill": a participle set beside another
+        cue verb tells how that verb's speaker spoke; a quote before it, or after its sentence,
+        is that verb's. A quote right after it in its sentence is its own ("..., adding: '...'")."""
+        if participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "acl"):
+            return False
+        governor = participle.head
+        if participle.dep_ == "acl" and governor.dep_ in ("nsubj", "nsubjpass"):
+            governor = governor.head
+        if governor is participle or not self._reports(governor):
+            return False
+        return quote[1] <= participle.idx or quote[0] >= participle.sent.end_char
+
+    def _perceives_a_thing(self, verb: Token, cue_lemma: str, subject: Token) -> bool:
+        """ "Agents found the tunnel", "she found herself alone in the race": finding or hearing
+        a bare thing is no statement unless a document or recording finds it ("the audit found
+        irregularities"). A complement after the object ("found him leading", "found the plan
+        too costly") makes it a judgement, which attributes."""
+        if cue_lemma not in self.lexicon.perception or subject.lemma_.lower() in self.lexicon.documents:
+            return False
+        complements = ("oprd", "xcomp", "ccomp", "acomp")
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and objects[0].lower_.endswith(("self", "selves")):
+            return True  # "found himself in a fight": a situation, whatever follows
+        return bool(objects) and not any(
+            c.dep_ in complements for o in (verb, *objects) for c in o.children if c.i > o.i
+        )
 
     def _unnamed_passive(self, verb: Token, cue_lemma: str, stance: Stance) -> Draft | None:
         """ "The commander is believed to have been killed", "was described as a provocation",
@@ -1116,6 +1148,8 @@ class CueReader:
             if asked is not None:
                 return asked, True
         quoted = self._adjacent_quote(verb)
+        if quoted is not None and self._aside_of_another_cue(verb, quoted):
+            quoted = None
         particle = self.lexicon.phrasal_particle(verb, cue_lemma)
         if particle is not None and particle.dep_ == "prep":
             # "called for a ceasefire", "pointed to the damage": the particle's object

@@ -65,6 +65,8 @@ class CueLexicon:
     light_nouns: dict[str, Stance] = field(default_factory=dict)
     surveys: set[str] = field(default_factory=set)
     estimates: set[str] = field(default_factory=set)
+    perception: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, settings: Settings) -> CueLexicon:
@@ -109,6 +111,7 @@ class CueLexicon:
         speakers = _table(data, "speakers", where)
         for noun in [*_list(speakers, "people", where), *_list(speakers, "documents", where)]:
             self.speakers.add(noun, noun)
+        self.documents.update(_lower(_list(speakers, "documents", where)))
         self.colon_labels.update(_lower(_list(_table(data, "colon", where), "labels", where)))
         self.appearance.update(_lower(_list(_table(data, "appearance", where), "lemmas", where)))
         for stance_name, words_ in _table(data, "adjectives", where).items():
@@ -122,6 +125,7 @@ class CueLexicon:
                 self.light_nouns[noun] = _stance(stance_name, where)
         self.surveys.update(_lower(_list(_table(data, "surveys", where), "nouns", where)))
         self.estimates.update(_lower(_list(_table(data, "estimates", where), "lemmas", where)))
+        self.perception.update(_lower(_list(_table(data, "perception", where), "lemmas", where)))
         for lemma in _lower(_list(_table(data, "withholding", where), "lemmas", where)):
             self.withholding.add(lemma)
             self.verbs.setdefault(lemma, Stance.SPECULATES)
