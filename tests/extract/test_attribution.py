@@ -911,3 +911,11 @@ def test_attribution_participle_beside_a_cue_leaves_that_verbs_quotes_alone(find
     assert not find("Smith, speaking at a rally, did not mention the bill.")[0].quote
     adding = only(find('He confirmed the strike, adding: "We will rebuild."'), "adding")
     assert adding.content_span.text == '"We will rebuild."'
+
+
+def test_attribution_name_tagged_as_a_noun_speaks_when_the_report_capitalises_it(find: Find) -> None:
+    text = "Hrytsenko called on the governor to resign. Later, Hrytsenko met the press."
+    a = only(find(text), "called on")
+    assert a.source_span is not None and a.source_span.text == "Hrytsenko"
+    # a word capitalised only at the start of sentences is no name
+    assert not find("Strikes claimed three lives on Monday. Strikes resumed at dawn.")

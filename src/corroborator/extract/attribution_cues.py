@@ -72,6 +72,7 @@ class CueReader:
         self.registry = registry
         self.lexicon = lexicon
         self.quotes = list(quotes)
+        self._names: frozenset[str] | None = None
 
     def read(self, token: Token) -> Draft | None:
         """The attribution this token cues, if any."""
@@ -1520,7 +1521,33 @@ class CueReader:
             return True
         if self.registry.descriptors.index.scan(text) or self.lexicon.speakers.scan(text):
             return True
-        return any(t.ent_type_ in _SPEAKER_ENTITIES for t in words)
+        if any(t.ent_type_ in _SPEAKER_ENTITIES for t in words):
+            return True
+        return subject.pos_ == "NOUN" and subject.text in self._names_in_running_text()
+
+    def _names_in_running_text(self) -> frozenset[str]:
+        """Words the report capitalises inside a sentence of running text: names, even those
+        the tagger takes for common nouns ("Pence blames the media", "Sanders called on ...").
+        Title-cased lines (headlines) capitalise every word and so prove nothing."""
+        if self._names is None:
+            names: set[str] = set()
+            for paragraph in self.report.paragraphs:
+                if _title_cased(self.report.text[paragraph.start : paragraph.end]):
+                    continue
+                span = self.doc.char_span(paragraph.start, paragraph.end, alignment_mode="contract")
+                for token in span or []:
+                    previous = self.doc[token.i - 1] if token.i > 0 else None
+                    if (
+                        token.is_alpha
+                        and token.text[:1].isupper()
+                        and not token.is_sent_start
+                        and previous is not None
+                        and previous.text not in (*_QUOTE_CHARS, ":", "(", "[", *_DASHES)
+                        and not token.text.isupper()
+                    ):
+                        names.add(token.text)
+            self._names = frozenset(names)
+        return self._names
 
     def _passive_relays(self, head: Token) -> list[SpacySpan]:
         """ "residents, quoted by the X channel", "the government through the agency Tass":
