@@ -919,3 +919,17 @@ def test_attribution_name_tagged_as_a_noun_speaks_when_the_report_capitalises_it
     assert a.source_span is not None and a.source_span.text == "Hrytsenko"
     # a word capitalised only at the start of sentences is no name
     assert not find("Strikes claimed three lives on Monday. Strikes resumed at dawn.")
+
+
+def test_attribution_side_taken_through_the_copula(find: Find) -> None:
+    a = only(find("The mayor is a fervent supporter of the evacuation plan."), "is a fervent supporter of")
+    assert a.source_span is not None and a.source_span.text == "The mayor"
+    assert a.content_span.text == "the evacuation plan"
+    assert only(find("The governor is no fan of the curfew."), "is no fan of").stance == Stance.SPECULATES
+    assert not find("The bridge is a symbol of the city.")
+
+
+def test_attribution_attitude_verbs_of_the_lexicon(find: Find) -> None:
+    a = only(find("The council embraced the plan to rebuild the school."), "embraced")
+    assert a.content_span.text == "the plan to rebuild the school"
+    assert only(find("Officials contemplate a second evacuation."), "contemplate").stance == Stance.SPECULATES

@@ -82,6 +82,7 @@ class CueReader:
             or self._survey_cue(token)
             or self._estimate_cue(token)
             or self._misread_verb_cue(token)
+            or self._role_cue(token)
             or self._adverb_cue(token)
             or self._light_verb_cue(token)
             or self._noun_cue(token)
@@ -848,6 +849,41 @@ class CueReader:
             source_span=source_span,
             description=description,
             cue_token=verb,
+        )
+
+    def _role_cue(self, noun: Token) -> Draft | None:
+        """ "The mayor is a fervent supporter of the plan", "she has long been a critic of the
+        deal": a side taken, said of the subject through the copula. The subject is the source,
+        the object of "of" the content."""
+        stance = self.lexicon.roles.get(noun.lemma_.lower())
+        verb = noun.head
+        if stance is None or noun.dep_ != "attr" or verb.lemma_.lower() not in ("be", "become", "remain"):
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if of is None or pobj is None or subject is None or syntax.nobody(subject):
+            return None
+        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
+            return None
+        description, source_span = self._source_words(subject)
+        content = self.trimmed(list(pobj.subtree))
+        if description is None or content is None or not self._plausible_speaker(subject, description):
+            return None
+        start, _ = self._cue_span(verb, "be")
+        hedges: list[str] = []
+        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            stance = Stance.SPECULATES  # "is no fan of": the side is not taken
+            hedges.append(self.doc.text[start : of.idx + len(of.text)].lower())
+        return Draft(
+            kind="verb",
+            cue=(start, of.idx + len(of.text)),
+            content=content,
+            stance=stance,
+            source_span=source_span,
+            description=description,
+            cue_token=verb,
+            hedges=hedges,
         )
 
     def _misread_verb_cue(self, token: Token) -> Draft | None:

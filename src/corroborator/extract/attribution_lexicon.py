@@ -66,6 +66,7 @@ class CueLexicon:
     surveys: set[str] = field(default_factory=set)
     estimates: set[str] = field(default_factory=set)
     perception: set[str] = field(default_factory=set)
+    roles: dict[str, Stance] = field(default_factory=dict)
     documents: set[str] = field(default_factory=set)
 
     @classmethod
@@ -126,6 +127,9 @@ class CueLexicon:
         self.surveys.update(_lower(_list(_table(data, "surveys", where), "nouns", where)))
         self.estimates.update(_lower(_list(_table(data, "estimates", where), "lemmas", where)))
         self.perception.update(_lower(_list(_table(data, "perception", where), "lemmas", where)))
+        for stance_name, nouns in _table(data, "roles", where).items():
+            for noun in _lower(_list({stance_name: nouns}, stance_name, f"{where} [roles]")):
+                self.roles[noun] = _stance(stance_name, where)
         for lemma in _lower(_list(_table(data, "withholding", where), "lemmas", where)):
             self.withholding.add(lemma)
             self.verbs.setdefault(lemma, Stance.SPECULATES)
