@@ -933,3 +933,10 @@ def test_attribution_attitude_verbs_of_the_lexicon(find: Find) -> None:
     a = only(find("The council embraced the plan to rebuild the school."), "embraced")
     assert a.content_span.text == "the plan to rebuild the school"
     assert only(find("Officials contemplate a second evacuation."), "contemplate").stance == Stance.SPECULATES
+
+
+def test_attribution_asked_before_the_verb_is_not_what_was_said(find: Find) -> None:
+    found = find("Asked if the bridge would reopen, the governor said no.")
+    said = only(found, "said")
+    assert said.content_span.text == "no"
+    assert only(found, "Asked").content_span.text == "if the bridge would reopen"

@@ -566,6 +566,12 @@ class CueReader:
         exclaimed = speaker is None and all(t.pos_ in ("INTJ", "ADV", "ADJ", "PUNCT", "PART") for t in said)
         if not (exclaimed or (len(said) >= 3 and finite)):
             return None  # "Smith, a senior official, said ...": an apposition, not a clause
+        opening = [t for t in said if not sent.start <= t.head.i < start - 1 or t.head == t]
+        if opening and all(
+            t.tag_ in ("VBN", "VBG") and t.head == verb and not any(c.dep_ == "nsubj" for c in t.children)
+            for t in opening
+        ):
+            return None  # "Asked if he would run, the senator said no": how, not what, he said
         content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
         return (speaker, content) if content is not None else None
 
@@ -1285,6 +1291,8 @@ class CueReader:
             return None
         if following.lower_ == "so" and following.dep_ == "advmod":
             return following.idx, following.idx + len(following.text)
+        if following.lower_ in ("yes", "no") and following.dep_ in ("intj", "dobj") and following.head == verb:
+            return following.idx, following.idx + len(following.text)  # "said no": the answer
         second = self.doc[following.i + 1] if following.i + 1 < verb.sent.end else None
         if following.lower_ == "as" and second is not None and second.lower_ == "much" and second.head == verb:
             return following.idx, second.idx + len(second.text)
