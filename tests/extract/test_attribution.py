@@ -940,3 +940,10 @@ def test_attribution_asked_before_the_verb_is_not_what_was_said(find: Find) -> N
     said = only(found, "said")
     assert said.content_span.text == "no"
     assert only(found, "Asked").content_span.text == "if the bridge would reopen"
+
+
+def test_attribution_a_thing_called_by_its_name_is_no_claim(find: Find) -> None:
+    assert not find("The ministry paid a company called Northern Logistics.")
+    assert not find('Volunteers staged a play called "The Long Night" in the shelter.')
+    a = only(find("The strike was described as a provocation."), "was described")
+    assert a.content_span.text == "The strike was described as a provocation"

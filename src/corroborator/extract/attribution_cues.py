@@ -440,6 +440,12 @@ class CueReader:
         """
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         described = verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+        if described is not None and cue_lemma in ("call", "name") and verb.i + 1 < len(self.doc):
+            name = self.doc[verb.i + 1]
+            if name.text in _QUOTE_CHARS and name.i + 1 < len(self.doc):
+                name = self.doc[name.i + 1]
+            if name.text[:1].isupper():
+                return None  # "a company called Cambridge Analytica": its name, nobody's claim
         addressed = cue_lemma in self.lexicon.addressee
         following = [c for c in verb.children if c.i > verb.i]
         complement = next(
