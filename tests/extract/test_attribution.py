@@ -947,3 +947,11 @@ def test_attribution_a_thing_called_by_its_name_is_no_claim(find: Find) -> None:
     assert not find('Volunteers staged a play called "The Long Night" in the shelter.')
     a = only(find("The strike was described as a provocation."), "was described")
     assert a.content_span.text == "The strike was described as a provocation"
+
+
+def test_attribution_ads_speeches_and_investors_can_say_something(find: Find) -> None:
+    a = only(find("The ad highlights the damage to the hospital."), "highlights")
+    assert a.source_span is not None and a.source_span.text == "The ad"
+    assert only(find("Investors see little chance of a quick recovery."), "see").content_span.text == (
+        "little chance of a quick recovery"
+    )
