@@ -831,3 +831,136 @@ def test_attribution_a_speaker_who_asks_not_to_be_named_is_anonymous(find: Find)
     assert b.source.kind == SourceKind.ANONYMOUS
     c = only(find("A nurse at the clinic said nine wounded had been brought in."), "said")
     assert c.source.kind == SourceKind.EYEWITNESS
+
+
+# ------------------------------------------------------------------ figures, polls and misreadings
+
+
+def test_attribution_figure_in_a_poll_is_the_polls(find: Find) -> None:
+    a = only(find("The governor held a wide lead among voters in a recent regional poll."), "in")
+    assert a.source_span is not None and a.source_span.text == "a recent regional poll"
+    assert a.content_span.text == "The governor held a wide lead among voters"
+    b = only(find("In the survey, two thirds of residents were without power for a week."), "In")
+    assert b.content_span.text == "two thirds of residents were without power for a week"
+
+
+def test_attribution_poll_phrase_leaves_a_cue_verb_and_the_speakers_alone(find: Find) -> None:
+    found = find("Three residents surveyed in the poll said the shelters were full.")
+    assert [a.cue_span.text for a in found if a.cue_span is not None] == ["said"]
+
+
+def test_attribution_figure_put_at_a_number_is_the_subjects(find: Find) -> None:
+    a = only(find("Regional officials put the death toll at 14."), "put")
+    assert a.source_span is not None and a.source_span.text == "Regional officials"
+    assert a.content_span.text == "the death toll at 14"
+    assert not find("The shelling put pressure on the town.")
+    assert not find("The army put the wounded at the front of the convoy.")
+
+
+def test_attribution_cue_verb_tagged_as_a_noun_still_reports(find: Find) -> None:
+    a = only(find("Two-thirds support extending the curfew."), "support")
+    assert a.source_span is not None and a.source_span.text == "Two-thirds"
+    assert a.content_span.text == "extending the curfew"
+
+
+def test_attribution_thats_according_to_takes_the_pronoun(find: Find) -> None:
+    text = "Two hundred families fled the village. That's according to figures released by the regional council."
+    a = only(find(text), "according to")
+    assert a.content_span.text == "That"
+    assert a.source_span is not None and a.source_span.text == "figures released by the regional council"
+
+
+def test_attribution_inside_a_quote_nobody_claims_is_left_out(find: Find) -> None:
+    text = (
+        "The town was quiet on Sunday.\n"
+        '"I told them we would hold the line, and we did. Nobody left."\n'
+        "The market reopened on Monday."
+    )
+    assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "told"]
+    claimed = find('"I told them we would hold the line," the commander said.')
+    assert only(claimed, "told").source.key == only(claimed, "said").source.key
+
+
+def test_attribution_conjunct_in_the_reporting_verbs_form_is_a_second_statement(find: Find) -> None:
+    found = find("The governor said drones have hit a depot and warned residents to stay inside.")
+    assert only(found, "said").content_span.text == "drones have hit a depot"
+    warned = only(found, "warned")
+    assert warned.source_span is not None and warned.source_span.text == "The governor"
+    # the same form as the reported clause's verb: what the speaker said
+    same = only(find("Officials said Russia launched 40 drones and claimed it hit the port."), "said")
+    assert same.content_span.text == "Russia launched 40 drones and claimed it hit the port"
+
+
+def test_attribution_clause_set_off_before_the_verb_is_not_its_content(find: Find) -> None:
+    found = find("He did not apologise for the error; instead, he said the network had erred.")
+    assert only(found, "said").content_span.text == "the network had erred"
+    dashed = find("The mayor looked tired - he told the radio that the shelters are full.")
+    assert only(dashed, "told").content_span.text == "that the shelters are full"
+    assert only(find("The shelters are full, he said."), "said").content_span.text == "The shelters are full"
+
+
+def test_attribution_quote_only_verb_takes_a_that_clause(find: Find) -> None:
+    a = only(find("He joked that the convoy would arrive before the snow."), "joked")
+    assert a.content_span.text == "that the convoy would arrive before the snow"
+    assert not find("The attacks continued through the night.")
+
+
+def test_attribution_finding_a_thing_is_no_statement_unless_a_document_finds_it(find: Find) -> None:
+    assert not find("Border Patrol agents found the tunnel near the fence.")
+    assert not find("The villagers now find themselves in a hard winter.")
+    a = only(find("The audit found irregularities in the accounts."), "found")
+    assert a.content_span.text == "irregularities in the accounts"
+    b = only(find("Voters found the plan too costly."), "found")
+    assert b.content_span.text == "the plan too costly"
+
+
+def test_attribution_participle_beside_a_cue_leaves_that_verbs_quotes_alone(find: Find) -> None:
+    text = '"There was no order to retreat," said the base chief, speaking publicly for the first time. "Nobody ran."'
+    assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "speaking"]
+    assert not find("Smith, speaking at a rally, did not mention the bill.")[0].quote
+    adding = only(find('He confirmed the strike, adding: "We will rebuild."'), "adding")
+    assert adding.content_span.text == '"We will rebuild."'
+
+
+def test_attribution_name_tagged_as_a_noun_speaks_when_the_report_capitalises_it(find: Find) -> None:
+    text = "Hrytsenko called on the governor to resign. Later, Hrytsenko met the press."
+    a = only(find(text), "called on")
+    assert a.source_span is not None and a.source_span.text == "Hrytsenko"
+    # a word capitalised only at the start of sentences is no name
+    assert not find("Strikes claimed three lives on Monday. Strikes resumed at dawn.")
+
+
+def test_attribution_side_taken_through_the_copula(find: Find) -> None:
+    a = only(find("The mayor is a fervent supporter of the evacuation plan."), "is a fervent supporter of")
+    assert a.source_span is not None and a.source_span.text == "The mayor"
+    assert a.content_span.text == "the evacuation plan"
+    assert only(find("The governor is no fan of the curfew."), "is no fan of").stance == Stance.SPECULATES
+    assert not find("The bridge is a symbol of the city.")
+
+
+def test_attribution_attitude_verbs_of_the_lexicon(find: Find) -> None:
+    a = only(find("The council embraced the plan to rebuild the school."), "embraced")
+    assert a.content_span.text == "the plan to rebuild the school"
+    assert only(find("Officials contemplate a second evacuation."), "contemplate").stance == Stance.SPECULATES
+
+
+def test_attribution_asked_before_the_verb_is_not_what_was_said(find: Find) -> None:
+    found = find("Asked if the bridge would reopen, the governor said no.")
+    said = only(found, "said")
+    assert said.content_span.text == "no"
+    assert only(found, "Asked").content_span.text == "if the bridge would reopen"
+
+
+def test_attribution_a_thing_called_by_its_name_is_no_claim(find: Find) -> None:
+    assert not find("The ministry paid a company called Northern Logistics.")
+    assert not find('Volunteers staged a play called "The Long Night" in the shelter.')
+    a = only(find("The strike was described as a provocation."), "was described")
+    assert a.content_span.text == "The strike was described as a provocation"
+
+
+def test_attribution_ads_speeches_and_investors_can_say_something(find: Find) -> None:
+    a = only(find("The ad highlights the damage to the hospital."), "highlights")
+    assert a.source_span is not None and a.source_span.text == "The ad"
+    assert only(find("Investors see little chance of a quick recovery."), "see").content_span.text == (
+        "little chance of a quick recovery"
+    )

@@ -132,6 +132,7 @@ class _Finder:
         self._resolve(drafts, local_party=local_party)
         drafts = [d for d in drafts if d.source is not None]
         drafts += self._continuations(drafts)
+        drafts = self._drop_unowned_quoted(drafts)
         self._nest(drafts)
         return self._build(drafts)
 
@@ -405,6 +406,24 @@ class _Finder:
             )
             last_end = quote.end
         return added
+
+    def _drop_unowned_quoted(self, drafts: Sequence[Draft]) -> list[Draft]:
+        """A cue inside a quote is the quoted speaker's ("'I told them we would win'"): when no
+        attribution of the report claims the quote, nobody the report names stands behind it,
+        and its "I" or "he" cannot be resolved, so its inner attributions are left out."""
+        owned = [
+            d.content
+            for d in drafts
+            if not any(q.contains(d.anchor, d.anchor + 1) for q in self.quotes)
+        ]
+
+        def unowned(draft: Draft) -> bool:
+            quote = next((q for q in self.quotes if q.start < draft.anchor < q.end), None)
+            if quote is None or draft.kind == "continuation":
+                return False
+            return not any(overlaps(content, (quote.start, quote.end)) for content in owned)
+
+        return [d for d in drafts if not unowned(d)]
 
     def _quotes_speech(self, draft: Draft) -> bool:
         return any(

@@ -72,12 +72,17 @@ class CueReader:
         self.registry = registry
         self.lexicon = lexicon
         self.quotes = list(quotes)
+        self._names: frozenset[str] | None = None
 
     def read(self, token: Token) -> Draft | None:
         """The attribution this token cues, if any."""
         return (
             self._verb_cue(token)
             or self._according(token)
+            or self._survey_cue(token)
+            or self._estimate_cue(token)
+            or self._misread_verb_cue(token)
+            or self._role_cue(token)
             or self._adverb_cue(token)
             or self._light_verb_cue(token)
             or self._noun_cue(token)
@@ -367,7 +372,10 @@ class CueReader:
             not clausal
             and subject is not None
             and description is not None
-            and (not self._plausible_speaker(subject, description))
+            and (
+                not self._plausible_speaker(subject, description)
+                or self._perceives_a_thing(token, cue_lemma, subject)
+            )
         ):
             return None
         cue = self._cue_span(token, cue_lemma)
@@ -393,6 +401,35 @@ class CueReader:
         self._relays_of_verb(token, cue_lemma, draft)
         return draft
 
+    def _aside_of_another_cue(self, participle: Token, quote: tuple[int, int]) -> bool:
+        """ '"We held," said the commander, speaking for the first time. "Nobody ran."' and
+        "Smith, speaking at a rally, did not mention the bill": a participle set beside another
+        cue verb tells how that verb's speaker spoke; a quote before it, or after its sentence,
+        is that verb's. A quote right after it in its sentence is its own ("..., adding: '...'")."""
+        if participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "acl"):
+            return False
+        governor = participle.head
+        if participle.dep_ == "acl" and governor.dep_ in ("nsubj", "nsubjpass"):
+            governor = governor.head
+        if governor is participle or not self._reports(governor):
+            return False
+        return quote[1] <= participle.idx or quote[0] >= participle.sent.end_char
+
+    def _perceives_a_thing(self, verb: Token, cue_lemma: str, subject: Token) -> bool:
+        """ "Agents found the tunnel", "she found herself alone in the race": finding or hearing
+        a bare thing is no statement unless a document or recording finds it ("the audit found
+        irregularities"). A complement after the object ("found him leading", "found the plan
+        too costly") makes it a judgement, which attributes."""
+        if cue_lemma not in self.lexicon.perception or subject.lemma_.lower() in self.lexicon.documents:
+            return False
+        complements = ("oprd", "xcomp", "ccomp", "acomp")
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and objects[0].lower_.endswith(("self", "selves")):
+            return True  # "found himself in a fight": a situation, whatever follows
+        return bool(objects) and not any(
+            c.dep_ in complements for o in (verb, *objects) for c in o.children if c.i > o.i
+        )
+
     def _unnamed_passive(self, verb: Token, cue_lemma: str, stance: Stance) -> Draft | None:
         """ "The commander is believed to have been killed", "was described as a provocation",
         "Asked whether ..., the minister said": someone unnamed believes, describes or asks.
@@ -403,6 +440,12 @@ class CueReader:
         """
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         described = verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+        if described is not None and cue_lemma in ("call", "name") and verb.i + 1 < len(self.doc):
+            name = self.doc[verb.i + 1]
+            if name.text in _QUOTE_CHARS and name.i + 1 < len(self.doc):
+                name = self.doc[name.i + 1]
+            if name.text[:1].isupper():
+                return None  # "a company called Cambridge Analytica": its name, nobody's claim
         addressed = cue_lemma in self.lexicon.addressee
         following = [c for c in verb.children if c.i > verb.i]
         complement = next(
@@ -529,6 +572,12 @@ class CueReader:
         exclaimed = speaker is None and all(t.pos_ in ("INTJ", "ADV", "ADJ", "PUNCT", "PART") for t in said)
         if not (exclaimed or (len(said) >= 3 and finite)):
             return None  # "Smith, a senior official, said ...": an apposition, not a clause
+        opening = [t for t in said if not sent.start <= t.head.i < start - 1 or t.head == t]
+        if opening and all(
+            t.tag_ in ("VBN", "VBG") and t.head == verb and not any(c.dep_ == "nsubj" for c in t.children)
+            for t in opening
+        ):
+            return None  # "Asked if he would run, the senator said no": how, not what, he said
         content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
         return (speaker, content) if content is not None else None
 
@@ -654,7 +703,12 @@ class CueReader:
     def _introduces_quote(self, verb: Token, content: tuple[int, int]) -> bool:
         following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
         colon = following is not None and following.text == ":"
-        return colon or any(q.overlaps(*content) for q in self.quotes)
+        # "joked that ...", "pleaded that ...": a "that" clause is speech as much as a quote
+        that = any(
+            c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children
+        )
+        return colon or that or any(q.overlaps(*content) for q in self.quotes)
 
     def _according(self, token: Token) -> Draft | None:
         if token.lower_ != "according":
@@ -667,7 +721,22 @@ class CueReader:
             return None
         head = token.head if token.head.pos_ in syntax.VERBS else token.sent.root
         if head == token:
-            return None
+            # "That's according to the campaign's filings": the subject stands for what was
+            # said before, and is all the sentence holds of it
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            content = self.trimmed(list(subject.subtree)) if subject is not None else None
+            description, source_span = self._source_words(pobj)
+            if content is None or description is None:
+                return None
+            return Draft(
+                kind="according",
+                cue=(token.idx, to.idx + len(to.text)),
+                content=content,
+                stance=Stance.ASSERTS,
+                source_span=source_span,
+                description=description,
+                cue_token=token,
+            )
         head = self._reporting_governor(head, token)
         # "According to residents, quoted by the X channel, ...": the parser may hang the
         # relay on the main clause; it belongs to the source, not to what was said
@@ -723,6 +792,160 @@ class CueReader:
                 return governor
             node = governor
         return head
+
+    def _survey_cue(self, preposition: Token) -> Draft | None:
+        """ "Clinton held a 24-point lead in a CNN poll", "In the survey, most voters backed the
+        plan": a figure reported through the poll that found it. The poll is the source and the
+        clause, less the "in" phrase, its content; a cue verb ("said in the survey") reads the
+        sentence itself."""
+        if preposition.lower_ != "in" or preposition.dep_ != "prep":
+            return None
+        pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in self.lexicon.surveys or pobj.pos_ != "NOUN":
+            return None
+        head = preposition.head
+        for _ in range(3):  # "a lead among voters in a poll": the phrase hangs on a noun
+            if head.pos_ in syntax.VERBS or head.head is head:
+                break
+            head = head.head
+        if head.pos_ not in syntax.VERBS or head.dep_ in ("acl", "amod") or self.in_quote(preposition.idx):
+            return None  # "voters surveyed in the poll": the phrase describes a noun
+        if self.lexicon.cue(head) is not None or self._light_object(head) is not None:
+            return None  # "40 percent said in the survey ...": the verb is the cue
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in self.lexicon.adjectives for c in head.children):
+            return None  # "In exit polls, voters were unhappy with ...": the voters' own view
+        subjects = [t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        if preposition.i in subjects:
+            return None  # "86 percent of voters in a survey had ...": it counts the speakers
+        content = self._clause_without(head, preposition)
+        description, source_span = self._source_words(pobj)
+        if content is None or description is None or source_span is None or overlaps(content, source_span):
+            return None
+        return Draft(
+            kind="according",
+            cue=(preposition.idx, preposition.idx + len(preposition.text)),
+            content=content,
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=description,
+            cue_token=preposition,
+        )
+
+    def _estimate_cue(self, verb: Token) -> Draft | None:
+        """ "Officials put the death toll at 12", "Forbes pegged his fortune at $4 billion": the
+        subject sets a figure. The object with its "at" phrase is the content, only when that
+        phrase holds a number ("put pressure on", "put him at ease" set none)."""
+        if verb.pos_ not in syntax.VERBS or verb.lemma_.lower() not in self.lexicon.estimates:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and obj and c.i > obj.i), None)
+        if obj is None or at is None or not any(t.like_num or t.text == "$" for t in at.subtree):
+            return None
+        subject, passive = self._subject(verb)
+        if subject is None or passive or syntax.nobody(subject):
+            return None
+        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
+            return None
+        description, source_span = self._source_words(subject)
+        if description is None or not self._plausible_speaker(subject, description):
+            return None
+        content = self.trimmed([*obj.subtree, *at.subtree])
+        cue = self._cue_span(verb, verb.lemma_.lower())
+        if content is None or overlaps(content, cue):
+            return None
+        return Draft(
+            kind="verb",
+            cue=cue,
+            content=content,
+            stance=Stance.ASSERTS,
+            source_span=source_span,
+            description=description,
+            cue_token=verb,
+        )
+
+    def _role_cue(self, noun: Token) -> Draft | None:
+        """ "The mayor is a fervent supporter of the plan", "she has long been a critic of the
+        deal": a side taken, said of the subject through the copula. The subject is the source,
+        the object of "of" the content."""
+        stance = self.lexicon.roles.get(noun.lemma_.lower())
+        verb = noun.head
+        if stance is None or noun.dep_ != "attr" or verb.lemma_.lower() not in ("be", "become", "remain"):
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if of is None or pobj is None or subject is None or syntax.nobody(subject):
+            return None
+        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
+            return None
+        description, source_span = self._source_words(subject)
+        content = self.trimmed(list(pobj.subtree))
+        if description is None or content is None or not self._plausible_speaker(subject, description):
+            return None
+        start, _ = self._cue_span(verb, "be")
+        hedges: list[str] = []
+        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            stance = Stance.SPECULATES  # "is no fan of": the side is not taken
+            hedges.append(self.doc.text[start : of.idx + len(of.text)].lower())
+        return Draft(
+            kind="verb",
+            cue=(start, of.idx + len(of.text)),
+            content=content,
+            stance=stance,
+            source_span=source_span,
+            description=description,
+            cue_token=verb,
+            hedges=hedges,
+        )
+
+    def _misread_verb_cue(self, token: Token) -> Draft | None:
+        """ "Trump predicts that ...", "The campaign projects that ...", "Two-thirds support
+        cutting ...": the tagger took the cue verb for a noun and the parser made it the head of
+        a sentence with no verb of its own. The words before it are then its subject, and the
+        clause right after it what was said."""
+        if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.i == token.sent.start:
+            return None
+        found = self.lexicon.cue(token)
+        if found is None or found[0] in self.lexicon.quote_only or self.in_quote(token.idx):
+            return None
+        sent = token.sent
+        before = [t for t in self.doc[sent.start : token.i] if not t.is_space]
+        before = syntax.after_dateline(before, token)
+        if not before or len(before) > 8 or before[-1].lower_ in _NOT_A_SUBJECT_END:
+            return None
+        if any(
+            t.pos_ in syntax.VERBS or (t.is_punct and t.tag_ != "HYPH") or not sent.start <= t.head.i <= token.i
+            for t in before
+        ):
+            return None
+        if before[-1].pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            return None
+        clause = next(
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and c.dep_ in ("acl", "relcl", "ccomp", "xcomp")
+                and c.pos_ == "VERB"
+                and c.left_edge.i == token.i + 1
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        content = self.trimmed(list(self.doc[token.i + 1 : clause.right_edge.i + 1]))
+        description, source_span = self._source_words_of(self.doc[before[0].i : token.i])
+        if content is None or description is None or not self._plausible_speaker(description.root, description):
+            return None
+        return Draft(
+            kind="verb",
+            cue=(token.idx, token.idx + len(token.text)),
+            content=content,
+            stance=found[1],
+            source_span=source_span,
+            description=description,
+            cue_token=token,
+        )
 
     def _adverb_cue(self, token: Token) -> Draft | None:
         """ "Drones reportedly hit the depot": the report relays an unnamed claim."""
@@ -953,6 +1176,7 @@ class CueReader:
         # "Most said they were worried, and half said the mayor would do best": the parser may
         # hang a second reporting clause, with a speaker of its own, as another complement
         clauses = [c for c in clauses if c is clauses[0] or not self._coordinated_report(c)]
+        clauses = [c for c in clauses if not self._set_off_before(verb, c, clauses)]
         if clauses:
             return self.trimmed(self._claim_tokens(clauses)), True
         if (
@@ -973,6 +1197,8 @@ class CueReader:
             if asked is not None:
                 return asked, True
         quoted = self._adjacent_quote(verb)
+        if quoted is not None and self._aside_of_another_cue(verb, quoted):
+            quoted = None
         particle = self.lexicon.phrasal_particle(verb, cue_lemma)
         if particle is not None and particle.dep_ == "prep":
             # "called for a ceasefire", "pointed to the damage": the particle's object
@@ -1025,6 +1251,19 @@ class CueReader:
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
 
+    def _set_off_before(self, verb: Token, clause: Token, clauses: Sequence[Token]) -> bool:
+        """ "He did not apologise; instead, he said the network had erred": a clause before the
+        verb, set off by a semicolon or colon, is a sentence of its own that the parser hung on
+        the later verb, not what was said (a clause said before its verb ends in a comma or a
+        quote). A dash sets one off when the verb has a clause of its own after it ("He seems
+        worried - he told the radio that ...")."""
+        if clause.i > verb.i:
+            return False
+        between = [t.text for t in self.doc[clause.right_edge.i + 1 : verb.i]]
+        if ";" in between or ":" in between:
+            return True
+        return bool(_DASHES & set(between)) and any(c.i > verb.i for c in clauses)
+
     def _addressed_clause(self, verb: Token) -> tuple[int, int] | None:
         """What someone was told or asked, where the parser did not make it the verb's
         complement: "asked workers if they would vote" (an adverbial "if" clause) and "told a
@@ -1058,6 +1297,8 @@ class CueReader:
             return None
         if following.lower_ == "so" and following.dep_ == "advmod":
             return following.idx, following.idx + len(following.text)
+        if following.lower_ in ("yes", "no") and following.dep_ in ("intj", "dobj") and following.head == verb:
+            return following.idx, following.idx + len(following.text)  # "said no": the answer
         second = self.doc[following.i + 1] if following.i + 1 < verb.sent.end else None
         if following.lower_ == "as" and second is not None and second.lower_ == "much" and second.head == verb:
             return following.idx, second.idx + len(second.text)
@@ -1330,7 +1571,33 @@ class CueReader:
             return True
         if self.registry.descriptors.index.scan(text) or self.lexicon.speakers.scan(text):
             return True
-        return any(t.ent_type_ in _SPEAKER_ENTITIES for t in words)
+        if any(t.ent_type_ in _SPEAKER_ENTITIES for t in words):
+            return True
+        return subject.pos_ == "NOUN" and subject.text in self._names_in_running_text()
+
+    def _names_in_running_text(self) -> frozenset[str]:
+        """Words the report capitalises inside a sentence of running text: names, even those
+        the tagger takes for common nouns ("Pence blames the media", "Sanders called on ...").
+        Title-cased lines (headlines) capitalise every word and so prove nothing."""
+        if self._names is None:
+            names: set[str] = set()
+            for paragraph in self.report.paragraphs:
+                if _title_cased(self.report.text[paragraph.start : paragraph.end]):
+                    continue
+                span = self.doc.char_span(paragraph.start, paragraph.end, alignment_mode="contract")
+                for token in span or []:
+                    previous = self.doc[token.i - 1] if token.i > 0 else None
+                    if (
+                        token.is_alpha
+                        and token.text[:1].isupper()
+                        and not token.is_sent_start
+                        and previous is not None
+                        and previous.text not in (*_QUOTE_CHARS, ":", "(", "[", *_DASHES)
+                        and not token.text.isupper()
+                    ):
+                        names.add(token.text)
+            self._names = frozenset(names)
+        return self._names
 
     def _passive_relays(self, head: Token) -> list[SpacySpan]:
         """ "residents, quoted by the X channel", "the government through the agency Tass":

@@ -63,6 +63,11 @@ class CueLexicon:
     light_verbs: set[str] = field(default_factory=set)
     adjectives: dict[str, Stance] = field(default_factory=dict)
     light_nouns: dict[str, Stance] = field(default_factory=dict)
+    surveys: set[str] = field(default_factory=set)
+    estimates: set[str] = field(default_factory=set)
+    perception: set[str] = field(default_factory=set)
+    roles: dict[str, Stance] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, settings: Settings) -> CueLexicon:
@@ -107,6 +112,7 @@ class CueLexicon:
         speakers = _table(data, "speakers", where)
         for noun in [*_list(speakers, "people", where), *_list(speakers, "documents", where)]:
             self.speakers.add(noun, noun)
+        self.documents.update(_lower(_list(speakers, "documents", where)))
         self.colon_labels.update(_lower(_list(_table(data, "colon", where), "labels", where)))
         self.appearance.update(_lower(_list(_table(data, "appearance", where), "lemmas", where)))
         for stance_name, words_ in _table(data, "adjectives", where).items():
@@ -118,6 +124,12 @@ class CueLexicon:
         for stance_name in ("asserts", "denies", "speculates", "reports"):
             for noun in _lower(_list(light, stance_name, f"{where} [light_verbs]")):
                 self.light_nouns[noun] = _stance(stance_name, where)
+        self.surveys.update(_lower(_list(_table(data, "surveys", where), "nouns", where)))
+        self.estimates.update(_lower(_list(_table(data, "estimates", where), "lemmas", where)))
+        self.perception.update(_lower(_list(_table(data, "perception", where), "lemmas", where)))
+        for stance_name, nouns in _table(data, "roles", where).items():
+            for noun in _lower(_list({stance_name: nouns}, stance_name, f"{where} [roles]")):
+                self.roles[noun] = _stance(stance_name, where)
         for lemma in _lower(_list(_table(data, "withholding", where), "lemmas", where)):
             self.withholding.add(lemma)
             self.verbs.setdefault(lemma, Stance.SPECULATES)

@@ -126,13 +126,28 @@ def reported_twin(verb: Token, *, reporting: Callable[[Token], bool] = lambda _:
 
 
 def tense_twin(conjunct: Token, root: Token) -> bool:
-    """ "The governor says he would veto the bill and tells the crowd he opposed it": a
-    conjunct in the present tense of the reporting verb above the clause, coordinated with a
-    verb of another form, continues that reporting verb, not what was said."""
-    if conjunct.dep_ != "conj" or conjunct.tag_ != "VBZ" or root.tag_ == "VBZ":
+    """ "The governor says he would veto the bill and tells the crowd he opposed it", "She said
+    she admires his resolve and praised his record": a conjunct in the finite form of the
+    reporting verb above the clause, coordinated with a verb of another form, continues that
+    reporting verb, not what was said."""
+    if conjunct.dep_ != "conj":
         return False
     reporting = root.head if root.dep_ == "ccomp" else None
-    return reporting is not None and reporting.tag_ == "VBZ" and reporting.i < root.i
+    if reporting is None or reporting.i >= root.i:
+        return False
+    form = _finite_form(conjunct)
+    return form is not None and form == _finite_form(reporting) and _finite_form(root) != form
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite_form(verb: Token) -> str | None:
+    """The tag of the verb's finite word: its first auxiliary ("has said": VBZ, "would veto":
+    MD), else the verb itself; None for an infinitive or participle standing alone."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    first = auxiliaries[0] if auxiliaries else verb
+    return first.tag_ if first.tag_ in _FINITE else None
 
 
 def subordinate(clause: Token) -> bool:
