@@ -369,20 +369,16 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
     """ "air missions against bandits who earlier in the day attacked Rijiyar Gabas", "drones hit
     a substation that had been struck before": an attack told in a relative clause on what an
     earlier event word of the sentence acts on is that thing's own, other event."""
-    actual = [h for h in hits if h.mention.modality == model.Modality.ACTUAL and h.family == "violence"]
+    actual = {h.token for h in hits if h.mention.modality == model.Modality.ACTUAL and h.family == "violence"}
     weapon_words = {i for w in ws.weapons for i in range(w.start, w.end)}
     marked: list[EventHit] = []
     for hit in hits:
         token = ws.doc[hit.token]
         clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
-        if clause is not None and not hit.another and hit in actual and _told_of_a_thing(clause, weapon_words):
+        if clause is not None and not hit.another and hit.token in actual and _told_of_a_thing(clause, weapon_words):
             antecedent = clause.head
-            earlier = [
-                ws.doc[h.token]
-                for h in actual
-                if h.token < antecedent.i and ws.doc[h.token].sent.start == token.sent.start
-            ]
-            if earlier and antecedent.i not in {t.i for t in earlier} and antecedent.dep_ != "nsubj":
+            earlier = {i for i in actual if i < antecedent.i and ws.doc[i].sent.start == token.sent.start}
+            if earlier and antecedent.i not in earlier and antecedent.dep_ != "nsubj":
                 hit = EventHit(**{**hit.__dict__, "another": True})
         marked.append(hit)
     return marked

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from corroborator import model
 from corroborator.normalise.timex import Reference, TimeLexicon, find_time_expressions
 
-__all__ = ["Reference", "clock_only", "find_times", "most_precise", "possible_nights"]
+__all__ = ["Reference", "clock_only", "clocks_on_the_day", "find_times", "most_precise", "possible_nights"]
 
 
 def find_times(
@@ -118,3 +118,83 @@ def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInt
     shortest = min(i.duration for i in intervals)
     limit = max(shortest * 2, timedelta(hours=13))
     return tuple(i for i in intervals if i.duration <= limit)
+
+
+def _in_dateline(text: str, offset: int) -> bool:
+    """Whether `offset` falls on the filing date of a dateline opening its line, whether or
+    not its place was resolved ("NAIROBI, Nov 5 (Horn Dispatch) -")."""
+    match = _DATELINE.match(text, text.rfind("\n", 0, offset) + 1)
+    return match is not None and match.start("date") <= offset < match.end("date")
+
+
+#: A dateline: a place in capitals, a comma, the filing date, an optional agency in brackets
+#: and a dash ("NAIROBI, Nov 5 (Horn Dispatch) - ").
+_DATELINE = re.compile(r"[A-Z][A-Z'’. ]{2,40},\s*(?P<date>[^()\n–—-]{3,30}?)\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+
+
+_DAY_LEVEL = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY})
+
+#: A clock before this hour, told of a night ("on Saturday night ... at 1:30"), is the next day's.
+_NIGHT_ENDS_HOUR = 6
+
+
+def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[model.TimeExpression]:
+    """ "A drone struck the minibus on Tuesday ... it was hit at about 0630 GMT", in a report
+    published on Wednesday: a clock time that names no day is on the day the frame's own
+    words name, not on the day it was read against (publication). Told of an afternoon,
+    evening or night, a clock written in the twelve-hour way without a.m. or p.m. ("at around
+    four o'clock" on "Sunday afternoon") is after noon. Only when the frame's words name one
+    day (a dateline's filing date aside); otherwise every expression stays as read."""
+    days = {
+        (e.interval.start.date(), (e.value or "")[-3:])
+        for e in times
+        if e.interval is not None
+        and not _in_dateline(text, e.span.start)
+        and e.precision in _DAY_LEVEL
+        and e.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
+        and not _clock_only(e)
+    }
+    dates = {day for day, _ in days}
+    if len(dates) != 1:
+        return list(times)
+    day, parts = dates.pop(), {part for _, part in days}
+    night, later = "TNI" in parts, bool(parts & _LATER_PARTS)
+    placed: list[model.TimeExpression] = []
+    for e in times:
+        words = _words_but_clock(e)
+        if e.interval is None or not clock_only(e.clock, words):
+            placed.append(e)
+            continue
+        start = e.interval.start
+        hour, minute = (int(part) for part in str(e.clock).split(":")[:2])
+        after_midnight = night and hour < _NIGHT_ENDS_HOUR
+        afternoon = later and not after_midnight and 1 <= hour < 12 and not _TWENTY_FOUR_HOUR.search(words)
+        target = day + timedelta(days=1) if after_midnight else day
+        shift = timedelta(days=(target - start.date()).days, hours=12 if afternoon else 0)
+        if not shift:
+            placed.append(e)
+            continue
+        clock = f"{hour + 12 if afternoon else hour:02d}:{minute:02d}"
+        value = f"{target.isoformat()}T{clock}" if re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", e.value) else e.value
+        interval = e.interval.model_copy(update={"start": start + shift, "end": e.interval.end + shift})
+        placed.append(e.model_copy(update={"interval": interval, "value": value, "clock": clock}))
+    return placed
+
+
+#: Parts of a day whose twelve-hour clocks are after noon.
+_LATER_PARTS = frozenset({"TAF", "TEV", "TNI"})
+
+#: A clock written the 24-hour way or with its half of the day: "0630", "06:30", "7 a.m.", "1600 hours".
+_TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d[:.]?\d\d|\d{4}|[ap]\.?m\b\.?|hours|hrs)|\b(?:morning|dawn)\b", re.IGNORECASE)
+
+
+def _clock_only(expression: model.TimeExpression) -> bool:
+    """A clock that names no day; "0630 GMT" too, whose four digits are the clock, not a year.
+    (Only for placing clocks on their day: frames and linking still read such a clock as
+    dated through `clock_only`, and their measured behaviour depends on it.)"""
+    return clock_only(expression.clock, _words_but_clock(expression))
+
+
+def _words_but_clock(expression: model.TimeExpression) -> str:
+    """The expression's words without its clock's digits ("about 0630 GMT" -> "about  GMT")."""
+    return expression.span.text.replace((expression.clock or "").replace(":", ""), "")
