@@ -728,15 +728,7 @@ class CueReader:
             description, source_span = self._source_words(pobj)
             if content is None or description is None:
                 return None
-            return Draft(
-                kind="according",
-                cue=(token.idx, to.idx + len(to.text)),
-                content=content,
-                stance=Stance.ASSERTS,
-                source_span=source_span,
-                description=description,
-                cue_token=token,
-            )
+            return _according(token, to, content, description, source_span)
         head = self._reporting_governor(head, token)
         # "According to residents, quoted by the X channel, ...": the parser may hang the
         # relay on the main clause; it belongs to the source, not to what was said
@@ -755,15 +747,7 @@ class CueReader:
         description, source_span = self._source_words(pobj)
         if description is None:
             return None
-        draft = Draft(
-            kind="according",
-            cue=(token.idx, to.idx + len(to.text)),
-            content=content,
-            stance=Stance.ASSERTS,
-            source_span=source_span,
-            description=description,
-            cue_token=token,
-        )
+        draft = _according(token, to, content, description, source_span)
         draft.via_spans.extend(self._passive_relays(pobj))
         for relay in relays:
             agent = syntax.agent(relay)
@@ -821,15 +805,7 @@ class CueReader:
         description, source_span = self._source_words(pobj)
         if content is None or description is None or source_span is None or overlaps(content, source_span):
             return None
-        return Draft(
-            kind="according",
-            cue=(preposition.idx, preposition.idx + len(preposition.text)),
-            content=content,
-            stance=Stance.ASSERTS,
-            source_span=source_span,
-            description=description,
-            cue_token=preposition,
-        )
+        return _according(preposition, preposition, content, description, source_span)
 
     def _estimate_cue(self, verb: Token) -> Draft | None:
         """ "Officials put the death toll at 12", "Forbes pegged his fortune at $4 billion": the
@@ -1778,3 +1754,19 @@ def _closes_speech(quote: Quote, text: str) -> bool:
     which a scare quote never does."""
     inner = text[quote.start : quote.end].rstrip("\"'” ")
     return inner[-1:] in (",", "?", "!")
+
+
+def _according(
+    cue: Token, last: Token, content: tuple[int, int], description: SpacySpan, source: tuple[int, int] | None
+) -> Draft:
+    """An asserted report through a source phrase ("according to X", "in a poll by X"): the cue
+    runs from `cue` to the end of `last`."""
+    return Draft(
+        kind="according",
+        cue=(cue.idx, last.idx + len(last.text)),
+        content=content,
+        stance=Stance.ASSERTS,
+        source_span=source,
+        description=description,
+        cue_token=cue,
+    )
