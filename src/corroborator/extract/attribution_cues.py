@@ -172,13 +172,10 @@ class CueReader:
         if content is None:
             return None
         subject, passive = self._subject(verb)
-        if subject is None or passive or syntax.nobody(subject):
+        speaker = self._speaker_words(subject) if subject is not None and not passive else None
+        if speaker is None:
             return None
-        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
-            return None
-        description, source_span = self._source_words(subject)
-        if description is None or not self._plausible_speaker(subject, description):
-            return None
+        description, source_span = speaker
         start, _ = self._cue_span(verb, verb.lemma_.lower())
         cue = (start, last.idx + len(last.text))
         if overlaps(content, cue) or (source_span is not None and overlaps(content, source_span)):
@@ -818,13 +815,10 @@ class CueReader:
         if obj is None or at is None or not any(t.like_num or t.text == "$" for t in at.subtree):
             return None
         subject, passive = self._subject(verb)
-        if subject is None or passive or syntax.nobody(subject):
+        speaker = self._speaker_words(subject) if subject is not None and not passive else None
+        if speaker is None:
             return None
-        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
-            return None
-        description, source_span = self._source_words(subject)
-        if description is None or not self._plausible_speaker(subject, description):
-            return None
+        description, source_span = speaker
         content = self.trimmed([*obj.subtree, *at.subtree])
         cue = self._cue_span(verb, verb.lemma_.lower())
         if content is None or overlaps(content, cue):
@@ -850,14 +844,13 @@ class CueReader:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if of is None or pobj is None or subject is None or syntax.nobody(subject):
+        if of is None or pobj is None or subject is None:
             return None
-        if subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx):
-            return None
-        description, source_span = self._source_words(subject)
+        speaker = self._speaker_words(subject)
         content = self.trimmed(list(pobj.subtree))
-        if description is None or content is None or not self._plausible_speaker(subject, description):
+        if speaker is None or content is None:
             return None
+        description, source_span = speaker
         start, _ = self._cue_span(verb, "be")
         hedges: list[str] = []
         if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
@@ -1529,6 +1522,16 @@ class CueReader:
         return noun.ent_type_ in _SPEAKER_ENTITIES or bool(
             self.registry.descriptors.index.scan(noun.text) or self.lexicon.speakers.scan(noun.lemma_)
         )
+
+    def _speaker_words(self, subject: Token) -> tuple[SpacySpan, tuple[int, int] | None] | None:
+        """The words and span of a subject that speaks for itself: not nobody, not the report's
+        own voice outside a quote, and a plausible speaker; None otherwise."""
+        if syntax.nobody(subject) or (subject.lower_ in _OWN_VOICE and not self.in_quote(subject.idx)):
+            return None
+        description, source_span = self._source_words(subject)
+        if description is None or not self._plausible_speaker(subject, description):
+            return None
+        return description, source_span
 
     def plausible_speaker(self, words: SpacySpan) -> bool:
         """Can the phrase `words` say or think something?"""
