@@ -906,15 +906,7 @@ class CueReader:
         description, source_span = self._source_words_of(self.doc[before[0].i : token.i])
         if content is None or description is None or not self._plausible_speaker(description.root, description):
             return None
-        return Draft(
-            kind="verb",
-            cue=(token.idx, token.idx + len(token.text)),
-            content=content,
-            stance=found[1],
-            source_span=source_span,
-            description=description,
-            cue_token=token,
-        )
+        return _one_word_cue(token, content, found[1], description, source_span)
 
     def _adverb_cue(self, token: Token) -> Draft | None:
         """ "Drones reportedly hit the depot": the report relays an unnamed claim."""
@@ -1047,15 +1039,7 @@ class CueReader:
         description = self.doc.char_span(*source, alignment_mode="expand")
         if description is None:
             return None
-        return Draft(
-            kind="verb",
-            cue=(token.idx, token.idx + len(token.text)),
-            content=content,
-            stance=found[1],
-            source_span=source,
-            description=description,
-            cue_token=token,
-        )
+        return _one_word_cue(token, content, found[1], description, source)
 
     def _headline_verb(self, token: Token) -> bool:
         word = token.lower_
@@ -1772,4 +1756,20 @@ def _according(
         source_span=source,
         description=description,
         cue_token=cue,
+    )
+
+
+def _one_word_cue(
+    token: Token, content: tuple[int, int], stance: Stance, description: SpacySpan, source: tuple[int, int] | None
+) -> Draft:
+    """A cue verb of one word whose speaker the caller found around it (a verbless headline, a
+    verb the tagger read as a noun)."""
+    return Draft(
+        kind="verb",
+        cue=(token.idx, token.idx + len(token.text)),
+        content=content,
+        stance=stance,
+        source_span=source,
+        description=description,
+        cue_token=token,
     )
