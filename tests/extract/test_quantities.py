@@ -333,3 +333,40 @@ def test_quantities_counts_over_a_whole_country_are_national_totals(run_quantiti
 def test_quantities_aircraft_struck_are_not_weapons_launched(run_quantities: Run) -> None:
     assert counts(run_quantities("Drones struck two bombers at the air base overnight.")) == []
     assert ("launched", "2") in counts(run_quantities("Two bombers attacked the city with missiles."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Several dozen fighters were killed in the raid.", [("killed", "24–99")]),
+        ("Several hundred drones were launched this month.", [("launched", "200–900")]),
+        ("A few hundred people were injured by the blasts.", [("injured", "200–500")]),
+        ("More than a hundred fighters were killed in the raid.", [("killed", "101+")]),
+        ("Over a dozen soldiers were wounded at the checkpoint.", [("injured", "13+")]),
+        ("One hundred and twenty civilians were hurt in the shelling.", [("injured", "120")]),
+        ("Two hundred and fifty drones were shot down over the weekend.", [("intercepted", "250")]),
+        ("Between one hundred and two hundred drones were launched at the city.", [("launched", "100–200")]),
+        ("Thousands of residents were injured in the bombardment.", [("injured", "2000–9999")]),
+        ("Tens of civilians were killed by the barrage.", [("killed", "20–99")]),
+    ],
+)
+def test_quantities_written_numbers_and_multiplied_vague_numbers(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert counts(run_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war, which began two years ago, has killed 20,000 people and displaced millions.",
+        "The conflict has killed tens of thousands of people.",
+        "More than 10,000 people have been killed in the insurgency since 2017.",
+    ],
+)
+def test_quantities_a_whole_war_toll_in_the_perfect_is_not_a_count(run_quantities: Run, text: str) -> None:
+    assert counts(run_quantities(text)) == []
+
+
+def test_quantities_a_perfect_toll_of_the_attack_is_still_a_count(run_quantities: Run) -> None:
+    assert counts(run_quantities("Two people have been killed in the attack on the market.")) == [("killed", "2")]

@@ -76,6 +76,8 @@ _CHANGE_VERBS = frozenset({"rise", "climb", "increase", "grow", "jump", "go", "s
 #: Prepositions that restrict who "no one" covers ("nobody in the queue", "no one on board").
 _RESTRICTING = frozenset({"in", "on", "at", "among", "inside", "near", "aboard", "from"})
 _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+_MULTIPLES = frozenset({100, 1000})  # hundred, thousand: they multiply the number before them
+_NEXT_UNIT = {12: 100, 100: 1000, 1000: 10_000}  # the unit a writer would name instead of a vague many of these
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
@@ -175,10 +177,16 @@ class QuantityFinder:
                         return None
                 elif lower == "some":
                     return None  # "some 30 drones" is approximately 30, handled below
-                quantity = model.Quantity(min=lo, max=hi)
+                # "several dozen", "a few hundred": the vague number of dozens or hundreds
+                factor = self._multiplier(doc, end)
+                if factor is not None and hi is not None and lo > 0:
+                    # at most just under the next unit's name ("several dozen" is 24–99, as
+                    # "dozens" is): a writer with a hundred would say "a hundred"
+                    lo, hi, end = lo * factor, min(hi * factor, _NEXT_UNIT[factor] - 1), end + 1
                 # "a number of missiles": the noun before "of" leads to what is counted
                 head = end - 2 if words[-1] == "of" and len(words) > 1 else end - 1
-                return Count(i, end, head, quantity)
+                start, lo, hi, approx = self._modified(doc, i, lo, hi)
+                return Count(start, end, head, model.Quantity(min=lo, max=hi), approx=approx)
         if lower == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one":
             return Count(i, i + 2, i + 1, model.Quantity(min=0, max=0), zero=True)  # "no one"
         if lower == "not" and i + 1 < len(doc) and doc[i + 1].lower_ in {"one", "a"}:
@@ -189,31 +197,11 @@ class QuantityFinder:
             return Count(i, i + 1, i, model.Quantity(min=0, max=0), zero=True)
         if lower == "another" and token.dep_ in syntax.SUBJECTS:
             return Count(i, i + 1, i, model.Quantity(min=1, max=1), another=True)
-        value = self._number_value(token)
-        if value is None or _compound_modifier(doc, i):
+        run = self._number_run(doc, i)
+        if run is None:
             return None
-        end = i + 1
-        # "two hundred", "twenty five", "1,200"
-        while (
-            end < len(doc)
-            and self._number_value(doc[end]) is not None
-            and doc[end].dep_ in {"compound", "nummod", "quantmod"}
-            and not _compound_modifier(doc, end)
-        ):
-            nxt = self._number_value(doc[end])
-            assert nxt is not None
-            value = value * nxt if nxt in {100, 1000} else value + nxt
-            end += 1
-        if (
-            value in _TENS
-            and end + 1 < len(doc)
-            and doc[end].text == "-"
-            and doc[end].whitespace_ == ""
-            and (unit := self._number_value(doc[end + 1])) is not None
-            and 0 < unit < 10
-        ):
-            value, end = value + unit, end + 2  # "twenty-five", split at the hyphen by the tokenizer
-        start, lo, hi, approx = self._modified(doc, i, value)
+        value, end, head = run
+        start, lo, hi, approx = self._modified(doc, i, value, value)
         whole = self._out_of(doc, end)
         if whole is not None and whole >= value:
             # "35 out of 41 drones were destroyed": the part, with the whole it is taken from
@@ -228,14 +216,53 @@ class QuantityFinder:
             and doc[i - 1].head.lemma_.lower() in _CHANGE_VERBS
         )
         if end + 1 < len(doc) and doc[end].lower_ in {"-", "to", "or", "and"} and not change:
-            upper = self._number_value(doc[end + 1])
-            if upper is not None and upper > value:
-                return Count(start, end + 2, end + 1, model.Quantity(min=value, max=upper))
+            upper = self._number_run(doc, end + 1)
+            if upper is not None and upper[0] > value:
+                # the upper number leads to the noun ("5-7 drones"), or else the lower one does
+                # ("between one hundred and two hundred drones", the second "hundred" a conjunct)
+                lead = upper[2] if _counted_noun(doc[upper[2]]) is not None else head
+                return Count(start, upper[1], lead, model.Quantity(min=value, max=upper[0]))
         if value == 1 and token.lower_ == "one" and token.dep_ == "nummod" and not _coordinated(token.head):
             # "one drone was intercepted over the roof" says at least one, not exactly one
             # when other counts exist; reconcile treats it as compatible with larger totals.
             return Count(start, end, end - 1, model.Quantity(min=1, max=None), approx=True)
-        return Count(start, end, end - 1, model.Quantity(min=lo, max=hi), approx=approx)
+        return Count(start, end, head, model.Quantity(min=lo, max=hi), approx=approx)
+
+    def _number_run(self, doc: Doc, i: int) -> tuple[int, int, int] | None:
+        """The number written from token `i` on: its value, the end of its tokens, and the
+        token that leads to the counted noun. "1,200", "twenty five", "twenty-five", "two
+        hundred", "a hundred", "one hundred and twenty"."""
+        if doc[i].lower_ == "a" and self._multiplier(doc, i + 1) in _MULTIPLES:
+            value: int | None = 1  # "a hundred", "a thousand": the article is the number one
+        else:
+            value = self._number_value(doc[i])
+        if value is None or _compound_modifier(doc, i):
+            return None
+        end = i + 1
+        head: int | None = None
+        while end < len(doc) and not _compound_modifier(doc, end):
+            nxt = self._number_value(doc[end])
+            if nxt is None and doc[end].lower_ == "and" and self._multiplier(doc, end - 1) is not None:
+                after = self._number_value(doc[end + 1]) if end + 1 < len(doc) else None
+                tens = after is not None and after < 100 and doc[end + 1].is_alpha
+                if after is not None and tens and self._multiplier(doc, end + 2) is None:
+                    # "one hundred and twenty": "hundred" leads to the noun
+                    value, head, end = value + after, end - 1, end + 2
+                break
+            if nxt is None or (doc[end].dep_ not in {"compound", "nummod", "quantmod"} and nxt not in _MULTIPLES):
+                break
+            value = value * nxt if nxt in _MULTIPLES else value + nxt
+            end += 1
+        if (
+            value in _TENS
+            and end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end].whitespace_ == ""
+            and (unit := self._number_value(doc[end + 1])) is not None
+            and 0 < unit < 10
+        ):
+            value, end = value + unit, end + 2  # "twenty-five", split at the hyphen by the tokenizer
+        return value, end, end - 1 if head is None else head
 
     def _out_of(self, doc: Doc, end: int) -> int | None:
         """The whole after a part: "out of 41" in "35 out of 41"."""
@@ -290,20 +317,31 @@ class QuantityFinder:
             return value if value < 100_000 else None
         return None
 
-    def _modified(self, doc: Doc, i: int, value: int) -> tuple[int, int, int | None, bool]:
-        """Apply "at least", "more than", "up to", "about" written before the number."""
+    def _multiplier(self, doc: Doc, i: int) -> int | None:
+        """The value of "dozen", "hundred" or "thousand" at token `i`, which multiply the
+        number before them ("several dozen", "a hundred"); None for any other token."""
+        if i >= len(doc):
+            return None
+        if doc[i].lower_ == "dozen":
+            return 12
+        value = self._number_value(doc[i])
+        return value if value in _MULTIPLES and doc[i].is_alpha else None
+
+    def _modified(self, doc: Doc, i: int, lo: int, hi: int | None) -> tuple[int, int, int | None, bool]:
+        """Apply "at least", "more than", "up to", "about" written before the number (or the
+        range of a vague one: "more than a dozen" is 13 or more, "up to a few hundred" 1–500)."""
         for kind, phrases in self.lx.quantity_modifiers.items():
             for words in phrases:
                 n = len(words)
                 if i - n >= 0 and tuple(t.lower_ for t in doc[i - n : i]) == words:
                     if kind == "at_least":
-                        return i - n, value, None, False
+                        return i - n, lo, None, False
                     if kind == "more_than":
-                        return i - n, value + 1, None, False
+                        return i - n, lo + 1, None, False
                     if kind == "up_to":
-                        return i - n, min(1, value), value, False
-                    return i - n, value, value, True
-        return i, value, value, False
+                        return i - n, min(1, lo), hi, False
+                    return i - n, lo, hi, True
+        return i, lo, hi, False
 
     # -- what a count counts
 
@@ -673,7 +711,7 @@ class QuantityFinder:
                     note="no serious injuries reported, so no deaths",
                 )
             ]
-        if _hypothetical(predicate, self.lx):
+        if _hypothetical(predicate, self.lx) or _whole_war_toll(predicate):
             return []
         if self._says_unharmed(predicate, zero=zero, negated=negated):
             # "no one was hurt", "all 21 crew members were safe": neither deaths nor injuries.
@@ -1093,6 +1131,21 @@ def _hypothetical(verb: Token, lx: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lx.modal_auxiliaries for c in verb.children):
         return True
     return any(syntax.word_forms(a) & lx.hypothetical_governors for a in syntax.ancestors_within(verb, 2))
+
+
+_WHOLE_WARS = frozenset({"war", "conflict", "insurgency", "invasion", "uprising", "rebellion", "violence", "crisis"})
+
+
+def _whole_war_toll(verb: Token) -> bool:
+    """ "the war has killed tens of thousands", "thousands have been killed in the conflict":
+    a background toll of the whole war, told in the perfect, not the incident's count."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    named = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    named += [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ == "relcl":
+        named.append(verb.head)  # "the war, which has killed ..."
+    return any(t.lemma_.lower() in _WHOLE_WARS for t in named)
 
 
 def _generic_predicate(verb: Token) -> bool:
