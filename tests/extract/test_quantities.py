@@ -370,3 +370,18 @@ def test_quantities_a_whole_war_toll_in_the_perfect_is_not_a_count(run_quantitie
 
 def test_quantities_a_perfect_toll_of_the_attack_is_still_a_count(run_quantities: Run) -> None:
     assert counts(run_quantities("Two people have been killed in the attack on the market.")) == [("killed", "2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The drone exploded over the checkpoint, wounding two police officers and a civilian.", [("injured", "3")]),
+        ("In the village, two soldiers and three civilians were killed.", [("killed", "5")]),
+        ("Four children and their teacher were injured in the blast.", [("injured", "5")]),
+        ("Two soldiers and several civilians were killed.", [("killed", "2")]),
+    ],
+)
+def test_quantities_people_listed_together_add_up(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert counts(run_quantities(text)) == expected

@@ -717,8 +717,34 @@ class QuantityFinder:
             # "no one was hurt", "all 21 crew members were safe": neither deaths nor injuries.
             none = model.Quantity(min=0, max=0)
             return [Finding(attribute=a, value=none, start=start, end=end) for a in (A.KILLED, A.INJURED)]
-        value = model.Quantity(min=0, max=0) if zero else count.quantity
+        value = count.quantity
+        if not zero and (listed := self._listed_people(noun, count.quantity)) is not None:
+            value, end = listed[0], max(end, listed[1])
+        value = model.Quantity(min=0, max=0) if zero else value
         return [Finding(attribute=role, value=value, start=start, end=end, revised=_says_now(predicate))]
+
+    def _listed_people(self, noun: Token, first: model.Quantity) -> tuple[model.Quantity, int] | None:
+        """ "two police officers and a civilian", "four children and their teacher": the people
+        listed after the counted noun, each counted, add up (3, 5), with the end of the list.
+        None when nothing is listed, or a listed group has no number ("two soldiers and
+        civilians"), or a listed noun is not people."""
+        listed = [c for c in noun.conjuncts if c.i > noun.i]
+        if not listed or noun.pos_ != "NOUN" or not self._is_people(noun):
+            return None
+        total = first.min
+        for person in listed:
+            if person.pos_ != "NOUN" or not self._is_people(person):
+                return None
+            number = next((c for c in person.children if c.dep_ == "nummod"), None)
+            run = self._number_run(person.doc, number.left_edge.i) if number is not None else None
+            if run is not None:
+                total += run[0]
+            elif person.tag_ == "NN" and any(c.dep_ in {"det", "poss"} for c in person.children):
+                total += 1  # "a civilian", "their teacher"
+            else:
+                return None
+        upper = None if first.max is None else first.max - first.min + total
+        return model.Quantity(min=total, max=upper), max(c.right_edge.i for c in listed) + 1
 
     def _says_unharmed(self, predicate: Token, *, zero: bool, negated: bool) -> bool:
         """Harm in general denied ("nobody was hurt") or a state of no harm ("were safe")."""
