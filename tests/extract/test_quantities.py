@@ -385,3 +385,27 @@ def test_quantities_people_listed_together_add_up(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert counts(run_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relatives said 34 bodies had been buried in the village.", [("killed", "34")]),
+        ("The hospital received the bodies of 14 people.", [("killed", "14")]),
+        ("Mourners buried 23 people on Monday.", [("killed", "23")]),
+        ("Two UN bodies condemned the strike.", []),
+        ("Five people were buried under the rubble.", []),
+    ],
+)
+def test_quantities_the_dead_counted_as_bodies_and_burials(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert counts(run_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Divers recovered six more bodies from the river.", "Rescuers found the body of a man under the rubble."],
+)
+def test_quantities_more_bodies_and_one_body_found_are_not_tolls(run_quantities: Run, text: str) -> None:
+    assert counts(run_quantities(text)) == []

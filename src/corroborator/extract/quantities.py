@@ -37,7 +37,13 @@ _CASUALTY_NOUNS = {
     "injury": (A.INJURED,),
     "wounded": (A.INJURED,),
     "injured": (A.INJURED,),
+    # "34 bodies were buried", "the bodies of 14 people": the dead, counted
+    "body": (A.KILLED,),
+    "corpse": (A.KILLED,),
 }
+#: "Bodies" that are organisations, not the dead: "two UN bodies", "governing bodies".
+_NOT_THE_DEAD = frozenset({"governing", "regulatory", "advisory", "international", "public", "official", "legislative",
+                           "federal", "judicial", "elected", "professional", "statutory", "supervisory"})
 #: People nouns that name a group in the singular ("the crew were safe"): not one person.
 _COLLECTIVE_PEOPLE = frozenset({"crew", "staff", "personnel", "family", "team", "garrison", "population", "public"})
 _UNIT_NOUNS = frozenset(
@@ -657,6 +663,9 @@ class QuantityFinder:
     def _people_findings(self, ws: Workspace, count: Count, noun: Token) -> list[Finding]:
         lemma = noun.lemma_.lower()
         if lemma in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS:
+            more = any(t.lower_ in _MORE for t in noun.doc[count.start : noun.i])  # "six more bodies"
+            if lemma in {"body", "corpse"} and (more or not _the_dead(noun)):
+                return []
             attrs = _CASUALTY_NOUNS.get(lemma) or _CASUALTY_NOUNS[noun.lower_]
             zero = count.zero or _under_without(noun) or _negated_predicate(noun)
             if not zero and len(attrs) > 1:
@@ -677,6 +686,14 @@ class QuantityFinder:
         owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
         if predicate is None and owner is not None and owner.pos_ == "NOUN" and self._casualty_role(owner) is not None:
             predicate = owner  # "the deaths of two civilians", "the martyrdom of two"
+        if (
+            predicate is None
+            and owner is not None
+            and owner.lemma_.lower() in {"body", "corpse"}
+            and _the_dead(owner)
+            and noun.doc[count.head].like_num
+        ):
+            predicate = owner  # "the bodies of 14 people" (one body found adds to a toll told elsewhere)
         if predicate is None and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
             predicate = noun.head
             # "left two people injured": the state word hangs off the verb (unless the verb
@@ -690,7 +707,7 @@ class QuantityFinder:
                         predicate = child
         if predicate is None:
             return []
-        role = self._casualty_role(predicate)
+        role = A.KILLED if predicate.lemma_.lower() in {"body", "corpse"} else self._casualty_role(predicate)
         if role is None:
             return []
         negated = any(c.dep_ == "neg" for c in predicate.children) or any(
@@ -767,6 +784,8 @@ class QuantityFinder:
         roles = self.lx.role_words
         if any(" ".join(w) in forms for w in roles["killed"]):
             return A.KILLED
+        if "bury" in forms and token.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in token.children):
+            return A.KILLED  # "we buried 23 people" (but people "buried under rubble" may be alive)
         if any(" ".join(w) in forms for w in roles["injured"]):
             return A.INJURED
         return None
@@ -1160,6 +1179,18 @@ def _hypothetical(verb: Token, lx: Lexicon) -> bool:
 
 
 _WHOLE_WARS = frozenset({"war", "conflict", "insurgency", "invasion", "uprising", "rebellion", "violence", "crisis"})
+
+
+_MORE = frozenset({"more", "additional", "further", "other"})
+
+
+def _the_dead(bodies: Token) -> bool:
+    """ "34 bodies", "the charred bodies of 14 people" are the dead; "two UN bodies",
+    "governing bodies" are organisations, and "six more bodies" add to a toll told elsewhere."""
+    return not any(
+        c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in _NOT_THE_DEAD) or c.lower_ in _MORE
+        for c in bodies.children
+    )
 
 
 def _whole_war_toll(verb: Token) -> bool:
