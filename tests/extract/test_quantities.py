@@ -409,3 +409,22 @@ def test_quantities_the_dead_counted_as_bodies_and_burials(
 )
 def test_quantities_more_bodies_and_one_body_found_are_not_tolls(run_quantities: Run, text: str) -> None:
     assert counts(run_quantities(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven people lost their lives in the fire.", [("killed", "7")]),
+        ("The strike claimed the lives of 7 people.", [("killed", "7")]),
+        ("The blast cost nine lives.", [("killed", "9")]),
+        ("Eight soldiers fell in battle near the river.", [("killed", "8")]),
+        ("Two people were killed and 12 others were injured.", [("killed", "2"), ("injured", "12")]),
+        ("The raid caused the deaths of two and the injury of 12 others.", [("killed", "2"), ("injured", "12")]),
+        ("Rescuers saved the lives of 7 people.", []),
+        ("Three leaves fell in the yard.", []),
+    ],
+)
+def test_quantities_lives_lost_and_others_counted(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert counts(run_quantities(text)) == expected

@@ -410,6 +410,8 @@ def _hedges(sentence: SpacySpan) -> tuple[str, ...]:
         word = token.lower_
         if word in {"may", "might"} and token.tag_ != "MD":
             continue  # the month of May
+        if word == "claimed" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+            continue  # "the strike claimed the lives of seven people" tells deaths, not a claim
         if word in _SPECULATIVE or word in _REPORTED:
             found.append(word)
     text = sentence.text.lower()

@@ -673,6 +673,10 @@ class QuantityFinder:
             value = model.Quantity(min=0, max=0) if zero else count.quantity
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             return [Finding(attribute=a, value=value, start=start, end=end) for a in attrs]
+        if lemma == "life" and _lives_lost(noun) and not count.zero:
+            # "the blast cost nine lives"
+            start, end = min(count.start, noun.i), max(count.end, noun.i + 1, noun.head.i + 1)
+            return [Finding(attribute=A.KILLED, value=count.quantity, start=min(start, noun.head.i), end=end)]
         if noun.lower_ not in self.lx.people_nouns and noun.lemma_.lower() not in self.lx.people_nouns:
             return []
         return self._people_predicate(noun, count)
@@ -786,6 +790,8 @@ class QuantityFinder:
             return A.KILLED
         if "bury" in forms and token.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in token.children):
             return A.KILLED  # "we buried 23 people" (but people "buried under rubble" may be alive)
+        if _lives_lost(token):
+            return A.KILLED
         if any(" ".join(w) in forms for w in roles["injured"]):
             return A.INJURED
         return None
@@ -1182,6 +1188,25 @@ _WHOLE_WARS = frozenset({"war", "conflict", "insurgency", "invasion", "uprising"
 
 
 _MORE = frozenset({"more", "additional", "further", "other"})
+_TAKING_LIVES = frozenset({"lose", "claim", "take", "cost"})
+_BATTLE = frozenset({"battle", "combat", "action", "fighting", "field"})
+
+
+def _lives_lost(token: Token) -> bool:
+    """Deaths told as lives taken or given: "seven people lost their lives", "claimed the
+    lives of 7 people", "cost nine lives", "eight soldiers fell in battle" (or "on the field
+    of honour")."""
+    lemma = token.lemma_.lower()
+    if lemma == "life":
+        return token.head.lemma_.lower() in _TAKING_LIVES and token.dep_ in {"dobj", "nsubjpass"}
+    if token.pos_ != "VERB":
+        return False
+    if lemma in _TAKING_LIVES:
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() == "life" for c in token.children)
+    if lemma == "fall":
+        places = (p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
+        return any(p.lemma_.lower() in _BATTLE for p in places)
+    return False
 
 
 def _the_dead(bodies: Token) -> bool:
