@@ -124,6 +124,32 @@ def test_timex_year_on_year_comparison_keeps_the_period() -> None:
     assert found == [("the third quarter of 2022", "2022-Q3"), ("a year earlier", "2021-Q3")]
 
 
+def test_timex_first_or_last_two_quarters_of_a_year_are_its_half() -> None:
+    found = values("Grain exports should stay low through the first two quarters of 2024, traders said.")
+    assert found == [("the first two quarters of 2024", "2024-H1")]
+    assert values("Fuel deliveries halted in the last two quarters of 2022.") == [
+        ("the last two quarters of 2022", "2022-H2")
+    ]
+    # without a year they count back from now: a length, as before
+    assert values("Fuel deliveries fell over the last two quarters.") == [("the last two quarters", "P2Q")]
+
+
+def test_timex_last_years_quarter_is_the_quarter_compared_a_year_back() -> None:
+    found = values("Port revenue rose in the second quarter of 2023. Revenue for last year's quarter was lower.")
+    assert found == [("the second quarter of 2023", "2023-Q2"), ("last year's quarter", "2022-Q2")]
+
+
+def test_timex_one_day_after_a_modal_is_some_time_to_come(nlp: Language) -> None:
+    found = one("The ferry line could one day link the two islands again.", nlp=nlp)
+    assert (found.span.text, found.value, found.timex_type) == ("one day", "FUTURE_REF", model.TimexType.DATE)
+    assert values("The ceasefire lasted one day.", nlp=nlp) == [("one day", "P1D")]
+
+
+def test_timex_then_current_is_a_present_in_the_past() -> None:
+    assert values("The fund bought bonds at the then current rate.") == [("current", "PAST_REF")]
+    assert values("The current rate is too high.") == [("current", "PRESENT_REF")]
+
+
 # --------------------------------------------------------------------------- weekdays and tense
 
 

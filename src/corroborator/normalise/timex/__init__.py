@@ -58,7 +58,9 @@ Conventions
   corresponding period last year", "the latest period") refers to the part of a year the
   text last talked about (a month, quarter, half or season), past any day named since and
   past any forecast (a period named in a future clause or still to come has no results to
-  compare). A
+  compare); "last year's quarter" is that quarter a year back. "The first two quarters of
+  1990" is its first half. "One day" after a modal ("could one day link") is FUTURE_REF, and
+  "the then current price" a present in the past (PAST_REF). A
   deadline ("by 1992", "until Tuesday") is never the time the text talks about.
 - "The day" just before a named day ("during the day Friday") is that day: only the name is
   tagged. A part of the day classifying a noun ("the morning talk show", "the night shift")

@@ -181,6 +181,13 @@ class _Grammar(_Handlers):
             self._quarter,
         )
         self._add(
+            "two_quarters",
+            rf"""
+            (?:(?i:the)\s+)?(?P<ord>(?i:first|last|final))\s+(?i:two)\s+(?i:quarters)
+            (?:\s+(?i:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>{Y})(?!\d))?{_END}""",
+            self._two_quarters,
+        )
+        self._add(
             "quarter_code",
             rf"""(?<!\w)(?P<code>Q[1-4]|H[12])(?:\s+(?P<y>{Y}))?{_END}""",
             self._quarter_code,
@@ -287,6 +294,11 @@ class _Grammar(_Handlers):
             r"""
             (?i:the)\s+(?i:comparable|corresponding|same|year-ago|year-earlier)\s+(?i:period|quarter)
             \s+(?:(?i:of)\s+)?(?i:last\s+year|a\s+year\s+(?:ago|earlier))(?!\w)""",
+            self._year_ago_adjective,
+        )
+        self._add(
+            "last_years_period",  # "last year's quarter": the quarter under comparison, a year back
+            r"""(?i:last\s+year['’]s)\s+(?i:quarter|period)(?!\w)""",
             self._year_ago_adjective,
         )
         self._add(

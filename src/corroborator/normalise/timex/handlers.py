@@ -57,6 +57,10 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+#: Modal verbs before "one day" that make it an indefinite time to come ("will one day be").
+_MODALS = ("will", "would", "could", "may", "might", "can", "shall", "should", "must")
+
+
 class _Handlers:
     """The readings of the rules' matches, and the word helpers they use.
 
@@ -281,6 +285,13 @@ class _Handlers:
         if half:
             return _Parts(half=n, year=year, fiscal=fiscal) if n <= 2 else None
         return _Parts(quarter=n, year=year, fiscal=fiscal)
+
+    def _two_quarters(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "the first two quarters of 1990" is its first half; a length when no year says
+        which ("profits fell in the last two quarters" counts back from now)."""
+        if not m["y"]:
+            return None
+        return _Parts(half=1 if m["ord"].lower() == "first" else 2, year=int(m["y"]))
 
     def _quarter_code(self, m: re.Match[str], text: str) -> _Parts | None:
         code, year = m["code"], int(m["y"]) if m["y"] else None
@@ -593,6 +604,9 @@ class _Handlers:
             if m["half"] or m["frac"]:
                 count += 0.5
             literal = _duration_value(count, unit)
+        if unit == "D" and m["num"].lower() == "one" and not m["lead"] and self.preceded_by(text, m.start(), _MODALS):
+            # "will one day be", "could one day replace": some time to come, not a length
+            return _Parts(kind="vague", literal="FUTURE_REF")
         parts = _Parts(kind="duration", literal=literal, year_to_date=self._year_to_date(m, text, unit, count))
         # "one day" is as often "some day" as a length, "a second" as often an ordinal.
         parts.weak = m["num"].lower() in {"a", "an", "one"} and not m["lead"] and unit in {"D", "S"}
@@ -650,6 +664,8 @@ class _Handlers:
         if word.startswith("the ") and self.followed_by_of(text, m.end()):
             return None  # "the future of the city" is not a time
         literal = self.lex.vague[word]
+        if literal == "PRESENT_REF" and self.preceded_by(text, m.start(), ("then",)):
+            literal = "PAST_REF"  # "the then current price": the present of a past time
         if re.match(r"PT?[\dX]", literal):
             return _Parts(kind="duration", literal=literal)  # "in recent weeks": PXW
         return _Parts(kind="vague", literal=literal)
