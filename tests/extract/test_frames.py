@@ -187,3 +187,21 @@ def test_frames_a_period_events_are_counted_over_does_not_date_this_one(extract:
     )
     (frame,) = report.frames
     assert "this year" not in dated(frame)
+
+
+def test_frames_attacks_on_consecutive_named_days_are_two_frames(extract: Extract) -> None:
+    report = extract(
+        "On Friday 8 November, the air force struck a gathering of fighters near the village of Tin-Akof, "
+        "killing several dozen.\n\n"
+        "On Thursday 7 November, the garrison of Markoye was the target of an attack by an armed group. "
+        "Five soldiers were killed and nine others were wounded."
+    )
+    assert [dated(f) for f in report.frames] == [["Friday 8 November"], ["Thursday 7 November"]]
+
+
+def test_frames_a_night_and_the_next_day_stay_one_frame(extract: Extract) -> None:
+    report = extract(
+        "On the night of 6 November drones attacked the port of Izmail.\n\n"
+        "On Thursday 7 November the port said one drone hit a warehouse."
+    )
+    assert len(report.frames) == 1

@@ -212,8 +212,7 @@ class FrameBuilder:
         dated_a, dated_b = most_precise(_dated(a)), most_precise(_dated(b))
         if not dated_a or not dated_b:
             return True
-        slack = timedelta(hours=12)
-        return any(x.overlaps(y, slack=slack) for x in dated_a for y in dated_b)
+        return any(x.overlaps(y, slack=_slack(x, y)) for x in dated_a for y in dated_b)
 
     def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
         """Whether the places can be one event's. The most specific places decide: a frame
@@ -475,6 +474,18 @@ _DAY_NAMING = re.compile(
     r"tonight|overnight|last|previous|this|\d)",
     re.IGNORECASE,
 )
+
+
+_CALENDAR = frozenset(
+    {model.TimePrecision.DAY, model.TimePrecision.WEEK, model.TimePrecision.MONTH, model.TimePrecision.YEAR}
+)
+
+
+def _slack(a: model.TimeInterval, b: model.TimeInterval) -> timedelta:
+    """How far apart two readings may be and still be one event's: half a day when either is
+    a part of a day or a clock (a night runs over midnight, a clock may be in another zone),
+    none when both are calendar days ("on Thursday 13 November" is not "Friday 14 November")."""
+    return timedelta(0) if a.precision in _CALENDAR and b.precision in _CALENDAR else timedelta(hours=12)
 
 
 def _names_a_day(expression: model.TimeExpression) -> bool:
