@@ -417,6 +417,13 @@ def test_places_a_name_before_the_noun_town_is_a_settlement(nlp: Language, gaz: 
     assert (found["Sebeta Kolfe"].place.kind, found["Sebeta Kolfe"].precision) == ("town", model.GeoPrecision.TOWN)
 
 
+def test_places_the_towns_a_road_is_named_after_are_not_where_it_happened(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Mourners blocked the Peshawar-Kohat highway in Pakistan on Monday; in Kohat shops stayed shut."
+    mentions = _places(nlp, gaz, text)
+    assert "Peshawar" not in _by_text(mentions)
+    assert [m.span.start for m in mentions if m.span.text == "Kohat"] == [text.index("in Kohat") + 3]
+
+
 def test_places_an_outlet_that_names_its_country_puts_its_villages_there(nlp: Language, gaz: Gazetteer) -> None:
     text = "Our units struck a gathering of fighters in the locality of Pelga Yiri on Friday."
     assert _places(nlp, gaz, text) == []  # no country: nothing is guessed
