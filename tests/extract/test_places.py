@@ -415,6 +415,8 @@ def test_places_a_name_before_the_noun_town_is_a_settlement(nlp: Language, gaz: 
     found = _by_text(_places(nlp, gaz, text))
     assert (found["Sebeta Kolfe"].match, found["Sebeta Kolfe"].place.country_code) == ("unlisted", "ET")
     assert (found["Sebeta Kolfe"].place.kind, found["Sebeta Kolfe"].precision) == ("town", model.GeoPrecision.TOWN)
+    described = _by_text(_places(nlp, gaz, "Shells hit the Ukrainian Danube town of Izmail overnight."))
+    assert "Danube" not in described and described["Izmail"].place.country_code == "UA"
 
 
 def test_places_the_towns_a_road_is_named_after_are_not_where_it_happened(nlp: Language, gaz: Gazetteer) -> None:

@@ -414,8 +414,9 @@ def _introduced_as_settlement(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     """'the town of X', 'the southern Lebanese village of X', 'X township', 'the X municipality'."""
     if _ends_with(_words_before(doc, raw.start, limit=4), cues.settlement_before):
         return True
-    after = tuple(t.lower_ for t in doc[raw.stop : raw.stop + 3])
-    return any(after[: len(p)] == p for p in cues.settlement_after)
+    after = tuple(t.lower_ for t in doc[raw.stop : raw.stop + 4])
+    # "the Danube town of Izmail": the noun introduces the name after it; the one before describes it
+    return any(after[: len(p)] == p and after[len(p) : len(p) + 1] != ("of",) for p in cues.settlement_after)
 
 
 def _located_in(doc: Doc, raw: _Raw, gazetteer: Gazetteer) -> str | None:
