@@ -410,6 +410,22 @@ def test_places_local_units_and_communities_of_unfamiliar_countries(nlp: Languag
     assert found["Bangre Yiri"].match == "unlisted"
 
 
+def test_places_a_name_before_the_noun_town_is_a_settlement(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A shell reportedly hit a bakery near Sebeta Kolfe town, in Ethiopia, on Monday; the town hall was shut."
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Sebeta Kolfe"].match, found["Sebeta Kolfe"].place.country_code) == ("unlisted", "ET")
+    assert (found["Sebeta Kolfe"].place.kind, found["Sebeta Kolfe"].precision) == ("town", model.GeoPrecision.TOWN)
+    described = _by_text(_places(nlp, gaz, "Shells hit the Ukrainian Danube town of Izmail overnight."))
+    assert "Danube" not in described and described["Izmail"].place.country_code == "UA"
+
+
+def test_places_the_towns_a_road_is_named_after_are_not_where_it_happened(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Mourners blocked the Peshawar-Kohat highway in Pakistan on Monday; in Kohat shops stayed shut."
+    mentions = _places(nlp, gaz, text)
+    assert "Peshawar" not in _by_text(mentions)
+    assert [m.span.start for m in mentions if m.span.text == "Kohat"] == [text.index("in Kohat") + 3]
+
+
 def test_places_an_outlet_that_names_its_country_puts_its_villages_there(nlp: Language, gaz: Gazetteer) -> None:
     text = "Our units struck a gathering of fighters in the locality of Pelga Yiri on Friday."
     assert _places(nlp, gaz, text) == []  # no country: nothing is guessed

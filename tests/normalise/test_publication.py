@@ -90,6 +90,20 @@ def test_publication_without_date_line_infers_month_and_day_but_no_year() -> Non
     assert night.interval is not None and not night.interval.year_known
 
 
+def test_publication_an_opening_dateline_dates_the_writing_not_the_event() -> None:
+    # Without it, "last evening" meeting the dated 9 Oct would pull publication to the 10th.
+    text = "Kalat, 9 Oct: Three shepherds were hurt in last evening's mortar fire near the ridge, locals say."
+    publication, times, _ = infer(text)
+    assert publication.declared == dt.date(model.PLACEHOLDER_YEAR, 10, 9)
+    assert by_text(times)["last evening"].value == "XXXX-10-08TEV"
+    wire = "QUETTA, October 9 (Frontier Wire) - Shelling hit a market on Sunday, police said."
+    publication, _, _ = infer(wire)
+    assert (publication.declared, publication.year_known) == (dt.date(model.PLACEHOLDER_YEAR, 10, 9), False)
+    # a sentence that opens with a place and a date is no dateline
+    publication, _, _ = infer("In Kalat, on 9 Oct, three shepherds were hurt, locals say.")
+    assert publication.declared is None
+
+
 def test_publication_without_any_dates_is_unknown() -> None:
     publication, times, anomalies = infer("Drones were seen over the city. Officials said air defences were active.")
     assert (publication.declared, publication.inferred_earliest, publication.inferred_latest) == (

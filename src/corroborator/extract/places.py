@@ -349,6 +349,8 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         return False  # a capitalised article mid-sentence: a title ("The Atlantic", "The Hill")
     if raw.end < len(doc) and doc[raw.end].lower_ == "time" and raw.start > 0 and _clock_word(doc[raw.start - 1]):
         return False  # "at 04:10 Moscow time": a time zone, not where anything happened
+    if _end_of_a_route(doc, raw):
+        return False  # "on the Bannu-Miranshah road": somewhere between the two towns, at neither
     if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
@@ -412,8 +414,9 @@ def _introduced_as_settlement(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     """'the town of X', 'the southern Lebanese village of X', 'X township', 'the X municipality'."""
     if _ends_with(_words_before(doc, raw.start, limit=4), cues.settlement_before):
         return True
-    after = tuple(t.lower_ for t in doc[raw.stop : raw.stop + 3])
-    return any(after[: len(p)] == p for p in cues.settlement_after)
+    after = tuple(t.lower_ for t in doc[raw.stop : raw.stop + 4])
+    # "the Danube town of Izmail": the noun introduces the name after it; the one before describes it
+    return any(after[: len(p)] == p and after[len(p) : len(p) + 1] != ("of",) for p in cues.settlement_after)
 
 
 def _located_in(doc: Doc, raw: _Raw, gazetteer: Gazetteer) -> str | None:
@@ -519,6 +522,27 @@ def _inside_longer_name(doc: Doc, raw: _Raw) -> bool:
         if token.pos_ == "PROPN" and not (token is before and token.is_sent_start):
             return True
     return False
+
+
+#: Nouns of a route named after the two places it joins ("the Bannu-Miranshah road").
+_ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "route", "railway", "railroad", "corridor", "pipeline"})
+_JOINERS = frozenset({"-", "–", "—"})
+
+
+def _end_of_a_route(doc: Doc, raw: _Raw) -> bool:
+    """Whether the name is one end of a route named after the places it joins: "the A-B road"
+    says where the road runs, not that anything happened in A or in B."""
+    def capitalised(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper()
+
+    def route(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].lower_ in _ROUTE_NOUNS
+
+    first_end = raw.end + 1 < len(doc) and doc[raw.end].text in _JOINERS and capitalised(raw.end + 1)
+    if first_end and route(raw.end + 2):
+        return True
+    second_end = raw.start >= 2 and doc[raw.start - 1].text in _JOINERS and capitalised(raw.start - 2)
+    return second_end and route(raw.end)
 
 
 def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:

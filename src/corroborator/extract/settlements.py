@@ -106,8 +106,8 @@ def _introduced_names(
             end = token.i + len(phrase)
             if token.i == 0 or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
                 continue
-            if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
-                continue  # "X village council", "X town hall": the noun modifies another
+            if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].lower_ == "of"):
+                continue  # "X village council", "X town hall"; "the Danube town of Izmail" names Izmail
             start = _run_to(doc, token.i)
             if start < token.i:
                 names.append((start, token.i, _noun(phrase)))

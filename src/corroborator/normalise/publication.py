@@ -193,7 +193,38 @@ def _declared(
                 evidence=(span,) if span else (),
             )
         )
+    if span is None:
+        opening = _opening_dateline(text, report_id, lex)
+        if opening is not None:
+            (day, year_known, time), where = opening
+            return _Declared(day, year_known, time, where.text, where)
     return _Declared(None, False, None, None, span)
+
+
+#: A dateline opening the text: a place, a comma, the filing date, an optional agency in brackets,
+#: then a colon or a dash ("Mir Ali, 23 Nov: ...", "RAWALPINDI, 23 November 2025: ...",
+#: "NAIROBI, Nov 5 (Horn Dispatch) - ...").
+_OPENING_DATELINE = re.compile(
+    r"\s*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3},\s*(?P<date>[^()\n:–—]{3,30}?)\s*"
+    r"(?:\([^)\n]{1,40}\)\s*)?(?::|\s[-–—]|[–—])"
+)
+
+
+def _opening_dateline(
+    text: str, report_id: str, lex: TimeLexicon
+) -> tuple[tuple[dt.date, bool, dt.time | None], model.Span] | None:
+    """The filing date of a dateline that opens the text, for a report with no declared date:
+    the day the report was written, not the day of an event it tells ("Mir Ali, 23 Nov: bodies
+    of four children killed in last evening's strike" was written on the 23rd, the strike on
+    the 22nd)."""
+    match = _OPENING_DATELINE.match(text)
+    if match is None:
+        return None
+    found = _read_date(match.group("date").strip(), lex)
+    if found is None:
+        return None
+    start, end = match.span("date")
+    return found, model.Span(report_id=report_id, start=start, end=end, text=text[start:end])
 
 
 def _read_date(said: str, lex: TimeLexicon) -> tuple[dt.date, bool, dt.time | None] | None:
