@@ -205,3 +205,12 @@ def test_frames_a_night_and_the_next_day_stay_one_frame(extract: Extract) -> Non
         "On Thursday 7 November the port said one drone hit a warehouse."
     )
     assert len(report.frames) == 1
+
+
+def test_frames_an_attack_days_before_the_one_told_is_another_frame(extract: Extract) -> None:
+    report = extract(
+        "A drone strike on a cattle market in Koutougou killed at least 20 civilians on Friday, "
+        "a day after rebels attacked an army post in the town of Arbinda."
+    )
+    frame_of = {m.trigger.text: f.id for f in report.frames for m in f.mentions}
+    assert frame_of["strike"] != frame_of["attacked"]

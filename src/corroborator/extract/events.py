@@ -380,8 +380,28 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
             earlier = {i for i in actual if i < antecedent.i and ws.doc[i].sent.start == token.sent.start}
             if earlier and antecedent.i not in earlier and antecedent.dep_ != "nsubj":
                 hit = EventHit(**{**hit.__dict__, "another": True})
+        elif (
+            not hit.another
+            and hit.token in actual
+            and _days_before(token)
+            and any(i < token.i and ws.doc[i].sent.start == token.sent.start for i in actual)
+        ):
+            hit = EventHit(**{**hit.__dict__, "another": True})
         marked.append(hit)
     return marked
+
+
+def _days_before(verb: Token) -> bool:
+    """ "... killed 30 on Friday, a day after militants attacked the base": an act in a clause
+    that happened days (or weeks) before the event told first is another event. "Hours
+    after" may still be the same one."""
+    return any(
+        mark.dep_ == "mark"
+        and mark.lower_ == "after"
+        and mark.i > 0
+        and mark.doc[mark.i - 1].lemma_.lower() in {"day", "week", "month", "year"}
+        for mark in verb.children
+    )
 
 
 def _told_of_a_thing(clause: Token, weapon_words: set[int]) -> bool:
