@@ -459,3 +459,16 @@ def test_places_a_city_paper_makes_the_report_about_its_country(nlp: Language, g
     text = "Residents reported gunfire in the Brooklyn area of the commune before dawn."
     found = _by_text(_places(nlp, gaz, text, outlet="Port-au-Prince Post"))
     assert (found["Brooklyn"].place.country_code, found["Brooklyn"].match) == ("HT", "unlisted")
+
+
+def test_places_the_village_is_not_a_word_of_a_longer_name_in_the_title(nlp: Language, gaz: Gazetteer) -> None:
+    # "Ali" is a town in GeoNames, but the title names "Mir Ali", a longer name it does not know
+    text = "A drone struck a house on Friday. Everyone in the village heard it, an elder said."
+    mentions = _places(nlp, gaz, text, title="Two boys killed as drone hits house in Mir Ali")
+    assert "the village" not in _by_text(mentions)
+
+
+def test_places_a_title_case_headline_still_names_the_home_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Explosions were heard in the city overnight, residents said."
+    mentions = _places(nlp, gaz, text, outlet="Evening Courier", title="Loud Explosions Rock Kharkiv Overnight")
+    assert _by_text(mentions)["the city"].place.name == "Kharkiv"

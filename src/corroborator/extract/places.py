@@ -71,6 +71,8 @@ CONTEXT_POPULATION = 1_000
 REGION_WEIGHT = 2.0
 #: How far (in characters) a named region vouches for the towns in it.
 REGION_WINDOW = 400
+#: The share of longer words capitalised that makes a short text title case ("Drone Strike Hits Kharkiv").
+TITLE_CASE_SHARE = 0.8
 #: A namesake this far (km) from the capital and the centroid of the one country a report is
 #: about is abroad, not across its border.
 FAR_ABROAD_KM = 1500.0
@@ -1111,10 +1113,16 @@ def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str])
     """The first place of a fitting kind named in short texts (an outlet name, a title)."""
     for text in texts:
         words = text.replace("(", " ").replace(")", " ").replace(",", " ").split()
+        long_words = [w for w in words if len(w) > 3]
+        # a name run on from a capitalised word ("Mir Ali") is a longer name, not "Ali"; in a
+        # name or a headline written in title case every word is capitalised and says nothing
+        title_case = sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
                 name = " ".join(words[start : start + size])
                 if not name[:1].isupper():
+                    continue
+                if not title_case and start > 0 and words[start - 1][:1].isupper():
                     continue
                 found = gazetteer.lookup(name, kinds=kinds)
                 if "admin1" in kinds:  # "Governor of the Oryol Region": the stem names the region
