@@ -9,7 +9,7 @@ import pytest
 from corroborator import model
 from corroborator.config import Settings
 from corroborator.errors import NotFound, ResourceError
-from corroborator.extract.gazetteer import Gazetteer, load_gazetteer, name_key
+from corroborator.extract.gazetteer import Gazetteer, load_gazetteer, name_key, package_demonyms
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +217,21 @@ def test_gazetteer_a_region_named_like_a_town_or_a_direction_needs_its_noun(gaz:
     assert any(c.place.kind == "admin1" for c in gaz.stem_candidates("Kano", kinds={"admin1"}))
     assert all(p.kind != "admin1" for p in gaz.lookup("Nord"))
     assert any(c.place.country_code == "HT" for c in gaz.stem_candidates("Nord", kinds={"admin1"}))
+
+
+def test_gazetteer_every_country_has_its_demonym(gaz: Gazetteer) -> None:
+    # countries.tsv lists the conflicts written up by hand; the package covers the rest
+    assert gaz.demonym_country("Haitian") == "HT"
+    assert gaz.demonym_country("Haitians") == "HT"
+    assert gaz.demonym_country("Chadian") == "TD"
+    assert gaz.demonym_country("Nigerien") == "NE"
+    assert gaz.demonym_country("Swiss") == "CH"
+    assert gaz.demonym_country("Russian") == "RU"  # our own table still decides its words
+    assert gaz.lookup("Haitian") == []
+
+
+def test_gazetteer_a_shared_demonym_goes_to_a_much_bigger_country_only() -> None:
+    assert package_demonyms({"DO": 11_000_000, "DM": 72_000})[name_key("Dominican")] == "DO"
+    assert name_key("Dominican") not in package_demonyms({"DO": 11_000_000, "DM": 9_000_000})
+    assert package_demonyms({"HT": 11_000_000})[name_key("Haitians")] == "HT"
+    assert name_key("Chineses") not in package_demonyms({"CN": 1_400_000_000})

@@ -443,3 +443,48 @@ def test_places_arabic_article_dropped_in_english_copy(gaz: Gazetteer) -> None:
     (fasher, *_) = gaz.lookup("Fasher")
     assert (hodeidah.country_code, fasher.country_code) == ("YE", "SD")
     assert gaz.lookup("Fasher")[0].id == gaz.lookup("El Fasher")[0].id
+
+
+def test_places_a_local_zone_named_like_a_town_abroad_is_unlisted_in_the_reports_country(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = (
+        "Haitian police said gunmen burned two houses in the Brooklyn area on Monday. "
+        "The Brooklyn gang has held the zone for a year."
+    )
+    mentions = [m for m in _places(nlp, gaz, text, outlet="Haitian Human Rights Network") if m.span.text == "Brooklyn"]
+    assert mentions
+    assert {(m.place.country_code, m.match) for m in mentions} == {("HT", "unlisted")}
+
+
+def test_places_a_foreign_city_named_as_such_keeps_its_reading(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Haitian officials met donors in Brooklyn last week to ask for police funding."
+    found = _by_text(_places(nlp, gaz, text, outlet="Haitian Human Rights Network"))
+    assert found["Brooklyn"].place.country_code == "US"
+
+
+def test_places_a_town_across_the_border_is_not_a_namesake_abroad(nlp: Language, gaz: Gazetteer) -> None:
+    # an Israeli statement about a strike in Lebanon that never names Lebanon: Bint Jbeil is
+    # across the border, not a far-away namesake of an Israeli place
+    text = "The Israeli army said its jets struck a weapons depot in the Bint Jbeil district overnight."
+    found = _by_text(_places(nlp, gaz, text, outlet="Israel Defense Forces"))
+    assert "Bint Jbeil" not in found or found["Bint Jbeil"].place.country_code != "IL"
+
+
+def test_places_a_city_paper_makes_the_report_about_its_country(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Residents reported gunfire in the Brooklyn area of the commune before dawn."
+    found = _by_text(_places(nlp, gaz, text, outlet="Port-au-Prince Post"))
+    assert (found["Brooklyn"].place.country_code, found["Brooklyn"].match) == ("HT", "unlisted")
+
+
+def test_places_the_village_is_not_a_word_of_a_longer_name_in_the_title(nlp: Language, gaz: Gazetteer) -> None:
+    # "Ali" is a town in GeoNames, but the title names "Mir Ali", a longer name it does not know
+    text = "A drone struck a house on Friday. Everyone in the village heard it, an elder said."
+    mentions = _places(nlp, gaz, text, title="Two boys killed as drone hits house in Mir Ali")
+    assert "the village" not in _by_text(mentions)
+
+
+def test_places_a_title_case_headline_still_names_the_home_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Explosions were heard in the city overnight, residents said."
+    mentions = _places(nlp, gaz, text, outlet="Evening Courier", title="Loud Explosions Rock Kharkiv Overnight")
+    assert _by_text(mentions)["the city"].place.name == "Kharkiv"

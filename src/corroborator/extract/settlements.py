@@ -75,13 +75,13 @@ def unlisted_settlements(
             continue
         container = _container(doc, stop, located)
         country = container.country_code if container is not None else None
-        country = country or _country_before(doc[start].idx, located) or _sole_country(country_weights)
+        country = country or _country_before(doc[start].idx, located) or sole_country(country_weights)
         if country is None or not gazetteer.has_country(country):
             continue
         found.append(
             model.PlaceMention(
                 span=report.span(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1])),
-                place=_place(name, noun, country, container, gazetteer),
+                place=unlisted_place(name, noun, country, container, gazetteer),
                 precision=model.GeoPrecision.TOWN,
                 match="unlisted",
             )
@@ -227,7 +227,7 @@ def _country_before(offset: int, located: Sequence[model.PlaceMention]) -> str |
     return earlier[-1].place.country_code if earlier else None
 
 
-def _sole_country(weights: Mapping[str, float]) -> str | None:
+def sole_country(weights: Mapping[str, float]) -> str | None:
     """The one country the report is about, when it is clearly one."""
     ranked = sorted(weights.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < 0.5 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] / 2):
@@ -235,7 +235,10 @@ def _sole_country(weights: Mapping[str, float]) -> str | None:
     return ranked[0][0]
 
 
-def _place(name: str, noun: str, country: str, container: model.Place | None, gazetteer: Gazetteer) -> model.Place:
+def unlisted_place(
+    name: str, noun: str, country: str, container: model.Place | None, gazetteer: Gazetteer
+) -> model.Place:
+    """The place record of a settlement no gazetteer lists in `country` (id 'unlisted:<cc>:<key>')."""
     state = gazetteer.country(country)
     parents: tuple[str, ...]
     if container is None or container.kind == "country":
