@@ -149,12 +149,3 @@ def test_matching_place_a_district_unlisted_in_the_incident_city_is_part_of_it(p
     assert values_match("Kyivskyi district", at(kharkiv), places=places, country="UA", home="Kharkiv")
     assert not values_match("Kyivskyi district", at(odesa), places=places, country="UA", home="Kharkiv")
     assert not values_match("Kyivskyi district", at(kharkiv), places=places, country="UA"), "no incident city"
-
-
-def test_matching_place_a_name_known_only_abroad_is_a_local_unlisted_place(places: Places) -> None:
-    # "Springfield" in an incident in Kenya: no Kenyan town has the name, so the gold name is
-    # a local place the gazetteer lacks, as extraction reads it, and only the same name matches
-    local = model.Place(id="unlisted:ke:springfield", name="Springfield", kind="town", country_code="KE")
-    assert places.resolve("Springfield", country="KE") == ()
-    assert values_match("Springfield", at(local), places=places, country="KE")
-    assert places.resolve("Springfield", country="US"), "at home the name keeps its readings"

@@ -6,9 +6,7 @@
 - place: the gold name, resolved through the gazetteer (its most likely reading in the gold
   incident's country), is the system's place, or contains it (the system is more precise: a
   landmark in the gold town, a town in the gold region), or lies in a system place that is
-  not a region (the gold landmark in the system's town). A gold name whose every reading is a
-  town of another country than the incident's is unknown, as extraction reads it (only the same
-  name matches). A system region for a gold town is
+  not a region (the gold landmark in the system's town). A system region for a gold town is
   a loss of precision, not a match, and a gold country only matches itself. A gold city
   district none of whose namesakes lies in the gold incident's city ("the Kyivskyi district"
   of Kharkiv, when GeoNames lists only Donetsk's) is read as a part of that city;
@@ -64,20 +62,8 @@ class Places:
             if not found:
                 weights = {country.upper(): 1.0} if country else None
                 found = [c.place for c in self.gazetteer.fuzzy_candidates(name, weights=weights)]
-            if country and found and all(self._town_abroad(p, country) for p in found):
-                # "Brooklyn" in a Haitian incident: every reading is a town of another country, so
-                # the gold name is a local place the gazetteer lacks, as extraction reads it
-                found = []
             self._resolved[cache_key] = tuple(found)
         return self._resolved[cache_key]
-
-    def _town_abroad(self, place: model.Place, country: str) -> bool:
-        return (
-            place.kind in ("city", "town", "village")
-            and not self.gazetteer.is_curated(place)
-            and place.country_code is not None
-            and place.country_code != country.upper()
-        )
 
     def _by_head_noun(self, name: str, countries: list[str]) -> list[model.Place]:
         tokens = name.split()
