@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
 from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
+from corroborator.extract.gazetteer import name_key
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -160,11 +161,7 @@ class ClaimAssembler:
                 )
             for mention in frame.places:
                 where = model.PlaceValue(place=mention.place, precision=mention.precision)
-                note = (
-                    "the passage names no place; the report's events are all in this one town"
-                    if mention.match == "derived"
-                    else None
-                )
+                note = _derived_note(mention) if mention.match == "derived" else None
                 claims.append(
                     (
                         mention.span,
@@ -445,3 +442,11 @@ def _about_footage(ws: Workspace, evidence: model.Span) -> bool:
             if shown and start <= span.start and span.end <= end and span.start > token.i:
                 return True
     return False
+
+
+def _derived_note(mention: model.PlaceMention) -> str:
+    """Why a place not named by these words is claimed: the report's one town lent to a passage
+    that names none, or a phrase read as a place ("the capital", an unlisted zone of a commune)."""
+    if name_key(mention.span.text) == name_key(mention.place.name):
+        return "the passage names no place; the report's events are all in this one town"
+    return f"'{mention.span.text}' is coded as {mention.place.name}"
