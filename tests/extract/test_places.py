@@ -525,3 +525,24 @@ def test_places_an_unlisted_zone_with_no_commune_named_stays_unlisted(nlp: Langu
     found = _by_text(_places(nlp, gaz, text, outlet="Haitian Human Rights Network"))
     assert (found["Brooklyn"].place.country_code, found["Brooklyn"].match) == ("HT", "unlisted")
 
+
+def test_places_an_unlisted_district_is_an_area_with_or_without_its_noun(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani police said a mortar round hit a house in Tarkhel, East Zarakan District, on Monday. "
+        "Schools in East Zarakan stayed shut on Tuesday."
+    )
+    mentions = [m for m in _places(nlp, gaz, text) if "Zarakan" in m.span.text]
+    assert len(mentions) == 2
+    assert {(m.place.id, m.place.kind, m.precision) for m in mentions} == {
+        ("unlisted:pk:east-zarakan", "district", model.GeoPrecision.REGION)
+    }
+    village = _by_text(_places(nlp, gaz, text))["Tarkhel"].place
+    assert village.parents[0] == "East Zarakan"  # the village lies in the district named after it
+
+
+def test_places_a_village_of_a_named_unit_is_the_name_before_the_noun(nlp: Language, gaz: Gazetteer) -> None:
+    # "the X village of Y tehsil": Y is the unit the village lies in, X the village
+    text = "Pakistani police said a drone hit a house in the Spinkai Raghzai village of Makeen tehsil on Sunday."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Spinkai Raghzai"].place.kind == "village"
+    assert "Makeen" not in found or found["Makeen"].place.kind != "village"
