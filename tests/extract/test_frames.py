@@ -228,3 +228,14 @@ def test_frames_place_claims_keep_the_city_of_a_named_district(settings: Setting
     text = "A drone hit a school in Kharkiv's Kyivskyi district on Monday, the mayor said."
     places = {c.value.place.name for c in _extract(settings, nlp, text).claims if isinstance(c.value, model.PlaceValue)}
     assert "Kharkiv" in places
+
+
+def test_frames_a_village_named_before_its_noun_is_the_events_place(settings: Settings, nlp: Language) -> None:
+    # the name hangs on "village", one arc further from the verb than the district after it;
+    # the village, not only the district it lies in, is where the shell fell
+    text = (
+        "Two men were killed and a boy was injured when a mortar shell hit a shop in the Spinkai "
+        "Raghzai village of Makeen tehsil in South Zarakan on Monday, Pakistani police said."
+    )
+    places = {c.value.place.name for c in _extract(settings, nlp, text).claims if isinstance(c.value, model.PlaceValue)}
+    assert places == {"Spinkai Raghzai"}
