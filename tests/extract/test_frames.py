@@ -214,3 +214,28 @@ def test_frames_an_attack_days_before_the_one_told_is_another_frame(extract: Ext
     )
     frame_of = {m.trigger.text: f.id for f in report.frames for m in f.mentions}
     assert frame_of["strike"] != frame_of["attacked"]
+
+
+def test_frames_place_claims_leave_out_the_areas_their_places_lie_in(settings: Settings, nlp: Language) -> None:
+    # "Liski, Voronezh region": the region says where Liski is; it is no other place of the event
+    text = "A drone hit a school in Liski, Voronezh region, Russia, on Monday, the governor said."
+    places = {c.value.place.name for c in _extract(settings, nlp, text).claims if isinstance(c.value, model.PlaceValue)}
+    assert places == {"Liski"}
+
+
+def test_frames_place_claims_keep_the_city_of_a_named_district(settings: Settings, nlp: Language) -> None:
+    # a city is no area to leave out: a coder codes a city's district to the city
+    text = "A drone hit a school in Kharkiv's Kyivskyi district on Monday, the mayor said."
+    places = {c.value.place.name for c in _extract(settings, nlp, text).claims if isinstance(c.value, model.PlaceValue)}
+    assert "Kharkiv" in places
+
+
+def test_frames_a_village_named_before_its_noun_is_the_events_place(settings: Settings, nlp: Language) -> None:
+    # the name hangs on "village", one arc further from the verb than the district after it;
+    # the village, not only the district it lies in, is where the shell fell
+    text = (
+        "Two men were killed and a boy was injured when a mortar shell hit a shop in the Spinkai "
+        "Raghzai village of Makeen tehsil in South Zarakan on Monday, Pakistani police said."
+    )
+    places = {c.value.place.name for c in _extract(settings, nlp, text).claims if isinstance(c.value, model.PlaceValue)}
+    assert places == {"Spinkai Raghzai"}

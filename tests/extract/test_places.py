@@ -488,3 +488,61 @@ def test_places_a_title_case_headline_still_names_the_home_place(nlp: Language, 
     text = "Explosions were heard in the city overnight, residents said."
     mentions = _places(nlp, gaz, text, outlet="Evening Courier", title="Loud Explosions Rock Kharkiv Overnight")
     assert _by_text(mentions)["the city"].place.name == "Kharkiv"
+
+
+def test_places_a_name_before_an_armed_group_noun_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    # Fano is an Italian town; in an Ethiopian report "Fano fighters" are an Amhara militia
+    text = (
+        "Our brave Fano fighters repelled the regime near Debre Tabor, Ethiopia, on Friday. "
+        "No Fano members were among the dead."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert "Fano" not in found
+    assert found["Debre Tabor"].place.country_code == "ET"
+
+
+def test_places_a_named_group_is_no_place_whatever_its_namesake(nlp: Language, gaz: Gazetteer) -> None:
+    text = "The Kharkiv militia said it held the line on Tuesday."
+    assert "Kharkiv" not in _by_text(_places(nlp, gaz, text))
+
+
+def test_places_an_unlisted_zone_of_a_commune_is_coded_as_the_commune(nlp: Language, gaz: Gazetteer) -> None:
+    # an analyst codes the commune the zone lies in: the zone cannot be located, the commune can
+    text = "Police raided a house in Gonaives, in the zone called Brooklyn, on Monday."
+    found = _by_text(_places(nlp, gaz, text, outlet="Haitian Human Rights Network"))
+    commune = found["Gonaives"].place
+    assert commune.country_code == "HT"
+    zone = found["Brooklyn"]
+    assert (zone.place.id, zone.match, zone.precision) == (commune.id, "derived", model.GeoPrecision.NEAR)
+    # the commune named only later in the report is still the one it is about
+    text = "Police raided a house in the Brooklyn neighbourhood on Monday. Brooklyn lies in the north of Gonaives."
+    zones = [m for m in _places(nlp, gaz, text, outlet="Haitian Human Rights Network") if m.span.text == "Brooklyn"]
+    assert {m.place.id for m in zones} == {commune.id}
+
+
+def test_places_an_unlisted_zone_with_no_commune_named_stays_unlisted(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Police said gunmen burned two houses in the Brooklyn area on Monday."
+    found = _by_text(_places(nlp, gaz, text, outlet="Haitian Human Rights Network"))
+    assert (found["Brooklyn"].place.country_code, found["Brooklyn"].match) == ("HT", "unlisted")
+
+
+def test_places_an_unlisted_district_is_an_area_with_or_without_its_noun(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani police said a mortar round hit a house in Tarkhel, East Zarakan District, on Monday. "
+        "Schools in East Zarakan stayed shut on Tuesday."
+    )
+    mentions = [m for m in _places(nlp, gaz, text) if "Zarakan" in m.span.text]
+    assert len(mentions) == 2
+    assert {(m.place.id, m.place.kind, m.precision) for m in mentions} == {
+        ("unlisted:pk:east-zarakan", "district", model.GeoPrecision.REGION)
+    }
+    village = _by_text(_places(nlp, gaz, text))["Tarkhel"].place
+    assert village.parents[0] == "East Zarakan"  # the village lies in the district named after it
+
+
+def test_places_a_village_of_a_named_unit_is_the_name_before_the_noun(nlp: Language, gaz: Gazetteer) -> None:
+    # "the X village of Y tehsil": Y is the unit the village lies in, X the village
+    text = "Pakistani police said a drone hit a house in the Spinkai Raghzai village of Makeen tehsil on Sunday."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Spinkai Raghzai"].place.kind == "village"
+    assert "Makeen" not in found or found["Makeen"].place.kind != "village"

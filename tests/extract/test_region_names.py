@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corroborator.extract.region_names import compass_name, region_names
+from corroborator.extract.region_names import compass_led, compass_name, region_names
 
 
 def _town(name: str, cc: str, code: str, lat: float, lon: float) -> dict[str, object]:
@@ -35,3 +35,8 @@ def test_region_names_takes_the_name_most_towns_of_a_code_give(tmp_path: Path) -
 def test_compass_names_are_recognised() -> None:
     assert compass_name("Nord-Ouest") and compass_name("Centre") and compass_name("Southwest")
     assert not compass_name("Plateau-Central") and not compass_name("Zamfara")
+
+
+def test_compass_led_names_open_with_a_compass_point_before_a_name() -> None:
+    assert compass_led("North Waziristan") and compass_led("Upper Dir") and compass_led("South-Gondar")
+    assert not compass_led("Waziristan") and not compass_led("North East") and not compass_led("North")

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
 from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
+from corroborator.extract.gazetteer import name_key
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -159,12 +160,10 @@ class ClaimAssembler:
                     )
                 )
             for mention in frame.places:
+                if any(_contains(mention.place, other.place) for other in frame.places):
+                    continue
                 where = model.PlaceValue(place=mention.place, precision=mention.precision)
-                note = (
-                    "the passage names no place; the report's events are all in this one town"
-                    if mention.match == "derived"
-                    else None
-                )
+                note = _derived_note(mention) if mention.match == "derived" else None
                 claims.append(
                     (
                         mention.span,
@@ -445,3 +444,26 @@ def _about_footage(ws: Workspace, evidence: model.Span) -> bool:
             if shown and start <= span.start and span.end <= end and span.start > token.i:
                 return True
     return False
+
+
+def _derived_note(mention: model.PlaceMention) -> str:
+    """Why a place not named by these words is claimed: the report's one town lent to a passage
+    that names none, or a phrase read as a place ("the capital", an unlisted zone of a commune)."""
+    if name_key(mention.span.text) == name_key(mention.place.name):
+        return "the passage names no place; the report's events are all in this one town"
+    return f"'{mention.span.text}' is coded as {mention.place.name}"
+
+
+#: Kinds of area a frame's place may lie in ("Liski, Voronezh region"): named beside a place in
+#: them, they say where that place is, not another place of the event. A city is no such area:
+#: ACLED codes a city's districts to the city, so "Kyiv's Darnytskyi district" keeps Kyiv.
+_AREA_KINDS = frozenset({"country", "admin1", "region", "historic_region", "district"})
+
+
+def _contains(outer: model.Place, inner: model.Place) -> bool:
+    """Whether `outer` is an area `inner` lies in (by the gazetteer's hierarchy)."""
+    if inner.id == outer.id or outer.kind not in _AREA_KINDS:
+        return False
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code and inner.kind != "country"
+    return outer.name in inner.parents or (outer.kind == "admin1" and inner.admin1 == outer.name)

@@ -595,8 +595,13 @@ def _places_by_token(ws: Workspace) -> dict[int, model.PlaceMention]:
         if mention.role != model.PlaceRole.EVENT:
             continue
         span = ws.char_span(mention.span)
-        if span is not None and _names_a_location(span.root):
-            found[span.root.i] = mention
+        if span is None or not _names_a_location(span.root):
+            continue
+        root = span.root
+        # "a house in the Hassu Khel village of ...": the name modifies its noun, and the noun
+        # phrase is what hangs in the parse (the name lies one arc further from the verb)
+        head = root.head if root.dep_ == "compound" and root.head.pos_ == "NOUN" else root
+        found.setdefault(head.i, mention)
     return found
 
 

@@ -125,6 +125,7 @@ class PlaceCues:
     agencies: frozenset[str]
     speech_verbs: frozenset[str]
     actor_heads: frozenset[str]
+    group_heads: frozenset[str]
     capital_words: frozenset[str]
     capital_compound_heads: frozenset[str]
     person_titles: frozenset[str]
@@ -172,6 +173,7 @@ def load_cues(settings: Settings) -> PlaceCues:
         agencies=frozenset(w.lower() for w in get("roles", "agencies")),
         speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
         actor_heads=frozenset(w.lower() for w in get("metonymy", "actor_heads")),
+        group_heads=frozenset(w.lower() for w in get("metonymy", "group_heads")),
         capital_words=frozenset(w.lower() for w in get("capital", "words")),
         capital_compound_heads=frozenset(w.lower() for w in get("capital", "compound_heads")),
         person_titles=frozenset(w.lower().rstrip(".") for w in get("persons", "titles")),
@@ -556,7 +558,16 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in cues.speech_verbs:
         return True
-    return root.dep_ in ("compound", "poss", "nmod", "amod") and head.lower_ in cues.actor_heads
+    if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lower_ in cues.actor_heads:
+        return True
+    return _group_name(doc, raw, cues)
+
+
+def _group_name(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """'our heroic Fano forces', 'the Amhara militia': a name before a group noun is the armed
+    group's name (or its people's), not where anything happened."""
+    root = doc[raw.start : raw.stop].root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in cues.group_heads
 
 
 # --------------------------------------------------------------------------- context
@@ -950,7 +961,7 @@ def find_places(
 
     own_country = _outlet_country(report, gazetteer)
     context = _context(doc, accepted, gazetteer, (*focus_countries, *own_country), cues)
-    abroad = _namesakes_abroad(doc, accepted, context, gazetteer)
+    abroad = _namesakes_abroad(doc, accepted, context, gazetteer, cues)
     if abroad:
         # a local part named like a town abroad ("the Brooklyn area" of Port-au-Prince) is no
         # evidence for that country: the report's countries are counted without it
@@ -1012,10 +1023,13 @@ def find_places(
                 match=raw.match,
             )
         )
+    parts: list[model.PlaceMention] = []
     for raw, country in abroad.values():
         taken.update(range(raw.start, raw.stop))
+        if _metonymic(doc, raw, cues):
+            continue  # "our Fano forces": the group's name, no place at all
         span = doc[raw.start : raw.stop]
-        mentions.append(
+        parts.append(
             model.PlaceMention(
                 span=report.span(span.start_char, span.end_char),
                 place=unlisted_place(raw.text, "town", country, None, gazetteer),
@@ -1052,8 +1066,44 @@ def find_places(
             country_weights=weights,
         )
     )
+    mentions.extend(_in_their_settlement(parts, mentions))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
+
+
+def _in_their_settlement(
+    parts: Sequence[model.PlaceMention], mentions: Sequence[model.PlaceMention]
+) -> list[model.PlaceMention]:
+    """Unlisted local parts of a place ("in Cité Soleil, in the zone called Brooklyn") coded as
+    the settlement they lie in, as ACLED codes a city's districts: the part cannot be located,
+    its town or commune can. The settlement is the nearest one of the part's country named
+    before it (within a few sentences), else the only one the report names; with none, the
+    part stays as it is."""
+    names = {name_key(p.place.name) for p in parts}
+    settlements = sorted(
+        (
+            m
+            for m in mentions
+            if m.place.kind in _SETTLEMENT_KINDS
+            and name_key(m.place.name) not in names
+            and m.role != model.PlaceRole.REPORTING
+        ),
+        key=lambda m: m.span.start,
+    )
+    coded: list[model.PlaceMention] = []
+    for part in parts:
+        own = [m for m in settlements if m.place.country_code == part.place.country_code]
+        before = [m for m in own if part.span.start - NEARBY_CHARS <= m.span.end <= part.span.start]
+        if before:
+            home: model.Place | None = before[-1].place
+        else:
+            homes = {m.place.id: m.place for m in own}
+            home = next(iter(homes.values())) if len(homes) == 1 else None
+        if home is None:
+            coded.append(part)
+            continue
+        coded.append(part.model_copy(update={"place": home, "match": "derived", "precision": model.GeoPrecision.NEAR}))
+    return coded
 
 
 #: "our region", "our city": the place the speaker governs or lives in, by kind.
@@ -1316,7 +1366,7 @@ def _placed_in(context: _Context, country: str, exclude: Collection[int]) -> boo
 
 
 def _namesakes_abroad(
-    doc: Doc, accepted: Sequence[_Raw], context: _Context, gazetteer: Gazetteer
+    doc: Doc, accepted: Sequence[_Raw], context: _Context, gazetteer: Gazetteer, cues: PlaceCues
 ) -> dict[int, tuple[_Raw, str]]:
     """Local places named like a town abroad, each with the country the report is about.
 
@@ -1327,7 +1377,8 @@ def _namesakes_abroad(
     every gazetteer reading is a town in a country nothing else in the report names, far from
     the report's country (`FAR_ABROAD_KM`: a Lebanese village in an Israeli report is across the
     border, not abroad), is that country's place, which the gazetteer does not list, not the
-    namesake abroad. A name used
+    namesake abroad. The name of an armed group ("our Fano forces", `_group_name`) is local
+    too: its mentions lose the foreign town's votes and are no place at all. A name used
     otherwise ("talks in Washington") keeps its reading: reports about one war do name foreign
     capitals.
     """
@@ -1338,7 +1389,11 @@ def _namesakes_abroad(
     for raw in accepted:
         if not raw.candidates or raw.head_kinds or _inside_longer_name(doc, raw):
             continue
-        local = _part_named(doc, raw) or (raw.start > 0 and doc[raw.start - 1].lower_ in _LOCAL_NAME_BEFORE)
+        local = (
+            _part_named(doc, raw)
+            or (raw.start > 0 and doc[raw.start - 1].lower_ in _LOCAL_NAME_BEFORE)
+            or _group_name(doc, raw, cues)
+        )
         if not local or any(c.place.kind not in _SETTLEMENT_KINDS for c in raw.candidates):
             continue
         namesakes = same_name[name_key(raw.text)]

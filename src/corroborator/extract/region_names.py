@@ -83,6 +83,13 @@ def region_names(cities: Mapping[str, Any], table: Path | None = None) -> dict[t
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def compass_led(name: str) -> bool:
+    """Whether a name opens with a compass point before a name of its own ("North Waziristan",
+    "Upper Dir", "South Gondar"): how administrative areas are named after an older one."""
+    words = name.lower().replace("-", " ").split()
+    return len(words) > 1 and words[0] in _COMPASS and not all(w in _COMPASS for w in words)
+
+
 def compass_name(name: str) -> bool:
     """Whether a region's name is made of compass points only ("Nord-Ouest", "Centre")."""
     words = name.lower().replace("-", " ").split()

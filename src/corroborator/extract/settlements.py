@@ -9,6 +9,10 @@ only the region. Such a name is kept as a place of its own, with the country and
 report puts it in and no coordinates, so two reports naming it agree while nothing pretends
 to know where it lies (id 'unlisted:<country>:<name key>', match 'unlisted').
 
+Districts the gazetteer lacks ("North Waziristan District", "in North Waziristan") are read
+the same way as areas (kind 'district', geo-precision 3), so they are neither taken for towns
+nor lost, and a village named with one lies in it.
+
 What it does not do
 It never overrides the gazetteer: a name the gazetteer knows is left to `places`' own
 guards, which may have refused it for a reason. It needs a country, from a place named right
@@ -25,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from corroborator import model
 from corroborator.extract.gazetteer import UNLISTED_PREFIX, Gazetteer, name_key
+from corroborator.extract.region_names import compass_led
 
 #: The most words a village name runs to ("Sein Pan Gyi", "Let Yet Kone").
 MAX_NAME_WORDS: Final = 4
@@ -37,16 +42,24 @@ CONTAINER_REACH: Final = 8
 NEARBY_CHARS: Final = 400
 
 #: Settlement nouns and the gazetteer kind an unlisted place of that noun gets.
-_KIND_OF_NOUN: Final = {"village": "village", "hamlet": "village", "settlement": "village", "town": "town"}
+_KIND_OF_NOUN: Final = {
+    "village": "village", "hamlet": "village", "settlement": "village", "town": "town", "district": "district",
+}  # fmt: skip
 _DEFAULT_KIND: Final = "town"  # township, municipality, commune: a local unit around a town
+#: Kind of an unlisted second-level area ("North Waziristan District"): known only as an area.
+DISTRICT_KIND: Final = "district"
 
-_CONTAINER_KINDS: Final = frozenset({"admin1", "city", "town", "country"})
+_CONTAINER_KINDS: Final = frozenset({"admin1", "city", "town", "country", DISTRICT_KIND})
 
 #: Last words that make a recognised name an administrative area, not a settlement ("North
-#: Wollo Zone", "Soum Province"): the gazetteer holds regions, and an unlisted area is left out.
+#: Wollo Zone", "Soum Province"): the gazetteer holds regions, and an unlisted area is left out,
+#: but a district ("North Waziristan District") is kept as one (`DISTRICT_KIND`).
 _AREA_NOUNS: Final = frozenset(
     {"zone", "district", "province", "region", "state", "county", "division", "department", "governorate", "area"}
 )
+#: Nouns after a name that make it a local administrative unit: "the Hassu Khel village of Mir
+#: Ali tehsil" names the village before the noun and its unit after "of".
+_UNIT_NOUNS: Final = _AREA_NOUNS | {"tehsil", "woreda", "lga", "township", "municipality", "commune"}
 
 
 def unlisted_settlements(
@@ -67,22 +80,27 @@ def unlisted_settlements(
     X"), each as a place mention of its own."""
     found: list[model.PlaceMention] = []
     named = _introduced_names(doc, before, after) + _recognised_names(doc, locative)
-    for start, stop, noun in sorted(named):
+    # districts first: "Hassokhel, North Waziristan District" puts the village in the district
+    for start, stop, noun in sorted(named, key=lambda n: (n[2] != DISTRICT_KIND, n[0], n[1])):
         if any(i in taken for i in range(start, stop)):
             continue
         name = doc[start:stop].text
         if gazetteer.knows(name) or gazetteer.demonym_country(name) is not None:
             continue
-        container = _container(doc, stop, located)
+        around = sorted((*located, *found), key=lambda m: m.span.start)
+        container = _container(doc, stop, around)
         country = container.country_code if container is not None else None
-        country = country or _country_before(doc[start].idx, located) or sole_country(country_weights)
+        country = country or _country_before(doc[start].idx, around) or sole_country(country_weights)
         if country is None or not gazetteer.has_country(country):
             continue
+        end = doc[stop - 1].idx + len(doc[stop - 1])
+        if noun == DISTRICT_KIND and doc[stop - 1].lower_ == "district":
+            name = doc[start : stop - 1].text  # "North Waziristan District" is North Waziristan
         found.append(
             model.PlaceMention(
-                span=report.span(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1])),
+                span=report.span(doc[start].idx, end),
                 place=unlisted_place(name, noun, country, container, gazetteer),
-                precision=model.GeoPrecision.TOWN,
+                precision=model.GeoPrecision.REGION if noun == DISTRICT_KIND else model.GeoPrecision.TOWN,
                 match="unlisted",
             )
         )
@@ -100,13 +118,16 @@ def _introduced_names(
             end = token.i + len(phrase)
             if end < len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == phrase:
                 stop = _run_from(doc, end)
-                if stop > end:
+                if stop > end and not (stop < len(doc) and doc[stop].lower_ in _UNIT_NOUNS):
+                    # "the X village of Mir Ali tehsil": Mir Ali is the unit, not the village
                     names.append((end, stop, _noun(phrase)))
         for phrase in after:
             end = token.i + len(phrase)
             if token.i == 0 or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
                 continue
-            if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].lower_ == "of"):
+            if end < len(doc) and (
+                doc[end].pos_ in ("NOUN", "PROPN") or (doc[end].lower_ == "of" and not _unit_after(doc, end + 1))
+            ):
                 continue  # "X village council", "X town hall"; "the Danube town of Izmail" names Izmail
             start = _run_to(doc, token.i)
             if start < token.i:
@@ -114,16 +135,27 @@ def _introduced_names(
     return names
 
 
+def _unit_after(doc: Doc, start: int) -> bool:
+    """Whether the name starting at `start` is followed by a unit noun ("of Mir Ali tehsil")."""
+    stop = _run_from(doc, start)
+    return start < stop < len(doc) and doc[stop].lower_ in _UNIT_NOUNS
+
+
 def _recognised_names(doc: Doc, locative: Sequence[tuple[str, ...]]) -> list[tuple[int, int, str]]:
     """Named entities right after a locative phrase: a place entity (GPE, LOC) after "in X",
     "near X"; any name after a phrase of two words or more ("on the edge of X", "north of
-    X"). A settlement noun in apposition ("X, a small village") names the kind."""
+    X"). A settlement noun in apposition ("X, a small village") names the kind. A name that
+    ends in "District", or opens with a compass point ("in North Waziristan", "in Upper Dir"),
+    is a district: GeoNames lists such towns ("North Bay"), so an unlisted one is an area."""
     names: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         tokens = [t for t in ent if t.lower_ != "the" and t.text[:1].isupper()]
         if not tokens or not all(_name_part(doc, t.i) for t in tokens):
             continue
         start, stop = tokens[0].i, tokens[-1].i + 1
+        if doc[stop - 1].lower_ == "district" and stop - start > 1:
+            names.append((start, stop, DISTRICT_KIND))
+            continue
         if doc[stop - 1].lower_ in _AREA_NOUNS:
             continue
         if stop < len(doc) and doc[stop].pos_ in ("NOUN", "PROPN"):
@@ -136,7 +168,8 @@ def _recognised_names(doc: Doc, locative: Sequence[tuple[str, ...]]) -> list[tup
             continue
         if ent.label_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
             continue
-        names.append((start, stop, _apposed_noun(doc, stop)))
+        noun = _apposed_noun(doc, stop)
+        names.append((start, stop, DISTRICT_KIND if compass_led(doc[start:stop].text) else noun))
     return names
 
 
