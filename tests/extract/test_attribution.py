@@ -393,6 +393,60 @@ def test_attribution_apposition_before_said_is_not_a_closing_clause(find: Find) 
     assert a.content_span.text == "the port was working again"
 
 
+def test_attribution_speaker_with_an_aside_before_told_is_not_the_listener(find: Find) -> None:
+    text = '"The convoy turned back at dawn," a border guard, who asked not to be named, told Reuters.'
+    a = only(find(text), "told")
+    assert a.source_span is not None and a.source_span.text.startswith("a border guard")
+    assert a.content_span.text == '"The convoy turned back at dawn,"'
+
+
+def test_attribution_speaker_set_off_by_commas_before_the_verb(find: Find) -> None:
+    text = "The air defence shot down nine drones over the region, Oleh Kiper, the governor, said."
+    a = only(find(text), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "The air defence shot down nine drones over the region"
+    b = only(find("Two people were hurt in the blast, Marta Hnatiuk, a nurse at the clinic, wrote."), "wrote")
+    assert b.source_span is not None and b.source_span.text == "Marta Hnatiuk, a nurse at the clinic"
+
+
+def test_attribution_inverted_speaker_set_off_inside_the_claim(find: Find) -> None:
+    a = only(find("The strike, said Marta Hnatiuk, a nurse at the clinic, was the worst in months."), "said")
+    assert a.source_span is not None and a.source_span.text == "Marta Hnatiuk, a nurse at the clinic"
+    assert a.content_span.text == "was the worst in months"
+
+
+def test_attribution_speaker_apposed_after_an_opening_phrase(find: Find) -> None:
+    text = "In a statement to local radio, the regional governor, Oleh Kiper, said that the port was hit twice."
+    a = only(find(text), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "that the port was hit twice"
+    # the paper the statement went to heard it; it is not what the statement was about
+    assert all(x.content_span.text != "local radio" for x in find(text))
+
+
+def test_attribution_said_in_a_statement_that_is_the_subjects(find: Find) -> None:
+    a = only(find("The regional police said in a statement that two drones hit a warehouse."), "said")
+    assert a.source_span is not None and a.source_span.text == "The regional police"
+    assert a.content_span.text == "that two drones hit a warehouse"
+    b = only(find("Oleh Kiper wrote in a Telegram post that the port was working again."), "wrote")
+    assert b.source.key == "reg:ua-kiper"
+    assert b.content_span.text == "that the port was working again"
+
+
+def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
+    for text in (
+        "BOOM: The Army Just Sent Five Battalions To The Front.",
+        "Plus: what the new air defence systems mean for the front line.",
+        "But: will the border guards reopen the crossing this week?",
+        "Another problem for the mayor: the town has no working shelters left.",
+    ):
+        assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == ":"], text
+    a = only(find("Kiper: Russian drones hit a port warehouse in Odesa overnight."), ":")
+    assert a.source.key == "reg:ua-kiper"
+    b = only(find("A spokesman for the air force: two missiles were shot down over the city."), ":")
+    assert b.source_span is not None and b.source_span.text == "A spokesman for the air force"
+
+
 def test_attribution_quote_split_by_the_speaker(find: Find) -> None:
     text = '"We counted eleven drones," the commander said, "and all of them came from the east."'
     found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "said"]
@@ -842,6 +896,11 @@ def test_attribution_figure_in_a_poll_is_the_polls(find: Find) -> None:
     assert a.content_span.text == "The governor held a wide lead among voters"
     b = only(find("In the survey, two thirds of residents were without power for a week."), "In")
     assert b.content_span.text == "two thirds of residents were without power for a week"
+
+
+def test_attribution_polls_in_general_are_no_source(find: Find) -> None:
+    assert not find("The mayor still trails his rival in the regional polls.")
+    assert not find("The governor has fallen behind in recent national surveys.")
 
 
 def test_attribution_poll_phrase_leaves_a_cue_verb_and_the_speakers_alone(find: Find) -> None:

@@ -311,14 +311,17 @@ class CueReader:
             passive = False
         else:
             subject, passive = self._subject(token)
-        closing = None if inverted else self._closing_report(token, subject)
+        closing = None if inverted else (self._parenthetical(token) or self._closing_report(token, subject))
         if closing is not None and closing[0] is not None:
             subject, passive = closing[0], False
         if subject is None and not passive and not inverted and closing is None:
             # the parser lost the subject: a speaker between a quote and the verb, or the noun
             # phrase right before the verb ("About 4 in 10 say ...")
-            closing = self._speaker_after_quote(token)
-            subject = closing[0] if closing is not None else self._left_nominal(token)
+            closing = self._speaker_after_quote(token) or self._appositive_speaker(token)
+            if closing is not None:
+                subject = closing[0]
+            else:
+                subject = self._left_nominal(token) or self._opening_apposition(token)
         unnamed: str | None = None
         description: SpacySpan | None = None
         source_span: tuple[int, int] | None = None
@@ -533,7 +536,10 @@ class CueReader:
         sent = verb.sent
         doc = self.doc
         speaker: Token | None = None
-        if subject is not None and subject.i < verb.i and doc[verb.i - 1].text != ",":
+        # '"...," a source, who was not named, told Reuters': the comma before the verb closes the
+        # subject's own aside, so the subject stands before the verb and the listener after it
+        set_off = subject is not None and subject.right_edge.i == verb.i - 1
+        if subject is not None and subject.i < verb.i and (doc[verb.i - 1].text != "," or set_off):
             start = subject.left_edge.i
             own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in _CLAUSAL for t in c.subtree}
             if any(not t.is_punct and t.i not in own for t in doc[verb.i + 1 : sent.end]):
@@ -578,6 +584,32 @@ class CueReader:
         content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
         return (speaker, content) if content is not None else None
 
+    def _parenthetical(self, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+        """ "The attack, said Jane Doe, a spokeswoman, was the largest since May": an inverted
+        reporting clause set off by commas inside what was said. The parser takes the words
+        before it for the verb's subject and the speaker for the subject of the rest. The
+        speaker is that noun phrase, and what was said the rest of the sentence after it."""
+        doc = self.doc
+        if verb.lemma_.lower() not in self.lexicon.inversion or verb.tag_ == "VBG" or self.in_quote(verb.idx):
+            return None
+        if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != ",":
+            return None
+        speaker = self._nominal_after(verb)
+        if speaker is None or speaker.dep_ != "nsubj":
+            return None
+        clause = speaker.head
+        if clause.head != verb or clause.dep_ not in _CLAUSAL or clause.i <= speaker.i:
+            return None
+        end = speaker.right_edge.i
+        if doc[end].text != "," and (end + 1 >= clause.i or doc[end + 1].text != ","):
+            return None  # the speaker's phrase must close with a comma: "said Jane Doe, was ..."
+        words = doc[speaker.left_edge.i : end + 1]
+        if not self._plausible_speaker(speaker, words):
+            return None
+        own = {t.i for t in speaker.subtree}
+        content = self.trimmed([t for t in clause.subtree if t.i not in own and t.i > end])
+        return (speaker, content) if content is not None else None
+
     def _main_verb_misread_as_relative(self, verb: Token, subject: Token) -> Token | None:
         """ "The administration of the region that Russia controls denied the accusation": the
         parser reads "controls" as a noun and "denied" as the verb of the relative clause, and
@@ -618,6 +650,59 @@ class CueReader:
         if not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
             return None
         return between.root, (quote.start, quote.end)
+
+    def _apposition_before(self, verb: Token) -> Token | None:
+        """The apposition that ends at the comma right before a verb the parser left without a
+        subject ("..., Jane Doe, the governor, said"), the first of a chain of them; it hangs on
+        a noun before it."""
+        doc = self.doc
+        sent = verb.sent
+        if verb.i - 2 <= sent.start or doc[verb.i - 1].text != "," or self.in_quote(verb.idx):
+            return None
+        speaker = doc[verb.i - 2]
+        while speaker.dep_ != "appos" and speaker.head.i < speaker.i and speaker.head.i > sent.start:
+            speaker = speaker.head  # from "governor" of "the governor" up to its head
+        while speaker.dep_ == "appos" and speaker.head.dep_ == "appos" and speaker.head.i < speaker.i:
+            speaker = speaker.head  # "Jane Doe, the governor,": the first of a chain of appositions
+        if speaker.dep_ != "appos" or speaker.head.i >= speaker.i:
+            return None
+        if speaker.right_edge.i not in (verb.i - 2, verb.i - 1):
+            return None  # the apposition must end at the comma before the verb
+        start = speaker.left_edge.i
+        if start - 1 <= sent.start or doc[start - 1].text != ",":
+            return None
+        if not self._plausible_speaker(speaker, doc[start : verb.i - 1]):
+            return None
+        return speaker
+
+    def _appositive_speaker(self, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+        """ "Twelve drones were downed over the region, Jane Doe, the governor, said.": the parser
+        hangs the speaker between commas on a noun of the clause before as its apposition and
+        leaves the verb without a subject. The speaker is the apposition that ends right before
+        the verb; what was said is the clause before it."""
+        if verb.lemma_.lower() not in self.lexicon.inversion:
+            return None
+        if any(c.dep_ in _CLAUSAL for c in verb.children if c.i > verb.i):
+            return None  # "In a statement, Jane Doe, an aide, said the talks failed": see _opening_apposition
+        speaker = self._apposition_before(verb)
+        if speaker is None:
+            return None
+        start = speaker.left_edge.i
+        said = self.doc[verb.sent.start : start - 1]
+        if not any(t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "amod") for t in said):
+            return None  # "Smith, a senior official, said": an apposition to no clause
+        content = self.trimmed(syntax.after_dateline(list(said), self.doc[start - 1]))
+        return (speaker, content) if content is not None else None
+
+    def _opening_apposition(self, verb: Token) -> Token | None:
+        """ "In a statement to the paper, her adviser, Jane Doe, said: ...": after an opening
+        prepositional phrase the parser hangs the speaker on its last noun as an apposition and
+        leaves the verb without a subject."""
+        speaker = self._apposition_before(verb)
+        opening = self.doc[verb.sent.start]
+        if speaker is None or opening.dep_ != "prep" or opening.head != verb:
+            return None
+        return speaker if opening.left_edge.i <= speaker.head.i <= opening.right_edge.i else None
 
     def _left_nominal(self, verb: Token) -> Token | None:
         """The noun phrase right before a verb that the parser attached to it as something
@@ -784,6 +869,8 @@ class CueReader:
         pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in self.lexicon.surveys or pobj.pos_ != "NOUN":
             return None
+        if pobj.tag_ == "NNS":
+            return None  # "she leads in national polls": polls in general found nothing in particular
         head = preposition.head
         for _ in range(3):  # "a lead among voters in a poll": the phrase hangs on a noun
             if head.pos_ in syntax.VERBS or head.head is head:
@@ -942,6 +1029,8 @@ class CueReader:
             return None  # "denied claims that ...": the verb frames it
         if self._light_object(token.head) == token:
             return None  # "made a call for ...": the light verb reads it with its subject
+        if token.dep_ == "pobj" and self._reports(token.head.head) and self._clause_of_medium(token.head.head):
+            return None  # "said in a statement that ...": the verb's subject made the statement
         governor = token.head.head
         if _side_taken(token.head) is not None and governor.pos_ in syntax.VERBS and self.lexicon.cue(governor):
             return None  # "argued in support of ...": the verb reads it, with its subject
@@ -986,8 +1075,11 @@ class CueReader:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in _NOUN_TOPIC_PREPOSITIONS and child.i > noun.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and not _circumstance(child, pobj) and not self._is_medium_phrase(child):
-                    return self.trimmed(list(pobj.subtree))
+                if pobj is None or _circumstance(child, pobj) or self._is_medium_phrase(child):
+                    continue
+                if child.lower_ == "to" and (pobj.ent_type_ in ("PERSON", "ORG") or self._can_speak(pobj)):
+                    continue  # "a statement to the paper", "remarks to reporters": who heard it
+                return self.trimmed(list(pobj.subtree))
         return None
 
     def _noun_origin(self, noun: Token) -> Token | None:
@@ -1057,7 +1149,6 @@ class CueReader:
         before = self.doc[token.sent.start : token.i]
         if len(before) > 8 or any(t.pos_ in syntax.VERBS for t in before):
             return None
-        root = before.root
         words, source_span = self._source_words_of(before)
         if words is None or source_span is None:
             return None
@@ -1066,10 +1157,7 @@ class CueReader:
             label.add(words[1:].text.lower())  # "The Latest: ..."
         if label & self.lexicon.colon_labels:
             return None  # "Update: ...", "Editor's note: ..."
-        # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
-        # capitalised words is taken for a name
-        named = len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha)
-        if not (named or self._plausible_speaker(root, words)):
+        if not self._speaker_label(words):
             return None
         after = [t for t in token.sent if t.i > token.i]
         if not any(not t.is_punct and not t.is_space for t in after) and token.i + 1 < len(self.doc):
@@ -1093,6 +1181,39 @@ class CueReader:
             description=words,
             cue_token=token,
         )
+
+    def _speaker_label(self, words: SpacySpan) -> bool:
+        """Do the words before a colon name a speaker? A name or a speaker noun does ("Podolyak:",
+        "The ministry:"); a connective ("But:", "Plus:"), a time ("Later that month on TV:"), a
+        kicker ("BOOM:", "Bombshell:") or a thing said of someone ("Another problem for the
+        mayor:") does not."""
+        root = words.root
+        if root.pos_ in ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "INTJ", "PART") or root.ent_type_ in ("DATE", "TIME"):
+            return False
+        if len(words) == 1:
+            # one word: a name the recogniser, the registry or the running text knows, a speaker
+            # noun, or a transcript's label in capitals before running text ("MORENO: We begin
+            # ..."); a headline's capitals make no name ("BOOM: Army Sends Five Battalions")
+            if (
+                root.ent_type_ in _SPEAKER_ENTITIES
+                or self.registry.aliases_in(root.text)
+                or self.lexicon.speakers.scan(root.lemma_.lower())
+                or root.text in self._names_in_running_text()
+            ):
+                return True
+            line = next((p for p in self.report.paragraphs if p.start <= root.idx < p.end), None)
+            rest = self.report.text[root.idx + len(root.text) : line.end] if line is not None else ""
+            return root.text.isupper() and len(root.text) > 1 and not _title_cased(rest)
+        # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
+        # capitalised words is taken for a name
+        if len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha):
+            return True
+        # what the label's head names, without its prepositional phrases: "another problem for
+        # the mayor" is a problem, not the mayor
+        attached = {t.i for c in root.children if c.dep_ == "prep" for t in c.subtree}
+        core = [t for t in words if t.i not in attached]
+        head = self.doc[core[0].i : core[-1].i + 1]
+        return self._plausible_speaker(root, head)
 
     def _transcript_turn(self, words: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
         """ "MODERATOR: Good evening. Our first question ...": a speaker label in capitals that
@@ -1132,6 +1253,9 @@ class CueReader:
         clauses = [c for c in clauses if not self._set_off_before(verb, c, clauses)]
         if clauses:
             return self.trimmed(self._claim_tokens(clauses)), True
+        carried = self._clause_of_medium(verb)
+        if carried is not None:
+            return self.trimmed(list(carried.subtree)), True
         if (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
@@ -1203,6 +1327,22 @@ class CueReader:
                 relative = {t.i for t in verb.subtree}
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _clause_of_medium(self, verb: Token) -> Token | None:
+        """ "The ministry said in a statement that two drones were downed": the parser hangs the
+        "that" clause on the medium noun, but it is what the verb's subject said."""
+        for child in verb.children:
+            if child.dep_ != "prep" or child.i < verb.i or not self._is_medium_phrase(child):
+                continue
+            medium = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if medium is None:
+                continue
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return clause
+        return None
 
     def _set_off_before(self, verb: Token, clause: Token, clauses: Sequence[Token]) -> bool:
         """ "He did not apologise; instead, he said the network had erred": a clause before the
