@@ -433,6 +433,29 @@ def test_attribution_said_in_a_statement_that_is_the_subjects(find: Find) -> Non
     assert b.content_span.text == "that the port was working again"
 
 
+def test_attribution_opening_asked_what_is_an_unnamed_question(find: Find) -> None:
+    found = find('Asked what the convoy was carrying, the governor replied: "Medicine and water."')
+    a = only(found, "Asked")
+    assert a.source_span is None and a.content_span.text == "what the convoy was carrying"
+    assert only(found, "replied").content_span.text == '"Medicine and water."'
+
+
+def test_attribution_named_speaker_with_a_long_apposition(find: Find) -> None:
+    a = only(find("Marta Hnatiuk, a Kharkiv nurse working at the clinic, said the shelter was full."), "said")
+    assert a.source_span is not None and a.source_span.text.startswith("Marta Hnatiuk")
+    assert a.content_span.text == "the shelter was full"
+
+
+def test_attribution_reporting_verb_coordinated_after_a_speechless_claim(find: Find) -> None:
+    found = find("The governor said the strike hit a school and called on residents to stay in shelters.")
+    assert only(found, "said").content_span.text == "the strike hit a school"
+    called = only(found, "called on")
+    assert called.source_span is not None and called.source_span.text == "The governor"
+    # a subject that can act keeps its coordinated verbs: what the army did is what was said
+    kept = only(find("Officials said the army shelled the town and killed three civilians."), "said")
+    assert kept.content_span.text == "the army shelled the town and killed three civilians"
+
+
 def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
     for text in (
         "BOOM: The Army Just Sent Five Battalions To The Front.",

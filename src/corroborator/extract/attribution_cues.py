@@ -321,7 +321,9 @@ class CueReader:
             if closing is not None:
                 subject = closing[0]
             else:
-                subject = self._left_nominal(token) or self._opening_apposition(token)
+                subject = (
+                    self._left_nominal(token) or self._opening_apposition(token) or self._subject_read_as_clause(token)
+                )
         unnamed: str | None = None
         description: SpacySpan | None = None
         source_span: tuple[int, int] | None = None
@@ -703,6 +705,29 @@ class CueReader:
         if speaker is None or opening.dep_ != "prep" or opening.head != verb:
             return None
         return speaker if opening.left_edge.i <= speaker.head.i <= opening.right_edge.i else None
+
+    def _subject_read_as_clause(self, verb: Token) -> Token | None:
+        """ "Jane Doe, a nurse helping the wounded, said the shelter was full": the parser reads
+        a long subject with an apposition as a clause of its own (its noun as a verb) hung on the
+        cue verb before a comma. When the verb has its content after it, that clause's subject
+        is the speaker."""
+        doc = self.doc
+        if verb.i - 2 <= verb.sent.start or doc[verb.i - 1].text != ",":
+            return None
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return None
+        before = next(
+            (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i < verb.i == c.right_edge.i + 2),
+            None,
+        )
+        if before is None or before.left_edge.i != verb.sent.start:
+            return None
+        speaker = next((c for c in before.children if c.dep_ == "nsubj" and c.i < before.i), None)
+        if speaker is None or speaker.pos_ != "PROPN" or not any(c.dep_ == "appos" for c in speaker.children):
+            return None  # only a name with an apposition: "Jane Doe, a nurse ..."
+        if any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        return speaker
 
     def _left_nominal(self, verb: Token) -> Token | None:
         """The noun phrase right before a verb that the parser attached to it as something
@@ -1247,6 +1272,9 @@ class CueReader:
         of attribution) rather than an object or infinitive."""
         children = list(verb.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not syntax.subordinate(c)]
+        misread = self._subject_read_as_clause(verb)
+        if misread is not None:
+            clauses = [c for c in clauses if c.i > verb.i]  # the clause before holds the speaker
         # "Most said they were worried, and half said the mayor would do best": the parser may
         # hang a second reporting clause, with a speaker of its own, as another complement
         clauses = [c for c in clauses if c is clauses[0] or not self._coordinated_report(c)]
@@ -1448,6 +1476,7 @@ class CueReader:
                         own_speaker
                         or syntax.reported_twin(child, reporting=self._reports) is not None
                         or syntax.tense_twin(child, root)
+                        or syntax.speechless_twin(child, root, speaker=self._can_speak, reporting=self._reports)
                     )
                 ) or self._is_citing(child):
                     dropped.update(t.i for t in child.subtree)

@@ -50,7 +50,7 @@ def subject(
         twin = reported_twin(verb, reporting=reporting)
         if twin is not None:
             return subject(twin, carrier=carrier, speaker=speaker, reporting=reporting)
-        if tense_twin(verb, head):
+        if tense_twin(verb, head) or speechless_twin(verb, head, speaker=speaker, reporting=reporting):
             return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
@@ -69,8 +69,11 @@ def subject(
             return subject(governor, carrier=carrier, speaker=speaker, reporting=reporting)
     if verb.dep_ in ("acl", "relcl") and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN", "PRON") and speaker(head):
         return head, False  # "the first lawmakers to endorse him"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
-        return None, True  # "Asked whether ..., the minister said": asked by someone unnamed
+    # "Asked whether ..., the minister said": asked by someone unnamed; the tagger may take a
+    # participle that opens the sentence for a past tense ("Asked what ... looks like, ...")
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i == verb.sent.start)
+    if verb.dep_ == "advcl" and participle and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None, True
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBG", "VBN")
@@ -137,6 +140,20 @@ def tense_twin(conjunct: Token, root: Token) -> bool:
         return False
     form = _finite_form(conjunct)
     return form is not None and form == _finite_form(reporting) and _finite_form(root) != form
+
+
+def speechless_twin(
+    conjunct: Token, root: Token, *, speaker: Callable[[Token], bool], reporting: Callable[[Token], bool]
+) -> bool:
+    """ "The governor said the strike hit a school and called on residents to stay inside": a
+    reporting verb coordinated with the reported clause's verb, whose subject cannot speak,
+    continues the reporting verb (a strike calls on no one)."""
+    if conjunct.dep_ != "conj" or root.dep_ != "ccomp" or root.head.i >= root.i or not reporting(conjunct):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(speaker(s) or s.pos_ == "PRON" for s in subjects)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
