@@ -462,6 +462,7 @@ def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
         "Plus: what the new air defence systems mean for the front line.",
         "But: will the border guards reopen the crossing this week?",
         "Another problem for the mayor: the town has no working shelters left.",
+        "Kramatorsk, 3 May: Residents say two drones hit the market before dawn.",
     ):
         assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == ":"], text
     a = only(find("Kiper: Russian drones hit a port warehouse in Odesa overnight."), ":")
@@ -776,6 +777,16 @@ def test_attribution_transcript_label_takes_the_paragraph(find: Find) -> None:
     a = only(found, ":")
     assert a.source_span is not None and a.source_span.text == "MORENO"
     assert a.content_span.text == "We begin in Kharkiv. The city was hit again overnight"
+
+
+def test_attribution_named_transcript_label_takes_the_paragraph(find: Find) -> None:
+    text = (
+        "The host spoke to Marta Hnatiuk about the night.\n\n"
+        "Hnatiuk: We heard the first blast at two. Then the lights went out.\n\nThe studio was quiet."
+    )
+    a = only(find(text), ":")
+    assert a.source_span is not None and a.source_span.text == "Hnatiuk"
+    assert a.content_span.text == "We heard the first blast at two. Then the lights went out"
 
 
 def test_attribution_question_to_you_asserts_nothing(find: Find) -> None:

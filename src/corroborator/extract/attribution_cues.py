@@ -1210,11 +1210,13 @@ class CueReader:
     def _speaker_label(self, words: SpacySpan) -> bool:
         """Do the words before a colon name a speaker? A name or a speaker noun does ("Podolyak:",
         "The ministry:"); a connective ("But:", "Plus:"), a time ("Later that month on TV:"), a
-        kicker ("BOOM:", "Bombshell:") or a thing said of someone ("Another problem for the
-        mayor:") does not."""
+        dateline ("Kramatorsk, 3 May:"), a kicker ("BOOM:", "Bombshell:") or a thing said of
+        someone ("Another problem for the mayor:") does not."""
         root = words.root
         if root.pos_ in ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "INTJ", "PART") or root.ent_type_ in ("DATE", "TIME"):
             return False
+        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in words):
+            return False  # "Mir Ali, 23 Nov: ...", "2016 Nerdcast: ...": a dateline or a title
         if len(words) == 1:
             # one word: a name the recogniser, the registry or the running text knows, a speaker
             # noun, or a transcript's label in capitals before running text ("MORENO: We begin
@@ -1241,10 +1243,14 @@ class CueReader:
         return self._plausible_speaker(root, head)
 
     def _transcript_turn(self, words: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
-        """ "MODERATOR: Good evening. Our first question ...": a speaker label in capitals that
-        opens a paragraph, as transcripts set them, gives the speaker the whole paragraph."""
+        """ "MODERATOR: Good evening. Our first question ..." and "Jane Doe: We saw it coming.
+        Nobody listened.": a speaker label that opens a paragraph, as transcripts and interviews
+        set them, gives the speaker the whole paragraph (a label in capitals, or a name)."""
         letters = [t for t in words if t.is_alpha]
-        if not letters or not all(t.text.isupper() and len(t.text) > 1 for t in letters):
+        capitals = bool(letters) and all(t.text.isupper() and len(t.text) > 1 for t in letters)
+        root = words.root
+        named = root.pos_ == "PROPN" or root.ent_type_ == "PERSON" or root.text in self._names_in_running_text()
+        if not (capitals or named):
             return content
         paragraph = next((p for p in self.report.paragraphs if p.start <= words.start_char < p.end), None)
         if paragraph is None or self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " "):
