@@ -456,6 +456,18 @@ def test_attribution_reporting_verb_coordinated_after_a_speechless_claim(find: F
     assert kept.content_span.text == "the army shelled the town and killed three civilians"
 
 
+def test_attribution_speaker_of_a_participle_aside_speaks(find: Find) -> None:
+    a = only(find("Oleh Kiper, noting the scale of the damage, said the port would reopen in a week."), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "the port would reopen in a week"
+
+
+def test_attribution_closing_pronoun_clause_needs_no_verb_before_it(find: Find) -> None:
+    a = only(find("Those who stayed behind in the villages near the front, even with a shelter, he said."), "said")
+    assert a.source_span is not None and a.source_span.text == "he"
+    assert a.content_span.text.startswith("Those who stayed behind")
+
+
 def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
     for text in (
         "BOOM: The Army Just Sent Five Battalions To The Front.",

@@ -575,7 +575,10 @@ class CueReader:
         said = [t for t in doc[sent.start : start - 1] if not self.in_quote(t.idx)]
         finite = [t for t in said if t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "aux", "auxpass")]
         exclaimed = speaker is None and all(t.pos_ in ("INTJ", "ADV", "ADJ", "PUNCT", "PART") for t in said)
-        if not (exclaimed or (len(said) >= 3 and finite)):
+        # "..., he said.": a pronoun after the comma cannot be an apposition's head, so what
+        # precedes is what was said even where the parser found no verb in it
+        pronoun = speaker is None and subject is not None and subject.pos_ == "PRON" and subject.i == start
+        if not (exclaimed or (len(said) >= 3 and (finite or pronoun))):
             return None  # "Smith, a senior official, said ...": an apposition, not a clause
         opening = [t for t in said if not sent.start <= t.head.i < start - 1 or t.head == t]
         if opening and all(
@@ -1297,7 +1300,8 @@ class CueReader:
         ):
             # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
             return self._clause_without(verb.head, verb), True
-        if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS:
+        lent = verb.head.tag_ == "VBG" and verb.head.i < verb.i  # "X, noting ..., said": see syntax.subject
+        if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS and not lent:
             return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.head.pos_ in syntax.VERBS:
             # "The difference now, he told me, is that ...": the parser hangs the inserted

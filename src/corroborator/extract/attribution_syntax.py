@@ -52,6 +52,15 @@ def subject(
             return subject(twin, carrier=carrier, speaker=speaker, reporting=reporting)
         if tense_twin(verb, head) or speechless_twin(verb, head, speaker=speaker, reporting=reporting):
             return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
+    # "Jane Doe, noting the damage, said ...": the parser gives the subject to the participle,
+    # which it makes the main verb or a clause hung on the reporting verb
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]
+    if verb.dep_ == "parataxis" and head.tag_ == "VBG" and head.i < verb.i:
+        participles.append(head)
+    for participle in participles:
+        lent = [c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i]
+        if lent:
+            return lent[-1], False
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
             return subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
