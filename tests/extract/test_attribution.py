@@ -468,6 +468,18 @@ def test_attribution_closing_pronoun_clause_needs_no_verb_before_it(find: Find) 
     assert a.content_span.text.startswith("Those who stayed behind")
 
 
+def test_attribution_asked_after_the_speaker_is_an_unnamed_question(find: Find) -> None:
+    found = find('"We will not retreat," said the governor Oleh Kiper, asked about the evacuation of the town.')
+    assert only(found, "said").source.key == "reg:ua-kiper"
+    asked = only(found, "asked")
+    assert asked.source_span is None and asked.content_span.text == "the evacuation of the town"
+
+
+def test_attribution_whom_a_verb_of_asking_addresses_is_not_its_speaker(find: Find) -> None:
+    a = only(find("The mayor visited the site, asked residents about the damage and left."), "asked")
+    assert a.source_span is not None and a.source_span.text == "The mayor"
+
+
 def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
     for text in (
         "BOOM: The Army Just Sent Five Battalions To The Front.",

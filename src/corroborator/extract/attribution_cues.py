@@ -517,6 +517,8 @@ class CueReader:
         before = self.doc[verb.i - 1]
         if not (before.text == "," or before.text in _QUOTE_CHARS):
             return False
+        if before.text == "," and verb.lemma_.lower() in self.lexicon.addressee:
+            return False  # "..., asked residents about the damage": whom he asked, not who asked
         if any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
             return False
         follower = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")), None)
@@ -553,6 +555,8 @@ class CueReader:
             speaker = self._nominal_after(verb)
             if speaker is None:
                 return None
+            if doc[start - 1].text == "," and verb.lemma_.lower() in self.lexicon.addressee:
+                return None  # "..., asked residents about the damage": whom he asked, not who asked
             for clause in verb.children:
                 # a clause after the verb is content ("..., said the talks failed" is no
                 # closing clause), unless it is a capitalised name read as a verb ("said Jane

@@ -80,7 +80,11 @@ def subject(
         return head, False  # "the first lawmakers to endorse him"
     # "Asked whether ..., the minister said": asked by someone unnamed; the tagger may take a
     # participle that opens the sentence for a past tense ("Asked what ... looks like, ...")
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i == verb.sent.start)
+    # or after a comma without an object of its own ('"...," said the governor, asked about ...')
+    opens = verb.i == verb.sent.start or (
+        verb.doc[verb.i - 1].text == "," and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    )
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens)
     if verb.dep_ == "advcl" and participle and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
         return None, True
     if (
