@@ -480,6 +480,13 @@ def test_attribution_whom_a_verb_of_asking_addresses_is_not_its_speaker(find: Fi
     assert a.source_span is not None and a.source_span.text == "The mayor"
 
 
+def test_attribution_speaker_between_quote_and_verb_with_a_participle_aside(find: Find) -> None:
+    text = '"The roof came down at once," Marta Hnatiuk, wearing a hospital gown, said as the sirens sounded.'
+    a = only(find(text), "said")
+    assert a.source_span is not None and a.source_span.text == "Marta Hnatiuk"
+    assert a.content_span.text == '"The roof came down at once,"'
+
+
 def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
     for text in (
         "BOOM: The Army Just Sent Five Battalions To The Front.",

@@ -649,6 +649,7 @@ class CueReader:
         between = self.doc.char_span(quote.end, verb.idx, alignment_mode="contract")
         if between is None or not 0 < len(between) <= 25:
             return None
+        between = self._without_participle_aside(between)
         words = [t for t in between if not t.is_punct]
         if (
             not words
@@ -659,6 +660,17 @@ class CueReader:
         if not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
             return None
         return between.root, (quote.start, quote.end)
+
+    def _without_participle_aside(self, words: SpacySpan) -> SpacySpan:
+        """ "Jane Doe, wearing a helmet, said": the speaker before an aside set off by commas that
+        opens with a participle or "who" ("wearing ...", "asked about ...", "who saw it")."""
+        comma = next((t for t in words if t.text == ","), None)
+        if comma is None or comma.i == words.start or words[-1].text != "," or comma.i + 1 >= words.end - 1:
+            return words
+        opener = self.doc[comma.i + 1]
+        if opener.tag_ not in ("VBG", "VBN") and opener.lower_ not in ("who", "whose"):
+            return words
+        return self.doc[words.start : comma.i]
 
     def _apposition_before(self, verb: Token) -> Token | None:
         """The apposition that ends at the comma right before a verb the parser left without a
