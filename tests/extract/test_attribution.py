@@ -502,6 +502,16 @@ def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
     assert b.source_span is not None and b.source_span.text == "A spokesman for the air force"
 
 
+def test_attribution_quote_paragraph_after_reported_speech_continues_the_speaker(find: Find) -> None:
+    text = 'Oleh Kiper said the port was hit overnight.\n\n"We will rebuild it within a week."\n\nThe port is closed.'
+    found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "said"]
+    assert [a.content_span.text for a in found] == ["the port was hit overnight", '"We will rebuild it within a week."']
+    assert all(a.source.key == "reg:ua-kiper" for a in found)
+    # the report's own words in between end it
+    text = 'Oleh Kiper said the port was hit.\n\nThe port is closed.\n\n"We will rebuild it within a week."'
+    assert [a.content_span.text for a in find(text)] == ["the port was hit"]
+
+
 def test_attribution_quote_split_by_the_speaker(find: Find) -> None:
     text = '"We counted eleven drones," the commander said, "and all of them came from the east."'
     found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "said"]

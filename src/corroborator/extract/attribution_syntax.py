@@ -84,8 +84,8 @@ def subject(
     opens = verb.i == verb.sent.start or (
         verb.doc[verb.i - 1].text == "," and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
     )
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens)
-    if verb.dep_ == "advcl" and participle and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+    bare_participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens)
+    if verb.dep_ == "advcl" and bare_participle and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
         return None, True
     if (
         verb.dep_ == "acl"
