@@ -487,6 +487,12 @@ def test_attribution_speaker_between_quote_and_verb_with_a_participle_aside(find
     assert a.content_span.text == '"The roof came down at once,"'
 
 
+def test_attribution_unknown_surname_after_said_and_a_quote(find: Find) -> None:
+    a = only(find('"We held the line all night," said Hnatiuk, adding that the shelter was full.'), "said")
+    assert a.source_span is not None and a.source_span.text == "Hnatiuk"
+    assert a.content_span.text == '"We held the line all night,"'
+
+
 def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
     for text in (
         "BOOM: The Army Just Sent Five Battalions To The Front.",

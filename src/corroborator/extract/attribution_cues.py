@@ -553,6 +553,9 @@ class CueReader:
             while start > sent.start and doc[start - 1].dep_ in ("aux", "neg") and doc[start - 1].head == verb:
                 start -= 1
             speaker = self._nominal_after(verb)
+            mistagged = speaker is None and self._name_after_quote(verb)
+            if mistagged:
+                speaker = doc[verb.i + 1]
             if speaker is None:
                 return None
             if doc[start - 1].text == "," and verb.lemma_.lower() in self.lexicon.addressee:
@@ -560,12 +563,14 @@ class CueReader:
             for clause in verb.children:
                 # a clause after the verb is content ("..., said the talks failed" is no
                 # closing clause), unless it is a capitalised name read as a verb ("said Jane
-                # Doe, who heads Correct the Record")
+                # Doe, who heads Correct the Record") or a participle aside after the speaker
+                # ("said Doe, adding ...")
                 named = speaker.head == clause and clause.text[:1].isupper() and clause.i > speaker.i
-                if clause.dep_ in _CLAUSAL and clause.i > verb.i and not named:
+                aside = clause.tag_ == "VBG" and clause.i > speaker.i and doc[clause.i - 1].text == ","
+                if clause.dep_ in _CLAUSAL and clause.i > verb.i and not (named or aside):
                     return None
             words = doc[speaker.left_edge.i : speaker.right_edge.i + 1]
-            if not self._plausible_speaker(speaker, words):
+            if not (mistagged or self._plausible_speaker(speaker, words)):
                 return None
         if start > 0 and doc[start - 1].text in _QUOTE_CHARS:
             # '"...," said Jane Doe': the quote that closes right before is what was said
@@ -618,6 +623,18 @@ class CueReader:
         own = {t.i for t in speaker.subtree}
         content = self.trimmed([t for t in clause.subtree if t.i not in own and t.i > end])
         return (speaker, content) if content is not None else None
+
+    def _name_after_quote(self, verb: Token) -> bool:
+        """'"...," said Skelly, explaining ...': a capitalised word alone between a reporting verb
+        that follows a quote and a comma or full stop is the speaker's name, however the tagger
+        reads an unknown surname."""
+        doc = self.doc
+        if verb.i == 0 or doc[verb.i - 1].text not in _QUOTE_CHARS or verb.i + 2 >= len(doc):
+            return False
+        name, after = doc[verb.i + 1], doc[verb.i + 2]
+        if name.ent_type_ in ("DATE", "TIME") or name.lower_ in ("today", "yesterday", "tonight"):
+            return False  # '"...," said Monday': when, not who
+        return name.is_alpha and name.text[:1].isupper() and after.text in (",", ".")
 
     def _main_verb_misread_as_relative(self, verb: Token, subject: Token) -> Token | None:
         """ "The administration of the region that Russia controls denied the accusation": the
