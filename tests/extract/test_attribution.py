@@ -393,6 +393,131 @@ def test_attribution_apposition_before_said_is_not_a_closing_clause(find: Find) 
     assert a.content_span.text == "the port was working again"
 
 
+def test_attribution_speaker_with_an_aside_before_told_is_not_the_listener(find: Find) -> None:
+    text = '"The convoy turned back at dawn," a border guard, who asked not to be named, told Reuters.'
+    a = only(find(text), "told")
+    assert a.source_span is not None and a.source_span.text.startswith("a border guard")
+    assert a.content_span.text == '"The convoy turned back at dawn,"'
+
+
+def test_attribution_speaker_set_off_by_commas_before_the_verb(find: Find) -> None:
+    text = "The air defence shot down nine drones over the region, Oleh Kiper, the governor, said."
+    a = only(find(text), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "The air defence shot down nine drones over the region"
+    b = only(find("Two people were hurt in the blast, Marta Hnatiuk, a nurse at the clinic, wrote."), "wrote")
+    assert b.source_span is not None and b.source_span.text == "Marta Hnatiuk, a nurse at the clinic"
+
+
+def test_attribution_inverted_speaker_set_off_inside_the_claim(find: Find) -> None:
+    a = only(find("The strike, said Marta Hnatiuk, a nurse at the clinic, was the worst in months."), "said")
+    assert a.source_span is not None and a.source_span.text == "Marta Hnatiuk, a nurse at the clinic"
+    assert a.content_span.text == "was the worst in months"
+
+
+def test_attribution_speaker_apposed_after_an_opening_phrase(find: Find) -> None:
+    text = "In a statement to local radio, the regional governor, Oleh Kiper, said that the port was hit twice."
+    a = only(find(text), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "that the port was hit twice"
+    # the paper the statement went to heard it; it is not what the statement was about
+    assert all(x.content_span.text != "local radio" for x in find(text))
+
+
+def test_attribution_said_in_a_statement_that_is_the_subjects(find: Find) -> None:
+    a = only(find("The regional police said in a statement that two drones hit a warehouse."), "said")
+    assert a.source_span is not None and a.source_span.text == "The regional police"
+    assert a.content_span.text == "that two drones hit a warehouse"
+    b = only(find("Oleh Kiper wrote in a Telegram post that the port was working again."), "wrote")
+    assert b.source.key == "reg:ua-kiper"
+    assert b.content_span.text == "that the port was working again"
+
+
+def test_attribution_opening_asked_what_is_an_unnamed_question(find: Find) -> None:
+    found = find('Asked what the convoy was carrying, the governor replied: "Medicine and water."')
+    a = only(found, "Asked")
+    assert a.source_span is None and a.content_span.text == "what the convoy was carrying"
+    assert only(found, "replied").content_span.text == '"Medicine and water."'
+
+
+def test_attribution_named_speaker_with_a_long_apposition(find: Find) -> None:
+    a = only(find("Marta Hnatiuk, a Kharkiv nurse working at the clinic, said the shelter was full."), "said")
+    assert a.source_span is not None and a.source_span.text.startswith("Marta Hnatiuk")
+    assert a.content_span.text == "the shelter was full"
+
+
+def test_attribution_reporting_verb_coordinated_after_a_speechless_claim(find: Find) -> None:
+    found = find("The governor said the strike hit a school and called on residents to stay in shelters.")
+    assert only(found, "said").content_span.text == "the strike hit a school"
+    called = only(found, "called on")
+    assert called.source_span is not None and called.source_span.text == "The governor"
+    # a subject that can act keeps its coordinated verbs: what the army did is what was said
+    kept = only(find("Officials said the army shelled the town and killed three civilians."), "said")
+    assert kept.content_span.text == "the army shelled the town and killed three civilians"
+
+
+def test_attribution_speaker_of_a_participle_aside_speaks(find: Find) -> None:
+    a = only(find("Oleh Kiper, noting the scale of the damage, said the port would reopen in a week."), "said")
+    assert a.source.key == "reg:ua-kiper"
+    assert a.content_span.text == "the port would reopen in a week"
+
+
+def test_attribution_closing_pronoun_clause_needs_no_verb_before_it(find: Find) -> None:
+    a = only(find("Those who stayed behind in the villages near the front, even with a shelter, he said."), "said")
+    assert a.source_span is not None and a.source_span.text == "he"
+    assert a.content_span.text.startswith("Those who stayed behind")
+
+
+def test_attribution_asked_after_the_speaker_is_an_unnamed_question(find: Find) -> None:
+    found = find('"We will not retreat," said the governor Oleh Kiper, asked about the evacuation of the town.')
+    assert only(found, "said").source.key == "reg:ua-kiper"
+    asked = only(found, "asked")
+    assert asked.source_span is None and asked.content_span.text == "the evacuation of the town"
+
+
+def test_attribution_whom_a_verb_of_asking_addresses_is_not_its_speaker(find: Find) -> None:
+    a = only(find("The mayor visited the site, asked residents about the damage and left."), "asked")
+    assert a.source_span is not None and a.source_span.text == "The mayor"
+
+
+def test_attribution_speaker_between_quote_and_verb_with_a_participle_aside(find: Find) -> None:
+    text = '"The roof came down at once," Marta Hnatiuk, wearing a hospital gown, said as the sirens sounded.'
+    a = only(find(text), "said")
+    assert a.source_span is not None and a.source_span.text == "Marta Hnatiuk"
+    assert a.content_span.text == '"The roof came down at once,"'
+
+
+def test_attribution_unknown_surname_after_said_and_a_quote(find: Find) -> None:
+    a = only(find('"We held the line all night," said Hnatiuk, adding that the shelter was full.'), "said")
+    assert a.source_span is not None and a.source_span.text == "Hnatiuk"
+    assert a.content_span.text == '"We held the line all night,"'
+
+
+def test_attribution_colon_label_must_name_a_speaker(find: Find) -> None:
+    for text in (
+        "BOOM: The Army Just Sent Five Battalions To The Front.",
+        "Plus: what the new air defence systems mean for the front line.",
+        "But: will the border guards reopen the crossing this week?",
+        "Another problem for the mayor: the town has no working shelters left.",
+        "Kramatorsk, 3 May: Residents say two drones hit the market before dawn.",
+    ):
+        assert not [a for a in find(text) if a.cue_span is not None and a.cue_span.text == ":"], text
+    a = only(find("Kiper: Russian drones hit a port warehouse in Odesa overnight."), ":")
+    assert a.source.key == "reg:ua-kiper"
+    b = only(find("A spokesman for the air force: two missiles were shot down over the city."), ":")
+    assert b.source_span is not None and b.source_span.text == "A spokesman for the air force"
+
+
+def test_attribution_quote_paragraph_after_reported_speech_continues_the_speaker(find: Find) -> None:
+    text = 'Oleh Kiper said the port was hit overnight.\n\n"We will rebuild it within a week."\n\nThe port is closed.'
+    found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "said"]
+    assert [a.content_span.text for a in found] == ["the port was hit overnight", '"We will rebuild it within a week."']
+    assert all(a.source.key == "reg:ua-kiper" for a in found)
+    # the report's own words in between end it
+    text = 'Oleh Kiper said the port was hit.\n\nThe port is closed.\n\n"We will rebuild it within a week."'
+    assert [a.content_span.text for a in find(text)] == ["the port was hit"]
+
+
 def test_attribution_quote_split_by_the_speaker(find: Find) -> None:
     text = '"We counted eleven drones," the commander said, "and all of them came from the east."'
     found = [a for a in find(text) if a.cue_span is not None and a.cue_span.text == "said"]
@@ -701,6 +826,16 @@ def test_attribution_transcript_label_takes_the_paragraph(find: Find) -> None:
     assert a.content_span.text == "We begin in Kharkiv. The city was hit again overnight"
 
 
+def test_attribution_named_transcript_label_takes_the_paragraph(find: Find) -> None:
+    text = (
+        "The host spoke to Marta Hnatiuk about the night.\n\n"
+        "Hnatiuk: We heard the first blast at two. Then the lights went out.\n\nThe studio was quiet."
+    )
+    a = only(find(text), ":")
+    assert a.source_span is not None and a.source_span.text == "Hnatiuk"
+    assert a.content_span.text == "We heard the first blast at two. Then the lights went out"
+
+
 def test_attribution_question_to_you_asserts_nothing(find: Find) -> None:
     assert not find("Do you know where the drones were launched from?")
     assert only(find("You know the drones were launched from the south."), "know")
@@ -842,6 +977,11 @@ def test_attribution_figure_in_a_poll_is_the_polls(find: Find) -> None:
     assert a.content_span.text == "The governor held a wide lead among voters"
     b = only(find("In the survey, two thirds of residents were without power for a week."), "In")
     assert b.content_span.text == "two thirds of residents were without power for a week"
+
+
+def test_attribution_polls_in_general_are_no_source(find: Find) -> None:
+    assert not find("The mayor still trails his rival in the regional polls.")
+    assert not find("The governor has fallen behind in recent national surveys.")
 
 
 def test_attribution_poll_phrase_leaves_a_cue_verb_and_the_speakers_alone(find: Find) -> None:

@@ -377,7 +377,7 @@ class _Finder:
         for _, _, item in events:
             if isinstance(item, Draft):
                 same = speaker is not None and same_source(item, speaker)
-                if self._quotes_speech(item):
+                if self._quotes_speech(item) or self._reports_before_a_quote(item):
                     speaker, last_end = item, item.content[1]
                 elif same:
                     last_end = max(last_end, item.content[1])
@@ -424,6 +424,20 @@ class _Finder:
             return not any(overlaps(content, (quote.start, quote.end)) for content in owned)
 
         return [d for d in drafts if not unowned(d)]
+
+    def _reports_before_a_quote(self, draft: Draft) -> bool:
+        """ 'The governor said the port was hit.' followed by a paragraph that is a quote with
+        no cue of its own: news goes on quoting the speaker just reported. Only a named
+        speaker's reporting verb whose content closes its paragraph; the quote must follow
+        with nothing but the speaker's own words between (see `_only_speaker_between`)."""
+        token = draft.cue_token
+        if draft.kind != "verb" or token is None or draft.description is None or draft.unnamed is not None:
+            return False
+        if token.lemma_.lower() not in self.lexicon.inversion or self.reader.in_quote(token.idx):
+            return False
+        end = draft.content[1]
+        paragraph = next((p for p in self.report.paragraphs if p.start <= end <= p.end), None)
+        return paragraph is not None and not any(ch.isalnum() for ch in self.report.text[end : paragraph.end])
 
     def _quotes_speech(self, draft: Draft) -> bool:
         return any(

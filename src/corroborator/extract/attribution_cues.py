@@ -311,14 +311,19 @@ class CueReader:
             passive = False
         else:
             subject, passive = self._subject(token)
-        closing = None if inverted else self._closing_report(token, subject)
+        closing = None if inverted else (self._parenthetical(token) or self._closing_report(token, subject))
         if closing is not None and closing[0] is not None:
             subject, passive = closing[0], False
         if subject is None and not passive and not inverted and closing is None:
             # the parser lost the subject: a speaker between a quote and the verb, or the noun
             # phrase right before the verb ("About 4 in 10 say ...")
-            closing = self._speaker_after_quote(token)
-            subject = closing[0] if closing is not None else self._left_nominal(token)
+            closing = self._speaker_after_quote(token) or self._appositive_speaker(token)
+            if closing is not None:
+                subject = closing[0]
+            else:
+                subject = (
+                    self._left_nominal(token) or self._opening_apposition(token) or self._subject_read_as_clause(token)
+                )
         unnamed: str | None = None
         description: SpacySpan | None = None
         source_span: tuple[int, int] | None = None
@@ -512,6 +517,8 @@ class CueReader:
         before = self.doc[verb.i - 1]
         if not (before.text == "," or before.text in _QUOTE_CHARS):
             return False
+        if before.text == "," and verb.lemma_.lower() in self.lexicon.addressee:
+            return False  # "..., asked residents about the damage": whom he asked, not who asked
         if any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
             return False
         follower = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")), None)
@@ -533,7 +540,10 @@ class CueReader:
         sent = verb.sent
         doc = self.doc
         speaker: Token | None = None
-        if subject is not None and subject.i < verb.i and doc[verb.i - 1].text != ",":
+        # '"...," a source, who was not named, told Reuters': the comma before the verb closes the
+        # subject's own aside, so the subject stands before the verb and the listener after it
+        set_off = subject is not None and subject.right_edge.i == verb.i - 1
+        if subject is not None and subject.i < verb.i and (doc[verb.i - 1].text != "," or set_off):
             start = subject.left_edge.i
             own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in _CLAUSAL for t in c.subtree}
             if any(not t.is_punct and t.i not in own for t in doc[verb.i + 1 : sent.end]):
@@ -543,17 +553,24 @@ class CueReader:
             while start > sent.start and doc[start - 1].dep_ in ("aux", "neg") and doc[start - 1].head == verb:
                 start -= 1
             speaker = self._nominal_after(verb)
+            mistagged = speaker is None and self._name_after_quote(verb)
+            if mistagged:
+                speaker = doc[verb.i + 1]
             if speaker is None:
                 return None
+            if doc[start - 1].text == "," and verb.lemma_.lower() in self.lexicon.addressee:
+                return None  # "..., asked residents about the damage": whom he asked, not who asked
             for clause in verb.children:
                 # a clause after the verb is content ("..., said the talks failed" is no
                 # closing clause), unless it is a capitalised name read as a verb ("said Jane
-                # Doe, who heads Correct the Record")
+                # Doe, who heads Correct the Record") or a participle aside after the speaker
+                # ("said Doe, adding ...")
                 named = speaker.head == clause and clause.text[:1].isupper() and clause.i > speaker.i
-                if clause.dep_ in _CLAUSAL and clause.i > verb.i and not named:
+                aside = clause.tag_ == "VBG" and clause.i > speaker.i and doc[clause.i - 1].text == ","
+                if clause.dep_ in _CLAUSAL and clause.i > verb.i and not (named or aside):
                     return None
             words = doc[speaker.left_edge.i : speaker.right_edge.i + 1]
-            if not self._plausible_speaker(speaker, words):
+            if not (mistagged or self._plausible_speaker(speaker, words)):
                 return None
         if start > 0 and doc[start - 1].text in _QUOTE_CHARS:
             # '"...," said Jane Doe': the quote that closes right before is what was said
@@ -567,7 +584,10 @@ class CueReader:
         said = [t for t in doc[sent.start : start - 1] if not self.in_quote(t.idx)]
         finite = [t for t in said if t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "aux", "auxpass")]
         exclaimed = speaker is None and all(t.pos_ in ("INTJ", "ADV", "ADJ", "PUNCT", "PART") for t in said)
-        if not (exclaimed or (len(said) >= 3 and finite)):
+        # "..., he said.": a pronoun after the comma cannot be an apposition's head, so what
+        # precedes is what was said even where the parser found no verb in it
+        pronoun = speaker is None and subject is not None and subject.pos_ == "PRON" and subject.i == start
+        if not (exclaimed or (len(said) >= 3 and (finite or pronoun))):
             return None  # "Smith, a senior official, said ...": an apposition, not a clause
         opening = [t for t in said if not sent.start <= t.head.i < start - 1 or t.head == t]
         if opening and all(
@@ -577,6 +597,44 @@ class CueReader:
             return None  # "Asked if he would run, the senator said no": how, not what, he said
         content = self.trimmed(syntax.after_dateline(list(doc[sent.start : start - 1]), doc[start - 1]))
         return (speaker, content) if content is not None else None
+
+    def _parenthetical(self, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+        """ "The attack, said Jane Doe, a spokeswoman, was the largest since May": an inverted
+        reporting clause set off by commas inside what was said. The parser takes the words
+        before it for the verb's subject and the speaker for the subject of the rest. The
+        speaker is that noun phrase, and what was said the rest of the sentence after it."""
+        doc = self.doc
+        if verb.lemma_.lower() not in self.lexicon.inversion or verb.tag_ == "VBG" or self.in_quote(verb.idx):
+            return None
+        if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != ",":
+            return None
+        speaker = self._nominal_after(verb)
+        if speaker is None or speaker.dep_ != "nsubj":
+            return None
+        clause = speaker.head
+        if clause.head != verb or clause.dep_ not in _CLAUSAL or clause.i <= speaker.i:
+            return None
+        end = speaker.right_edge.i
+        if doc[end].text != "," and (end + 1 >= clause.i or doc[end + 1].text != ","):
+            return None  # the speaker's phrase must close with a comma: "said Jane Doe, was ..."
+        words = doc[speaker.left_edge.i : end + 1]
+        if not self._plausible_speaker(speaker, words):
+            return None
+        own = {t.i for t in speaker.subtree}
+        content = self.trimmed([t for t in clause.subtree if t.i not in own and t.i > end])
+        return (speaker, content) if content is not None else None
+
+    def _name_after_quote(self, verb: Token) -> bool:
+        """'"...," said Skelly, explaining ...': a capitalised word alone between a reporting verb
+        that follows a quote and a comma or full stop is the speaker's name, however the tagger
+        reads an unknown surname."""
+        doc = self.doc
+        if verb.i == 0 or doc[verb.i - 1].text not in _QUOTE_CHARS or verb.i + 2 >= len(doc):
+            return False
+        name, after = doc[verb.i + 1], doc[verb.i + 2]
+        if name.ent_type_ in ("DATE", "TIME") or name.lower_ in ("today", "yesterday", "tonight"):
+            return False  # '"...," said Monday': when, not who
+        return name.is_alpha and name.text[:1].isupper() and after.text in (",", ".")
 
     def _main_verb_misread_as_relative(self, verb: Token, subject: Token) -> Token | None:
         """ "The administration of the region that Russia controls denied the accusation": the
@@ -608,6 +666,7 @@ class CueReader:
         between = self.doc.char_span(quote.end, verb.idx, alignment_mode="contract")
         if between is None or not 0 < len(between) <= 25:
             return None
+        between = self._without_participle_aside(between)
         words = [t for t in between if not t.is_punct]
         if (
             not words
@@ -618,6 +677,93 @@ class CueReader:
         if not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
             return None
         return between.root, (quote.start, quote.end)
+
+    def _without_participle_aside(self, words: SpacySpan) -> SpacySpan:
+        """ "Jane Doe, wearing a helmet, said": the speaker before an aside set off by commas that
+        opens with a participle or "who" ("wearing ...", "asked about ...", "who saw it")."""
+        comma = next((t for t in words if t.text == ","), None)
+        if comma is None or comma.i == words.start or words[-1].text != "," or comma.i + 1 >= words.end - 1:
+            return words
+        opener = self.doc[comma.i + 1]
+        if opener.tag_ not in ("VBG", "VBN") and opener.lower_ not in ("who", "whose"):
+            return words
+        return self.doc[words.start : comma.i]
+
+    def _apposition_before(self, verb: Token) -> Token | None:
+        """The apposition that ends at the comma right before a verb the parser left without a
+        subject ("..., Jane Doe, the governor, said"), the first of a chain of them; it hangs on
+        a noun before it."""
+        doc = self.doc
+        sent = verb.sent
+        if verb.i - 2 <= sent.start or doc[verb.i - 1].text != "," or self.in_quote(verb.idx):
+            return None
+        speaker = doc[verb.i - 2]
+        while speaker.dep_ != "appos" and speaker.head.i < speaker.i and speaker.head.i > sent.start:
+            speaker = speaker.head  # from "governor" of "the governor" up to its head
+        while speaker.dep_ == "appos" and speaker.head.dep_ == "appos" and speaker.head.i < speaker.i:
+            speaker = speaker.head  # "Jane Doe, the governor,": the first of a chain of appositions
+        if speaker.dep_ != "appos" or speaker.head.i >= speaker.i:
+            return None
+        if speaker.right_edge.i not in (verb.i - 2, verb.i - 1):
+            return None  # the apposition must end at the comma before the verb
+        start = speaker.left_edge.i
+        if start - 1 <= sent.start or doc[start - 1].text != ",":
+            return None
+        if not self._plausible_speaker(speaker, doc[start : verb.i - 1]):
+            return None
+        return speaker
+
+    def _appositive_speaker(self, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+        """ "Twelve drones were downed over the region, Jane Doe, the governor, said.": the parser
+        hangs the speaker between commas on a noun of the clause before as its apposition and
+        leaves the verb without a subject. The speaker is the apposition that ends right before
+        the verb; what was said is the clause before it."""
+        if verb.lemma_.lower() not in self.lexicon.inversion:
+            return None
+        if any(c.dep_ in _CLAUSAL for c in verb.children if c.i > verb.i):
+            return None  # "In a statement, Jane Doe, an aide, said the talks failed": see _opening_apposition
+        speaker = self._apposition_before(verb)
+        if speaker is None:
+            return None
+        start = speaker.left_edge.i
+        said = self.doc[verb.sent.start : start - 1]
+        if not any(t.pos_ in syntax.VERBS and t.dep_ not in ("relcl", "acl", "amod") for t in said):
+            return None  # "Smith, a senior official, said": an apposition to no clause
+        content = self.trimmed(syntax.after_dateline(list(said), self.doc[start - 1]))
+        return (speaker, content) if content is not None else None
+
+    def _opening_apposition(self, verb: Token) -> Token | None:
+        """ "In a statement to the paper, her adviser, Jane Doe, said: ...": after an opening
+        prepositional phrase the parser hangs the speaker on its last noun as an apposition and
+        leaves the verb without a subject."""
+        speaker = self._apposition_before(verb)
+        opening = self.doc[verb.sent.start]
+        if speaker is None or opening.dep_ != "prep" or opening.head != verb:
+            return None
+        return speaker if opening.left_edge.i <= speaker.head.i <= opening.right_edge.i else None
+
+    def _subject_read_as_clause(self, verb: Token) -> Token | None:
+        """ "Jane Doe, a nurse helping the wounded, said the shelter was full": the parser reads
+        a long subject with an apposition as a clause of its own (its noun as a verb) hung on the
+        cue verb before a comma. When the verb has its content after it, that clause's subject
+        is the speaker."""
+        doc = self.doc
+        if verb.i - 2 <= verb.sent.start or doc[verb.i - 1].text != ",":
+            return None
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return None
+        before = next(
+            (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i < verb.i == c.right_edge.i + 2),
+            None,
+        )
+        if before is None or before.left_edge.i != verb.sent.start:
+            return None
+        speaker = next((c for c in before.children if c.dep_ == "nsubj" and c.i < before.i), None)
+        if speaker is None or speaker.pos_ != "PROPN" or not any(c.dep_ == "appos" for c in speaker.children):
+            return None  # only a name with an apposition: "Jane Doe, a nurse ..."
+        if any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        return speaker
 
     def _left_nominal(self, verb: Token) -> Token | None:
         """The noun phrase right before a verb that the parser attached to it as something
@@ -784,6 +930,8 @@ class CueReader:
         pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in self.lexicon.surveys or pobj.pos_ != "NOUN":
             return None
+        if pobj.tag_ == "NNS":
+            return None  # "she leads in national polls": polls in general found nothing in particular
         head = preposition.head
         for _ in range(3):  # "a lead among voters in a poll": the phrase hangs on a noun
             if head.pos_ in syntax.VERBS or head.head is head:
@@ -942,6 +1090,8 @@ class CueReader:
             return None  # "denied claims that ...": the verb frames it
         if self._light_object(token.head) == token:
             return None  # "made a call for ...": the light verb reads it with its subject
+        if token.dep_ == "pobj" and self._reports(token.head.head) and self._clause_of_medium(token.head.head):
+            return None  # "said in a statement that ...": the verb's subject made the statement
         governor = token.head.head
         if _side_taken(token.head) is not None and governor.pos_ in syntax.VERBS and self.lexicon.cue(governor):
             return None  # "argued in support of ...": the verb reads it, with its subject
@@ -986,8 +1136,11 @@ class CueReader:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in _NOUN_TOPIC_PREPOSITIONS and child.i > noun.i:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and not _circumstance(child, pobj) and not self._is_medium_phrase(child):
-                    return self.trimmed(list(pobj.subtree))
+                if pobj is None or _circumstance(child, pobj) or self._is_medium_phrase(child):
+                    continue
+                if child.lower_ == "to" and (pobj.ent_type_ in ("PERSON", "ORG") or self._can_speak(pobj)):
+                    continue  # "a statement to the paper", "remarks to reporters": who heard it
+                return self.trimmed(list(pobj.subtree))
         return None
 
     def _noun_origin(self, noun: Token) -> Token | None:
@@ -1057,7 +1210,6 @@ class CueReader:
         before = self.doc[token.sent.start : token.i]
         if len(before) > 8 or any(t.pos_ in syntax.VERBS for t in before):
             return None
-        root = before.root
         words, source_span = self._source_words_of(before)
         if words is None or source_span is None:
             return None
@@ -1066,10 +1218,7 @@ class CueReader:
             label.add(words[1:].text.lower())  # "The Latest: ..."
         if label & self.lexicon.colon_labels:
             return None  # "Update: ...", "Editor's note: ..."
-        # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
-        # capitalised words is taken for a name
-        named = len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha)
-        if not (named or self._plausible_speaker(root, words)):
+        if not self._speaker_label(words):
             return None
         after = [t for t in token.sent if t.i > token.i]
         if not any(not t.is_punct and not t.is_space for t in after) and token.i + 1 < len(self.doc):
@@ -1094,11 +1243,50 @@ class CueReader:
             cue_token=token,
         )
 
+    def _speaker_label(self, words: SpacySpan) -> bool:
+        """Do the words before a colon name a speaker? A name or a speaker noun does ("Podolyak:",
+        "The ministry:"); a connective ("But:", "Plus:"), a time ("Later that month on TV:"), a
+        dateline ("Kramatorsk, 3 May:"), a kicker ("BOOM:", "Bombshell:") or a thing said of
+        someone ("Another problem for the mayor:") does not."""
+        root = words.root
+        if root.pos_ in ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "INTJ", "PART") or root.ent_type_ in ("DATE", "TIME"):
+            return False
+        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in words):
+            return False  # "Mir Ali, 23 Nov: ...", "2016 Nerdcast: ...": a dateline or a title
+        if len(words) == 1:
+            # one word: a name the recogniser, the registry or the running text knows, a speaker
+            # noun, or a transcript's label in capitals before running text ("MORENO: We begin
+            # ..."); a headline's capitals make no name ("BOOM: Army Sends Five Battalions")
+            if (
+                root.ent_type_ in _SPEAKER_ENTITIES
+                or self.registry.aliases_in(root.text)
+                or self.lexicon.speakers.scan(root.lemma_.lower())
+                or root.text in self._names_in_running_text()
+            ):
+                return True
+            line = next((p for p in self.report.paragraphs if p.start <= root.idx < p.end), None)
+            rest = self.report.text[root.idx + len(root.text) : line.end] if line is not None else ""
+            return root.text.isupper() and len(root.text) > 1 and not _title_cased(rest)
+        # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
+        # capitalised words is taken for a name
+        if len(words) <= 4 and all(t.text[:1].isupper() for t in words if t.is_alpha):
+            return True
+        # what the label's head names, without its prepositional phrases: "another problem for
+        # the mayor" is a problem, not the mayor
+        attached = {t.i for c in root.children if c.dep_ == "prep" for t in c.subtree}
+        core = [t for t in words if t.i not in attached]
+        head = self.doc[core[0].i : core[-1].i + 1]
+        return self._plausible_speaker(root, head)
+
     def _transcript_turn(self, words: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
-        """ "MODERATOR: Good evening. Our first question ...": a speaker label in capitals that
-        opens a paragraph, as transcripts set them, gives the speaker the whole paragraph."""
+        """ "MODERATOR: Good evening. Our first question ..." and "Jane Doe: We saw it coming.
+        Nobody listened.": a speaker label that opens a paragraph, as transcripts and interviews
+        set them, gives the speaker the whole paragraph (a label in capitals, or a name)."""
         letters = [t for t in words if t.is_alpha]
-        if not letters or not all(t.text.isupper() and len(t.text) > 1 for t in letters):
+        capitals = bool(letters) and all(t.text.isupper() and len(t.text) > 1 for t in letters)
+        root = words.root
+        named = root.pos_ == "PROPN" or root.ent_type_ == "PERSON" or root.text in self._names_in_running_text()
+        if not (capitals or named):
             return content
         paragraph = next((p for p in self.report.paragraphs if p.start <= words.start_char < p.end), None)
         if paragraph is None or self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " "):
@@ -1126,12 +1314,18 @@ class CueReader:
         of attribution) rather than an object or infinitive."""
         children = list(verb.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not syntax.subordinate(c)]
+        misread = self._subject_read_as_clause(verb)
+        if misread is not None:
+            clauses = [c for c in clauses if c.i > verb.i]  # the clause before holds the speaker
         # "Most said they were worried, and half said the mayor would do best": the parser may
         # hang a second reporting clause, with a speaker of its own, as another complement
         clauses = [c for c in clauses if c is clauses[0] or not self._coordinated_report(c)]
         clauses = [c for c in clauses if not self._set_off_before(verb, c, clauses)]
         if clauses:
             return self.trimmed(self._claim_tokens(clauses)), True
+        carried = self._clause_of_medium(verb)
+        if carried is not None:
+            return self.trimmed(list(carried.subtree)), True
         if (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
@@ -1139,7 +1333,8 @@ class CueReader:
         ):
             # "as stated by Baza, ...", "as he put it"; not "as she accepted her award"
             return self._clause_without(verb.head, verb), True
-        if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS:
+        lent = verb.head.tag_ == "VBG" and verb.head.i < verb.i  # "X, noting ..., said": see syntax.subject
+        if verb.dep_ == "parataxis" and verb.head.pos_ in syntax.VERBS and not lent:
             return self._clause_without(verb.head, verb), True  # "..., officials said, ..."
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.head.pos_ in syntax.VERBS:
             # "The difference now, he told me, is that ...": the parser hangs the inserted
@@ -1203,6 +1398,22 @@ class CueReader:
                 relative = {t.i for t in verb.subtree}
                 return self.trimmed([t for t in antecedent.subtree if t.i not in relative]), False
         return None, False
+
+    def _clause_of_medium(self, verb: Token) -> Token | None:
+        """ "The ministry said in a statement that two drones were downed": the parser hangs the
+        "that" clause on the medium noun, but it is what the verb's subject said."""
+        for child in verb.children:
+            if child.dep_ != "prep" or child.i < verb.i or not self._is_medium_phrase(child):
+                continue
+            medium = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if medium is None:
+                continue
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return clause
+        return None
 
     def _set_off_before(self, verb: Token, clause: Token, clauses: Sequence[Token]) -> bool:
         """ "He did not apologise; instead, he said the network had erred": a clause before the
@@ -1308,6 +1519,7 @@ class CueReader:
                         own_speaker
                         or syntax.reported_twin(child, reporting=self._reports) is not None
                         or syntax.tense_twin(child, root)
+                        or syntax.speechless_twin(child, root, speaker=self._can_speak, reporting=self._reports)
                     )
                 ) or self._is_citing(child):
                     dropped.update(t.i for t in child.subtree)

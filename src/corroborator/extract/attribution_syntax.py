@@ -50,8 +50,17 @@ def subject(
         twin = reported_twin(verb, reporting=reporting)
         if twin is not None:
             return subject(twin, carrier=carrier, speaker=speaker, reporting=reporting)
-        if tense_twin(verb, head):
+        if tense_twin(verb, head) or speechless_twin(verb, head, speaker=speaker, reporting=reporting):
             return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
+    # "Jane Doe, noting the damage, said ...": the parser gives the subject to the participle,
+    # which it makes the main verb or a clause hung on the reporting verb
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]
+    if verb.dep_ == "parataxis" and head.tag_ == "VBG" and head.i < verb.i:
+        participles.append(head)
+    for participle in participles:
+        lent = [c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i]
+        if lent:
+            return lent[-1], False
     if head is not verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
             return subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
@@ -69,8 +78,15 @@ def subject(
             return subject(governor, carrier=carrier, speaker=speaker, reporting=reporting)
     if verb.dep_ in ("acl", "relcl") and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN", "PRON") and speaker(head):
         return head, False  # "the first lawmakers to endorse him"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
-        return None, True  # "Asked whether ..., the minister said": asked by someone unnamed
+    # "Asked whether ..., the minister said": asked by someone unnamed; the tagger may take a
+    # participle that opens the sentence for a past tense ("Asked what ... looks like, ...")
+    # or after a comma without an object of its own ('"...," said the governor, asked about ...')
+    opens = verb.i == verb.sent.start or (
+        verb.doc[verb.i - 1].text == "," and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    )
+    bare_participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens)
+    if verb.dep_ == "advcl" and bare_participle and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None, True
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBG", "VBN")
@@ -137,6 +153,20 @@ def tense_twin(conjunct: Token, root: Token) -> bool:
         return False
     form = _finite_form(conjunct)
     return form is not None and form == _finite_form(reporting) and _finite_form(root) != form
+
+
+def speechless_twin(
+    conjunct: Token, root: Token, *, speaker: Callable[[Token], bool], reporting: Callable[[Token], bool]
+) -> bool:
+    """ "The governor said the strike hit a school and called on residents to stay inside": a
+    reporting verb coordinated with the reported clause's verb, whose subject cannot speak,
+    continues the reporting verb (a strike calls on no one)."""
+    if conjunct.dep_ != "conj" or root.dep_ != "ccomp" or root.head.i >= root.i or not reporting(conjunct):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(speaker(s) or s.pos_ == "PRON" for s in subjects)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
