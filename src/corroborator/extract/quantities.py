@@ -674,9 +674,9 @@ class QuantityFinder:
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             return [Finding(attribute=a, value=value, start=start, end=end) for a in attrs]
         if lemma == "life" and _lives_lost(noun) and not count.zero:
-            # "the blast cost nine lives"
-            start, end = min(count.start, noun.i), max(count.end, noun.i + 1, noun.head.i + 1)
-            return [Finding(attribute=A.KILLED, value=count.quantity, start=min(start, noun.head.i), end=end)]
+            # "the blast cost nine lives": the evidence runs from the verb or the number to the noun
+            start, end = min(count.start, noun.head.i), max(count.end, noun.i + 1, noun.head.i + 1)
+            return [Finding(attribute=A.KILLED, value=count.quantity, start=start, end=end)]
         if noun.lower_ not in self.lx.people_nouns and noun.lemma_.lower() not in self.lx.people_nouns:
             return []
         return self._people_predicate(noun, count)
