@@ -210,6 +210,14 @@ def test_attribution_according_to_before_and_after(find: Find) -> None:
     assert first.source.key == after.source.key
 
 
+def test_attribution_closing_according_to_covers_every_coordinated_clause(find: Find) -> None:
+    closing = only(
+        find("A drone hit the clinic on Monday, killed two nurses and injured six, according to the health office."),
+        "according to",
+    )
+    assert closing.content_span.text == "A drone hit the clinic on Monday, killed two nurses and injured six"
+
+
 def test_attribution_as_stated_by(find: Find) -> None:
     a = only(find("As stated by Ukrinform, the bridge was closed to traffic."), "stated")
     assert a.source.key == "reg:ua-ukrinform"

@@ -872,7 +872,7 @@ class CueReader:
             if content is None or description is None:
                 return None
             return _according(token, to, content, description, source_span)
-        head = self._reporting_governor(head, token)
+        head = self._reporting_governor(_first_conjunct(head, token), token)
         # "According to residents, quoted by the X channel, ...": the parser may hang the
         # relay on the main clause; it belongs to the source, not to what was said
         relays = [
@@ -1953,6 +1953,20 @@ def _closes_speech(quote: Quote, text: str) -> bool:
     which a scare quote never does."""
     inner = text[quote.start : quote.end].rstrip("\"'” ")
     return inner[-1:] in (",", "?", "!")
+
+
+def _first_conjunct(head: Token, according: Token) -> Token:
+    """ "A drone killed 4 people and injured 11, according to health officials": a closing
+    "according to" vouches for every clause coordinated before it, not only the last one the
+    parser hung it on. Mid-sentence ("... and, according to the governor, killed four") it
+    keeps its own clause."""
+    sentence = according.sent
+    after = [t for t in according.doc[according.right_edge.i + 1 : sentence.end] if not t.is_punct]
+    if after or according.i < head.i:
+        return head
+    while head.dep_ == "conj" and head.head.pos_ in syntax.VERBS and head.head.i < head.i:
+        head = head.head
+    return head
 
 
 def _according(
