@@ -422,6 +422,8 @@ def test_quantities_more_bodies_and_one_body_found_are_not_tolls(run_quantities:
         ("The raid caused the deaths of two and the injury of 12 others.", [("killed", "2"), ("injured", "12")]),
         ("Rescuers saved the lives of 7 people.", []),
         ("Three leaves fell in the yard.", []),
+        ("Eight of our soldiers fell on the field of honour.", [("killed", "8")]),
+        ("Two farmers fell in the field while running.", []),
     ],
 )
 def test_quantities_lives_lost_and_others_counted(

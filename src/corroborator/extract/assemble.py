@@ -98,8 +98,12 @@ class ClaimAssembler:
         enemies: Mapping[str, str] | None = None,
         group_homes: Mapping[str, str] | None = None,
         parties: PartyTable | None = None,
+        contains: Callable[[model.Place, model.Place], bool] | None = None,
     ) -> None:
         self._own_voice = own_voice
+        #: Whether one place lies in another (the gazetteer's hierarchy): a frame claims its
+        #: smallest places, not the areas they lie in.
+        self._contains = contains
         #: Country codes of states that are parties, and the words of local offices: a local
         #: office there speaks for that side.
         self._states = states
@@ -109,6 +113,12 @@ class ClaimAssembler:
         #: The country each armed group is based in: a place read elsewhere is doubtful.
         self._group_homes = dict(group_homes or {})
         self._parties = parties
+
+    def _area_of(self, outer: model.Place, inner: model.Place) -> bool:
+        """Whether `outer` is an area (`_AREA_KINDS`) another place of the frame lies in."""
+        if self._contains is None or inner.id == outer.id or outer.kind not in _AREA_KINDS:
+            return False
+        return inner.kind != "country" and self._contains(outer, inner)
 
     def __call__(self, ws: Workspace) -> None:
         own = self._own_voice(ws.report.report) if self._own_voice else _outlet_voice(ws)
@@ -160,7 +170,7 @@ class ClaimAssembler:
                     )
                 )
             for mention in frame.places:
-                if any(_contains(mention.place, other.place) for other in frame.places):
+                if any(self._area_of(mention.place, other.place) for other in frame.places):
                     continue
                 where = model.PlaceValue(place=mention.place, precision=mention.precision)
                 note = _derived_note(mention) if mention.match == "derived" else None
@@ -458,12 +468,3 @@ def _derived_note(mention: model.PlaceMention) -> str:
 #: them, they say where that place is, not another place of the event. A city is no such area:
 #: ACLED codes a city's districts to the city, so "Kyiv's Darnytskyi district" keeps Kyiv.
 _AREA_KINDS = frozenset({"country", "admin1", "region", "historic_region", "district"})
-
-
-def _contains(outer: model.Place, inner: model.Place) -> bool:
-    """Whether `outer` is an area `inner` lies in (by the gazetteer's hierarchy)."""
-    if inner.id == outer.id or outer.kind not in _AREA_KINDS:
-        return False
-    if outer.kind == "country":
-        return inner.country_code == outer.country_code and inner.kind != "country"
-    return outer.name in inner.parents or (outer.kind == "admin1" and inner.admin1 == outer.name)

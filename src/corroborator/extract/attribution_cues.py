@@ -171,8 +171,7 @@ class CueReader:
                     break
         if content is None:
             return None
-        subject, passive = self._subject(verb)
-        speaker = self._speaker_words(subject) if subject is not None and not passive else None
+        speaker = self._active_speaker(verb)
         if speaker is None:
             return None
         description, source_span = speaker
@@ -962,8 +961,7 @@ class CueReader:
         at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and obj and c.i > obj.i), None)
         if obj is None or at is None or not any(t.like_num or t.text == "$" for t in at.subtree):
             return None
-        subject, passive = self._subject(verb)
-        speaker = self._speaker_words(subject) if subject is not None and not passive else None
+        speaker = self._active_speaker(verb)
         if speaker is None:
             return None
         description, source_span = speaker
@@ -1718,6 +1716,12 @@ class CueReader:
         return noun.ent_type_ in _SPEAKER_ENTITIES or bool(
             self.registry.descriptors.index.scan(noun.text) or self.lexicon.speakers.scan(noun.lemma_)
         )
+
+    def _active_speaker(self, verb: Token) -> tuple[SpacySpan, tuple[int, int] | None] | None:
+        """The words and span of an active verb's subject that speaks for itself (see
+        `_speaker_words`); None for a passive verb or no subject."""
+        subject, passive = self._subject(verb)
+        return self._speaker_words(subject) if subject is not None and not passive else None
 
     def _speaker_words(self, subject: Token) -> tuple[SpacySpan, tuple[int, int] | None] | None:
         """The words and span of a subject that speaks for itself: not nobody, not the report's

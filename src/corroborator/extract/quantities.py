@@ -1189,7 +1189,15 @@ _WHOLE_WARS = frozenset({"war", "conflict", "insurgency", "invasion", "uprising"
 
 _MORE = frozenset({"more", "additional", "further", "other"})
 _TAKING_LIVES = frozenset({"lose", "claim", "take", "cost"})
-_BATTLE = frozenset({"battle", "combat", "action", "fighting", "field"})
+_BATTLE = frozenset({"battle", "combat", "action", "fighting"})
+
+
+def _field_of_honour(noun: Token) -> bool:
+    """ "fell on the field of honour" (or "of battle"), not "fell in the field"."""
+    if noun.lemma_.lower() != "field":
+        return False
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(p.lower_ in {"honour", "honor", "battle"} for p in of.children)
 
 
 def _lives_lost(token: Token) -> bool:
@@ -1205,7 +1213,7 @@ def _lives_lost(token: Token) -> bool:
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() == "life" for c in token.children)
     if lemma == "fall":
         places = (p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
-        return any(p.lemma_.lower() in _BATTLE for p in places)
+        return any(p.lemma_.lower() in _BATTLE or _field_of_honour(p) for p in places)
     return False
 
 

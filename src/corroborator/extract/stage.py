@@ -168,5 +168,6 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
                 if party.kind == "armed_group" and party.country
             },
             parties=parties,
+            contains=gazetteer.contains,
         ),
     ]
