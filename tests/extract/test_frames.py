@@ -239,3 +239,15 @@ def test_frames_a_village_named_before_its_noun_is_the_events_place(settings: Se
     )
     places = {c.value.place.name for c in _extract(settings, nlp, text).claims if isinstance(c.value, model.PlaceValue)}
     assert places == {"Spinkai Raghzai"}
+
+
+def test_frames_a_country_before_the_event_word_does_not_push_its_town_out(extract: Extract) -> None:
+    # "Burkina Faso" modifies the strike directly; the commune lies four arcs down the parse, and
+    # the attack a day earlier is a rival event word in the same sentence.
+    report = extract(
+        "A Burkina Faso army drone strike on a crowded market in the northern commune of Pelga Yiri killed at "
+        "least 20 people on Friday, a day after militants attacked a military base in the town of Djibo."
+    )
+    strike = next(f for f in report.frames if f.sub_event_type == "Air/drone strike")
+    assert {p.span.text for p in strike.places} >= {"Pelga Yiri"}
+    assert "Djibo" not in {p.span.text for p in strike.places}

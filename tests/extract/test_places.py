@@ -546,3 +546,14 @@ def test_places_a_village_of_a_named_unit_is_the_name_before_the_noun(nlp: Langu
     found = _by_text(_places(nlp, gaz, text))
     assert found["Spinkai Raghzai"].place.kind == "village"
     assert "Makeen" not in found or found["Makeen"].place.kind != "village"
+
+
+def test_places_a_datelines_town_does_not_give_a_village_its_country(nlp: Language, gaz: Gazetteer) -> None:
+    # The reporter files from a neighbouring capital; the village lies in the country the report is about.
+    text = (
+        "ABIDJAN, Nov 16 - Burkina Faso's army said its drones struck a gathering of militants in the "
+        "commune of Pelga Yiri on Friday. Burkina Faso's junta rarely comments on civilian deaths."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["ABIDJAN"].role == model.PlaceRole.REPORTING
+    assert (found["Pelga Yiri"].match, found["Pelga Yiri"].place.country_code) == ("unlisted", "BF")

@@ -19,7 +19,7 @@ reports.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import ClassVar, TypeVar
@@ -106,7 +106,7 @@ class FrameBuilder:
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
             own_places = places_by_token if token.i in responses else outside_responses
-            places = _attached(token, own_places, rivals)
+            places = _attached(token, own_places, rivals, coarse=_is_country)
             lead_times, lead_places = lead_ins.take(token)
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
@@ -672,12 +672,16 @@ def _names_a_location(token: Token) -> bool:
 _T = TypeVar("_T")
 
 
-def _attached(trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] = ()) -> list[_T]:
+def _attached(
+    trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] = (), *, coarse: Callable[[_T], bool] | None = None
+) -> list[_T]:
     """Anchors in the trigger's neighbourhood that no closer event word owns.
 
     "Russia attacked Kyiv with drones and struck Odesa with missiles overnight": Kyiv is
     nearer "attacked" in the parse, Odesa nearer "struck"; "overnight", hanging off the
-    first verb, goes to it (its conjoined verb shares it through the frame).
+    first verb, goes to it (its conjoined verb shares it through the frame). A `coarse`
+    anchor (a country) does not set how close the others must be: "a Burkina Faso army
+    strike on a market in the commune of X" happened in X, which lies further down the parse.
     """
     near = syntax.neighbourhood(trigger)
     found: list[tuple[int, _T]] = []
@@ -695,8 +699,13 @@ def _attached(trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] =
         return [value for _, value in found]
     # With other events in the sentence, only the places tied most closely to this one count
     # ("... struck Odesa, killing two in Odesa and injuring two in the capital").
-    closest = min(distance for distance, _ in found)
-    return [value for distance, value in found if distance <= closest + 1]
+    fine = [distance for distance, value in found if coarse is None or not coarse(value)]
+    closest = min(fine or [distance for distance, _ in found])
+    return [value for distance, value in found if distance <= closest + 1 or (coarse is not None and coarse(value))]
+
+
+def _is_country(mention: model.PlaceMention) -> bool:
+    return mention.place.kind == "country"
 
 
 def _specific(places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:

@@ -251,11 +251,14 @@ def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> mo
 
 def _country_before(offset: int, located: Sequence[model.PlaceMention]) -> str | None:
     """The country of the nearest town or region named shortly before: "... in Bint Jbeil.
-    Later, a drone struck a house on the edge of Aitaroun" is in Lebanon."""
+    Later, a drone struck a house on the edge of Aitaroun" is in Lebanon. A dateline's town
+    ("ABIDJAN, Nov 16 -") is where the reporter files from, often a neighbouring country."""
     earlier = [
         m
         for m in located
-        if offset - NEARBY_CHARS <= m.span.end <= offset and m.place.kind in _CONTAINER_KINDS - {"country"}
+        if offset - NEARBY_CHARS <= m.span.end <= offset
+        and m.place.kind in _CONTAINER_KINDS - {"country"}
+        and m.role != model.PlaceRole.REPORTING
     ]
     return earlier[-1].place.country_code if earlier else None
 
