@@ -74,6 +74,20 @@ def test_events_planned_attack_is_hypothetical(run_events: Run) -> None:
     assert [m for _, _, m in mentions(ws)] == [model.Modality.HYPOTHETICAL]
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Officials found a cache of drones for an attack on the port.", "hypothetical"),
+        ("A rebel faction claimed responsibility for the attack on the checkpoint in Pelga Yiri.", "actual"),
+        ("Casualty figures for the airstrike on the clinic in Kanta Dawri differ between sources.", "actual"),
+    ],
+)
+def test_events_an_attack_a_noun_is_for_is_planned_unless_it_is_one_already_known(
+    run_events: Run, text: str, modality: str
+) -> None:
+    assert [m.value for trigger, _, m in mentions(run_events(text)) if trigger in {"attack", "airstrike"}] == [modality]
+
+
 def test_events_would_be_is_hypothetical(run_events: Run) -> None:
     ws = run_events("An attack on the dam would be a disaster for the whole valley.")
     assert mentions(ws)[0][2] == model.Modality.HYPOTHETICAL

@@ -62,7 +62,7 @@ def test_frames_the_place_a_response_answers_is_not_the_responses(extract: Extra
         "Hezbollah fired rockets at an army post on Sunday."
     )
     assert any(m.place.name == "Kfar Kila" for m in report.places)
-    (rockets,) = report.frames
+    (rockets,) = [f for f in report.frames if any(m.trigger.text == "fired" for m in f.mentions)]
     assert all(p.place.name != "Kfar Kila" for p in rockets.places)
 
 
@@ -251,3 +251,14 @@ def test_frames_a_country_before_the_event_word_does_not_push_its_town_out(extra
     strike = next(f for f in report.frames if f.sub_event_type == "Air/drone strike")
     assert {p.span.text for p in strike.places} >= {"Pelga Yiri"}
     assert "Djibo" not in {p.span.text for p in strike.places}
+
+
+def test_frames_a_word_that_only_names_armed_violence_grounds_a_recap(extract: Extract) -> None:
+    # A round-up's one-line recap names no weapon, casualty or target beside the event word.
+    report = extract(
+        "Weekly round-up.\n\nSudan. The death toll from the 3 November shelling of Kadugli has risen, "
+        "officials said.\n\nElsewhere, the finance minister attacked the central bank's plan."
+    )
+    assert [(f.sub_event_type, [p.span.text for p in f.places]) for f in report.frames] == [
+        ("Shelling/artillery/missile attack", ["Kadugli"])
+    ]

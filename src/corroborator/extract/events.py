@@ -293,6 +293,7 @@ class EventFinder:
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
             weapon_category=weapon.category if weapon else None,
+            armed=entry.armed,
         )
 
     # -- modality
@@ -312,8 +313,15 @@ class EventFinder:
             return model.Modality.NEGATED
         if _is_generic(token, lx.generic_modifiers, weapon_at, lx.armed_actors) or self._recurring(token):
             return model.Modality.GENERIC
-        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in {"NOUN", "PROPN"}:
-            return model.Modality.HYPOTHETICAL  # "missiles stockpiled for a massive strike"
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and token.head.head.pos_ in {"NOUN", "PROPN"}
+            and not _is_anaphoric(token)
+        ):
+            # "missiles stockpiled for a massive strike"; not "responsibility for the attack" or
+            # "tolls for the airstrike", which name one that happened
+            return model.Modality.HYPOTHETICAL
         # A modal counts for the trigger's own clause: "an attack would be a victory", not
         # "the sound of the explosion could be heard" (perception of a real blast).
         own_clause = token.i == carrier.i or token.dep_ in syntax.SUBJECTS | syntax.OBJECTS

@@ -872,7 +872,7 @@ def _grounded(draft: _Draft, findings: Sequence[Finding]) -> bool:
     """Whether a frame is a physical event, not a metaphor ("attacked her rival", "an
     explosion of growth", "the budget battle"): a weapon, a casualty, damage, a physical
     target, or an event word that only exists with weapons."""
-    if any(h.event_class in _PHYSICAL_CLASSES or h.weapon_category for h in draft.hits):
+    if any(h.event_class in _PHYSICAL_CLASSES or h.weapon_category or h.armed for h in draft.hits):
         return True
     for index in draft.findings:
         finding = findings[index]

@@ -48,6 +48,8 @@ class TriggerEntry:
     needs_people: bool = False
     needs_weapon_or_attack: bool = False
     needs_armed: bool = False
+    #: The word itself names armed violence ("shelling", "airstrike"): it grounds a frame alone.
+    armed: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 needs_people=bool(t.get("needs_people", False)),
                 needs_weapon_or_attack=bool(t.get("needs_weapon_or_attack", False)),
                 needs_armed=bool(t.get("needs_armed", False)),
+                armed=bool(t.get("armed", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]

@@ -49,6 +49,8 @@ class EventHit:
     another: bool = False
     anaphoric: bool = False
     weapon_category: str | None = None
+    #: The event word itself names armed violence ("shelling"), see `TriggerEntry.armed`.
+    armed: bool = False
 
 
 @dataclass(frozen=True)
