@@ -119,3 +119,27 @@ def test_cluster_explosions_heard_do_not_make_a_missile_strike_a_bomb(pipeline: 
     )
     assert groups(analysis) == [["channel", "local", "mayor", "wire"]]
     assert analysis.incidents[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_cluster_an_undated_weekday_links_only_to_an_incident_on_that_weekday(pipeline: Pipeline) -> None:
+    # 9 March 2024 was a Saturday, 10 March a Sunday
+    undated = model.Report(
+        id="c",
+        text="The group denies that its fighters fired the drone that killed three children in Kalat "
+        "on Saturday evening.",
+        outlet="Outlet c",
+    )
+    dated = [
+        model.Report(
+            id=rid,
+            text=text,
+            published="2024-03-11",
+            outlet=f"Outlet {rid}",
+        )
+        for rid, text in (
+            ("a", "A quadcopter drone struck a house in Kalat on Saturday 9 March in the evening, killing three."),
+            ("b", "A quadcopter drone struck a shop in Kalat in the early hours of Monday 11 March, injuring two men."),
+        )
+    ]
+    analysis = pipeline.analyze([*dated, undated])
+    assert groups(analysis) == [["a", "c"], ["b"]]
