@@ -143,3 +143,22 @@ def test_cluster_an_undated_weekday_links_only_to_an_incident_on_that_weekday(pi
     ]
     analysis = pipeline.analyze([*dated, undated])
     assert groups(analysis) == [["a", "c"], ["b"]]
+
+
+def test_cluster_an_undated_weekday_clock_hours_off_still_meets_that_day(pipeline: Pipeline) -> None:
+    # 13 March 2024 was a Wednesday. The statement's clock has no date and so no known zone
+    # (or a local way of counting hours): six hours off the dated clock, it is still that day.
+    undated = model.Report(
+        id="c",
+        text="On Wednesday at 2:30 in the morning local time, an army drone struck a lorry carrying "
+        "traders to the market near Kalat, killing nine civilians.",
+        outlet="Outlet c",
+    )
+    dated = model.Report(
+        id="a",
+        text="At about 8:30 a.m. on 13 March, a drone struck a lorry carrying traders near Kalat, "
+        "killing nine civilians, a hospital official said.",
+        published="2024-03-14",
+        outlet="Outlet a",
+    )
+    assert groups(pipeline.analyze([dated, undated])) == [["a", "c"]]

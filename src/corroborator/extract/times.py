@@ -219,20 +219,34 @@ class WeekdayReading:
     weekday: int
     hours: tuple[int, int] = (0, 24)
 
+    @property
+    def whole_day(self) -> bool:
+        return self.hours == (0, 24)
+
     def meets(self, interval: model.TimeInterval) -> bool:
-        """Whether the interval holds a moment of this weekday's hours in some week. Each day
-        the interval touches, and the day before (a night runs past midnight), is tried."""
-        first = interval.start.date() - timedelta(days=1)
-        days = (interval.end.date() - first).days + 1
+        """Whether the interval holds a moment of this weekday's hours in some week, within the
+        half day of slack two dated readings get when either is a part of a day or a clock (a
+        night runs over midnight; a clock with no date has no known zone, and may count its
+        hours another way). A whole weekday against a calendar day has none: Tuesday is not
+        Wednesday. Each day the slack lets the interval reach is tried."""
+        slack = timedelta(0) if self.whole_day and interval.precision in _CALENDAR else _HALF_DAY
+        first = (interval.start - slack).date() - timedelta(days=1)
+        days = ((interval.end + slack).date() - first).days + 1
         for offset in range(days):
             day = first + timedelta(days=offset)
             if day.isoweekday() != self.weekday:
                 continue
             start = datetime.combine(day, datetime.min.time()) + timedelta(hours=self.hours[0])
             end = datetime.combine(day, datetime.min.time()) + timedelta(hours=self.hours[1])
-            if start < interval.end and interval.start < end:
+            if start - slack < interval.end and interval.start < end + slack:
                 return True
         return False
+
+
+_HALF_DAY = timedelta(hours=12)
+_CALENDAR = frozenset(
+    {model.TimePrecision.DAY, model.TimePrecision.WEEK, model.TimePrecision.MONTH, model.TimePrecision.YEAR}
+)
 
 
 _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(?P<day>[1-7])(?:T(?P<part>[A-Z]{2})|T(?P<hour>\d\d):\d\d)?$")
