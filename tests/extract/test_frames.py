@@ -262,3 +262,44 @@ def test_frames_a_word_that_only_names_armed_violence_grounds_a_recap(extract: E
     assert [(f.sub_event_type, [p.span.text for p in f.places]) for f in report.frames] == [
         ("Shelling/artillery/missile attack", ["Kadugli"])
     ]
+
+
+@pytest.fixture(scope="module")
+def extract_undated(settings: Settings) -> Extract:
+    pipeline = Pipeline(settings)
+
+    def run(text: str) -> model.ExtractedReport:
+        report = model.Report(id="u", text=text)
+        (extracted,) = pipeline.pipe([report])
+        assert isinstance(extracted, model.ExtractedReport), extracted
+        return extracted
+
+    return run
+
+
+def test_frames_an_undated_weekday_reaches_its_frame(extract_undated: Extract) -> None:
+    report = extract_undated(
+        "On Sunday morning, gunmen raided a police post in the town of Kaya and killed four officers."
+    )
+    (frame,) = report.frames
+    assert [(t.span.text, t.value) for t in frame.times] == [("Sunday morning", "XXXX-WXX-7TMO")]
+
+
+def test_frames_different_weekdays_of_an_undated_report_are_two_frames(extract_undated: Extract) -> None:
+    report = extract_undated(
+        "On Monday, rebels attacked the army post in the town of Kaya.\n\n"
+        "And the following day, Tuesday, an air force drone bombed a cattle market near the town."
+    )
+    assert [[t.span.text for t in f.times if t.value.startswith("XXXX-WXX")] for f in report.frames] == [
+        ["Monday"],
+        ["Tuesday"],
+    ]
+
+
+def test_frames_a_time_opening_the_sentence_dates_an_event_deep_in_it(extract: Extract) -> None:
+    report = extract(
+        "On Thursday, soldiers acting on a tip stopped a truck full of fighters who were driving to "
+        "attack the market in Kaya."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["Thursday"]

@@ -112,3 +112,36 @@ def test_times_bounds_of_a_period_are_marked() -> None:
         Reference(earliest=dt.date(2024, 5, 10)),
     )
     assert [t.bound for t in found] == ["start", "end", None, "end"]
+
+
+def _day(year: int, month: int, day: int, *, hour: int | None = None) -> model.TimeInterval:
+    if hour is None:
+        start = dt.datetime(year, month, day)
+        return model.TimeInterval(start=start, end=start + dt.timedelta(days=1), precision=model.TimePrecision.DAY)
+    start = dt.datetime(year, month, day, hour)
+    return model.TimeInterval(start=start, end=start + dt.timedelta(hours=1), precision=model.TimePrecision.HOUR)
+
+
+def test_times_an_undated_weekday_clock_meets_that_day_with_a_clocks_slack() -> None:
+    # 13 March 2024 was a Wednesday. A clock with no date has no known zone (and may count
+    # its hours another way): like two dated clocks, it meets what lies within half a day.
+    unknown = Reference(earliest=None)
+    (clock,) = find_times("The shells fell on Wednesday at 2:30.", unknown)
+    reading = times.weekday_reading(clock)
+    assert reading is not None and reading.weekday == 3
+    assert reading.meets(_day(2024, 3, 13, hour=8))
+    assert reading.meets(_day(2024, 3, 13))
+    assert not reading.meets(_day(2024, 3, 14, hour=20))
+    assert not reading.meets(_day(2024, 3, 10, hour=2))
+
+
+def test_times_an_undated_whole_weekday_does_not_meet_the_next_calendar_day() -> None:
+    unknown = Reference(earliest=None)
+    (wednesday,) = find_times("The shells fell on Wednesday.", unknown)
+    reading = times.weekday_reading(wednesday)
+    assert reading is not None
+    assert reading.meets(_day(2024, 3, 13))
+    assert not reading.meets(_day(2024, 3, 14))
+    assert not reading.meets(_day(2024, 3, 12))
+    # a clock late on Tuesday may be early Wednesday in another zone
+    assert reading.meets(_day(2024, 3, 12, hour=22))

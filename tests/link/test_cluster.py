@@ -119,3 +119,46 @@ def test_cluster_explosions_heard_do_not_make_a_missile_strike_a_bomb(pipeline: 
     )
     assert groups(analysis) == [["channel", "local", "mayor", "wire"]]
     assert analysis.incidents[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_cluster_an_undated_weekday_links_only_to_an_incident_on_that_weekday(pipeline: Pipeline) -> None:
+    # 9 March 2024 was a Saturday, 10 March a Sunday
+    undated = model.Report(
+        id="c",
+        text="The group denies that its fighters fired the drone that killed three children in Kalat "
+        "on Saturday evening.",
+        outlet="Outlet c",
+    )
+    dated = [
+        model.Report(
+            id=rid,
+            text=text,
+            published="2024-03-11",
+            outlet=f"Outlet {rid}",
+        )
+        for rid, text in (
+            ("a", "A quadcopter drone struck a house in Kalat on Saturday 9 March in the evening, killing three."),
+            ("b", "A quadcopter drone struck a shop in Kalat in the early hours of Monday 11 March, injuring two men."),
+        )
+    ]
+    analysis = pipeline.analyze([*dated, undated])
+    assert groups(analysis) == [["a", "c"], ["b"]]
+
+
+def test_cluster_an_undated_weekday_clock_hours_off_still_meets_that_day(pipeline: Pipeline) -> None:
+    # 13 March 2024 was a Wednesday. The statement's clock has no date and so no known zone
+    # (or a local way of counting hours): six hours off the dated clock, it is still that day.
+    undated = model.Report(
+        id="c",
+        text="On Wednesday at 2:30 in the morning local time, an army drone struck a lorry carrying "
+        "traders to the market near Kalat, killing nine civilians.",
+        outlet="Outlet c",
+    )
+    dated = model.Report(
+        id="a",
+        text="At about 8:30 a.m. on 13 March, a drone struck a lorry carrying traders near Kalat, "
+        "killing nine civilians, a hospital official said.",
+        published="2024-03-14",
+        outlet="Outlet a",
+    )
+    assert groups(pipeline.analyze([dated, undated])) == [["a", "c"]]

@@ -530,3 +530,15 @@ def test_timex_entities_confirm_a_bare_year(nlp: Language) -> None:
     text = "1990 brought war to the town."
     assert values(text) == []
     assert values(text, nlp=nlp) == [("1990", "1990")]
+
+
+def test_timex_a_clock_word_inside_another_word_is_not_a_time() -> None:
+    assert values("The market was struck during the forenoon prayer.") == []
+
+
+def test_timex_an_unanchored_weekday_keeps_its_day_with_its_part_of_day() -> None:
+    unknown = Reference(earliest=None)
+    assert values("Gunmen attacked the post on Saturday evening and again on Sunday at 9:15.", unknown) == [
+        ("Saturday evening", "XXXX-WXX-6TEV"),
+        ("Sunday at 9:15", "XXXX-WXX-7T09:15"),
+    ]

@@ -30,7 +30,7 @@ from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
 from corroborator.extract.gazetteer import Gazetteer
-from corroborator.extract.times import clock_only, clocks_on_the_day, most_precise
+from corroborator.extract.times import WeekdayReading, clock_only, clocks_on_the_day, most_precise, weekday_reading
 from corroborator.extract.workspace import EventHit, Finding, Workspace
 
 _CLASS_PRIORITY = (
@@ -90,6 +90,7 @@ class FrameBuilder:
         outside_responses = {i: p for i, p in places_by_token.items() if i not in responses}
         sentence_families = _sentence_families(ws.events)
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
+        fronted = _fronted_times(ws.doc, times_by_token)
         self._sides = _sides_by_token(ws)
         for hit in ws.events:
             if hit.mention.modality != model.Modality.ACTUAL:
@@ -105,12 +106,14 @@ class FrameBuilder:
                 and ws.doc[h.token].sent.start == token.sent.start
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
+            if not _timed(times):
+                times = [*times, *fronted.get(token.sent.start, [])]
             own_places = places_by_token if token.i in responses else outside_responses
             places = _attached(token, own_places, rivals, coarse=_is_country)
             lead_times, lead_places = lead_ins.take(token)
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
-            times = times if _dated(times) else [*times, *lead_times]
+            times = times if _timed(times) else [*times, *lead_times]
             places = places or _labelled_place(ws, token, own_places) or lead_places
             draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit))
             if draft is None:
@@ -210,9 +213,17 @@ class FrameBuilder:
         its vague week, but its night does not: the precise words decide.
         """
         dated_a, dated_b = most_precise(_dated(a)), most_precise(_dated(b))
-        if not dated_a or not dated_b:
-            return True
-        return any(x.overlaps(y, slack=_slack(x, y)) for x in dated_a for y in dated_b)
+        if dated_a and dated_b:
+            return any(x.overlaps(y, slack=_slack(x, y)) for x in dated_a for y in dated_b)
+        # A report with no date tells its days by weekday: "on Thursday ... the next day,
+        # Friday" are two days, though neither is on the calendar.
+        days_a, days_b = _weekdays(a), _weekdays(b)
+        if days_a and days_b:
+            return bool({d.weekday for d in days_a} & {d.weekday for d in days_b})
+        if (days_a and dated_b) or (days_b and dated_a):
+            days, dated = (days_a, dated_b) if days_a else (days_b, dated_a)
+            return any(d.meets(x) for d in days for x in dated)
+        return True
 
     def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
         """Whether the places can be one event's. The most specific places decide: a frame
@@ -296,7 +307,7 @@ class FrameBuilder:
             else:
                 continue
             if isinstance(anchor, model.TimeExpression):
-                if not _dated(target.times):
+                if not _timed(target.times):
                     target.times.append(anchor)
             elif not target.places:
                 target.places.append(anchor)
@@ -388,9 +399,53 @@ class FrameBuilder:
 
 def _narrative(sentence: Span, times_by_token: dict[int, model.TimeExpression]) -> bool:
     """A sentence telling what happened (past tense, or dated), not background in the present."""
-    if any(sentence.start <= i < sentence.end and _dated([t]) for i, t in times_by_token.items()):
+    if any(sentence.start <= i < sentence.end and _timed([t]) for i, t in times_by_token.items()):
         return True
     return any(t.tag_ == "VBD" for t in sentence)
+
+
+#: Words that may come before a time opening its sentence: "And on Friday, ...", "Then, at dawn, ...".
+_OPENING_POS = frozenset({"CCONJ", "ADP", "ADV", "PUNCT", "SCONJ"})
+
+
+def _fronted_times(doc: Doc, times_by_token: dict[int, model.TimeExpression]) -> dict[int, list[model.TimeExpression]]:
+    """Times that open their sentence, by sentence start: "On Tuesday, forces stopped a convoy
+    that was moving to attack the town" or "And the next day, Friday, the drones took revenge
+    and bombed the market". Set before the subject, such a time is the scene of the whole
+    sentence, and serves every event in it whose own words give no time, however deep the
+    parse hangs the event word or whichever verb it hangs the time on.
+
+    A chain of times separated only by commas opens the sentence together ("the next day,
+    Friday"; "on Tuesday, 4 November,").
+    """
+    by_start = sorted(
+        (span.start, span.end, expression)
+        for expression in times_by_token.values()
+        if (span := _char_to_tokens(doc, expression.span)) is not None
+    )
+    found: dict[int, list[model.TimeExpression]] = {}
+    seen: set[int] = set()
+    for start, end, expression in by_start:
+        sentence = doc[start].sent
+        if sentence.start in seen:
+            continue  # only the sentence's first time may open it
+        seen.add(sentence.start)
+        if all(t.pos_ in _OPENING_POS for t in doc[sentence.start : start]):
+            run = [expression]
+            last = end
+            for later_start, later_end, later in by_start:
+                if later_start < last or doc[later_start].sent.start != sentence.start:
+                    continue
+                if all(t.is_punct for t in doc[last:later_start]) and later_start - last <= 1:
+                    run.append(later)
+                    last = later_end
+            if last < sentence.end and doc[last].is_punct:
+                found[sentence.start] = run
+    return found
+
+
+def _char_to_tokens(doc: Doc, span: model.Span) -> Span | None:
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
 class _LeadIns:
@@ -490,8 +545,20 @@ def _slack(a: model.TimeInterval, b: model.TimeInterval) -> timedelta:
 
 def _names_a_day(expression: model.TimeExpression) -> bool:
     """A time that says which day ("on Saturday", "last night"), not just a part of one
-    ("a sleepless night"): only those may set the scene for another sentence."""
+    ("a sleepless night"): only those may set the scene for another sentence. A weekday
+    in an undated report names its day too, though no calendar holds it."""
+    if weekday_reading(expression) is not None:
+        return True
     return bool(_dated([expression])) and bool(_DAY_NAMING.search(expression.span.text))
+
+
+def _weekdays(expressions: Sequence[model.TimeExpression]) -> list[WeekdayReading]:
+    return [r for e in expressions if (r := weekday_reading(e)) is not None]
+
+
+def _timed(expressions: Sequence[model.TimeExpression]) -> bool:
+    """Whether the times say when: a date, or a weekday in a report with no date."""
+    return bool(_dated(expressions)) or bool(_weekdays(expressions))
 
 
 def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterval]:

@@ -11,14 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from spacy.tokens import Doc
 
 from corroborator import model
-from corroborator.normalise.timex import Reference, TimeLexicon, find_time_expressions
+from corroborator.normalise.timex import Reference, TimeLexicon, default_time_lexicon, find_time_expressions
 
-__all__ = ["Reference", "clock_only", "clocks_on_the_day", "find_times", "most_precise", "possible_nights"]
+__all__ = [
+    "Reference",
+    "WeekdayReading",
+    "clock_only",
+    "clocks_on_the_day",
+    "find_times",
+    "most_precise",
+    "possible_nights",
+    "weekday_reading",
+]
 
 
 def find_times(
@@ -198,3 +208,73 @@ def _clock_only(expression: model.TimeExpression) -> bool:
 def _words_but_clock(expression: model.TimeExpression) -> str:
     """The expression's words without its clock's digits ("about 0630 GMT" -> "about  GMT")."""
     return expression.span.text.replace((expression.clock or "").replace(":", ""), "")
+
+
+@dataclass(frozen=True)
+class WeekdayReading:
+    """A weekday whose week the report does not give ("on Saturday evening" in a statement
+    with no date): the ISO weekday (Monday 1) and the hours of that day it covers (an end past
+    24 runs into the next day)."""
+
+    weekday: int
+    hours: tuple[int, int] = (0, 24)
+
+    @property
+    def whole_day(self) -> bool:
+        return self.hours == (0, 24)
+
+    def meets(self, interval: model.TimeInterval) -> bool:
+        """Whether the interval holds a moment of this weekday's hours in some week, within the
+        half day of slack two dated readings get when either is a part of a day or a clock (a
+        night runs over midnight; a clock with no date has no known zone, and may count its
+        hours another way). A whole weekday against a calendar day has none: Tuesday is not
+        Wednesday. Each day the slack lets the interval reach is tried."""
+        slack = timedelta(0) if self.whole_day and interval.precision in _CALENDAR else _HALF_DAY
+        first = (interval.start - slack).date() - timedelta(days=1)
+        days = ((interval.end + slack).date() - first).days + 1
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            if day.isoweekday() != self.weekday:
+                continue
+            start = datetime.combine(day, datetime.min.time()) + timedelta(hours=self.hours[0])
+            end = datetime.combine(day, datetime.min.time()) + timedelta(hours=self.hours[1])
+            if start - slack < interval.end and interval.start < end + slack:
+                return True
+        return False
+
+
+_HALF_DAY = timedelta(hours=12)
+_CALENDAR = frozenset(
+    {model.TimePrecision.DAY, model.TimePrecision.WEEK, model.TimePrecision.MONTH, model.TimePrecision.YEAR}
+)
+
+
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(?P<day>[1-7])(?:T(?P<part>[A-Z]{2})|T(?P<hour>\d\d):\d\d)?$")
+
+
+def weekday_reading(expression: model.TimeExpression, lexicon: TimeLexicon | None = None) -> WeekdayReading | None:
+    """The weekday a time names when nothing dates it (TIMEX3 XXXX-WXX-6TEV); None for a dated
+    time, a set ("every Saturday") or a bound ("until Friday").
+
+    >>> import datetime as dt
+    >>> unknown = Reference(earliest=None)
+    >>> saturday = find_times("On Saturday evening a drone struck the village.", unknown)[0]
+    >>> saturday.value, weekday_reading(saturday)
+    ('XXXX-WXX-6TEV', WeekdayReading(weekday=6, hours=(18, 24)))
+    """
+    if expression.interval is not None or expression.bound is not None:
+        return None
+    if expression.timex_type not in {model.TimexType.DATE, model.TimexType.TIME}:
+        return None
+    match = _WEEKDAY_VALUE.match(expression.value)
+    if match is None:
+        return None
+    weekday = int(match["day"])
+    if match["hour"] is not None:
+        hour = int(match["hour"])
+        return WeekdayReading(weekday, (hour, hour + 1))
+    if match["part"] is not None:
+        hours = (lexicon or default_time_lexicon()).part_of_day_hours.get(match["part"])
+        if hours is not None:
+            return WeekdayReading(weekday, (hours[0], hours[1]))
+    return WeekdayReading(weekday)

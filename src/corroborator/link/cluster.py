@@ -114,7 +114,29 @@ class Linker:
 
 
 def _time_agreement(a: FrameFeatures, b: FrameFeatures) -> bool | None:
-    return dates_meet(a.intervals, b.intervals, slack=_TIME_SLACK)
+    dated = dates_meet(a.intervals, b.intervals, slack=_TIME_SLACK)
+    if dated is not None:
+        return dated
+    return weekdays_meet(a, b)
+
+
+def weekdays_meet(a: FrameFeatures, b: FrameFeatures) -> bool | None:
+    """A weekday with no week ("on Saturday evening", from a statement with no date) against
+    the other side's dates: True when a date falls on that weekday (and part of the day),
+    False when none does. Two weekdays agree when they are the same day. None when either
+    side gives neither. Only linking reads this: an unplaced weekday is never a date that
+    could contradict another."""
+    if a.weekdays and b.weekdays:
+        return bool({x.weekday for x in a.weekdays} & {y.weekday for y in b.weekdays})
+    days, dated = (a.weekdays, b.intervals) if a.weekdays else (b.weekdays, a.intervals)
+    dated = tuple(x for x in dated if x.duration <= _WEEKDAY_DECIDES)
+    if not days or not dated:
+        return None
+    return any(day.meets(x) for day in days for x in dated)
+
+
+#: A date longer than this holds every weekday: it cannot rule one out.
+_WEEKDAY_DECIDES = timedelta(days=2)
 
 
 _FAR = timedelta(days=60)

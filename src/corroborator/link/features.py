@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from corroborator import model
-from corroborator.extract.times import clock_only, most_precise, possible_nights
+from corroborator.extract.times import WeekdayReading, clock_only, most_precise, possible_nights, weekday_reading
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _STOPWORDS = frozenset(
@@ -156,6 +156,9 @@ class FrameFeatures:
     #: When the report was published (a day-level window), for frames with no date of
     #: their own: news describes recent events, so an undated mention is probably recent.
     published: model.TimeInterval | None = None
+    #: Weekdays the frame names with no week to place them ("on Saturday evening" in a
+    #: statement with no date): they rule out incidents dated on other weekdays.
+    weekdays: tuple[WeekdayReading, ...] = ()
 
     @property
     def id(self) -> str:
@@ -211,6 +214,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
                 terms=Counter(terms(frame.text)),
                 sites=unresolved_sites(frame),
                 published=published,
+                weekdays=tuple(r for t in frame.times if (r := weekday_reading(t)) is not None),
             )
         )
     return features

@@ -185,12 +185,15 @@ def _within_anchor(unanchored: str, anchor: _Period | None) -> str:
 
 def _unanchored_value(parts: _Parts) -> str:
     """A value with X for everything the reference would have given."""
+    # "Saturday evening" with no week known keeps its weekday (XXXX-WXX-6TEV): it still
+    # tells a Saturday from a Sunday.
+    day = f"XXXX-WXX-{parts.weekday}" if parts.weekday is not None else "XXXX-XX-XX"
     if parts.hour is not None:
-        return f"XXXX-XX-XXT{parts.hour % 24:02d}:{parts.minute or 0:02d}"
+        return f"{day}T{parts.hour % 24:02d}:{parts.minute or 0:02d}"
     if parts.pod is not None:
-        return f"XXXX-XX-XXT{'NI' if parts.pod == 'EH' else parts.pod}"
+        return f"{day}T{'NI' if parts.pod == 'EH' else parts.pod}"
     if parts.weekday is not None:
-        return f"XXXX-WXX-{parts.weekday}"
+        return day
     return {
         "W": "XXXX-WXX",
         "WE": "XXXX-WXX-WE",

@@ -246,7 +246,7 @@ class _Grammar(_Handlers):
         )
         self._add(
             "clock_word",
-            rf"""(?P<w>(?i:{_alternation(lex.clock_words)})){_END}""",
+            rf"""(?<!\w)(?P<w>(?i:{_alternation(lex.clock_words)})){_END}""",  # not "forenoon"
             self._clock_word,
         )
         self._add("tz", rf"""(?<!\w)(?P<tz>{self.tz}){_END}""", self._tz)
