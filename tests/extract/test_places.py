@@ -557,3 +557,17 @@ def test_places_a_datelines_town_does_not_give_a_village_its_country(nlp: Langua
     found = _by_text(_places(nlp, gaz, text))
     assert found["ABIDJAN"].role == model.PlaceRole.REPORTING
     assert (found["Pelga Yiri"].match, found["Pelga Yiri"].place.country_code) == ("unlisted", "BF")
+
+
+def test_places_a_round_ups_country_heading_places_its_paragraphs_villages(nlp: Language, gaz: Gazetteer) -> None:
+    # The previous paragraph's last town is Russian; this paragraph is filed under Myanmar.
+    text = (
+        "Russia. Drones set fire to a depot near Bryansk on Monday.\n\n"
+        "Myanmar. The airstrike on a school in Tabaung Gyi township killed nine people."
+    )
+    cut = text.index("\n\n")
+    report = _report(text).model_copy(
+        update={"paragraphs": (model.Paragraph(start=0, end=cut), model.Paragraph(start=cut + 2, end=len(text)))}
+    )
+    found = _by_text(find_places(nlp(text), gazetteer=gaz, report=report, focus_countries=()))
+    assert (found["Tabaung Gyi"].match, found["Tabaung Gyi"].place.country_code) == ("unlisted", "MM")

@@ -90,7 +90,12 @@ def unlisted_settlements(
         around = sorted((*located, *found), key=lambda m: m.span.start)
         container = _container(doc, stop, around)
         country = container.country_code if container is not None else None
-        country = country or _country_before(doc[start].idx, around) or sole_country(country_weights)
+        country = (
+            country
+            or _heading_country(doc[start].idx, around, report)
+            or _country_before(doc[start].idx, around)
+            or sole_country(country_weights)
+        )
         if country is None or not gazetteer.has_country(country):
             continue
         end = doc[stop - 1].idx + len(doc[stop - 1])
@@ -246,6 +251,22 @@ def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> mo
         start = mention.span.start
         if lower <= start <= min(upper, sentence_end) and mention.place.kind in _CONTAINER_KINDS:
             return mention.place
+    return None
+
+
+def _heading_country(offset: int, located: Sequence[model.PlaceMention], report: model.NormalisedReport) -> str | None:
+    """The country a paragraph opens with as its heading ("Myanmar. Tolls for the airstrike in
+    X Township ...", "SUDAN: ..."), as round-ups and digests file each country's news."""
+    paragraph = next((p for p in report.paragraphs if p.start <= offset < p.end), None)
+    if paragraph is None:
+        return None
+    for mention in located:
+        if mention.place.kind != "country" or not paragraph.start <= mention.span.start < offset:
+            continue
+        before = report.text[paragraph.start : mention.span.start]
+        after = report.text[mention.span.end : mention.span.end + 2]
+        if not before.strip() and after[:1] in {".", ":", "\u2014", "\u2013", "-"}:
+            return mention.place.country_code
     return None
 
 
