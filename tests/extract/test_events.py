@@ -273,3 +273,9 @@ def test_events_several_times_is_a_record_not_one_event(run_events: Callable[[st
     assert [e.mention.modality for e in night.events if e.mention.trigger.text == "struck"] == [
         model.Modality.ACTUAL
     ]
+
+
+def test_events_a_conjoined_verb_takes_its_weapon_from_the_shared_subject(run_events: Run) -> None:
+    ws = run_events("The army's drones took off from the airfield at dawn and bombed the cattle market.")
+    bombed = next(h for h in ws.events if h.mention.trigger.text == "bombed")
+    assert (bombed.mention.sub_event_type, bombed.mention.weapon) == ("Air/drone strike", "drone")

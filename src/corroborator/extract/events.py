@@ -536,7 +536,7 @@ _QUANTIFIERS = frozenset({"all", "both", "most", "none", "each", "several", "man
 
 
 def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
-    candidates = [weapon_at[i] for i in syntax.neighbourhood(token) if i in weapon_at]
+    candidates = [weapon_at[i] for i in syntax.neighbourhood_with_subject(token) if i in weapon_at]
     attack = [w for w in candidates if w.category != "air_defence"]
     pool = attack or candidates
     if not pool:

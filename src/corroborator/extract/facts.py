@@ -267,7 +267,7 @@ class FactFinder:
             if event.mention.modality != model.Modality.ACTUAL or event.family != "violence":
                 continue
             trigger = ws.doc[event.token]
-            for i in syntax.neighbourhood(trigger):
+            for i in syntax.neighbourhood_with_subject(trigger):
                 hit = weapon_at.get(i)
                 if hit is None or hit.start in seen or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
                     continue

@@ -134,6 +134,29 @@ def neighbourhood(token: Token) -> range:
     return range(max(start, sent.start), min(end, sent.end))
 
 
+def shared_subject(verb: Token) -> Token | None:
+    """The subject a conjoined verb takes from the first verb of its chain: in "the drones took
+    off and bombed the market", "drones" is what bombed. None when the verb has its own."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+        first = first.head
+    if first.i == verb.i:
+        return None
+    return next((c for c in first.children if c.dep_ in SUBJECTS), None)
+
+
+def neighbourhood_with_subject(token: Token) -> list[int]:
+    """`neighbourhood`, plus the subject a conjoined verb shares (`shared_subject`): where the
+    instrument of "the drones took off and bombed the market" is found."""
+    near = set(neighbourhood(token))
+    subject = shared_subject(token) if token.pos_ == "VERB" else None
+    if subject is not None:
+        near.update(range(*subtree_range(subject)))
+    return sorted(near)
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Number of dependency arcs between two tokens of one sentence (large across sentences)."""
     if a.sent.start != b.sent.start:
