@@ -844,6 +844,25 @@ def test_attribution_named_transcript_label_takes_the_paragraph(find: Find) -> N
     assert a.content_span.text == "We heard the first blast at two. Then the lights went out"
 
 
+def test_attribution_a_quoted_transcript_gives_each_turn_to_its_label(find: Find) -> None:
+    # Each turn of a transcript printed as one long quotation opens with a quote mark.
+    text = (
+        "The interview ran as follows:\n\n"
+        '"HOST: Were the shelters open when the sirens started?\n\n'
+        '"MAYOR: They were open all night. We had checked every one of them the week before.'
+    )
+    found = find(text)
+    turns = [
+        (a.source_span.text, a.content_span.text)
+        for a in found
+        if a.cue_span and a.cue_span.text == ":" and a.source_span
+    ]
+    assert turns == [
+        ("HOST", "Were the shelters open when the sirens started"),
+        ("MAYOR", "They were open all night. We had checked every one of them the week before"),
+    ]
+
+
 def test_attribution_question_to_you_asserts_nothing(find: Find) -> None:
     assert not find("Do you know where the drones were launched from?")
     assert only(find("You know the drones were launched from the south."), "know")

@@ -419,9 +419,17 @@ class _Finder:
 
         def unowned(draft: Draft) -> bool:
             quote = next((q for q in self.quotes if q.start < draft.anchor < q.end), None)
-            if quote is None or draft.kind == "continuation":
+            if quote is None or draft.kind == "continuation" or opens(draft, quote):
                 return False
             return not any(overlaps(content, (quote.start, quote.end)) for content in owned)
+
+        def opens(draft: Draft, quote: Quote) -> bool:
+            # '"PENCE: She will not attend."': a transcript quoted turn by turn opens each turn
+            # with its speaker's label, which owns the quote
+            source = draft.source_span
+            if source is None or draft.cue is None or self.report.text[draft.cue[0] : draft.cue[1]] != ":":
+                return False
+            return not self.report.text[quote.start : source[0]].strip("\"' ")
 
         return [d for d in drafts if not unowned(d)]
 

@@ -1205,8 +1205,11 @@ class CueReader:
         """
         if token.text != ":" or token.i == token.sent.start:
             return None
-        before = self.doc[token.sent.start : token.i]
-        if len(before) > 8 or any(t.pos_ in syntax.VERBS for t in before):
+        start = token.sent.start
+        while start < token.i and self.doc[start].text in _QUOTE_CHARS:
+            start += 1  # a transcript inside a quote opens each turn with a quote mark: '"PENCE: ...'
+        before = self.doc[start : token.i]
+        if not len(before) or len(before) > 8 or any(t.pos_ in syntax.VERBS for t in before):
             return None
         words, source_span = self._source_words_of(before)
         if words is None or source_span is None:
