@@ -430,3 +430,18 @@ def test_quantities_lives_lost_and_others_counted(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert counts(run_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shelling killed 14 herdsmen and wounded nine mourners.", [("killed", "14"), ("injured", "9")]),
+        ("Gunfire from the drone killed more than 30 commoners.", [("killed", "31+")]),
+        ("The strike destroyed 12 transformers at the substation.", []),
+        ("Fourteen containers were hit at the port and burned.", []),
+    ],
+)
+def test_quantities_people_nouns_the_lexicon_lacks_count_under_a_casualty_word(
+    run_quantities: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[0] in {"killed", "injured"}] == expected

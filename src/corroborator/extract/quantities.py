@@ -87,6 +87,11 @@ _NEXT_UNIT = {12: 100, 100: 1000, 1000: 10_000}  # the unit a writer would name 
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
+#: Endings of plural nouns for people who do something ("mourners", "protesters", "migrants",
+#: "herdsmen", "pilgrims" excepted): read as people only where a casualty word counts them.
+_AGENT_SUFFIXES = ("ers", "ors", "ists", "ants", "ees", "ians", "men")
+
+
 @dataclass(frozen=True)
 class Count:
     """A number expression: tokens [start, end), its value, and the token that heads it."""
@@ -491,7 +496,12 @@ class QuantityFinder:
         return any(" ".join(w) in forms for w in self.lx.role_words.get("impacts", ()))
 
     def _is_people(self, noun: Token) -> bool:
-        return noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns
+        """A noun for people: the lexicon's, or a plural agent noun it does not list ("mourners",
+        "herdsmen", "pilgrims" are not, "commoners" is): only counted when a casualty word
+        governs it, and no weapon word reaches here, so "12 transformers" is never a toll."""
+        if noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns:
+            return True
+        return noun.tag_ == "NNS" and len(noun.text) >= 6 and noun.lower_.endswith(_AGENT_SUFFIXES)
 
     def _weapon_findings(
         self, ws: Workspace, count: Count, noun: Token, weapon: WeaponHit, elliptic: bool
@@ -677,7 +687,7 @@ class QuantityFinder:
             # "the blast cost nine lives": the evidence runs from the verb or the number to the noun
             start, end = min(count.start, noun.head.i), max(count.end, noun.i + 1, noun.head.i + 1)
             return [Finding(attribute=A.KILLED, value=count.quantity, start=start, end=end)]
-        if noun.lower_ not in self.lx.people_nouns and noun.lemma_.lower() not in self.lx.people_nouns:
+        if not self._is_people(noun):
             return []
         return self._people_predicate(noun, count)
 
