@@ -303,3 +303,17 @@ def test_frames_a_time_opening_the_sentence_dates_an_event_deep_in_it(extract: E
     )
     (frame,) = report.frames
     assert dated(frame) == ["Thursday"]
+
+
+def test_frames_a_strike_dated_by_its_own_modifier_after_a_weapon_is_the_attack(extract: Extract) -> None:
+    report = extract(
+        "The army's drone unit has flown missions over the hills for months. "
+        "Medics put the toll of the 3 May strike in Kramatorsk at nine."
+    )
+    assert [[m.trigger.text for m in f.mentions] for f in report.frames] == [["strike"]]
+    owned = extract(
+        "Drones have circled the port for weeks. Nobody has counted the dead of Tuesday's strike on the docks."
+    )
+    assert [[m.trigger.text for m in f.mentions] for f in owned.frames] == [["strike"]]
+    labour = extract("Dockers said the 3 May strike in Kramatorsk would go ahead. Pay talks failed on Monday.")
+    assert labour.frames == ()
