@@ -317,3 +317,24 @@ def test_frames_a_strike_dated_by_its_own_modifier_after_a_weapon_is_the_attack(
     assert [[m.trigger.text for m in f.mentions] for f in owned.frames] == [["strike"]]
     labour = extract("Dockers said the 3 May strike in Kramatorsk would go ahead. Pay talks failed on Monday.")
     assert labour.frames == ()
+
+
+def test_frames_explosions_heard_on_one_night_are_an_event(extract: Extract) -> None:
+    report = extract("Drones hit a depot in Lviv overnight. Explosions were also heard in Kramatorsk during the night.")
+    heard = [f for f in report.frames if [m.trigger.text for m in f.mentions] == ["Explosions"]]
+    assert [{p.place.name for p in f.places} for f in heard] == [{"Kramatorsk"}]
+    assert [m.modality for f in heard for m in f.mentions] == [model.Modality.ACTUAL]
+    habit = extract("Explosions are heard in Kramatorsk most nights, residents say.")
+    assert habit.frames == ()
+    metaphor = extract("An explosion of growth in Kramatorsk was seen in the spring, the bank said.")
+    assert metaphor.frames == ()
+
+
+def test_frames_a_time_in_a_conjoined_clause_with_its_own_subject_dates_that_event(extract: Extract) -> None:
+    report = extract(
+        "Blasts were heard in Lviv for an hour, and in Kramatorsk two missiles struck shortly before 4 a.m."
+    )
+    heard = next(f for f in report.frames if "Blasts" in [m.trigger.text for m in f.mentions])
+    assert "shortly before 4 a.m." not in dated(heard)
+    shared = extract("Russia attacked Lviv with drones and struck Kramatorsk with missiles overnight.")
+    assert all("overnight" in dated(f) for f in shared.frames)

@@ -314,7 +314,8 @@ class EventFinder:
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
             weapon_category=weapon.category if weapon else None,
-            armed=entry.armed,
+            # A blast that was heard or felt is a physical one, not "an explosion of growth".
+            armed=entry.armed or (cls.name == "explosion" and _heard(token)),
         )
 
     # -- modality
@@ -643,6 +644,24 @@ def _done_once(token: Token) -> bool:
     return token.dep_ in {"dobj", "obj"} and verb.tag_ == "VBD" and verb.lemma_.lower() in _PERFORM_VERBS
 
 
+#: Verbs of perception whose simple-past passive tells what witnesses noticed on one occasion.
+_PERCEPTION_VERBS = frozenset({"hear", "feel", "see"})
+
+
+def _perceived(token: Token) -> bool:
+    """ "explosions were heard in the port overnight": a bare plural as the subject of a perception
+    verb in the simple past is what was heard that time, not a habit ("explosions are heard
+    every night" keeps its present tense, and a recurring time makes it habitual anyway)."""
+    return _heard(token) and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in token.head.children)
+
+
+def _heard(token: Token) -> bool:
+    """ "a blast was heard", "explosions were felt": the passive subject of a perception verb."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # "an explosion of growth was seen": a figure of speech
+    return token.dep_ == "nsubjpass" and token.head.lemma_.lower() in _PERCEPTION_VERBS
+
+
 def _is_anaphoric(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
@@ -666,7 +685,13 @@ def _is_generic(
         return True
     if any(_vague_times(c, modifiers) for c in carrier.children):
         return True  # "has bombed civilians several times": a record, not one event ("three times" may be one night)
-    if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token) and not _done_once(token):
+    if (
+        token.pos_ == "NOUN"
+        and syntax.is_bare_plural(token)
+        and not _telegraphic(token)
+        and not _done_once(token)
+        and not _perceived(token)
+    ):
         return True
     if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
         owners = [c for c in token.children if c.dep_ == "poss"]

@@ -106,6 +106,7 @@ class FrameBuilder:
                 and ws.doc[h.token].sent.start == token.sent.start
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
+            times = [t for t in times if not _in_rival_clause(ws, t, token, rivals)]
             if not _timed(times):
                 times = [*times, *fronted.get(token.sent.start, [])]
             own_places = places_by_token if token.i in responses else outside_responses
@@ -769,6 +770,23 @@ def _attached(
     fine = [distance for distance, value in found if coarse is None or not coarse(value)]
     closest = min(fine or [distance for distance, _ in found])
     return [value for distance, value in found if distance <= closest + 1 or (coarse is not None and coarse(value))]
+
+
+def _in_rival_clause(ws: Workspace, time: model.TimeExpression, trigger: Token, rivals: Sequence[Token]) -> bool:
+    """ "Explosions were heard in Kyiv, and in Odesa two missiles struck shortly before 4 a.m.": a time
+    inside a conjoined clause with its own subject and event word dates that event, not this one
+    (a conjoined verb sharing the subject, "attacked Kyiv and struck Odesa overnight", shares it)."""
+    span = _char_to_tokens(ws.doc, time.span)
+    if span is None:
+        return False
+    for rival in rivals:
+        verb = rival if rival.pos_ in {"VERB", "AUX"} else syntax.clause_verb(rival)
+        if verb.dep_ != "conj" or not any(c.dep_ in syntax.SUBJECTS for c in verb.children):
+            continue
+        start, end = syntax.subtree_range(verb)
+        if start <= span.root.i < end and not start <= trigger.i < end:
+            return True
+    return False
 
 
 def _is_country(mention: model.PlaceMention) -> bool:
