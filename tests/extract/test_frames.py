@@ -338,3 +338,10 @@ def test_frames_a_time_in_a_conjoined_clause_with_its_own_subject_dates_that_eve
     assert "shortly before 4 a.m." not in dated(heard)
     shared = extract("Russia attacked Lviv with drones and struck Kramatorsk with missiles overnight.")
     assert all("overnight" in dated(f) for f in shared.frames)
+
+
+def test_frames_a_weapon_goes_to_the_nearest_event_of_its_sentence(extract: Extract) -> None:
+    report = extract("Blasts were heard in Lviv for an hour, and in Kramatorsk two missiles struck a school at dawn.")
+    struck = next(f for f in report.frames if "struck" in [m.trigger.text for m in f.mentions])
+    weapons = {c.frame_id for c in report.claims if c.attribute == model.Attribute.WEAPON}
+    assert weapons == {struck.id}
