@@ -279,3 +279,13 @@ def test_events_a_conjoined_verb_takes_its_weapon_from_the_shared_subject(run_ev
     ws = run_events("The army's drones took off from the airfield at dawn and bombed the cattle market.")
     bombed = next(h for h in ws.events if h.mention.trigger.text == "bombed")
     assert (bombed.mention.sub_event_type, bombed.mention.weapon) == ("Air/drone strike", "drone")
+
+
+def test_events_debris_of_a_downed_weapon_named_before_is_disrupted_weapons_use(run_events: Run) -> None:
+    text = "Air defence shot down six drones over the region overnight. In Lipetsk, debris damaged a garage."
+    ws = run_events(text)
+    assert ("damaged", "crash", model.Modality.ACTUAL) in mentions(ws)
+    damaged = next(h for h in ws.events if h.mention.trigger.text == "damaged")
+    assert damaged.mention.sub_event_type == "Disrupted weapons use"
+    storm = run_events("A storm swept the coast on Monday. In Lipetsk, debris damaged a garage.")
+    assert all(text != "damaged" for text, _, _ in mentions(storm))

@@ -171,6 +171,10 @@ class EventFinder:
         if entry.needs_air_defence:
             return any(w.category == "air_defence" for w in weapons_near)
         near_attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
+        if entry.remnant_subject:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            remnant = any(s.lemma_.lower() in entry.remnant_subject for s in subjects)
+            return remnant and _weapon_recently(token, weapon_at)
         if entry.needs_weapon_or_attack and not weapons_near:
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
             # "all but two had been shot down" after the drones were named
