@@ -289,3 +289,12 @@ def test_events_debris_of_a_downed_weapon_named_before_is_disrupted_weapons_use(
     assert damaged.mention.sub_event_type == "Disrupted weapons use"
     storm = run_events("A storm swept the coast on Monday. In Lipetsk, debris damaged a garage.")
     assert all(text != "damaged" for text, _, _ in mentions(storm))
+
+
+def test_events_impacts_counted_on_a_target_are_an_attack(run_events: Run) -> None:
+    ws = run_events("The army claimed three hits on the fuel depot near the port on Tuesday.")
+    assert ("hits", "attack", model.Modality.ACTUAL) in mentions(ws)
+    web = run_events("The video drew two million hits on the website within a day.")
+    assert all(text != "hits" for text, _, _ in mentions(web))
+    uncounted = run_events("The album had hits on both sides of the ocean.")
+    assert all(text != "hits" for text, _, _ in mentions(uncounted))

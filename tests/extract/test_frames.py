@@ -345,3 +345,13 @@ def test_frames_a_weapon_goes_to_the_nearest_event_of_its_sentence(extract: Extr
     struck = next(f for f in report.frames if "struck" in [m.trigger.text for m in f.mentions])
     weapons = {c.frame_id for c in report.claims if c.attribute == model.Attribute.WEAPON}
     assert weapons == {struck.id}
+
+
+def test_frames_events_under_different_country_headings_are_different_incidents(extract: Extract) -> None:
+    report = extract(
+        "Weekly round-up.\n\n"
+        "Ukraine. Drones hit a depot on the night of 5 to 6 November, killing one guard.\n\n"
+        "Russia. The army claimed two hits on the oil terminal in Tuapse on the night of 5 to 6 November."
+    )
+    hits = [f for f in report.frames if "hits" in [m.trigger.text for m in f.mentions]]
+    assert [[m.trigger.text for m in f.mentions] for f in hits] == [["hits"]]

@@ -218,6 +218,7 @@ class EventFinder:
                 or self._armed_strike(token)
                 or _strike_recalled(token, recent)
                 or (recent and self._dated_strike(token))
+                or _counted_impacts(token)
             )
         return True
 
@@ -600,6 +601,22 @@ def _strike_recalled(token: Token, recent: bool) -> bool:
     verb = token.head
     took_place = verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
     return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur"} or took_place)
+
+
+#: Counts too large for impacts on one target: "two million hits on the website".
+_LARGE_COUNTS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"})
+
+
+def _counted_impacts(token: Token) -> bool:
+    """ "at least two hits on the refinery", "three strikes on the bridge": impacts counted on a
+    target are an attack though no weapon is named beside them."""
+    if not (token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in {"hit", "strike"}):
+        return False
+    counts = [c for c in token.children if c.dep_ == "nummod"]
+    if not counts or any({c.lower_, *(g.lower_ for g in c.children)} & _LARGE_COUNTS for c in counts):
+        return False
+    targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    return any(g.dep_ == "pobj" for g in targets)
 
 
 def _in_response(token: Token, nouns: frozenset[str]) -> bool:

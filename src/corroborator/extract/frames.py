@@ -30,6 +30,7 @@ from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
 from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import WeekdayReading, clock_only, clocks_on_the_day, most_precise, weekday_reading
 from corroborator.extract.workspace import EventHit, Finding, Workspace
 
@@ -78,6 +79,7 @@ class FrameBuilder:
         #: "in response to ...": phrases naming the earlier event an action answers
         self.response_phrases = tuple(response_phrases)
         self._sides: dict[int, set[str]] = {}
+        self._headings: dict[int, str] = {}
 
     def __call__(self, ws: Workspace) -> None:
         drafts: list[_Draft] = []
@@ -92,6 +94,12 @@ class FrameBuilder:
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
         fronted = _fronted_times(ws.doc, times_by_token)
         self._sides = _sides_by_token(ws)
+        countries = [p for p in ws.places if p.place.kind == "country"]
+        self._headings = {
+            h.token: code
+            for h in ws.events
+            if (code := heading_country(ws.doc[h.token].idx, countries, ws.report)) is not None
+        }
         for hit in ws.events:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -159,6 +167,7 @@ class FrameBuilder:
             if d.family == hit.family
             and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
             and not self._other_side(d, hit)
+            and not self._other_heading(d, hit)
         ]
         if not same_family:
             return None
@@ -175,6 +184,14 @@ class FrameBuilder:
         if not compatible:
             return None
         return _same_weapon(compatible, kind) or compatible[0]
+
+    def _other_heading(self, draft: _Draft, hit: EventHit) -> bool:
+        """ "Ukraine. Drones hit Kharkiv ... Russia. The General Staff claimed two hits on a
+        refinery": a round-up files each country's news under its own heading, so events under
+        different country headings are different incidents."""
+        mine = self._headings.get(hit.token)
+        theirs = {self._headings[h.token] for h in draft.hits if h.token in self._headings}
+        return mine is not None and bool(theirs) and mine not in theirs
 
     def _other_side(self, draft: _Draft, hit: EventHit) -> bool:
         """ "An Israeli drone strike killed two ... Hezbollah fired rockets at a base": attacks
