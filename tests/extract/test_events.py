@@ -298,3 +298,17 @@ def test_events_impacts_counted_on_a_target_are_an_attack(run_events: Run) -> No
     assert all(text != "hits" for text, _, _ in mentions(web))
     uncounted = run_events("The album had hits on both sides of the ocean.")
     assert all(text != "hits" for text, _, _ in mentions(uncounted))
+
+
+def test_events_an_act_nights_before_the_told_event_is_another_event(run_events: Run) -> None:
+    ws = run_events("Missiles struck a depot in Lviv on Friday, two nights after a drone hit a school in the city.")
+    hit = next(h for h in ws.events if h.mention.trigger.text == "hit")
+    assert hit.another
+    hours = run_events("Missiles struck a depot in Lviv on Friday, hours after a drone hit a school in the city.")
+    assert not next(h for h in hours.events if h.mention.trigger.text == "hit").another
+
+
+def test_events_an_act_days_before_the_event_a_clause_is_about_is_another_event(run_events: Run) -> None:
+    # "strike" names no weapon here, so it is no event word of its own; it is still what the clause is about
+    ws = run_events("The strike came three days after gunmen attacked a village near the border.")
+    assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another

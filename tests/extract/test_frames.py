@@ -355,3 +355,17 @@ def test_frames_events_under_different_country_headings_are_different_incidents(
     )
     hits = [f for f in report.frames if "hits" in [m.trigger.text for m in f.mentions]]
     assert [[m.trigger.text for m in f.mentions] for f in hits] == [["hits"]]
+
+
+def test_frames_an_act_days_before_the_event_the_clause_is_about_is_another_event(extract: Extract) -> None:
+    report = extract(
+        "Two missiles struck a factory in Lviv early on Friday, injuring three workers.\n\n"
+        "The strike came three days after a drone hit a school on the other side of the city, killing a guard."
+    )
+    drone = [f for f in report.frames if [m.trigger.text for m in f.mentions] == ["hit"]]
+    assert len(drone) == 1 and len(report.frames) == 2
+    same = extract(
+        "Two missiles struck a factory in Lviv early on Friday. The strike came minutes after sirens sounded, "
+        "and a second missile hit the yard."
+    )
+    assert len(same.frames) == 1

@@ -419,7 +419,10 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
             not hit.another
             and hit.token in actual
             and _days_before(token)
-            and any(i < token.i and ws.doc[i].sent.start == token.sent.start for i in actual)
+            and (
+                any(i < token.i and ws.doc[i].sent.start == token.sent.start for i in actual)
+                or _event_subject(token)
+            )
         ):
             hit = EventHit(**{**hit.__dict__, "another": True})
         marked.append(hit)
@@ -434,8 +437,21 @@ def _days_before(verb: Token) -> bool:
         mark.dep_ == "mark"
         and mark.lower_ == "after"
         and mark.i > 0
-        and mark.doc[mark.i - 1].lemma_.lower() in {"day", "week", "month", "year"}
+        and mark.doc[mark.i - 1].lemma_.lower() in {"day", "night", "week", "month", "year"}
         for mark in verb.children
+    )
+
+
+#: Nouns that name the event a report is about when they head its main clause.
+_EVENT_NOUNS = frozenset({"strike", "attack", "raid", "bombing", "shelling", "explosion", "blast", "airstrike"})
+
+
+def _event_subject(verb: Token) -> bool:
+    """ "The strike came three nights after a drone hit ...": the clause the earlier act hangs on
+    has the event itself as its subject, though that noun named no weapon beside it."""
+    governor = verb.head
+    return governor.i != verb.i and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _EVENT_NOUNS for c in governor.children
     )
 
 
