@@ -312,3 +312,10 @@ def test_events_an_act_days_before_the_event_a_clause_is_about_is_another_event(
     # "strike" names no weapon here, so it is no event word of its own; it is still what the clause is about
     ws = run_events("The strike came three days after gunmen attacked a village near the border.")
     assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another
+
+
+def test_events_what_the_targets_did_earlier_told_in_a_relative_clause_is_another_event(run_events: Run) -> None:
+    ws = run_events("The army said it was pursuing militants who attacked a police post earlier that day.")
+    assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another
+    same = run_events("Militants who attacked a police post with rockets on Monday fled into the forest.")
+    assert not next(h for h in same.events if h.mention.trigger.text == "attacked").another

@@ -410,7 +410,9 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
     for hit in hits:
         token = ws.doc[hit.token]
         clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
-        if clause is not None and not hit.another and hit.token in actual and _told_of_a_thing(clause, weapon_words):
+        if clause is not None and not hit.another and hit.token in actual and _told_as_earlier(token):
+            hit = EventHit(**{**hit.__dict__, "another": True})
+        elif clause is not None and not hit.another and hit.token in actual and _told_of_a_thing(clause, weapon_words):
             antecedent = clause.head
             earlier = {i for i in actual if i < antecedent.i and ws.doc[i].sent.start == token.sent.start}
             if earlier and antecedent.i not in earlier and antecedent.dep_ != "nsubj":
@@ -427,6 +429,25 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
             hit = EventHit(**{**hit.__dict__, "another": True})
         marked.append(hit)
     return marked
+
+
+_EARLIER = frozenset({"earlier", "before", "previously", "previous"})
+
+
+def _told_as_earlier(verb: Token) -> bool:
+    """ "bandits who attacked a neighbouring village earlier that day", "the militia that had
+    shelled the town the day before": what the people or things the sentence is about did
+    earlier, told in a relative clause, is another event than the sentence's."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _EARLIER:
+            return True
+        if child.dep_ == "npadvmod" and any(
+            g.dep_ in {"advmod", "amod"} and g.lower_ in _EARLIER for g in child.children
+        ):
+            return True
+    return False
 
 
 def _days_before(verb: Token) -> bool:
