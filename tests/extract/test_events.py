@@ -279,3 +279,43 @@ def test_events_a_conjoined_verb_takes_its_weapon_from_the_shared_subject(run_ev
     ws = run_events("The army's drones took off from the airfield at dawn and bombed the cattle market.")
     bombed = next(h for h in ws.events if h.mention.trigger.text == "bombed")
     assert (bombed.mention.sub_event_type, bombed.mention.weapon) == ("Air/drone strike", "drone")
+
+
+def test_events_debris_of_a_downed_weapon_named_before_is_disrupted_weapons_use(run_events: Run) -> None:
+    text = "Air defence shot down six drones over the region overnight. In Lipetsk, debris damaged a garage."
+    ws = run_events(text)
+    assert ("damaged", "crash", model.Modality.ACTUAL) in mentions(ws)
+    damaged = next(h for h in ws.events if h.mention.trigger.text == "damaged")
+    assert damaged.mention.sub_event_type == "Disrupted weapons use"
+    storm = run_events("A storm swept the coast on Monday. In Lipetsk, debris damaged a garage.")
+    assert all(text != "damaged" for text, _, _ in mentions(storm))
+
+
+def test_events_impacts_counted_on_a_target_are_an_attack(run_events: Run) -> None:
+    ws = run_events("The army claimed three hits on the fuel depot near the port on Tuesday.")
+    assert ("hits", "attack", model.Modality.ACTUAL) in mentions(ws)
+    web = run_events("The video drew two million hits on the website within a day.")
+    assert all(text != "hits" for text, _, _ in mentions(web))
+    uncounted = run_events("The album had hits on both sides of the ocean.")
+    assert all(text != "hits" for text, _, _ in mentions(uncounted))
+
+
+def test_events_an_act_nights_before_the_told_event_is_another_event(run_events: Run) -> None:
+    ws = run_events("Missiles struck a depot in Lviv on Friday, two nights after a drone hit a school in the city.")
+    hit = next(h for h in ws.events if h.mention.trigger.text == "hit")
+    assert hit.another
+    hours = run_events("Missiles struck a depot in Lviv on Friday, hours after a drone hit a school in the city.")
+    assert not next(h for h in hours.events if h.mention.trigger.text == "hit").another
+
+
+def test_events_an_act_days_before_the_event_a_clause_is_about_is_another_event(run_events: Run) -> None:
+    # "strike" names no weapon here, so it is no event word of its own; it is still what the clause is about
+    ws = run_events("The strike came three days after gunmen attacked a village near the border.")
+    assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another
+
+
+def test_events_what_the_targets_did_earlier_told_in_a_relative_clause_is_another_event(run_events: Run) -> None:
+    ws = run_events("The army said it was pursuing militants who attacked a police post earlier that day.")
+    assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another
+    same = run_events("Militants who attacked a police post with rockets on Monday fled into the forest.")
+    assert not next(h for h in same.events if h.mention.trigger.text == "attacked").another

@@ -303,3 +303,69 @@ def test_frames_a_time_opening_the_sentence_dates_an_event_deep_in_it(extract: E
     )
     (frame,) = report.frames
     assert dated(frame) == ["Thursday"]
+
+
+def test_frames_a_strike_dated_by_its_own_modifier_after_a_weapon_is_the_attack(extract: Extract) -> None:
+    report = extract(
+        "The army's drone unit has flown missions over the hills for months. "
+        "Medics put the toll of the 3 May strike in Kramatorsk at nine."
+    )
+    assert [[m.trigger.text for m in f.mentions] for f in report.frames] == [["strike"]]
+    owned = extract(
+        "Drones have circled the port for weeks. Nobody has counted the dead of Tuesday's strike on the docks."
+    )
+    assert [[m.trigger.text for m in f.mentions] for f in owned.frames] == [["strike"]]
+    labour = extract("Dockers said the 3 May strike in Kramatorsk would go ahead. Pay talks failed on Monday.")
+    assert labour.frames == ()
+
+
+def test_frames_explosions_heard_on_one_night_are_an_event(extract: Extract) -> None:
+    report = extract("Drones hit a depot in Lviv overnight. Explosions were also heard in Kramatorsk during the night.")
+    heard = [f for f in report.frames if [m.trigger.text for m in f.mentions] == ["Explosions"]]
+    assert [{p.place.name for p in f.places} for f in heard] == [{"Kramatorsk"}]
+    assert [m.modality for f in heard for m in f.mentions] == [model.Modality.ACTUAL]
+    habit = extract("Explosions are heard in Kramatorsk most nights, residents say.")
+    assert habit.frames == ()
+    metaphor = extract("An explosion of growth in Kramatorsk was seen in the spring, the bank said.")
+    assert metaphor.frames == ()
+
+
+def test_frames_a_time_in_a_conjoined_clause_with_its_own_subject_dates_that_event(extract: Extract) -> None:
+    report = extract(
+        "Blasts were heard in Lviv for an hour, and in Kramatorsk two missiles struck shortly before 4 a.m."
+    )
+    heard = next(f for f in report.frames if "Blasts" in [m.trigger.text for m in f.mentions])
+    assert "shortly before 4 a.m." not in dated(heard)
+    shared = extract("Russia attacked Lviv with drones and struck Kramatorsk with missiles overnight.")
+    assert all("overnight" in dated(f) for f in shared.frames)
+
+
+def test_frames_a_weapon_goes_to_the_nearest_event_of_its_sentence(extract: Extract) -> None:
+    report = extract("Blasts were heard in Lviv for an hour, and in Kramatorsk two missiles struck a school at dawn.")
+    struck = next(f for f in report.frames if "struck" in [m.trigger.text for m in f.mentions])
+    weapons = {c.frame_id for c in report.claims if c.attribute == model.Attribute.WEAPON}
+    assert weapons == {struck.id}
+
+
+def test_frames_events_under_different_country_headings_are_different_incidents(extract: Extract) -> None:
+    report = extract(
+        "Weekly round-up.\n\n"
+        "Ukraine. Drones hit a depot on the night of 5 to 6 November, killing one guard.\n\n"
+        "Russia. The army claimed two hits on the oil terminal in Tuapse on the night of 5 to 6 November."
+    )
+    hits = [f for f in report.frames if "hits" in [m.trigger.text for m in f.mentions]]
+    assert [[m.trigger.text for m in f.mentions] for f in hits] == [["hits"]]
+
+
+def test_frames_an_act_days_before_the_event_the_clause_is_about_is_another_event(extract: Extract) -> None:
+    report = extract(
+        "Two missiles struck a factory in Lviv early on Friday, injuring three workers.\n\n"
+        "The strike came three days after a drone hit a school on the other side of the city, killing a guard."
+    )
+    drone = [f for f in report.frames if [m.trigger.text for m in f.mentions] == ["hit"]]
+    assert len(drone) == 1 and len(report.frames) == 2
+    same = extract(
+        "Two missiles struck a factory in Lviv early on Friday. The strike came minutes after sirens sounded, "
+        "and a second missile hit the yard."
+    )
+    assert len(same.frames) == 1

@@ -171,6 +171,10 @@ class EventFinder:
         if entry.needs_air_defence:
             return any(w.category == "air_defence" for w in weapons_near)
         near_attack_weapons = [w for w in weapons_near if w.category != "air_defence"]
+        if entry.remnant_subject:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            remnant = any(s.lemma_.lower() in entry.remnant_subject for s in subjects)
+            return remnant and _weapon_recently(token, weapon_at)
         if entry.needs_weapon_or_attack and not weapons_near:
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
             # "all but two had been shot down" after the drones were named
@@ -209,8 +213,28 @@ class EventFinder:
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_weapon or entry.needs_agent:
-            return bool(near_attack) or self._armed_strike(token) or _strike_recalled(token, recent)
+            return (
+                bool(near_attack)
+                or self._armed_strike(token)
+                or _strike_recalled(token, recent)
+                or (recent and self._dated_strike(token))
+                or _counted_impacts(token)
+            )
         return True
+
+    def _dated_strike(self, token: Token) -> bool:
+        """ "the toll of the 3 May strike", "Tuesday's strike on the port": a strike noun dated by
+        its own modifier, after a weapon was named, is one attack told again by its date (a
+        labour strike is dated the same way, but no weapon comes before it)."""
+        # The tagger often reads "the 3 May strike" as a verb; its role in the clause is a noun's.
+        nominal = token.pos_ == "NOUN" or token.dep_ in syntax.SUBJECTS | syntax.OBJECTS | {"pobj"}
+        if not (nominal and token.lemma_.lower() == "strike" and token.tag_ in {"NN", "VB", "VBP"}):
+            return False
+        start = token.left_edge.i
+        return any(
+            t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and start <= self._token_of(t) < token.i
+            for t in self._times
+        )
 
     def _armed_strike(self, token: Token) -> bool:
         """ "units of the special forces struck the depot", "today's enemy strike on the city",
@@ -267,6 +291,8 @@ class EventFinder:
     ) -> EventHit:
         cls = entry.event_class
         weapon = _nearest_weapon(token, weapon_at)
+        if weapon is None and cls.name == "attack" and self._dated_strike(token):
+            weapon = _recent_weapon(token, weapon_at)  # the weapon that let the dated strike count
         sub_type = cls.sub_event_type
         event_type = cls.event_type
         if cls.name in {"attack", "explosion", "casualty", "incident"} and weapon is not None:
@@ -293,7 +319,8 @@ class EventFinder:
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
             weapon_category=weapon.category if weapon else None,
-            armed=entry.armed,
+            # A blast that was heard or felt is a physical one, not "an explosion of growth".
+            armed=entry.armed or (cls.name == "explosion" and _heard(token)),
         )
 
     # -- modality
@@ -383,7 +410,9 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
     for hit in hits:
         token = ws.doc[hit.token]
         clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
-        if clause is not None and not hit.another and hit.token in actual and _told_of_a_thing(clause, weapon_words):
+        if clause is not None and not hit.another and hit.token in actual and _told_as_earlier(token):
+            hit = EventHit(**{**hit.__dict__, "another": True})
+        elif clause is not None and not hit.another and hit.token in actual and _told_of_a_thing(clause, weapon_words):
             antecedent = clause.head
             earlier = {i for i in actual if i < antecedent.i and ws.doc[i].sent.start == token.sent.start}
             if earlier and antecedent.i not in earlier and antecedent.dep_ != "nsubj":
@@ -392,11 +421,33 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
             not hit.another
             and hit.token in actual
             and _days_before(token)
-            and any(i < token.i and ws.doc[i].sent.start == token.sent.start for i in actual)
+            and (
+                any(i < token.i and ws.doc[i].sent.start == token.sent.start for i in actual)
+                or _event_subject(token)
+            )
         ):
             hit = EventHit(**{**hit.__dict__, "another": True})
         marked.append(hit)
     return marked
+
+
+_EARLIER = frozenset({"earlier", "before", "previously", "previous"})
+
+
+def _told_as_earlier(verb: Token) -> bool:
+    """ "bandits who attacked a neighbouring village earlier that day", "the militia that had
+    shelled the town the day before": what the people or things the sentence is about did
+    earlier, told in a relative clause, is another event than the sentence's."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _EARLIER:
+            return True
+        if child.dep_ == "npadvmod" and any(
+            g.dep_ in {"advmod", "amod"} and g.lower_ in _EARLIER for g in child.children
+        ):
+            return True
+    return False
 
 
 def _days_before(verb: Token) -> bool:
@@ -407,8 +458,21 @@ def _days_before(verb: Token) -> bool:
         mark.dep_ == "mark"
         and mark.lower_ == "after"
         and mark.i > 0
-        and mark.doc[mark.i - 1].lemma_.lower() in {"day", "week", "month", "year"}
+        and mark.doc[mark.i - 1].lemma_.lower() in {"day", "night", "week", "month", "year"}
         for mark in verb.children
+    )
+
+
+#: Nouns that name the event a report is about when they head its main clause.
+_EVENT_NOUNS = frozenset({"strike", "attack", "raid", "bombing", "shelling", "explosion", "blast", "airstrike"})
+
+
+def _event_subject(verb: Token) -> bool:
+    """ "The strike came three nights after a drone hit ...": the clause the earlier act hangs on
+    has the event itself as its subject, though that noun named no weapon beside it."""
+    governor = verb.head
+    return governor.i != verb.i and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _EVENT_NOUNS for c in governor.children
     )
 
 
@@ -514,6 +578,18 @@ def _weapon_recently(token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
     return any(start <= i < token.i for i in weapon_at)
 
 
+def _recent_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
+    """The last attack weapon named in this sentence or the two before it, before the token."""
+    start = token.sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    before = [weapon_at[i] for i in range(start, token.i) if i in weapon_at]
+    attack = [w for w in before if w.category != "air_defence"]
+    return attack[-1] if attack else None
+
+
 def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
     heads = {verb} | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return any(
@@ -564,6 +640,22 @@ def _strike_recalled(token: Token, recent: bool) -> bool:
     return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur"} or took_place)
 
 
+#: Counts too large for impacts on one target: "two million hits on the website".
+_LARGE_COUNTS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"})
+
+
+def _counted_impacts(token: Token) -> bool:
+    """ "at least two hits on the refinery", "three strikes on the bridge": impacts counted on a
+    target are an attack though no weapon is named beside them."""
+    if not (token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in {"hit", "strike"}):
+        return False
+    counts = [c for c in token.children if c.dep_ == "nummod"]
+    if not counts or any({c.lower_, *(g.lower_ for g in c.children)} & _LARGE_COUNTS for c in counts):
+        return False
+    targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    return any(g.dep_ == "pobj" for g in targets)
+
+
 def _in_response(token: Token, nouns: frozenset[str]) -> bool:
     """ "fired rockets at the base in response (to the strike)", "in retaliation for ...,
     the militia shelled ...": an answer to an event is another event."""
@@ -610,6 +702,24 @@ def _done_once(token: Token) -> bool:
     return token.dep_ in {"dobj", "obj"} and verb.tag_ == "VBD" and verb.lemma_.lower() in _PERFORM_VERBS
 
 
+#: Verbs of perception whose simple-past passive tells what witnesses noticed on one occasion.
+_PERCEPTION_VERBS = frozenset({"hear", "feel", "see"})
+
+
+def _perceived(token: Token) -> bool:
+    """ "explosions were heard in the port overnight": a bare plural as the subject of a perception
+    verb in the simple past is what was heard that time, not a habit ("explosions are heard
+    every night" keeps its present tense, and a recurring time makes it habitual anyway)."""
+    return _heard(token) and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in token.head.children)
+
+
+def _heard(token: Token) -> bool:
+    """ "a blast was heard", "explosions were felt": the passive subject of a perception verb."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # "an explosion of growth was seen": a figure of speech
+    return token.dep_ == "nsubjpass" and token.head.lemma_.lower() in _PERCEPTION_VERBS
+
+
 def _is_anaphoric(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
@@ -633,7 +743,13 @@ def _is_generic(
         return True
     if any(_vague_times(c, modifiers) for c in carrier.children):
         return True  # "has bombed civilians several times": a record, not one event ("three times" may be one night)
-    if token.pos_ == "NOUN" and syntax.is_bare_plural(token) and not _telegraphic(token) and not _done_once(token):
+    if (
+        token.pos_ == "NOUN"
+        and syntax.is_bare_plural(token)
+        and not _telegraphic(token)
+        and not _done_once(token)
+        and not _perceived(token)
+    ):
         return True
     if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in token.children):
         owners = [c for c in token.children if c.dep_ == "poss"]

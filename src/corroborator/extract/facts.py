@@ -260,30 +260,34 @@ class FactFinder:
     # -- weapon
 
     def _weapon_findings(self, ws: Workspace, events: list[EventHit]) -> list[Finding]:
-        findings = []
-        seen: set[int] = set()
+        # Each weapon goes to the nearest event in the parse that reaches it (the first on a tie):
+        # "blasts were heard in Kyiv, and in Odesa two missiles struck" -- the missiles struck.
+        best: dict[int, tuple[int, int, WeaponHit, EventHit]] = {}
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
-        for event in events:
+        for order, event in enumerate(events):
             if event.mention.modality != model.Modality.ACTUAL or event.family != "violence":
                 continue
             trigger = ws.doc[event.token]
             for i in syntax.neighbourhood_with_subject(trigger):
                 hit = weapon_at.get(i)
-                if hit is None or hit.start in seen or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
+                if hit is None or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
                     continue
                 if struck_aircraft(ws.doc[hit.root], event, weapon_at):
                     continue  # "drones struck two aircraft at the airfield": a target
-                seen.add(hit.start)
-                findings.append(
-                    Finding(
-                        attribute=A.WEAPON,
-                        value=model.Label(code=hit.code, text=hit.name, category=hit.category),
-                        start=hit.start,
-                        end=hit.end,
-                        event_token=event.token,
-                    )
-                )
-        return findings
+                distance = syntax.tree_distance(ws.doc[hit.root], trigger)
+                if hit.start not in best or distance < best[hit.start][0]:
+                    best[hit.start] = (distance, order, hit, event)
+        chosen = sorted(best.values(), key=lambda b: (b[1], b[2].start))
+        return [
+            Finding(
+                attribute=A.WEAPON,
+                value=model.Label(code=hit.code, text=hit.name, category=hit.category),
+                start=hit.start,
+                end=hit.end,
+                event_token=event.token,
+            )
+            for _, _, hit, event in chosen
+        ]
 
     def _handled(self, weapon: Token) -> bool:
         return handled(weapon, self.lx.handling_verbs)

@@ -30,6 +30,7 @@ from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
 from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import WeekdayReading, clock_only, clocks_on_the_day, most_precise, weekday_reading
 from corroborator.extract.workspace import EventHit, Finding, Workspace
 
@@ -78,6 +79,7 @@ class FrameBuilder:
         #: "in response to ...": phrases naming the earlier event an action answers
         self.response_phrases = tuple(response_phrases)
         self._sides: dict[int, set[str]] = {}
+        self._headings: dict[int, str] = {}
 
     def __call__(self, ws: Workspace) -> None:
         drafts: list[_Draft] = []
@@ -92,6 +94,12 @@ class FrameBuilder:
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
         fronted = _fronted_times(ws.doc, times_by_token)
         self._sides = _sides_by_token(ws)
+        countries = [p for p in ws.places if p.place.kind == "country"]
+        self._headings = {
+            h.token: code
+            for h in ws.events
+            if (code := heading_country(ws.doc[h.token].idx, countries, ws.report)) is not None
+        }
         for hit in ws.events:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -106,6 +114,7 @@ class FrameBuilder:
                 and ws.doc[h.token].sent.start == token.sent.start
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
+            times = [t for t in times if not _in_rival_clause(ws, t, token, rivals)]
             if not _timed(times):
                 times = [*times, *fronted.get(token.sent.start, [])]
             own_places = places_by_token if token.i in responses else outside_responses
@@ -158,6 +167,7 @@ class FrameBuilder:
             if d.family == hit.family
             and (hit.family != "policy" or d.hits[0].event_class == hit.event_class)
             and not self._other_side(d, hit)
+            and not self._other_heading(d, hit)
         ]
         if not same_family:
             return None
@@ -174,6 +184,14 @@ class FrameBuilder:
         if not compatible:
             return None
         return _same_weapon(compatible, kind) or compatible[0]
+
+    def _other_heading(self, draft: _Draft, hit: EventHit) -> bool:
+        """ "Ukraine. Drones hit Kharkiv ... Russia. The General Staff claimed two hits on a
+        refinery": a round-up files each country's news under its own heading, so events under
+        different country headings are different incidents."""
+        mine = self._headings.get(hit.token)
+        theirs = {self._headings[h.token] for h in draft.hits if h.token in self._headings}
+        return mine is not None and bool(theirs) and mine not in theirs
 
     def _other_side(self, draft: _Draft, hit: EventHit) -> bool:
         """ "An Israeli drone strike killed two ... Hezbollah fired rockets at a base": attacks
@@ -769,6 +787,23 @@ def _attached(
     fine = [distance for distance, value in found if coarse is None or not coarse(value)]
     closest = min(fine or [distance for distance, _ in found])
     return [value for distance, value in found if distance <= closest + 1 or (coarse is not None and coarse(value))]
+
+
+def _in_rival_clause(ws: Workspace, time: model.TimeExpression, trigger: Token, rivals: Sequence[Token]) -> bool:
+    """ "Explosions were heard in Kyiv, and in Odesa two missiles struck shortly before 4 a.m.": a time
+    inside a conjoined clause with its own subject and event word dates that event, not this one
+    (a conjoined verb sharing the subject, "attacked Kyiv and struck Odesa overnight", shares it)."""
+    span = _char_to_tokens(ws.doc, time.span)
+    if span is None:
+        return False
+    for rival in rivals:
+        verb = rival if rival.pos_ in {"VERB", "AUX"} else syntax.clause_verb(rival)
+        if verb.dep_ != "conj" or not any(c.dep_ in syntax.SUBJECTS for c in verb.children):
+            continue
+        start, end = syntax.subtree_range(verb)
+        if start <= span.root.i < end and not start <= trigger.i < end:
+            return True
+    return False
 
 
 def _is_country(mention: model.PlaceMention) -> bool:

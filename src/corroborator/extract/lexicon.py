@@ -48,6 +48,9 @@ class TriggerEntry:
     needs_people: bool = False
     needs_weapon_or_attack: bool = False
     needs_armed: bool = False
+    #: The subject must be one of these words for what is left of a downed weapon ("debris
+    #: damaged a house"), with a weapon named in the sentence or the two before.
+    remnant_subject: frozenset[str] = frozenset()
     #: The word itself names armed violence ("shelling", "airstrike"): it grounds a frame alone.
     armed: bool = False
 
@@ -143,6 +146,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 needs_people=bool(t.get("needs_people", False)),
                 needs_weapon_or_attack=bool(t.get("needs_weapon_or_attack", False)),
                 needs_armed=bool(t.get("needs_armed", False)),
+                remnant_subject=frozenset(t.get("remnant_subject", ())),
                 armed=bool(t.get("armed", False)),
             )
             for t in events["trigger"]

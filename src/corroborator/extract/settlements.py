@@ -92,7 +92,7 @@ def unlisted_settlements(
         country = container.country_code if container is not None else None
         country = (
             country
-            or _heading_country(doc[start].idx, around, report)
+            or heading_country(doc[start].idx, around, report)
             or _country_before(doc[start].idx, around)
             or sole_country(country_weights)
         )
@@ -254,7 +254,7 @@ def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> mo
     return None
 
 
-def _heading_country(offset: int, located: Sequence[model.PlaceMention], report: model.NormalisedReport) -> str | None:
+def heading_country(offset: int, located: Sequence[model.PlaceMention], report: model.NormalisedReport) -> str | None:
     """The country a paragraph opens with as its heading ("Myanmar. Tolls for the airstrike in
     X Township ...", "SUDAN: ..."), as round-ups and digests file each country's news."""
     paragraph = next((p for p in report.paragraphs if p.start <= offset < p.end), None)
