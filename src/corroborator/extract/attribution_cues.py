@@ -179,10 +179,7 @@ class CueReader:
         cue = (start, last.idx + len(last.text))
         if overlaps(content, cue) or (source_span is not None and overlaps(content, source_span)):
             return None
-        hedges: list[str] = []
-        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-            stance = Stance.SPECULATES  # "made no mention of ...": withheld
-            hedges.append(self.doc.text[cue[0] : cue[1]].lower())
+        stance, hedges = self._withheld(verb, noun, cue, stance)  # "made no mention of ..."
         draft = Draft(
             kind="verb",
             cue=cue,
@@ -979,6 +976,13 @@ class CueReader:
             cue_token=verb,
         )
 
+    def _withheld(self, verb: Token, noun: Token, cue: tuple[int, int], stance: Stance) -> tuple[Stance, list[str]]:
+        """A cue noun negated or under "no" ("made no mention of", "is no fan of") withholds what
+        it would say: speculated, with the cue's words as the hedge."""
+        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return Stance.SPECULATES, [self.doc.text[cue[0] : cue[1]].lower()]
+        return stance, []
+
     def _role_cue(self, noun: Token) -> Draft | None:
         """ "The mayor is a fervent supporter of the plan", "she has long been a critic of the
         deal": a side taken, said of the subject through the copula. The subject is the source,
@@ -998,13 +1002,11 @@ class CueReader:
             return None
         description, source_span = speaker
         start, _ = self._cue_span(verb, "be")
-        hedges: list[str] = []
-        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-            stance = Stance.SPECULATES  # "is no fan of": the side is not taken
-            hedges.append(self.doc.text[start : of.idx + len(of.text)].lower())
+        cue = (start, of.idx + len(of.text))
+        stance, hedges = self._withheld(verb, noun, cue, stance)  # "is no fan of": no side taken
         return Draft(
             kind="verb",
-            cue=(start, of.idx + len(of.text)),
+            cue=cue,
             content=content,
             stance=stance,
             source_span=source_span,

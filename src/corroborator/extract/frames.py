@@ -31,7 +31,14 @@ from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
 from corroborator.extract.gazetteer import Gazetteer
 from corroborator.extract.settlements import heading_country
-from corroborator.extract.times import WeekdayReading, clock_only, clocks_on_the_day, most_precise, weekday_reading
+from corroborator.extract.times import (
+    WeekdayReading,
+    clock_only,
+    clocks_on_the_day,
+    most_precise,
+    weekday_reading,
+    weekdays_agree,
+)
 from corroborator.extract.workspace import EventHit, Finding, Workspace
 
 _CLASS_PRIORITY = (
@@ -92,7 +99,7 @@ class FrameBuilder:
         outside_responses = {i: p for i, p in places_by_token.items() if i not in responses}
         sentence_families = _sentence_families(ws.events)
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
-        fronted = _fronted_times(ws.doc, times_by_token)
+        fronted = _fronted_times(ws, times_by_token)
         self._sides = _sides_by_token(ws)
         countries = [p for p in ws.places if p.place.kind == "country"]
         self._headings = {
@@ -235,13 +242,7 @@ class FrameBuilder:
             return any(x.overlaps(y, slack=_slack(x, y)) for x in dated_a for y in dated_b)
         # A report with no date tells its days by weekday: "on Thursday ... the next day,
         # Friday" are two days, though neither is on the calendar.
-        days_a, days_b = _weekdays(a), _weekdays(b)
-        if days_a and days_b:
-            return bool({d.weekday for d in days_a} & {d.weekday for d in days_b})
-        if (days_a and dated_b) or (days_b and dated_a):
-            days, dated = (days_a, dated_b) if days_a else (days_b, dated_a)
-            return any(d.meets(x) for d in days for x in dated)
-        return True
+        return weekdays_agree(_weekdays(a), dated_a, _weekdays(b), dated_b) is not False
 
     def _places_compatible(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
         """Whether the places can be one event's. The most specific places decide: a frame
@@ -426,7 +427,9 @@ def _narrative(sentence: Span, times_by_token: dict[int, model.TimeExpression]) 
 _OPENING_POS = frozenset({"CCONJ", "ADP", "ADV", "PUNCT", "SCONJ"})
 
 
-def _fronted_times(doc: Doc, times_by_token: dict[int, model.TimeExpression]) -> dict[int, list[model.TimeExpression]]:
+def _fronted_times(
+    ws: Workspace, times_by_token: dict[int, model.TimeExpression]
+) -> dict[int, list[model.TimeExpression]]:
     """Times that open their sentence, by sentence start: "On Tuesday, forces stopped a convoy
     that was moving to attack the town" or "And the next day, Friday, the drones took revenge
     and bombed the market". Set before the subject, such a time is the scene of the whole
@@ -436,10 +439,11 @@ def _fronted_times(doc: Doc, times_by_token: dict[int, model.TimeExpression]) ->
     A chain of times separated only by commas opens the sentence together ("the next day,
     Friday"; "on Tuesday, 4 November,").
     """
+    doc = ws.doc
     by_start = sorted(
         (span.start, span.end, expression)
         for expression in times_by_token.values()
-        if (span := _char_to_tokens(doc, expression.span)) is not None
+        if (span := ws.char_span(expression.span)) is not None
     )
     found: dict[int, list[model.TimeExpression]] = {}
     seen: set[int] = set()
@@ -460,10 +464,6 @@ def _fronted_times(doc: Doc, times_by_token: dict[int, model.TimeExpression]) ->
             if last < sentence.end and doc[last].is_punct:
                 found[sentence.start] = run
     return found
-
-
-def _char_to_tokens(doc: Doc, span: model.Span) -> Span | None:
-    return doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
 class _LeadIns:
@@ -793,7 +793,7 @@ def _in_rival_clause(ws: Workspace, time: model.TimeExpression, trigger: Token, 
     """ "Explosions were heard in Kyiv, and in Odesa two missiles struck shortly before 4 a.m.": a time
     inside a conjoined clause with its own subject and event word dates that event, not this one
     (a conjoined verb sharing the subject, "attacked Kyiv and struck Odesa overnight", shares it)."""
-    span = _char_to_tokens(ws.doc, time.span)
+    span = ws.char_span(time.span)
     if span is None:
         return False
     for rival in rivals:

@@ -28,6 +28,7 @@ __all__ = [
     "most_precise",
     "possible_nights",
     "weekday_reading",
+    "weekdays_agree",
 ]
 
 
@@ -241,6 +242,23 @@ class WeekdayReading:
             if start - slack < interval.end and interval.start < end + slack:
                 return True
         return False
+
+
+def weekdays_agree(
+    days_a: Sequence[WeekdayReading],
+    dated_a: Sequence[model.TimeInterval],
+    days_b: Sequence[WeekdayReading],
+    dated_b: Sequence[model.TimeInterval],
+) -> bool | None:
+    """Whether two sides' times can be one day when a weekday with no week is involved: two
+    weekdays agree when they are the same day, a weekday and dates when a date falls on it.
+    None when neither side has a weekday, or the other side has no weekday or date to meet."""
+    if days_a and days_b:
+        return bool({x.weekday for x in days_a} & {y.weekday for y in days_b})
+    days, dated = (days_a, dated_b) if days_a else (days_b, dated_a)
+    if not days or not dated:
+        return None
+    return any(day.meets(x) for day in days for x in dated)
 
 
 _HALF_DAY = timedelta(hours=12)

@@ -22,6 +22,7 @@ from datetime import timedelta
 from corroborator import model
 from corroborator.config import Settings
 from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.times import weekdays_agree
 from corroborator.link.agglomerate import average_link
 from corroborator.link.blocking import RECENT, BlockingStats, candidate_pairs
 from corroborator.link.compare import PlaceJudge, dates_meet, types_agree
@@ -126,13 +127,11 @@ def weekdays_meet(a: FrameFeatures, b: FrameFeatures) -> bool | None:
     False when none does. Two weekdays agree when they are the same day. None when either
     side gives neither. Only linking reads this: an unplaced weekday is never a date that
     could contradict another."""
-    if a.weekdays and b.weekdays:
-        return bool({x.weekday for x in a.weekdays} & {y.weekday for y in b.weekdays})
-    days, dated = (a.weekdays, b.intervals) if a.weekdays else (b.weekdays, a.intervals)
-    dated = tuple(x for x in dated if x.duration <= _WEEKDAY_DECIDES)
-    if not days or not dated:
-        return None
-    return any(day.meets(x) for day in days for x in dated)
+    return weekdays_agree(a.weekdays, _decisive(a.intervals), b.weekdays, _decisive(b.intervals))
+
+
+def _decisive(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInterval, ...]:
+    return tuple(x for x in intervals if x.duration <= _WEEKDAY_DECIDES)
 
 
 #: A date longer than this holds every weekday: it cannot rule one out.
