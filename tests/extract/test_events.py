@@ -80,12 +80,16 @@ def test_events_planned_attack_is_hypothetical(run_events: Run) -> None:
         ("Officials found a cache of drones for an attack on the port.", "hypothetical"),
         ("A rebel faction claimed responsibility for the attack on the checkpoint in Pelga Yiri.", "actual"),
         ("Casualty figures for the airstrike on the clinic in Kanta Dawri differ between sources.", "actual"),
+        ("Officers say the army is stockpiling missiles for a massive strike on the grid.", "hypothetical"),
+        ("The rebels amassed drones for an attack on the airfield, the governor warned.", "hypothetical"),
+        ("Police arrested two men for an attack on a checkpoint near Dori last week.", "actual"),
     ],
 )
 def test_events_an_attack_a_noun_is_for_is_planned_unless_it_is_one_already_known(
     run_events: Run, text: str, modality: str
 ) -> None:
-    assert [m.value for trigger, _, m in mentions(run_events(text)) if trigger in {"attack", "airstrike"}] == [modality]
+    attacks = {"attack", "airstrike", "strike"}
+    assert [m.value for trigger, _, m in mentions(run_events(text)) if trigger in attacks] == [modality]
 
 
 def test_events_would_be_is_hypothetical(run_events: Run) -> None:

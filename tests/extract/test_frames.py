@@ -369,3 +369,42 @@ def test_frames_an_act_days_before_the_event_the_clause_is_about_is_another_even
         "and a second missile hit the yard."
     )
     assert len(same.frames) == 1
+
+
+def test_frames_another_strike_after_a_named_weapon_is_a_new_attack_of_that_kind(extract: Extract) -> None:
+    report = extract(
+        "A drone strike hit a wedding in the village of Tondikoire in western Niger on Sunday, residents said. "
+        "Another strike hit the village of Bakoule two days later."
+    )
+    _, second = report.frames
+    assert [p.place.name for p in second.places] == ["Bakoule"]
+    assert second.sub_event_type == "Air/drone strike"
+
+
+def claims_of(report: model.ExtractedReport, frame: model.Frame) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for claim in report.claims:
+        if claim.frame_id == frame.id:
+            found[claim.attribute.value] = claim.evidence.text
+    return found
+
+
+def test_frames_a_toll_and_attacker_told_in_an_earlier_attacks_clause_are_that_attacks(extract: Extract) -> None:
+    report = extract(
+        "Two missiles struck a school in Kharkiv on Monday, the governor said. The strike came three nights "
+        "after a Russian drone hit a dormitory in the Kyivskyi district, killing a nurse and injuring nine people."
+    )
+    school, dormitory = report.frames
+    assert {"killed", "injured", "responsible_party"} <= claims_of(report, dormitory).keys()
+    assert not {"killed", "injured", "responsible_party"} & claims_of(report, school).keys()
+
+
+def test_frames_a_toll_goes_to_the_attack_on_the_place_its_clause_names(extract: Extract) -> None:
+    report = extract(
+        "Russia attacked Kyiv with drones and struck Odesa with missiles overnight, killing three people in "
+        "Odesa and injuring four in Kyiv, officials said."
+    )
+    by_place = {f.places[0].place.name: claims_of(report, f) for f in report.frames}
+    assert by_place["Odesa"]["killed"] == "killing three people"
+    assert by_place["Kyiv"]["injured"] == "injuring four"
+    assert "injured" not in by_place["Odesa"] and "killed" not in by_place["Kyiv"]

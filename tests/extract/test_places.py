@@ -387,6 +387,12 @@ def test_places_a_village_no_gazetteer_lists_is_kept_with_its_region(nlp: Langua
     assert gaz.contains(found["Sagaing Region"].place, village.place)
 
 
+def test_places_the_market_of_an_unlisted_village_names_the_village(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A drone of the Burkina Faso army struck the weekly market of Sambakoro on Sunday, residents said."
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Sambakoro"].match, found["Sambakoro"].place.country_code) == ("unlisted", "BF")
+
+
 def test_places_a_township_no_gazetteer_lists_takes_the_reports_country(nlp: Language, gaz: Gazetteer) -> None:
     text = "Myanmar's military bombed a school in Tabaung Gyi township on Monday."
     found = _by_text(_places(nlp, gaz, text))

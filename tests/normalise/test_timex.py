@@ -430,6 +430,19 @@ def test_timex_durations(text: str, span: str, value: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three nights of shelling left the town without power.", "P3D"),
+        ("The depot burned two nights after the first drone hit it.", "P2D"),
+        ("Families slept in the basement for several nights.", "PXD"),
+    ],
+)
+def test_timex_counted_nights_are_a_duration_not_every_night(nlp: Language, text: str, value: str) -> None:
+    found = one(text, nlp=nlp)
+    assert (found.value, found.timex_type) == (value, model.TimexType.DURATION)
+
+
 def test_timex_ages_are_not_durations() -> None:
     assert values("A 40-year-old man and a woman aged 52 years old were hurt.") == []
 

@@ -217,6 +217,7 @@ class EventFinder:
                 bool(near_attack)
                 or self._armed_strike(token)
                 or _strike_recalled(token, recent)
+                or (recent and self._repeated_strike(token))
                 or (recent and self._dated_strike(token))
                 or _counted_impacts(token)
             )
@@ -235,6 +236,13 @@ class EventFinder:
             t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and start <= self._token_of(t) < token.i
             for t in self._times
         )
+
+    def _repeated_strike(self, token: Token) -> bool:
+        """ "A drone struck the market ... Another strike hit the well": "another" (a second, a
+        further) strike after a weapon was named is a new attack of that kind, not a labour
+        strike. The caller checks that a weapon came before."""
+        strike = token.pos_ == "NOUN" and token.lemma_.lower() == "strike"
+        return strike and _is_another(token, self.lexicon.another_cues)
 
     def _armed_strike(self, token: Token) -> bool:
         """ "units of the special forces struck the depot", "today's enemy strike on the city",
@@ -291,8 +299,8 @@ class EventFinder:
     ) -> EventHit:
         cls = entry.event_class
         weapon = _nearest_weapon(token, weapon_at)
-        if weapon is None and cls.name == "attack" and self._dated_strike(token):
-            weapon = _recent_weapon(token, weapon_at)  # the weapon that let the dated strike count
+        if weapon is None and cls.name == "attack" and (self._dated_strike(token) or self._repeated_strike(token)):
+            weapon = _recent_weapon(token, weapon_at)  # the weapon that let the strike count
         sub_type = cls.sub_event_type
         event_type = cls.event_type
         if cls.name in {"attack", "explosion", "casualty", "incident"} and weapon is not None:
@@ -340,12 +348,7 @@ class EventFinder:
             return model.Modality.NEGATED
         if _is_generic(token, lx.generic_modifiers, weapon_at, lx.armed_actors) or self._recurring(token):
             return model.Modality.GENERIC
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "for"
-            and token.head.head.pos_ in {"NOUN", "PROPN"}
-            and not _is_anaphoric(token)
-        ):
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and not _is_anaphoric(token) and _readied_for(token, lx):
             # "missiles stockpiled for a massive strike"; not "responsibility for the attack" or
             # "tolls for the airstrike", which name one that happened
             return model.Modality.HYPOTHETICAL
@@ -499,6 +502,16 @@ def _phrase_head(first: Token, extra: Sequence[int]) -> Token:
             continue
         return doc[i]
     return first
+
+
+def _readied_for(token: Token, lx: Lexicon) -> bool:
+    """ "Drones for an attack", "stockpiling missiles for a massive strike": an attack that
+    weapons are made, kept or gathered for is still to come. The "for" hangs on a noun, or
+    on a verb of handling weapons; "arrested for an attack on police" tells one that happened."""
+    governor = token.head.head
+    if governor.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return governor.pos_ == "VERB" and governor.lemma_.lower() in lx.handling_verbs
 
 
 def _negated_itself(token: Token) -> bool:

@@ -297,39 +297,49 @@ class FactFinder:
     def _party_findings(self, ws: Workspace, weapon_at: dict[int, WeaponHit]) -> list[Finding]:
         doc = ws.doc
         findings: list[Finding] = []
-        seen: set[tuple[str, int]] = set()
+        # One agent may be reached from several event words ("the regime launched an attack");
+        # it goes to the innermost one whose clause holds it, else to the first: "The strike
+        # came three nights after a Russian drone hit a building" makes Russia the drone's
+        # attacker, not the strike's.
+        owners: dict[tuple[str, int], tuple[int, EventHit, str]] = {}
         for event in ws.events:
             if event.family != "violence" or event.event_class == "find":
                 continue
             if event.mention.modality in {model.Modality.GENERIC, model.Modality.HYPOTHETICAL}:
                 continue
             trigger = doc[event.token]
-            negated = event.mention.modality == model.Modality.NEGATED
             agents = self._agents(trigger, weapon_at)
             if event.event_class == "intercept":
                 # whoever shot down is the defender; only the weapons' owner attacked
                 agents = [(t, how) for t, how in agents if how == "weapon attributed by adjective"]
             for token, how in agents:
                 code = self._party(token)
-                if code is None or (code, token.i) in seen:
-                    continue  # "the regime launched an attack": one agent, two event words
-                seen.add((code, token.i))
-                start, end = noun_phrase(token)
-                # the owner with its weapon ("Russian drones"), or with the event word
-                anchor = event.token
-                if how == "weapon attributed by adjective":
-                    anchor = token.head.head.i if token.head.dep_ == "prep" else token.head.i
-                findings.append(
-                    Finding(
-                        attribute=A.RESPONSIBLE_PARTY,
-                        value=model.Label(code=code, text=doc[start:end].text),
-                        start=min(start, anchor),
-                        end=max(end, anchor + 1),
-                        event_token=event.token,
-                        negated=negated,
-                        note=how,
-                    )
+                if code is None:
+                    continue
+                first, last = syntax.subtree_range(trigger)
+                distance = last - first if first <= token.i < last else len(doc)
+                known = owners.get((code, token.i))
+                if known is None or distance < known[0]:
+                    owners[(code, token.i)] = (distance, event, how)
+        for (code, agent), (_, event, how) in sorted(owners.items(), key=lambda item: item[1][1].token):
+            token = doc[agent]
+            negated = event.mention.modality == model.Modality.NEGATED
+            start, end = noun_phrase(token)
+            # the owner with its weapon ("Russian drones"), or with the event word
+            anchor = event.token
+            if how == "weapon attributed by adjective":
+                anchor = token.head.head.i if token.head.dep_ == "prep" else token.head.i
+            findings.append(
+                Finding(
+                    attribute=A.RESPONSIBLE_PARTY,
+                    value=model.Label(code=code, text=doc[start:end].text),
+                    start=min(start, anchor),
+                    end=max(end, anchor + 1),
+                    event_token=event.token,
+                    negated=negated,
+                    note=how,
                 )
+            )
         weapon_words = {i for w in ws.weapons for i in range(w.start, w.end)}
         violent = frozenset({e.token for e in ws.events if e.family == "violence"} | weapon_words)
         findings += self._involvement(doc, violent)

@@ -909,10 +909,19 @@ def _same_weapon(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
 
 
 def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft]) -> _Draft | None:
-    """The violence frame under discussion where a finding sits: same sentence, else the latest before."""
+    """The violence frame under discussion where a finding sits: the event its words hang on
+    ("a drone hit a house, killing a woman"), else the sentence's first, else the latest before.
+    The clause decides when a sentence tells two events: "The strike came three nights after a
+    drone hit a house, killing a woman": the woman died in the drone's strike."""
     token = ws.doc[finding.start]
     sentence = token.sent
     in_sentence = [d for t, d in frames_by_token.items() if sentence.start <= t < sentence.end]
+    placed = _placed_frame(ws, token, in_sentence)
+    if placed is not None:
+        return placed
+    for ancestor in token.ancestors:
+        if ancestor.i in frames_by_token:
+            return frames_by_token[ancestor.i]
     if in_sentence:
         return in_sentence[0]
     before = [d for t, d in frames_by_token.items() if t < finding.start]
@@ -920,6 +929,27 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
         return before[-1]
     after = [d for t, d in frames_by_token.items() if t >= finding.start]
     return after[0] if after else None
+
+
+def _placed_frame(ws: Workspace, token: Token, candidates: Sequence[_Draft]) -> _Draft | None:
+    """The one frame of the sentence whose place the finding's own clause names: "struck Kyiv
+    and Odesa, killing two people in Odesa and injuring two in the capital". The clause is the
+    finding's verb without the verbs conjoined to it."""
+    if len({d.index for d in candidates}) < 2:
+        return None
+    clause = next((a for a in [token, *token.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
+    if clause is None:
+        return None
+    conjoined = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    start, end = syntax.subtree_range(clause)
+    chars = {ws.doc[i].idx for i in range(start, end) if i not in conjoined}
+    named = {
+        p.place.id
+        for p in ws.places
+        if p.role == model.PlaceRole.EVENT and any(p.span.start <= c < p.span.end for c in chars)
+    }
+    chosen = {d.index: d for d in candidates if any(p.place.id in named for p in d.places)}
+    return next(iter(chosen.values())) if len(chosen) == 1 else None
 
 
 def _resolve_anaphoric_counts(ws: Workspace, drafts: list[_Draft]) -> list[Finding]:
