@@ -382,3 +382,25 @@ def test_sources_humanitarian_agencies_in_the_registry_are_expert(registry: Sour
     for name in ("OCHA", "UNHCR", "ICRC", "MSF"):
         assert resolve(registry, name).kind == SourceKind.EXPERT, name
     assert resolve(registry, "the UN Security Council").kind == SourceKind.OFFICIAL
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "affiliation"),
+    [
+        ("the Tatmadaw", SourceKind.MILITARY, "MM"),
+        ("Naypyidaw", SourceKind.OFFICIAL, "MM"),
+        ("the Colombian police", SourceKind.OFFICIAL, "CO"),
+    ],
+)
+def test_sources_a_states_forces_named_whole_speak_for_it(
+    registry: SourceRegistry, text: str, kind: SourceKind, affiliation: str
+) -> None:
+    found = resolve(registry, text)
+    assert (found.kind, found.affiliation) == (kind, affiliation)
+
+
+def test_sources_another_partys_adjective_before_a_registry_name_makes_it_that_partys(
+    registry: SourceRegistry,
+) -> None:
+    assert resolve(registry, "Haitian National Police").affiliation == "HT"
+    assert resolve(registry, "the National Police").affiliation == "UA"

@@ -324,6 +324,7 @@ class SourceRegistry:
             and not _starts_longer_outlet_name(text, hit)
             and not self._longer_name(text, hit)
             and not self._of_another_party(text, hit)
+            and not self._after_another_partys_adjective(text, hit)
         ]
 
     def _longer_name(self, text: str, hit: Hit[str]) -> bool:
@@ -349,6 +350,22 @@ class SourceRegistry:
             return False
         mentions = self.parties.mentions(rest[match.end() :])
         return bool(mentions) and mentions[0].start == 0 and mentions[0].code not in own
+
+    def _after_another_partys_adjective(self, text: str, hit: Hit[str]) -> bool:
+        """ "Haitian National Police" is not Ukraine's National Police either: another party's
+        adjective right before the name makes it that party's."""
+        entry = self.entries.get(hit.values[0])
+        own = {entry.affiliation, entry.country} - {None} if entry is not None else set()
+        before = text[: hit.start].rstrip()
+        if not own or len(before) == hit.start:
+            return False
+        mentions = self.parties.mentions(before)
+        return (
+            bool(mentions)
+            and mentions[-1].end == len(before)
+            and mentions[-1].role == "adjective"
+            and mentions[-1].code not in own
+        )
 
     def _someone_elses_surname(self, text: str, hit: Hit[str]) -> bool:
         """ "Ivan Petrenko" is not the registry's Svetlana Petrenko: a surname alias right after

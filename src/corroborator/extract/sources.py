@@ -541,9 +541,11 @@ def _voice_of(head: _Part, registry: SourceRegistry) -> RegistryEntry | None:
 
 
 def _whole_party(head: _Part, registry: SourceRegistry) -> Source | None:
+    """A party named whole: its name, government or police speak officially ("Naypyidaw said"),
+    what else actors.toml lists as its forces militarily ("the Tatmadaw said")."""
     zone = [w for w in head.toks[: head.zone_end] if w.folded != "the"]
     mentions = head.zone_parties()
-    if not zone or len(mentions) != 1 or mentions[0].role not in ("name", "government"):
+    if not zone or len(mentions) != 1 or mentions[0].role not in ("name", "government", "forces"):
         return None
     mention = mentions[0]
     if any(not (mention.start <= w.start and w.end <= mention.end) for w in zone):
@@ -551,10 +553,12 @@ def _whole_party(head: _Part, registry: SourceRegistry) -> Source | None:
     party = registry.parties.party(mention.code)
     if party is None:
         return None
+    # police speak as the state's officials, as the registry has them ("National Police of Ukraine")
+    forces = mention.role == "forces" and "police" not in head.text[mention.start : mention.end].lower()
     return Source(
-        key=f"party:{party.code}",
-        name=party.name,
-        kind=SourceKind.OFFICIAL,
+        key=f"party:{party.code}:forces" if forces else f"party:{party.code}",
+        name=_display(head.zone_text() or head.text) if forces else party.name,
+        kind=SourceKind.MILITARY if forces else SourceKind.OFFICIAL,
         affiliation=party.code,
         country=party.country,
         description=head.text,
