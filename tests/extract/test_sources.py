@@ -153,6 +153,9 @@ def test_sources_local_official_takes_the_local_party_only_from_context(
         ("people familiar with the matter", SourceKind.ANONYMOUS),
         ("the Zorya news agency", SourceKind.WIRE_AGENCY),
         ("the Zorya Telegram channel", SourceKind.SOCIAL_MEDIA),
+        ("a blogger", SourceKind.SOCIAL_MEDIA),
+        ("local activists", SourceKind.EYEWITNESS),
+        ("hospital staff", SourceKind.EYEWITNESS),
     ],
 )
 def test_sources_kind_from_the_description(registry: SourceRegistry, text: str, kind: SourceKind) -> None:
@@ -404,3 +407,9 @@ def test_sources_another_partys_adjective_before_a_registry_name_makes_it_that_p
 ) -> None:
     assert resolve(registry, "Haitian National Police").affiliation == "HT"
     assert resolve(registry, "the National Police").affiliation == "UA"
+
+
+def test_sources_a_military_blogger_is_a_channel_of_its_side(registry: SourceRegistry) -> None:
+    found = resolve(registry, "a Russian military blogger")
+    assert (found.kind, found.affiliation) == (SourceKind.SOCIAL_MEDIA, "RU")
+    assert resolve(registry, "a Russian blogger").affiliation is None

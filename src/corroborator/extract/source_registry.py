@@ -151,6 +151,9 @@ class DescriptorLexicon:
 
     index: PhraseIndex[Descriptor] = field(default_factory=lambda: PhraseIndex(plurals=True))
     affiliated: frozenset[SourceKind] = frozenset()
+    #: Nouns whose party mention is an affiliation whatever their kind ("a Russian military
+    #: blogger" writes for Russia's war), in canonical (singular, folded) form.
+    affiliated_nouns: frozenset[str] = frozenset()
     party_nouns: dict[str, str] = field(default_factory=dict)
     #: Words of local offices ([local_office]): such an office speaks for its place's state.
     local_offices: frozenset[str] = frozenset()
@@ -164,6 +167,7 @@ class DescriptorLexicon:
             tables.append(_read_toml(path, what="source descriptor lexicon"))
         voice: set[str] = set()
         affiliated: set[SourceKind] = set()
+        affiliated_nouns: set[str] = set()
         local: set[str] = set()
         mastheads: set[str] = set()
         for table in tables:
@@ -172,7 +176,14 @@ class DescriptorLexicon:
             local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
                 affiliated.add(_kind(kind, where="affiliated"))
-        lexicon = cls(affiliated=frozenset(affiliated), local_offices=frozenset(local), mastheads=frozenset(mastheads))
+            for noun in _strings(table.get("affiliated", {}), "nouns", "affiliated"):
+                affiliated_nouns.add(" ".join(singular(w.folded) for w in words(noun)))
+        lexicon = cls(
+            affiliated=frozenset(affiliated),
+            affiliated_nouns=frozenset(affiliated_nouns),
+            local_offices=frozenset(local),
+            mastheads=frozenset(mastheads),
+        )
         for table in tables:
             for noun, code in table.get("party_nouns", {}).items():
                 if not isinstance(code, str):

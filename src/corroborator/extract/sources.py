@@ -605,7 +605,9 @@ def _inferred(
     kind = noun.kind if noun is not None else SourceKind.UNKNOWN
     if noun is not None and noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
         kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
-    affiliation = party if kind in registry.descriptors.affiliated else None
+    descriptors = registry.descriptors
+    sided = kind in descriptors.affiliated or (noun is not None and noun.phrase in descriptors.affiliated_nouns)
+    affiliation = party if sided else None
     if name_words:
         name = " ".join(w.original for w in name_words)
         return Source(
