@@ -9,6 +9,7 @@ import pytest
 
 from corroborator import model
 from corroborator.config import Settings
+from corroborator.extract.gazetteer import UNLISTED_PREFIX, name_key
 from corroborator.extract.places import load_gazetteer
 from corroborator.link.cluster import Linker
 from corroborator.link.features import FrameFeatures, terms
@@ -184,12 +185,19 @@ def built(
     text: str,
     *,
     town: str | None = None,
+    village: str | None = None,
     day: int | None = None,
     published: int | None = None,
 ) -> FrameFeatures:
-    """A drone strike frame of `report`: in `town` (None: no place at all), on the night of
+    """A drone strike frame of `report`: in `town`, or in a Nigerian `village` no gazetteer lists
+    (neither: no place at all), on the night of
     March `day` 2024 (None: undated), from a report published on March `published`."""
     places = []
+    if village is not None:
+        key = name_key(village).replace(" ", "-")
+        place = model.Place(id=f"{UNLISTED_PREFIX}ng:{key}", name=village, kind="town", country_code="NG")
+        span = model.Span(report_id=report, start=0, end=len(village), text=village)
+        places.append(model.PlaceMention(span=span, place=place, precision=model.GeoPrecision.TOWN))
     if town is not None:
         place = linker.gazetteer.lookup(town)[0]
         span = model.Span(report_id=report, start=0, end=len(town), text=town)
@@ -268,3 +276,14 @@ def test_cluster_one_town_on_two_nights_stays_apart_through_an_undated_frame(lin
     ]
     for group in clustered(linker, frames):
         assert not ({"a", "b"} & set(group) and {"c", "d"} & set(group))
+
+
+def test_cluster_two_unlisted_villages_the_same_day_stay_apart(linker: Linker) -> None:
+    # Where two villages no gazetteer lists lie is unknown, but an event has one place: a
+    # different name counts against the merge, as two differently named sites do.
+    frames = [
+        built(linker, "a", "A drone struck the market in Kadanya, killing nine traders.", village="Kadanya", day=4),
+        built(linker, "b", "Nine traders died when a drone hit Kadanya market.", village="Kadanya", day=4),
+        built(linker, "c", "A drone struck the market in Gurbin Baure, killing traders", village="Gurbin Baure", day=4),
+    ]
+    assert clustered(linker, frames) == [["a", "b"], ["c"]]

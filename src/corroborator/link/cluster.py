@@ -138,8 +138,8 @@ class Linker:
         score = 0.0
         if place_match is True or (place_match is None and a.sites & b.sites):
             score += 0.3
-        elif place_match is None and a.sites and b.sites:
-            score -= 0.15  # each names a site the other does not: probably not one place
+        elif place_match is None and ((a.sites and b.sites) or self.places.unlisted_apart(a.places, b.places)):
+            score -= 0.15  # each names a site or village the other does not: probably not one place
         if time_match is True:
             score += 0.25
         elif time_match is None:
