@@ -1,8 +1,9 @@
-"""Constrained average-link: best merges first, never across a veto or an unscored pair."""
+"""Constrained average-link: best merges first, never across a veto, nor across an unscored pair
+unless a judge allows it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -39,19 +40,61 @@ def test_agglomerate_singletons_without_pairs() -> None:
     assert average_link(2, {}, threshold=0.5) == [[0], [1]]
 
 
-def _reference(size: int, scores: Mapping[tuple[int, int], float | None], threshold: float) -> list[list[int]]:
+def test_agglomerate_a_judge_may_merge_across_an_unscored_pair() -> None:
+    # 0-2 was never scored; the judge counts it as 0.6, so {0, 1} and {2} average 0.75.
+    scores = {(0, 1): 0.9, (1, 2): 0.9}
+    assert average_link(3, scores, threshold=0.5, judge=_filling(scores, 0.6)) == [[0, 1, 2]]
+    assert average_link(3, scores, threshold=0.5, judge=_filling(scores, None)) == [[0, 1], [2]]
+
+
+def test_agglomerate_a_judge_never_overrides_a_veto() -> None:
+    scores: dict[tuple[int, int], float | None] = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): None}
+    assert average_link(3, scores, threshold=0.5, judge=lambda a, b, mean, complete: 1.0) == [[0, 1], [2]]
+
+
+def test_agglomerate_a_judge_decides_merges_of_clusters_not_of_single_items() -> None:
+    # The judge refuses everything, yet single items still pair on their own score.
+    scores = {(0, 1): 0.9, (1, 2): 0.8, (0, 2): 0.8, (2, 3): 0.7}
+    assert average_link(4, scores, threshold=0.5, judge=lambda a, b, mean, complete: None) == [[0, 1], [2, 3]]
+
+
+def _filling(
+    scores: Mapping[tuple[int, int], float | None], fill: float | None
+) -> Callable[[Sequence[int], Sequence[int], float, bool], float | None]:
+    """A judge that scores every pair blocking skipped as `fill` (None: a veto)."""
+
+    def judge(a: Sequence[int], b: Sequence[int], mean: float, complete: bool) -> float | None:
+        assert complete == all((min(i, j), max(i, j)) in scores for i in a for j in b)
+        return _linkage(scores, a, b, fill)
+
+    return judge
+
+
+def _linkage(
+    scores: Mapping[tuple[int, int], float | None], a: Sequence[int], b: Sequence[int], fill: float | None
+) -> float | None:
+    """The average over every pair across, unscored pairs counting as `fill`; None when a
+    pair is vetoed (or unscored with no fill), or when no pair across was scored at all."""
+    total, scored = 0.0, False
+    for i in a:
+        for j in b:
+            key = (min(i, j), max(i, j))
+            value = scores.get(key, fill)
+            if value is None:
+                return None
+            scored = scored or key in scores
+            total += value
+    return total / (len(a) * len(b)) if scored else None
+
+
+def _reference(
+    size: int, scores: Mapping[tuple[int, int], float | None], threshold: float, fill: float | None = None
+) -> list[list[int]]:
     """The quadratic textbook loop the linker used before: every live pair, every round."""
     members = {i: [i] for i in range(size)}
 
     def linkage(c1: int, c2: int) -> float | None:
-        total = 0.0
-        for i in members[c1]:
-            for j in members[c2]:
-                key = (min(i, j), max(i, j))
-                if key not in scores or scores[key] is None:
-                    return None
-                total += scores[key] or 0.0
-        return total / (len(members[c1]) * len(members[c2]))
+        return _linkage(scores, members[c1], members[c2], fill)
 
     while True:
         best: tuple[float, int, int] | None = None
@@ -88,3 +131,13 @@ def test_agglomerate_matches_the_quadratic_reference(
 ) -> None:
     size, scores = graph
     assert average_link(size, scores, threshold=threshold) == _reference(size, scores, threshold)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(scored_graphs(), st.sampled_from([0.3, 0.5, 0.7]), st.sampled_from([0.0, 0.4, 0.9]))
+def test_agglomerate_with_a_judge_matches_the_quadratic_reference(
+    graph: tuple[int, dict[tuple[int, int], float | None]], threshold: float, fill: float
+) -> None:
+    size, scores = graph
+    found = average_link(size, scores, threshold=threshold, judge=_filling(scores, fill))
+    assert found == _reference(size, scores, threshold, fill)

@@ -88,3 +88,12 @@ def test_compare_unlisted_villages_with_different_names_regions_or_countries_are
     assert judge.agreement(unlisted("Karambaré", "BF"), unlisted("Karambari", "ML")) is False  # two countries
     assert judge.agreement(unlisted("Dankolo", admin1="Kano"), unlisted("Dan-Kolo", admin1="Katsina")) is None
     assert judge.agreement(unlisted("Kalai", "PK"), unlisted("Kalat", "PK")) is None
+
+
+def test_compare_two_unlisted_villages_named_differently_count_as_apart(gazetteer: Gazetteer) -> None:
+    judge = PlaceJudge(gazetteer)
+    assert judge.unlisted_apart(unlisted("Kadanya"), unlisted("Gurbin Baure")) is True
+    assert judge.unlisted_apart(unlisted("Gaskinde"), unlisted("Gaskindi")) is False
+    # a listed town against an unlisted village: where the village lies may be near the town
+    assert judge.unlisted_apart(at(gazetteer, "Kano"), unlisted("Kadanya")) is False
+    assert judge.unlisted_apart([], unlisted("Kadanya")) is False

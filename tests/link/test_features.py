@@ -53,3 +53,10 @@ def test_features_sites_the_gazetteer_does_not_know_are_kept_by_name() -> None:
     frame = frame_saying("Rockets hit the Branit barracks. A drone struck a car near the village of Aynata.")
     assert unresolved_sites(frame) == {"branit", "aynata"}
     assert unresolved_sites(frame_saying("Officials said the attack was repelled.")) == frozenset()
+
+
+def test_features_a_site_named_with_its_owner_is_the_site_named_bare() -> None:
+    owned = frame_saying("A missile hit Odesa's Peresyp district and the Navy's Ochakiv base.")
+    assert unresolved_sites(owned) == {"peresyp", "ochakiv"}
+    assert unresolved_sites(frame_saying("Shells fell on the Peresyp district.")) == {"peresyp"}
+    assert unresolved_sites(frame_saying("Fighters' Ochakiv base was hit.")) == {"ochakiv"}

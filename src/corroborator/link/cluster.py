@@ -9,12 +9,21 @@
    different families), then a score from structured agreement and text similarity.
 4. Clustering (agglomerate.py): average-link agglomeration over the scored pairs, never
    putting two frames of one report in one cluster (the report already told them apart)
-   and never joining clusters across a veto or an unscored pair.
+   and never joining clusters across a veto. A pair blocking skipped is scored when two
+   clusters holding it might merge (it is vetoed, or counts in the average, as any pair).
+   When one of two clusters lacks a place below country level or a date altogether (a
+   digest line naming only a country, a post with no date), the merge may instead be
+   judged on what each cluster knows as a whole (`Linker.cluster_score`): a member that
+   lacks the anchor should not count against a merge the other members anchor. Clusters
+   that both have places and dates are judged by the average alone, so two incidents in
+   one country the same day stay apart on their places, not on one placeless frame.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,7 +31,7 @@ from datetime import timedelta
 from corroborator import model
 from corroborator.config import Settings
 from corroborator.extract.gazetteer import Gazetteer
-from corroborator.extract.times import weekdays_agree
+from corroborator.extract.times import most_precise, weekdays_agree
 from corroborator.link.agglomerate import average_link
 from corroborator.link.blocking import RECENT, BlockingStats, candidate_pairs
 from corroborator.link.compare import PlaceJudge, dates_meet, types_agree
@@ -53,13 +62,7 @@ class Linker:
         `stats`, when given, is filled with what blocking did (scripts/bench_link.py reads it).
         """
         features = [f for report in reports for f in frame_features(report)]
-        weights = TermWeights(f.terms for f in features)
-        vectors = [weights.vector(f.terms) for f in features]
-        scores: dict[tuple[int, int], float | None] = {}
-        for i, j in candidate_pairs(features, slack=_TIME_SLACK, stats=stats):
-            pair = self.score(features[i], features[j], similarity=dot(vectors[i], vectors[j]))
-            scores[(i, j)] = None if pair.veto is not None else pair.score
-        clusters = average_link(len(features), scores, threshold=self.threshold)
+        clusters = self.cluster(features, stats=stats)
         primary = {f.id: f.report_id for f in features if f.frame.primary}
         result = []
         for members in clusters:
@@ -78,6 +81,17 @@ class Linker:
             duplicate_groups=tuple(self.duplicates.groups(reports)),
         )
 
+    def cluster(self, features: Sequence[FrameFeatures], *, stats: BlockingStats | None = None) -> list[list[int]]:
+        """The frames' clusters, as lists of indexes into `features`."""
+        weights = TermWeights(f.terms for f in features)
+        vectors = [weights.vector(f.terms) for f in features]
+        scores: dict[tuple[int, int], float | None] = {}
+        for i, j in candidate_pairs(features, slack=_TIME_SLACK, stats=stats):
+            pair = self.score(features[i], features[j], similarity=dot(vectors[i], vectors[j]))
+            scores[(i, j)] = None if pair.veto is not None else pair.score
+        judge = _ClusterJudge(self, features, vectors, scores)
+        return average_link(len(features), scores, threshold=self.threshold, judge=judge)
+
     # -- pair decision
 
     def score(self, a: FrameFeatures, b: FrameFeatures, *, similarity: float) -> PairScore:
@@ -90,16 +104,46 @@ class Linker:
         place_match = self.places.agreement(a.places, b.places)
         if place_match is False:
             return PairScore(0.0, "places too far apart")
+        kind = types_agree(a.frame, b.frame)
+        score = self._credit(a, b, time_match=time_match, place_match=place_match, kind=kind, similarity=similarity)
+        return PairScore(score)
+
+    def cluster_score(self, a: Sequence[FrameFeatures], b: Sequence[FrameFeatures], *, similarity: float) -> float:
+        """How well two clusters agree as wholes: the pair score of what each knows at best (its
+        finest places, narrowest dates, every weapon, count and actor any member names), so a
+        frame that lacks a place or a date is not held against a merge another member anchors.
+        `similarity` is the cosine of the clusters' centroids. Vetoes stay the pairs' business:
+        the caller has checked every pair across."""
+        first, second = profile(a), profile(b)
+        time_match = _time_agreement(first, second)
+        place_match = self.places.agreement(first.places, second.places)
+        if time_match is False or place_match is False:
+            return 0.0
+        kinds = {types_agree(x.frame, y.frame) for x in a for y in b}
+        kind = True if True in kinds else None if None in kinds else False
+        return self._credit(
+            first, second, time_match=time_match, place_match=place_match, kind=kind, similarity=similarity
+        )
+
+    def _credit(
+        self,
+        a: FrameFeatures,
+        b: FrameFeatures,
+        *,
+        time_match: bool | None,
+        place_match: bool | None,
+        kind: bool | None,
+        similarity: float,
+    ) -> float:
         score = 0.0
         if place_match is True or (place_match is None and a.sites & b.sites):
             score += 0.3
-        elif place_match is None and a.sites and b.sites:
-            score -= 0.15  # each names a site the other does not: probably not one place
+        elif place_match is None and ((a.sites and b.sites) or self.places.unlisted_apart(a.places, b.places)):
+            score -= 0.15  # each names a site or village the other does not: probably not one place
         if time_match is True:
             score += 0.25
         elif time_match is None:
             score += _recency_agreement(a, b)
-        kind = types_agree(a.frame, b.frame)
         if kind is not False:
             # an unknown weapon is consistent with any, so half the credit of one named kind
             score += 0.1 if kind else 0.05
@@ -111,7 +155,102 @@ class Linker:
         if a.actors & b.actors:
             score += 0.05
         score += 0.4 * similarity
-        return PairScore(min(score, 1.0))
+        return min(score, 1.0)
+
+
+class _ClusterJudge:
+    """Decides merges of clusters for `average_link`: every pair across must be allowed (a
+    pair blocking skipped is scored now, and may veto; two frames of one report never join),
+    and the merge is worth the better of the pairs' average and the clusters' agreement as
+    wholes (`Linker.cluster_score`)."""
+
+    def __init__(
+        self,
+        linker: Linker,
+        features: Sequence[FrameFeatures],
+        vectors: Sequence[dict[str, float]],
+        scores: dict[tuple[int, int], float | None],
+    ) -> None:
+        self.linker = linker
+        self.features = features
+        self.vectors = vectors
+        self.scores = scores
+        self.skipped: dict[tuple[int, int], float | None] = {}
+
+    def __call__(self, a: Sequence[int], b: Sequence[int], mean: float, complete: bool) -> float | None:
+        average = mean
+        if not complete:
+            total = 0.0
+            for i in a:
+                for j in b:
+                    pair = self.pair(i, j)
+                    if pair is None:
+                        return None
+                    total += pair
+            average = total / (len(a) * len(b))
+        first, second = [self.features[i] for i in a], [self.features[j] for j in b]
+        if anchored(first) and anchored(second):
+            return average
+        whole = self.linker.cluster_score(
+            first,
+            second,
+            similarity=dot(centroid([self.vectors[i] for i in a]), centroid([self.vectors[j] for j in b])),
+        )
+        return max(average, whole)
+
+    def pair(self, i: int, j: int) -> float | None:
+        key = (i, j) if i < j else (j, i)
+        if key in self.scores:
+            return self.scores[key]
+        if key not in self.skipped:
+            first, second = self.features[key[0]], self.features[key[1]]
+            if first.report_id == second.report_id:
+                self.skipped[key] = None
+            else:
+                scored = self.linker.score(first, second, similarity=dot(self.vectors[i], self.vectors[j]))
+                self.skipped[key] = None if scored.veto is not None else scored.score
+        return self.skipped[key]
+
+
+def anchored(members: Sequence[FrameFeatures]) -> bool:
+    """Whether some member names a place below country level and some member a date."""
+    placed = any(p.place.kind != "country" for m in members for p in m.places)
+    return placed and any(m.intervals for m in members)
+
+
+def profile(members: Sequence[FrameFeatures]) -> FrameFeatures:
+    """What a cluster of frames knows as a whole: its narrowest dates, all its places, sites,
+    weapons, counts, actors and weekdays (the first member stands for the frame itself)."""
+    first = members[0]
+    counts: dict[model.Attribute, frozenset[int]] = {}
+    for member in members:
+        for attribute, values in member.counts.items():
+            counts[attribute] = counts.get(attribute, frozenset()) | values
+    published = [m.published for m in members if m.published is not None]
+    return FrameFeatures(
+        frame=first.frame,
+        report_id=first.report_id,
+        family=first.family,
+        intervals=most_precise([i for m in members for i in m.intervals]),
+        places=tuple(p for m in members for p in m.places),
+        weapons=frozenset(w for m in members for w in m.weapons),
+        counts=counts,
+        actors=frozenset(x for m in members for x in m.actors),
+        terms=sum((m.terms for m in members), Counter()),
+        sites=frozenset(x for m in members for x in m.sites),
+        published=min(published, key=lambda p: p.start) if published else None,
+        weekdays=tuple(w for m in members for w in m.weekdays),
+    )
+
+
+def centroid(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
+    """The unit-length mean of unit vectors."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, weight in vector.items():
+            total[term] = total.get(term, 0.0) + weight
+    norm = math.sqrt(sum(w * w for w in total.values()))
+    return {t: w / norm for t, w in total.items()} if norm else {}
 
 
 def _time_agreement(a: FrameFeatures, b: FrameFeatures) -> bool | None:

@@ -50,6 +50,16 @@ class PlaceJudge:
             return False
         return None
 
+    def unlisted_apart(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
+        """Whether each side names a village no gazetteer lists and none of one side's is one of
+        the other's spelled another way: where they lie is unknown, but two names for the place
+        of one event are more likely two places ("Tungar Kwana" and "Rijiyar Gabas")."""
+        unlisted_a = [p.place for p in a if is_unlisted(p.place)]
+        unlisted_b = [p.place for p in b if is_unlisted(p.place)]
+        if not unlisted_a or not unlisted_b:
+            return False
+        return not any(same_unlisted(x, y) for x in unlisted_a for y in unlisted_b)
+
     def scattered(self, places: Sequence[model.Place]) -> bool:
         """Whether the places fall into two areas far apart (but not a wave over many regions,
         which frames keep out of an incident's places)."""

@@ -237,13 +237,18 @@ _SITE = re.compile(
 )
 
 
+#: A possessive before a site's name says whose it is, not what it is called: "Kharkiv's
+#: Kholodnohirskyi district" is the Kholodnohirskyi district another report names bare.
+_OWNER = re.compile(r"^[A-Z][\w-]*['’]s?\s")
+
+
 def unresolved_sites(frame: model.Frame) -> frozenset[str]:
     """Proper names the frame's sentences give a site ("the Branit barracks", "the village
     of Aynata") that no resolved place mention covers."""
     resolved = {name_of(p.span.text) for p in frame.places}
     found = set()
     for match in _SITE.finditer(frame.text):
-        name = name_of(match.group(1) or match.group(2))
+        name = name_of(_OWNER.sub("", match.group(1) or match.group(2)))
         if name and name not in resolved and name not in _STOPWORDS:
             found.add(name)
     return frozenset(found)
