@@ -318,6 +318,7 @@ class EventFinder:
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
+            denial=self._denial(token, weapon_at),
             weapon_category=weapon.category if weapon else None,
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
@@ -326,19 +327,38 @@ class EventFinder:
     # -- modality
 
     def _modality(self, token: Token, weapon_at: dict[int, WeaponHit]) -> model.Modality:
-        lx = self.lexicon
+        return model.Modality.NEGATED if self._negated(token) else self._mood(token, weapon_at)
+
+    def _negated(self, token: Token) -> bool:
+        """ "no attack took place", "did not carry out an attack" deny the event; "has not
+        claimed the attack" denies the claim, not the attack."""
         carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
-        # "no attack took place", "did not carry out an attack" deny the event; "has not
-        # claimed the attack" denies the claim, not the attack.
-        light = bool(syntax.word_forms(carrier) & lx.light_verbs)
-        if _negated_itself(token) or (
+        light = bool(syntax.word_forms(carrier) & self.lexicon.light_verbs)
+        return _negated_itself(token) or (
             carrier.i != token.i
             and light
             and token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
             and any(c.dep_ == "neg" for c in carrier.children)
-        ):
-            return model.Modality.NEGATED
-        if _is_generic(token, lx.generic_modifiers, weapon_at, lx.armed_actors) or self._recurring(token):
+        )
+
+    def _denial(self, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+        """A negated mention of one past occasion: "did not strike the hospital", "no strike took
+        place", "has not carried out any strike". Its words would tell an actual event but for the
+        negation, and its clause is in the past: "we do not attack civilians" and "the army never
+        targets gatherings" are a policy, "if we had not struck" a hypothesis."""
+        if not self._negated(token) or self._mood(token, weapon_at, negated=True) != model.Modality.ACTUAL:
+            return False
+        carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
+        return _past_clause(carrier)
+
+    def _mood(self, token: Token, weapon_at: dict[int, WeaponHit], *, negated: bool = False) -> model.Modality:
+        """Actual, generic or hypothetical, whether or not the mention is negated. Under a
+        negation "any" is the negation's own word ("did not carry out any strike" carried out
+        none), not a generalisation ("any attack on civilians is a crime")."""
+        lx = self.lexicon
+        carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
+        generic = lx.generic_modifiers - _NEGATIVE_POLARITY if negated else lx.generic_modifiers
+        if _is_generic(token, generic, weapon_at, lx.armed_actors) or self._recurring(token):
             return model.Modality.GENERIC
         if (
             token.dep_ == "pobj"
@@ -499,6 +519,21 @@ def _phrase_head(first: Token, extra: Sequence[int]) -> Token:
             continue
         return doc[i]
     return first
+
+
+#: Determiners a negation takes ("did not carry out any strike").
+_NEGATIVE_POLARITY = frozenset({"any"})
+
+#: Tags of a verb, or of its auxiliary, that put a clause in the past: "struck", "did", "has struck".
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _past_clause(verb: Token) -> bool:
+    """Whether a clause tells the past: its verb or an auxiliary of it is past ("did not strike",
+    "was not struck", "no strike took place"), or it is perfect ("has not carried out")."""
+    if verb.tag_ in _PAST_TAGS:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and (c.tag_ in _PAST_TAGS or c.lemma_ == "have") for c in verb.children)
 
 
 def _negated_itself(token: Token) -> bool:
