@@ -341,9 +341,10 @@ def test_events_a_denial_of_one_past_occasion_is_marked(run_events: Run, text: s
         "We do not attack civilians, the army said.",
         "The army never targets gatherings with its drones.",
         "If the drones had not hit the depot on Sunday, the town would have burned.",
+        "The two missiles were not intercepted over the port overnight, the air force said.",
     ],
 )
-def test_events_a_negated_policy_or_hypothesis_is_no_denial(run_events: Run, text: str) -> None:
+def test_events_a_negated_policy_hypothesis_or_interception_is_no_denial(run_events: Run, text: str) -> None:
     ws = run_events(text)
     assert all(not h.denial for h in ws.events)
     assert any(h.mention.modality == model.Modality.NEGATED for h in ws.events)

@@ -318,7 +318,7 @@ class EventFinder:
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
-            denial=self._denial(token, weapon_at),
+            denial=cls.name in _DENIABLE and self._denial(token, weapon_at),
             weapon_category=weapon.category if weapon else None,
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
@@ -520,6 +520,11 @@ def _phrase_head(first: Token, extra: Sequence[int]) -> Token:
         return doc[i]
     return first
 
+
+#: Classes whose negation denies that the event happened ("did not strike the market"); a negated
+#: interception, crash or toll ("the missiles were not intercepted", "no one was killed") tells
+#: how an event went, and is read as a count of none.
+_DENIABLE = frozenset({"attack", "explosion", "violence_against_civilians", "clash"})
 
 #: Determiners a negation takes ("did not carry out any strike").
 _NEGATIVE_POLARITY = frozenset({"any"})
