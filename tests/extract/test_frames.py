@@ -443,3 +443,16 @@ def test_frames_a_denial_elsewhere_is_its_own_frame_but_not_the_news(extract: Ex
     assert told.primary and not told.denied
     assert denied.denied and not denied.primary
     assert [p.place.name for p in denied.places] == ["Sumy"]
+
+
+def test_frames_a_time_between_a_speech_verb_and_its_clause_dates_the_saying(extract: Extract) -> None:
+    report = extract(
+        "The Nigerian army said on Monday it did not carry out any drone strike on the wedding in Maru on Sunday."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["Sunday"]
+    told = extract("The governor said on Monday Russian drones hit the depot in Kherson on Sunday.")
+    assert [dated(f) for f in told.frames] == [["Sunday"]]
+    # after "that", the time is the reported clause's own
+    inside = extract("Officials said that on Sunday drones hit the depot in Kherson.")
+    assert [dated(f) for f in inside.frames] == [["Sunday"]]

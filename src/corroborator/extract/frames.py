@@ -679,10 +679,24 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting):
             continue
-        if expression.bound is not None or _counting_period(expression, span):
+        if expression.bound is not None or _counting_period(expression, span) or _time_of_saying(span.root):
             continue
         found[span.root.i] = expression
     return found
+
+
+def _time_of_saying(root: Token) -> bool:
+    """ "The army said on Monday it did not strike ...": a time between a speech verb and the
+    subject of the clause it reports dates the saying, though the parse often hangs it on the
+    reported verb (whose own time comes after its subject: "it struck the camp on Sunday"). After
+    "that" the time is the clause's own: "said that on Sunday drones hit the depot"."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if root.dep_ not in {"pobj", "npadvmod", "advmod"} or verb.dep_ != "ccomp" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "mark" and c.i < root.i for c in verb.children):
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in syntax.SUBJECTS]
+    return verb.head.i < root.i < min(subjects, default=-1)
 
 
 #: Heads that make a place part of a national title or an actor's name, not a location:
