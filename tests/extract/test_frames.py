@@ -414,6 +414,7 @@ def test_frames_a_denial_of_occurrence_by_a_third_party_names_no_party(extract: 
         "There was no drone attack, the ministry said.",
         "We have never attacked civilians with drones, the army said.",
         "If the drones had not hit the depot in Kherson on Sunday, the town would have burned.",
+        "The minister did not attack his rival in Kyiv on Monday, his office said.",
     ],
 )
 def test_frames_unanchored_or_generic_denials_make_no_frame(extract: Extract, text: str) -> None:
