@@ -457,3 +457,14 @@ def test_frames_a_time_between_a_speech_verb_and_its_clause_dates_the_saying(ext
     # after "that", the time is the reported clause's own
     inside = extract("Officials said that on Sunday drones hit the depot in Kherson.")
     assert [dated(f) for f in inside.frames] == [["Sunday"]]
+
+
+def test_frames_a_denial_in_the_first_person_denies_the_speakers_side(extract: Extract) -> None:
+    report = extract(
+        '"We did not carry out any drone strike on the market in Kherson on Sunday," a spokesman for the '
+        "Russian Defence Ministry said."
+    )
+    (frame,) = report.frames
+    (party,) = _claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]
+    assert _coded([party]) == {("RU", model.Stance.DENIES)}
+    assert party.evidence.text.startswith("We did not carry out")
