@@ -112,3 +112,19 @@ def test_pipeline_a_report_that_only_denies_joins_the_incident_and_contests_who_
     (contradiction,) = [c for c in incident.contradictions if c.attribute == model.Attribute.RESPONSIBLE_PARTY]
     assert contradiction.kind == model.ContradictionKind.ATTRIBUTION
     assert set(contradiction.against_ids) == {c.id for c in denial}
+
+
+def test_pipeline_an_incident_told_only_as_denied_keeps_the_day_and_place_denied(pipeline: Pipeline) -> None:
+    analysis = pipeline.analyze_text(
+        "The Nigerian army said on Monday it did not carry out any drone strike on the wedding in Maru on Sunday.",
+        report_id="army",
+        published="2024-03-11",
+    )
+    (incident,) = analysis.incidents
+    assert incident.place is not None and incident.place.name == "Maru"
+    assert incident.time is not None and incident.time.first_day().isoformat() == "2024-03-10"
+    facts = {f.attribute: f for f in incident.facts}
+    assert facts[model.Attribute.PLACE].grade.level == model.GradeLevel.CONTESTED
+    party = facts[model.Attribute.RESPONSIBLE_PARTY]
+    assert party.value is None  # a party only denied is nobody's answer to who did it
+    assert party.grade.level == model.GradeLevel.CONTESTED and "Nigerian army" in party.grade.reason
