@@ -468,3 +468,14 @@ def test_frames_a_denial_in_the_first_person_denies_the_speakers_side(extract: E
     (party,) = _claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]
     assert _coded([party]) == {("RU", model.Stance.DENIES)}
     assert party.evidence.text.startswith("We did not carry out")
+
+
+def test_frames_we_in_a_military_statement_strike_with_arms(extract: Extract) -> None:
+    report = extract(
+        '"We did not strike the hospital in Kherson on Sunday," a spokesman for the Russian Defence Ministry said.'
+    )
+    (frame,) = report.frames
+    assert frame.denied
+    assert _coded(_claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]) == {("RU", model.Stance.DENIES)}
+    # a resident's "we" strikes nothing
+    assert extract('"We struck a deal with the landlord on Sunday," a resident of Kherson said.').frames == ()

@@ -102,17 +102,23 @@ class EventFinder:
     """Event mentions: trigger words with guards, ACLED type, modality, and cues."""
 
     name: ClassVar[str] = "events"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "times"})
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "times", "attributions"})
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
+        self._armed_voices: list[model.Span] = []
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
         self._times = ws.times
+        self._armed_voices = [
+            a.content_span
+            for a in ws.attributions
+            if a.source.kind in _ARMED_VOICES and a.source.affiliation is not None
+        ]
         self._time_tokens = {}
         for expression in ws.times:
             span = ws.char_span(expression.span)
@@ -247,6 +253,8 @@ class EventFinder:
         if token.pos_ == "VERB":
             agents = [c for c in token.children if c.dep_ == "nsubj"]
             agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if any(a.lower_ == "we" for a in agents) and self._in_armed_voice(token):
+                return True  # "'We did not strike the hospital,' the defence ministry said"
             return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
         if token.pos_ != "NOUN":
             return False
@@ -255,6 +263,11 @@ class EventFinder:
             c.lower_ in actors or c.lower_ == "hostile" or (c.ent_type_ == "NORP" and c.dep_ == "amod")
             for c in modifiers
         )
+
+    def _in_armed_voice(self, token: Token) -> bool:
+        """Whether a word is said by a military or an official of a party, whose "we" is its
+        forces (a reporter's or a resident's "we" is not)."""
+        return any(span.start <= token.idx < span.end for span in self._armed_voices)
 
     def _recurring(self, token: Token) -> bool:
         """A recurring time on the event's clause ("almost every week", "every night") makes it
@@ -520,6 +533,9 @@ def _phrase_head(first: Token, extra: Sequence[int]) -> Token:
         return doc[i]
     return first
 
+
+#: Sources whose "we" strikes with arms: a party's military and officials.
+_ARMED_VOICES = frozenset({model.SourceKind.MILITARY, model.SourceKind.OFFICIAL})
 
 #: Classes whose negation denies that the event happened ("did not strike the market"); a negated
 #: interception, crash or toll ("the missiles were not intercepted", "no one was killed") tells
