@@ -84,3 +84,47 @@ def test_pipeline_misordered_components_fail_at_construction() -> None:
 )
 def test_pipeline_metaphors_make_no_incident(pipeline: Pipeline, text: str) -> None:
     assert pipeline.analyze_text(text, published="2024-05-01").incidents == ()
+
+
+def test_pipeline_a_report_that_only_denies_joins_the_incident_and_contests_who_did_it(pipeline: Pipeline) -> None:
+    # 10 March 2024 was a Sunday.
+    texts = {
+        "local": "A Nigerian Air Force drone struck a wedding in Maru in Zamfara state on Sunday, killing 11 guests, "
+        "residents said.",
+        "rights": "The drone strike on a wedding in Maru on Sunday killed at least 11 civilians, a rights group said, "
+        "and it called for an inquiry.",
+        "army": "The Nigerian army said on Tuesday that it did not carry out any drone strike on the wedding in Maru "
+        "on Sunday.",
+    }
+    reports = [
+        model.Report(id=rid, text=text, published="2024-03-12", outlet=f"Outlet {rid}") for rid, text in texts.items()
+    ]
+    (incident,) = pipeline.analyze(reports).incidents
+    assert sorted(incident.report_ids) == ["army", "local", "rights"]
+    denial = [c for c in incident.claims if c.report_id == "army" and c.attribute == model.Attribute.RESPONSIBLE_PARTY]
+    assert denial and all(
+        c.stance == model.Stance.DENIES and isinstance(c.value, model.Label) and c.value.code == "NG" for c in denial
+    )
+    # the evidence points at the denial's own words
+    assert all("did not carry out any drone strike" in c.evidence.text for c in denial)
+    party = incident.fact(model.Attribute.RESPONSIBLE_PARTY)
+    assert party is not None and party.grade.level == model.GradeLevel.CONTESTED
+    (contradiction,) = [c for c in incident.contradictions if c.attribute == model.Attribute.RESPONSIBLE_PARTY]
+    assert contradiction.kind == model.ContradictionKind.ATTRIBUTION
+    assert set(contradiction.against_ids) == {c.id for c in denial}
+
+
+def test_pipeline_an_incident_told_only_as_denied_keeps_the_day_and_place_denied(pipeline: Pipeline) -> None:
+    analysis = pipeline.analyze_text(
+        "The Nigerian army said on Monday it did not carry out any drone strike on the wedding in Maru on Sunday.",
+        report_id="army",
+        published="2024-03-11",
+    )
+    (incident,) = analysis.incidents
+    assert incident.place is not None and incident.place.name == "Maru"
+    assert incident.time is not None and incident.time.first_day().isoformat() == "2024-03-10"
+    facts = {f.attribute: f for f in incident.facts}
+    assert facts[model.Attribute.PLACE].grade.level == model.GradeLevel.CONTESTED
+    party = facts[model.Attribute.RESPONSIBLE_PARTY]
+    assert party.value is None  # a party only denied is nobody's answer to who did it
+    assert party.grade.level == model.GradeLevel.CONTESTED and "Nigerian army" in party.grade.reason

@@ -585,6 +585,10 @@ class Frame(Record):
         default=(), description="Named parties and organisations involved."
     )
     primary: bool = False
+    denied: bool = Field(
+        default=False,
+        description="The report tells this event only as denied ('the army did not strike the hospital').",
+    )
     text: str = Field(default="", description="The frame's sentences, for text similarity.")
 
 

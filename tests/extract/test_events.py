@@ -323,3 +323,32 @@ def test_events_what_the_targets_did_earlier_told_in_a_relative_clause_is_anothe
     assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another
     same = run_events("Militants who attacked a police post with rockets on Monday fled into the forest.")
     assert not next(h for h in same.events if h.mention.trigger.text == "attacked").another
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it did not carry out any drone strike on the wedding in the village on Sunday.",
+        "Our forces did not strike the hospital, the ministry said.",
+        "The brigade has not shelled the school, its commander said.",
+    ],
+)
+def test_events_a_denial_of_one_past_occasion_is_marked(run_events: Run, text: str) -> None:
+    ws = run_events(text)
+    (hit,) = [h for h in ws.events if h.family == "violence"]
+    assert hit.mention.modality == model.Modality.NEGATED and hit.denial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not attack civilians, the army said.",
+        "The army never targets gatherings with its drones.",
+        "If the drones had not hit the depot on Sunday, the town would have burned.",
+        "The two missiles were not intercepted over the port overnight, the air force said.",
+    ],
+)
+def test_events_a_negated_policy_hypothesis_or_interception_is_no_denial(run_events: Run, text: str) -> None:
+    ws = run_events(text)
+    assert all(not h.denial for h in ws.events)
+    assert any(h.mention.modality == model.Modality.NEGATED for h in ws.events)

@@ -408,3 +408,113 @@ def test_frames_a_toll_goes_to_the_attack_on_the_place_its_clause_names(extract:
     assert by_place["Odesa"]["killed"] == "killing three people"
     assert by_place["Kyiv"]["injured"] == "injuring four"
     assert "injured" not in by_place["Odesa"] and "killed" not in by_place["Kyiv"]
+
+
+def _claims_of(report: model.ExtractedReport, frame: model.Frame) -> dict[model.Attribute, list[model.Claim]]:
+    found: dict[model.Attribute, list[model.Claim]] = {}
+    for claim in report.claims:
+        if claim.frame_id == frame.id:
+            found.setdefault(claim.attribute, []).append(claim)
+    return found
+
+
+def _coded(claims: list[model.Claim]) -> set[tuple[str, model.Stance]]:
+    return {(c.value.code, c.stance) for c in claims if isinstance(c.value, model.Label)}
+
+
+def test_frames_an_anchored_denial_is_the_frame_of_a_report_that_only_denies(extract: Extract) -> None:
+    report = extract("The Nigerian army said it did not carry out any drone strike on the wedding in Maru on Sunday.")
+    (frame,) = report.frames
+    assert frame.denied and frame.primary
+    assert frame.sub_event_type == "Air/drone strike"
+    assert dated(frame) == ["Sunday"] and [p.place.name for p in frame.places] == ["Maru"]
+    claims = _claims_of(report, frame)
+    A = model.Attribute
+    assert _coded(claims[A.RESPONSIBLE_PARTY]) == {("NG", model.Stance.DENIES)}
+    assert [c.evidence.text for c in claims[A.TARGET]] == ["the wedding"]
+    # the day, place and target a denial names are denied with it: they corroborate nothing
+    assert all(c.stance == model.Stance.DENIES for a in (A.TARGET, A.PLACE, A.TIME) for c in claims[a])
+
+
+def test_frames_a_denial_of_occurrence_by_a_third_party_names_no_party(extract: Extract) -> None:
+    report = extract("No drone strike took place in Kherson on Saturday, the regional governor said.")
+    (frame,) = report.frames
+    assert frame.denied
+    claims = _claims_of(report, frame)
+    assert set(claims) == {model.Attribute.PLACE, model.Attribute.TIME}
+    assert all(c.stance == model.Stance.DENIES for group in claims.values() for c in group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not attack civilians with drones, the army said.",
+        "The army never targets gatherings with its drones, a spokesman said.",
+        "There was no drone attack, the ministry said.",
+        "We have never attacked civilians with drones, the army said.",
+        "If the drones had not hit the depot in Kherson on Sunday, the town would have burned.",
+        "The minister did not attack his rival in Kyiv on Monday, his office said.",
+    ],
+)
+def test_frames_unanchored_or_generic_denials_make_no_frame(extract: Extract, text: str) -> None:
+    assert extract(text).frames == ()
+
+
+def test_frames_a_denial_beside_the_account_of_the_event_joins_its_frame(extract: Extract) -> None:
+    report = extract(
+        "Russian drones struck the market in Kherson on Sunday, killing two people.\n\n"
+        "The Russian defence ministry said Russian forces did not strike the market in Kherson."
+    )
+    (frame,) = report.frames
+    assert not frame.denied
+    claims = _claims_of(report, frame)
+    parties = _coded(claims[model.Attribute.RESPONSIBLE_PARTY])
+    assert parties == {("RU", model.Stance.ASSERTS), ("RU", model.Stance.DENIES)}
+    # the speaker denies who struck, not what was struck
+    assert all(c.stance == model.Stance.ASSERTS for c in claims[model.Attribute.TARGET])
+
+
+def test_frames_a_denial_elsewhere_is_its_own_frame_but_not_the_news(extract: Extract) -> None:
+    report = extract(
+        "The ministry said Russian forces did not strike the hospital in Sumy on Friday. "
+        "On Saturday, Russian drones hit a school in Kharkiv, injuring four pupils."
+    )
+    told, denied = report.frames
+    assert told.primary and not told.denied
+    assert denied.denied and not denied.primary
+    assert [p.place.name for p in denied.places] == ["Sumy"]
+
+
+def test_frames_a_time_between_a_speech_verb_and_its_clause_dates_the_saying(extract: Extract) -> None:
+    report = extract(
+        "The Nigerian army said on Monday it did not carry out any drone strike on the wedding in Maru on Sunday."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["Sunday"]
+    told = extract("The governor said on Monday Russian drones hit the depot in Kherson on Sunday.")
+    assert [dated(f) for f in told.frames] == [["Sunday"]]
+    # after "that", the time is the reported clause's own
+    inside = extract("Officials said that on Sunday drones hit the depot in Kherson.")
+    assert [dated(f) for f in inside.frames] == [["Sunday"]]
+
+
+def test_frames_a_denial_in_the_first_person_denies_the_speakers_side(extract: Extract) -> None:
+    report = extract(
+        '"We did not carry out any drone strike on the market in Kherson on Sunday," a spokesman for the '
+        "Russian Defence Ministry said."
+    )
+    (frame,) = report.frames
+    (party,) = _claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]
+    assert _coded([party]) == {("RU", model.Stance.DENIES)}
+    assert party.evidence.text.startswith("We did not carry out")
+
+
+def test_frames_we_in_a_military_statement_strike_with_arms(extract: Extract) -> None:
+    report = extract(
+        '"We did not strike the hospital in Kherson on Sunday," a spokesman for the Russian Defence Ministry said.'
+    )
+    (frame,) = report.frames
+    assert frame.denied
+    assert _coded(_claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]) == {("RU", model.Stance.DENIES)}
+    # a resident's "we" strikes nothing
+    assert extract('"We struck a deal with the landlord on Sunday," a resident of Kherson said.').frames == ()

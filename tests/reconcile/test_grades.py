@@ -87,3 +87,9 @@ def test_grades_contradiction_makes_contested(claim: Claim) -> None:
         ],
     )
     assert result.level == G.CONTESTED and "polarity" in result.reason
+
+
+def test_grades_a_value_only_denied_is_contested_with_the_denier_named(claim: Claim) -> None:
+    result = grade(A.TARGET, [claim(A.TARGET, "civilian", source="ru_mod", stance=model.Stance.DENIES)])
+    assert result.level == G.CONTESTED and "no source asserts it" in result.reason
+    assert "Russian Ministry of Defence" in result.reason

@@ -150,6 +150,8 @@ class ClaimAssembler:
                     ),
                 )
             )
+        # The day and place of an event told only as denied are what the denial is about: the
+        # speaker denies them with the event, so they neither corroborate nor contradict others.
         for frame in ws.frames:
             for expression in frame.times:
                 if expression.interval is None:
@@ -166,7 +168,9 @@ class ClaimAssembler:
                         expression.span,
                         model.Attribute.TIME,
                         frame.id,
-                        self._claim(ws, expression.span, frame.id, model.Attribute.TIME, when, own),
+                        self._claim(
+                            ws, expression.span, frame.id, model.Attribute.TIME, when, own, negated=frame.denied
+                        ),
                     )
                 )
             for mention in frame.places:
@@ -179,7 +183,16 @@ class ClaimAssembler:
                         mention.span,
                         model.Attribute.PLACE,
                         frame.id,
-                        self._claim(ws, mention.span, frame.id, model.Attribute.PLACE, where, own, note=note),
+                        self._claim(
+                            ws,
+                            mention.span,
+                            frame.id,
+                            model.Attribute.PLACE,
+                            where,
+                            own,
+                            negated=frame.denied,
+                            note=note,
+                        ),
                     )
                 )
         claims.sort(key=lambda c: (c[0].start, c[0].end, c[1].value))

@@ -102,17 +102,23 @@ class EventFinder:
     """Event mentions: trigger words with guards, ACLED type, modality, and cues."""
 
     name: ClassVar[str] = "events"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "times"})
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "times", "attributions"})
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
+        self._armed_voices: list[model.Span] = []
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
         self._times = ws.times
+        self._armed_voices = [
+            a.content_span
+            for a in ws.attributions
+            if a.source.kind in _ARMED_VOICES and a.source.affiliation is not None
+        ]
         self._time_tokens = {}
         for expression in ws.times:
             span = ws.char_span(expression.span)
@@ -255,6 +261,8 @@ class EventFinder:
         if token.pos_ == "VERB":
             agents = [c for c in token.children if c.dep_ == "nsubj"]
             agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if any(a.lower_ == "we" for a in agents) and self._in_armed_voice(token):
+                return True  # "'We did not strike the hospital,' the defence ministry said"
             return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
         if token.pos_ != "NOUN":
             return False
@@ -263,6 +271,11 @@ class EventFinder:
             c.lower_ in actors or c.lower_ == "hostile" or (c.ent_type_ == "NORP" and c.dep_ == "amod")
             for c in modifiers
         )
+
+    def _in_armed_voice(self, token: Token) -> bool:
+        """Whether a word is said by a military or an official of a party, whose "we" is its
+        forces (a reporter's or a resident's "we" is not)."""
+        return any(span.start <= token.idx < span.end for span in self._armed_voices)
 
     def _recurring(self, token: Token) -> bool:
         """A recurring time on the event's clause ("almost every week", "every night") makes it
@@ -326,6 +339,7 @@ class EventFinder:
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
+            denial=cls.name in _DENIABLE and self._denial(token, weapon_at),
             weapon_category=weapon.category if weapon else None,
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
@@ -334,19 +348,38 @@ class EventFinder:
     # -- modality
 
     def _modality(self, token: Token, weapon_at: dict[int, WeaponHit]) -> model.Modality:
-        lx = self.lexicon
+        return model.Modality.NEGATED if self._negated(token) else self._mood(token, weapon_at)
+
+    def _negated(self, token: Token) -> bool:
+        """ "no attack took place", "did not carry out an attack" deny the event; "has not
+        claimed the attack" denies the claim, not the attack."""
         carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
-        # "no attack took place", "did not carry out an attack" deny the event; "has not
-        # claimed the attack" denies the claim, not the attack.
-        light = bool(syntax.word_forms(carrier) & lx.light_verbs)
-        if _negated_itself(token) or (
+        light = bool(syntax.word_forms(carrier) & self.lexicon.light_verbs)
+        return _negated_itself(token) or (
             carrier.i != token.i
             and light
             and token.dep_ in syntax.SUBJECTS | syntax.OBJECTS
             and any(c.dep_ == "neg" for c in carrier.children)
-        ):
-            return model.Modality.NEGATED
-        if _is_generic(token, lx.generic_modifiers, weapon_at, lx.armed_actors) or self._recurring(token):
+        )
+
+    def _denial(self, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+        """A negated mention of one past occasion: "did not strike the hospital", "no strike took
+        place", "has not carried out any strike". Its words would tell an actual event but for the
+        negation, and its clause is in the past: "we do not attack civilians" and "the army never
+        targets gatherings" are a policy, "if we had not struck" a hypothesis."""
+        if not self._negated(token) or self._mood(token, weapon_at, negated=True) != model.Modality.ACTUAL:
+            return False
+        carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
+        return _past_clause(carrier)
+
+    def _mood(self, token: Token, weapon_at: dict[int, WeaponHit], *, negated: bool = False) -> model.Modality:
+        """Actual, generic or hypothetical, whether or not the mention is negated. Under a
+        negation "any" is the negation's own word ("did not carry out any strike" carried out
+        none), not a generalisation ("any attack on civilians is a crime")."""
+        lx = self.lexicon
+        carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
+        generic = lx.generic_modifiers - _NEGATIVE_POLARITY if negated else lx.generic_modifiers
+        if _is_generic(token, generic, weapon_at, lx.armed_actors) or self._recurring(token):
             return model.Modality.GENERIC
         if token.dep_ == "pobj" and token.head.lower_ == "for" and not _is_anaphoric(token) and _readied_for(token, lx):
             # "missiles stockpiled for a massive strike"; not "responsibility for the attack" or
@@ -512,6 +545,29 @@ def _readied_for(token: Token, lx: Lexicon) -> bool:
     if governor.pos_ in {"NOUN", "PROPN"}:
         return True
     return governor.pos_ == "VERB" and governor.lemma_.lower() in lx.handling_verbs
+
+
+#: Sources whose "we" strikes with arms: a party's military and officials.
+_ARMED_VOICES = frozenset({model.SourceKind.MILITARY, model.SourceKind.OFFICIAL})
+
+#: Classes whose negation denies that the event happened ("did not strike the market"); a negated
+#: interception, crash or toll ("the missiles were not intercepted", "no one was killed") tells
+#: how an event went, and is read as a count of none.
+_DENIABLE = frozenset({"attack", "explosion", "violence_against_civilians", "clash"})
+
+#: Determiners a negation takes ("did not carry out any strike").
+_NEGATIVE_POLARITY = frozenset({"any"})
+
+#: Tags of a verb, or of its auxiliary, that put a clause in the past: "struck", "did", "has struck".
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _past_clause(verb: Token) -> bool:
+    """Whether a clause tells the past: its verb or an auxiliary of it is past ("did not strike",
+    "was not struck", "no strike took place"), or it is perfect ("has not carried out")."""
+    if verb.tag_ in _PAST_TAGS:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and (c.tag_ in _PAST_TAGS or c.lemma_ == "have") for c in verb.children)
 
 
 def _negated_itself(token: Token) -> bool:

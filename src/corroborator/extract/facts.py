@@ -661,8 +661,10 @@ _SPEECH = frozenset({"say", "claim", "announce", "state", "report", "confirm", "
 
 def _speaker_if_pronoun(token: Token) -> Token:
     """ "Hezbollah said it had fired rockets", "the army said its drones struck": the pronoun
-    stands for the speaker of the clause that reports it."""
-    if token.lower_ not in {"it", "its", "they", "their", "we", "our"}:
+    stands for the speaker of the clause that reports it. "We" and "our" stay the speaker's own
+    side, read from the claim's source ("'We did not strike the market,' a spokesman for the
+    ministry said": the ministry's side, though "a spokesman" names no party)."""
+    if token.lower_ not in {"it", "its", "they", "their"}:
         return token
     for ancestor in syntax.ancestors_within(token, 4):
         if syntax.word_forms(ancestor) & _SPEECH:

@@ -64,6 +64,8 @@ class _Draft:
     times: list[model.TimeExpression] = field(default_factory=list)
     places: list[model.PlaceMention] = field(default_factory=list)
     findings: list[int] = field(default_factory=list)
+    #: Told only as denied ("the army did not strike the hospital in Kherson on Sunday").
+    denied: bool = False
 
 
 class FrameBuilder:
@@ -139,6 +141,7 @@ class FrameBuilder:
             draft.times.extend(t for t in times if t not in draft.times)
             draft.places.extend(p for p in self._compatible_places(draft, places) if p not in draft.places)
             frame_of_token[hit.token] = draft
+        self._add_denials(ws, drafts, frame_of_token, times_by_token, outside_responses)
         if not drafts:
             ws.frames = []
             return
@@ -274,6 +277,59 @@ class FrameBuilder:
         same_region = bool(a.admin1) and a.admin1 == b.admin1 and a.country_code == b.country_code
         return same_region or self.gazetteer.one_area(a, b)
 
+    # -- denials
+
+    def _add_denials(
+        self,
+        ws: Workspace,
+        drafts: list[_Draft],
+        frame_of_token: dict[int, _Draft],
+        times_by_token: dict[int, model.TimeExpression],
+        places_by_token: dict[int, model.PlaceMention],
+    ) -> None:
+        """ "The army said it did not carry out any drone strike on the wedding in X on Sunday":
+        when a report tells an incident only through a denial, the denial is its frame, so that it
+        joins the incident other reports tell and its denied party contradicts their blame.
+
+        Only a denial of one occasion (see `EventHit.denial`) anchored by its own words: a place,
+        a day, or a determined target ("the hospital", not "civilians"). A denial whose anchors
+        fit a frame of the report's actual mentions is about that event and makes no frame: its
+        findings follow it there by position, as they always have. Denials come after the actual
+        mentions, so they never take a frame number from them.
+        """
+        for hit in ws.events:
+            if not hit.denial or hit.family != "violence":
+                continue
+            token = ws.doc[hit.token]
+            times = [t for t in _attached(token, times_by_token) if _names_a_day(t)]
+            places = _specific(_attached(token, places_by_token, coarse=_is_country))
+            if not (times or places or self._denied_targets(ws, hit)):
+                continue  # "there was no attack": no occasion of its own to deny
+            kind = _weapon_kind(ws, hit)
+            if self._choose([d for d in drafts if not d.denied], hit, times, places, kind=kind) is not None:
+                continue
+            draft = self._choose([d for d in drafts if d.denied], hit, times, places, kind=kind)
+            if draft is None:
+                draft = _Draft(index=len(drafts), family=hit.family, denied=True)
+                drafts.append(draft)
+            draft.hits.append(hit)
+            draft.times.extend(t for t in times if t not in draft.times)
+            draft.places.extend(p for p in self._compatible_places(draft, places) if p not in draft.places)
+            frame_of_token[hit.token] = draft
+
+    @staticmethod
+    def _denied_targets(ws: Workspace, hit: EventHit) -> list[Finding]:
+        """The determined targets a denial names ("did not strike the hospital", "a market"):
+        a bare plural ("we do not attack civilians") is a class of targets, not an occasion."""
+        found = []
+        for finding in ws.findings:
+            if finding.attribute != model.Attribute.TARGET or finding.event_token != hit.token:
+                continue
+            noun = ws.doc[finding.start : finding.end].root
+            if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DETERMINERS) for c in noun.children):
+                found.append(finding)
+        return found
+
     # -- anchors in sentences without an event word
 
     def _adopt_orphans(
@@ -361,7 +417,16 @@ class FrameBuilder:
     def _assign_findings(self, ws: Workspace, drafts: list[_Draft], frame_of_token: dict[int, _Draft]) -> None:
         ordered = sorted(frame_of_token.items())
         violence = {t: d for t, d in ordered if d.family == "violence"}
+        denials = {h.token for h in ws.events if h.denial}
         for index, finding in enumerate(ws.findings):
+            if (
+                finding.attribute == model.Attribute.TARGET
+                and finding.event_token in denials
+                and finding.event_token not in frame_of_token
+            ):
+                # "Our forces did not strike the market", beside the report's account of the
+                # strike: the speaker denies who did it; what was hit is the frame's own.
+                continue
             draft = None
             if finding.event_token is not None:
                 draft = frame_of_token.get(finding.event_token)
@@ -409,6 +474,7 @@ class FrameBuilder:
             places=tuple(draft.places),
             actors=tuple(actors),
             primary=primary,
+            denied=draft.denied,
             text=" ".join(sentences[k] for k in sorted(sentences)),
         )
 
@@ -613,10 +679,24 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting):
             continue
-        if expression.bound is not None or _counting_period(expression, span):
+        if expression.bound is not None or _counting_period(expression, span) or _time_of_saying(span.root):
             continue
         found[span.root.i] = expression
     return found
+
+
+def _time_of_saying(root: Token) -> bool:
+    """ "The army said on Monday it did not strike ...": a time between a speech verb and the
+    subject of the clause it reports dates the saying, though the parse often hangs it on the
+    reported verb (whose own time comes after its subject: "it struck the camp on Sunday"). After
+    "that" the time is the clause's own: "said that on Sunday drones hit the depot"."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if root.dep_ not in {"pobj", "npadvmod", "advmod"} or verb.dep_ != "ccomp" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "mark" and c.i < root.i for c in verb.children):
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in syntax.SUBJECTS]
+    return verb.head.i < root.i < min(subjects, default=-1)
 
 
 #: Heads that make a place part of a national title or an actor's name, not a location:
@@ -755,6 +835,9 @@ def _names_a_location(token: Token) -> bool:
 
 
 _T = TypeVar("_T")
+
+#: Determiners that make a target one thing, not a class of things: "the hospital", "a market".
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 
 
 def _attached(
@@ -1031,7 +1114,8 @@ def _grounded(draft: _Draft, findings: Sequence[Finding]) -> bool:
 def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
     """The report's main incident: most mentions and kinds of fact, with a head start for the
     lead. Kinds, not facts: a recalled event told in one rich sentence ("a drone struck a hotel,
-    injuring two") must not outweigh the news the report leads with."""
+    injuring two") must not outweigh the news the report leads with. A frame told only as
+    denied is the main incident only of a report that tells no event as happening."""
     lead_end = _lead_end(ws)
     ends = {id(d): max((t.end for t in _dated(d.times)), default=None) for d in drafts}
     latest = max((e for e in ends.values() if e is not None), default=None)
@@ -1044,7 +1128,8 @@ def _primary(ws: Workspace, drafts: list[_Draft]) -> _Draft:
         recalled = end is not None and latest is not None and latest - end > timedelta(days=1)
         return len(draft.hits) + 0.5 * len(kinds) + 2.0 * early - 1.5 * recalled - 0.01 * draft.index
 
-    return max((d for d in drafts if d.hits), key=score)
+    told = [d for d in drafts if d.hits and not d.denied]
+    return max(told or [d for d in drafts if d.hits], key=score)
 
 
 def _lead_end(ws: Workspace) -> int:

@@ -27,7 +27,8 @@ _LOAD_VERBS = frozenset({"load", "carry", "transport", "ferry", "pack", "fill"})
 
 
 class TargetReader:
-    """Target findings for a report's actual attack mentions."""
+    """Target findings for a report's actual attack mentions, and for its denials of one occasion
+    ("did not strike the hospital": the hospital, denied)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
@@ -36,9 +37,8 @@ class TargetReader:
         doc = ws.doc
         findings = []
         for event in events:
-            if (
-                event.event_class not in {"attack", "explosion", "casualty", "crash"}
-                or event.mention.modality != model.Modality.ACTUAL
+            if event.event_class not in {"attack", "explosion", "casualty", "crash"} or not (
+                event.mention.modality == model.Modality.ACTUAL or event.denial
             ):
                 continue
             trigger = doc[event.token]
@@ -47,7 +47,7 @@ class TargetReader:
                     continue
                 category = "military" if self._military_use(noun, weapon_at) else self.category(noun)
                 if category is not None:
-                    findings.append(_target(noun, category, event_token=event.token))
+                    findings.append(_target(noun, category, event_token=event.token, negated=event.denial))
         return findings
 
     def denied(self, doc: Doc, first_violent: int) -> list[Finding]:

@@ -48,6 +48,9 @@ class EventHit:
     event_class: str
     another: bool = False
     anaphoric: bool = False
+    #: A negated mention of one past occasion ("did not strike the hospital"), not a policy
+    #: ("we do not attack civilians") or a hypothesis: a denial framing may give its own frame.
+    denial: bool = False
     weapon_category: str | None = None
     #: The event word itself names armed violence ("shelling"), see `TriggerEntry.armed`.
     armed: bool = False

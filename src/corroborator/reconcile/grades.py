@@ -58,6 +58,8 @@ def grade_fact(
         return model.Grade(level=G.SINGLE_SOURCE, reason="no source states a value")
     if best.denying and attribute == A.RESPONSIBLE_PARTY:
         return model.Grade(level=G.CONTESTED, reason="denied by " + _names(best.denying))
+    if not best.asserting:
+        return model.Grade(level=G.CONTESTED, reason="no source asserts it; denied by " + _names(best.denying))
     support = origins(supporting(best.claims), relays, index=index)
     harmed = _harmed(attribute, best, defender=defender, attacker=attacker)
     return _ladder(support, harmed=harmed, what=f"{attribute.value.replace('_', ' ')}")

@@ -88,7 +88,8 @@ class Reconciler:
         for claim in claims:
             by_attribute.setdefault(claim.attribute, []).append(claim)
 
-        place_group = _best_place(group_claims(by_attribute.get(A.PLACE, [])), relays, index)
+        place_groups = group_claims(by_attribute.get(A.PLACE, []))
+        place_group = _best_place(place_groups, relays, index) or _only_denied(place_groups)
         party_groups = group_claims(by_attribute.get(A.RESPONSIBLE_PARTY, []))
         party_group = _best_group(A.RESPONSIBLE_PARTY, party_groups, relays, index)
         defender = _place_country(place_group)
@@ -117,6 +118,8 @@ class Reconciler:
             found = find_contradictions(attribute, groups, self._vocabulary)
             contradictions.extend(found)
             best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays, index)
+            if best is None and attribute == A.TIME:
+                best = _only_denied(groups)
             value = best.value if best else None
             if attribute == A.TIME:
                 value = consensus(attr_claims) or value
@@ -130,7 +133,7 @@ class Reconciler:
                     range=_range(groups) if attribute.numeric else None,
                     grade=grade_fact(
                         attribute,
-                        best,
+                        best or _only_denied(groups),
                         found,
                         relays=relays,
                         defender=defender,
@@ -242,6 +245,16 @@ def _best_group(
         return (independent, anyone, precision, -first)
 
     return max(candidates, key=support)
+
+
+def _only_denied(groups: Sequence[Group]) -> Group | None:
+    """The value of an attribute no source asserts, only denies, for an incident told in
+    denials alone ("the army said it did not strike the wedding in Maru on Sunday"): the day
+    and place are where the denied event would have been, and the record shows them so, graded
+    as denied. The first told, when there are several; None when any source asserts a value."""
+    if not groups or any(g.asserting for g in groups):
+        return None
+    return min(groups, key=lambda g: min((c.report_id, c.evidence.start) for c in g.claims))
 
 
 def _best_place(groups: Sequence[Group], relays: frozenset[str], index: OriginIndex) -> Group | None:
