@@ -321,6 +321,8 @@ class EventFinder:
             event_type = "Explosions/Remote violence"
         first, last = min([token.i, *extra]), max([token.i, *extra])
         sentence = token.sent
+        negated = self._negated(token)
+        modality = model.Modality.NEGATED if negated else self._mood(token, weapon_at)
         mention = model.EventMention(
             id=f"{ws.report_id}:e{n + 1}",
             trigger=ws.span(first, last + 1),
@@ -328,7 +330,7 @@ class EventFinder:
             lemma=" ".join(entry.words),
             event_type=event_type,
             sub_event_type=sub_type,
-            modality=self._modality(token, weapon_at),
+            modality=modality,
             weapon=weapon.code if weapon else None,
         )
         return EventHit(
@@ -339,16 +341,13 @@ class EventFinder:
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
             anaphoric=_is_anaphoric(token),
-            denial=cls.name in _DENIABLE and self._denial(token, weapon_at),
+            denial=negated and cls.name in _DENIABLE and self._denied_occasion(token, weapon_at),
             weapon_category=weapon.category if weapon else None,
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
         )
 
     # -- modality
-
-    def _modality(self, token: Token, weapon_at: dict[int, WeaponHit]) -> model.Modality:
-        return model.Modality.NEGATED if self._negated(token) else self._mood(token, weapon_at)
 
     def _negated(self, token: Token) -> bool:
         """ "no attack took place", "did not carry out an attack" deny the event; "has not
@@ -362,12 +361,12 @@ class EventFinder:
             and any(c.dep_ == "neg" for c in carrier.children)
         )
 
-    def _denial(self, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
-        """A negated mention of one past occasion: "did not strike the hospital", "no strike took
-        place", "has not carried out any strike". Its words would tell an actual event but for the
-        negation, and its clause is in the past: "we do not attack civilians" and "the army never
-        targets gatherings" are a policy, "if we had not struck" a hypothesis."""
-        if not self._negated(token) or self._mood(token, weapon_at, negated=True) != model.Modality.ACTUAL:
+    def _denied_occasion(self, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+        """Whether a negated mention denies one past occasion: "did not strike the hospital", "no
+        strike took place", "has not carried out any strike". Its words would tell an actual event
+        but for the negation, and its clause is in the past: "we do not attack civilians" and "the
+        army never targets gatherings" are a policy, "if we had not struck" a hypothesis."""
+        if self._mood(token, weapon_at, negated=True) != model.Modality.ACTUAL:
             return False
         carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
         return _past_clause(carrier)

@@ -137,10 +137,7 @@ class FrameBuilder:
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
                 drafts.append(draft)
-            draft.hits.append(hit)
-            draft.times.extend(t for t in times if t not in draft.times)
-            draft.places.extend(p for p in self._compatible_places(draft, places) if p not in draft.places)
-            frame_of_token[hit.token] = draft
+            self._file(draft, hit, times, places, frame_of_token)
         self._add_denials(ws, drafts, frame_of_token, times_by_token, outside_responses)
         if not drafts:
             ws.frames = []
@@ -312,10 +309,21 @@ class FrameBuilder:
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family, denied=True)
                 drafts.append(draft)
-            draft.hits.append(hit)
-            draft.times.extend(t for t in times if t not in draft.times)
-            draft.places.extend(p for p in self._compatible_places(draft, places) if p not in draft.places)
-            frame_of_token[hit.token] = draft
+            self._file(draft, hit, times, places, frame_of_token)
+
+    def _file(
+        self,
+        draft: _Draft,
+        hit: EventHit,
+        times: Sequence[model.TimeExpression],
+        places: Sequence[model.PlaceMention],
+        frame_of_token: dict[int, _Draft],
+    ) -> None:
+        """Put a mention in a frame with its anchors (the places the frame's own allow)."""
+        draft.hits.append(hit)
+        draft.times.extend(t for t in times if t not in draft.times)
+        draft.places.extend(p for p in self._compatible_places(draft, places) if p not in draft.places)
+        frame_of_token[hit.token] = draft
 
     @staticmethod
     def _denied_targets(ws: Workspace, hit: EventHit) -> list[Finding]:

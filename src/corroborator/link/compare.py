@@ -33,9 +33,7 @@ class PlaceJudge:
         specific_b = [p.place for p in b if p.place.kind != "country"]
         # A village no gazetteer lists agrees with itself, however it is spelled; with anything
         # else, where it lies is unknown, so it neither joins nor parts two reports.
-        unlisted_a = [p for p in specific_a if is_unlisted(p)]
-        unlisted_b = [p for p in specific_b if is_unlisted(p)]
-        if any(same_unlisted(x, y) for x in unlisted_a for y in unlisted_b):
+        if _spelled_alike(_unlisted(a), _unlisted(b)):
             return True
         specific_a = [p for p in specific_a if not is_unlisted(p)]
         specific_b = [p for p in specific_b if not is_unlisted(p)]
@@ -54,11 +52,8 @@ class PlaceJudge:
         """Whether each side names a village no gazetteer lists and none of one side's is one of
         the other's spelled another way: where they lie is unknown, but two names for the place
         of one event are more likely two places ("Tungar Kwana" and "Rijiyar Gabas")."""
-        unlisted_a = [p.place for p in a if is_unlisted(p.place)]
-        unlisted_b = [p.place for p in b if is_unlisted(p.place)]
-        if not unlisted_a or not unlisted_b:
-            return False
-        return not any(same_unlisted(x, y) for x in unlisted_a for y in unlisted_b)
+        unlisted_a, unlisted_b = _unlisted(a), _unlisted(b)
+        return bool(unlisted_a and unlisted_b) and not _spelled_alike(unlisted_a, unlisted_b)
 
     def scattered(self, places: Sequence[model.Place]) -> bool:
         """Whether the places fall into two areas far apart (but not a wave over many regions,
@@ -84,6 +79,15 @@ class PlaceJudge:
 SPELLING_SIMILARITY = 85.0
 #: Shorter keys differ by one letter between two real villages too often ("Kalai", "Kalat").
 _MIN_FUZZY_KEY = 6
+
+
+def _unlisted(mentions: Sequence[model.PlaceMention]) -> list[model.Place]:
+    return [m.place for m in mentions if is_unlisted(m.place)]
+
+
+def _spelled_alike(a: Sequence[model.Place], b: Sequence[model.Place]) -> bool:
+    """Whether some unlisted village of one side is one of the other's, however spelled."""
+    return any(same_unlisted(x, y) for x in a for y in b)
 
 
 def same_unlisted(a: model.Place, b: model.Place) -> bool:

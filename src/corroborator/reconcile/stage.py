@@ -118,8 +118,9 @@ class Reconciler:
             found = find_contradictions(attribute, groups, self._vocabulary)
             contradictions.extend(found)
             best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays, index)
-            if best is None and attribute == A.TIME:
-                best = _only_denied(groups)
+            denied = _only_denied(groups) if best is None else None
+            if attribute == A.TIME:
+                best = best or denied  # a place only denied is already `place_group`
             value = best.value if best else None
             if attribute == A.TIME:
                 value = consensus(attr_claims) or value
@@ -133,7 +134,7 @@ class Reconciler:
                     range=_range(groups) if attribute.numeric else None,
                     grade=grade_fact(
                         attribute,
-                        best or _only_denied(groups),
+                        best or denied,
                         found,
                         relays=relays,
                         defender=defender,
