@@ -577,3 +577,22 @@ def test_places_a_round_ups_country_heading_places_its_paragraphs_villages(nlp: 
     )
     found = _by_text(find_places(nlp(text), gazetteer=gaz, report=report, focus_countries=()))
     assert (found["Tabaung Gyi"].match, found["Tabaung Gyi"].place.country_code) == ("unlisted", "MM")
+
+
+def test_places_near_miss_spelling_is_only_taken_in_the_reports_countries(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Soldiers burned houses in Wunkang, a village of the North-West region of Cameroon, on Monday."
+    found = _places(nlp, gaz, text)
+    # "Wunkang" is one letter off China's Wugang: a guess abroad is no place
+    assert found and all(m.place.country_code == "CM" for m in found), found
+
+
+def test_places_a_region_named_with_its_own_noun_dropped(nlp: Language, gaz: Gazetteer) -> None:
+    # GeoNames calls it "North-West Province"; reports say "the North-West region"
+    found = _by_text(_places(nlp, gaz, "Separatists attacked a convoy in Cameroon's North-West region on Sunday."))
+    assert found["North-West region"].place.country_code == "CM"
+    assert found["North-West region"].place.kind == "admin1"
+
+
+def test_places_the_kurdistan_region_of_iraq(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "A drone hit an oil field in Iraq's Kurdistan region on Tuesday."))
+    assert found["Kurdistan region"].place.country_code == "IQ"

@@ -56,6 +56,26 @@ def test_timex_calendar_dates(text: str, span: str, value: str) -> None:
     assert (found.span.text, found.value, found.timex_type) == (span, value, model.TimexType.DATE)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a weekday written with it decides which way round (3 November 2026 is a Tuesday)
+        ("On Tuesday 3/11/2026 the depot was hit.", "2026-11-03"),
+        ("On Wednesday 3/11/2026 the depot was hit.", "2026-03-11"),
+        # otherwise the reading nearer the publication (Wednesday 3 May 2023), not after it
+        ("The depot was hit on 2/5/2023.", "2023-05-02"),
+        ("The depot was hit on 4/30/2023.", "2023-04-30"),
+        ("The depot was hit on 5/6/2023.", "2023-05-06"),  # both after: the nearer
+    ],
+)
+def test_timex_slashed_date_either_way_round(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_timex_slashed_date_without_a_publication_date_is_month_first() -> None:
+    assert one("The depot was hit on 2/5/2023.", Reference(earliest=None)).value == "2023-02-05"
+
+
 def test_timex_full_date_is_absolute_and_a_day_long() -> None:
     found = one("The ban was announced on May 3, 2023.")
     assert found.anchor is model.TimeAnchor.ABSOLUTE

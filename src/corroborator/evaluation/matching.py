@@ -51,7 +51,7 @@ class Places:
         plus a head noun ("Sumy region", "Engels air base") is looked up among entries of
         the kinds the head noun names; a stem plus a word of nearness ("Nikopol district",
         "Kherson outskirts") is that place; last, a near-miss spelling of an important place
-        ("Hodeidah" for Al Hudaydah), as extraction's fuzzy match allows.
+        ("Hodeidah" for Al Hudaydah) in the gold country, as extraction's fuzzy match allows.
         """
         cache_key = (name, country)
         if cache_key not in self._resolved:
@@ -62,6 +62,8 @@ class Places:
             if not found:
                 weights = {country.upper(): 1.0} if country else None
                 found = [c.place for c in self.gazetteer.fuzzy_candidates(name, weights=weights)]
+                if country:  # extraction takes no near-miss spelling abroad either
+                    found = [p for p in found if p.country_code == country.upper()]
             self._resolved[cache_key] = tuple(found)
         return self._resolved[cache_key]
 

@@ -55,7 +55,7 @@ from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.region_names import compass_name, package_version, region_names
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 8
+INDEX_VERSION: Final = 9
 
 #: Id prefix of settlements no gazetteer lists ('unlisted:<country>:<name key>').
 UNLISTED_PREFIX: Final = "unlisted:"
@@ -94,6 +94,12 @@ _VOWEL_IE = re.compile(r"([aeiou])ie")
 #: Two places this close are one event's area: a strike "on Belgorod" and one "near
 #: Belgorod" land within a few tens of kilometres; neighbouring towns of one region are farther.
 SAME_AREA_KM = 60.0
+
+#: The last word of a region's name that says what kind of region it is: its stem is the name
+#: without it, which reports follow with their own region noun.
+_REGION_NOUNS: Final = frozenset(
+    {"province", "region", "governorate", "state", "oblast", "department", "prefecture", "territory", "division"}
+)
 
 
 def name_key(text: str) -> str:
@@ -466,6 +472,10 @@ class _Builder:
             index = self.add(entry, [name] if bare else [])
             self.admin1[(cc, code)] = index
             self.stems[key].append(index)
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in _REGION_NOUNS:
+                # "North-West Province" is also "the North-West region"
+                self.stems[name_key(" ".join(words[:-1]))].append(index)
 
     def _cities(self, cities: Mapping[str, Any]) -> None:
         for city in cities.values():

@@ -78,6 +78,9 @@ TITLE_CASE_SHARE = 0.8
 FAR_ABROAD_KM = 1500.0
 #: How much report context weighs against size (scores are roughly log10(population)).
 CONTEXT_WEIGHT = 2.5
+#: A near-miss spelling (match "fuzzy") is only trusted in a country of at least this context
+#: weight, when the report is about any country at all (the weights run 0..1, focus 0.8).
+FUZZY_COUNTRY_WEIGHT = 0.5
 
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _CONNECTORS = frozenset(
@@ -979,6 +982,8 @@ def find_places(
         raw.place = ranked[0].place
         if raw.match != "fuzzy":
             raw.match = "exact" if _same_name(raw, raw.place) else "alias"
+        elif _fuzzy_abroad(raw, accepted, context):
+            raw.place = None
 
     mentions: list[model.PlaceMention] = []
     taken: set[int] = set()
@@ -1345,6 +1350,17 @@ def _district_elsewhere(
 
 #: Words before a name that say it is the local name of a part of a place ("the zone called X").
 _LOCAL_NAME_BEFORE = frozenset({"called", "named", "dubbed"})
+
+
+def _fuzzy_abroad(raw: _Raw, accepted: Sequence[_Raw], context: _Context) -> bool:
+    """Whether a near-miss spelling's best reading lies in a country the report is not about:
+    a guess, and a wrong one ("Guzang" in Cameroon read as China's Guiyang). The mentions of
+    the same name do not count as evidence for their own reading; a report about no country
+    refuses nothing."""
+    assert raw.place is not None
+    key = name_key(raw.text)
+    weights = context.weights(exclude=[i for i, other in enumerate(accepted) if name_key(other.text) == key])
+    return bool(weights) and weights.get(raw.place.country_code or "", 0.0) < FUZZY_COUNTRY_WEIGHT
 
 
 def _far_from(gazetteer: Gazetteer, place: model.Place, country: str) -> bool:

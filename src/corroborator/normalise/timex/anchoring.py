@@ -231,6 +231,8 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     if parts.same_period and parts.year is None:
         # "the latest period": the part of a year the text compares, if it named one
         return (compared, model.TimeAnchor.NARRATIVE) if compared is not None else _Reading(value="XXXX-XX")
+    if parts.year is not None and parts.either_way_round:
+        return _either_way(parts, parts.year, ctx), model.TimeAnchor.ABSOLUTE
     if parts.year is not None:
         return _in_year(parts, parts.year, True, lex), model.TimeAnchor.ABSOLUTE
     if parts.shift is not None and parts.unit == "Y" and in_a_year:
@@ -313,6 +315,33 @@ def _in_year(parts: _Parts, year: int, year_known: bool, lex: TimeLexicon) -> _P
         first_month = lex.season_months[parts.season][0]
         return _Period(_G.SEASON, dt.date(year, first_month, 1), year_known, season=parts.season)
     return _Period(_G.YEAR, dt.date(year, 1, 1), year_known)
+
+
+def _either_way(parts: _Parts, year: int, ctx: _Context) -> _Period:
+    """ "3/11/2026" is 11 March in the United States and 3 November in most of the world.
+
+    A weekday written with it decides ("Tuesday 3/11/2026" is 3 November 2026). Otherwise
+    the reading nearer the publication wins, a day not after it before one after it: a
+    report dated 3 November 2026 tells of its own day, not of a March eight months back.
+    With no publication date, month first.
+    """
+    month_first = _in_year(parts, year, True, ctx.lex)
+    assert parts.month is not None and parts.day is not None  # set by the numeric handler
+    day_first = _in_year(replace(parts, month=parts.day, day=parts.month), year, True, ctx.lex)
+    readings = [month_first, day_first]
+    if parts.weekday is not None:
+        matching = [r for r in readings if r.first.isoweekday() == parts.weekday]
+        if len(matching) == 1:
+            return matching[0]
+    ref = ctx.ref
+    if ref is None or not ctx.year_known:
+        return month_first
+
+    def distance(reading: _Period) -> tuple[bool, int]:
+        days = (reading.first - ref).days
+        return days > 1, abs(days)
+
+    return min(readings, key=distance)
 
 
 def _yearless(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bool = False) -> _Base:

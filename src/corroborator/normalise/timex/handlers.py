@@ -181,9 +181,13 @@ class _Handlers:
 
     def _numeric(self, m: re.Match[str], text: str) -> _Parts | None:
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        # Dots are European (day first); slashes are read month first unless that is impossible.
+        # Dots are European (day first). Slashes are written both ways round: read month first
+        # here, and when day first is possible too, anchoring picks the reading (_either_way).
         day, month = (a, b) if m["sep"] == "." or a > 12 else (b, a)
-        return _Parts(year=y, month=month, day=day) if _valid_day(y, month, day) else None
+        if not _valid_day(y, month, day):
+            return None
+        either = m["sep"] == "/" and a != b and a <= 12 and b <= 12
+        return _Parts(year=y, month=month, day=day, either_way_round=either)
 
     def _day_in_month(self, m: re.Match[str], text: str) -> _Parts | None:
         groups = m.groupdict()

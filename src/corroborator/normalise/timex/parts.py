@@ -46,6 +46,7 @@ class _Parts:
     month: int | None = None
     day: int | None = None
     day_end: int | None = None  # "August 29-30"
+    either_way_round: bool = False  # "3/11/2026": month/day or day/month (anchoring decides)
     weekday: int | None = None  # ISO, Monday = 1
     quarter: int | None = None
     half: int | None = None
