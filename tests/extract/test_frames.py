@@ -104,6 +104,27 @@ def test_frames_sub_type_from_the_first_weapon_told(settings: Settings, nlp: Lan
     assert frame.sub_event_type == "Air/drone strike"
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Insurgents attacked the coastal village of Mbau on Sunday night and beheaded three fishermen.",
+            "Attack",
+        ),
+        ("Gunmen raided the village of Kotoko on Monday, shooting five farmers, police said.", "Attack"),
+        ("Militants attacked an army post on Monday night; the fighting lasted two hours.", "Armed clash"),
+        # a weapon of remote violence keeps its own type
+        ("A drone attacked the village of Bilky on Monday and shot two farmers.", "Air/drone strike"),
+        ("Militants attacked an army post on Monday night.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_frames_a_weaponless_attack_told_as_shooting_or_fighting_is_a_ground_attack(
+    settings: Settings, nlp: Language, text: str, sub_type: str
+) -> None:
+    (frame,) = _extract(settings, nlp, text).frames
+    assert frame.sub_event_type == sub_type
+
+
 def test_frames_counts_carry_the_kind_of_weapon_they_count(extract: Extract) -> None:
     report = extract(
         "Russia attacked Ukraine overnight with three Kh-101 cruise missiles and 40 Shahed drones, "

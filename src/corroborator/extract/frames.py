@@ -459,6 +459,13 @@ class FrameBuilder:
         if typed_by_weapon:
             first = weapon_hits[0]
             event_type, sub_type = "Explosions/Remote violence", self.weapon_subtypes[str(first.weapon_category)]
+        elif lead.event_class in {"attack", "casualty"} and not any(h.weapon_category for h in draft.hits):
+            # No weapon of remote violence anywhere, and the attack is told as shooting,
+            # beheading or a fight ("gunmen raided the village, shooting five farmers"): a
+            # ground attack, typed as that mention is, not by the shelling fallback
+            ground = next((h for h in hits if h.event_class in {"violence_against_civilians", "clash"}), None)
+            if ground is not None:
+                event_type, sub_type = ground.mention.event_type, ground.mention.sub_event_type
         sentences: dict[int, str] = {}
         for hit in draft.hits:
             sentences[hit.mention.sentence.start] = hit.mention.sentence.text
