@@ -253,7 +253,7 @@ class CountryWords:
 
 
 @lru_cache(maxsize=8)
-def country_words(settings: Settings) -> dict[str, CountryWords]:
+def country_words(settings: Settings) -> Mapping[str, CountryWords]:
     """Every GeoNames country's names and demonyms, keyed by ISO code.
 
     One source for the gazetteer's index and the party table, which makes every state a party

@@ -971,6 +971,7 @@ def find_places(
         accepted = [raw for index, raw in enumerate(accepted) if index not in abroad]
         context = _context(doc, accepted, gazetteer, (*focus_countries, *own_country), cues)
     weights = context.weights()
+    same_name = _same_name_indices(accepted)
     for index, raw in enumerate(accepted):
         own = context.weights(exclude=index)
         regions = context.regions_near(doc[raw.start].idx)
@@ -982,7 +983,7 @@ def find_places(
         raw.place = ranked[0].place
         if raw.match != "fuzzy":
             raw.match = "exact" if _same_name(raw, raw.place) else "alias"
-        elif _fuzzy_abroad(raw, accepted, context):
+        elif _fuzzy_abroad(raw.place, context.weights(exclude=same_name[name_key(raw.text)])):
             raw.place = None
 
     mentions: list[model.PlaceMention] = []
@@ -1352,15 +1353,21 @@ def _district_elsewhere(
 _LOCAL_NAME_BEFORE = frozenset({"called", "named", "dubbed"})
 
 
-def _fuzzy_abroad(raw: _Raw, accepted: Sequence[_Raw], context: _Context) -> bool:
+def _fuzzy_abroad(place: model.Place, weights: Mapping[str, float]) -> bool:
     """Whether a near-miss spelling's best reading lies in a country the report is not about:
-    a guess, and a wrong one ("Guzang" in Cameroon read as China's Guiyang). The mentions of
-    the same name do not count as evidence for their own reading; a report about no country
-    refuses nothing."""
-    assert raw.place is not None
-    key = name_key(raw.text)
-    weights = context.weights(exclude=[i for i, other in enumerate(accepted) if name_key(other.text) == key])
-    return bool(weights) and weights.get(raw.place.country_code or "", 0.0) < FUZZY_COUNTRY_WEIGHT
+    a guess, and a wrong one ("Guzang" in Cameroon read as China's Guiyang). `weights` leave
+    out the votes of every mention of the name, so it cannot vouch for its own reading; a
+    report about no country refuses nothing."""
+    return bool(weights) and weights.get(place.country_code or "", 0.0) < FUZZY_COUNTRY_WEIGHT
+
+
+def _same_name_indices(accepted: Sequence[_Raw]) -> dict[str, list[int]]:
+    """The indices of the mentions of each name (by `name_key`): the votes a name casts for
+    its own reading, to leave out when judging it."""
+    same_name: dict[str, list[int]] = defaultdict(list)
+    for index, raw in enumerate(accepted):
+        same_name[name_key(raw.text)].append(index)
+    return same_name
 
 
 def _far_from(gazetteer: Gazetteer, place: model.Place, country: str) -> bool:
@@ -1398,9 +1405,7 @@ def _namesakes_abroad(
     otherwise ("talks in Washington") keeps its reading: reports about one war do name foreign
     capitals.
     """
-    same_name: dict[str, list[int]] = defaultdict(list)
-    for index, raw in enumerate(accepted):
-        same_name[name_key(raw.text)].append(index)
+    same_name = _same_name_indices(accepted)
     found: dict[int, tuple[_Raw, str]] = {}
     for raw in accepted:
         if not raw.candidates or raw.head_kinds or _inside_longer_name(doc, raw):
