@@ -29,6 +29,19 @@ def test_events_missile_strike_is_shelling_missile_subtype(run_events: Run) -> N
     assert hit.mention.sub_event_type == "Shelling/artillery/missile attack"
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("At dawn, explosive devices were dropped from quadcopter drones onto two houses.", "Air/drone strike"),
+        ("A military aircraft dropped explosives on the market on Sunday.", "Air/drone strike"),
+        ("An explosive device planted by the road went off as the patrol passed.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_events_explosives_dropped_from_the_air_are_an_air_strike(run_events: Run, text: str, sub_type: str) -> None:
+    ws = run_events(text)  # ACLED: munitions dropped by drones or aircraft are air strikes, not remote explosives
+    assert [h.mention.sub_event_type for h in ws.events] == [sub_type]
+
+
 def test_events_interception_is_disrupted_weapons_use(run_events: Run) -> None:
     ws = run_events("Air defence units shot down eleven drones over the region.")
     (hit,) = ws.events

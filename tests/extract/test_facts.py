@@ -38,6 +38,11 @@ def test_facts_damage_levels_and_negation(run_facts: Run, text: str, level: str)
     assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
 
 
+def test_facts_a_minor_is_a_child_not_a_damage_level(run_facts: Run) -> None:
+    ws = run_facts("Shrapnel from the drone killed a man and a minor of 15 years in the courtyard.")
+    assert facts(ws, A.DAMAGE) == []
+
+
 def test_facts_destroyed_drone_is_not_damage(run_facts: Run) -> None:
     ws = run_facts("The drone was destroyed by air defence before it reached the city.")
     assert facts(ws, A.DAMAGE) == []

@@ -61,6 +61,15 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
         # military usage: people "neutralised" were killed; drones "neutralised" were intercepted
         ("Dozens of gunmen were neutralised during the raid.", [("killed", "24–99")]),
         ("Air defence neutralised 12 drones over the region.", [("intercepted", "12")]),
+        # regional usage: the dead are "martyrs"; beheading and execution kill
+        ("Two farmers were martyred when the shell landed.", [("killed", "2")]),
+        ("The gunmen beheaded three villagers.", [("killed", "3")]),
+        ("Militants executed six fishermen on the beach.", [("killed", "6")]),
+        # "no losses" in a military statement: no one killed; other losses say nothing of people
+        ("The garrison repelled the assault and suffered no losses.", [("killed", "0")]),
+        ("No loss, human or material, was recorded at the post.", [("killed", "0")]),
+        ("The strike caused no material losses.", []),
+        ("The drone hit the line, but there was no loss of power.", []),
     ],
 )
 def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
@@ -79,6 +88,7 @@ def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tu
         ("The death toll is now 12.", [("killed", "12")], True),
         ("Three people are now known to have been killed.", [("killed", "3")], True),
         ("The casualty toll rose to 20.", [], False),  # deaths and injuries together: no one count
+        ("The toll has climbed to nine, the mayor said.", [("killed", "9")], True),  # a bare toll is of the dead
         ("The number of victims has risen to four.", [], False),
     ],
 )

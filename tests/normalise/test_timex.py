@@ -361,6 +361,26 @@ def test_timex_clock_with_its_date_is_one_expression() -> None:
     assert (found.span.text, found.value) == ("May 1 at 5 pm", "2023-05-01T17:00")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Bombs fell at approximately 06:15 hours on the camp.", "approximately 06:15 hours", "2023-05-03T06:15"),
+        ("The convoy was hit at 21:05h.", "21:05h", "2023-05-03T21:05"),
+        ("The shelling resumed at 0530 hours.", "0530 hours", "2023-05-03T05:30"),
+    ],
+)
+def test_timex_clock_with_hours_after_it_is_a_clock_time(text: str, span: str, value: str) -> None:
+    found = one(text)  # not "15 hours", a duration cut from the clock's minutes
+    assert (found.span.text, found.timex_type, found.value) == (span, model.TimexType.TIME, value)
+
+
+def test_timex_clock_minutes_are_no_count_of_hours() -> None:
+    found = tag("A second statement came at 10:30 hours later that day.")
+    assert [e.timex_type for e in found] == [model.TimexType.TIME]  # not "30 hours", a duration
+    assert found[0].value == "2023-05-03T10:30"
+    assert [v for _, v in values("Two hours later the sirens stopped.")] == ["2023-05-03"]
+
+
 def test_timex_clock_takes_the_night_its_paragraph_talks_about() -> None:
     _, clock = tag("Drones attacked last night. A blast was heard at 2:30 am.")
     assert clock.value == "2023-05-03T02:30"  # the small hours after the night of 2 May

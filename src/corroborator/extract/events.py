@@ -685,7 +685,15 @@ def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit 
     pool = attack or candidates
     if not pool:
         return None
+    carriers = [w for w in pool if w.category in _AERIAL_CARRIERS]
+    if carriers and any(w.category == "explosive" for w in pool):
+        pool = carriers  # "explosives dropped from drones": the aircraft makes it an air strike
     return min(pool, key=lambda w: abs(w.root - token.i))
+
+
+#: Weapon categories that carry and drop explosives; ACLED types drone-dropped munitions
+#: and aerial bombs as air/drone strikes, not remote explosives.
+_AERIAL_CARRIERS = frozenset({"drone", "aircraft"})
 
 
 #: Attack words an armed party as striker makes an attack without a named weapon.

@@ -152,6 +152,8 @@ class FactFinder:
             return False  # "destroyed by the fire of small arms", "came under fire": gunfire
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
             return False
+        if lemma == "minor" and root.pos_ != "ADJ":
+            return False  # "a woman and a minor were killed": a child, not a level of damage
         # "the drone was destroyed" is an interception, not damage to property; but in "the
         # missiles destroyed the radar" the weapon is the agent, and the radar the patient.
         patients = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]

@@ -473,6 +473,8 @@ class QuantityFinder:
                 return A.KILLED
             if kinds & {"injury", "injured", "wounded"}:
                 return A.INJURED
+            if not kinds:
+                return A.KILLED  # a bare "toll" is the death toll in news usage: "the toll rose to 12"
             return None
         if lemma != "number":
             return None
@@ -683,6 +685,10 @@ class QuantityFinder:
             value = model.Quantity(min=0, max=0) if zero else count.quantity
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             return [Finding(attribute=a, value=value, start=start, end=end) for a in attrs]
+        if lemma == "loss" and count.zero and _losses_of_people(noun):
+            # "suffered no losses", "no loss, human or material": military usage for no deaths
+            start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
+            return [Finding(attribute=A.KILLED, value=model.Quantity(min=0, max=0), start=start, end=end)]
         if lemma == "life" and _lives_lost(noun) and not count.zero:
             # "the blast cost nine lives": the evidence runs from the verb or the number to the noun
             start, end = min(count.start, noun.head.i), max(count.end, noun.i + 1, noun.head.i + 1)
@@ -1208,6 +1214,22 @@ def _field_of_honour(noun: Token) -> bool:
         return False
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return of is not None and any(p.lower_ in {"honour", "honor", "battle"} for p in of.children)
+
+
+#: What "losses" may be of, besides people: "no material losses", "no loss of power".
+_PEOPLE_LOSSES = frozenset({"human", "personnel", "life", "lives", "men", "troops", "soldier", "soldiers"})
+
+
+def _losses_of_people(noun: Token) -> bool:
+    """ "no losses" in a military statement means no one killed; "no material losses", "no
+    loss of power" are about other things. A qualifier is read as the noun's own modifiers and
+    "of" objects ("no loss, human or material" names people among the kinds)."""
+    qualifiers = [c for c in noun.children if c.dep_ in {"amod", "compound", "appos"}]
+    qualifiers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if not qualifiers:
+        return True
+    words = {t.lower_ for q in qualifiers for t in q.subtree}
+    return bool(words & _PEOPLE_LOSSES)
 
 
 def _lives_lost(token: Token) -> bool:

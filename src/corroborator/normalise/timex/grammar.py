@@ -223,7 +223,7 @@ class _Grammar(_Handlers):
             "clock",
             rf"""
             (?<![\w:.,])(?P<H>[01]?\d|2[0-4])(?P<sep>[:.])(?P<M>[0-5]\d)(?::[0-5]\d)?
-            (?:\s*(?P<ap>{_AMPM}))?(?![\w:]|\.\d)""",
+            (?:\s*(?P<ap>{_AMPM})|\s*(?i:h|hrs|hours)(?=\W|$))?(?![\w:]|\.\d)""",
             self._clock,
         )
         self._add("clock_ampm", rf"""(?<![\w:.,])(?P<H>1[0-2]|0?[1-9])\s*(?P<ap>{_AMPM})""", self._clock)
@@ -309,7 +309,7 @@ class _Grammar(_Handlers):
         self._add(
             "offset",
             rf"""
-            (?:(?P<num>{NUM}|{self.vague_number})[\s-]+)?(?:(?i:more|additional|full|straight)\s+)?
+            (?:(?<![\d:.])(?P<num>{NUM}|{self.vague_number})[\s-]+)?(?:(?i:more|additional|full|straight)\s+)?
             (?P<unit>{self.unit})(?:\s+(?i:or)\s+(?:(?P<so>(?i:so))|(?P<num2>{NUM})))?\s+
             (?P<dir>(?i:ago|earlier|later|before|after|afterwards?|previously|from\s+now|hence|back))
             (?!\w)""",
@@ -327,7 +327,7 @@ class _Grammar(_Handlers):
         self._add(
             "duration",
             rf"""
-            (?:(?P<lead>(?i:{lead}))\s+)?(?P<num>{NUM}|{self.vague_number})(?P<frac>\s*(?:1/2|½))?
+            (?:(?P<lead>(?i:{lead}))\s+)?(?<![\d:.])(?P<num>{NUM}|{self.vague_number})(?P<frac>\s*(?:1/2|½))?
             (?:\s+(?i:more|additional|straight|consecutive|full|long))?
             [\s-]+(?P<unit>{self.unit})(?P<half>\s+(?i:and\s+a\s+half))?(?![\w-])""",
             self._duration,
