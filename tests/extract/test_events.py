@@ -42,6 +42,13 @@ def test_events_explosives_dropped_from_the_air_are_an_air_strike(run_events: Ru
     assert [h.mention.sub_event_type for h in ws.events] == [sub_type]
 
 
+def test_events_people_neutralised_by_drones_were_struck_not_intercepted(run_events: Run) -> None:
+    ws = run_events("Four gunmen were neutralised by our armed drones near the ridge.")
+    assert [(h.event_class, h.mention.sub_event_type) for h in ws.events] == [("casualty", "Air/drone strike")]
+    jammed = run_events("Two drones were neutralised by electronic warfare near the ridge.")
+    assert [h.event_class for h in jammed.events] == ["intercept"]
+
+
 def test_events_interception_is_disrupted_weapons_use(run_events: Run) -> None:
     ws = run_events("Air defence units shot down eleven drones over the region.")
     (hit,) = ws.events
@@ -54,6 +61,8 @@ def test_events_the_target_told_again_in_the_passive_is_the_attack(run_events: R
     assert ("hit", "attack", model.Modality.ACTUAL) in mentions(ws)
     other = run_events("A drone strike destroyed a lorry on Monday. A cyclist was hit by a car near the station.")
     assert all(text != "hit" for text, _, _ in mentions(other))
+    pronoun = run_events("A drone struck a pickup on the road. It was hit at about 0915 GMT, the militia said.")
+    assert ("hit", "attack", model.Modality.ACTUAL) in mentions(pronoun)
 
 
 def test_events_air_interdiction_and_the_air_vector_are_attacks_by_aircraft(run_events: Run) -> None:
@@ -286,6 +295,14 @@ def test_events_several_times_is_a_record_not_one_event(run_events: Callable[[st
     assert [e.mention.modality for e in record.events if e.mention.trigger.text == "bombed"] == [
         model.Modality.GENERIC
     ]
+    repeated = [
+        ("Drones have struck the valley dozens of times this year.", "struck"),
+        ("Drones hit the town a dozen times in May.", "hit"),
+    ]
+    for text, verb in repeated:
+        assert [e.mention.modality for e in run_events(text).events if e.mention.trigger.text == verb] == [
+            model.Modality.GENERIC
+        ]
     night = run_events("Drones struck the substation three times overnight.")
     assert [e.mention.modality for e in night.events if e.mention.trigger.text == "struck"] == [
         model.Modality.ACTUAL

@@ -160,12 +160,18 @@ def test_facts_damage_wording(run_facts: Run, text: str, expected: list[str]) ->
         ),
         ("Commandos struck a fuel depot near the border.", "energy", "a fuel depot"),
         ("A drone fell on the tank farm of the terminal.", "energy", "the tank farm of the terminal"),
+        # what a blast goes off beneath is what it hit
+        ("A mine exploded under an army truck on the ridge road.", "military", "an army truck"),
     ],
 )
 def test_facts_target_passives_crashes_ships_and_of_complements(
     run_facts: Run, text: str, category: str, words: str
 ) -> None:
     assert (category, words) in facts(run_facts(text), A.TARGET)
+
+
+def test_facts_a_blast_near_something_does_not_make_it_the_target(run_facts: Run) -> None:
+    assert facts(run_facts("A mine exploded near the checkpoint on the ridge road."), A.TARGET) == []
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,27 @@ def test_frames_a_recurring_word_describing_a_thing_does_not_make_the_event_habi
     assert habitual.frames == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "incidents"),
+    [
+        ("Since 1 March, 412 militants have been neutralised in the province of Kherson.", 0),
+        ("In the last week, a total of 40 fighters were killed in the valley near Kherson.", 0),
+        ("Over the past two months, drones struck the refinery in Tuapse again and again.", 0),
+        ("Since Friday night, drones have struck the refinery in Tuapse.", 1),  # two days: one event
+    ],
+)
+def test_frames_a_count_over_a_week_or_more_is_a_record_not_an_incident(
+    extract: Extract, text: str, incidents: int
+) -> None:
+    assert len(extract(text).frames) == incidents
+
+
+def test_frames_a_tally_since_a_date_gives_no_count(extract: Extract) -> None:
+    report = extract("Since 1 January, 2,317 fighters have been neutralised. On Friday a drone strike killed three.")
+    killed = [c.value for c in report.claims if c.attribute is model.Attribute.KILLED]
+    assert [(q.min, q.max) for q in killed if isinstance(q, model.Quantity)] == [(3, 3)]
+
+
 def test_frames_the_target_told_again_in_the_passive_places_the_attack(extract: Extract) -> None:
     report = extract(
         "A drone strike on a lorry near Kramatorsk killed two people on Monday.\n\n"

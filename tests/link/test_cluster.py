@@ -12,7 +12,7 @@ from corroborator.config import Settings
 from corroborator.extract.gazetteer import UNLISTED_PREFIX, name_key
 from corroborator.extract.places import load_gazetteer
 from corroborator.link.cluster import Linker
-from corroborator.link.features import FrameFeatures, terms
+from corroborator.link.features import FrameFeatures, frame_features, terms
 from corroborator.pipeline import Pipeline
 
 
@@ -287,3 +287,21 @@ def test_cluster_two_unlisted_villages_the_same_day_stay_apart(linker: Linker) -
         built(linker, "c", "A drone struck the market in Gurbin Baure, killing traders", village="Gurbin Baure", day=4),
     ]
     assert clustered(linker, frames) == [["a", "b"], ["c"]]
+
+
+def test_cluster_a_time_stated_in_gmt_is_compared_in_local_time(pipeline: Pipeline) -> None:
+    report = model.Report(
+        id="a", published="2026-10-18", outlet="Outlet a",
+        text="A drone struck a car near Amuda in northeastern Syria at 1115 GMT on Saturday, killing three people.",
+    )
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    (features,) = frame_features(extracted)
+    # Syria keeps UTC+3: 11:15 GMT is 14:15 on the spot, as the incident's time will say
+    assert [(i.start.hour, i.start.minute) for i in features.intervals] == [(14, 15)]
+    local = analyse(
+        pipeline,
+        ("a", "2026-10-18", report.text),
+        ("b", "2026-10-18", "A drone hit a car near Amuda at 2:15 p.m. on Saturday, killing three men, the SDF said."),
+    )
+    assert groups(local) == [["a", "b"]]

@@ -374,11 +374,24 @@ def test_timex_clock_with_hours_after_it_is_a_clock_time(text: str, span: str, v
     assert (found.span.text, found.timex_type, found.value) == (span, model.TimexType.TIME, value)
 
 
+def test_timex_zone_abbreviations_are_capitals_after_a_clock() -> None:
+    found = one("Residents reported drones overhead from 9:30 a.m. ET onwards.")
+    assert (found.clock, found.timezone) == ("09:30", "America/New_York")
+    assert one("The rebels attacked at 7 p.m. EAT.").timezone == "Africa/Nairobi"
+    assert one("The crew stopped at 7 pm to eat.").timezone is None  # a word, not East Africa Time
+
+
 def test_timex_clock_minutes_are_no_count_of_hours() -> None:
     found = tag("A second statement came at 10:30 hours later that day.")
     assert [e.timex_type for e in found] == [model.TimexType.TIME]  # not "30 hours", a duration
     assert found[0].value == "2023-05-03T10:30"
     assert [v for _, v in values("Two hours later the sirens stopped.")] == ["2023-05-03"]
+
+
+def test_timex_hours_later_than_a_day_is_that_day() -> None:
+    # not the month: "(some) hours later" than a day known only as a day stays on that day
+    assert values("On Monday a drone hit a car. Hours later another hit a school.")[1] == ("Hours later", "2023-05-01")
+    assert values("On Monday a drone hit a car. A few hours later another hit a school.")[1][1] == "2023-05-01"
 
 
 def test_timex_clock_takes_the_night_its_paragraph_talks_about() -> None:

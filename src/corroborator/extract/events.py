@@ -9,7 +9,9 @@ actual mentions seed incidents, but all are kept as mentions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import ClassVar
 
 from spacy.language import Language
@@ -109,11 +111,13 @@ class EventFinder:
         self.lexicon = lexicon
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
+        self._published: date | None = None
         self._armed_voices: list[model.Span] = []
 
     def __call__(self, ws: Workspace) -> None:
         weapon_at = {i: hit for hit in ws.weapons for i in range(hit.start, hit.end)}
         self._times = ws.times
+        self._published = ws.report.publication.reference
         self._armed_voices = [
             a.content_span
             for a in ws.attributions
@@ -181,6 +185,9 @@ class EventFinder:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             remnant = any(s.lemma_.lower() in entry.remnant_subject for s in subjects)
             return remnant and _weapon_recently(token, weapon_at)
+        people_struck = self._people_struck(token, weapons_near)
+        if entry.needs_weapon_or_attack and people_struck:
+            return False  # "five fighters were neutralised by our drones": killed, not intercepted
         if entry.needs_weapon_or_attack and not weapons_near:
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
             # "all but two had been shot down" after the drones were named
@@ -192,10 +199,7 @@ class EventFinder:
             if not words & self.lexicon.armed_actors:
                 return False
         if entry.needs_people:
-            people = self.lexicon.people_nouns
-            victims = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-            victims += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children]
-            return not weapons_near and any(v.lower_ in people or v.lemma_.lower() in people for v in victims)
+            return people_struck
         if entry.needs_topic:
             return any(syntax.word_forms(t) & entry.needs_topic for t in token.doc[near.start : near.stop])
         recent = _weapon_recently(token, weapon_at)
@@ -290,6 +294,37 @@ class EventFinder:
             for t in self._times
         )
 
+    def _people_struck(self, token: Token, weapons_near: Sequence[WeaponHit]) -> bool:
+        """Whether what the word acts on is people, and no weapon is among its objects:
+        "several bandits were neutralised (by our drones)", not "the drones were neutralised"."""
+        people = self.lexicon.people_nouns
+        victims = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        victims += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children]
+        if any(_is_object_of(token.doc[w.root], token) for w in weapons_near):
+            return False
+        return any(v.lower_ in people or v.lemma_.lower() in people for v in victims)
+
+    def _tallied(self, token: Token) -> bool:
+        """A count over a stretch of a week or more is a record, not one event: "since 1 January,
+        2,317 terrorists have been neutralised", "in the last week, 43 were neutralised", "over
+        the past two weeks drones struck the city" ("since Monday" of the same week may be one).
+        A day named beside the stretch dates the event within it: "over the past week, drones
+        twice hit the substation: in the early hours of Wednesday ... and of Sunday"."""
+        carrier = syntax.clause_verb(token) if token.pos_ != "VERB" else token
+        start, end = syntax.subtree_range(carrier)
+        times = [t for t in self._times if start <= self._token_of(t) < end]
+        if any(t.bound is None and t.precision in _DATING_PRECISIONS for t in times):
+            return False
+        for t in times:
+            if t.bound == "start" and t.interval is not None and self._published is not None:
+                if self._published - t.interval.start.date() >= _TALLY_SPAN:
+                    return True
+            elif _LOOKING_BACK.match(t.span.text) and (
+                t.precision in _TALLY_PRECISIONS or _duration_days(t) >= _TALLY_SPAN.days
+            ):
+                return True
+        return False
+
     def _token_of(self, expression: model.TimeExpression) -> int:
         return self._time_tokens.get(expression.span.start, -1)
 
@@ -378,7 +413,7 @@ class EventFinder:
         lx = self.lexicon
         carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
         generic = lx.generic_modifiers - _NEGATIVE_POLARITY if negated else lx.generic_modifiers
-        if _is_generic(token, generic, weapon_at, lx.armed_actors) or self._recurring(token):
+        if _is_generic(token, generic, weapon_at, lx.armed_actors) or self._recurring(token) or self._tallied(token):
             return model.Modality.GENERIC
         if token.dep_ == "pobj" and token.head.lower_ == "for" and not _is_anaphoric(token) and _readied_for(token, lx):
             # "missiles stockpiled for a massive strike"; not "responsibility for the attack" or
@@ -703,12 +738,14 @@ _STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
 def _strike_recalled(token: Token, recent: bool) -> bool:
     """ "A drone hit the market. The strike happened at about 9:40": "the strike" that took
     place, after a weapon was named, is that attack told again, with when or where. So is
-    "the minibus was hit near Gobiye" after "a drone strike on a minibus": the target told
-    again in the passive, with no other agent ("was hit by a truck" is no attack)."""
+    "the minibus was hit near Gobiye" (or "it was hit at 11:15") after "a drone strike on a
+    minibus": the target told again in the passive, with no other agent ("was hit by a truck"
+    is no attack)."""
     if recent and token.pos_ == "VERB" and token.lemma_.lower() in _STRIKE_WORDS:
         subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         agents = [c for c in token.children if c.dep_ == "agent"]
-        return bool(subjects) and all(_is_anaphoric(s) for s in subjects) and not agents
+        told_again = [s for s in subjects if _is_anaphoric(s) or s.lower_ in {"it", "they"}]  # "when it was hit"
+        return bool(subjects) and len(told_again) == len(subjects) and not agents
     if not (recent and token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and _is_anaphoric(token)):
         return False
     verb = token.head
@@ -875,11 +912,38 @@ def _describes_thing(doc: Doc, expression: model.TimeExpression, event: Token) -
     return word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"} and word.head.i != event.i
 
 
-_VAGUE_COUNTS = frozenset({"several", "many", "multiple", "numerous", "countless"})
+_VAGUE_COUNTS = frozenset({"several", "many", "multiple", "numerous", "countless", "dozen"})
+_MANY_OF = frozenset({"dozens", "scores", "hundreds", "thousands", "tens"})
+
+
+#: A look back from the time of writing ("in the last week", "over the past two months").
+_LOOKING_BACK = re.compile(r"(?:the\s+)?(?:last|past)\s", re.IGNORECASE)
+_TALLY_SPAN = timedelta(days=7)
+_TALLY_PRECISIONS = frozenset({model.TimePrecision.WEEK, model.TimePrecision.MONTH, model.TimePrecision.YEAR})
+_DATING_PRECISIONS = frozenset(
+    {model.TimePrecision.MINUTE, model.TimePrecision.HOUR, model.TimePrecision.PART_OF_DAY, model.TimePrecision.DAY}
+)
+_DURATION = re.compile(r"P(\d+|X)([DWMY])")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _duration_days(expression: model.TimeExpression) -> int:
+    """Days a duration value spans ("P2W" 14); a vague count ("PXW") counts as one unit."""
+    if expression.timex_type is not model.TimexType.DURATION:
+        return 0
+    match = _DURATION.fullmatch(expression.value)
+    if match is None:
+        return 0
+    count = 1 if match.group(1) == "X" else int(match.group(1))
+    return count * _UNIT_DAYS[match.group(2)]
 
 
 def _vague_times(word: Token, modifiers: frozenset[str]) -> bool:
     """ "several times", "many times": repeated events, not a count of one night's hits."""
+    if word.lower_ in _MANY_OF and word.dep_ in {"npadvmod", "advmod", "dobj"}:
+        # "dozens of times", "hundreds of times"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "times" for g in c.children)
+                   for c in word.children)
     if word.lower_ != "times" or word.dep_ not in {"npadvmod", "advmod", "dobj"}:
         return False
     counts = [c for c in word.children if c.dep_ in {"amod", "nummod", "quantmod", "det"}]

@@ -42,7 +42,10 @@ class TargetReader:
             ):
                 continue
             trigger = doc[event.token]
-            for noun in patients(trigger):
+            nouns = patients(trigger)
+            if event.event_class == "explosion":
+                nouns += _beneath(trigger)
+            for noun in nouns:
                 if (noun.i in weapon_at and not struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
                     continue
                 category = "military" if self._military_use(noun, weapon_at) else self.category(noun)
@@ -198,6 +201,18 @@ def patients(trigger: Token) -> list[Token]:
                 found.extend(p for p in child.children if p.dep_ == "pobj")
     # "hit container docks and fuel tanks": every conjoined noun is a target
     return [t for f in found for t in (f, *_conjuncts(f))]
+
+
+def _beneath(trigger: Token) -> list[Token]:
+    """ "a bomb exploded under an army vehicle": what a blast goes off beneath is what it hit
+    ("exploded near the checkpoint" only says where)."""
+    return [
+        p
+        for child in trigger.children
+        if child.dep_ == "prep" and child.lower_ in {"under", "beneath", "underneath"}
+        for p in child.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _conjuncts(noun: Token) -> list[Token]:

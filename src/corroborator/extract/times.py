@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from spacy.tokens import Doc
 
@@ -25,6 +26,8 @@ __all__ = [
     "clock_only",
     "clocks_on_the_day",
     "find_times",
+    "in_local_time",
+    "local_interval",
     "most_precise",
     "possible_nights",
     "weekday_reading",
@@ -86,6 +89,28 @@ def find_times(
     return find_time_expressions(
         text, reference=reference, report_id=report_id, doc=doc, lexicon=lexicon
     )
+
+
+def in_local_time(moment: datetime, stated: str | None, local: str | None) -> datetime | None:
+    """`moment`, read in the zone a report stated ("0440 GMT", "3 a.m. Moscow time"), as the
+    wall-clock time at a place whose IANA zone is `local`. None when either zone is unknown or
+    there is nothing to convert ("local time", no zone stated, the same zone)."""
+    if stated in (None, "local") or local is None or stated == local:
+        return None
+    try:
+        source = ZoneInfo("UTC" if stated.upper() in {"UTC", "GMT", "Z"} else stated)
+        target = ZoneInfo(local)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return moment.replace(tzinfo=source).astimezone(target).replace(tzinfo=None)
+
+
+def local_interval(interval: model.TimeInterval, stated: str | None, local: str | None) -> model.TimeInterval:
+    """`interval` moved from the stated zone to the place's local time (unchanged when it cannot be)."""
+    start, end = in_local_time(interval.start, stated, local), in_local_time(interval.end, stated, local)
+    if start is None or end is None:
+        return interval
+    return interval.model_copy(update={"start": start, "end": end})
 
 
 _NIGHT_OF_A_DATE = re.compile(r"\bnight\s+(?:of|on)\b", re.IGNORECASE)

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from corroborator import model
-from corroborator.extract.times import WeekdayReading, clock_only, most_precise, possible_nights, weekday_reading
+from corroborator.extract.times import (
+    WeekdayReading,
+    clock_only,
+    local_interval,
+    most_precise,
+    possible_nights,
+    weekday_reading,
+)
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _STOPWORDS = frozenset(
@@ -186,9 +193,10 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
     features = []
     for frame in report.frames:
         claims = claims_by_frame.get(frame.id, [])
+        zone = _local_zone(frame)
         intervals = most_precise(
             [
-                reading
+                local_interval(reading, t.timezone, zone)
                 for t in frame.times
                 if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and not clock_only(t.clock, t.span.text)
                 for reading in readings(t)
@@ -218,6 +226,13 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
             )
         )
     return features
+
+
+def _local_zone(frame: model.Frame) -> str | None:
+    """The time zone of where the frame's event happened, when its places agree on one: a
+    time stated in GMT is compared in local time, as the incident's time will be told."""
+    zones = {p.place.timezone for p in frame.places if p.place.timezone}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def readings(expression: model.TimeExpression) -> list[model.TimeInterval]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corroborator import model
+from corroborator.extract.times import in_local_time, local_interval
 from corroborator.reconcile.values import clock_only
 
 _WEIGHT = {model.Stance.ASSERTS: 1.0, model.Stance.REPORTS: 1.0, model.Stance.SPECULATES: 0.5}
@@ -74,48 +74,25 @@ def localise(claims: Sequence[model.Claim], place: model.Place | None) -> list[m
     a.m." on Wednesday in Ukraine meet. Without a known place zone, values stay as stated
     (and keep their `timezone`, so a reader sees they are not local).
     """
-    if place is None or place.timezone is None:
-        return list(claims)
-    try:
-        local = ZoneInfo(place.timezone)
-    except ZoneInfoNotFoundError:
-        return list(claims)
+    local = place.timezone if place is not None else None
     out = []
     for claim in claims:
         value = claim.value
-        if (
-            not isinstance(value, model.TimeValue)
-            or value.timezone is None
-            or value.timezone == place.timezone
-        ):
+        if not isinstance(value, model.TimeValue) or in_local_time(value.interval.start, value.timezone, local) is None:
             out.append(claim)
             continue
-        try:
-            stated = ZoneInfo(
-                "UTC" if value.timezone.upper() in {"UTC", "GMT", "Z"} else value.timezone
-            )
-        except ZoneInfoNotFoundError:
-            out.append(claim)
-            continue
-
-        def convert(moment: datetime, zone: ZoneInfo = stated) -> datetime:
-            return moment.replace(tzinfo=zone).astimezone(local).replace(tzinfo=None)
-
-        interval = value.interval.model_copy(
-            update={"start": convert(value.interval.start), "end": convert(value.interval.end)}
-        )
+        interval = local_interval(value.interval, value.timezone, local)
         clock = value.clock
         if clock is not None:
             hours, minutes = (int(x) for x in clock.split(":")[:2])
-            moved = convert(value.interval.start.replace(hour=hours, minute=minutes))
+            moved = in_local_time(value.interval.start.replace(hour=hours, minute=minutes), value.timezone, local)
+            assert moved is not None  # the zones converted the interval's start just above
             clock = f"{moved.hour:02d}:{moved.minute:02d}"
-        note = f"stated as {value.clock or value.value} {value.timezone}; converted to {place.timezone} local time"
+        note = f"stated as {value.clock or value.value} {value.timezone}; converted to {local} local time"
         out.append(
             claim.model_copy(
                 update={
-                    "value": value.model_copy(
-                        update={"interval": interval, "clock": clock, "timezone": None}
-                    ),
+                    "value": value.model_copy(update={"interval": interval, "clock": clock, "timezone": None}),
                     "note": f"{claim.note}; {note}" if claim.note else note,
                 }
             )

@@ -580,6 +580,8 @@ def _offset(parts: _Parts, ctx: _Context) -> _Base:
         kind = model.TimeAnchor.PUBLICATION
 
     fractional = parts.offset_n is not None and parts.offset_n != int(parts.offset_n)
+    if unit_gran <= _G.HOUR and base.gran > _G.HOUR and kind is not model.TimeAnchor.PUBLICATION:
+        return base, kind  # "(some) hours later" than a day known only as a day: that day, as below
     if parts.offset_range is not None or fractional:
         # A vague count: the hull of every count it allows.
         whole = int(parts.offset_n or 1)

@@ -64,8 +64,11 @@ class _Grammar(_Handlers):
         self.unit_singular = rf"(?i:{_alternation(singular)})"
         self.pod = rf"(?i:{_alternation(lex.parts_of_day)})"
         self.season = rf"(?i:{_alternation(lex.seasons)})"
-        zones = _alternation(k for k in lex.timezones if len(k) > 1)
-        self.tz = rf"(?:(?i:{zones})|Z|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)"
+        # Abbreviations are capitals ("9:30 a.m. ET", "1115 GMT"): in lower case "et", "eat" or
+        # "cat" are words. Zones named in words ("Moscow time") match in any case.
+        zones = _alternation(k for k in lex.timezones if len(k) > 3)
+        abbreviations = _alternation(k.upper() for k in lex.timezones if 1 < len(k) <= 4 and " " not in k)
+        self.tz = rf"(?:(?i:{zones})|{abbreviations}|Z|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)"
         self.modifiers = {**lex.modifiers, **lex.positions}
         self.rules: list[tuple[str, re.Pattern[str], Handler]] = []
         self._build()
