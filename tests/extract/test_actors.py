@@ -96,14 +96,52 @@ def test_actors_country_of_adjective(table: PartyTable) -> None:
 
 def test_actors_every_sizeable_country_is_a_state(table: PartyTable) -> None:
     # States actors.toml does not write up come from the gazetteer's countries
-    assert table.party_of("the Cameroonian army") == "CM"
-    assert table.party_of("Mozambique") == "MZ"
+    assert table.party_of("the Kenyan army") == "KE"
+    assert table.party_of("Tanzania") == "TZ"
     assert table.party_of("Mexican authorities") == "MX"
-    cameroon = table.party("CM")
-    assert cameroon is not None and cameroon.kind == "state" and cameroon.country == "CM"
+    kenya = table.party("KE")
+    assert kenya is not None and kenya.kind == "state" and kenya.country == "KE"
     # words of a listed party stay that party's; territories are no states
     assert table.party_of("Congolese army") == "CD"
     assert table.party_of("Guam") is None
+
+
+def test_actors_a_generated_state_is_named_by_its_capital(table: PartyTable) -> None:
+    # "Nairobi said", as "Moscow said" names Russia
+    assert table.party_of("Nairobi") == "KE"
+    assert table.party_of("N'Djamena") == "TD"
+    # countries.tsv corrects GeoNames and names no capital where the name is an ordinary word
+    assert table.party_of("Astana") == "KZ"
+    assert table.party_of("Abidjan") == "CI"
+    assert table.party_of("a male nurse") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Popular Mobilisation Forces", "PMF"),
+        ("factions of the Hashd al-Shaabi", "PMF"),
+        ("Kataib Hezbollah", "PMF"),
+        ("the Kurdistan Regional Government", "KRG"),
+        ("Peshmerga fighters", "KRG"),
+        ("the Jalisco New Generation Cartel", "CJNG"),
+        ("Cártel de Jalisco Nueva Generación", "CJNG"),
+        ("Carteles Unidos", "CARTELES-UNIDOS"),
+        ("the Sinaloa Cartel", "SINALOA-CARTEL"),
+        ("the Ambazonia Defence Forces", "AMBAZONIA"),
+        ("Amba boys", "AMBAZONIA"),
+        ("La République du Cameroun", "CM"),
+        ("the Rapid Intervention Battalion", "CM"),
+        ("Yaoundé", "CM"),
+        ("Islamic State Sahel Province", "ISIS"),
+        ("Islamic State Mozambique Province", "ISIS"),
+        ("Katiba Macina", "JNIM"),
+        ("PKK/YPG militants", "SDF"),
+        ("the Autonomous Administration of North and East Syria", "SDF"),
+    ],
+)
+def test_actors_armed_groups_of_less_covered_conflicts(table: PartyTable, text: str, code: str) -> None:
+    assert table.party_of(text) == code
 
 
 def test_actors_module_functions_use_the_default_table() -> None:

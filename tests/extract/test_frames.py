@@ -115,7 +115,7 @@ def test_frames_sub_type_from_the_first_weapon_told(settings: Settings, nlp: Lan
         ("Militants attacked an army post on Monday night; the fighting lasted two hours.", "Armed clash"),
         # a weapon of remote violence keeps its own type
         ("A drone attacked the village of Bilky on Monday and shot two farmers.", "Air/drone strike"),
-        ("Militants attacked an army post on Monday night.", "Shelling/artillery/missile attack"),
+        ("Troops attacked the village of Velino on Monday night.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_frames_a_weaponless_attack_told_as_shooting_or_fighting_is_a_ground_attack(
@@ -123,6 +123,37 @@ def test_frames_a_weaponless_attack_told_as_shooting_or_fighting_is_a_ground_att
 ) -> None:
     (frame,) = _extract(settings, nlp, text).frames
     assert frame.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_type"),
+    [
+        # irregulars attacking armed men or their posts: a battle
+        ("Militants attacked an army post on Monday night.", "Battles", "Armed clash"),
+        ("The police station in Dorvik was attacked by bandits on Sunday.", "Battles", "Armed clash"),
+        ("Armed men attacked a checkpoint outside Dorvik on Sunday.", "Battles", "Armed clash"),
+        ("Separatist fighters carried out an attack on an army base near Dorvik on Sunday.", "Battles",
+         "Armed clash"),
+        # anyone or anything else: violence against civilians
+        ("Gunmen attacked the village of Tessik on Monday.", "Violence against civilians", "Attack"),
+        ("Insurgents ambushed a minibus near Tessik on Friday, killing the driver.", "Violence against civilians",
+         "Attack"),
+        # an ambush is fought on the ground whoever lays it
+        ("On Friday the same group ambushed an army patrol near Tessik.", "Battles", "Armed clash"),
+        # a named armed group as the attack's agent
+        ("Al-Shabaab attacked the village of Tessik on Sunday.", "Violence against civilians", "Attack"),
+        # a weapon of remote violence, or a word naming one, keeps the attack explosive
+        ("Militants attacked an army post with drones on Monday night.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("Separatists shelled the town of Tessik on Sunday.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+    ],
+)
+def test_frames_a_weaponless_attack_by_irregulars_is_typed_by_its_target(
+    settings: Settings, nlp: Language, text: str, event_type: str, sub_type: str
+) -> None:
+    (frame,) = _extract(settings, nlp, text).frames
+    assert (frame.event_type, frame.sub_event_type) == (event_type, sub_type)
 
 
 def test_frames_counts_carry_the_kind_of_weapon_they_count(extract: Extract) -> None:

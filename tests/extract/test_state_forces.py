@@ -36,6 +36,16 @@ def test_state_forces_are_the_forces_of_the_state_the_events_are_in(pipeline: Pi
     assert parties(pipeline, blamed) == ["ET"]
 
 
+def test_state_forces_a_dateline_names_no_state_of_the_story(pipeline: Pipeline) -> None:
+    # "NAIROBI" names Kenya by its capital, but only as where the report was filed
+    text = (
+        "NAIROBI, Nov 5 (Lake Wire) - A drone strike on a lorry near the town of Woldia in Ethiopia's "
+        "Amhara region killed at least nine people on Tuesday, residents said.\n\n"
+        "Residents blamed the federal military, which has used armed drones in the region since 2023."
+    )
+    assert parties(pipeline, text) == ["ET"]
+
+
 def test_state_forces_in_a_strike_by_a_foreign_state_are_that_states(pipeline: Pipeline) -> None:
     text = (
         "Israeli warplanes struck the port of Hodeidah in Yemen on Tuesday. "

@@ -149,8 +149,8 @@ class PartyTable:
         self._reindex()
 
     def add_states(self, countries: Iterable[CountryWords]) -> None:
-        """Make every country no party has the code of a state, named by its names and demonyms
-        (countries of `MIN_STATE_POPULATION` or more).
+        """Make every country no party has the code of a state, named by its names and demonyms,
+        and its government by its capital (countries of `MIN_STATE_POPULATION` or more).
 
         actors.toml writes up the states of the conflicts we know; a report from elsewhere
         still names its state ("the Cameroonian army", "Thailand said"), and an unknown
@@ -162,6 +162,9 @@ class PartyTable:
                 continue
             names = [w for w in (*country.names, *country.aliases) if not self._index.lookup(w)]
             adjectives = [w for w in country.demonyms if not self._index.lookup(w)]
+            # "Yaoundé said", "Maputo denied": the capital for the government, as listed
+            # parties name theirs ("Moscow", "Kyiv")
+            capitals = [w for w in country.capitals if not self._index.lookup(w)]
             if not names and not adjectives:
                 continue
             self.parties[country.code] = Party(
@@ -171,6 +174,7 @@ class PartyTable:
                 country=country.code,
                 names=tuple(names),
                 adjectives=tuple(adjectives),
+                government=tuple(capitals),
             )
         self._reindex()
 

@@ -238,7 +238,7 @@ class ClaimAssembler:
         """
         countries = {frame.id: _countries(frame.places) for frame in ws.frames}
         groups = {frame.id: {self._group_homes.get(code) for code in frame.actors} - {None} for frame in ws.frames}
-        mentioned = self._states_named(ws.doc.text)
+        mentioned = self._states_named(ws)
 
         def trusted(country: str | None, frame_id: str | None = None) -> str | None:
             # A place in a country the report never names while it names others ("Cité Soleil" read
@@ -288,10 +288,20 @@ class ClaimAssembler:
                 kept.append(claim.model_copy(update={"value": value.model_copy(update={"code": code})}))
         return kept
 
-    def _states_named(self, text: str) -> frozenset[str]:
+    def _states_named(self, ws: Workspace) -> frozenset[str]:
+        """The states the report names, but not by where it was filed: the "NAIROBI" of a
+        dateline over a story from Ethiopia names no state of the story."""
         if self._parties is None:
             return frozenset()
-        return frozenset(m.code for m in self._parties.mentions(text) if m.code in self._states)
+        text = ws.doc.text
+        filed = [p.span for p in ws.places if p.role == model.PlaceRole.REPORTING]
+        return frozenset(
+            m.code
+            for m in self._parties.mentions(text)
+            if m.code in self._states
+            and not any(f.start <= m.start < f.end for f in filed)
+            and not _dateline(text, m.start, m.end)
+        )
 
     def _local_side(self, source: model.Source, side: str | None) -> model.Source:
         if side is None or source.affiliation is not None or source.kind != model.SourceKind.OFFICIAL:
@@ -385,6 +395,19 @@ def _own_claim(claim: model.Claim) -> model.Claim:
     ):
         return claim.model_copy(update={"stance": model.Stance.ASSERTS})
     return claim
+
+
+#: What follows a wire dateline's city: "NAIROBI, Nov 5 (Agency) -", "KYIV (AP) —".
+_DATELINE_TAIL = re.compile(r"^[^\n]{0,40}?(?:\(|\s[-\u2013\u2014]\s)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a dateline's city: upper-case, opening a line, followed soon by
+    the agency's bracket or a dash. (Place extraction may drop the place itself as far from
+    the story, but its words must not name a state of the story either.)"""
+    word = text[start:end]
+    opens_line = text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
+    return word.isupper() and len(word) > 2 and opens_line and bool(_DATELINE_TAIL.match(text[end:]))
 
 
 def _countries(places: Sequence[model.PlaceMention]) -> set[str]:

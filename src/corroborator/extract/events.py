@@ -380,7 +380,40 @@ class EventFinder:
             weapon_category=weapon.category if weapon else None,
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
+            ground=entry.ground
+            or (cls.name in {"attack", "casualty"} and weapon is None and not entry.armed and self._irregulars(token)),
         )
+
+    def _irregulars(self, token: Token) -> bool:
+        """Whether the event's agent is irregular armed men: "gunmen attacked the village",
+        "the post was attacked by militants", "an insurgent raid", "an attack by bandits",
+        "separatist fighters carried out an attack", "armed men stormed in and killed five"."""
+        agents: list[Token] = []
+        if token.pos_ == "VERB":
+            carrier = token
+            while True:
+                agents += [c for c in carrier.children if c.dep_ == "nsubj"]
+                agents += [g for c in carrier.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                # "gunmen entered the village and attacked it": a verb of the same subject
+                if agents or carrier.dep_ not in {"conj", "xcomp", "advcl"} or carrier.head.pos_ != "VERB":
+                    break
+                carrier = carrier.head
+        elif token.pos_ == "NOUN":
+            agents += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+            agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+            if token.dep_ in syntax.OBJECTS and token.head.pos_ == "VERB":
+                # "insurgents launched an attack", "gunmen carried out a raid"
+                agents += [c for c in token.head.children if c.dep_ == "nsubj"]
+        return any(self._irregular(t) for a in agents for t in [a, *a.conjuncts])
+
+    def _irregular(self, token: Token) -> bool:
+        lx = self.lexicon
+        if syntax.word_forms(token) & lx.irregular_actors:
+            return True
+        modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+        if any(syntax.word_forms(m) & lx.irregular_actors for m in modifiers):
+            return True  # "separatist fighters", "militia members"
+        return bool(syntax.word_forms(token) & lx.armed_irregular_heads) and any(m.lower_ == "armed" for m in modifiers)
 
     # -- modality
 

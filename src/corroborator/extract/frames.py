@@ -81,8 +81,12 @@ class FrameBuilder:
         *,
         weapon_subtypes: Mapping[str, str] | None = None,
         response_phrases: Sequence[tuple[str, ...]] = (),
+        armed_groups: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
+        #: Codes of the parties that are armed groups: one named as an attack's agent
+        #: ("al-Shabaab attacked the village") makes a weaponless attack a ground attack.
+        self.armed_groups = armed_groups
         #: weapon category → ACLED sub-type, for frames whose attack words name no weapon
         self.weapon_subtypes = dict(weapon_subtypes or {})
         #: "in response to ...": phrases naming the earlier event an action answers
@@ -443,6 +447,22 @@ class FrameBuilder:
             if draft is not None:
                 draft.findings.append(index)
 
+    def _ground(self, ws: Workspace, draft: _Draft) -> bool:
+        """Whether an attack of the frame is told as an ambush or as irregulars' ("gunmen",
+        "insurgents") or a named armed group's, the group being the attack word's own agent."""
+        if any(h.ground for h in draft.hits):
+            return True
+        tokens = {h.token for h in draft.hits if h.event_class in {"attack", "casualty"}}
+        return any(
+            f.attribute == model.Attribute.RESPONSIBLE_PARTY
+            and f.event_token in tokens
+            and isinstance(f.value, model.Label)
+            and f.value.code in self.armed_groups
+            and not f.negated
+            for i in draft.findings
+            for f in [ws.findings[i]]
+        )
+
     def _frame(self, ws: Workspace, draft: _Draft, primary: bool) -> model.Frame:
         hits = sorted(
             draft.hits,
@@ -466,6 +486,11 @@ class FrameBuilder:
             ground = next((h for h in hits if h.event_class in {"violence_against_civilians", "clash"}), None)
             if ground is not None:
                 event_type, sub_type = ground.mention.event_type, ground.mention.sub_event_type
+            elif self._ground(ws, draft) and not any(h.armed or h.event_class == "explosion" for h in hits):
+                # Nor is one told as gunmen's, insurgents' or militants' attack, or as an ambush
+                # ("insurgents attacked the village", "militants attacked an army post"): a ground
+                # attack, which ACLED types by whom it was aimed at
+                event_type, sub_type = _ground_attack_type(ws, draft)
         sentences: dict[int, str] = {}
         for hit in draft.hits:
             sentences[hit.mention.sentence.start] = hit.mention.sentence.text
@@ -492,6 +517,25 @@ class FrameBuilder:
             denied=draft.denied,
             text=" ".join(sentences[k] for k in sorted(sentences)),
         )
+
+
+def _ground_attack_type(ws: Workspace, draft: _Draft) -> tuple[str, str]:
+    """A ground attack on armed men or their posts is a battle ("militants attacked an army
+    post", "gunmen ambushed a patrol"); on anyone or anything else it is violence against
+    civilians ("insurgents attacked the village", "bandits ambushed a minibus"), as ACLED codes
+    an attack in which only one side is armed. The targets the attack words themselves take
+    decide, else all the frame's targets, and a battle only when every one of them is armed."""
+    ground_tokens = {h.token for h in draft.hits if h.ground}
+    targets = [
+        f
+        for i in draft.findings
+        for f in [ws.findings[i]]
+        if f.attribute == model.Attribute.TARGET and isinstance(f.value, model.Label) and not f.negated
+    ]
+    own = [f for f in targets if f.event_token in ground_tokens] or targets
+    if own and all(isinstance(f.value, model.Label) and f.value.code == "military" for f in own):
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
 
 
 # -- anchors

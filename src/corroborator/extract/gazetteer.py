@@ -250,6 +250,9 @@ class CountryWords:
     #: Adjectives and demonyms: countries.tsv's, else the `countryinfo` package's.
     demonyms: tuple[str, ...]
     population: int
+    #: The capitals reports name its government by ("Yaoundé said"): countries.tsv's, else
+    #: GeoNames' capital; none when countries.tsv writes '-'.
+    capitals: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -283,8 +286,15 @@ def country_words(settings: Settings) -> Mapping[str, CountryWords]:
             tuple(_split(row.get("aliases", ""))),
             (*listed.get(code, ()), *package.get(code, ())),
             populations[code],
+            _capitals(row.get("capitals", ""), info.get("capital") or ""),
         )
     return found
+
+
+def _capitals(listed: str, geonames: str) -> tuple[str, ...]:
+    if listed.strip() == "-":
+        return ()
+    return tuple(_split(listed)) or ((geonames,) if geonames else ())
 
 
 def _split(value: str) -> list[str]:

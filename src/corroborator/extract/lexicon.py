@@ -53,6 +53,8 @@ class TriggerEntry:
     remnant_subject: frozenset[str] = frozenset()
     #: The word itself names armed violence ("shelling", "airstrike"): it grounds a frame alone.
     armed: bool = False
+    #: The word tells an assault fought on the ground ("ambush"), never a shelling.
+    ground: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,10 @@ class Lexicon:
     #: "in response to", "in retaliation for": the phrase names an earlier event (frames).
     response_phrases: tuple[tuple[str, ...], ...]
     armed_actors: frozenset[str]
+    #: Irregular armed men ("gunmen", "insurgents"): an attack they make without a weapon of
+    #: remote violence is fought on the ground. "armed men": `armed_irregular_heads`.
+    irregular_actors: frozenset[str]
+    armed_irregular_heads: frozenset[str]
     non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
     handling_verbs: frozenset[str]
@@ -148,6 +154,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 needs_armed=bool(t.get("needs_armed", False)),
                 remnant_subject=frozenset(t.get("remnant_subject", ())),
                 armed=bool(t.get("armed", False)),
+                ground=bool(t.get("ground", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]
@@ -171,6 +178,8 @@ def load_lexicon(settings: Settings) -> Lexicon:
             response_nouns=frozenset(cues.get("response", ())),
             response_phrases=_phrases(cues.get("response_phrases", ())),
             armed_actors=frozenset(cues.get("armed_actors", ())),
+            irregular_actors=frozenset(cues.get("irregular_actors", ())),
+            armed_irregular_heads=frozenset(cues.get("armed_irregular_heads", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),
             handling_verbs=frozenset(cues.get("handling_verbs", ())),

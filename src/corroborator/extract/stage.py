@@ -156,7 +156,12 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
         EventFinder(lexicon),
         QuantityFinder(lexicon),
         FactFinder(nlp, lexicon, parties),
-        FrameBuilder(gazetteer, weapon_subtypes=lexicon.weapon_subtypes, response_phrases=lexicon.response_phrases),
+        FrameBuilder(
+            gazetteer,
+            weapon_subtypes=lexicon.weapon_subtypes,
+            response_phrases=lexicon.response_phrases,
+            armed_groups=frozenset(code for code, party in parties.parties.items() if party.kind == "armed_group"),
+        ),
         ClaimAssembler(
             OwnVoice(registry=registry, parties=parties, gazetteer=gazetteer),
             states=frozenset(code for code, party in parties.parties.items() if party.kind == "state"),

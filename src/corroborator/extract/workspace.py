@@ -54,6 +54,9 @@ class EventHit:
     weapon_category: str | None = None
     #: The event word itself names armed violence ("shelling"), see `TriggerEntry.armed`.
     armed: bool = False
+    #: Told as an assault on the ground: an ambush, or an attack whose agent is irregular armed
+    #: men ("gunmen attacked the village"). Frames type it by its target when no weapon is told.
+    ground: bool = False
 
 
 @dataclass(frozen=True)
