@@ -214,6 +214,14 @@ def test_places_unknown_facility_is_near_its_town(nlp: Language, gaz: Gazetteer)
     assert mention.precision == model.GeoPrecision.NEAR
 
 
+def test_places_region_named_after_a_town_is_near_the_town(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "Drones struck targets in the Pokrovsk region and the Kharkiv region."))
+    pokrovsk = found["Pokrovsk region"]
+    assert (pokrovsk.place.name, pokrovsk.place.kind, pokrovsk.place.country_code) == ("Pokrovsk", "town", "UA")
+    assert pokrovsk.precision == model.GeoPrecision.NEAR
+    assert found["Kharkiv region"].place.kind == "admin1"
+
+
 def test_places_unlisted_facility_takes_the_region_its_words_name(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "A drone hit the Taq Taq oil field in Iraq's Kurdistan region on Sunday."))
     field = found["Taq Taq oil field"]

@@ -714,8 +714,8 @@ def _rerank(
     return sorted(rescored, key=lambda c: (-c.score, c.place.id))
 
 
-def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
-    """Fill raw.candidates and raw.match from the name (and head noun), without context."""
+def _lookup(raw: _Raw, gazetteer: Gazetteer, head: str = "") -> None:
+    """Fill raw.candidates and raw.match from the name (and head noun, `head` its words), without context."""
     if raw.head_kinds:
         raw.candidates = gazetteer.stem_candidates(raw.text, kinds=raw.head_kinds)
         if raw.candidates:
@@ -726,6 +726,13 @@ def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
             # is no town, so only a near-miss spelling of a known stem can rescue it.
             raw.candidates = [c for c in gazetteer.fuzzy_candidates(raw.text) if c.place.kind in raw.head_kinds]
             raw.match = "fuzzy"
+            if raw.candidates or head != "region":
+                return
+            # "the Amude region", "the Bakhmut region" with no region of that name: the
+            # country round a town, as "the Bakhmut area" is (geo-precision 2)
+            raw.near = True
+            raw.candidates = [c for c in gazetteer.candidates(raw.text) if c.place.kind in _SETTLEMENT_KINDS]
+            raw.match = "alias"
             return
         # "the Kursk airfield" without an entry of its own: a facility at Kursk.
         raw.near = True
@@ -1007,7 +1014,7 @@ def find_places(
 
     accepted: list[_Raw] = []
     for raw in raws:
-        _lookup(raw, gazetteer)
+        _lookup(raw, gazetteer, doc[raw.end : raw.stop].text.lower())
         if raw.candidates and _accept(raw, doc, entities, gazetteer, cues):
             accepted.append(raw)
     accepted = _same_settlement_again(raws, accepted)
