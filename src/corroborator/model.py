@@ -312,7 +312,8 @@ class Place(Record):
 
     id: str = Field(
         description="'geonames:<id>', 'corroborator:<slug>' for our own entries, or 'unlisted:<country>:<name>' for"
-        " a settlement no gazetteer lists (it has no coordinates)."
+        " a settlement or facility no gazetteer lists (no coordinates of its own: a facility placed near a listed town"
+        " carries that town's)."
     )
     name: str
     kind: str = Field(

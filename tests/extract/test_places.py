@@ -214,6 +214,55 @@ def test_places_unknown_facility_is_near_its_town(nlp: Language, gaz: Gazetteer)
     assert mention.precision == model.GeoPrecision.NEAR
 
 
+def test_places_region_named_after_a_town_is_near_the_town(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "Drones struck targets in the Pokrovsk region and the Kharkiv region."))
+    pokrovsk = found["Pokrovsk region"]
+    assert (pokrovsk.place.name, pokrovsk.place.kind, pokrovsk.place.country_code) == ("Pokrovsk", "town", "UA")
+    assert pokrovsk.precision == model.GeoPrecision.NEAR
+    assert found["Kharkiv region"].place.kind == "admin1"
+
+
+def test_places_unlisted_facility_takes_the_region_its_words_name(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "A drone hit the Taq Taq oil field in Iraq's Kurdistan region on Sunday."))
+    field = found["Taq Taq oil field"]
+    assert (field.place.name, field.place.kind, field.place.country_code) == ("Taq Taq", "oil_field", "IQ")
+    assert field.match == "unlisted" and field.place.id.startswith("unlisted:iq:")
+    assert field.precision == model.GeoPrecision.REGION and field.place.latitude is None
+    (mention,) = [m for m in _places(nlp, gaz, "Two drones struck the Shaikan field in Duhok province, Iraq.")
+                  if m.place.kind == "oil_field"]
+    assert (mention.place.admin1, mention.precision) == ("Duhok Governorate", model.GeoPrecision.REGION)
+
+
+def test_places_unlisted_facility_near_a_listed_town_takes_its_coordinates(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Rockets fell near the Atrush oil field, 30 km north-east of Mosul, in Iraq on Friday."
+    found = _by_text(_places(nlp, gaz, text))
+    field, mosul = found["Atrush oil field"].place, found["Mosul"].place
+    assert (field.name, field.country_code, field.admin1) == ("Atrush", "IQ", mosul.admin1)
+    assert (field.latitude, field.longitude) == (mosul.latitude, mosul.longitude)
+    assert found["Atrush oil field"].precision == model.GeoPrecision.NEAR
+    assert gaz.one_area(field, mosul) and not gaz.one_area(field, gaz.lookup("Basra")[0])
+
+
+def test_places_facility_named_like_a_town_abroad_is_a_local_site(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "A drone struck the Odessa gas plant near Homs on Monday."))
+    plant = found["Odessa gas plant"]
+    assert (plant.place.kind, plant.place.country_code, plant.match) == ("gas_plant", "SY", "unlisted")
+    assert plant.place.admin1 == found["Homs"].place.admin1
+
+
+def test_places_facility_without_a_site_name_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Drones hit the Russian port and the CPC oil terminal near Novorossiysk.")
+    assert [m.place.name for m in found] == ["Novorossiysk"]
+
+
+def test_places_small_town_tagged_as_a_person_is_vouched_by_its_region(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A roadside bomb hit a convoy at Njinikom, in the Boyo department, North-West region, Cameroon."
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Njinikom"].place.country_code, found["Njinikom"].place.admin1) == ("CM", "North-West Province")
+    elsewhere = "A roadside bomb hit a convoy at Njinikom, in the Far North region, Cameroon."
+    assert "Njinikom" not in _by_text(_places(nlp, gaz, elsewhere))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

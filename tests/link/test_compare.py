@@ -97,3 +97,16 @@ def test_compare_two_unlisted_villages_named_differently_count_as_apart(gazettee
     # a listed town against an unlisted village: where the village lies may be near the town
     assert judge.unlisted_apart(at(gazetteer, "Kano"), unlisted("Kadanya")) is False
     assert judge.unlisted_apart([], unlisted("Kadanya")) is False
+
+
+def test_compare_an_unlisted_site_placed_near_a_town_is_judged_by_that_town(gazetteer: Gazetteer) -> None:
+    judge = PlaceJudge(gazetteer)
+    mosul = gazetteer.lookup("Mosul")[0]
+    site = model.Place(
+        id="unlisted:iq:atrush", name="Atrush", kind="oil_field", country_code="IQ", admin1=mosul.admin1,
+        latitude=mosul.latitude, longitude=mosul.longitude,
+    )
+    span = model.Span(report_id="r", start=0, end=6, text="Atrush")
+    near = [model.PlaceMention(span=span, place=site, precision=model.GeoPrecision.NEAR, match="unlisted")]
+    assert judge.agreement(near, at(gazetteer, "Mosul")) is True
+    assert judge.agreement(near, at(gazetteer, "Basra")) is False

@@ -945,10 +945,11 @@ class Gazetteer:
     def one_area(self, a: model.Place, b: model.Place, *, within_km: float = SAME_AREA_KM) -> bool:
         """Whether two places can be where one event happened: the same place, one inside the
         other, or within `within_km` of each other. A settlement no gazetteer lists has no
-        coordinates: it can be any place of its country and region."""
+        coordinates: it can be any place of its country and region (a facility placed near a
+        listed town has that town's, and is judged by them)."""
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
-        if is_unlisted(a) or is_unlisted(b):
+        if (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None):
             regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
             return a.country_code == b.country_code and len(regions) <= 1
         distance = self.distance_km(a, b)

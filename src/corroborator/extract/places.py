@@ -17,9 +17,11 @@ How it works, and why
    15,000+) unless the report's own countries vouch for a smaller one. Demonyms ("Russian")
    are never places; they only tell which countries the report is about.
    A name introduced as a settlement ("the town of X", "X township", "the X municipality",
-   "X in southern Lebanon") is a place whatever the recogniser made of it and however small,
-   if the report is about its country; the same name elsewhere in the report is the same
-   place.
+   "X in southern Lebanon", "X, in the Y department, Z region") is a place whatever the
+   recogniser made of it and however small, if the report is about its country and the
+   regions named after it contain it; the same name elsewhere in the report is the same
+   place. A name before a facility noun that no entry or town has ("the X oil field") is a
+   facility of its own (extract/facilities.py).
 3. Ambiguous names are resolved by context: the countries the report mentions (countries,
    demonyms, unambiguous places) and the configured focus countries, the regions it names,
    "X, Y" appositions ("Moscow, Idaho"), then size. A small place whose only namesake the
@@ -50,6 +52,7 @@ from unidecode import unidecode
 from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
+from corroborator.extract.facilities import local_country, unlisted_facility
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
 from corroborator.extract.settlements import NEARBY_CHARS, sole_country, unlisted_place, unlisted_settlements
 
@@ -69,6 +72,8 @@ MAJOR_CITY_POPULATION = 250_000
 CONTEXT_POPULATION = 1_000
 #: How much a first-level region the report names weighs for the towns in it.
 REGION_WEIGHT = 2.0
+#: How many tokens after a name the places it lies in may run to ("X, in the Y department, Z region").
+CONTAINER_TOKENS = 14
 #: How far (in characters) a named region vouches for the towns in it.
 REGION_WINDOW = 400
 #: The share of longer words capitalised that makes a short text title case ("Drone Strike Hits Kharkiv").
@@ -103,8 +108,17 @@ _FACILITY_KINDS = frozenset(
         "oil_depot",
         "oil_terminal",
         "dam",
+        "oil_field",
+        "gas_field",
+        "gas_plant",
+        "power_plant",
+        "pumping_station",
+        "depot",
     }
 )
+#: Head-noun kinds whose site, when no entry or town has its name, is a facility of its own
+#: (see extract/facilities.py): every facility above, and bridges.
+_UNLISTED_FACILITY_KINDS = _FACILITY_KINDS | {"bridge"}
 
 Match = Literal["exact", "alias", "fuzzy", "derived"]
 
@@ -364,7 +378,7 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
     if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
-    located = _located_in(doc, raw, gazetteer)
+    located = _located_in(doc, raw, gazetteer, cues)
     if not raw.head_kinds and key not in cues.not_places and (located or _introduced_as_settlement(doc, raw, cues)):
         # "the town of X", "the X municipality", "X in southern Lebanon": the words say a
         # settlement is meant, whatever the recogniser made of the name; the report's
@@ -372,7 +386,7 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         settlements = [
             c
             for c in raw.candidates
-            if c.place.kind in _SETTLEMENT_KINDS and (located is None or c.place.country_code == located)
+            if c.place.kind in _SETTLEMENT_KINDS and _inside_all(located, c.place, gazetteer)
         ]
         if settlements and (raw.label is None or raw.whole_entity or raw.label in _LOCATION_LABELS):
             raw.candidates, raw.settlement = settlements, True
@@ -429,20 +443,56 @@ def _introduced_as_settlement(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     return any(after[: len(p)] == p and after[len(p) : len(p) + 1] != ("of",) for p in cues.settlement_after)
 
 
-def _located_in(doc: Doc, raw: _Raw, gazetteer: Gazetteer) -> str | None:
-    """'Bint Jbeil in southern Lebanon', 'Pochep in Russia': a name the next words place in a
-    country; that country's code."""
-    i = raw.stop
-    if i + 1 >= len(doc) or doc[i].lower_ != "in":
-        return None
-    i += 1
-    if doc[i].lower_ == "the":
-        i += 1
-    if i < len(doc) and doc[i].lower_ in _COMPASS:
-        i += 1
-    if i >= len(doc) or not _capitalised(doc[i]):
-        return None
-    return _country_named(doc[i].text, gazetteer)
+def _located_in(doc: Doc, raw: _Raw, gazetteer: Gazetteer, cues: PlaceCues) -> tuple[tuple[model.Place, ...], ...]:
+    """'Bint Jbeil in southern Lebanon', 'Pochep in Russia', 'X, in the Y department, Z region':
+    the countries and first-level regions the next words place a name in, each as the readings
+    of its words (a region name may be several countries'). A lower unit the gazetteer lacks
+    ('the Y department') is passed over; the chain ends at the first words that are no container."""
+    limit = min(doc[raw.start].sent.end, raw.stop + CONTAINER_TOKENS)
+    containers: list[tuple[model.Place, ...]] = []
+    i, joined = raw.stop, False
+    while i < limit:
+        j = i
+        comma = doc[j].text == ","
+        j += comma
+        if j < limit and doc[j].lower_ == "in":
+            j += 1
+        elif not (comma or joined):
+            break
+        joined = False
+        if j < limit and doc[j].lower_ == "the":
+            j += 1
+        if j < limit and doc[j].text in _COMPASS:
+            j += 1  # "in southern Lebanon" (a capitalised "North-West" is the region's own name)
+        k = j
+        while k < limit and (
+            (_capitalised(doc[k]) and doc[k].is_alpha)
+            or (doc[k].text == "-" and k > j and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
+        ):
+            k += 1
+        if k == j:
+            break
+        name = doc[j:k].text
+        head = _head_after(doc, k, cues)
+        readings: tuple[model.Place, ...] = ()
+        if head is not None and "admin1" in head[1]:
+            readings = tuple(c.place for c in gazetteer.stem_candidates(name, kinds=("admin1",))[:3])
+            k = head[0]
+        elif head is None:
+            readings = tuple(gazetteer.lookup(name.removesuffix("'s"), kinds=("country",))[:1])
+        else:
+            break  # "X in the Y oil field": a site, not a container
+        if readings:
+            containers.append(readings)
+        i = k
+        if i < limit and doc[i].text in ("'s", "’s"):
+            i, joined = i + 1, True  # "in Iraq's Kurdistan region"
+    return tuple(containers)
+
+
+def _inside_all(containers: Sequence[Sequence[model.Place]], place: model.Place, gazetteer: Gazetteer) -> bool:
+    """Whether `place` lies in some reading of every container named after it."""
+    return all(any(gazetteer.contains(outer, place) for outer in readings) for readings in containers)
 
 
 def _line_label(doc: Doc, raw: _Raw) -> bool:
@@ -664,8 +714,8 @@ def _rerank(
     return sorted(rescored, key=lambda c: (-c.score, c.place.id))
 
 
-def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
-    """Fill raw.candidates and raw.match from the name (and head noun), without context."""
+def _lookup(raw: _Raw, gazetteer: Gazetteer, head: str = "") -> None:
+    """Fill raw.candidates and raw.match from the name (and head noun, `head` its words), without context."""
     if raw.head_kinds:
         raw.candidates = gazetteer.stem_candidates(raw.text, kinds=raw.head_kinds)
         if raw.candidates:
@@ -676,6 +726,13 @@ def _lookup(raw: _Raw, gazetteer: Gazetteer) -> None:
             # is no town, so only a near-miss spelling of a known stem can rescue it.
             raw.candidates = [c for c in gazetteer.fuzzy_candidates(raw.text) if c.place.kind in raw.head_kinds]
             raw.match = "fuzzy"
+            if raw.candidates or head != "region":
+                return
+            # "the Amude region", "the Bakhmut region" with no region of that name: the
+            # country round a town, as "the Bakhmut area" is (geo-precision 2)
+            raw.near = True
+            raw.candidates = [c for c in gazetteer.candidates(raw.text) if c.place.kind in _SETTLEMENT_KINDS]
+            raw.match = "alias"
             return
         # "the Kursk airfield" without an entry of its own: a facility at Kursk.
         raw.near = True
@@ -957,7 +1014,7 @@ def find_places(
 
     accepted: list[_Raw] = []
     for raw in raws:
-        _lookup(raw, gazetteer)
+        _lookup(raw, gazetteer, doc[raw.end : raw.stop].text.lower())
         if raw.candidates and _accept(raw, doc, entities, gazetteer, cues):
             accepted.append(raw)
     accepted = _same_settlement_again(raws, accepted)
@@ -988,6 +1045,7 @@ def find_places(
 
     mentions: list[model.PlaceMention] = []
     taken: set[int] = set()
+    at_town: list[tuple[_Raw, model.PlaceMention]] = []  # facilities read as lying at a town
     directions = _compass_parts(doc, gazetteer)
     for raw in accepted:
         place = raw.place
@@ -1029,6 +1087,8 @@ def find_places(
                 match=raw.match,
             )
         )
+        if raw.near and raw.head_kinds & _FACILITY_KINDS:
+            at_town.append((raw, mentions[-1]))
     parts: list[model.PlaceMention] = []
     for raw, country in abroad.values():
         taken.update(range(raw.start, raw.stop))
@@ -1066,7 +1126,8 @@ def find_places(
             after=cues.settlement_after,
             locative=(*cues.near_before, ("in",), ("at",)),
             taken=taken,
-            located=sorted(mentions, key=lambda m: m.span.start),
+            # a facility read at a town abroad may yet be a local site (below): no evidence
+            located=sorted((m for m in mentions if all(m is not t for _, t in at_town)), key=lambda m: m.span.start),
             gazetteer=gazetteer,
             report=report,
             country_weights=weights,
@@ -1074,7 +1135,79 @@ def find_places(
     )
     mentions.extend(_in_their_settlement(parts, mentions))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    for raw, mention in at_town:
+        # "the X gas plant near Y" where X is only a town abroad: the site is a namesake the
+        # gazetteer lacks in the country its own words put it in, not a plant at the foreign town
+        local = local_country(doc, raw.start, raw.stop, mentions, report)
+        if local is not None and local != mention.place.country_code:
+            mentions.remove(mention)
+            taken.difference_update(range(raw.start, raw.stop))
+    # a site named alone lies in the one country the report is about, when places (not only
+    # demonyms: "the Turkish drone strike on the X gas station") put it there
+    sole = sole_country(weights)
+    default = sole if sole is not None and _placed_in(context, sole, ()) else None
+    mentions.extend(_unlisted_facilities(doc, raws, mentions, taken, gazetteer, cues, report, default))
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return mentions
+
+
+def _unlisted_facilities(
+    doc: Doc,
+    raws: Sequence[_Raw],
+    located: Sequence[model.PlaceMention],
+    taken: set[int],
+    gazetteer: Gazetteer,
+    cues: PlaceCues,
+    report: model.NormalisedReport,
+    default_country: str | None,
+) -> list[model.PlaceMention]:
+    """Names before a facility noun ("the X oil field", "the X gas plant") that no entry has and
+    no town of the country the words put the site in has either: facilities of their own."""
+    found: list[model.PlaceMention] = []
+    for raw in raws:
+        kinds = raw.head_kinds & _UNLISTED_FACILITY_KINDS
+        if not kinds or any(i in taken for i in range(raw.start, raw.stop)):
+            continue
+        if not _facility_name(doc, raw, gazetteer, cues):
+            continue
+        if gazetteer.knows(raw.text):
+            # a town's name: only a namesake abroad of the country the words put the site in
+            known = gazetteer.candidates(raw.text)
+            local = local_country(doc, raw.start, raw.stop, located, report)
+            if local is None or any(
+                c.place.kind not in _SETTLEMENT_KINDS or c.place.country_code == local for c in known
+            ):
+                continue
+        if _metonymic(doc, raw, cues):
+            continue
+        mention = unlisted_facility(
+            doc,
+            start=raw.start,
+            end=raw.end,
+            stop=raw.stop,
+            kind=min(kinds),
+            located=located,
+            gazetteer=gazetteer,
+            report=report,
+            default_country=default_country,
+        )
+        if mention is not None:
+            found.append(mention.model_copy(update={"role": _role(doc, raw, report, cues)}))
+            taken.update(range(raw.start, raw.stop))
+    return found
+
+
+def _facility_name(doc: Doc, raw: _Raw, gazetteer: Gazetteer, cues: PlaceCues) -> bool:
+    """A proper name that can be a site's own: not a nationality ("the Russian port"), a common
+    word ("the Energy depot"), an acronym ("the CPC terminal": a company's) or a person's title."""
+    name = doc[raw.start : raw.end]
+    if gazetteer.demonym_country(raw.text) is not None or name_key(raw.text) in cues.not_places:
+        return False
+    if any(name_key(t.text) in cues.not_places or gazetteer.demonym_country(t.text) for t in name if t.is_alpha):
+        return False
+    if raw.text.isupper() or not any(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+        return False
+    return not _names_a_person(doc, raw, cues) and not (name[0].is_sent_start and name[0].pos_ != "PROPN")
 
 
 def _in_their_settlement(

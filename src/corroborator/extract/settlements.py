@@ -93,7 +93,7 @@ def unlisted_settlements(
         country = (
             country
             or heading_country(doc[start].idx, around, report)
-            or _country_before(doc[start].idx, around)
+            or country_before(doc[start].idx, around)
             or sole_country(country_weights)
         )
         if country is None or not gazetteer.has_country(country):
@@ -270,7 +270,7 @@ def heading_country(offset: int, located: Sequence[model.PlaceMention], report: 
     return None
 
 
-def _country_before(offset: int, located: Sequence[model.PlaceMention]) -> str | None:
+def country_before(offset: int, located: Sequence[model.PlaceMention]) -> str | None:
     """The country of the nearest town or region named shortly before: "... in Bint Jbeil.
     Later, a drone struck a house on the edge of Aitaroun" is in Lebanon. A dateline's town
     ("ABIDJAN, Nov 16 -") is where the reporter files from, often a neighbouring country."""

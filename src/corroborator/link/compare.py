@@ -35,8 +35,9 @@ class PlaceJudge:
         # else, where it lies is unknown, so it neither joins nor parts two reports.
         if _spelled_alike(_unlisted(a), _unlisted(b)):
             return True
-        specific_a = [p for p in specific_a if not is_unlisted(p)]
-        specific_b = [p for p in specific_b if not is_unlisted(p)]
+        # (a site placed near a listed town has that town's coordinates, and is judged by them)
+        specific_a = [p for p in specific_a if not is_unlisted(p) or p.latitude is not None]
+        specific_b = [p for p in specific_b if not is_unlisted(p) or p.latitude is not None]
         if specific_a and specific_b:
             if not any(self.same_area(x, y) for x in specific_a for y in specific_b):
                 return False
