@@ -219,6 +219,13 @@ def test_gazetteer_a_region_named_like_a_town_or_a_direction_needs_its_noun(gaz:
     assert any(c.place.country_code == "HT" for c in gaz.stem_candidates("Nord", kinds={"admin1"}))
 
 
+def test_gazetteer_a_hamlet_elsewhere_does_not_take_a_regions_bare_name(gaz: Gazetteer) -> None:
+    # a village of 574 people in Chiapas is named Michoacán; the state of Michoacán is meant
+    assert (gaz.lookup("Michoacán")[0].kind, gaz.lookup("Michoacán")[0].admin1) == ("admin1", "Michoacan")
+    assert gaz.lookup("Jalisco")[0].kind == "admin1"
+    assert gaz.lookup("Chihuahua")[0].kind == "city"  # the state capital, inside the state, keeps the name
+
+
 def test_gazetteer_every_country_has_its_demonym(gaz: Gazetteer) -> None:
     # countries.tsv lists the conflicts written up by hand; the package covers the rest
     assert gaz.demonym_country("Haitian") == "HT"

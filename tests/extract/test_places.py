@@ -81,6 +81,11 @@ def test_places_misspelt_region_matches_fuzzily(nlp: Language, gaz: Gazetteer) -
     assert mention.span.text == "Brainsk region"
 
 
+def test_places_a_plural_noun_opening_a_sentence_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    # the recogniser tags "Gunmen" a place; near-miss spelling made it a town in North Korea
+    assert _places(nlp, gaz, "Gunmen executed five farmers in the village on Monday.") == []
+
+
 def test_places_landmark_inside_a_city(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "A drone exploded above the Senate Palace, inside the Kremlin in Moscow."))
     senate, kremlin, moscow = found["Senate Palace"], found["Kremlin"], found["Moscow"]

@@ -55,7 +55,10 @@ from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.region_names import compass_name, package_version, region_names
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 9
+INDEX_VERSION: Final = 10
+#: A town this size takes a region's bare name anywhere in its country; a smaller one only
+#: when it lies in the region ("Chihuahua" the city, but not a village named after a state).
+REGION_NAMESAKE_POPULATION: Final = 20_000
 
 #: Id prefix of settlements no gazetteer lists ('unlisted:<country>:<name key>').
 UNLISTED_PREFIX: Final = "unlisted:"
@@ -465,16 +468,26 @@ class _Builder:
         """Regions our table leaves out, named from the GeoNames towns table (region_names).
 
         Such a region is always found with its region noun ("Zamfara State", "the Amhara
-        region"). Its bare name is a key too, unless a town of its country has that name
-        ("Kano" is the city; "Kano State" the region) or the name is only compass points
-        ("Nord", "Centre-Est"), which read as directions far more often than as regions.
+        region"). Its bare name is a key too, unless a town of its country that lies in it or
+        is sizeable has that name ("Kano" is the city; "Kano State" the region; a hamlet
+        called Michoacán in Chiapas does not make "Michoacán" a village) or the name is only
+        compass points ("Nord", "Centre-Est"), which read as directions far more often than
+        as regions.
         """
-        town_keys = {(city["countrycode"], name_key(city["name"])) for city in cities.values()}
+        town_keys = {
+            (city["countrycode"], name_key(city["name"]))
+            for city in cities.values()
+            if int(city.get("population") or 0) >= REGION_NAMESAKE_POPULATION
+        }
+        towns_inside = {
+            (city["countrycode"], name_key(city["name"]), city["admin1code"]) for city in cities.values()
+        }
         for (cc, code), name in sorted(region_names(cities).items()):
             if (cc, code) in self.admin1 or cc not in self.countries:
                 continue
             key = name_key(name)
-            taken = (cc, key) in town_keys or key in self.keys or key in self.demonyms
+            taken = (cc, key) in town_keys or (cc, key, code) in towns_inside
+            taken = taken or key in self.keys or key in self.demonyms
             bare = not taken and not compass_name(name)
             lat, lon = _median_point(points.get((cc, code), []))
             country = self.countries[cc]

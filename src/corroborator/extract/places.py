@@ -313,6 +313,8 @@ def _unknown_entities(doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues: P
         tokens = [t for t in ent if t.lower_ not in _DETERMINERS]
         if not tokens or any(t.i in taken for t in tokens):
             continue
+        if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].tag_ == "NNS":
+            continue  # "Gunmen executed five farmers": a plural noun capitalised by its position
         start, end = tokens[0].i, tokens[-1].i + 1
         head = _head_after(doc, end, cues)
         name = doc[start:end]
