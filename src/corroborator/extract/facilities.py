@@ -28,8 +28,8 @@ from typing import Final
 from spacy.tokens import Doc
 
 from corroborator import model
-from corroborator.extract.gazetteer import UNLISTED_PREFIX, Gazetteer, name_key
-from corroborator.extract.settlements import country_before, heading_country
+from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.settlements import country_before, heading_country, unlisted_record
 
 #: How many tokens after the facility noun the places it lies in may run to.
 CONTAINER_REACH: Final = 12
@@ -106,32 +106,10 @@ def facility_place(
 ) -> model.Place:
     """The place record of a facility no gazetteer lists (id 'unlisted:<cc>:<key>'): with a town,
     that town's coordinates, region and zone; with a region, that region."""
-    state = gazetteer.country(country)
-    if container is None or container.kind == "country":
-        return model.Place(
-            id=_place_id(country, name),
-            name=name,
-            kind=kind,
-            country_code=country,
-            parents=(state.name,),
-            timezone=state.timezone,
-        )
-    town = container.kind in _SETTLEMENTS
-    return model.Place(
-        id=_place_id(country, name),
-        name=name,
-        kind=kind,
-        country_code=country,
-        admin1=container.name if container.kind == "admin1" else container.admin1,
-        latitude=container.latitude if town else None,
-        longitude=container.longitude if town else None,
-        parents=tuple(dict.fromkeys((*container.hierarchy, state.name))),
-        timezone=container.timezone or state.timezone,
-    )
-
-
-def _place_id(country: str, name: str) -> str:
-    return f"{UNLISTED_PREFIX}{country.lower()}:{name_key(name).replace(' ', '-')}"
+    place = unlisted_record(name, kind, country, container, gazetteer)
+    if container is not None and container.kind in _SETTLEMENTS:
+        return place.model_copy(update={"latitude": container.latitude, "longitude": container.longitude})
+    return place
 
 
 def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> model.Place | None:

@@ -296,6 +296,14 @@ def unlisted_place(
     name: str, noun: str, country: str, container: model.Place | None, gazetteer: Gazetteer
 ) -> model.Place:
     """The place record of a settlement no gazetteer lists in `country` (id 'unlisted:<cc>:<key>')."""
+    return unlisted_record(name, _KIND_OF_NOUN.get(noun, _DEFAULT_KIND), country, container, gazetteer)
+
+
+def unlisted_record(
+    name: str, kind: str, country: str, container: model.Place | None, gazetteer: Gazetteer
+) -> model.Place:
+    """A place no gazetteer lists (id 'unlisted:<cc>:<key>'), in `container`'s region and zone
+    when one is known, else in the country's; settlements and facilities alike."""
     state = gazetteer.country(country)
     parents: tuple[str, ...]
     if container is None or container.kind == "country":
@@ -307,7 +315,7 @@ def unlisted_place(
     return model.Place(
         id=f"{UNLISTED_PREFIX}{country.lower()}:{name_key(name).replace(' ', '-')}",
         name=name,
-        kind=_KIND_OF_NOUN.get(noun, _DEFAULT_KIND),
+        kind=kind,
         country_code=country,
         admin1=admin1,
         parents=parents,
