@@ -156,6 +156,22 @@ def test_sources_local_official_takes_the_local_party_only_from_context(
         ("a blogger", SourceKind.SOCIAL_MEDIA),
         ("local activists", SourceKind.EYEWITNESS),
         ("hospital staff", SourceKind.EYEWITNESS),
+        ("motorists on the coast road", SourceKind.EYEWITNESS),
+        ("the provincial police command", SourceKind.OFFICIAL),
+        # "General" after an office is part of its title, not a rank
+        ("the Attorney General", SourceKind.OFFICIAL),
+        ("the Inspector General of Police", SourceKind.OFFICIAL),
+        ("a Secretary-General", SourceKind.OFFICIAL),
+        ("Major General Petro Hnatenko", SourceKind.MILITARY),
+        # an office whose portfolio is defence speaks for the armed forces
+        ("the Ministry of National Defence", SourceKind.MILITARY),
+        ("the Minister of State for Defence", SourceKind.MILITARY),
+        ("the defence minister", SourceKind.MILITARY),
+        ("the Secretary of War", SourceKind.MILITARY),
+        ("the Ministry of the Interior", SourceKind.OFFICIAL),
+        ("the Minister of Foreign Affairs", SourceKind.OFFICIAL),
+        # a name that runs on past "of"/"for" to the noun that says what it is
+        ("Centre for Highland Rights Monitoring", SourceKind.EXPERT),
     ],
 )
 def test_sources_kind_from_the_description(registry: SourceRegistry, text: str, kind: SourceKind) -> None:
@@ -324,6 +340,12 @@ def test_sources_malformed_registry_is_a_resource_error(tmp_path: Path, registry
         ("General Staff of the Armed Forces of Ukraine", SourceKind.MILITARY, "UA"),
         ("Harbour Lights Gazette", SourceKind.INDEPENDENT_MEDIA, None),
         ("Residents of the Old Town", SourceKind.INDEPENDENT_MEDIA, None),
+        # a platform in the parenthesis makes an account of an outlet with no office in its name
+        ("Steppe Watchers (X)", SourceKind.SOCIAL_MEDIA, None),
+        ("Harbour Lights Gazette (Facebook)", SourceKind.SOCIAL_MEDIA, None),
+        # the name runs on past "of" to its office; the translation's language is no side
+        ("Republic of Moldova Ministry of National Defence (unofficial translation)", SourceKind.MILITARY, "MD"),
+        ("Procuraduría General de Justicia de Sonora (statement, translated from Spanish)", SourceKind.OFFICIAL, None),
     ],
 )
 def test_sources_an_unknown_outlet_is_read_from_its_name(
@@ -339,6 +361,12 @@ def test_sources_a_registry_name_that_starts_a_longer_outlet_name_is_not_that_ou
     assert resolve(registry, "the state-run National News Agency").name != "The National"
     assert resolve(registry, "a trader at the market").kind == SourceKind.EYEWITNESS
     assert resolve(registry, "the village's rescue team").kind == SourceKind.EYEWITNESS
+
+
+def test_sources_a_registered_masthead_that_ends_a_longer_name_is_another_paper(registry: SourceRegistry) -> None:
+    assert resolve(registry, "the Harbour Times").key != "reg:the-times"
+    assert resolve(registry, "The Times").key == "reg:the-times"
+    assert outlet_source("Odesa Times", registry=registry).kind == SourceKind.INDEPENDENT_MEDIA
 
 
 # --------------------------------------------------------------------------- kinds of unfamiliar conflicts

@@ -159,6 +159,10 @@ class DescriptorLexicon:
     local_offices: frozenset[str] = frozenset()
     #: Words that end a newspaper's name ([mastheads]): "Port-au-Prince Post" is a newspaper.
     mastheads: frozenset[str] = frozenset()
+    #: Platforms an outlet's parenthesis may name ([platforms]): "Qamishlo Now (X)" is an account.
+    platforms: frozenset[str] = frozenset()
+    #: Portfolios that make an office military ([defence]): "Ministry of National Defence".
+    defence: frozenset[str] = frozenset()
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
@@ -170,8 +174,12 @@ class DescriptorLexicon:
         affiliated_nouns: set[str] = set()
         local: set[str] = set()
         mastheads: set[str] = set()
+        platforms: set[str] = set()
+        defence: set[str] = set()
         for table in tables:
             mastheads.update(w.lower() for w in _strings(table.get("mastheads", {}), "words", "mastheads"))
+            platforms.update(fold(w) for w in _strings(table.get("platforms", {}), "words", "platforms"))
+            defence.update(fold(w) for w in _strings(table.get("defence", {}), "words", "defence"))
             voice.update(_strings(table.get("voice", {}), "words", "voice"))
             local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
@@ -183,6 +191,8 @@ class DescriptorLexicon:
             affiliated_nouns=frozenset(affiliated_nouns),
             local_offices=frozenset(local),
             mastheads=frozenset(mastheads),
+            platforms=frozenset(platforms),
+            defence=frozenset(defence),
         )
         for table in tables:
             for noun, code in table.get("party_nouns", {}).items():
@@ -190,7 +200,7 @@ class DescriptorLexicon:
                     raise ResourceError(f"[party_nouns] '{noun}' must map to a party code")
                 lexicon.party_nouns[" ".join(singular(w.folded) for w in words(noun))] = code
             for name, section in table.items():
-                if name in ("voice", "affiliated", "party_nouns", "local_office", "mastheads"):
+                if name in _LIST_TABLES:
                     continue
                 kind = _kind(name, where=f"[{name}]")
                 for individual, key in ((True, "individual"), (False, "collective")):
@@ -198,6 +208,10 @@ class DescriptorLexicon:
                         canonical = " ".join(singular(w.folded) for w in words(phrase))
                         lexicon.index.add(phrase, Descriptor(canonical, kind, individual, phrase in voice))
         return lexicon
+
+
+#: Tables of the descriptor lexicon that are word lists, not source kinds.
+_LIST_TABLES = frozenset({"voice", "affiliated", "party_nouns", "local_office", "mastheads", "platforms", "defence"})
 
 
 def _read_toml(path: Path, *, what: str) -> dict[str, Any]:

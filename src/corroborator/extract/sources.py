@@ -219,6 +219,7 @@ def _analyse(
     # that noun as its head, whatever the parse or the prepositions before it say
     if not any(h.first_word < zone_end for h in descriptors) and any(h.last_word == len(toks) for h in descriptors):
         zone_end = len(toks)
+    zone_end = _name_continued(toks, zone_end, descriptors)
     proper: list[bool] = []
     for word in toks:
         if proper_at is not None:
@@ -228,6 +229,32 @@ def _analyse(
             # without a parse, any capitalised word may be a name
             proper.append(word.capitalised)
     return _Part(sub, toks, proper, aliases, descriptors, parties, zone_end, offices)
+
+
+#: Words that join the parts of one institution's name ("Republic of Türkiye Ministry of ...").
+_NAME_JOINS = _wordset("of for")
+
+
+def _name_continued(toks: Sequence[Word], zone_end: int, descriptors: Sequence[Hit[Descriptor]]) -> int:
+    """Where the source's own words end, when a capitalised name runs on past "of"/"for".
+
+    "Republic of Türkiye Ministry of National Defence", "Centre for Anglophone Rights
+    Monitoring": the words before the first "of" name no kind of source, so the name goes on
+    through capitalised words to the first noun that does ("Ministry"), and what follows that
+    is its complement. A zone that already holds such a noun ("the Ministry of Interior", "a
+    spokesman for ...") is left as it is.
+    """
+    while (
+        0 < zone_end < len(toks) - 1
+        and toks[zone_end].folded in _NAME_JOINS
+        and toks[zone_end + 1].capitalised
+        and not any(h.first_word < zone_end for h in descriptors)
+    ):
+        end = zone_end + 1
+        while end < len(toks) and toks[end].capitalised and toks[end].folded not in _BOUNDARY_WORDS:
+            end += 1
+        zone_end = end
+    return zone_end
 
 
 _QUANTIFIERS = _wordset("one some many several most all none each few two three dozens hundreds")
@@ -389,7 +416,9 @@ def _resolve(
     # 1. the head names a registry source directly ("Kremlin spokesman Dmitry Peskov", "Tass"),
     # unless the name is only part of a role phrase ("the Kremlin spokesman" is a person)
     office = _office(head, registry)
-    direct = [h for h in head.aliases if head.in_zone(h) and not h.possessive]
+    direct = [
+        h for h in head.aliases if head.in_zone(h) and not h.possessive and not _tail_of_a_name(head, h, registry)
+    ]
     if direct and office is not None:
         direct = [h for h in direct if not (office[1] <= h.first_word and h.last_word <= office[2])]
     if direct:
@@ -436,6 +465,17 @@ def _resolve(
             return _someone_of(misspelt, follower, head, text, registry)
 
     return _inferred(head, appositions, text, registry, context)
+
+
+def _tail_of_a_name(head: _Part, hit: Hit[str], registry: SourceRegistry) -> bool:
+    """A registered outlet's name that ends a longer name: "the Harbour Times" is not The
+    Times, nor "Galilee Post" the Post. A proper word right before it that nothing explains
+    (no party, alias or noun of the lexicon) makes the name another publication's."""
+    if registry.entries[hit.values[0]].type not in ("outlet", "channel") or hit.first_word == 0:
+        return False
+    before = hit.first_word - 1
+    word = head.toks[before]
+    return head.proper[before] and not head.covered(before) and word.folded not in _NOT_NAMES
 
 
 def _resolve_pronoun(folded: str, text: str, context: SourceContext | None) -> Source:
@@ -605,6 +645,8 @@ def _inferred(
     kind = noun.kind if noun is not None else SourceKind.UNKNOWN
     if noun is not None and noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
         kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
+    if kind == SourceKind.OFFICIAL and zone_descriptors and _defence_office(head, zone_descriptors[-1], registry):
+        kind = SourceKind.MILITARY  # "the Ministry of National Defence", "the defence minister"
     descriptors = registry.descriptors
     sided = kind in descriptors.affiliated or (noun is not None and noun.phrase in descriptors.affiliated_nouns)
     affiliation = party if sided else None
@@ -624,6 +666,27 @@ def _inferred(
         prefix = "name" if head.name_words() else "unknown"
         return Source(key=f"{prefix}:{_slug(zone)}", name=zone, kind=SourceKind.UNKNOWN, description=text)
     return _group_source(kind, noun, affiliation, country, head, text, named=False)
+
+
+def _defence_office(head: _Part, office: Hit[Descriptor], registry: SourceRegistry) -> bool:
+    """An office whose portfolio is defence: named just before it ("the defence minister",
+    "National Defence Ministry") or in its "of"/"for" complement ("Ministry of State for
+    National Defence", "Secretary of Defense")."""
+    portfolios = registry.descriptors.defence
+    toks = head.toks
+    before = [w.folded for w in toks[max(0, office.first_word - 2) : office.first_word]]
+    if before and (before[-1] in portfolios or " ".join(before) in portfolios):
+        return True
+    after = office.last_word
+    if after >= len(toks) or toks[after].folded not in _NAME_JOINS:
+        return False
+    complement: list[str] = []
+    for word in toks[after + 1 : after + 6]:
+        if word.folded in _BOUNDARY_WORDS and word.folded not in _NAME_JOINS:
+            break
+        complement.append(word.folded)
+    phrases = {" ".join(complement[i:j]) for i in range(len(complement)) for j in range(i + 1, len(complement) + 1)}
+    return bool(phrases & portfolios)
 
 
 def _armed_qualifier(head: _Part, zone_descriptors: Sequence[Hit[Descriptor]]) -> bool:
@@ -713,18 +776,30 @@ def outlet_source(outlet: str | None, *, registry: SourceRegistry, report_id: st
     return Source(key=f"outlet:unknown{suffix}", name="unidentified outlet", kind=SourceKind.UNKNOWN)
 
 
+#: Notes on an outlet's translation ("translated from French", "unofficial translation"): the
+#: language they name is no party's voice.
+_TRANSLATION_NOTE = re.compile(r"\b(?:unofficial\s+|machine\s+|our\s+)?translat(?:ed|ion)\b.*", re.IGNORECASE)
+
+
 def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
     """What an unregistered outlet's name says it is. A name that ends in a masthead word
     ("Port-au-Prince Post", "Galilee Post") is a newspaper unless the rest of the name says
-    otherwise ("Odesa Times (Telegram channel)")."""
-    described = resolve_source(outlet, registry=registry)
+    otherwise ("Odesa Times (Telegram channel)"); a platform in its parenthesis ("Qamishlo Now
+    (X)") makes an account of it unless its name is an office's or a force's. Notes on the
+    translation ("translated from Spanish") are not read for a side."""
     name, _, rest = outlet.partition("(")
+    notes = [_TRANSLATION_NOTE.sub("", note).strip() for note in rest.rstrip(")").split(",")]
+    notes = [note for note in notes if note]
+    described = resolve_source(f"{name.strip()} ({', '.join(notes)})" if notes else name.strip(), registry=registry)
+    platform = any(fold(note) in registry.descriptors.platforms for note in notes)
+    if platform and described.kind in _NOT_AN_OUTLET_KIND | {SourceKind.INDEPENDENT_MEDIA}:
+        return described.model_copy(update={"kind": SourceKind.SOCIAL_MEDIA, "affiliation": None})
     name = name.split(",")[0].strip()
     last = name.split()[-1] if name.split() else ""
     if not last[:1].isupper() or last.lower() not in registry.descriptors.mastheads:
         return described
-    if rest:
-        told = resolve_source(rest.rstrip(")"), registry=registry)
+    if notes:
+        told = resolve_source(", ".join(notes), registry=registry)
         if told.kind not in _NOT_AN_OUTLET_KIND:
             return told
     return Source(key=f"outlet:{_slug(outlet)}", name=outlet, kind=SourceKind.INDEPENDENT_MEDIA, description=outlet)
