@@ -15,7 +15,7 @@ from spacy.language import Language
 from corroborator.config import Settings
 from corroborator.errors import PipelineError
 from corroborator.extract.attribution import find_attributions
-from corroborator.extract.sources import SourceRegistry, is_anonymous
+from corroborator.extract.sources import DOCUMENT_PREFIX, SourceRegistry, is_anonymous
 from corroborator.model import (
     Attribution,
     NormalisedReport,
@@ -993,6 +993,30 @@ def test_attribution_a_speaker_who_asks_not_to_be_named_is_anonymous(find: Find)
     assert b.source.kind == SourceKind.ANONYMOUS
     c = only(find("A nurse at the clinic said nine wounded had been brought in."), "said")
     assert c.source.kind == SourceKind.EYEWITNESS
+
+
+def test_attribution_he_after_one_unnamed_person_is_that_person(find: Find) -> None:
+    found = find(
+        "A trader who survived the strike said the drone came in low. "
+        '"It hit the fuel store first," he said. '
+        "The village head, reached by phone, said nine people died. He said the market burned."
+    )
+    speakers = [a.source.key for a in found if a.cue_span is not None and a.cue_span.text == "said"]
+    assert speakers == [
+        "group:eyewitness:-:trader",
+        "group:eyewitness:-:trader",
+        "group:eyewitness:-:village-head",
+        "group:eyewitness:-:village-head",
+    ]
+
+
+def test_attribution_a_document_with_no_author_is_no_speaker(find: Find) -> None:
+    statistics = only(find("According to initial statistics, 14 people were killed."), "According to")
+    assert statistics.source.key.startswith(DOCUMENT_PREFIX)
+    version = only(find("An earlier version of this report said 12 people were killed."), "said")
+    assert version.source.key.startswith(DOCUMENT_PREFIX)
+    ministry = only(find("According to figures from the health ministry, 14 people were killed."), "According to")
+    assert ministry.source.kind == SourceKind.OFFICIAL
 
 
 # ------------------------------------------------------------------ figures, polls and misreadings

@@ -56,3 +56,21 @@ def test_local_sides_the_enemy_is_the_one_party_the_speaker_is_at_war_with(pipel
     assert parties(pipeline, said, "Harbour Lights Gazette") == ["RU"]
     unknown = "Overnight the enemy attacked the port with drones, residents said."
     assert parties(pipeline, unknown, "Harbour Lights Gazette") == []
+
+
+def test_local_sides_figures_with_no_author_are_the_outlets_own_word(pipeline: Pipeline) -> None:
+    report = model.Report(
+        id="r",
+        text="A drone struck a bus station in Poltava on Monday. According to initial statistics, 14 were killed.",
+        published="2024-11-10T13:00:00+02:00",
+        outlet="Southern Civic Watch",
+    )
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    (killed,) = [c for c in extracted.claims if c.attribute == model.Attribute.KILLED]
+    assert (killed.source.name, killed.source.kind, killed.stance) == (
+        "Southern Civic Watch",
+        model.SourceKind.EXPERT,
+        model.Stance.ASSERTS,
+    )
+

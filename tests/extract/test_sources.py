@@ -363,6 +363,11 @@ def test_sources_a_registry_name_that_starts_a_longer_outlet_name_is_not_that_ou
     assert resolve(registry, "the village's rescue team").kind == SourceKind.EYEWITNESS
 
 
+def test_sources_a_party_after_lower_case_qualifiers_speaks_as_itself(registry: SourceRegistry) -> None:
+    assert resolve(registry, "the banned TTP").key == "party:TTP"
+    assert resolve(registry, "the outlawed JNIM").key == "party:JNIM"
+
+
 def test_sources_a_registered_masthead_that_ends_a_longer_name_is_another_paper(registry: SourceRegistry) -> None:
     assert resolve(registry, "the Harbour Times").key != "reg:the-times"
     assert resolve(registry, "The Times").key == "reg:the-times"

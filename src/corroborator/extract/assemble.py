@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from corroborator import model
 from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
 from corroborator.extract.gazetteer import name_key
+from corroborator.extract.sources import DOCUMENT_PREFIX
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -342,6 +343,10 @@ class ClaimAssembler:
             source, stance = FOOTAGE_SOURCE, model.Stance.REPORTS
             hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
             attribution_id = attribution.id
+        elif attribution is not None and attribution.source.key.startswith(DOCUMENT_PREFIX):
+            # "according to initial statistics": a document that names no author is the report's word
+            source, stance = own, attribution.stance
+            hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
         elif attribution is not None:
             source, via, stance = attribution.source, attribution.via, attribution.stance
             hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))

@@ -342,6 +342,8 @@ class _Finder:
         if source.key.startswith("anon:") and source.kind != SourceKind.ANONYMOUS:
             return True
         root = words.root
+        if root.tag_ == "NN" and any(h.values[0].individual for h in self.registry.descriptors.index.scan(root.text)):
+            return True  # one unnamed person ("a trader who survived", "the village head") is a "he" later
         return root.ent_type_ == "PERSON" or root.lower_ in ("he", "she")
 
     def _continuations(self, drafts: Sequence[Draft]) -> list[Draft]:

@@ -163,6 +163,8 @@ class DescriptorLexicon:
     platforms: frozenset[str] = frozenset()
     #: Portfolios that make an office military ([defence]): "Ministry of National Defence".
     defence: frozenset[str] = frozenset()
+    #: Documents that may stand where a speaker does ([documents]): "according to initial statistics".
+    documents: frozenset[str] = frozenset()
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
@@ -176,10 +178,12 @@ class DescriptorLexicon:
         mastheads: set[str] = set()
         platforms: set[str] = set()
         defence: set[str] = set()
+        documents: set[str] = set()
         for table in tables:
             mastheads.update(w.lower() for w in _strings(table.get("mastheads", {}), "words", "mastheads"))
             platforms.update(fold(w) for w in _strings(table.get("platforms", {}), "words", "platforms"))
             defence.update(fold(w) for w in _strings(table.get("defence", {}), "words", "defence"))
+            documents.update(singular(fold(w)) for w in _strings(table.get("documents", {}), "words", "documents"))
             voice.update(_strings(table.get("voice", {}), "words", "voice"))
             local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
@@ -193,6 +197,7 @@ class DescriptorLexicon:
             mastheads=frozenset(mastheads),
             platforms=frozenset(platforms),
             defence=frozenset(defence),
+            documents=frozenset(documents),
         )
         for table in tables:
             for noun, code in table.get("party_nouns", {}).items():
@@ -211,7 +216,9 @@ class DescriptorLexicon:
 
 
 #: Tables of the descriptor lexicon that are word lists, not source kinds.
-_LIST_TABLES = frozenset({"voice", "affiliated", "party_nouns", "local_office", "mastheads", "platforms", "defence"})
+_LIST_TABLES = frozenset(
+    {"voice", "affiliated", "party_nouns", "local_office", "mastheads", "platforms", "defence", "documents"}
+)
 
 
 def _read_toml(path: Path, *, what: str) -> dict[str, Any]:

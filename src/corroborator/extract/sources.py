@@ -14,6 +14,8 @@ Keys (`Source.key`):
     group:<kind>:<party|->:<noun> an unnamed group ("residents", "Russian authorities")
     unknown:<slug>                nothing recognisable ("unresolved:<pronoun>" for a lost pronoun)
     outlet:<slug>                 the report's own outlet, when the registry does not know it
+    document:<slug>               a document that names no author ("initial statistics"): the
+                                  report's own statement
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from corroborator.model import Source, SourceKind
 
 __all__ = [
     "DESCRIPTOR_RESOURCE",
+    "DOCUMENT_PREFIX",
     "REGISTRY_RESOURCE",
     "Descriptor",
     "DescriptorLexicon",
@@ -412,6 +415,9 @@ def _resolve(
     definite = _definite_reference(head, registry, context)
     if definite is not None:
         return definite.model_copy(update={"description": text})
+    if _authorless_document(head, appositions, registry):
+        key = f"{DOCUMENT_PREFIX}{_slug(text)}"
+        return Source(key=key, name=_display(text), kind=SourceKind.UNKNOWN, description=text)
 
     # 1. the head names a registry source directly ("Kremlin spokesman Dmitry Peskov", "Tass"),
     # unless the name is only part of a role phrase ("the Kremlin spokesman" is a person)
@@ -465,6 +471,26 @@ def _resolve(
             return _someone_of(misspelt, follower, head, text, registry)
 
     return _inferred(head, appositions, text, registry, context)
+
+
+#: Key prefix of a document that names no author ("initial statistics", "an earlier version
+#: of this report"): what it says is the report's own statement.
+DOCUMENT_PREFIX = "document:"
+
+
+def _authorless_document(head: _Part, appositions: Sequence[_Part], registry: SourceRegistry) -> bool:
+    """ "According to initial statistics", "battle damage assessment confirmed", "an earlier
+    version of this report said": a document whose author is not named is no one's voice but
+    the report's. Figures of someone ("the ministry's figures", "data from the health
+    ministry") name their author and are not this."""
+    toks = head.toks
+    lead = next((i for i, w in enumerate(toks) if i > 0 and w.folded in _BOUNDARY_WORDS), len(toks))
+    if lead == 0 or singular(toks[lead - 1].folded) not in registry.descriptors.documents:
+        return False
+    if head.aliases or head.parties or any(p.aliases or p.parties or p.descriptors for p in appositions):
+        return False
+    # "this report", "this article": the report itself
+    return all(h.first_word > 0 and toks[h.first_word - 1].folded == "this" for h in head.descriptors)
 
 
 def _tail_of_a_name(head: _Part, hit: Hit[str], registry: SourceRegistry) -> bool:
@@ -588,8 +614,12 @@ def _whole_party(head: _Part, registry: SourceRegistry) -> Source | None:
     if not zone or len(mentions) != 1 or mentions[0].role not in ("name", "government", "forces"):
         return None
     mention = mentions[0]
-    if any(not (mention.start <= w.start and w.end <= mention.end) for w in zone):
-        return None
+    # only the party's name, after lower-case qualifiers nothing else explains ("the banned TTP")
+    for i, word in enumerate(head.toks[: head.zone_end]):
+        inside = mention.start <= word.start and word.end <= mention.end
+        qualifier = word.end <= mention.start and not word.capitalised and not head.covered(i)
+        if word.folded != "the" and not inside and not qualifier:
+            return None
     party = registry.parties.party(mention.code)
     if party is None:
         return None
