@@ -187,10 +187,21 @@ def test_facts_a_blast_near_something_does_not_make_it_the_target(run_facts: Run
         ("ODESA, May 2 (Wire) - Russia attacked the port with drones.", "RU"),
         ("Witnesses said the shells had been fired from RSF positions east of the town.", "RSF"),
         ("The governor called the blast a terrorist act of the Ukrainian special services.", "UA"),
+        # held responsible: the adjective's own subject, or its verb's object
+        ("The council holds the Government of National Unity fully responsible for the drone strike.", "LY"),
+        ("Kyiv held Russia responsible for the missile attack on the hospital.", "RU"),
+        ("The mayor said he holds Hezbollah accountable for the rocket attack.", "HEZBOLLAH"),
     ],
 )
 def test_facts_responsible_party_claims_owners_and_pronouns(run_facts: Run, text: str, party: str) -> None:
     assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == [party]
+
+
+def test_facts_held_responsible_for_something_else_is_no_attacker(run_facts: Run) -> None:
+    ws = run_facts("After the drone strike, residents held the utility responsible for the long power cuts.")
+    assert facts(ws, A.RESPONSIBLE_PARTY) == []
+    ws = run_facts("After the drone strike, residents held Hezbollah responsible for the power cuts.")
+    assert facts(ws, A.RESPONSIBLE_PARTY) == []
 
 
 def test_facts_defender_of_a_repelled_attack_is_not_responsible(run_facts: Run) -> None:

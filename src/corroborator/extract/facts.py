@@ -529,8 +529,14 @@ class FactFinder:
         findings = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if lemma in _RESPONSIBILITY_NOUNS or (lemma == "responsible" and token.pos_ == "ADJ"):
+            if lemma in _RESPONSIBILITY_NOUNS or (lemma in _RESPONSIBLE and token.pos_ == "ADJ"):
                 owners = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
+                if not owners and token.pos_ == "ADJ" and _charge_is_violence(token, violent):
+                    # "holds the GNU responsible for the strike", "held Russia responsible": the
+                    # one held responsible is the adjective's own subject or its verb's object
+                    owners = [c for c in token.children if c.dep_ == "nsubj"]
+                    if not owners and token.dep_ == "oprd":
+                        owners = [c for c in token.head.children if c.dep_ in {"dobj", "obj"}]
                 if not owners and token.dep_ in {"dobj", "acomp"}:
                     # "Hezbollah claimed responsibility", "the Houthis were likely responsible"
                     owners = [_speaker_if_pronoun(c) for c in token.head.children if c.dep_ == "nsubj"]
@@ -579,6 +585,10 @@ class FactFinder:
                                 )
                             )
         return findings
+
+
+#: Adjectives that hold someone to account for an attack ("responsible", "accountable").
+_RESPONSIBLE = frozenset({"responsible", "accountable"})
 
 
 def _charge_is_violence(verb: Token, violent: frozenset[int]) -> bool:
