@@ -454,6 +454,22 @@ def test_frames_another_strike_after_a_named_weapon_is_a_new_attack_of_that_kind
     assert second.sub_event_type == "Air/drone strike"
 
 
+def test_frames_another_weapon_that_hits_another_town_is_another_attack(extract: Extract) -> None:
+    report = extract(
+        "A drone struck a bus near Kupiansk on Saturday, killing two people, officials said. "
+        "Hours later, another drone hit a grain store in Balakliia, in the same region."
+    )
+    assert [[p.place.name for p in f.places] for f in report.frames] == [["Kupyansk"], ["Balakliya"]]
+    # where it hit the same town (or a district of it), or names no place, it is the same attack
+    same_town = extract(
+        "A Russian drone hit a house in Kharkiv on Monday night. Another drone hit a warehouse in the city's "
+        "Saltivskyi district."
+    )
+    assert len(same_town.frames) == 1
+    unplaced = extract("One drone hit a house in Kharkiv on Monday. Another drone hit a warehouse.")
+    assert len(unplaced.frames) == 1
+
+
 def claims_of(report: model.ExtractedReport, frame: model.Frame) -> dict[str, str]:
     found: dict[str, str] = {}
     for claim in report.claims:

@@ -375,6 +375,7 @@ class EventFinder:
             family=cls.family,
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
+            another_weapon=_another_weapon(token, weapon_at, self.lexicon.another_cues),
             anaphoric=_is_anaphoric(token),
             denial=negated and cls.name in _DENIABLE and self._denied_occasion(token, weapon_at),
             weapon_category=weapon.category if weapon else None,
@@ -833,6 +834,14 @@ def _is_another(token: Token, cues: frozenset[str]) -> bool:
         owner = token.head.head
         return owner.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in cues for c in owner.children)
     return False
+
+
+def _another_weapon(token: Token, weapon_at: dict[int, WeaponHit], cues: frozenset[str]) -> bool:
+    """ "Hours later, another Turkish drone hit the gas plant", "a second missile struck the
+    port": another weapon as the subject of the attack word is another attack."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i in weapon_at and _is_another(c, cues) for c in token.children
+    )
 
 
 #: Verbs whose simple past with a plural attack noun tells what was done on one occasion:

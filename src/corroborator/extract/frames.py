@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
-from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer
 from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import (
     WeekdayReading,
@@ -189,6 +189,10 @@ class FrameBuilder:
                 if self._positively_matches(draft, times, places):
                     return draft
             return None
+        if hit.another_weapon and places:
+            # "Another drone hit the gas plant near Rmelan": another attack, unless where an
+            # earlier one hit (the same town, or near it)
+            return next((d for d in same_family if self._positively_matches(d, times, places)), None)
         if not times and not places:
             return _same_weapon(same_family, kind) or current
         compatible = [d for d in same_family if self._compatible(d, times, places)]
@@ -229,8 +233,9 @@ class FrameBuilder:
         if not (times or places):
             return False
         # "Another attack" the same night is usually elsewhere: only a place match (with a
-        # compatible time, if any) brings it back to an earlier frame.
-        place_ok = bool(places) and bool(draft.places) and self._places_compatible(draft.places, places)
+        # compatible time, if any) brings it back to an earlier frame, and a town of the same
+        # region is elsewhere ("another drone hit the gas plant near Rmelan", after Amuda).
+        place_ok = bool(places) and bool(draft.places) and self._places_close(draft.places, places)
         time_ok = not times or self._times_compatible(draft.times, times)
         return place_ok and time_ok
 
@@ -257,6 +262,30 @@ class FrameBuilder:
         if specific_a and specific_b and not (_wave(specific_a) or _wave(specific_b)):
             a, b = specific_a, specific_b
         return any(self.same_area(x.place, y.place) for x in a for y in b)
+
+    def _places_close(self, a: Sequence[model.PlaceMention], b: Sequence[model.PlaceMention]) -> bool:
+        """Like `_places_compatible`, but the innermost places must be one spot: the same place,
+        one inside the other, or near by their coordinates; not merely one region, and not a
+        place of unknown position ("near Rmelan", a town no gazetteer lists)."""
+        inner_a, inner_b = self._innermost(a), self._innermost(b)
+        if not (inner_a and inner_b):
+            return self._places_compatible(a, b)
+        gazetteer = self.gazetteer
+        for x, y in ((x.place, y.place) for x in inner_a for y in inner_b):
+            distance = gazetteer.distance_km(x, y)
+            near = distance is not None and distance <= SAME_AREA_KM
+            if near or gazetteer.contains(x, y) or gazetteer.contains(y, x):
+                return True
+        return False
+
+    def _innermost(self, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
+        """The specific places that hold none of the others ("Myrhorod", not "Poltava region")."""
+        specific = _specific(places)
+        return [
+            p
+            for p in specific
+            if not any(q.place.id != p.place.id and self.gazetteer.contains(p.place, q.place) for q in specific)
+        ]
 
     def _compatible_places(self, draft: _Draft, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
         """The places a mention adds to a frame it joins: "strikes on Kyiv and Odesa" joining

@@ -47,6 +47,9 @@ class EventHit:
     family: str
     event_class: str
     another: bool = False
+    #: Its subject is another weapon ("another drone hit the plant"): another attack unless it
+    #: hit where an earlier one did, not necessarily a new topic (see frames).
+    another_weapon: bool = False
     anaphoric: bool = False
     #: A negated mention of one past occasion ("did not strike the hospital"), not a policy
     #: ("we do not attack civilians") or a hypothesis: a denial framing may give its own frame.
