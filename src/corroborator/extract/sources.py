@@ -495,8 +495,8 @@ def _authorless_document(head: _Part, appositions: Sequence[_Part], registry: So
 
 def _tail_of_a_name(head: _Part, hit: Hit[str], registry: SourceRegistry) -> bool:
     """A registered outlet's name that ends a longer name: "the Harbour Times" is not The
-    Times, nor "Galilee Post" the Post. A proper word right before it that nothing explains
-    (no party, alias or noun of the lexicon) makes the name another publication's."""
+    Times. A proper word right before it that nothing explains (no party, alias or noun of
+    the lexicon) makes the name another publication's."""
     if registry.entries[hit.values[0]].type not in ("outlet", "channel") or hit.first_word == 0:
         return False
     before = hit.first_word - 1
