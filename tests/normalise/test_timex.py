@@ -381,6 +381,47 @@ def test_timex_zone_abbreviations_are_capitals_after_a_clock() -> None:
     assert one("The crew stopped at 7 pm to eat.").timezone is None  # a word, not East Africa Time
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "timezone"),
+    [
+        ("The depot was hit at 1430 GMT+3 on Monday.", "1430 GMT+3 on Monday", "UTC+03:00"),
+        ("Sirens sounded at 9 p.m. (UTC-4), the mayor said.", "9 p.m. (UTC-4)", "UTC-04:00"),
+        ("The convoy left at 21:00 UTC+02:00.", "21:00 UTC+02:00", "UTC+02:00"),
+        ("The blast came at 9:30 a.m. UTC +5:30.", "9:30 a.m. UTC +5:30", "UTC+05:30"),
+        ("Shelling resumed at 06:15 (GMT).", "06:15 (GMT)", "UTC"),
+    ],
+)
+def test_timex_a_fixed_offset_zone_is_recorded_as_its_offset(text: str, span: str, timezone: str) -> None:
+    # "GMT+3" is three hours from GMT, not GMT with a stray "+3"; a zone alone in brackets
+    # after the clock is the clock's
+    found = one(text)
+    assert (found.span.text, found.timezone) == (span, timezone)
+
+
+@pytest.mark.parametrize(
+    ("statement", "timezone"),
+    [
+        ("All times Eastern (ET).", "America/New_York"),
+        ("All times are local.", "local"),
+        ("Times in GMT", "UTC"),
+        ("Updates on the strikes (all times Kyiv time).", "Europe/Kyiv"),
+        ("Times are UTC+3", "UTC+03:00"),
+        ("All times are in Pacific time.", "America/Los_Angeles"),
+    ],
+)
+def test_timex_a_statement_on_all_times_gives_its_zone_to_bare_clocks_below(statement: str, timezone: str) -> None:
+    text = f"{statement}\n\n4:05 p.m.\nA second drone was shot down at 3:40 p.m., the governor says."
+    assert [(e.span.text, e.timezone) for e in tag(text)] == [("4:05 p.m.", timezone), ("3:40 p.m.", timezone)]
+
+
+def test_timex_a_statement_on_all_times_leaves_clocks_with_a_zone_and_clocks_above() -> None:
+    text = "Curfew began at 8 p.m.\n\nAll times local.\n\nThe first drone came at 0140 GMT, the second at 5:10 a.m."
+    assert [e.timezone for e in tag(text)] == [None, "UTC", "local"]
+    # "times" inside a sentence, or a region word not ending the statement, is no statement
+    assert [e.timezone for e in tag("At times local residents fled at 3 p.m.")] == [None]
+    assert [e.timezone for e in tag("It rang three times. Central heating failed at 6 a.m.")] == [None]
+
+
 def test_timex_clock_minutes_are_no_count_of_hours() -> None:
     found = tag("A second statement came at 10:30 hours later that day.")
     assert [e.timex_type for e in found] == [model.TimexType.TIME]  # not "30 hours", a duration

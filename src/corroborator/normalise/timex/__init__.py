@@ -81,7 +81,10 @@ Conventions
   day; "in the morning", "the afternoon" (not "this afternoon") may also take the day the
   paragraph before named (wire copy runs a sentence to a paragraph; blank lines are no
   paragraphs); the `clock` field always keeps the stated time. A stated time zone is recorded in
-  `timezone`; the clock is not converted (the place, known later, decides local time).
+  `timezone`; the clock is not converted (the place, known later, decides local time). A
+  fixed offset is recorded as one ("GMT+3" → "UTC+03:00"). A statement on the zone of every
+  time ("All times Eastern (ET).", "Times in GMT") gives its zone to the clocks below it that
+  name none.
 - Words inside quotation marks are the speaker's, who may have spoken the day before
   publication: quoted relative words also take that reading ("last night" in a quoted
   statement covers two nights).

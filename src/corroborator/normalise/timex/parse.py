@@ -7,6 +7,7 @@ references (publication inference tries many) without parsing again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -40,9 +41,12 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
     quotes = _quote_regions(text)
     lines = _paragraph_starts(text)
     sentences = _sentence_starts(text, doc)
+    blankets = lex.grammar.blanket_zones(text)
     found: list[ParsedTime] = []
     for atom in _merge_atoms(text, lex.grammar.atoms(text)):
         start, end, parts = atom.start, atom.end, atom.parts
+        if parts.hour is not None and parts.tz is None:
+            parts = replace(parts, tz=_blanket_zone(blankets, start))
         if parts.weak and not any(s <= start and end <= e for s, e in entities):
             continue
         if _quoted_title(text, start, end):
@@ -90,6 +94,14 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 40]
     return re.match(r"[,.!?]?[\"”']|\s+[A-Z]", after) is not None
+
+
+def _blanket_zone(blankets: list[tuple[int, str]], start: int) -> str | None:
+    """The zone the last statement on all times before `start` gives ("All times Eastern
+    (ET)." over a live blog's "6:50 p.m." entries); None without one. A clock naming its own
+    zone keeps it (the caller only asks for clocks that name none)."""
+    zones = [zone for end, zone in blankets if end <= start]
+    return zones[-1] if zones else None
 
 
 def _timex_type(parts: _Parts) -> model.TimexType:
