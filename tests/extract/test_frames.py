@@ -178,6 +178,34 @@ def test_frames_a_period_since_a_date_is_not_when_the_incident_happened(extract:
     assert all("August" not in t.span.text for frame in report.frames for t in frame.times)
 
 
+def test_frames_an_attack_under_way_since_a_clock_time_is_dated_by_it(extract: Extract) -> None:
+    # a start within the day is when the attack began; a start on a day or a month still
+    # bounds a period ("shelling has gone on since Tuesday")
+    report = extract("Villagers in Tepalcatepec report drones dropping explosives on their homes since about 6:45 a.m.")
+    (frame,) = report.frames
+    assert dated(frame) == ["about 6:45 a.m."]
+    report = extract("Drones have been attacking Kharkiv since dawn, the regional governor said.")
+    (frame,) = report.frames
+    assert dated(frame) == ["dawn"]
+    report = extract("Artillery has shelled Kherson since Tuesday, the regional governor said.")
+    assert all(not frame.times for frame in report.frames)
+
+
+def test_frames_a_time_on_the_first_of_conjoined_verbs_dates_the_event_word_after_it(extract: Extract) -> None:
+    # the parse hangs "at dawn on Friday" on "took off", no event word; the bombing shares its subject
+    report = extract("Two drones took off from the hills at dawn on Friday and bombed the market in Tepalcatepec.")
+    (frame,) = report.frames
+    assert dated(frame) == ["dawn on Friday"]
+    report = extract(
+        "Residents said drones had been circling over Tepalcatepec since 9:15 a.m. and dropped explosives on a house."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["9:15 a.m."]
+    # a verb with its own subject tells its own time
+    report = extract("Soldiers reached Tepalcatepec on Monday and on Friday drones bombed the market.")
+    assert [dated(frame) for frame in report.frames] == [["Friday"]]
+
+
 def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"
