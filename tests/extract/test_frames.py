@@ -206,6 +206,18 @@ def test_frames_a_time_on_the_first_of_conjoined_verbs_dates_the_event_word_afte
     assert [dated(frame) for frame in report.frames] == [["Friday"]]
 
 
+def test_frames_a_time_after_the_reported_clause_is_the_clauses_not_the_saying(extract: Extract) -> None:
+    # the parse hangs the time on "reported"; it follows the reported clause, whose time it is
+    report = extract(
+        "Residents of Tepalcatepec reported drones dropping explosives on houses since shortly after 9:30 a.m."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["shortly after 9:30 a.m."]
+    # before the clause it dates the saying
+    report = extract("The army said on Monday that drones struck a fuel depot in Kharkiv.")
+    assert [dated(frame) for frame in report.frames] == [[]]
+
+
 def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"

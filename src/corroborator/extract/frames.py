@@ -770,8 +770,25 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
         bounds = expression.bound is not None and not _began_within_a_day(expression)
         if bounds or _counting_period(expression, span) or _time_of_saying(span.root):
             continue
-        found[span.root.i] = expression
+        clause = _reported_clause_before(span.root)
+        if clause is None:
+            found[span.root.i] = expression
+        else:
+            found.setdefault(clause.i, expression)
     return found
+
+
+def _reported_clause_before(root: Token) -> Token | None:
+    """ "Residents reported drones dropping explosives on houses since shortly after 9:30 a.m.":
+    the parse hangs the time on the reporting verb, but it follows the reported clause, whose
+    time it is (the time of the saying comes before it: "said on Monday that ..."). The verb
+    of that clause, where the time is filed; None for a time the parse hangs elsewhere."""
+    arc = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+    verb = arc.head
+    if arc.dep_ not in _ADJUNCT_ARCS or verb.i == arc.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < root.i]
+    return clauses[-1] if clauses else None
 
 
 #: Precisions of a start that lies within one day: a clock, a part of the day.
