@@ -399,6 +399,19 @@ def test_timex_a_fixed_offset_zone_is_recorded_as_its_offset(text: str, span: st
 
 
 @pytest.mark.parametrize(
+    ("text", "timezone"),
+    [
+        ("The first blast came at 3 a.m. Damascus time.", "Asia/Damascus"),
+        ("Sirens sounded at 11:40 p.m. Israel Daylight Time.", "Asia/Jerusalem"),
+        ("The ship was hit at 0230 Greenwich Mean Time.", "UTC"),
+        ("Power failed at 6 a.m. MST across the city.", "America/Denver"),
+    ],
+)
+def test_timex_zones_written_in_full_or_named_after_a_capital(text: str, timezone: str) -> None:
+    assert one(text).timezone == timezone
+
+
+@pytest.mark.parametrize(
     ("statement", "timezone"),
     [
         ("All times Eastern (ET).", "America/New_York"),
