@@ -631,3 +631,17 @@ def test_frames_we_in_a_military_statement_strike_with_arms(extract: Extract) ->
     assert _coded(_claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]) == {("RU", model.Stance.DENIES)}
     # a resident's "we" strikes nothing
     assert extract('"We struck a deal with the landlord on Sunday," a resident of Kherson said.').frames == ()
+
+
+def test_frames_a_zone_stated_in_the_title_is_the_zone_of_the_clocks(settings: Settings) -> None:
+    report = model.Report(
+        id="r",
+        title="LIVE: Drone strikes on Kharkiv (all times Kyiv time)",
+        text="A drone struck a fuel depot in Kharkiv at 03:10 on Thursday, the governor said.",
+        published="2026-10-15T12:00:00+03:00",
+    )
+    (extracted,) = Pipeline(settings).pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    assert [(t.span.text, t.timezone) for f in extracted.frames for t in f.times] == [
+        ("03:10 on Thursday", "Europe/Kyiv")
+    ]

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from corroborator import model
 from corroborator.errors import PipelineError
-from corroborator.normalise.timex import Reference, find_time_expressions, parse_times
+from corroborator.normalise.timex import Reference, find_time_expressions, parse_times, stated_zone
 
 # Publication on Wednesday 3 May 2023 unless a test says otherwise.
 WEDNESDAY = Reference(earliest=dt.date(2023, 5, 3))
@@ -433,6 +433,15 @@ def test_timex_a_statement_on_all_times_leaves_clocks_with_a_zone_and_clocks_abo
     # "times" inside a sentence, or a region word not ending the statement, is no statement
     assert [e.timezone for e in tag("At times local residents fled at 3 p.m.")] == [None]
     assert [e.timezone for e in tag("It rang three times. Central heating failed at 6 a.m.")] == [None]
+
+
+def test_timex_a_zone_stated_outside_the_text_holds_until_the_text_states_another() -> None:
+    assert stated_zone("LIVE: Drone strikes on Kharkiv (all times Kyiv time)") == "Europe/Kyiv"
+    assert stated_zone("Kharkiv live: all times GMT") == "UTC"
+    assert stated_zone("Kharkiv live: times of strikes") is None
+    text = "A blast came at 03:10.\n\nAll times are local.\n\nAnother came at 04:05."
+    found = find_time_expressions(text, reference=WEDNESDAY, zone="Europe/Kyiv")
+    assert [(e.clock, e.timezone) for e in found] == [("03:10", "Europe/Kyiv"), ("04:05", "local")]
 
 
 def test_timex_clock_minutes_are_no_count_of_hours() -> None:

@@ -119,7 +119,7 @@ from spacy.tokens import Doc
 from corroborator import model
 from corroborator.normalise.timex.lexicon import TIME_LEXICON as TIME_LEXICON
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon, load_time_lexicon
-from corroborator.normalise.timex.parse import parse_times
+from corroborator.normalise.timex.parse import parse_times, stated_zone
 from corroborator.normalise.timex.parts import Category, ParsedTime, Relation, Tense
 from corroborator.normalise.timex.resolve import Reference, resolve_times
 
@@ -131,14 +131,16 @@ def find_time_expressions(
     report_id: str = "",
     doc: Doc | None = None,
     lexicon: TimeLexicon | None = None,
+    zone: str | None = None,
 ) -> list[model.TimeExpression]:
     """Every time expression in `text`, typed and normalised TIMEX3-style against `reference`.
 
     `doc` is an optional spaCy parse of exactly `text` (recall from its entities, tense from
-    its parse); `lexicon` defaults to the packaged words plus the user's resource dirs.
+    its parse); `lexicon` defaults to the packaged words plus the user's resource dirs;
+    `zone`, the zone of clocks naming none, stated outside the text (see `parse_times`).
     """
     lex = lexicon or default_time_lexicon()
-    parsed = parse_times(text, doc=doc, lexicon=lex)
+    parsed = parse_times(text, doc=doc, lexicon=lex, zone=zone)
     return resolve_times(parsed, reference=reference, report_id=report_id, lexicon=lex)
 
 
@@ -154,4 +156,5 @@ __all__ = [
     "load_time_lexicon",
     "parse_times",
     "resolve_times",
+    "stated_zone",
 ]

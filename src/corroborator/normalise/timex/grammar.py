@@ -72,12 +72,13 @@ class _Grammar(_Handlers):
         # A fixed offset first: "GMT+3" is three hours from GMT, not GMT and a stray "+3".
         offset = r"(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)"
         self.tz = rf"(?:{offset}|(?i:{zones})|{abbreviations}|Z)"
-        # A statement giving the zone of every time below it, opening a line, a sentence or a
-        # bracket and ending with it: "All times Eastern (ET).", "(all times Kyiv time)",
-        # "Times are UTC+3", "All times are local". See `blanket_zones`.
+        # A statement giving the zone of every time below it, opening a line, a sentence, a
+        # bracket or what follows a colon or a dash, and ending with it: "All times Eastern
+        # (ET).", "(all times Kyiv time)", "Times are UTC+3", "All times are local". See
+        # `blanket_zones`.
         regions = _alternation(lex.zone_regions)
         self.blanket = re.compile(
-            rf"""(?:^|(?<=[.!?]\s)|(?<=[(\[]))[^\S\n]*
+            rf"""(?:^|(?<=[.!?:|–—]\s)|(?<=[(\[]))[^\S\n]*
             (?i:(?:all\s+)?times\s+(?:are\s+|were\s+)?(?:given\s+|shown\s+|listed\s+)?(?:in\s+)?)
             (?P<zone>{self.tz}|(?i:(?:{regions})(?:\s+time)?))
             (?:\s*\(\s*(?:{self.tz})\s*\))?

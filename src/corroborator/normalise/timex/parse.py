@@ -28,11 +28,16 @@ from corroborator.normalise.timex.merge import _merge_atoms
 from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Parts
 
 
-def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | None = None) -> tuple[ParsedTime, ...]:
+def parse_times(
+    text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | None = None, zone: str | None = None
+) -> tuple[ParsedTime, ...]:
     """Find the time expressions in `text` and read their meaning, without a reference.
 
     `doc`, a spaCy parse of exactly `text`, adds recall through its DATE/TIME entities and
     gives each expression the tense of its clause (otherwise nearby cue words decide).
+    `zone` is the zone of every clock naming none, stated outside the text (a live blog's
+    title: "... (all times Kyiv time)", read with `stated_zone`); a statement in the text
+    overrides it below itself.
     """
     lex = lexicon or default_time_lexicon()
     if doc is not None and doc.text != text:
@@ -41,7 +46,8 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
     quotes = _quote_regions(text)
     lines = _paragraph_starts(text)
     sentences = _sentence_starts(text, doc)
-    blankets = lex.grammar.blanket_zones(text)
+    blankets = [(0, zone)] if zone is not None else []
+    blankets += lex.grammar.blanket_zones(text)
     found: list[ParsedTime] = []
     for atom in _merge_atoms(text, lex.grammar.atoms(text)):
         start, end, parts = atom.start, atom.end, atom.parts
@@ -134,3 +140,10 @@ def _category(parts: _Parts) -> Category:
     if parts.weekday is not None:
         return "weekday"
     return "narrative" if parts.definite and parts.unit else "clock"
+
+
+def stated_zone(words: str, *, lexicon: TimeLexicon | None = None) -> str | None:
+    """The zone a statement on all times in `words` gives (a title "Drone strikes on Odesa
+    (all times Kyiv time)" gives "Europe/Kyiv"); None without one."""
+    found = (lexicon or default_time_lexicon()).grammar.blanket_zones(words)
+    return found[-1][1] if found else None
