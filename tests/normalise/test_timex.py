@@ -444,6 +444,20 @@ def test_timex_a_zone_stated_outside_the_text_holds_until_the_text_states_anothe
     assert [(e.clock, e.timezone) for e in found] == [("03:10", "Europe/Kyiv"), ("04:05", "local")]
 
 
+def test_timex_a_range_of_clocks_states_its_zone_once_after_its_end() -> None:
+    found = tag("The emergency service said the raid was repelled between 0020 and 0210 GMT.")
+    assert [(e.span.text, e.clock, e.timezone) for e in found] == [
+        ("0020", "00:20", "UTC"),
+        ("0210 GMT", "02:10", "UTC"),
+    ]
+    found = tag("Boats attacked the port from 1430 to 1540 GMT.")  # "1430" is no year here
+    assert [(e.span.text, e.timezone) for e in found] == [("1430", "UTC"), ("1540 GMT", "UTC")]
+    found = tag("The raid lasted from 10 p.m. to 2 a.m. Moscow time.")
+    assert [e.timezone for e in found] == ["Europe/Moscow", "Europe/Moscow"]
+    # a clock in a list, not a range, keeps its own (unknown) zone
+    assert [e.timezone for e in tag("Sirens sounded at 10 p.m. and again at 0200 GMT.")] == [None, "UTC"]
+
+
 def test_timex_clock_minutes_are_no_count_of_hours() -> None:
     found = tag("A second statement came at 10:30 hours later that day.")
     assert [e.timex_type for e in found] == [model.TimexType.TIME]  # not "30 hours", a duration

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from corroborator import model
-from corroborator.reconcile.timing import localise
+from corroborator.reconcile.timing import local_zone, localise
 from tests.reconcile.conftest import interval
 
 Claim = Callable[..., model.Claim]
@@ -45,3 +45,21 @@ def test_timing_a_clock_converted_across_midnight_moves_its_day(claim: Claim) ->
     (moved,) = localise([claim(model.Attribute.TIME, stated("2026-11-03T22:20", "22:20", "UTC"))], kyiv)
     assert isinstance(moved.value, model.TimeValue)
     assert (moved.value.value, moved.value.clock) == ("2026-11-04T00:20", "00:20")
+
+
+def test_timing_a_place_with_no_zone_takes_the_shores(claim: Claim) -> None:
+    red_sea = model.Place(id="x:red-sea", name="Red Sea", kind="sea")
+    hodeidah = model.Place(id="x:hodeidah", name="Hodeidah", kind="city", timezone="Asia/Aden")
+    utc = claim(model.Attribute.TIME, stated("2026-02-10T11:15", "11:15", "UTC"))
+    off_the_coast = claim(model.Attribute.PLACE, model.PlaceValue(place=hodeidah, precision=model.GeoPrecision.NEAR))
+    assert local_zone(red_sea, [utc, off_the_coast]) == "Asia/Aden"
+    # no shore named: the civil time a source counts in ("2:20 p.m. Sanaa time")
+    sanaa = claim(model.Attribute.TIME, stated("2026-02-10T14:20", "14:20", "Asia/Aden"))
+    assert local_zone(red_sea, [utc, sanaa]) == "Asia/Aden"
+    (moved, _) = localise([utc, sanaa], red_sea)
+    assert isinstance(moved.value, model.TimeValue)
+    assert moved.value.clock == "14:15"
+    # two shores, or only UTC: no local time to tell
+    kyiv = claim(model.Attribute.TIME, stated("2026-02-10T13:20", "13:20", "Europe/Kyiv"))
+    assert local_zone(red_sea, [utc, sanaa, kyiv]) is None
+    assert local_zone(red_sea, [utc]) is None

@@ -68,14 +68,34 @@ def consensus(claims: Sequence[model.Claim]) -> model.TimeValue | None:
     return model.TimeValue(interval=interval, value=narrowest.value.value, clock=None)
 
 
+def local_zone(place: model.Place | None, claims: Sequence[model.Claim]) -> str | None:
+    """The IANA zone an incident's times are told in: its place's. A place with none (a sea)
+    takes the one zone the other places claimed for the incident share ("in the Red Sea, off
+    Hodeidah"), else the one civil time its sources give clocks in ("2:20 p.m. Sanaa time"):
+    sources tell such an event in the time of the shore it happened off."""
+    if place is not None and place.timezone:
+        return place.timezone
+    places = {
+        c.value.place.timezone for c in claims if isinstance(c.value, model.PlaceValue) and c.value.place.timezone
+    }
+    if places:
+        return places.pop() if len(places) == 1 else None
+    civil = {
+        c.value.timezone
+        for c in claims
+        if isinstance(c.value, model.TimeValue) and c.value.timezone and "/" in c.value.timezone
+    }
+    return civil.pop() if len(civil) == 1 else None
+
+
 def localise(claims: Sequence[model.Claim], place: model.Place | None) -> list[model.Claim]:
     """Times stated in another zone ("0440 GMT", "3 a.m. Moscow time") in the place's local time.
 
     An incident's time is local to where it happened, so "2220 GMT on Tuesday" and "1:20
-    a.m." on Wednesday in Ukraine meet. Without a known place zone, values stay as stated
-    (and keep their `timezone`, so a reader sees they are not local).
+    a.m." on Wednesday in Ukraine meet. Without a known local zone (`local_zone`), values stay
+    as stated (and keep their `timezone`, so a reader sees they are not local).
     """
-    local = place.timezone if place is not None else None
+    local = local_zone(place, claims)
     out = []
     for claim in claims:
         value = claim.value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corroborator.normalise.timex.handlers import _Handlers
@@ -246,11 +247,13 @@ class _Grammar(_Handlers):
             self._clock,
         )
         self._add("clock_ampm", rf"""(?<![\w:.,])(?P<H>1[0-2]|0?[1-9])\s*(?P<ap>{_AMPM})""", self._clock)
+        # The start of a range takes the zone its end states: "between 0020 and 0210 GMT".
         self._add(
             "clock_military",
             rf"""
             (?<![\w:.,])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)
-            \s*(?:(?i:h|hrs|hours)(?!\w)|(?=\s*\(?(?:{self.tz})(?!\w)))""",
+            \s*(?:(?i:h|hrs|hours)(?!\w)|(?=\s*\(?(?:{self.tz})(?!\w))
+               |(?=(?:-|–|(?i:to|and|until|till))\s*[0-2]\d[0-5]\d\s*(?:{self.tz})(?!\w)))""",
             self._clock,
         )
         hour_words = _alternation(w for w, n in lex.numbers.items() if 1 <= n <= 12 and w not in {"a", "an"})
@@ -428,4 +431,10 @@ class _Grammar(_Handlers):
         for atom in found:
             if all(atom.end <= t.start or atom.start >= t.end for t in taken):
                 taken.append(atom)
-        return sorted(taken, key=lambda a: a.start)
+        # A four-digit clock takes the space before its zone or range so that it outranks the
+        # year the same digits could be ("1430 to 1530 GMT"); the expression ends at its digits.
+        trimmed = [
+            replace(a, end=a.start + len(text[a.start : a.end].rstrip())) if a.rule == "clock_military" else a
+            for a in taken
+        ]
+        return sorted(trimmed, key=lambda a: a.start)

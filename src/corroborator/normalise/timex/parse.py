@@ -25,7 +25,7 @@ from corroborator.normalise.timex.context import (
 from corroborator.normalise.timex.grammar import _Grammar
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
 from corroborator.normalise.timex.merge import _merge_atoms
-from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Parts
+from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Atom, _Parts
 
 
 def parse_times(
@@ -48,11 +48,13 @@ def parse_times(
     sentences = _sentence_starts(text, doc)
     blankets = [(0, zone)] if zone is not None else []
     blankets += lex.grammar.blanket_zones(text)
+    atoms = _merge_atoms(text, lex.grammar.atoms(text))
     found: list[ParsedTime] = []
-    for atom in _merge_atoms(text, lex.grammar.atoms(text)):
+    for index, atom in enumerate(atoms):
         start, end, parts = atom.start, atom.end, atom.parts
         if parts.hour is not None and parts.tz is None:
-            parts = replace(parts, tz=_blanket_zone(blankets, start))
+            following = atoms[index + 1] if index + 1 < len(atoms) else None
+            parts = replace(parts, tz=_range_zone(text, atom, following) or _blanket_zone(blankets, start))
         if parts.weak and not any(s <= start and end <= e for s, e in entities):
             continue
         if _quoted_title(text, start, end):
@@ -100,6 +102,18 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 40]
     return re.match(r"[,.!?]?[\"”']|\s+[A-Z]", after) is not None
+
+
+#: What joins the two clocks of a range: "between 0020 and 0210 GMT", "from 10 p.m. to 2 a.m. Moscow time".
+_CLOCK_RANGE = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.IGNORECASE)
+
+
+def _range_zone(text: str, clock: _Atom, following: _Atom | None) -> str | None:
+    """The zone a range of clocks states once, after its end ("between 0020 and 0210 GMT"):
+    the start's too."""
+    if following is None or following.parts.hour is None or following.parts.tz is None:
+        return None
+    return following.parts.tz if _CLOCK_RANGE.fullmatch(text[clock.end : following.start]) else None
 
 
 def _blanket_zone(blankets: list[tuple[int, str]], start: int) -> str | None:
