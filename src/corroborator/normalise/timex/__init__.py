@@ -84,7 +84,8 @@ Conventions
   `timezone`; the clock is not converted (the place, known later, decides local time). A
   fixed offset is recorded as one ("GMT+3" → "UTC+03:00"). A statement on the zone of every
   time ("All times Eastern (ET).", "Times in GMT") gives its zone to the clocks below it that
-  name none.
+  name none (`zone=` gives one stated outside the text, in a title); a range states its zone
+  once, after its end ("between 0020 and 0210 GMT": both clocks).
 - Words inside quotation marks are the speaker's, who may have spoken the day before
   publication: quoted relative words also take that reading ("last night" in a quoted
   statement covers two nights).
