@@ -178,6 +178,46 @@ def test_frames_a_period_since_a_date_is_not_when_the_incident_happened(extract:
     assert all("August" not in t.span.text for frame in report.frames for t in frame.times)
 
 
+def test_frames_an_attack_under_way_since_a_clock_time_is_dated_by_it(extract: Extract) -> None:
+    # a start within the day is when the attack began; a start on a day or a month still
+    # bounds a period ("shelling has gone on since Tuesday")
+    report = extract("Villagers in Tepalcatepec report drones dropping explosives on their homes since about 6:45 a.m.")
+    (frame,) = report.frames
+    assert dated(frame) == ["about 6:45 a.m."]
+    report = extract("Drones have been attacking Kharkiv since dawn, the regional governor said.")
+    (frame,) = report.frames
+    assert dated(frame) == ["dawn"]
+    report = extract("Artillery has shelled Kherson since Tuesday, the regional governor said.")
+    assert all(not frame.times for frame in report.frames)
+
+
+def test_frames_a_time_on_the_first_of_conjoined_verbs_dates_the_event_word_after_it(extract: Extract) -> None:
+    # the parse hangs "at dawn on Friday" on "took off", no event word; the bombing shares its subject
+    report = extract("Two drones took off from the hills at dawn on Friday and bombed the market in Tepalcatepec.")
+    (frame,) = report.frames
+    assert dated(frame) == ["dawn on Friday"]
+    report = extract(
+        "Residents said drones had been circling over Tepalcatepec since 9:15 a.m. and dropped explosives on a house."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["9:15 a.m."]
+    # a verb with its own subject tells its own time
+    report = extract("Soldiers reached Tepalcatepec on Monday and on Friday drones bombed the market.")
+    assert [dated(frame) for frame in report.frames] == [["Friday"]]
+
+
+def test_frames_a_time_after_the_reported_clause_is_the_clauses_not_the_saying(extract: Extract) -> None:
+    # the parse hangs the time on "reported"; it follows the reported clause, whose time it is
+    report = extract(
+        "Residents of Tepalcatepec reported drones dropping explosives on houses since shortly after 9:30 a.m."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["shortly after 9:30 a.m."]
+    # before the clause it dates the saying
+    report = extract("The army said on Monday that drones struck a fuel depot in Kharkiv.")
+    assert [dated(frame) for frame in report.frames] == [[]]
+
+
 def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"
@@ -607,3 +647,17 @@ def test_frames_we_in_a_military_statement_strike_with_arms(extract: Extract) ->
     assert _coded(_claims_of(report, frame)[model.Attribute.RESPONSIBLE_PARTY]) == {("RU", model.Stance.DENIES)}
     # a resident's "we" strikes nothing
     assert extract('"We struck a deal with the landlord on Sunday," a resident of Kherson said.').frames == ()
+
+
+def test_frames_a_zone_stated_in_the_title_is_the_zone_of_the_clocks(settings: Settings) -> None:
+    report = model.Report(
+        id="r",
+        title="LIVE: Drone strikes on Kharkiv (all times Kyiv time)",
+        text="A drone struck a fuel depot in Kharkiv at 03:10 on Thursday, the governor said.",
+        published="2026-10-15T12:00:00+03:00",
+    )
+    (extracted,) = Pipeline(settings).pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    assert [(t.span.text, t.timezone) for f in extracted.frames for t in f.times] == [
+        ("03:10 on Thursday", "Europe/Kyiv")
+    ]

@@ -145,3 +145,26 @@ def test_times_an_undated_whole_weekday_does_not_meet_the_next_calendar_day() ->
     assert not reading.meets(_day(2024, 3, 12))
     # a clock late on Tuesday may be early Wednesday in another zone
     assert reading.meets(_day(2024, 3, 12, hour=22))
+
+
+def test_times_a_fixed_offset_is_read_as_its_distance_from_utc() -> None:
+    # 14:30 at UTC+3 is 11:30 UTC, 13:30 in Kyiv's winter (UTC+2); 21:00 at UTC-4 is 19:00 in Mexico City (UTC-6)
+    assert times.in_local_time(dt.datetime(2025, 1, 20, 14, 30), "UTC+03:00", "Europe/Kyiv") == dt.datetime(
+        2025, 1, 20, 13, 30
+    )
+    assert times.in_local_time(dt.datetime(2025, 3, 1, 21, 0), "UTC-04:00", "America/Mexico_City") == dt.datetime(
+        2025, 3, 1, 19, 0
+    )
+    assert times.in_local_time(dt.datetime(2025, 3, 1, 21, 0), "UTC+05:30", "UTC") == dt.datetime(2025, 3, 1, 15, 30)
+    assert times.in_local_time(dt.datetime(2025, 3, 1, 21, 0), "UTC+03:00", None) is None
+
+
+def test_times_a_live_blog_in_eastern_time_is_read_in_local_time(nlp: Language) -> None:
+    text = "All times Eastern (ET).\n\n1:10 p.m.\nGunmen fired on a patrol in the town at 11:40 a.m., police said."
+    found = find_times(text, Reference(earliest=dt.date(2025, 3, 20)), doc=nlp(text))
+    shot = found[-1]
+    assert (shot.clock, shot.timezone) == ("11:40", "America/New_York")
+    assert shot.interval is not None
+    # on 20 March New York keeps daylight time (UTC-4) and Culiacán UTC-7 all year
+    moved = times.local_interval(shot.interval, shot.timezone, "America/Mazatlan")
+    assert (moved.start.hour, moved.start.minute) == (8, 40)

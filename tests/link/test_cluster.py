@@ -308,3 +308,18 @@ def test_cluster_a_time_stated_in_gmt_is_compared_in_local_time(pipeline: Pipeli
         ("b", "2026-10-18", "A drone hit a car near Amuda at 2:15 p.m. on Saturday, killing three men, the SDF said."),
     )
     assert groups(local) == [["a", "b"]]
+
+
+def test_cluster_a_live_blog_stating_its_zone_once_is_compared_in_local_time(pipeline: Pipeline) -> None:
+    report = model.Report(
+        id="a", published="2025-03-20", outlet="Outlet a",
+        text=(
+            "All times Eastern (ET).\n\n1:10 p.m.\nA drone dropped explosives on a police checkpoint in Culiacán "
+            "at 11:40 a.m. on Thursday, wounding two officers, the state security ministry said."
+        ),
+    )
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    (features,) = frame_features(extracted)
+    # 11:40 in New York's daylight time (UTC-4) is 08:40 in Culiacán (UTC-7)
+    assert [(i.start.hour, i.start.minute) for i in features.intervals] == [(8, 40)]

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from corroborator import model
 from corroborator.errors import PipelineError
-from corroborator.normalise.timex import Reference, find_time_expressions, parse_times
+from corroborator.normalise.timex import Reference, find_time_expressions, parse_times, stated_zone
 
 # Publication on Wednesday 3 May 2023 unless a test says otherwise.
 WEDNESDAY = Reference(earliest=dt.date(2023, 5, 3))
@@ -379,6 +379,83 @@ def test_timex_zone_abbreviations_are_capitals_after_a_clock() -> None:
     assert (found.clock, found.timezone) == ("09:30", "America/New_York")
     assert one("The rebels attacked at 7 p.m. EAT.").timezone == "Africa/Nairobi"
     assert one("The crew stopped at 7 pm to eat.").timezone is None  # a word, not East Africa Time
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "timezone"),
+    [
+        ("The depot was hit at 1430 GMT+3 on Monday.", "1430 GMT+3 on Monday", "UTC+03:00"),
+        ("Sirens sounded at 9 p.m. (UTC-4), the mayor said.", "9 p.m. (UTC-4)", "UTC-04:00"),
+        ("The convoy left at 21:00 UTC+02:00.", "21:00 UTC+02:00", "UTC+02:00"),
+        ("The blast came at 9:30 a.m. UTC +5:30.", "9:30 a.m. UTC +5:30", "UTC+05:30"),
+        ("Shelling resumed at 06:15 (GMT).", "06:15 (GMT)", "UTC"),
+    ],
+)
+def test_timex_a_fixed_offset_zone_is_recorded_as_its_offset(text: str, span: str, timezone: str) -> None:
+    # "GMT+3" is three hours from GMT, not GMT with a stray "+3"; a zone alone in brackets
+    # after the clock is the clock's
+    found = one(text)
+    assert (found.span.text, found.timezone) == (span, timezone)
+
+
+@pytest.mark.parametrize(
+    ("text", "timezone"),
+    [
+        ("The first blast came at 3 a.m. Damascus time.", "Asia/Damascus"),
+        ("Sirens sounded at 11:40 p.m. Israel Daylight Time.", "Asia/Jerusalem"),
+        ("The ship was hit at 0230 Greenwich Mean Time.", "UTC"),
+        ("Power failed at 6 a.m. MST across the city.", "America/Denver"),
+    ],
+)
+def test_timex_zones_written_in_full_or_named_after_a_capital(text: str, timezone: str) -> None:
+    assert one(text).timezone == timezone
+
+
+@pytest.mark.parametrize(
+    ("statement", "timezone"),
+    [
+        ("All times Eastern (ET).", "America/New_York"),
+        ("All times are local.", "local"),
+        ("Times in GMT", "UTC"),
+        ("Updates on the strikes (all times Kyiv time).", "Europe/Kyiv"),
+        ("Times are UTC+3", "UTC+03:00"),
+        ("All times are in Pacific time.", "America/Los_Angeles"),
+    ],
+)
+def test_timex_a_statement_on_all_times_gives_its_zone_to_bare_clocks_below(statement: str, timezone: str) -> None:
+    text = f"{statement}\n\n4:05 p.m.\nA second drone was shot down at 3:40 p.m., the governor says."
+    assert [(e.span.text, e.timezone) for e in tag(text)] == [("4:05 p.m.", timezone), ("3:40 p.m.", timezone)]
+
+
+def test_timex_a_statement_on_all_times_leaves_clocks_with_a_zone_and_clocks_above() -> None:
+    text = "Curfew began at 8 p.m.\n\nAll times local.\n\nThe first drone came at 0140 GMT, the second at 5:10 a.m."
+    assert [e.timezone for e in tag(text)] == [None, "UTC", "local"]
+    # "times" inside a sentence, or a region word not ending the statement, is no statement
+    assert [e.timezone for e in tag("At times local residents fled at 3 p.m.")] == [None]
+    assert [e.timezone for e in tag("It rang three times. Central heating failed at 6 a.m.")] == [None]
+
+
+def test_timex_a_zone_stated_outside_the_text_holds_until_the_text_states_another() -> None:
+    assert stated_zone("LIVE: Drone strikes on Kharkiv (all times Kyiv time)") == "Europe/Kyiv"
+    assert stated_zone("Kharkiv live: all times GMT") == "UTC"
+    assert stated_zone("Kharkiv live: times of strikes") is None
+    text = "A blast came at 03:10.\n\nAll times are local.\n\nAnother came at 04:05."
+    found = find_time_expressions(text, reference=WEDNESDAY, zone="Europe/Kyiv")
+    assert [(e.clock, e.timezone) for e in found] == [("03:10", "Europe/Kyiv"), ("04:05", "local")]
+
+
+def test_timex_a_range_of_clocks_states_its_zone_once_after_its_end() -> None:
+    found = tag("The emergency service said the raid was repelled between 0020 and 0210 GMT.")
+    assert [(e.span.text, e.clock, e.timezone) for e in found] == [
+        ("0020", "00:20", "UTC"),
+        ("0210 GMT", "02:10", "UTC"),
+    ]
+    found = tag("Boats attacked the port from 1430 to 1540 GMT.")  # "1430" is no year here
+    assert [(e.span.text, e.timezone) for e in found] == [("1430", "UTC"), ("1540 GMT", "UTC")]
+    found = tag("The raid lasted from 10 p.m. to 2 a.m. Moscow time.")
+    assert [e.timezone for e in found] == ["Europe/Moscow", "Europe/Moscow"]
+    # a clock in a list, not a range, keeps its own (unknown) zone
+    assert [e.timezone for e in tag("Sirens sounded at 10 p.m. and again at 0200 GMT.")] == [None, "UTC"]
 
 
 def test_timex_clock_minutes_are_no_count_of_hours() -> None:

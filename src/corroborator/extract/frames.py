@@ -129,6 +129,8 @@ class FrameBuilder:
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
             times = [t for t in times if not _in_rival_clause(ws, t, token, rivals)]
             if not _timed(times):
+                times = [*times, *_first_conjunct_times(token, times_by_token)]
+            if not _timed(times):
                 times = [*times, *fronted.get(token.sent.start, [])]
             own_places = places_by_token if token.i in responses else outside_responses
             places = _attached(token, own_places, rivals, coarse=_is_country)
@@ -577,6 +579,32 @@ def _narrative(sentence: Span, times_by_token: dict[int, model.TimeExpression]) 
     return any(t.tag_ == "VBD" for t in sentence)
 
 
+#: Arcs by which a time hangs on its verb as an adjunct ("circling since 9:30", "left at dawn").
+_ADJUNCT_ARCS = frozenset({"prep", "npadvmod", "advmod", "obl"})
+
+
+def _first_conjunct_times(token: Token, by_token: dict[int, model.TimeExpression]) -> list[model.TimeExpression]:
+    """ "The drones had been circling since 9:30 a.m. and dropped explosives on two houses": a
+    time on the first of conjoined verbs that share one subject is the scene of the chain,
+    though the parse hangs it on that verb alone. An event word there shares it through the
+    frame; a verb that is none ("circling", "took off") would lose it."""
+    verb = syntax.clause_verb(token)
+    if verb.dep_ != "conj" or syntax.shared_subject(verb) is None:
+        return []
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+        first = first.head
+    found = []
+    for i, expression in by_token.items():
+        path = [token.doc[i], *token.doc[i].ancestors]
+        steps = [t.i for t in path]
+        if first.i not in steps or steps.index(first.i) == 0 or i > verb.i:
+            continue
+        if path[steps.index(first.i) - 1].dep_ in _ADJUNCT_ARCS:
+            found.append(expression)
+    return found
+
+
 #: Words that may come before a time opening its sentence: "And on Friday, ...", "Then, at dawn, ...".
 _OPENING_POS = frozenset({"CCONJ", "ADP", "ADV", "PUNCT", "SCONJ"})
 
@@ -760,17 +788,46 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     """Time expressions by their root token, without a dateline's filing date, and without
     the bounds of a period ("the third sabotage since September", "shelling has gone on since
     Tuesday", "evacuated until Friday"): a count or a state over that period, not an incident
-    at that time."""
+    at that time. A start within a day ("drones have been circling since shortly after 9:30
+    a.m.", "shelling since dawn") is when the event under way began, which dates it."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
     found: dict[int, model.TimeExpression] = {}
     for expression in ws.times:
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting):
             continue
-        if expression.bound is not None or _counting_period(expression, span) or _time_of_saying(span.root):
+        bounds = expression.bound is not None and not _began_within_a_day(expression)
+        if bounds or _counting_period(expression, span) or _time_of_saying(span.root):
             continue
-        found[span.root.i] = expression
+        clause = _reported_clause_before(span.root)
+        if clause is None:
+            found[span.root.i] = expression
+        else:
+            found.setdefault(clause.i, expression)
     return found
+
+
+def _reported_clause_before(root: Token) -> Token | None:
+    """ "Residents reported drones dropping explosives on houses since shortly after 9:30 a.m.":
+    the parse hangs the time on the reporting verb, but it follows the reported clause, whose
+    time it is (the time of the saying comes before it: "said on Monday that ..."). The verb
+    of that clause, where the time is filed; None for a time the parse hangs elsewhere."""
+    arc = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+    verb = arc.head
+    if arc.dep_ not in _ADJUNCT_ARCS or verb.i == arc.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < root.i]
+    return clauses[-1] if clauses else None
+
+
+#: Precisions of a start that lies within one day: a clock, a part of the day.
+_WITHIN_A_DAY = frozenset({model.TimePrecision.MINUTE, model.TimePrecision.HOUR, model.TimePrecision.PART_OF_DAY})
+
+
+def _began_within_a_day(expression: model.TimeExpression) -> bool:
+    """ "since 9:30 a.m.", "since dawn": the start of something under way for hours, not of a
+    period events are counted over (those start on a day, a month or a year)."""
+    return expression.bound == "start" and expression.interval is not None and expression.precision in _WITHIN_A_DAY
 
 
 def _time_of_saying(root: Token) -> bool:

@@ -30,7 +30,7 @@ from corroborator.extract.sources import SourceRegistry
 from corroborator.extract.voice import OwnVoice
 from corroborator.extract.workspace import Component, Workspace, check_order
 from corroborator.ingest.language import is_english
-from corroborator.normalise.timex import Reference, find_time_expressions
+from corroborator.normalise.timex import Reference, find_time_expressions, stated_zone
 
 
 class PlaceFinder:
@@ -140,7 +140,9 @@ def report_times(report: model.NormalisedReport, *, doc: Doc) -> list[model.Time
         year_known=publication.year_known,
         time=publication.declared_time,
     )
-    return find_time_expressions(report.text, reference=reference, report_id=report.id, doc=doc)
+    # A live blog may say in its title which zone its times are in ("... (all times Kyiv time)")
+    zone = stated_zone(report.report.title) if report.report.title else None
+    return find_time_expressions(report.text, reference=reference, report_id=report.id, doc=doc, zone=zone)
 
 
 def default_components(nlp: Language, settings: Settings) -> list[Component]:

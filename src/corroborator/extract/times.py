@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from spacy.tokens import Doc
@@ -93,16 +93,40 @@ def find_times(
 
 def in_local_time(moment: datetime, stated: str | None, local: str | None) -> datetime | None:
     """`moment`, read in the zone a report stated ("0440 GMT", "3 a.m. Moscow time"), as the
-    wall-clock time at a place whose IANA zone is `local`. None when either zone is unknown or
-    there is nothing to convert ("local time", no zone stated, the same zone)."""
+    wall-clock time at a place whose IANA zone is `local`. A stated zone is an IANA name, UTC
+    or a fixed offset ("UTC+03:00", from "1430 GMT+3"). None when either zone is unknown or
+    there is nothing to convert ("local time", no zone stated, the same zone).
+
+    >>> in_local_time(datetime(2026, 10, 15, 14, 30), "UTC+03:00", "Europe/Kyiv")
+    datetime.datetime(2026, 10, 15, 14, 30)
+    >>> in_local_time(datetime(2026, 10, 15, 21, 0), "UTC-04:00", "America/Mexico_City")
+    datetime.datetime(2026, 10, 15, 19, 0)
+    """
     if stated in (None, "local") or local is None or stated == local:
         return None
-    try:
-        source = ZoneInfo("UTC" if stated.upper() in {"UTC", "GMT", "Z"} else stated)
-        target = ZoneInfo(local)
-    except (ZoneInfoNotFoundError, ValueError):
+    source = _zone(stated)
+    target = _zone(local)
+    if source is None or target is None:
         return None
     return moment.replace(tzinfo=source).astimezone(target).replace(tzinfo=None)
+
+
+#: A fixed offset as the tagger records it ("UTC+03:00", "UTC-04:30").
+_FIXED_OFFSET = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
+
+
+def _zone(name: str) -> tzinfo | None:
+    """The zone a recorded name means: an IANA name, UTC, or a fixed offset from UTC."""
+    if name.upper() in {"UTC", "GMT", "Z"}:
+        return UTC
+    offset = _FIXED_OFFSET.fullmatch(name)
+    if offset is not None:
+        sign = 1 if offset.group(1) == "+" else -1
+        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def local_interval(interval: model.TimeInterval, stated: str | None, local: str | None) -> model.TimeInterval:

@@ -93,9 +93,9 @@ class Reconciler:
         party_groups = group_claims(by_attribute.get(A.RESPONSIBLE_PARTY, []))
         party_group = _best_group(A.RESPONSIBLE_PARTY, party_groups, relays, index)
         defender = _place_country(place_group)
-        if place_group is not None and isinstance(place_group.value, model.PlaceValue):
-            claims = localise(claims, place_group.value.place)
-            by_attribute[A.TIME] = [c for c in claims if c.attribute == A.TIME]
+        place = place_group.value.place if place_group and isinstance(place_group.value, model.PlaceValue) else None
+        claims = localise(claims, place)
+        by_attribute[A.TIME] = [c for c in claims if c.attribute == A.TIME]
         attacker = (
             party_group.value.code
             if party_group and isinstance(party_group.value, model.Label)

@@ -81,7 +81,11 @@ Conventions
   day; "in the morning", "the afternoon" (not "this afternoon") may also take the day the
   paragraph before named (wire copy runs a sentence to a paragraph; blank lines are no
   paragraphs); the `clock` field always keeps the stated time. A stated time zone is recorded in
-  `timezone`; the clock is not converted (the place, known later, decides local time).
+  `timezone`; the clock is not converted (the place, known later, decides local time). A
+  fixed offset is recorded as one ("GMT+3" → "UTC+03:00"). A statement on the zone of every
+  time ("All times Eastern (ET).", "Times in GMT") gives its zone to the clocks below it that
+  name none (`zone=` gives one stated outside the text, in a title); a range states its zone
+  once, after its end ("between 0020 and 0210 GMT": both clocks).
 - Words inside quotation marks are the speaker's, who may have spoken the day before
   publication: quoted relative words also take that reading ("last night" in a quoted
   statement covers two nights).
@@ -116,7 +120,7 @@ from spacy.tokens import Doc
 from corroborator import model
 from corroborator.normalise.timex.lexicon import TIME_LEXICON as TIME_LEXICON
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon, load_time_lexicon
-from corroborator.normalise.timex.parse import parse_times
+from corroborator.normalise.timex.parse import parse_times, stated_zone
 from corroborator.normalise.timex.parts import Category, ParsedTime, Relation, Tense
 from corroborator.normalise.timex.resolve import Reference, resolve_times
 
@@ -128,14 +132,16 @@ def find_time_expressions(
     report_id: str = "",
     doc: Doc | None = None,
     lexicon: TimeLexicon | None = None,
+    zone: str | None = None,
 ) -> list[model.TimeExpression]:
     """Every time expression in `text`, typed and normalised TIMEX3-style against `reference`.
 
     `doc` is an optional spaCy parse of exactly `text` (recall from its entities, tense from
-    its parse); `lexicon` defaults to the packaged words plus the user's resource dirs.
+    its parse); `lexicon` defaults to the packaged words plus the user's resource dirs;
+    `zone`, the zone of clocks naming none, stated outside the text (see `parse_times`).
     """
     lex = lexicon or default_time_lexicon()
-    parsed = parse_times(text, doc=doc, lexicon=lex)
+    parsed = parse_times(text, doc=doc, lexicon=lex, zone=zone)
     return resolve_times(parsed, reference=reference, report_id=report_id, lexicon=lex)
 
 
@@ -151,4 +157,5 @@ __all__ = [
     "load_time_lexicon",
     "parse_times",
     "resolve_times",
+    "stated_zone",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corroborator.normalise.timex.handlers import _Handlers
@@ -24,6 +25,7 @@ from corroborator.normalise.timex.patterns import (
     _YEAR,
     _alternation,
     _capitalised,
+    _squash,
 )
 
 if TYPE_CHECKING:
@@ -68,7 +70,22 @@ class _Grammar(_Handlers):
         # "cat" are words. Zones named in words ("Moscow time") match in any case.
         zones = _alternation(k for k in lex.timezones if len(k) > 3)
         abbreviations = _alternation(k.upper() for k in lex.timezones if 1 < len(k) <= 4 and " " not in k)
-        self.tz = rf"(?:(?i:{zones})|{abbreviations}|Z|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)"
+        # A fixed offset first: "GMT+3" is three hours from GMT, not GMT and a stray "+3".
+        offset = r"(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)"
+        self.tz = rf"(?:{offset}|(?i:{zones})|{abbreviations}|Z)"
+        # A statement giving the zone of every time below it, opening a line, a sentence, a
+        # bracket or what follows a colon or a dash, and ending with it: "All times Eastern
+        # (ET).", "(all times Kyiv time)", "Times are UTC+3", "All times are local". See
+        # `blanket_zones`.
+        regions = _alternation(lex.zone_regions)
+        self.blanket = re.compile(
+            rf"""(?:^|(?<=[.!?:|–—]\s)|(?<=[(\[]))[^\S\n]*
+            (?i:(?:all\s+)?times\s+(?:are\s+|were\s+)?(?:given\s+|shown\s+|listed\s+)?(?:in\s+)?)
+            (?P<zone>{self.tz}|(?i:(?:{regions})(?:\s+time)?))
+            (?:\s*\(\s*(?:{self.tz})\s*\))?
+            (?=[^\S\n]*(?:[.;)\]]|$))""",
+            re.VERBOSE | re.MULTILINE,
+        )
         self.modifiers = {**lex.modifiers, **lex.positions}
         self.rules: list[tuple[str, re.Pattern[str], Handler]] = []
         self._build()
@@ -230,11 +247,13 @@ class _Grammar(_Handlers):
             self._clock,
         )
         self._add("clock_ampm", rf"""(?<![\w:.,])(?P<H>1[0-2]|0?[1-9])\s*(?P<ap>{_AMPM})""", self._clock)
+        # The start of a range takes the zone its end states: "between 0020 and 0210 GMT".
         self._add(
             "clock_military",
             rf"""
             (?<![\w:.,])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)
-            \s*(?:(?i:h|hrs|hours)(?!\w)|(?=\s*(?:{self.tz})(?!\w)))""",
+            \s*(?:(?i:h|hrs|hours)(?!\w)|(?=\s*\(?(?:{self.tz})(?!\w))
+               |(?=(?:-|–|(?i:to|and|until|till))\s*[0-2]\d[0-5]\d\s*(?:{self.tz})(?!\w)))""",
             self._clock,
         )
         hour_words = _alternation(w for w, n in lex.numbers.items() if 1 <= n <= 12 and w not in {"a", "an"})
@@ -253,6 +272,8 @@ class _Grammar(_Handlers):
             self._clock_word,
         )
         self._add("tz", rf"""(?<!\w)(?P<tz>{self.tz}){_END}""", self._tz)
+        # A zone alone in brackets after a clock: "at 9 p.m. (UTC-4)", "6:50 p.m. (ET)".
+        self._add("tz_bracketed", rf"""\(\s*(?P<tz>{self.tz})\s*\)""", self._tz)
         self._add(
             "deictic",
             r"""
@@ -383,6 +404,19 @@ class _Grammar(_Handlers):
 
     # ----------------------------------------------------------------- atoms
 
+    def blanket_zones(self, text: str) -> list[tuple[int, str]]:
+        """Where each statement on the zone of a report's times ends, and the zone it gives:
+        live blogs and bulletins say once which zone their clocks are in ("All times Eastern
+        (ET).", "Times in GMT", "(all times Kyiv time)", "Times are UTC+3"); "All times are
+        local" is the place's own time."""
+        found: list[tuple[int, str]] = []
+        for m in self.blanket.finditer(text):
+            words = _squash(m["zone"])
+            zone = self.lex.zone_regions.get(words.removesuffix(" time")) or self.zone_named(words)
+            if zone is not None:
+                found.append((m.end(), zone))
+        return found
+
     def atoms(self, text: str) -> list[_Atom]:
         """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule."""
         found: list[_Atom] = []
@@ -397,4 +431,10 @@ class _Grammar(_Handlers):
         for atom in found:
             if all(atom.end <= t.start or atom.start >= t.end for t in taken):
                 taken.append(atom)
-        return sorted(taken, key=lambda a: a.start)
+        # A four-digit clock takes the space before its zone or range so that it outranks the
+        # year the same digits could be ("1430 to 1530 GMT"); the expression ends at its digits.
+        trimmed = [
+            replace(a, end=a.start + len(text[a.start : a.end].rstrip())) if a.rule == "clock_military" else a
+            for a in taken
+        ]
+        return sorted(trimmed, key=lambda a: a.start)

@@ -382,14 +382,20 @@ class _Handlers:
         return _Parts(hour=hour, minute=minute, minutes_given=True)
 
     def _tz(self, m: re.Match[str], text: str) -> _Parts | None:
-        word = _squash(m["tz"])
-        zone = self.lex.timezones.get(word)
-        if zone is None:
-            offset = re.search(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?", word)
-            if offset is None:
-                return None
-            zone = f"UTC{offset.group(1)}{int(offset.group(2)):02d}:{offset.group(3) or '00'}"
-        return _Parts(kind="tz", tz=zone)
+        zone = self.zone_named(_squash(m["tz"]))
+        return None if zone is None else _Parts(kind="tz", tz=zone)
+
+    def zone_named(self, words: str) -> str | None:
+        """What the `timezone` field records for a zone's words ("gmt", "kyiv time", "utc+3"):
+        the lexicon's zone, or a fixed offset ("UTC+03:00"); None for an impossible offset."""
+        zone = self.lex.timezones.get(words)
+        if zone is not None:
+            return zone
+        offset = re.search(r"([+\-−])\s*(\d{1,2})(?::?(\d{2}))?", words)
+        if offset is None or int(offset.group(2)) > 14 or int(offset.group(3) or 0) >= 60:
+            return None
+        sign = "+" if offset.group(1) == "+" else "-"
+        return f"UTC{sign}{int(offset.group(2)):02d}:{offset.group(3) or '00'}"
 
     # ----------------------------------------------------------------- handlers: relative
 

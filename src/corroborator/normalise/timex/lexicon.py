@@ -53,6 +53,7 @@ class TimeLexicon:
     modifiers: Mapping[str, str]
     positions: Mapping[str, str]
     timezones: Mapping[str, str]
+    zone_regions: Mapping[str, str]
     holidays: Mapping[str, str]
     cues: Mapping[str, tuple[str, ...]]
 
@@ -127,6 +128,7 @@ def _build_lexicon(raw: Mapping[str, Any]) -> TimeLexicon:
         modifiers=table("modifiers", str),
         positions=table("positions", str),
         timezones=table("timezones", str),
+        zone_regions=table("zone_regions", str),
         holidays=table("holidays", str),
         cues=cues,
     )

@@ -7,6 +7,7 @@ references (publication inference tries many) without parsing again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -24,14 +25,19 @@ from corroborator.normalise.timex.context import (
 from corroborator.normalise.timex.grammar import _Grammar
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
 from corroborator.normalise.timex.merge import _merge_atoms
-from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Parts
+from corroborator.normalise.timex.parts import _NARRATIVE_SHIFTS, Category, ParsedTime, _Atom, _Parts
 
 
-def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | None = None) -> tuple[ParsedTime, ...]:
+def parse_times(
+    text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | None = None, zone: str | None = None
+) -> tuple[ParsedTime, ...]:
     """Find the time expressions in `text` and read their meaning, without a reference.
 
     `doc`, a spaCy parse of exactly `text`, adds recall through its DATE/TIME entities and
     gives each expression the tense of its clause (otherwise nearby cue words decide).
+    `zone` is the zone of every clock naming none, stated outside the text (a live blog's
+    title: "... (all times Kyiv time)", read with `stated_zone`); a statement in the text
+    overrides it below itself.
     """
     lex = lexicon or default_time_lexicon()
     if doc is not None and doc.text != text:
@@ -40,9 +46,15 @@ def parse_times(text: str, *, doc: Doc | None = None, lexicon: TimeLexicon | Non
     quotes = _quote_regions(text)
     lines = _paragraph_starts(text)
     sentences = _sentence_starts(text, doc)
+    blankets = [(0, zone)] if zone is not None else []
+    blankets += lex.grammar.blanket_zones(text)
+    atoms = _merge_atoms(text, lex.grammar.atoms(text))
     found: list[ParsedTime] = []
-    for atom in _merge_atoms(text, lex.grammar.atoms(text)):
+    for index, atom in enumerate(atoms):
         start, end, parts = atom.start, atom.end, atom.parts
+        if parts.hour is not None and parts.tz is None:
+            following = atoms[index + 1] if index + 1 < len(atoms) else None
+            parts = replace(parts, tz=_range_zone(text, atom, following) or _blanket_zone(blankets, start))
         if parts.weak and not any(s <= start and end <= e for s, e in entities):
             continue
         if _quoted_title(text, start, end):
@@ -92,6 +104,26 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return re.match(r"[,.!?]?[\"”']|\s+[A-Z]", after) is not None
 
 
+#: What joins the two clocks of a range: "between 0020 and 0210 GMT", "from 10 p.m. to 2 a.m. Moscow time".
+_CLOCK_RANGE = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.IGNORECASE)
+
+
+def _range_zone(text: str, clock: _Atom, following: _Atom | None) -> str | None:
+    """The zone a range of clocks states once, after its end ("between 0020 and 0210 GMT"):
+    the start's too."""
+    if following is None or following.parts.hour is None or following.parts.tz is None:
+        return None
+    return following.parts.tz if _CLOCK_RANGE.fullmatch(text[clock.end : following.start]) else None
+
+
+def _blanket_zone(blankets: list[tuple[int, str]], start: int) -> str | None:
+    """The zone the last statement on all times before `start` gives ("All times Eastern
+    (ET)." over a live blog's "6:50 p.m." entries); None without one. A clock naming its own
+    zone keeps it (the caller only asks for clocks that name none)."""
+    zones = [zone for end, zone in blankets if end <= start]
+    return zones[-1] if zones else None
+
+
 def _timex_type(parts: _Parts) -> model.TimexType:
     if parts.kind == "duration":
         return model.TimexType.DURATION
@@ -122,3 +154,10 @@ def _category(parts: _Parts) -> Category:
     if parts.weekday is not None:
         return "weekday"
     return "narrative" if parts.definite and parts.unit else "clock"
+
+
+def stated_zone(words: str, *, lexicon: TimeLexicon | None = None) -> str | None:
+    """The zone a statement on all times in `words` gives (a title "Drone strikes on Odesa
+    (all times Kyiv time)" gives "Europe/Kyiv"); None without one."""
+    found = (lexicon or default_time_lexicon()).grammar.blanket_zones(words)
+    return found[-1][1] if found else None
