@@ -338,19 +338,17 @@ class ClaimAssembler:
         hedges = _hedges(sentence)
         attribution_id: str | None = None
         via: tuple[model.Source, ...] = ()
-        if attribution is not None and _is_footage(attribution.source):
-            # "Images captured in another video appear to show ...": footage, not a speaker
-            source, stance = FOOTAGE_SOURCE, model.Stance.REPORTS
+        if attribution is not None:
             hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
-            attribution_id = attribution.id
-        elif attribution is not None and attribution.source.key.startswith(DOCUMENT_PREFIX):
-            # "according to initial statistics": a document that names no author is the report's word
-            source, stance = own, attribution.stance
-            hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
-        elif attribution is not None:
-            source, via, stance = attribution.source, attribution.via, attribution.stance
-            hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
-            attribution_id = attribution.id
+            if _is_footage(attribution.source):
+                # "Images captured in another video appear to show ...": footage, not a speaker
+                source, stance, attribution_id = FOOTAGE_SOURCE, model.Stance.REPORTS, attribution.id
+            elif attribution.source.key.startswith(DOCUMENT_PREFIX):
+                # "according to initial statistics": a document that names no author is the report's word
+                source, stance = own, attribution.stance
+            else:
+                source, via, stance = attribution.source, attribution.via, attribution.stance
+                attribution_id = attribution.id
         elif _about_footage(ws, evidence):
             source, stance = FOOTAGE_SOURCE, model.Stance.REPORTS
         else:

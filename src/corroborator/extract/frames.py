@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
-from corroborator.extract.gazetteer import SAME_AREA_KM, Gazetteer
+from corroborator.extract.gazetteer import Gazetteer
 from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import (
     WeekdayReading,
@@ -272,13 +272,7 @@ class FrameBuilder:
         inner_a, inner_b = self._innermost(a), self._innermost(b)
         if not (inner_a and inner_b):
             return self._places_compatible(a, b)
-        gazetteer = self.gazetteer
-        for x, y in ((x.place, y.place) for x in inner_a for y in inner_b):
-            distance = gazetteer.distance_km(x, y)
-            near = distance is not None and distance <= SAME_AREA_KM
-            if near or gazetteer.contains(x, y) or gazetteer.contains(y, x):
-                return True
-        return False
+        return any(self.gazetteer.one_area(x.place, y.place, unplaced_anywhere=False) for x in inner_a for y in inner_b)
 
     def _innermost(self, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
         """The specific places that hold none of the others ("Myrhorod", not "Poltava region")."""

@@ -955,14 +955,18 @@ class Gazetteer:
         )
         return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
-    def one_area(self, a: model.Place, b: model.Place, *, within_km: float = SAME_AREA_KM) -> bool:
+    def one_area(
+        self, a: model.Place, b: model.Place, *, within_km: float = SAME_AREA_KM, unplaced_anywhere: bool = True
+    ) -> bool:
         """Whether two places can be where one event happened: the same place, one inside the
         other, or within `within_km` of each other. A settlement no gazetteer lists has no
         coordinates: it can be any place of its country and region (a facility placed near a
-        listed town has that town's, and is judged by them)."""
+        listed town has that town's, and is judged by them), unless `unplaced_anywhere` is
+        False, when only what is known to be close counts ("another drone hit ..." elsewhere)."""
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
-        if (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None):
+        unplaced = (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None)
+        if unplaced and unplaced_anywhere:
             regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
             return a.country_code == b.country_code and len(regions) <= 1
         distance = self.distance_km(a, b)
