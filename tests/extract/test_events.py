@@ -382,3 +382,46 @@ def test_events_a_negated_policy_hypothesis_or_interception_is_no_denial(run_eve
     ws = run_events(text)
     assert all(not h.denial for h in ws.events)
     assert any(h.mention.modality == model.Modality.NEGATED for h in ws.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers killed five villagers in Tessik on Monday.",
+        "Two herders were wounded by gunmen near Tessik on Sunday.",
+        "Militiamen entered the village and killed the chief.",
+    ],
+)
+def test_events_a_killing_by_armed_men_is_an_event_without_a_weapon(run_events: Run, text: str) -> None:
+    assert [h.event_class for h in ws_actual(run_events(text))] == ["casualty"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fever killed five villagers in Tessik last year.",
+        "Two herders were wounded in Tessik on Sunday.",
+    ],
+)
+def test_events_a_killing_with_no_armed_agent_weapon_or_strike_is_no_event(run_events: Run, text: str) -> None:
+    assert ws_actual(run_events(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone slammed into a block of flats in Tessik overnight.",
+        "The missile ploughed into a car park on Friday.",
+        "A single unmanned aerial vehicle impacted a storage tank at the field.",
+    ],
+)
+def test_events_a_weapon_told_by_a_verb_of_impact_is_an_attack(run_events: Run, text: str) -> None:
+    assert [h.event_class for h in ws_actual(run_events(text))] == ["attack"]
+
+
+def test_events_a_verb_of_impact_without_a_weapon_is_no_attack(run_events: Run) -> None:
+    assert ws_actual(run_events("The lorry slammed into a wall in Tessik on Friday.")) == []
+
+
+def ws_actual(ws: Workspace) -> list:  # type: ignore[type-arg]
+    return [h for h in ws.events if h.mention.modality == model.Modality.ACTUAL]

@@ -452,3 +452,55 @@ def test_facts_a_claim_of_responsibility_in_the_passive_or_a_relative_clause(run
 def test_facts_the_speakers_own_side_waits_for_the_claim_stage(run_facts: Run) -> None:
     assert parties_named(run_facts("Our forces struck a fuel depot near the port.")) == [OWN_SIDE]
     assert parties_named(run_facts("The mujahideen stormed the barracks with rifles.")) == [OWN_SIDE]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a participle describing what was hit
+        ("Firefighters sprayed the upper floors of an apartment building hit by a drone on Monday.", "residential"),
+        # what an attack noun in -ing or "bombardment" is "of"
+        ("The toll from Sunday's shelling of the central market rose to 31.", "civilian"),
+        ("The bombardment of the power station lasted an hour.", "energy"),
+        # the people a killing took, named by what they were doing or by their trade
+        ("A military air strike killed 21 people attending a wedding in Tessik on Sunday.", "civilian"),
+        ("Gunmen killed four farmers near Tessik on Monday.", "civilian"),
+    ],
+)
+def test_facts_targets_of_participles_nominal_attacks_and_killings(run_facts: Run, text: str, target: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.TARGET)] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "negated"),
+    [
+        ("Missiles struck Tessik on Saturday. The target of the strikes was an industrial enterprise.", "industry",
+         False),
+        ("Drones hit the town overnight, and one of the targets was a substation.", "energy", False),
+        ("A drone hit Tessik on Friday. The army said the barracks was the target of the strike.", "military",
+         False),
+        ("A drone struck a car near Tessik, killing two men. Their families said the two men were civilians.",
+         "civilian", False),
+        ("Gunmen raided Tessik on Monday and killed five men. Those killed were fishermen.", "civilian", False),
+        ("Soldiers killed five men in Tessik. None of them was a fighter, the chief said.", "military", True),
+    ],
+)
+def test_facts_targets_stated_by_a_copula_after_the_attack(
+    run_facts: Run, text: str, target: str, negated: bool
+) -> None:
+    ws = run_facts(text)
+    labels = [f for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
+    stated = [(f.value.code, f.negated) for f in labels if isinstance(f.value, model.Label)]
+    assert (target, negated) in stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor was a civilian before the war.",
+        "Drones hit the refinery. The spokesman was a soldier for twenty years.",
+    ],
+)
+def test_facts_a_copula_about_someone_not_a_victim_or_before_any_attack_is_no_target(run_facts: Run, text: str) -> None:
+    ws = run_facts(text)
+    assert [code for code, _ in facts(ws, A.TARGET) if code in {"civilian", "military"}] == []

@@ -147,6 +147,11 @@ def test_frames_a_weaponless_attack_told_as_shooting_or_fighting_is_a_ground_att
          "Air/drone strike"),
         ("Separatists shelled the town of Tessik on Sunday.", "Explosions/Remote violence",
          "Shelling/artillery/missile attack"),
+        # a killing whose agent is armed men on foot, with no weapon named
+        ("Soldiers raided Tessik at dawn on Monday and killed four villagers.", "Violence against civilians",
+         "Attack"),
+        ("Gunmen killed three farmers near Tessik on Sunday.", "Violence against civilians", "Attack"),
+        ("Troops killed six militants in a forest near Tessik on Sunday.", "Battles", "Armed clash"),
     ],
 )
 def test_frames_a_weaponless_attack_by_irregulars_is_typed_by_its_target(

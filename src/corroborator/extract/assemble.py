@@ -313,11 +313,13 @@ class ClaimAssembler:
     def _home_side(self, ws: Workspace) -> str | None:
         """The party state all the report's events happen in, when there is one: its "regional
         governor" and "city officials" speak for that state. None when the events are in several
-        countries (an army's statement about a strike across the border is not local)."""
-        countries = {
-            m.place.country_code for f in ws.frames for m in f.places if m.role != model.PlaceRole.REPORTING
-        }
-        country = next(iter(countries)) if len(countries) == 1 else None
+        countries (an army's statement about a strike across the border is not local), or when
+        one of them is not placed at all (it may be across the border)."""
+        placed = [
+            {m.place.country_code for m in f.places if m.role != model.PlaceRole.REPORTING} for f in ws.frames
+        ]
+        countries = set().union(*placed)
+        country = next(iter(countries)) if len(countries) == 1 and all(placed) else None
         return country if country in self._states else None
 
     def _claim(

@@ -222,6 +222,8 @@ class EventFinder:
                 recent and _pronoun_argument(token, {"nsubj"})
             )
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
+        if entry.needs_agent and self._armed_agents(token):
+            return True  # "soldiers killed five villagers", "two were wounded by militants"
         if entry.needs_weapon or entry.needs_agent:
             return (
                 bool(near_attack)
@@ -382,8 +384,41 @@ class EventFinder:
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
             ground=entry.ground
-            or (cls.name in {"attack", "casualty"} and weapon is None and not entry.armed and self._irregulars(token)),
+            or (cls.name in {"attack", "casualty"} and weapon is None and not entry.armed and self._irregulars(token))
+            or (entry.needs_agent and weapon is None and self._on_foot(token)),
         )
+
+    def _agents(self, token: Token) -> list[Token]:
+        """Who does what a verb tells, with their conjuncts: its subject, the "by" of its passive,
+        or the subject of the verb it is chained to ("gunmen entered the village and attacked
+        it")."""
+        agents: list[Token] = []
+        carrier = token
+        while True:
+            agents += [c for c in carrier.children if c.dep_ == "nsubj"]
+            agents += [g for c in carrier.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents or carrier.dep_ not in {"conj", "xcomp", "advcl"} or carrier.head.pos_ != "VERB":
+                break
+            carrier = carrier.head
+        return [t for a in agents for t in (a, *a.conjuncts)]
+
+    def _armed_agents(self, token: Token) -> bool:
+        """Whether a casualty verb's agent is armed: "soldiers killed five villagers", "gunmen
+        killed four farmers", "two were wounded by militants". An armed agent makes the killing
+        an event with no weapon named, as a weapon or a strike does."""
+        if token.pos_ != "VERB":
+            return False
+        lx = self.lexicon
+        armed = lx.armed_actors | lx.irregular_actors | lx.ground_personnel
+        return any(syntax.word_forms(a) & armed or self._irregular(a) for a in self._agents(token))
+
+    def _on_foot(self, token: Token) -> bool:
+        """Whether a casualty verb's agent is armed men on the ground: irregulars or soldiers,
+        not "the army" or "forces", which may have shelled."""
+        if token.pos_ != "VERB":
+            return False
+        personnel = self.lexicon.ground_personnel
+        return any(syntax.word_forms(a) & personnel or self._irregular(a) for a in self._agents(token))
 
     def _irregulars(self, token: Token) -> bool:
         """Whether the event's agent is irregular armed men: "gunmen attacked the village",
@@ -391,14 +426,7 @@ class EventFinder:
         "separatist fighters carried out an attack", "armed men stormed in and killed five"."""
         agents: list[Token] = []
         if token.pos_ == "VERB":
-            carrier = token
-            while True:
-                agents += [c for c in carrier.children if c.dep_ == "nsubj"]
-                agents += [g for c in carrier.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                # "gunmen entered the village and attacked it": a verb of the same subject
-                if agents or carrier.dep_ not in {"conj", "xcomp", "advcl"} or carrier.head.pos_ != "VERB":
-                    break
-                carrier = carrier.head
+            agents = self._agents(token)
         elif token.pos_ == "NOUN":
             agents += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
             agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]

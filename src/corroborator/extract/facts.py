@@ -76,7 +76,9 @@ class FactFinder:
         findings += self._targets.findings(ws, actual, weapon_at)
         attacks = [e.token for e in actual if e.family == "violence"]
         if attacks:
-            findings += self._targets.denied(ws.doc, ws.doc[min(attacks)].sent.start)
+            first_violent = ws.doc[min(attacks)].sent.start
+            findings += self._targets.denied(ws.doc, first_violent)
+            findings += self._targets.stated(ws.doc, first_violent, {e.token for e in actual})
         findings += self._weapon_findings(ws, actual)
         findings += self._party_findings(ws, weapon_at)
         ws.findings.extend(findings)

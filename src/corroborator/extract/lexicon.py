@@ -81,6 +81,9 @@ class Lexicon:
     #: remote violence is fought on the ground. "armed men": `armed_irregular_heads`.
     irregular_actors: frozenset[str]
     armed_irregular_heads: frozenset[str]
+    #: Armed men on foot ("soldiers", "troops"): a killing they do with no weapon named is fought
+    #: on the ground, where "the army" or "forces" may have shelled.
+    ground_personnel: frozenset[str]
     non_event_heads: frozenset[str]
     hypothetical_governors: frozenset[str]
     handling_verbs: frozenset[str]
@@ -180,6 +183,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             armed_actors=frozenset(cues.get("armed_actors", ())),
             irregular_actors=frozenset(cues.get("irregular_actors", ())),
             armed_irregular_heads=frozenset(cues.get("armed_irregular_heads", ())),
+            ground_personnel=frozenset(cues.get("ground_personnel", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),
             handling_verbs=frozenset(cues.get("handling_verbs", ())),

@@ -70,6 +70,39 @@ class TargetReader:
                     findings.append(_target(denied, category, negated=True))
         return findings
 
+    def stated(self, doc: Doc, first_violent: int, event_tokens: set[int]) -> list[Finding]:
+        """Targets a copula states once an attack is told: what the target was ("the target of
+        the strikes was an industrial enterprise", "one of the targets was a substation", "the
+        detachment was the target"), and who the victims were ("the two men were civilians",
+        "those killed were fishermen", "none of them was a fighter": denied)."""
+        findings = []
+        for verb in doc[first_violent:]:
+            if verb.lemma_ != "be":
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            complements = [c for c in verb.children if c.dep_ == "attr"]
+            if len(subjects) != 1 or len(complements) != 1:
+                continue
+            subject, complement = subjects[0], complements[0]
+            negated = any(c.dep_ == "neg" for c in verb.children) or _nobody(subject)
+            named = _target_word(subject)
+            if named is not None:  # "the target of the strikes was ..."
+                event = next((t.i for t in _of_objects(named) if t.i in event_tokens), None)
+                for noun in (complement, *_conjuncts(complement)):
+                    category = self.category(noun)
+                    if category is not None:
+                        findings.append(_target(noun, category, event_token=event, negated=negated))
+            elif complement.lemma_.lower() == "target":  # "the detachment was the target"
+                event = next((t.i for t in _of_objects(complement) if t.i in event_tokens), None)
+                category = self.category(subject)
+                if category is not None and subject.pos_ in {"NOUN", "PROPN"}:
+                    findings.append(_target(subject, category, event_token=event, negated=negated))
+            elif _victims(subject):  # "the two men were civilians"
+                category = self.category(complement)
+                if category in {"civilian", "military"}:
+                    findings.append(_identity(subject, complement, category, negated))
+        return findings
+
     def _military_use(self, noun: Token, weapon_at: dict[int, WeaponHit]) -> bool:
         """A target its own description puts to military use: "workshops where the army
         assembles drones", "a warehouse storing missiles", "a house used by the troops". Whoever
@@ -117,6 +150,18 @@ class TargetReader:
             found = self._single(words)
             if found is not None:
                 return found
+        return self._occasion(noun)
+
+    def _occasion(self, noun: Token) -> str | None:
+        """People told by what brought them together: "people attending a wedding" (the
+        wedding's category), "a group of young people gathered near a football field" (a
+        gathering)."""
+        for clause in (c for n in (noun, *_of_objects(noun)) for c in n.children if c.dep_ == "acl"):
+            if clause.lemma_.lower() == "attend":
+                attended = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+                return next((c for c in map(self.category, attended) if c is not None), None)
+            if clause.lemma_.lower() == "gather":
+                return self._single(["gathering"])
         return None
 
     def _single(self, words: list[str]) -> str | None:
@@ -134,6 +179,55 @@ def _target(noun: Token, category: str, *, event_token: int | None = None, negat
         start=start,
         end=end,
         event_token=event_token,
+        negated=negated,
+    )
+
+
+#: Words for the people an attack killed or hurt, as the subject of a sentence saying who they
+#: were: "the victims were civilians", "those killed were fishermen", "none of them was a fighter".
+_VICTIM_WORDS = frozenset({
+    "victim", "dead", "casualty", "martyr", "man", "woman", "person", "people", "those", "all", "none",
+    "both", "neither", "body", "deceased", "one",
+})
+
+
+def _target_word(noun: Token) -> Token | None:
+    """The "target" a subject names: "the target (of the strikes)", "one of the targets"."""
+    if noun.lemma_.lower() == "target":
+        return noun
+    if noun.lower_ == "one":
+        return next((t for t in _of_objects(noun) if t.lemma_.lower() == "target"), None)
+    return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def _victims(subject: Token) -> bool:
+    """Whether a subject names the people an attack killed or hurt: a victim word ("the two men",
+    "the dead", "all three", "none of them"), or anyone "killed"/"wounded" ("the man killed")."""
+    if subject.lemma_.lower() in _VICTIM_WORDS or subject.lower_ in _VICTIM_WORDS or subject.pos_ == "NUM":
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in {"kill", "wound", "injure"} for c in subject.children)
+
+
+def _nobody(subject: Token) -> bool:
+    """ "None of them was a fighter", "neither man was armed", "no one was": the subject denies."""
+    return subject.lower_ in {"none", "neither", "nobody", "no-one"} or any(
+        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in subject.children
+    )
+
+
+def _identity(subject: Token, complement: Token, category: str, negated: bool) -> Finding:
+    """Who the victims were, with the words from the subject to the complement ("the two men
+    were civilians"), since the complement alone does not say whom it is about."""
+    start, end = subject.left_edge.i, complement.right_edge.i + 1
+    return Finding(
+        attribute=A.TARGET,
+        value=model.Label(code=category, text=subject.doc[start:end].text),
+        start=start,
+        end=end,
         negated=negated,
     )
 
@@ -194,6 +288,12 @@ def patients(trigger: Token) -> list[Token]:
                                  for p in c.children if p.dep_ == "pobj")
                 else:
                     found.append(pobj)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(trigger.head)  # "a nine-storey building hit by a drone"
+    if trigger.pos_ == "NOUN" and (trigger.lower_.endswith("ing") or trigger.lemma_.lower() == "bombardment"):
+        # "the shelling of the market", "the bombing of a hospital": what the verb's object would be
+        found.extend(p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj")
     if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
         # "attempted a drone attack on the residence": the object PP hangs off the noun or verb
         for child in trigger.head.children:
