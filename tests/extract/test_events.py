@@ -425,3 +425,4 @@ def test_events_a_verb_of_impact_without_a_weapon_is_no_attack(run_events: Run) 
 
 def ws_actual(ws: Workspace) -> list:  # type: ignore[type-arg]
     return [h for h in ws.events if h.mention.modality == model.Modality.ACTUAL]
+

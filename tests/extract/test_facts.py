@@ -504,3 +504,8 @@ def test_facts_targets_stated_by_a_copula_after_the_attack(
 def test_facts_a_copula_about_someone_not_a_victim_or_before_any_attack_is_no_target(run_facts: Run, text: str) -> None:
     ws = run_facts(text)
     assert [code for code, _ in facts(ws, A.TARGET) if code in {"civilian", "military"}] == []
+
+
+def test_facts_barrel_bombs_are_an_aircrafts_weapon(run_facts: Run) -> None:
+    ws = run_facts("An Antonov dropped eight barrel bombs on the market of Tessik on Monday.")
+    assert "aircraft" in [code for code, _ in facts(ws, A.WEAPON)]

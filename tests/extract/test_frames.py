@@ -666,3 +666,12 @@ def test_frames_a_zone_stated_in_the_title_is_the_zone_of_the_clocks(settings: S
     assert [(t.span.text, t.timezone) for f in extracted.frames for t in f.times] == [
         ("03:10 on Thursday", "Europe/Kyiv")
     ]
+
+
+def test_frames_plural_strikes_dated_to_one_day_are_that_days(settings: Settings, nlp: Language) -> None:
+    """A bare plural is a campaign ("accused the army of carrying out air strikes in Tessik"),
+    unless its clause dates it to one day or night."""
+    dated = "The government accused the army on Thursday of carrying out air strikes in Tessik overnight."
+    assert len(_extract(settings, nlp, dated).frames) == 1
+    undated = "The government accused the army on Thursday of carrying out air strikes in Tessik."
+    assert _extract(settings, nlp, undated).frames == ()

@@ -650,3 +650,32 @@ def test_places_a_region_named_with_its_own_noun_dropped(nlp: Language, gaz: Gaz
 def test_places_the_kurdistan_region_of_iraq(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "A drone hit an oil field in Iraq's Kurdistan region on Tuesday."))
     assert found["Kurdistan region"].place.country_code == "IQ"
+
+
+def test_places_a_capitals_dateline_with_a_colon_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "ISLAMABAD: Pakistani jets struck targets in Paktika province overnight."))
+    assert found["ISLAMABAD"].role == model.PlaceRole.REPORTING
+    assert found["Paktika province"].role == model.PlaceRole.EVENT
+
+
+def test_places_a_government_named_by_its_seat_is_not_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Bombs fell on the market of Renk in South Sudan. The regime in Juba bears full responsibility."
+    assert "Juba" not in _by_text(_places(nlp, gaz, text))
+
+
+def test_places_where_people_fled_to_is_not_where_it_happened(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Since the bombing of Malakal in South Sudan, 6,000 people have fled towards Ethiopia's Gambella region."
+    found = _by_text(_places(nlp, gaz, text))
+    assert "Gambella region" not in found and "Ethiopia" not in found
+    assert found["Malakal"].place.country_code == "SS"
+
+
+def test_places_a_name_only_another_countrys_place_has_as_an_alias_is_unlisted_here(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """GeoNames lists "Nasir" only as an alternate name of places in Turkey and Sudan; "Nasir
+    town" in a South Sudanese report is an unlisted town of South Sudan."""
+    assert all(c.alias and c.place.country_code != "SS" for c in gaz.candidates("Nasir"))
+    text = "An Antonov bomber dropped barrel bombs on Nasir town in South Sudan's Upper Nile state."
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Nasir"].match, found["Nasir"].place.country_code) == ("unlisted", "SS")

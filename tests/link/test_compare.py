@@ -31,6 +31,15 @@ def test_compare_places_of_one_area_agree_and_far_ones_do_not(gazetteer: Gazette
     assert judge.agreement(at(gazetteer, "Kyiv"), at(gazetteer, "Odesa")) is False
 
 
+def test_compare_a_sea_reaches_the_towns_on_its_shores(gazetteer: Gazetteer) -> None:
+    """A ship hit "in the Red Sea" and one hit "off Hodeidah" may be one attack: a sea's one
+    point is far from its shores. Two towns that far apart are not one place."""
+    judge = PlaceJudge(gazetteer)
+    assert judge.agreement(at(gazetteer, "Red Sea"), at(gazetteer, "Hodeidah")) is True
+    assert judge.agreement(at(gazetteer, "Black Sea"), at(gazetteer, "Novorossiysk")) is True
+    assert judge.agreement(at(gazetteer, "Red Sea"), at(gazetteer, "Novorossiysk")) is False
+
+
 def test_compare_a_frame_telling_two_far_cities_as_one_strike_says_nothing_of_which(gazetteer: Gazetteer) -> None:
     judge = PlaceJudge(gazetteer)
     assert judge.agreement(at(gazetteer, "Kyiv", "Odesa"), at(gazetteer, "Odesa")) is None

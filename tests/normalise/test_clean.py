@@ -119,6 +119,16 @@ def test_clean_dateline_first_paragraph() -> None:
     )
 
 
+def test_clean_a_place_and_date_heading_is_a_dateline() -> None:
+    assert roles("Phnom Penh, 17 September\n\nThe ministry rejects the accusation.")[0] == (
+        "dateline",
+        "Phnom Penh, 17 September",
+    )
+    assert roles("Kyiv, 12 November 2026\nThe ministry said two drones fell.\n\nMore.")[0][0] == "dateline"
+    # a sentence that opens with a place and goes on is body text
+    assert roles("Kyiv, the capital, was attacked on 12 November.\n\nMore.")[0][0] == "body"
+
+
 def test_clean_dateline_sharing_a_block_with_the_first_sentence_is_split() -> None:
     result = roles("January 21, 2025\nOfficials said the alert lasted an hour.\n\nMore text here.")
     assert result == [

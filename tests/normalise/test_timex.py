@@ -237,6 +237,18 @@ def test_timex_a_night_without_tense_in_a_morning_report_is_the_night_just_past(
     assert one("The mayor will speak tonight.", morning).value == "2023-05-03TNI"
 
 
+def test_timex_the_night_of_the_report_day_before_it_falls_is_the_night_into_it(nlp: Language) -> None:
+    """2023-05-03 is a Wednesday: "woke to explosions on Wednesday night" in a report of that
+    afternoon tells of the night into Wednesday; in the evening's report, or in the future
+    tense, it is Wednesday's own night."""
+    afternoon = Reference(earliest=dt.date(2023, 5, 3), time=dt.time(14, 10))
+    evening = Reference(earliest=dt.date(2023, 5, 3), time=dt.time(23, 30))
+    text = "Residents woke up to explosions on Wednesday night."
+    assert one(text, afternoon, nlp=nlp).value == "2023-05-02TNI"
+    assert one(text, evening, nlp=nlp).value == "2023-05-03TNI"
+    assert one("The mayor will speak on Wednesday night.", afternoon, nlp=nlp).value == "2023-05-03TNI"
+
+
 @pytest.mark.parametrize(
     ("text", "value", "start", "end"),
     [

@@ -468,6 +468,23 @@ class EventFinder:
         carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
         return _past_clause(carrier)
 
+    def _dated_clause(self, token: Token) -> bool:
+        """Whether the event's own clause is dated to a day or a time of day ("carrying out air
+        strikes in Paktika overnight", "strikes on the port on Monday"): plural strikes so dated
+        are that occasion's, not a campaign."""
+        carrier = syntax.clause_verb(token) if token.pos_ != "VERB" else token
+        start, end = syntax.subtree_range(carrier)
+        return any(
+            t.bound is None
+            and (
+                t.precision in _DATING_PRECISIONS
+                or (t.precision is None and t.timex_type == model.TimexType.TIME)  # "overnight", unanchored
+            )
+            and t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
+            and start <= self._token_of(t) < end
+            for t in self._times
+        )
+
     def _mood(self, token: Token, weapon_at: dict[int, WeaponHit], *, negated: bool = False) -> model.Modality:
         """Actual, generic or hypothetical, whether or not the mention is negated. Under a
         negation "any" is the negation's own word ("did not carry out any strike" carried out
@@ -475,7 +492,12 @@ class EventFinder:
         lx = self.lexicon
         carrier = token if token.pos_ in {"VERB", "AUX"} else syntax.clause_verb(token)
         generic = lx.generic_modifiers - _NEGATIVE_POLARITY if negated else lx.generic_modifiers
-        if _is_generic(token, generic, weapon_at, lx.armed_actors) or self._recurring(token) or self._tallied(token):
+        dated = self._dated_clause(token)
+        if (
+            _is_generic(token, generic, weapon_at, lx.armed_actors, dated=dated)
+            or self._recurring(token)
+            or self._tallied(token)
+        ):
             return model.Modality.GENERIC
         if token.dep_ == "pobj" and token.head.lower_ == "for" and not _is_anaphoric(token) and _readied_for(token, lx):
             # "missiles stockpiled for a massive strike"; not "responsibility for the attack" or
@@ -916,9 +938,15 @@ def _telegraphic(token: Token) -> bool:
 
 
 def _is_generic(
-    token: Token, modifiers: frozenset[str], weapon_at: dict[int, WeaponHit], groups: frozenset[str] = frozenset()
+    token: Token,
+    modifiers: frozenset[str],
+    weapon_at: dict[int, WeaponHit],
+    groups: frozenset[str] = frozenset(),
+    *,
+    dated: bool = False,
 ) -> bool:
-    """Habitual or plural-generic mentions: "frequent attacks", "attacks on border cities"."""
+    """Habitual or plural-generic mentions: "frequent attacks", "attacks on border cities" (but
+    not when `dated`, the clause dated to one day: "air strikes in Paktika overnight")."""
     if any(c.lower_ in modifiers and c.dep_ in {"amod", "advmod", "det", "predet"} for c in token.children):
         return True
     carrier = syntax.clause_verb(token)
@@ -929,6 +957,7 @@ def _is_generic(
     if (
         token.pos_ == "NOUN"
         and syntax.is_bare_plural(token)
+        and not dated
         and not _telegraphic(token)
         and not _done_once(token)
         and not _perceived(token)

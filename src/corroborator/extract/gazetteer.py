@@ -97,6 +97,9 @@ _VOWEL_IE = re.compile(r"([aeiou])ie")
 #: Two places this close are one event's area: a strike "on Belgorod" and one "near
 #: Belgorod" land within a few tens of kilometres; neighbouring towns of one region are farther.
 SAME_AREA_KM = 60.0
+#: How far from its one point a body of water still reaches (km): a ship hit "in the Red Sea"
+#: was hit off Hodeidah; one point cannot stand for a sea, so its shores count as the sea.
+WATER_REACH_KM: Final = {"sea": 1000.0, "gulf": 600.0, "bay": 300.0, "strait": 300.0}
 
 #: The last word of a region's name that says what kind of region it is: its stem is the name
 #: without it, which reports follow with their own region noun.
@@ -962,7 +965,8 @@ class Gazetteer:
         other, or within `within_km` of each other. A settlement no gazetteer lists has no
         coordinates: it can be any place of its country and region (a facility placed near a
         listed town has that town's, and is judged by them), unless `unplaced_anywhere` is
-        False, when only what is known to be close counts ("another drone hit ..." elsewhere)."""
+        False, when only what is known to be close counts ("another drone hit ..." elsewhere). A
+        sea, gulf, bay or strait reaches its shores (`WATER_REACH_KM`)."""
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
         unplaced = (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None)
@@ -970,7 +974,8 @@ class Gazetteer:
             regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
             return a.country_code == b.country_code and len(regions) <= 1
         distance = self.distance_km(a, b)
-        return distance is not None and distance <= within_km
+        reach = max(within_km, *(WATER_REACH_KM.get(p.kind, 0.0) for p in (a, b)))
+        return distance is not None and distance <= reach
 
     def contains(self, outer: model.Place, inner: model.Place) -> bool:
         """True when `inner` lies within `outer` (a place contains itself).

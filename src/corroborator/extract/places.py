@@ -142,6 +142,7 @@ class PlaceCues:
     agencies: frozenset[str]
     speech_verbs: frozenset[str]
     actor_heads: frozenset[str]
+    seated_heads: frozenset[str]
     group_heads: frozenset[str]
     capital_words: frozenset[str]
     capital_compound_heads: frozenset[str]
@@ -190,6 +191,7 @@ def load_cues(settings: Settings) -> PlaceCues:
         agencies=frozenset(w.lower() for w in get("roles", "agencies")),
         speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
         actor_heads=frozenset(w.lower() for w in get("metonymy", "actor_heads")),
+        seated_heads=frozenset(w.lower() for w in get("metonymy", "seated_heads")),
         group_heads=frozenset(w.lower() for w in get("metonymy", "group_heads")),
         capital_words=frozenset(w.lower() for w in get("capital", "words")),
         capital_compound_heads=frozenset(w.lower() for w in get("capital", "compound_heads")),
@@ -615,7 +617,31 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         return True
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lower_ in cues.actor_heads:
         return True
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in cues.seated_heads:
+        return True  # "the regime in Juba", "the government in Khartoum"
     return _group_name(doc, raw, cues)
+
+
+#: Verbs of people leaving a place: where they go ("fled towards Ethiopia's Gambella region",
+#: "were evacuated to Kyiv") is not where anything happened to them. Not "cross" or "return":
+#: drones cross into a country they attack.
+_FLIGHT_VERBS = frozenset({"flee", "escape", "evacuate", "relocate", "migrate", "displace"})
+
+
+def _destination(doc: Doc, raw: _Raw) -> bool:
+    """A place people fled or were evacuated to: "6,000 people fled Nasir towards Ethiopia's
+    Gambella region". (Where they fled from is still where the violence was.)"""
+    current = doc[raw.start : raw.stop].root
+    for _ in range(3):  # "Ethiopia's Gambella region": the country is the region's possessor
+        if current.dep_ not in ("poss", "compound", "amod", "nmod", "appos", "conj"):
+            break
+        current = current.head
+    preposition = current.head
+    return (
+        current.dep_ == "pobj"
+        and preposition.lower_ in {"to", "towards", "toward", "into"}
+        and preposition.head.lemma_.lower() in _FLIGHT_VERBS
+    )
 
 
 def _group_name(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
@@ -672,8 +698,9 @@ def _context(
             if cc is not None:
                 counts[cc] += 1
     for index, raw in enumerate(raws):
-        if not raw.candidates or raw.weak or _origin(doc, raw, cues):
-            continue  # where drones were launched from is usually the other side's country
+        if not raw.candidates or raw.weak or _origin(doc, raw, cues) or _destination(doc, raw):
+            continue  # where drones were launched from is usually the other side's country, and
+            # where people fled to another country
         if raw.settlement and (raw.candidates[0].place.population or 0) < IMPORTANT_POPULATION:
             continue  # a village needs the report's countries behind it; it cannot vouch for them
         top = raw.candidates[0]
@@ -782,7 +809,8 @@ _SLASHED = re.compile(r"^/\w[\w .-]*/\.?$")
 
 
 def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
-    """'MOSCOW (Reuters) -', 'KYIV, May 3 (AP) —': a place opening a line, then a dash."""
+    """'MOSCOW (Reuters) -', 'KYIV, May 3 (AP) —', 'ISLAMABAD:': a place opening a line in
+    capitals, then a dash, an agency or a colon."""
     if not _line_start(doc, raw.start):
         return False
     window = doc[raw.stop : min(len(doc), raw.stop + 12)]
@@ -799,7 +827,9 @@ def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         for k, t in enumerate(window)
     )
     upper = doc[raw.start : raw.stop].text.isupper()
-    return (upper and (has_dash or has_agency or has_slashed_agency)) or (has_agency and has_dash)
+    # 'ISLAMABAD: Afghanistan's Taliban government accused ...', as South Asian papers write
+    colon = raw.stop < len(doc) and doc[raw.stop].text == ":"
+    return (upper and (has_dash or has_agency or has_slashed_agency or colon)) or (has_agency and has_dash)
 
 
 def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) -> model.PlaceRole:
@@ -1076,7 +1106,7 @@ def find_places(
                 continue
         elif not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
-        if _metonymic(doc, raw, cues):
+        if _metonymic(doc, raw, cues) or _destination(doc, raw):
             continue
         taken.update(range(raw.start, raw.stop))
         span = doc[raw.start : raw.stop]
@@ -1094,7 +1124,7 @@ def find_places(
     parts: list[model.PlaceMention] = []
     for raw, country in abroad.values():
         taken.update(range(raw.start, raw.stop))
-        if _metonymic(doc, raw, cues):
+        if _metonymic(doc, raw, cues) or _destination(doc, raw):
             continue  # "our Fano forces": the group's name, no place at all
         span = doc[raw.start : raw.stop]
         parts.append(
@@ -1109,7 +1139,7 @@ def find_places(
     for start, end, capital in _capital_mentions(doc, gazetteer, cues, weights, taken):
         span = doc[start:end]
         raw = _Raw(start, end, end, span.text)
-        if _metonymic(doc, raw, cues):
+        if _metonymic(doc, raw, cues) or _destination(doc, raw):
             continue
         mentions.append(
             model.PlaceMention(
@@ -1180,7 +1210,7 @@ def _unlisted_facilities(
                 c.place.kind not in _SETTLEMENT_KINDS or c.place.country_code == local for c in known
             ):
                 continue
-        if _metonymic(doc, raw, cues):
+        if _metonymic(doc, raw, cues) or _destination(doc, raw):
             continue
         mention = unlisted_facility(
             doc,

@@ -15,7 +15,8 @@ nor lost, and a village named with one lies in it.
 
 What it does not do
 It never overrides the gazetteer: a name the gazetteer knows is left to `places`' own
-guards, which may have refused it for a reason. It needs a country, from a place named right
+guards, which may have refused it for a reason. (A name known only as another country's
+place's alternate name is not known for this purpose.) It needs a country, from a place named right
 after the village ("X, Sagaing Region", "X in Kidal region") or else the one country the
 report is about.
 """
@@ -85,19 +86,20 @@ def unlisted_settlements(
         if any(i in taken for i in range(start, stop)):
             continue
         name = doc[start:stop].text
-        if gazetteer.knows(name) or gazetteer.demonym_country(name) is not None:
+        if gazetteer.demonym_country(name) is not None:
             continue
         around = sorted((*located, *found), key=lambda m: m.span.start)
         container = _container(doc, stop, around)
-        country = container.country_code if container is not None else None
-        country = (
-            country
+        stated = (
+            (container.country_code if container is not None else None)
             or heading_country(doc[start].idx, around, report)
             or country_before(doc[start].idx, around)
-            or sole_country(country_weights)
         )
-        if country is None or not gazetteer.has_country(country):
+        country = stated or sole_country(country_weights)
+        if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country):
             continue
+        if stated is None and gazetteer.knows(name) and not _names_country(located, country):
+            continue  # a name listed abroad needs the report to name this country or a region of it
         end = doc[stop - 1].idx + len(doc[stop - 1])
         if noun == DISTRICT_KIND and doc[stop - 1].lower_ == "district":
             name = doc[start : stop - 1].text  # "North Waziristan District" is North Waziristan
@@ -111,6 +113,24 @@ def unlisted_settlements(
         )
         taken.update(range(start, stop))
     return found
+
+
+def _names_country(located: Sequence[model.PlaceMention], country: str) -> bool:
+    """Whether the report names the country, or one of its regions, as where things happen."""
+    return any(
+        m.place.country_code == country
+        and m.place.kind in {"country", "admin1"}
+        and m.role != model.PlaceRole.REPORTING
+        for m in located
+    )
+
+
+def _listed(gazetteer: Gazetteer, name: str, country: str) -> bool:
+    """Whether the gazetteer lists the settlement: a place of that name, or one in the country
+    it lies in of any alias. Another country's place that only has the name among its
+    alternates ("Nasir", once a name of a Turkish village) does not make a South Sudanese
+    town of that name listed."""
+    return any(not c.alias or c.place.country_code == country for c in gazetteer.candidates(name))
 
 
 def _introduced_names(

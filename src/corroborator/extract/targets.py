@@ -247,8 +247,13 @@ def struck_aircraft(noun: Token, event: EventHit, weapon_at: dict[int, WeaponHit
         hit is not None
         and hit.category == "aircraft"
         and event.event_class == "attack"
+        and noun.doc[event.token].lemma_.lower() not in _DELIVERY_VERBS
         and noun in patients(noun.doc[event.token])
     )
+
+
+#: Verbs whose object is what was delivered, not what was hit: "dropped barrel bombs".
+_DELIVERY_VERBS = frozenset({"drop", "fire", "launch", "release", "send"})
 
 
 def _loads(clause: Token) -> list[Token]:

@@ -204,7 +204,7 @@ def _assign_roles(
         para = text[start:end]
         role = credits.role(para)
         if in_top and index < credits.near_top:
-            if is_date_line(para, lexicon=dates):
+            if is_date_line(para, lexicon=dates) or is_place_date_line(para, lexicon=dates):
                 role = ParagraphRole.DATELINE
             elif credits.is_byline(para, dates=dates):
                 role = ParagraphRole.BYLINE
@@ -221,6 +221,25 @@ def _assign_roles(
             role, in_top = ParagraphRole.BODY, False
         paragraphs.append(Paragraph(start=start, end=end, role=role))
     return tuple(paragraphs)
+
+
+#: The most words the place of a "Place, date" heading runs to ("Phnom Penh", "Dar es Salaam").
+MAX_HEADING_PLACE_WORDS = 4
+
+
+def is_place_date_line(line: str, *, lexicon: DateLexicon) -> bool:
+    """A letter-style heading of where and when a statement was issued: "Phnom Penh, 17
+    September", "Kyiv, 12 November 2026". A short run of capitalised words, a comma, and
+    nothing after it but a date."""
+    place, comma, date = line.strip().partition(",")
+    words = place.split()
+    return (
+        bool(comma)
+        and 0 < len(words) <= MAX_HEADING_PLACE_WORDS
+        and words[0][:1].isupper()
+        and all(w.isalpha() or w in {"-", "'"} or w.replace("-", "").isalpha() for w in words)
+        and is_date_line(date, lexicon=lexicon)
+    )
 
 
 def _split_top_lines(
@@ -241,7 +260,8 @@ def _split_top_lines(
         for line_start, line_end in _spans(text[start:end], "\n"):
             s, e = start + line_start, start + line_end
             line = text[s:e]
-            if is_date_line(line, lexicon=dates) or credits.is_byline(line, dates=dates):
+            heading = is_date_line(line, lexicon=dates) or is_place_date_line(line, lexicon=dates)
+            if heading or credits.is_byline(line, dates=dates):
                 if group_start is not None:
                     result.append((group_start, s - 1))
                     group_start = None

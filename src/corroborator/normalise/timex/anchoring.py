@@ -133,6 +133,15 @@ def _published_before_noon(ctx: _Context) -> bool:
 _NOON = dt.time(12)
 
 
+def _before_evening(ctx: _Context) -> bool:
+    """Whether the report was published before the evening of its day, when that day's night
+    had not begun."""
+    return ctx.ref_time is not None and ctx.ref_time < _EVENING
+
+
+_EVENING = dt.time(18)
+
+
 def _choose_by_tense(
     candidates: Sequence[_Period],
     ref: dt.date,
@@ -258,7 +267,12 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
             return _Reading(value=_unanchored_value(parts), anchor=publication)
         if not known:
             return _weekday_hull(parts.weekday, ref, tense)
-        return _Period(_G.DAY, _weekday_near(ref, parts.weekday, tense, ahead=ahead), known), publication
+        named_day = _weekday_near(ref, parts.weekday, tense, ahead=ahead)
+        if named_day == ref and parts.pod == "NI" and parts.hour is None and tense == "past" and _before_evening(ctx):
+            # "woke up to explosions on Thursday night" in a report of Thursday afternoon: that
+            # night has not begun, so it is the night into Thursday
+            named_day -= dt.timedelta(days=1)
+        return _Period(_G.DAY, named_day, known), publication
     if parts.day_offset is not None:  # today, yesterday, tonight, overnight
         if ref is None:
             return _Reading(value=_unanchored_value(parts), anchor=publication)
