@@ -406,19 +406,18 @@ class EventFinder:
         """Whether a casualty verb's agent is armed: "soldiers killed five villagers", "gunmen
         killed four farmers", "two were wounded by militants". An armed agent makes the killing
         an event with no weapon named, as a weapon or a strike does."""
-        if token.pos_ != "VERB":
-            return False
-        lx = self.lexicon
-        armed = lx.armed_actors | lx.irregular_actors | lx.ground_personnel
-        return any(syntax.word_forms(a) & armed or self._irregular(a) for a in self._agents(token))
+        return self._agent_among(token, self.lexicon.armed_actors | self.lexicon.ground_personnel)
 
     def _on_foot(self, token: Token) -> bool:
         """Whether a casualty verb's agent is armed men on the ground: irregulars or soldiers,
         not "the army" or "forces", which may have shelled."""
+        return self._agent_among(token, self.lexicon.ground_personnel)
+
+    def _agent_among(self, token: Token, words: frozenset[str]) -> bool:
+        """Whether a verb's agent is one of `words` or irregular armed men."""
         if token.pos_ != "VERB":
             return False
-        personnel = self.lexicon.ground_personnel
-        return any(syntax.word_forms(a) & personnel or self._irregular(a) for a in self._agents(token))
+        return any(syntax.word_forms(a) & words or self._irregular(a) for a in self._agents(token))
 
     def _irregulars(self, token: Token) -> bool:
         """Whether the event's agent is irregular armed men: "gunmen attacked the village",

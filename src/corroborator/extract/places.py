@@ -609,6 +609,12 @@ def _end_of_a_route(doc: Doc, raw: _Raw) -> bool:
     return second_end and route(raw.end)
 
 
+def _not_the_scene(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """A name that stands for a government or an armed group, or where people fled to: no
+    place where anything happened."""
+    return _metonymic(doc, raw, cues) or _destination(doc, raw)
+
+
 def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     """'Kyiv denied', 'the Kremlin said', 'the Kyiv regime': the government, not the place."""
     root = doc[raw.start : raw.stop].root
@@ -1106,7 +1112,7 @@ def find_places(
                 continue
         elif not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
-        if _metonymic(doc, raw, cues) or _destination(doc, raw):
+        if _not_the_scene(doc, raw, cues):
             continue
         taken.update(range(raw.start, raw.stop))
         span = doc[raw.start : raw.stop]
@@ -1124,7 +1130,7 @@ def find_places(
     parts: list[model.PlaceMention] = []
     for raw, country in abroad.values():
         taken.update(range(raw.start, raw.stop))
-        if _metonymic(doc, raw, cues) or _destination(doc, raw):
+        if _not_the_scene(doc, raw, cues):
             continue  # "our Fano forces": the group's name, no place at all
         span = doc[raw.start : raw.stop]
         parts.append(
@@ -1139,7 +1145,7 @@ def find_places(
     for start, end, capital in _capital_mentions(doc, gazetteer, cues, weights, taken):
         span = doc[start:end]
         raw = _Raw(start, end, end, span.text)
-        if _metonymic(doc, raw, cues) or _destination(doc, raw):
+        if _not_the_scene(doc, raw, cues):
             continue
         mentions.append(
             model.PlaceMention(
@@ -1210,7 +1216,7 @@ def _unlisted_facilities(
                 c.place.kind not in _SETTLEMENT_KINDS or c.place.country_code == local for c in known
             ):
                 continue
-        if _metonymic(doc, raw, cues) or _destination(doc, raw):
+        if _not_the_scene(doc, raw, cues):
             continue
         mention = unlisted_facility(
             doc,

@@ -173,9 +173,15 @@ class TargetReader:
 
 def _target(noun: Token, category: str, *, event_token: int | None = None, negated: bool = False) -> Finding:
     start, end = noun_phrase(noun)
+    return _finding(noun.doc, start, end, category, event_token=event_token, negated=negated)
+
+
+def _finding(
+    doc: Doc, start: int, end: int, category: str, *, event_token: int | None = None, negated: bool = False
+) -> Finding:
     return Finding(
         attribute=A.TARGET,
-        value=model.Label(code=category, text=noun.doc[start:end].text),
+        value=model.Label(code=category, text=doc[start:end].text),
         start=start,
         end=end,
         event_token=event_token,
@@ -222,14 +228,7 @@ def _nobody(subject: Token) -> bool:
 def _identity(subject: Token, complement: Token, category: str, negated: bool) -> Finding:
     """Who the victims were, with the words from the subject to the complement ("the two men
     were civilians"), since the complement alone does not say whom it is about."""
-    start, end = subject.left_edge.i, complement.right_edge.i + 1
-    return Finding(
-        attribute=A.TARGET,
-        value=model.Label(code=category, text=subject.doc[start:end].text),
-        start=start,
-        end=end,
-        negated=negated,
-    )
+    return _finding(subject.doc, subject.left_edge.i, complement.right_edge.i + 1, category, negated=negated)
 
 
 def handled(weapon: Token, handling_verbs: frozenset[str]) -> bool:

@@ -237,7 +237,7 @@ def is_place_date_line(line: str, *, lexicon: DateLexicon) -> bool:
         bool(comma)
         and 0 < len(words) <= MAX_HEADING_PLACE_WORDS
         and words[0][:1].isupper()
-        and all(w.isalpha() or w in {"-", "'"} or w.replace("-", "").isalpha() for w in words)
+        and all(w.replace("-", "").replace("'", "").isalpha() for w in words)
         and is_date_line(date, lexicon=lexicon)
     )
 
