@@ -39,9 +39,9 @@ def make_workspace(nlp: Language) -> Callable[[str], Workspace]:
 
 @pytest.fixture(scope="session")
 def run_events(
-    nlp: Language, lexicon: Lexicon, make_workspace: Callable[[str], Workspace]
+    nlp: Language, lexicon: Lexicon, settings: Settings, make_workspace: Callable[[str], Workspace]
 ) -> Callable[[str], Workspace]:
-    weapons, events = WeaponFinder(nlp, lexicon), EventFinder(lexicon)
+    weapons, events = WeaponFinder(nlp, lexicon), EventFinder(lexicon, PartyTable.load(settings))
 
     def run(text: str) -> Workspace:
         ws = make_workspace(text)

@@ -426,3 +426,38 @@ def test_events_a_verb_of_impact_without_a_weapon_is_no_attack(run_events: Run) 
 def ws_actual(ws: Workspace) -> list:  # type: ignore[type-arg]
     return [h for h in ws.events if h.mention.modality == model.Modality.ACTUAL]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents bombarded the garrison at Tessik with mortars on Friday night.",
+        "The Israel Defense Forces struck a position near the border village of Tessik on Tuesday.",
+        "Early on Monday the Rapid Support Forces struck the fuel depot in Tessik.",
+    ],
+)
+def test_events_bombarding_and_strikes_by_a_named_force_are_attacks(run_events: Run, text: str) -> None:
+    assert [h.event_class for h in ws_actual(run_events(text))] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IDF said it had eliminated a commander of the group near Tessik on Tuesday.",
+        "Al-Shabaab killed three soldiers at a checkpoint outside Tessik on Sunday.",
+    ],
+)
+def test_events_a_named_armed_party_killing_people_is_an_event(run_events: Run, text: str) -> None:
+    assert [h.event_class for h in ws_actual(run_events(text))] == ["casualty"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army struck a deal with the rebels on Tuesday.",
+        "The IDF struck a conciliatory tone in its statement.",
+        "Hamas struck an agreement with the mediators.",
+    ],
+)
+def test_events_striking_a_deal_is_no_attack_whoever_strikes(run_events: Run, text: str) -> None:
+    assert ws_actual(run_events(text)) == []

@@ -106,6 +106,20 @@ def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:
     assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == [party]
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # the maker of a weapon is no attacker
+        ("A Turkish-made drone of the Malian army struck a wedding near the well.", "ML"),
+        ("Iranian-designed drones of the Russian army hit the port.", "RU"),
+        # a party in a place's description is not the attack's ("close to the Algerian border")
+        ("A drone strike near the village, close to the Algerian border, killed eight people.", None),
+    ],
+)
+def test_facts_makers_and_places_are_not_the_attackers(run_facts: Run, text: str, party: str | None) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == ([party] if party else [])
+
+
 def test_facts_denied_involvement_names_the_party(run_facts: Run) -> None:
     ws = run_facts("The adviser denied Kyiv's involvement in the blast.")
     (finding,) = [f for f in ws.findings if f.attribute == A.RESPONSIBLE_PARTY]

@@ -675,3 +675,37 @@ def test_frames_plural_strikes_dated_to_one_day_are_that_days(settings: Settings
     assert len(_extract(settings, nlp, dated).frames) == 1
     undated = "The government accused the army on Thursday of carrying out air strikes in Tessik."
     assert _extract(settings, nlp, undated).frames == ()
+
+
+def test_frames_a_channels_posts_in_different_places_are_different_strikes(extract: Extract) -> None:
+    text = (
+        "[10.11.24 11:12] Urgent | An enemy drone targets a car at the entrance of Bint Jbeil, Lebanon.\n\n"
+        "[10.11.24 11:47] Urgent | An enemy drone fired a guided missile at a motorcycle on the outskirts of "
+        "Aitaroun, Lebanon. The rider was wounded."
+    )
+    frames = extract(text).frames
+    assert [dated(f) for f in frames] == [["10.11.24 11:12"], ["10.11.24 11:47"]]
+
+
+def test_frames_an_untimed_event_takes_its_earliest_entrys_stamp(extract: Extract) -> None:
+    text = (
+        "10:30\nThe toll from the drone strike in Kherson, Ukraine, has risen to three.\n\n"
+        "08:10\nA drone hit a building in Kherson, Ukraine. Two people were wounded."
+    )
+    (frame,) = extract(text).frames
+    assert dated(frame) == ["08:10"]
+
+
+def test_frames_an_entry_dated_by_its_own_words_keeps_them(extract: Extract) -> None:
+    text = "12:40\nA drone hit a house in Kherson, Ukraine, at around 11 am, residents report."
+    (frame,) = extract(text).frames
+    assert dated(frame) == ["around 11 am"]
+
+
+def test_frames_a_clock_told_after_a_late_night_is_that_nights(extract: Extract) -> None:
+    text = (
+        "Mortar shells were fired at the airport in Mogadishu, Somalia, late on Friday night, police said. "
+        "Residents said they heard five loud explosions at around 9:40 pm."
+    )
+    (frame,) = extract(text).frames
+    assert [t.value for t in frame.times] == ["2024-11-08TNI", "2024-11-08T21:40"]

@@ -62,6 +62,11 @@ def test_gazetteer_lookup_resolves_aliases_and_transliterations(
     assert (best.name, best.country_code) == (name, country)
 
 
+@pytest.mark.parametrize("written", ["Bint Jbail", "Bint Jbeil", "Bent Jbeil"])
+def test_gazetteer_the_arabic_diphthong_is_spelt_either_way(gaz: Gazetteer, written: str) -> None:
+    assert [(p.name, p.country_code) for p in gaz.lookup(written)][:1] == [("Bent Jbaïl", "LB")]
+
+
 def test_gazetteer_lookup_prefers_the_given_countries_then_size(gaz: Gazetteer) -> None:
     assert gaz.lookup("Moscow")[0].country_code == "RU"
     in_idaho = gaz.lookup("Moscow", countries=["US"])[0]

@@ -679,3 +679,14 @@ def test_places_a_name_only_another_countrys_place_has_as_an_alias_is_unlisted_h
     text = "An Antonov bomber dropped barrel bombs on Nasir town in South Sudan's Upper Nile state."
     found = _by_text(_places(nlp, gaz, text))
     assert (found["Nasir"].match, found["Nasir"].place.country_code) == ("unlisted", "SS")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A drone of the Bamako junta struck the convoy.",
+        "A combat drone of the Kinshasa regime coalition dropped bombs on the market.",
+    ],
+)
+def test_places_a_capital_naming_its_rulers_is_not_a_place(nlp: Language, gaz: Gazetteer, sentence: str) -> None:
+    assert [m.place.name for m in _places(nlp, gaz, sentence)] == []

@@ -168,3 +168,22 @@ def test_times_a_live_blog_in_eastern_time_is_read_in_local_time(nlp: Language) 
     # on 20 March New York keeps daylight time (UTC-4) and Culiacán UTC-7 all year
     moved = times.local_interval(shot.interval, shot.timezone, "America/Mazatlan")
     assert (moved.start.hour, moved.start.minute) == (8, 40)
+
+
+def test_times_before_dawn_is_a_part_of_the_day_not_a_deadline(nlp: Language) -> None:
+    text = "A monastery was bombed before dawn on Monday."
+    (found,) = find_times(text, Reference(earliest=dt.date(2025, 10, 24)), doc=nlp(text))
+    assert found.value == "2025-10-20TMO"
+
+
+def test_times_a_past_clock_later_than_publication_is_the_evening_before(nlp: Language) -> None:
+    text = "Residents said they heard five loud explosions at around 9:40 pm."
+    reference = Reference(earliest=dt.date(2025, 10, 25), time=dt.time(8, 15))
+    assert [t.value for t in find_times(text, reference, doc=nlp(text))] == ["2025-10-24T21:40"]
+    morning = "Residents said they heard five loud explosions at around 7:40 am."
+    assert [t.value for t in find_times(morning, reference, doc=nlp(morning))] == ["2025-10-25T07:40"]
+
+
+def test_times_a_channel_post_stamp_with_a_two_digit_year() -> None:
+    found = find_times("[21.10.25 15:12] Urgent | A drone targets a car.", Reference(earliest=dt.date(2025, 10, 21)))
+    assert [(t.span.text, t.value) for t in found] == [("21.10.25 15:12", "2025-10-21T15:12")]

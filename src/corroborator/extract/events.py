@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from corroborator import model
 from corroborator.extract import syntax
+from corroborator.extract.actors import PartyTable
 from corroborator.extract.lexicon import Lexicon, TriggerEntry, WeaponEntry
 from corroborator.extract.workspace import EventHit, WeaponHit, Workspace
 
@@ -107,8 +108,10 @@ class EventFinder:
     requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "times", "attributions"})
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, parties: PartyTable | None = None) -> None:
         self.lexicon = lexicon
+        #: Named armed parties ("the IDF", "FAMa", "al-Shabaab") act as armed agents do.
+        self.parties = parties
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
         self._published: date | None = None
@@ -269,7 +272,9 @@ class EventFinder:
             agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if any(a.lower_ == "we" for a in agents) and self._in_armed_voice(token):
                 return True  # "'We did not strike the hospital,' the defence ministry said"
-            return any(a.lower_ in actors or a.lemma_.lower() in actors for a in agents)
+            if any(o.lemma_.lower() in self.lexicon.strike_idioms for o in token.children if o.dep_ in syntax.OBJECTS):
+                return False  # "the army struck a deal"
+            return any(a.lower_ in actors or a.lemma_.lower() in actors or self._armed_party(a) for a in agents)
         if token.pos_ != "NOUN":
             return False
         modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
@@ -406,18 +411,43 @@ class EventFinder:
         """Whether a casualty verb's agent is armed: "soldiers killed five villagers", "gunmen
         killed four farmers", "two were wounded by militants". An armed agent makes the killing
         an event with no weapon named, as a weapon or a strike does."""
-        return self._agent_among(token, self.lexicon.armed_actors | self.lexicon.ground_personnel)
+        return self._agent_among(token, self.lexicon.armed_actors | self.lexicon.ground_personnel, parties=True)
 
     def _on_foot(self, token: Token) -> bool:
-        """Whether a casualty verb's agent is armed men on the ground: irregulars or soldiers,
-        not "the army" or "forces", which may have shelled."""
-        return self._agent_among(token, self.lexicon.ground_personnel)
+        """Whether a casualty verb's agent is armed men on the ground: irregulars, soldiers or a
+        named armed group ("al-Shabaab killed three soldiers"), not "the army", "forces" or a
+        state's forces, which may have shelled."""
+        return self._agent_among(token, self.lexicon.ground_personnel, parties=True, groups_only=True)
 
-    def _agent_among(self, token: Token, words: frozenset[str]) -> bool:
-        """Whether a verb's agent is one of `words` or irregular armed men."""
+    def _agent_among(
+        self, token: Token, words: frozenset[str], *, parties: bool = False, groups_only: bool = False
+    ) -> bool:
+        """Whether a verb's agent is one of `words` or irregular armed men (or, with `parties`,
+        a named armed party: only an armed group with `groups_only`)."""
         if token.pos_ != "VERB":
             return False
-        return any(syntax.word_forms(a) & words or self._irregular(a) for a in self._agents(token))
+        return any(
+            syntax.word_forms(a) & words or self._irregular(a) or (parties and self._armed_party(a, groups_only))
+            for a in self._agents(token)
+        )
+
+    def _armed_party(self, agent: Token, groups_only: bool = False) -> bool:
+        """Whether an agent names a party's forces or an armed group: "the IDF", "FAMa", "the
+        Rapid Support Forces", "al-Shabaab" (a state's name or its government is not: "Israel
+        struck a deal", "the Kremlin struck back" at critics). With `groups_only`, only an armed
+        group's name or forces."""
+        if self.parties is None or agent.pos_ not in {"PROPN", "NOUN"}:
+            return False
+        doc = agent.doc
+        phrase = doc[agent.left_edge.i : agent.i + 1]
+        for mention in self.parties.mentions(phrase.text):
+            if phrase.start_char + mention.end < agent.idx:
+                continue  # a modifier of the agent ("Hezbollah's commander"), not the agent
+            party = self.parties.party(mention.code)
+            group = party is not None and party.kind == "armed_group"
+            if (mention.role == "forces" and (group or not groups_only)) or (mention.role == "name" and group):
+                return True
+        return False
 
     def _irregulars(self, token: Token) -> bool:
         """Whether the event's agent is irregular armed men: "gunmen attacked the village",

@@ -306,6 +306,9 @@ class FactFinder:
         # came three nights after a Russian drone hit a building" makes Russia the drone's
         # attacker, not the strike's.
         owners: dict[tuple[str, int], tuple[int, EventHit, str]] = {}
+        # "a drone strike near X in Mali killed eight": an event word as another's subject is
+        # the event, no agent; its own modifiers say whose it was when it is read itself.
+        event_words = {e.token for e in ws.events}
         for event in ws.events:
             if event.family != "violence" or event.event_class == "find":
                 continue
@@ -317,6 +320,8 @@ class FactFinder:
                 # whoever shot down is the defender; only the weapons' owner attacked
                 agents = [(t, how) for t, how in agents if how == "weapon attributed by adjective"]
             for token, how in agents:
+                if token.i in event_words and how == "agent of the attack":
+                    continue
                 code = self._party(token)
                 if code is None:
                     continue
@@ -425,7 +430,14 @@ class FactFinder:
         return agents
 
     def _party(self, token: Token) -> str | None:
-        start, end = noun_phrase(token)
+        if token.pos_ in {"ADJ", "ADV", "VERB"}:
+            # A modifier speaks for itself ("Ukrainian drones", "Russian-backed"), not through its
+            # complements ("close to the Algerian border"); a maker is no attacker ("Turkish-made").
+            if token.lemma_.lower() in _PROVENANCE:
+                return None
+            start, end = token.left_edge.i, token.i + 1
+        else:
+            start, end = noun_phrase(token)
         text = token.doc[start:end].text
         code = self.parties.party_of(text)
         if code is None:  # a name in apposition: "the group (JNIM)", "the militants, al-Shabaab,"
@@ -608,6 +620,13 @@ def _gunfire(fire: Token) -> bool:
     named = any(c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in fire.children)
     return fire.head.lower_ in {"by", "with"} and named
 
+
+#: Participles that tell where a weapon came from, not who used it: "a Turkish-made drone",
+#: "US-supplied missiles", "an Iranian-designed Shahed".
+_PROVENANCE = frozenset(
+    {"make", "made", "build", "built", "manufacture", "manufactured", "produce", "produced", "design", "designed",
+     "supply", "supplied", "provide", "provided", "donate", "donated", "develop", "developed", "license", "licensed"}
+)
 
 #: Ground a side holds: an attack "fired from RSF positions" was that side's.
 _HELD_GROUND = frozenset({"position", "positions", "territory", "area", "areas", "line", "lines", "base", "side"})

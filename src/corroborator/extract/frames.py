@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import ClassVar, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -93,6 +93,8 @@ class FrameBuilder:
         self.response_phrases = tuple(response_phrases)
         self._sides: dict[int, set[str]] = {}
         self._headings: dict[int, str] = {}
+        #: event token → its paragraph, for events told in a stamped entry (see `_entry_stamps`)
+        self._entry_of: dict[int, int] = {}
 
     def __call__(self, ws: Workspace) -> None:
         drafts: list[_Draft] = []
@@ -106,6 +108,12 @@ class FrameBuilder:
         sentence_families = _sentence_families(ws.events)
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
         fronted = _fronted_times(ws, times_by_token)
+        stamps = _entry_stamps(ws, times_by_token)
+        self._entry_of = {
+            h.token: paragraph
+            for h in ws.events
+            if (paragraph := _paragraph_of(ws, ws.doc[h.token].idx)) in stamps
+        }
         self._sides = _sides_by_token(ws)
         countries = [p for p in ws.places if p.place.kind == "country"]
         self._headings = {
@@ -149,6 +157,7 @@ class FrameBuilder:
             ws.frames = []
             return
         self._adopt_orphans(ws, drafts, frame_of_token, times_by_token, places_by_token)
+        _stamp_untimed(ws, drafts, stamps)
         self._report_town(ws, drafts, outside_responses)
         self._assign_findings(ws, drafts, frame_of_token)
         ws.findings = _resolve_anaphoric_counts(ws, drafts)
@@ -197,10 +206,27 @@ class FrameBuilder:
             return next((d for d in same_family if self._positively_matches(d, times, places)), None)
         if not times and not places:
             return _same_weapon(same_family, kind) or current
-        compatible = [d for d in same_family if self._compatible(d, times, places)]
+        compatible = [
+            d
+            for d in same_family
+            if self._compatible(d, times, places) and self._same_spot_if_new_entry(d, hit, places)
+        ]
         if not compatible:
             return None
         return _same_weapon(compatible, kind) or compatible[0]
+
+    def _same_spot_if_new_entry(self, draft: _Draft, hit: EventHit, places: Sequence[model.PlaceMention]) -> bool:
+        """A channel's or live blog's entries are posts of their own: an event a new entry
+        places joins an earlier entry's frame only at the same spot ("[15:12] a drone targets
+        a car at the entrance of Bint Jbeil ... [15:47] a drone fired at a motorcycle on the
+        outskirts of Aitaroun" are two strikes; "[06:20] drones hit the Kyivskyi district"
+        updates "[02:05] a hit on a building in the Kyivskyi district")."""
+        entry = self._entry_of.get(hit.token)
+        if entry is None or not places or not draft.places:
+            return True
+        if any(self._entry_of.get(h.token) == entry for h in draft.hits):
+            return True
+        return self._places_close(draft.places, places)
 
     def _other_heading(self, draft: _Draft, hit: EventHit) -> bool:
         """ "Ukraine. Drones hit Kharkiv ... Russia. The General Staff claimed two hits on a
@@ -799,6 +825,45 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
         else:
             found.setdefault(clause.i, expression)
     return found
+
+
+#: A post's stamp opening its paragraph: "[21.10.25 15:12]", "15:47 -", "07:45." (a channel or
+#: live blog entry), what follows being the entry.
+_STAMP_OPENING = re.compile(r"\[?\s*$")
+
+
+def _stamp_untimed(ws: Workspace, drafts: Sequence[_Draft], stamps: dict[int, model.TimeExpression]) -> None:
+    """A frame no words of the report date takes the stamp of the earliest entry that tells it:
+    a channel's breaking post ("[21.10.25 15:12] Urgent | Enemy drone targets a car") is
+    written as it happens, and a live blog's later entries update it. A frame whose own words
+    give a time ("14:40 Residents report two explosions at around 2 pm") keeps that time."""
+    for draft in drafts:
+        own = [t for t in draft.times if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}]
+        if own or not draft.hits:
+            continue  # a clock alone ("at around 2 pm") is the frame's own time too
+        told = [s for h in draft.hits if (s := stamps.get(_paragraph_of(ws, ws.doc[h.token].idx))) is not None]
+        dated = [s for s in told if s.interval is not None]
+        if dated:  # the earliest entry, whichever way round the entries run
+            draft.times.append(min(dated, key=lambda s: s.interval.start if s.interval else datetime.max))
+
+
+def _entry_stamps(ws: Workspace, times_by_token: dict[int, model.TimeExpression]) -> dict[int, model.TimeExpression]:
+    """Clock stamps that open a paragraph, by paragraph: a channel's or live blog's entry time."""
+    stamps: dict[int, model.TimeExpression] = {}
+    for expression in times_by_token.values():
+        if expression.timex_type != model.TimexType.TIME or expression.clock is None:
+            continue
+        paragraph = _paragraph_of(ws, expression.span.start)
+        if paragraph < 0:
+            continue
+        start = ws.report.paragraphs[paragraph].start
+        if _STAMP_OPENING.fullmatch(ws.report.text[start : expression.span.start]):
+            stamps[paragraph] = expression
+    return stamps
+
+
+def _paragraph_of(ws: Workspace, offset: int) -> int:
+    return next((n for n, p in enumerate(ws.report.paragraphs) if p.start <= offset < p.end), -1)
 
 
 def _reported_clause_before(root: Token) -> Token | None:

@@ -55,7 +55,7 @@ from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.region_names import compass_name, package_version, region_names
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 10
+INDEX_VERSION: Final = 12
 #: A town this size takes a region's bare name anywhere in its country; a smaller one only
 #: when it lies in the region ("Chihuahua" the city, but not a village named after a state).
 REGION_NAMESAKE_POPULATION: Final = 20_000
@@ -128,6 +128,15 @@ def name_key(text: str) -> str:
         word = _VOWEL_IE.sub(r"\1e", word)
         words.append(_DOUBLE.sub(r"\1", word))
     return " ".join(words)
+
+
+def diphthong_key(key: str) -> str:
+    """A name key with the Arabic diphthong written one way: `ai` as `ei` (`ay` and `ey` are
+    `ai` and `ei` in a key already): Bint Jbail/Bint Jbeil, Shaykh/Sheikh, Bait/Beit.
+
+    Kept apart from `name_key`, which fuzzy matching also uses: folded into every key, it
+    would put a typo such as "Brainsk" two edits from Briansk."""
+    return key.replace("ai", "ei")
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +349,7 @@ class _Builder:
         self.settings = settings
         self.entries: list[Entry] = []
         self.keys: dict[str, list[int]] = defaultdict(list)
+        self.diphthongs: dict[str, list[int]] = defaultdict(list)  # diphthong_key → codes, as `keys`
         self.stems: dict[str, list[int]] = defaultdict(list)
         self.demonyms: dict[str, str] = {}
         self.countries: dict[str, int] = {}
@@ -360,6 +370,8 @@ class _Builder:
                 if key and key not in seen:
                     seen.add(key)
                     self.keys[key].append(index << 1 | alias_flag)
+                    if "ai" in key or "ei" in key:
+                        self.diphthongs[diphthong_key(key)].append(index << 1 | 1)  # another spelling
         return index
 
     def build(self) -> dict[str, Any]:
@@ -375,6 +387,7 @@ class _Builder:
             "version": INDEX_VERSION,
             "entries": self.entries,
             "keys": {k: tuple(v) for k, v in self.keys.items()},
+            "diphthongs": {k: tuple(v) for k, v in self.diphthongs.items()},
             "stems": {k: tuple(v) for k, v in self.stems.items()},
             "demonyms": self.demonyms,
             "countries": self.countries,
@@ -655,6 +668,7 @@ class Gazetteer:
         self.settings = settings  # place extraction reads its cue words with the same settings
         self._entries: list[Entry] = index["entries"]
         self._keys: dict[str, tuple[int, ...]] = index["keys"]
+        self._diphthongs: dict[str, tuple[int, ...]] = index["diphthongs"]
         self._stems: dict[str, tuple[int, ...]] = index["stems"]
         self._demonyms: dict[str, str] = index["demonyms"]
         self._countries: dict[str, int] = index["countries"]
@@ -793,7 +807,10 @@ class Gazetteer:
         names first-level regions the report mentions, whose places get a smaller boost.
         """
         key = name_key(name)
-        return self._rank(self._keys.get(key, ()), weights=weights, kinds=kinds, regions=regions)
+        codes = self._keys.get(key, ())
+        if not codes and ("ai" in key or "ei" in key):
+            codes = self._diphthongs.get(diphthong_key(key), ())  # "Bint Jbail" for Bint Jbeil
+        return self._rank(codes, weights=weights, kinds=kinds, regions=regions)
 
     def stem_candidates(
         self,
@@ -938,7 +955,8 @@ class Gazetteer:
         return self.place(index)
 
     def knows(self, name: str) -> bool:
-        return name_key(name) in self._keys
+        key = name_key(name)
+        return key in self._keys or (("ai" in key or "ei" in key) and diphthong_key(key) in self._diphthongs)
 
     def knows_stem(self, stem: str) -> bool:
         return name_key(stem) in self._stems

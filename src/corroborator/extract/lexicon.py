@@ -85,6 +85,8 @@ class Lexicon:
     #: on the ground, where "the army" or "forces" may have shelled.
     ground_personnel: frozenset[str]
     non_event_heads: frozenset[str]
+    #: Objects that make "strike" an idiom ("struck a deal"), whoever struck.
+    strike_idioms: frozenset[str]
     hypothetical_governors: frozenset[str]
     handling_verbs: frozenset[str]
     modal_auxiliaries: frozenset[str]
@@ -185,6 +187,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             armed_irregular_heads=frozenset(cues.get("armed_irregular_heads", ())),
             ground_personnel=frozenset(cues.get("ground_personnel", ())),
             non_event_heads=frozenset(cues.get("non_event_heads", ())),
+            strike_idioms=frozenset(cues.get("strike_idioms", ())),
             hypothetical_governors=frozenset(cues["hypothetical_governors"]),
             handling_verbs=frozenset(cues.get("handling_verbs", ())),
             modal_auxiliaries=frozenset(cues["modal_auxiliaries"]),

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
@@ -623,6 +624,11 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         return True
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lower_ in cues.actor_heads:
         return True
+    if root.dep_ == "compound" and head.i > root.i:
+        # "a drone of the Kinshasa regime coalition": the compounds between name the government
+        between = doc[root.i + 1 : head.i]
+        if any(t.lower_ in cues.actor_heads and t.dep_ == "compound" for t in between):
+            return True
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in cues.seated_heads:
         return True  # "the regime in Juba", "the government in Khartoum"
     return _group_name(doc, raw, cues)
@@ -1399,6 +1405,17 @@ def _plain(name: str) -> str:
     return " ".join(unidecode(name).lower().replace("'", "").replace("-", " ").split())
 
 
+def _spelling_of(text: str, name: str) -> bool:
+    """Whether `text` spells `name` (not another language's name for the place): the same
+    letters, or romanisation keys at most one edit apart per six letters ("Bint Jbail" and
+    "Bent Jbaïl"; not "Baza" and "Basel")."""
+    if _plain(text) == _plain(name):
+        return True
+    a, b = name_key(text), name_key(name)
+    allowed = min(2, len(a.replace(" ", "")) // 6)
+    return allowed > 0 and OSA.distance(a, b) <= allowed
+
+
 def _plausible_mislabel(
     raw: _Raw, place: model.Place, gazetteer: Gazetteer, weights: Mapping[str, float], *, placed: bool
 ) -> bool:
@@ -1438,8 +1455,8 @@ def _plausible_town(doc: Doc, raw: _Raw, place: model.Place, weights: Mapping[st
     if weights and weight == 0.0 and population < BIG_TOWN_POPULATION:
         return False  # a mid-sized town in a country the report never mentions ("Baza")
     key = name_key(raw.text)
-    if raw.match != "alias" or raw.near or _plain(raw.text) == _plain(place.name):
-        return True  # its own name, or a spelling of it ("Mar'inka", "Marinka")
+    if raw.match != "alias" or raw.near or _spelling_of(raw.text, place.name):
+        return True  # its own name, or a spelling of it ("Mar'inka", "Marinka", "Bint Jbail" of Bent Jbaïl)
     if len(key.replace(" ", "")) < 4:
         return False
     if population >= BIG_TOWN_POPULATION and (not weights or weights.get(place.country_code or "", 0.0) >= 0.3):

@@ -155,7 +155,7 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
         PlaceFinder(gazetteer, settings.focus_countries),
         AttributionFinder(registry),
         WeaponFinder(nlp, lexicon),
-        EventFinder(lexicon),
+        EventFinder(lexicon, parties),
         QuantityFinder(lexicon),
         FactFinder(nlp, lexicon, parties),
         FrameBuilder(

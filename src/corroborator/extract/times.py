@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from spacy.tokens import Doc
@@ -198,6 +198,19 @@ _DAY_LEVEL = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY
 _NIGHT_ENDS_HOUR = 6
 
 
+def _named_day(expression: model.TimeExpression) -> date:
+    """The day an expression names: its value's date ("late on Friday night" is Friday's night,
+    though its late hours fall after midnight), else where its interval starts."""
+    assert expression.interval is not None
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", expression.value or "")
+    if found is not None:
+        try:
+            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        except ValueError:
+            pass
+    return expression.interval.start.date()
+
+
 def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[model.TimeExpression]:
     """ "A drone struck the minibus on Tuesday ... it was hit at about 0630 GMT", in a report
     published on Wednesday: a clock time that names no day is on the day the frame's own
@@ -206,7 +219,7 @@ def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[
     four o'clock" on "Sunday afternoon") is after noon. Only when the frame's words name one
     day (a dateline's filing date aside); otherwise every expression stays as read."""
     days = {
-        (e.interval.start.date(), (e.value or "")[-3:])
+        (_named_day(e), (e.value or "")[-3:])
         for e in times
         if e.interval is not None
         and not _in_dateline(text, e.span.start)

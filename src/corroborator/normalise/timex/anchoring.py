@@ -306,8 +306,38 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
             # as with "overnight", unless the verb looks ahead; so is "a night attack" in a
             # report published in the morning, when the coming night has not begun
             return _Period(_G.DAY, ref - dt.timedelta(days=1), known), publication
+        if parts.hour is not None and tense == "past" and _clock_not_yet(parts, ctx):
+            # "residents heard explosions at around 9:40 pm" in a report of 08:15: that clock
+            # had not come on the day of publication, so it is the evening before
+            return _Period(_G.DAY, ref - dt.timedelta(days=1), known), publication
         return _Period(_G.DAY, ref, known), publication
     return None
+
+
+#: How far a clock may lie after the publication time and still be on its day: the report's
+#: zone and the clock's may differ ("0735 GMT" in a report filed at 10:00 local time).
+_CLOCK_SLACK = dt.timedelta(hours=3)
+
+
+def _clock_not_yet(parts: _Parts, ctx: _Context) -> bool:
+    """Whether a clock time lies well after the publication time of day."""
+    if ctx.ref_time is None or parts.hour is None:
+        return False
+    published = dt.datetime.combine(dt.date(2000, 1, 1), ctx.ref_time)
+    clock = dt.time(_clock_hour(parts, parts.pod) % 24, min(parts.minute or 0, 59))
+    return dt.datetime.combine(dt.date(2000, 1, 1), clock) > published + _CLOCK_SLACK
+
+
+def _clock_hour(parts: _Parts, pod: str | None) -> int:
+    """The 24-hour hour of a clock time, read with its am/pm or part of day."""
+    hour = parts.hour or 0
+    if parts.meridiem == "pm" and hour < 12:
+        return hour + 12
+    if parts.meridiem == "am" and hour == 12:
+        return 0
+    if parts.meridiem is None and hour < 12 and (pod in {"AF", "EV"} or (pod == "NI" and hour >= 6)):
+        return hour + 12
+    return hour
 
 
 def _in_year(parts: _Parts, year: int, year_known: bool, lex: TimeLexicon) -> _Period:

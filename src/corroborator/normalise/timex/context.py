@@ -216,6 +216,9 @@ def _relation(text: str, start: int, lex: TimeLexicon, previous: ParsedTime | No
     article = re.search(r"(?i:\bthe)\s+$", text[max(0, start - 5) : start])
     cue_end = start - len(article.group(0)) if article else start  # "before the Victory Day"
     if _Grammar.preceded_by(text, cue_end, lex.cue("before_relation")):
+        first = re.match(r"[\w-]+", text[start:])
+        if first is not None and first.group(0).lower() in lex.parts_of_day:
+            return "on"  # "before dawn on Monday": the dark hours of Monday, no deadline
         return "before"
     if _Grammar.preceded_by(text, cue_end, lex.cue("after_relation")):
         return "after"

@@ -116,6 +116,12 @@ class _Grammar(_Handlers):
             self._numeric,
         )
         self._add(
+            "numeric_stamp",
+            r"""
+            (?<![\w./\-])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<yy>\d{2})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))""",
+            self._numeric_stamp,
+        )
+        self._add(
             "month_day",
             rf"""
             (?P<mon>{MON})\s+(?:the\s+)?(?:(?P<d>{D}){_SUFFIX}|(?P<dw>{ORD}))(?!\d|:\d)

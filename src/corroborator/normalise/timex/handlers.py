@@ -189,6 +189,14 @@ class _Handlers:
         either = m["sep"] == "/" and a != b and a <= 12 and b <= 12
         return _Parts(year=y, month=month, day=day, either_way_round=either)
 
+    def _numeric_stamp(self, m: re.Match[str], text: str) -> _Parts | None:
+        """A channel's post stamp with a two-digit year before its clock: "21.10.25 15:12" (day
+        first, as the dots say; the century is this one)."""
+        day, month, year = int(m["a"]), int(m["b"]), 2000 + int(m["yy"])
+        if not _valid_day(year, month, day):
+            return None
+        return _Parts(year=year, month=month, day=day)
+
     def _day_in_month(self, m: re.Match[str], text: str) -> _Parts | None:
         groups = m.groupdict()
         day = int(groups["d"]) if groups.get("d") else self.parse_ordinal(groups.get("dw") or "")

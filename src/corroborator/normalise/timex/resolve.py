@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corroborator import model
-from corroborator.normalise.timex.anchoring import _base_period, _Context, _Reading, _unanchored_value
+from corroborator.normalise.timex.anchoring import _base_period, _clock_hour, _Context, _Reading, _unanchored_value
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
 from corroborator.normalise.timex.parts import ParsedTime, _Parts
 from corroborator.normalise.timex.periods import _G, _PRECISION, _Period, _precision_for
@@ -47,18 +47,6 @@ class Reference:
         if not self.year_known:
             days = [d.replace(year=model.PLACEHOLDER_YEAR) for d in days]
         return days
-
-
-def _clock_hour(parts: _Parts, pod: str | None) -> int:
-    """The 24-hour hour of a clock time, read with its am/pm or part of day."""
-    hour = parts.hour or 0
-    if parts.meridiem == "pm" and hour < 12:
-        return hour + 12
-    if parts.meridiem == "am" and hour == 12:
-        return 0
-    if parts.meridiem is None and hour < 12 and (pod in {"AF", "EV"} or (pod == "NI" and hour >= 6)):
-        return hour + 12
-    return hour
 
 
 def _time_of_day(parts: _Parts, period: _Period) -> _Period:
