@@ -443,7 +443,7 @@ def test_events_bombarding_and_strikes_by_a_named_force_are_attacks(run_events: 
 @pytest.mark.parametrize(
     "text",
     [
-        "The IDF said it had eliminated a commander of the group near Tessik on Tuesday.",
+        "The IDF killed two gunmen near Tessik on Tuesday.",
         "Al-Shabaab killed three soldiers at a checkpoint outside Tessik on Sunday.",
     ],
 )
