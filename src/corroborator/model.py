@@ -289,11 +289,18 @@ class NormalisedReport(Record):
     def span(self, start: int, end: int) -> Span:
         return Span(report_id=self.report.id, start=start, end=end, text=self.text[start:end])
 
+    def paragraph_index(self, offset: int) -> int:
+        """The index of the paragraph holding a character offset, -1 for none (a gap)."""
+        return next((n for n, p in enumerate(self.paragraphs) if p.start <= offset < p.end), -1)
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph holding a character offset, None for none (a gap)."""
+        index = self.paragraph_index(offset)
+        return self.paragraphs[index] if index >= 0 else None
+
     def role_at(self, offset: int) -> ParagraphRole:
-        for p in self.paragraphs:
-            if p.start <= offset < p.end:
-                return p.role
-        return ParagraphRole.BODY
+        paragraph = self.paragraph_at(offset)
+        return paragraph.role if paragraph is not None else ParagraphRole.BODY
 
 
 # --------------------------------------------------------------------------- places

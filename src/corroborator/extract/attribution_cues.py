@@ -102,7 +102,7 @@ class CueReader:
         quote = next((q for q in self.quotes if 0 <= dash.idx - q.end <= 2), None)
         if quote is None or not (self.speech_like(quote) or _closes_speech(quote, self.report.text)):
             return None
-        paragraph = next((p for p in self.report.paragraphs if p.start <= dash.idx < p.end), None)
+        paragraph = self.report.paragraph_at(dash.idx)
         end = paragraph.end if paragraph is not None else dash.sent.end_char
         credit = self.doc.char_span(dash.idx + len(dash.text), end, alignment_mode="contract")
         if credit is None or not 0 < len(credit) <= 20:
@@ -1168,7 +1168,7 @@ class CueReader:
         found = self.lexicon.cue(token)
         if found is None or found[0] in self.lexicon.quote_only:
             return None
-        line = next((p for p in self.report.paragraphs if p.start <= token.idx < p.end), None)
+        line = self.report.paragraph_at(token.idx)
         if line is None or not _title_cased(self.report.text[line.start : line.end]):
             return None
         before = [t for t in self.doc[: token.i] if t.idx >= line.start and not t.is_space]
@@ -1267,7 +1267,7 @@ class CueReader:
                 or root.text in self._names_in_running_text()
             ):
                 return True
-            line = next((p for p in self.report.paragraphs if p.start <= root.idx < p.end), None)
+            line = self.report.paragraph_at(root.idx)
             rest = self.report.text[root.idx + len(root.text) : line.end] if line is not None else ""
             return root.text.isupper() and len(root.text) > 1 and not _title_cased(rest)
         # headlines are title-cased, so the tagger's PROPN is unreliable there: a short run of
@@ -1291,7 +1291,7 @@ class CueReader:
         named = root.pos_ == "PROPN" or root.ent_type_ == "PERSON" or root.text in self._names_in_running_text()
         if not (capitals or named):
             return content
-        paragraph = next((p for p in self.report.paragraphs if p.start <= words.start_char < p.end), None)
+        paragraph = self.report.paragraph_at(words.start_char)
         if paragraph is None or self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " "):
             return content
         rest = self.doc.char_span(content[0], paragraph.end, alignment_mode="contract")

@@ -112,7 +112,7 @@ class FrameBuilder:
         self._entry_of = {
             h.token: paragraph
             for h in ws.events
-            if (paragraph := _paragraph_of(ws, ws.doc[h.token].idx)) in stamps
+            if (paragraph := ws.report.paragraph_index(ws.doc[h.token].idx)) in stamps
         }
         self._sides = _sides_by_token(ws)
         countries = [p for p in ws.places if p.place.kind == "country"]
@@ -411,11 +411,9 @@ class FrameBuilder:
         paragraph right after (the lead-in), and never a dateline's date.
         """
         mention_sentences = {ws.doc[t].sent.start for t in frame_of_token}
-        paragraphs = ws.report.paragraphs
 
         def paragraph_of(token: int) -> int:
-            offset = ws.doc[token].idx
-            return next((n for n, p in enumerate(paragraphs) if p.start <= offset < p.end), -1)
+            return ws.report.paragraph_index(ws.doc[token].idx)
 
         mentions_by_paragraph: dict[int, list[int]] = {}
         for t in frame_of_token:
@@ -710,8 +708,7 @@ class _LeadIns:
         ]
 
     def _paragraph(self, token: int) -> int:
-        offset = self.ws.doc[token].idx
-        return next((n for n, p in enumerate(self.ws.report.paragraphs) if p.start <= offset < p.end), -1)
+        return self.ws.report.paragraph_index(self.ws.doc[token].idx)
 
     def take(self, trigger: Token) -> tuple[list[model.TimeExpression], list[model.PlaceMention]]:
         here = self._paragraph(trigger.i)
@@ -841,7 +838,7 @@ def _stamp_untimed(ws: Workspace, drafts: Sequence[_Draft], stamps: dict[int, mo
         own = [t for t in draft.times if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME}]
         if own or not draft.hits:
             continue  # a clock alone ("at around 2 pm") is the frame's own time too
-        told = [s for h in draft.hits if (s := stamps.get(_paragraph_of(ws, ws.doc[h.token].idx))) is not None]
+        told = [s for h in draft.hits if (s := stamps.get(ws.report.paragraph_index(ws.doc[h.token].idx))) is not None]
         dated = [s for s in told if s.interval is not None]
         if dated:  # the earliest entry, whichever way round the entries run
             draft.times.append(min(dated, key=lambda s: s.interval.start if s.interval else datetime.max))
@@ -853,17 +850,13 @@ def _entry_stamps(ws: Workspace, times_by_token: dict[int, model.TimeExpression]
     for expression in times_by_token.values():
         if expression.timex_type != model.TimexType.TIME or expression.clock is None:
             continue
-        paragraph = _paragraph_of(ws, expression.span.start)
+        paragraph = ws.report.paragraph_index(expression.span.start)
         if paragraph < 0:
             continue
         start = ws.report.paragraphs[paragraph].start
         if _STAMP_OPENING.fullmatch(ws.report.text[start : expression.span.start]):
             stamps[paragraph] = expression
     return stamps
-
-
-def _paragraph_of(ws: Workspace, offset: int) -> int:
-    return next((n for n, p in enumerate(ws.report.paragraphs) if p.start <= offset < p.end), -1)
 
 
 def _reported_clause_before(root: Token) -> Token | None:
@@ -1115,7 +1108,7 @@ def _labelled_place(ws: Workspace, trigger: Token, places: dict[int, model.Place
     """A place set before a colon at the head of a line ("Odesa: two people were killed ...",
     as live blogs and channels write): where what follows in the paragraph happened."""
     offset = trigger.idx
-    paragraph = next((p for p in ws.report.paragraphs if p.start <= offset < p.end), None)
+    paragraph = ws.report.paragraph_at(offset)
     if paragraph is None:
         return []
     text = ws.report.text

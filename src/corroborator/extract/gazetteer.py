@@ -130,6 +130,15 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+def near_spelling(key: str, other: str) -> bool:
+    """Whether two different name keys are one name misspelt or transliterated otherwise: at
+    most one edit (a transposition counts as one) per six characters of `key`, at most two."""
+    from rapidfuzz.distance import OSA
+
+    allowed = min(2, len(key) // 6)
+    return allowed > 0 and OSA.distance(key, other) <= allowed
+
+
 def diphthong_key(key: str) -> str:
     """A name key with the Arabic diphthong written one way: `ai` as `ei` (`ay` and `ey` are
     `ai` and `ei` in a key already): Bint Jbail/Bint Jbeil, Shaykh/Sheikh, Bait/Beit.
@@ -806,11 +815,15 @@ class Gazetteer:
         `weights` maps country codes to a preference in 0..1 (report context); `regions`
         names first-level regions the report mentions, whose places get a smaller boost.
         """
-        key = name_key(name)
+        return self._rank(self._codes(name_key(name)), weights=weights, kinds=kinds, regions=regions)
+
+    def _codes(self, key: str) -> tuple[int, ...]:
+        """The entries a name key indexes, else those of its other diphthong spelling ("Bint
+        Jbail" for Bint Jbeil), as alternate names."""
         codes = self._keys.get(key, ())
         if not codes and ("ai" in key or "ei" in key):
-            codes = self._diphthongs.get(diphthong_key(key), ())  # "Bint Jbail" for Bint Jbeil
-        return self._rank(codes, weights=weights, kinds=kinds, regions=regions)
+            codes = self._diphthongs.get(diphthong_key(key), ())
+        return codes
 
     def stem_candidates(
         self,
@@ -887,8 +900,8 @@ class Gazetteer:
         capitalised word into some hamlet, so it considers only countries, regions (and
         their stems), curated entries and towns of 15,000+; it requires a key of six or
         more characters, the same first letter, and at most one edit (transpositions count
-        as one) per six characters, at most two. Callers add their own guards (an entity
-        label, a region noun) before asking.
+        as one) per six characters, at most two (`near_spelling`). Callers add their own
+        guards (an entity label, a region noun) before asking.
         """
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
@@ -905,17 +918,14 @@ class Gazetteer:
                 }
                 | set(self._stems)
             )
-        allowed = min(2, len(key) // 6)
         matches = process.extract(
             key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=75.0, limit=10
         )
         results: list[Candidate] = []
         for matched, _, _ in matches:
-            if matched[0] != key[0] or matched == key:
+            if matched[0] != key[0] or matched == key or not near_spelling(key, matched):
                 continue
             edits = OSA.distance(key, matched)
-            if edits > allowed:
-                continue
             codes = (
                 *self._keys.get(matched, ()),
                 *(i << 1 | 1 for i in self._stems.get(matched, ())),
@@ -955,8 +965,7 @@ class Gazetteer:
         return self.place(index)
 
     def knows(self, name: str) -> bool:
-        key = name_key(name)
-        return key in self._keys or (("ai" in key or "ei" in key) and diphthong_key(key) in self._diphthongs)
+        return bool(self._codes(name_key(name)))
 
     def knows_stem(self, stem: str) -> bool:
         return name_key(stem) in self._stems

@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
@@ -54,7 +53,7 @@ from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.facilities import local_country, unlisted_facility
-from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
+from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key, near_spelling
 from corroborator.extract.settlements import NEARBY_CHARS, sole_country, unlisted_place, unlisted_settlements
 
 __all__ = ["PlaceCues", "find_places", "load_cues", "load_gazetteer"]
@@ -1409,11 +1408,7 @@ def _spelling_of(text: str, name: str) -> bool:
     """Whether `text` spells `name` (not another language's name for the place): the same
     letters, or romanisation keys at most one edit apart per six letters ("Bint Jbail" and
     "Bent Jbaïl"; not "Baza" and "Basel")."""
-    if _plain(text) == _plain(name):
-        return True
-    a, b = name_key(text), name_key(name)
-    allowed = min(2, len(a.replace(" ", "")) // 6)
-    return allowed > 0 and OSA.distance(a, b) <= allowed
+    return _plain(text) == _plain(name) or near_spelling(name_key(text), name_key(name))
 
 
 def _plausible_mislabel(

@@ -277,7 +277,7 @@ def _container(doc: Doc, stop: int, located: Sequence[model.PlaceMention]) -> mo
 def heading_country(offset: int, located: Sequence[model.PlaceMention], report: model.NormalisedReport) -> str | None:
     """The country a paragraph opens with as its heading ("Myanmar. Tolls for the airstrike in
     X Township ...", "SUDAN: ..."), as round-ups and digests file each country's news."""
-    paragraph = next((p for p in report.paragraphs if p.start <= offset < p.end), None)
+    paragraph = report.paragraph_at(offset)
     if paragraph is None:
         return None
     for mention in located:

@@ -198,17 +198,13 @@ _DAY_LEVEL = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY
 _NIGHT_ENDS_HOUR = 6
 
 
-def _named_day(expression: model.TimeExpression) -> date:
+def _named_day(value: str | None, interval: model.TimeInterval) -> date:
     """The day an expression names: its value's date ("late on Friday night" is Friday's night,
     though its late hours fall after midnight), else where its interval starts."""
-    assert expression.interval is not None
-    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", expression.value or "")
-    if found is not None:
-        try:
-            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-        except ValueError:
-            pass
-    return expression.interval.start.date()
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return interval.start.date()
 
 
 def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[model.TimeExpression]:
@@ -219,7 +215,7 @@ def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[
     four o'clock" on "Sunday afternoon") is after noon. Only when the frame's words name one
     day (a dateline's filing date aside); otherwise every expression stays as read."""
     days = {
-        (_named_day(e), (e.value or "")[-3:])
+        (_named_day(e.value, e.interval), (e.value or "")[-3:])
         for e in times
         if e.interval is not None
         and not _in_dateline(text, e.span.start)
