@@ -15,7 +15,7 @@ from spacy.language import Language
 from corroborator.config import Settings
 from corroborator.errors import PipelineError
 from corroborator.extract.attribution import find_attributions
-from corroborator.extract.sources import DOCUMENT_PREFIX, SourceRegistry, is_anonymous
+from corroborator.extract.sources import DOCUMENT_PREFIX, HEDGE_PREFIX, SourceRegistry, is_anonymous
 from corroborator.model import (
     Attribution,
     NormalisedReport,
@@ -365,9 +365,13 @@ def test_attribution_it_is_suspected(find: Find) -> None:
 
 
 def test_attribution_reportedly_in_the_reports_own_voice(find: Find) -> None:
+    # the report hedges its own words: no one else stands behind them (the claim stage gives
+    # them to the outlet); "it is claimed" names others, unnamed
     a = only(find("Drones reportedly hit a fuel depot near Novorossiysk."), "reportedly")
-    assert a.source_span is None and is_anonymous(a.source)
+    assert a.source_span is None and a.source.key.startswith(HEDGE_PREFIX) and not is_anonymous(a.source)
     assert a.stance == Stance.REPORTS
+    claimed = only(find("It is claimed that drones hit a fuel depot near Novorossiysk."), "is claimed")
+    assert claimed.source_span is None and is_anonymous(claimed.source)
 
 
 def test_attribution_passive_belief_without_an_agent(find: Find) -> None:

@@ -74,3 +74,25 @@ def test_local_sides_figures_with_no_author_are_the_outlets_own_word(pipeline: P
         model.Stance.ASSERTS,
     )
 
+
+
+def test_local_sides_a_hedge_on_the_reports_own_words_leaves_them_the_outlets(pipeline: Pipeline) -> None:
+    # "reportedly" relays without naming anyone: the outlet still says it, at a lower stance;
+    # "it is claimed" puts it on others, unnamed
+    report = model.Report(
+        id="r",
+        text="A drone struck a bus station in Poltava on Monday. The strike reportedly killed 14 people. "
+        "It is claimed that 30 were injured.",
+        published="2024-11-10T13:00:00+02:00",
+        outlet="Harbour Lights Gazette",
+    )
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    (killed,) = [c for c in extracted.claims if c.attribute == model.Attribute.KILLED]
+    assert (killed.source.name, killed.source.kind, killed.stance) == (
+        "Harbour Lights Gazette",
+        model.SourceKind.INDEPENDENT_MEDIA,
+        model.Stance.REPORTS,
+    )
+    (injured,) = [c for c in extracted.claims if c.attribute == model.Attribute.INJURED]
+    assert injured.source.kind == model.SourceKind.ANONYMOUS

@@ -172,6 +172,22 @@ def test_sources_local_official_takes_the_local_party_only_from_context(
         ("the Minister of Foreign Affairs", SourceKind.OFFICIAL),
         # a name that runs on past "of"/"for" to the noun that says what it is
         ("Centre for Highland Rights Monitoring", SourceKind.EXPERT),
+        # a unit named for nothing in the lexicon, "of" a body, is that body's
+        ("the Crisis Coordination Cell of the Ministry of Health", SourceKind.OFFICIAL),
+        # trades working for a body named before them speak for it; alone they are witnesses
+        ("Civil Protection rescuers", SourceKind.OFFICIAL),
+        ("health ministry doctors", SourceKind.OFFICIAL),
+        ("paramedics", SourceKind.EYEWITNESS),
+        # a police rank is no army's
+        ("police spokesman Major Hassan Odowaa", SourceKind.OFFICIAL),
+        ("Major Hassan Odowaa", SourceKind.MILITARY),
+        # unnamed sources are anonymous, whatever service they are in
+        ("military sources", SourceKind.ANONYMOUS),
+        # an armed group named with a noun the lexicon lacks, or as rebels
+        ("the M23 movement", SourceKind.MILITARY),
+        ("the FLA rebels", SourceKind.MILITARY),
+        # a body's publication speaks as the body
+        ("the health ministry's digest", SourceKind.OFFICIAL),
     ],
 )
 def test_sources_kind_from_the_description(registry: SourceRegistry, text: str, kind: SourceKind) -> None:
@@ -346,6 +362,13 @@ def test_sources_malformed_registry_is_a_resource_error(tmp_path: Path, registry
         # the name runs on past "of" to its office; the translation's language is no side
         ("Republic of Moldova Ministry of National Defence (unofficial translation)", SourceKind.MILITARY, "MD"),
         ("Procuraduría General de Justicia de Sonora (statement, translated from Spanish)", SourceKind.OFFICIAL, None),
+        # "Media"/"Press" before an office word is the body's office, not a longer outlet name
+        ("Rapid Support Forces Press Office (Telegram)", SourceKind.MILITARY, "RSF"),
+        # an armed group's own channel speaks for it
+        ("Azawad Liberation Front (Telegram)", SourceKind.MILITARY, "FLA"),
+        # a note on the genre leaves a paper a paper; a monitor's round-up is the monitor's
+        ("Borderlands Weekly (newsletter digest)", SourceKind.INDEPENDENT_MEDIA, None),
+        ("Conflict Pulse (weekly round-up)", SourceKind.EXPERT, None),
     ],
 )
 def test_sources_an_unknown_outlet_is_read_from_its_name(
@@ -446,3 +469,11 @@ def test_sources_a_military_blogger_is_a_channel_of_its_side(registry: SourceReg
     found = resolve(registry, "a Russian military blogger")
     assert (found.kind, found.affiliation) == (SourceKind.SOCIAL_MEDIA, "RU")
     assert resolve(registry, "a Russian blogger").affiliation is None
+
+
+def test_sources_a_mouthpiece_noun_makes_the_words_before_it_a_title(registry: SourceRegistry) -> None:
+    # "Official Spokesman" speaks as the force; "a Kremlin official" is someone of the Kremlin
+    assert resolve(registry, "Sudanese Armed Forces Official Spokesman").key == "reg:sd-saf"
+    assert is_anonymous(resolve(registry, "a Kremlin official"))
+    # the backer named in "-backed" is not the group
+    assert resolve(registry, "the Rwanda-backed M23 movement").affiliation == "M23"

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from corroborator import model
 from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
 from corroborator.extract.gazetteer import name_key
-from corroborator.extract.sources import DOCUMENT_PREFIX
+from corroborator.extract.sources import DOCUMENT_PREFIX, HEDGE_PREFIX
 from corroborator.extract.workspace import Workspace
 
 _SPECULATIVE = frozenset(
@@ -345,8 +345,9 @@ class ClaimAssembler:
             if _is_footage(attribution.source):
                 # "Images captured in another video appear to show ...": footage, not a speaker
                 source, stance, attribution_id = FOOTAGE_SOURCE, model.Stance.REPORTS, attribution.id
-            elif attribution.source.key.startswith(DOCUMENT_PREFIX):
-                # "according to initial statistics": a document that names no author is the report's word
+            elif attribution.source.key.startswith((DOCUMENT_PREFIX, HEDGE_PREFIX)):
+                # "according to initial statistics", "reportedly": a document that names no author,
+                # or a hedge on the report's own words, leaves the statement the report's
                 source, stance = own, attribution.stance
             else:
                 source, via, stance = attribution.source, attribution.via, attribution.stance

@@ -51,6 +51,7 @@ from corroborator.extract.attribution_quotes import Quote, find_quotes
 from corroborator.extract.sources import (
     SourceContext,
     SourceRegistry,
+    hedged_voice,
     resolve_source,
     unnamed_source,
 )
@@ -279,7 +280,10 @@ class _Finder:
         last_person_at = -1
         for draft in sorted(drafts, key=lambda d: d.anchor):
             if draft.description is None:
-                draft.source = unnamed_source(draft.unnamed or "unnamed")
+                if draft.kind == "adverb":  # "reportedly", "appears to": the report hedging itself
+                    draft.source = hedged_voice(draft.unnamed or "reportedly")
+                else:  # "it is claimed", "reports of": others, unnamed
+                    draft.source = unnamed_source(draft.unnamed or "unnamed")
                 continue
             words: SpacySpan = draft.description
             if words.text.lower() in ("he", "she", "him", "her"):

@@ -31,9 +31,16 @@ _OUTLET_NAME_ENDS = frozenset(
 )
 
 
+#: Words that make "Media"/"Press" before them a body's office, not an outlet's name: the
+#: "Rapid Support Forces Media Office" is the RSF speaking.
+_OFFICE_WORDS = frozenset({"office", "centre", "center", "department", "wing", "cell", "directorate", "bureau"})
+
+
 def _starts_longer_outlet_name(text: str, hit: Hit[str]) -> bool:
     after = words(text[hit.end :])
-    return bool(after) and after[0].start == 1 and after[0].capitalised and after[0].folded in _OUTLET_NAME_ENDS
+    if not after or after[0].start != 1 or not after[0].capitalised or after[0].folded not in _OUTLET_NAME_ENDS:
+        return False
+    return not (len(after) > 1 and after[1].folded in _OFFICE_WORDS)
 
 
 _TITLE_WORDS = frozenset(
@@ -165,6 +172,8 @@ class DescriptorLexicon:
     defence: frozenset[str] = frozenset()
     #: Documents that may stand where a speaker does ([documents]): "according to initial statistics".
     documents: frozenset[str] = frozenset()
+    #: Trades that work for the body named before them ([staff]): "Civil Defence paramedics".
+    staff: frozenset[str] = frozenset()
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> DescriptorLexicon:
@@ -179,11 +188,14 @@ class DescriptorLexicon:
         platforms: set[str] = set()
         defence: set[str] = set()
         documents: set[str] = set()
+        staff: set[str] = set()
         for table in tables:
             mastheads.update(w.lower() for w in _strings(table.get("mastheads", {}), "words", "mastheads"))
             platforms.update(fold(w) for w in _strings(table.get("platforms", {}), "words", "platforms"))
             defence.update(fold(w) for w in _strings(table.get("defence", {}), "words", "defence"))
             documents.update(singular(fold(w)) for w in _strings(table.get("documents", {}), "words", "documents"))
+            for noun in _strings(table.get("staff", {}), "words", "staff"):
+                staff.add(" ".join(singular(w.folded) for w in words(noun)))
             voice.update(_strings(table.get("voice", {}), "words", "voice"))
             local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
@@ -198,6 +210,7 @@ class DescriptorLexicon:
             platforms=frozenset(platforms),
             defence=frozenset(defence),
             documents=frozenset(documents),
+            staff=frozenset(staff),
         )
         for table in tables:
             for noun, code in table.get("party_nouns", {}).items():
@@ -217,7 +230,7 @@ class DescriptorLexicon:
 
 #: Tables of the descriptor lexicon that are word lists, not source kinds.
 _LIST_TABLES = frozenset(
-    {"voice", "affiliated", "party_nouns", "local_office", "mastheads", "platforms", "defence", "documents"}
+    {"voice", "affiliated", "party_nouns", "local_office", "mastheads", "platforms", "defence", "documents", "staff"}
 )
 
 

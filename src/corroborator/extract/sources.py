@@ -46,6 +46,7 @@ from corroborator.model import Source, SourceKind
 __all__ = [
     "DESCRIPTOR_RESOURCE",
     "DOCUMENT_PREFIX",
+    "HEDGE_PREFIX",
     "REGISTRY_RESOURCE",
     "Descriptor",
     "DescriptorLexicon",
@@ -54,6 +55,7 @@ __all__ = [
     "SourceContext",
     "SourceRegistry",
     "describe_outlet",
+    "hedged_voice",
     "is_anonymous",
     "outlet_source",
     "resolve_source",
@@ -545,13 +547,14 @@ def _definite_reference(head: _Part, registry: SourceRegistry, context: SourceCo
 
 
 def _following_individual(head: _Part, *, after: int) -> Descriptor | None:
-    """A noun for someone else after a name: "a Kremlin *official*", "Zelensky's *aide*"."""
-    for hit in head.descriptors:
-        if hit.first_word >= after and head.in_zone(hit):
-            descriptor = hit.values[0]
-            if descriptor.individual and not descriptor.voice:
-                return descriptor
-    return None
+    """A noun for someone else after a name: "a Kremlin *official*", "Zelensky's *aide*".
+
+    A mouthpiece noun at the end makes the nouns before it its title: "Sudanese Armed Forces
+    Official Spokesman" speaks as the armed forces."""
+    following = [hit.values[0] for hit in head.descriptors if hit.first_word >= after and head.in_zone(hit)]
+    if following and following[-1].voice:
+        return None
+    return next((d for d in following if d.individual and not d.voice), None)
 
 
 def _someone_of(entry: RegistryEntry, noun: Descriptor, head: _Part, text: str, registry: SourceRegistry) -> Source:
@@ -673,9 +676,24 @@ def _inferred(
         after = zone_descriptors[-1].end
         name_words = [w for w in name_words if w.start >= after]
     kind = noun.kind if noun is not None else SourceKind.UNKNOWN
+    if noun is None:
+        kind = _unit_of(head, registry) or kind
+        group = _armed_group_named(head, registry)
+        if group is not None:  # "the Rwanda-backed AFC/M23 movement": the group itself
+            kind, party = SourceKind.MILITARY, group
+    staff = noun is not None and noun.phrase in registry.descriptors.staff
+    if staff:
+        kind = _employer(zone_descriptors, registry) or kind
+    if kind == SourceKind.MILITARY and noun is not None and noun.individual and _police(zone_descriptors):
+        kind = SourceKind.OFFICIAL  # a police rank is no army's: "police spokesman Major Nur"
+    if noun is not None and noun.voice and not noun.individual and len(zone_descriptors) > 1:
+        # a body's channel or publication speaks as the body: "the health ministry's digest"
+        qualifier = zone_descriptors[-2].values[0]
+        if not qualifier.individual:
+            kind = qualifier.kind
     if noun is not None and noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
         kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
-    if kind == SourceKind.OFFICIAL and zone_descriptors and _defence_office(head, zone_descriptors[-1], registry):
+    if kind == SourceKind.OFFICIAL and zone_descriptors and not staff and _defence_office(head, zone_descriptors[-1], registry):
         kind = SourceKind.MILITARY  # "the Ministry of National Defence", "the defence minister"
     descriptors = registry.descriptors
     sided = kind in descriptors.affiliated or (noun is not None and noun.phrase in descriptors.affiliated_nouns)
@@ -694,8 +712,57 @@ def _inferred(
         zone = _display(head.zone_text() or head.text)
         # capitalised words may be a name nothing explains: key them as a name would be
         prefix = "name" if head.name_words() else "unknown"
-        return Source(key=f"{prefix}:{_slug(zone)}", name=zone, kind=SourceKind.UNKNOWN, description=text)
+        return Source(
+            key=f"{prefix}:{_slug(zone)}",
+            name=zone,
+            kind=kind,
+            affiliation=affiliation,
+            country=country,
+            description=text,
+        )
     return _group_source(kind, noun, affiliation, country, head, text, named=False)
+
+
+def _unit_of(head: _Part, registry: SourceRegistry) -> SourceKind | None:
+    """A name nothing in it explains, followed by "of" a body: a unit of that body, of its kind
+    ("the Emergency Operations Centre of the Ministry of Public Health" is official). Places
+    ("of the city of Goma") are where someone is from, not whom they work for."""
+    toks = head.toks
+    if not head.name_words() or head.zone_end >= len(toks) or toks[head.zone_end].folded != "of":
+        return None
+    for hit in head.descriptors:
+        body = hit.values[0]
+        if head.in_zone(hit) or body.individual or body.phrase in registry.descriptors.local_offices:
+            continue
+        if body.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY):
+            return body.kind
+    return None
+
+
+def _employer(zone_descriptors: Sequence[Hit[Descriptor]], registry: SourceRegistry) -> SourceKind | None:
+    """The kind of the body a trade works for, named before it ("Civil Defence paramedics")."""
+    for hit in reversed(zone_descriptors[:-1]):
+        body = hit.values[0]
+        if body.individual or body.phrase in registry.descriptors.local_offices:
+            continue
+        if body.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY, SourceKind.EXPERT):
+            return body.kind
+    return None
+
+
+def _armed_group_named(head: _Part, registry: SourceRegistry) -> str | None:
+    """The armed group a description with no noun of the lexicon names, not its backer's name
+    ("Rwanda-backed")."""
+    for mention in reversed(head.zone_parties()):
+        party = registry.parties.party(mention.code)
+        backer = re.match(r"-(?:backed|supported|sponsored|funded|allied|aligned)\b", head.text[mention.end :])
+        if party is not None and party.kind == "armed_group" and backer is None:
+            return party.code
+    return None
+
+
+def _police(descriptors: Sequence[Hit[Descriptor]]) -> bool:
+    return any(d.values[0].phrase.startswith("police") for d in descriptors)
 
 
 def _defence_office(head: _Part, office: Hit[Descriptor], registry: SourceRegistry) -> bool:
@@ -814,7 +881,8 @@ _TRANSLATION_NOTE = re.compile(r"\b(?:unofficial\s+|machine\s+|our\s+)?translat(
 def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
     """What an unregistered outlet's name says it is. A name that ends in a masthead word
     ("Port-au-Prince Post", "Galilee Post") is a newspaper unless the rest of the name says
-    otherwise ("Odesa Times (Telegram channel)"); a platform in its parenthesis ("Qamishlo Now
+    otherwise ("Odesa Times (Telegram channel)"), though not a note on the piece's genre
+    ("Frontlines Weekly (newsletter digest)"); a platform in its parenthesis ("Qamishlo Now
     (X)") makes an account of it unless its name is an office's or a force's. Notes on the
     translation ("translated from Spanish") are not read for a side."""
     name, _, rest = outlet.partition("(")
@@ -830,7 +898,8 @@ def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
         return described
     if notes:
         told = resolve_source(", ".join(notes), registry=registry)
-        if told.kind not in _NOT_AN_OUTLET_KIND:
+        # a note on the piece's genre ("newsletter digest", "analysis") leaves the paper a paper
+        if told.kind not in _NOT_AN_OUTLET_KIND | {SourceKind.EXPERT}:
             return told
     return Source(key=f"outlet:{_slug(outlet)}", name=outlet, kind=SourceKind.INDEPENDENT_MEDIA, description=outlet)
 
@@ -843,6 +912,17 @@ def unnamed_source(description: str) -> Source:
         kind=SourceKind.ANONYMOUS,
         description=description,
     )
+
+
+#: Key prefix of the report hedging its own words: "drones reportedly hit the depot", "the
+#: strike appears to have hit a school". Nobody else is named, so the statement stays the
+#: report's own, relayed or speculative, as "according to initial statistics" does.
+HEDGE_PREFIX = "hedge:"
+
+
+def hedged_voice(word: str) -> Source:
+    """The report's own voice behind a hedging word ("reportedly", "appears")."""
+    return Source(key=f"{HEDGE_PREFIX}{_slug(word)}", name=word, kind=SourceKind.UNKNOWN, description=word)
 
 
 def is_anonymous(source: Source) -> bool:
