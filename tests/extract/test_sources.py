@@ -369,6 +369,11 @@ def test_sources_malformed_registry_is_a_resource_error(tmp_path: Path, registry
         # a note on the genre leaves a paper a paper; a monitor's round-up is the monitor's
         ("Borderlands Weekly (newsletter digest)", SourceKind.INDEPENDENT_MEDIA, None),
         ("Conflict Pulse (weekly round-up)", SourceKind.EXPERT, None),
+        # an armed group a note names owns the outlet; only the last parenthesis holds notes
+        ("Voice of the Jihad Frontier (Tehreek-e-Taliban Pakistan, Telegram)", SourceKind.MILITARY, "TTP"),
+        ("3rd Marine (Sabre) Brigade, Philippine Navy (Facebook)", SourceKind.MILITARY, "PH"),
+        # an armed group's "Office of the Military Spokesperson" is no government office
+        ("SPLM-IO Office of the Military Spokesperson", SourceKind.MILITARY, "SPLA-IO"),
     ],
 )
 def test_sources_an_unknown_outlet_is_read_from_its_name(

@@ -367,6 +367,9 @@ _GOVERNMENT_WORDS = _wordset(
 )
 
 
+_ARMED_WORDS = _wordset("military army armed forces")
+
+
 def _armed_group_voice(source: Source, text: str, registry: SourceRegistry) -> Source:
     """An armed group speaking as itself, or through its spokesman or channel ("a spokesman for
     the Fano militia", "JNIM", "the Jaime Martínez front") is a military source: official is
@@ -376,8 +379,9 @@ def _armed_group_voice(source: Source, text: str, registry: SourceRegistry) -> S
     party = registry.parties.party(source.affiliation)
     if party is None or party.kind != "armed_group":
         return source
-    if _wordset(re.sub(r"[^a-z]+", " ", text.lower())) & _GOVERNMENT_WORDS:
-        return source
+    said = _wordset(re.sub(r"[^a-z]+", " ", text.lower()))
+    if said & _GOVERNMENT_WORDS and not said & _ARMED_WORDS:
+        return source  # "the Houthi health ministry"; not "the Office of the Military Spokesperson"
     key = source.key
     if key.startswith(("group:", "anon:")):
         parts = key.split(":")
@@ -884,11 +888,19 @@ def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
     otherwise ("Odesa Times (Telegram channel)"), though not a note on the piece's genre
     ("Frontlines Weekly (newsletter digest)"); a platform in its parenthesis ("Qamishlo Now
     (X)") makes an account of it unless its name is an office's or a force's. Notes on the
-    translation ("translated from Spanish") are not read for a side."""
-    name, _, rest = outlet.partition("(")
+    translation ("translated from Spanish") are not read for a side. An armed group a note
+    names is the outlet's owner ("Umar Media (Tehreek-e-Taliban Pakistan, Telegram)"): its
+    media speak for it, as `military`. Only the last parenthesis holds notes: "6th Infantry
+    (Kampilan) Division, Philippine Army (Facebook)" is named up to "(Facebook)"."""
+    name, rest = outlet, ""
+    if outlet.rstrip().endswith(")") and "(" in outlet:
+        name, _, rest = outlet.rstrip().rpartition("(")
     notes = [_TRANSLATION_NOTE.sub("", note).strip() for note in rest.rstrip(")").split(",")]
     notes = [note for note in notes if note]
     described = resolve_source(f"{name.strip()} ({', '.join(notes)})" if notes else name.strip(), registry=registry)
+    owner = _armed_owner(notes, registry)
+    if owner is not None and described.kind in _NOT_AN_OUTLET_KIND | {SourceKind.INDEPENDENT_MEDIA, SourceKind.SOCIAL_MEDIA}:
+        return described.model_copy(update={"kind": SourceKind.MILITARY, "affiliation": owner})
     platform = any(fold(note) in registry.descriptors.platforms for note in notes)
     if platform and described.kind in _NOT_AN_OUTLET_KIND | {SourceKind.INDEPENDENT_MEDIA}:
         return described.model_copy(update={"kind": SourceKind.SOCIAL_MEDIA, "affiliation": None})
@@ -902,6 +914,17 @@ def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
         if told.kind not in _NOT_AN_OUTLET_KIND | {SourceKind.EXPERT}:
             return told
     return Source(key=f"outlet:{_slug(outlet)}", name=outlet, kind=SourceKind.INDEPENDENT_MEDIA, description=outlet)
+
+
+def _armed_owner(notes: Sequence[str], registry: SourceRegistry) -> str | None:
+    """The one armed group an outlet's notes name, whole or as "X-affiliated"."""
+    codes = set()
+    for note in notes:
+        for mention in registry.parties.mentions(note):
+            party = registry.parties.party(mention.code)
+            if party is not None and party.kind == "armed_group":
+                codes.add(party.code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def unnamed_source(description: str) -> Source:
