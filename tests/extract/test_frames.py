@@ -709,3 +709,25 @@ def test_frames_a_clock_told_after_a_late_night_is_that_nights(extract: Extract)
     )
     (frame,) = extract(text).frames
     assert [t.value for t in frame.times] == ["2024-11-08TNI", "2024-11-08T21:40"]
+
+
+def day_of(frame: model.Frame) -> str | None:
+    return next((t.value for t in frame.times if t.timex_type == model.TimexType.DATE), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # published Sunday 10 November 2024
+        ("Traders swept the ruined stalls on Saturday, a day after a drone strike killed six people.", "2024-11-08"),
+        ("The funeral was held on Saturday, two days after the air strike on the village killed four people.",
+         "2024-11-07"),
+        ("Residents returned on Saturday, a day after drones struck the depot and killed two guards.", "2024-11-08"),
+        # its own date wins
+        ("Residents returned on Saturday, two days after drones struck the depot on Wednesday, killing two guards.",
+         "2024-11-06"),
+    ],
+)
+def test_frames_an_event_a_count_of_days_before_the_clauses_day(extract: Extract, text: str, day: str) -> None:
+    (frame,) = [f for f in extract(text).frames if day_of(f) is not None][:1]
+    assert day_of(frame) == day

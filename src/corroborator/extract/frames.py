@@ -136,6 +136,7 @@ class FrameBuilder:
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
             times = [t for t in times if not _in_rival_clause(ws, t, token, rivals)]
+            times = _counted_back(ws, token, times)
             if not _timed(times):
                 times = [*times, *_first_conjunct_times(token, times_by_token)]
             if not _timed(times):
@@ -1067,6 +1068,96 @@ def _attached(
     fine = [distance for distance, value in found if coarse is None or not coarse(value)]
     closest = min(fine or [distance for distance, _ in found])
     return [value for distance, value in found if distance <= closest + 1 or (coarse is not None and coarse(value))]
+
+
+#: "A day after", "two weeks before": a whole count of days or weeks (TIMEX3 P1D, P2W).
+_WHOLE_COUNT = re.compile(r"P(\d+)([DW])")
+
+
+def _counted_back(ws: Workspace, trigger: Token, times: Sequence[model.TimeExpression]) -> list[model.TimeExpression]:
+    """ "A man walks past the stalls on Sunday, a day after a drone strike": the strike is a day
+    before the clause's date, not on it. For an event word in a phrase or clause that "after"
+    or "before" relates to a count of days or weeks, and that gives no date of its own, the
+    nearest date before that word in the sentence is moved by the count and replaces the
+    dates of the governing clause; the evidence runs from the date to "after"."""
+    found = _relative_to_a_day(trigger)
+    if found is None:
+        return list(times)
+    relation, measure, region = found
+    count = next(
+        (
+            match
+            for t in ws.times
+            if t.timex_type == model.TimexType.DURATION
+            and t.span.start <= measure.idx < t.span.end
+            and (match := _WHOLE_COUNT.fullmatch(t.value))
+        ),
+        None,
+    )
+    if count is None:
+        return list(times)
+    inside = range(region.left_edge.idx, region.right_edge.idx + len(region.right_edge.text))
+
+    def a_day_before_relation(time: model.TimeExpression) -> bool:
+        day = time.interval
+        return (
+            time.timex_type in (model.TimexType.DATE, model.TimexType.TIME)
+            and day is not None
+            and day.end - day.start <= timedelta(days=1)
+            and time.span.start not in inside
+            and trigger.sent.start_char <= time.span.start < relation.idx
+        )
+
+    dated = (model.TimexType.DATE, model.TimexType.TIME)
+    if any(t.timex_type in dated and t.span.start in inside for t in times):
+        return list(times)  # "a day after drones struck the depot on Saturday": its own date
+    candidates = [t for t in ws.times if a_day_before_relation(t)]
+    if not candidates:
+        return list(times)
+    anchor = max(candidates, key=lambda t: t.span.start)
+    assert anchor.interval is not None
+    step = timedelta(days=int(count.group(1)) * (7 if count.group(2) == "W" else 1))
+    start = datetime.combine(anchor.interval.start.date(), datetime.min.time()) + (
+        -step if relation.lower_ == "after" else step
+    )
+    moved = anchor.model_copy(
+        update={
+            "span": ws.report.span(anchor.span.start, relation.idx + len(relation.text)),
+            "timex_type": model.TimexType.DATE,
+            "value": start.date().isoformat(),
+            "precision": model.TimePrecision.DAY,
+            "interval": model.TimeInterval(
+                start=start,
+                end=start + timedelta(days=1),
+                precision=model.TimePrecision.DAY,
+                year_known=anchor.interval.year_known,
+            ),
+            "clock": None,
+        }
+    )
+    return [*(t for t in times if not a_day_before_relation(t)), moved]
+
+
+def _relative_to_a_day(trigger: Token) -> tuple[Token, Token, Token] | None:
+    """ "On Sunday, a day after [a drone strike]", "two days after [drones struck the depot]":
+    the word "after"/"before" that puts the event word's phrase or clause in relation to the
+    day, the count's noun ("day"), and the phrase or clause itself."""
+    relation: Token | None = None
+    region = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "before"):
+        relation = region = trigger.head
+    else:
+        for verb in (trigger, trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None):
+            mark = next((c for c in verb.children if c.dep_ == "mark"), None) if verb is not None else None
+            if verb is not None and mark is not None and mark.lower_ in ("after", "before"):
+                relation, region = mark, verb
+                break
+    if relation is None:
+        return None
+    measure = next((c for c in region.children if c.dep_ == "npadvmod"), None)
+    if measure is None and relation.head.lower_ in ("day", "days", "week", "weeks"):
+        measure = relation.head
+    return (relation, measure, region) if measure is not None else None
 
 
 def _in_rival_clause(ws: Workspace, time: model.TimeExpression, trigger: Token, rivals: Sequence[Token]) -> bool:
