@@ -697,7 +697,8 @@ def _inferred(
             kind = qualifier.kind
     if noun is not None and noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
         kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
-    if kind == SourceKind.OFFICIAL and zone_descriptors and not staff and _defence_office(head, zone_descriptors[-1], registry):
+    defence = bool(zone_descriptors) and not staff and _defence_office(head, zone_descriptors[-1], registry)
+    if kind == SourceKind.OFFICIAL and defence:
         kind = SourceKind.MILITARY  # "the Ministry of National Defence", "the defence minister"
     descriptors = registry.descriptors
     sided = kind in descriptors.affiliated or (noun is not None and noun.phrase in descriptors.affiliated_nouns)
@@ -899,7 +900,7 @@ def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
     notes = [note for note in notes if note]
     described = resolve_source(f"{name.strip()} ({', '.join(notes)})" if notes else name.strip(), registry=registry)
     owner = _armed_owner(notes, registry)
-    if owner is not None and described.kind in _NOT_AN_OUTLET_KIND | {SourceKind.INDEPENDENT_MEDIA, SourceKind.SOCIAL_MEDIA}:
+    if owner is not None and described.kind in _NOT_AN_OUTLET_KIND | _UNSIDED_MEDIA:
         return described.model_copy(update={"kind": SourceKind.MILITARY, "affiliation": owner})
     platform = any(fold(note) in registry.descriptors.platforms for note in notes)
     if platform and described.kind in _NOT_AN_OUTLET_KIND | {SourceKind.INDEPENDENT_MEDIA}:
@@ -914,6 +915,9 @@ def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
         if told.kind not in _NOT_AN_OUTLET_KIND | {SourceKind.EXPERT}:
             return told
     return Source(key=f"outlet:{_slug(outlet)}", name=outlet, kind=SourceKind.INDEPENDENT_MEDIA, description=outlet)
+
+
+_UNSIDED_MEDIA = frozenset({SourceKind.INDEPENDENT_MEDIA, SourceKind.SOCIAL_MEDIA})
 
 
 def _armed_owner(notes: Sequence[str], registry: SourceRegistry) -> str | None:
