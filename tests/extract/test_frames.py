@@ -731,3 +731,19 @@ def day_of(frame: model.Frame) -> str | None:
 def test_frames_an_event_a_count_of_days_before_the_clauses_day(extract: Extract, text: str, day: str) -> None:
     (frame,) = [f for f in extract(text).frames if day_of(f) is not None][:1]
     assert day_of(frame) == day
+
+
+def test_frames_a_later_toll_goes_to_the_frame_at_the_place_it_names(extract: Extract) -> None:
+    report = extract(
+        "14:05 A drone struck a car in Bint Jbail, killing one man.\n\n"
+        "14:40 Another drone hit a motorcycle near Aitaroun, wounding the rider.\n\n"
+        "16:10 The martyrs of the Bint Jbail strike rise to two."
+    )
+    by_place = {f.places[0].place.name: f for f in report.frames if f.places}
+    killed = {
+        c.frame_id: c.value
+        for c in report.claims
+        if c.attribute == model.Attribute.KILLED and "rise to two" in c.evidence.text
+    }
+    (frame_id,) = killed
+    assert frame_id == by_place["Bent Jbaïl"].id

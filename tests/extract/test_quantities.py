@@ -90,6 +90,11 @@ def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tu
         ("The casualty toll rose to 20.", [], False),  # deaths and injuries together: no one count
         ("The toll has climbed to nine, the mayor said.", [("killed", "9")], True),  # a bare toll is of the dead
         ("The number of victims has risen to four.", [], False),
+        # the counted people as the subject of the change
+        ("The martyrs of the market strike rise to three, one of them a child.", [("killed", "3")], True),
+        ("The wounded climbed to 20 by the evening.", [("injured", "20")], True),
+        ("Casualties rose to 12.", [], False),  # dead and wounded together
+        ("Prices rose to 12 dollars.", [], False),
     ],
 )
 def test_quantities_tolls_and_whether_they_say_the_count_changed(

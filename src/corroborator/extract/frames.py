@@ -1281,7 +1281,8 @@ def _same_weapon(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
 
 def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft]) -> _Draft | None:
     """The violence frame under discussion where a finding sits: the event its words hang on
-    ("a drone hit a house, killing a woman"), else the sentence's first, else the latest before.
+    ("a drone hit a house, killing a woman"), else the sentence's first, else the one frame at
+    the place its clause names, else the latest before.
     The clause decides when a sentence tells two events: "The strike came three nights after a
     drone hit a house, killing a woman": the woman died in the drone's strike."""
     token = ws.doc[finding.start]
@@ -1295,6 +1296,11 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
             return frames_by_token[ancestor.i]
     if in_sentence:
         return in_sentence[0]
+    # "The martyrs of the Bint Jbail strike rise to two", in a later entry: the frame at the
+    # place the finding's clause names, rather than the latest one
+    placed = _placed_frame(ws, token, list(frames_by_token.values()))
+    if placed is not None:
+        return placed
     before = [d for t, d in frames_by_token.items() if t < finding.start]
     if before:
         return before[-1]

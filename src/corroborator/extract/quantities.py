@@ -464,6 +464,11 @@ class QuantityFinder:
         candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         for candidate in candidates:
             attribute = self._toll_attribute(candidate)
+            if attribute is None and candidate.dep_ == "nsubj" and verb.lemma_.lower() in _CHANGE_VERBS:
+                # "the martyrs of the strike rise to two", "the dead climbed to nine": the
+                # counted people themselves, as the subject of the change
+                kinds = _CASUALTY_NOUNS.get(candidate.lemma_.lower()) or _CASUALTY_NOUNS.get(candidate.lower_)
+                attribute = kinds[0] if kinds is not None and len(kinds) == 1 else None
             if attribute is not None:
                 return Toll(attribute=attribute, noun=candidate, verb=verb)
         return None
