@@ -70,6 +70,8 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
         ("No loss, human or material, was recorded at the post.", [("killed", "0")]),
         ("The strike caused no material losses.", []),
         ("The drone hit the line, but there was no loss of power.", []),
+        # a breakdown of a group counted before is part of it, not a count of its own
+        ("The drone strike killed 8 civilians, among them two women and a child.", [("killed", "8")]),
     ],
 )
 def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:

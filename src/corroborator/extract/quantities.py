@@ -701,8 +701,8 @@ class QuantityFinder:
             # "the blast cost nine lives": the evidence runs from the verb or the number to the noun
             start, end = min(count.start, noun.head.i), max(count.end, noun.i + 1, noun.head.i + 1)
             return [Finding(attribute=A.KILLED, value=count.quantity, start=start, end=end)]
-        if not self._is_people(noun):
-            return []
+        if not self._is_people(noun) or _listed_in_group(noun):
+            return []  # "killing 8 civilians, among them two women and a child": part of the 8
         return self._people_predicate(noun, count)
 
     def _people_predicate(self, noun: Token, count: Count) -> list[Finding]:
@@ -998,7 +998,8 @@ def _listed_in_group(token: Token) -> bool:
     """ "six injured, among them a woman", "including a child": one of a group already counted."""
     sentence_start = token.sent.start
     start = token.left_edge.i  # "among them a 12-year-old boy": from the start of the phrase
-    before = token.doc[max(sentence_start, start - 4) : start]
+    # up to the noun: the parse may hang "among them" on the listed noun itself
+    before = token.doc[max(sentence_start, start - 4) : max(start, token.i)]
     return any(t.lower_ in {"among", "including", "incl."} for t in before)
 
 
