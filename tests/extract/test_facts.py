@@ -401,6 +401,8 @@ def test_facts_a_state_force_named_without_its_state_waits_for_the_claim_stage(r
     assert parties_named(run_facts("An air force jet bombed a wedding in the village.")) == [STATE_FORCES]
     assert parties_named(run_facts("A drone of the regime struck a bus on the main road.")) == [STATE_RULERS]
     assert parties_named(run_facts("Farmers blamed the security forces for the drone strike.")) == [STATE_FORCES]
+    # a modifier of the weapon's compound, which the tagger may call an adjective
+    assert parties_named(run_facts("A junta fighter jet bombed the monastery.")) == [STATE_RULERS]
 
 
 def test_facts_someone_elses_forces_are_not_the_states(run_facts: Run) -> None:

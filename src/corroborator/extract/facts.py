@@ -461,9 +461,12 @@ class FactFinder:
         when a name, a nationality, a pronoun or a possessive qualifies them ("US troops", "French
         soldiers", "their soldiers", "the group's naval forces": someone else's, or nobody the
         table knows)."""
-        if token.pos_ not in {"NOUN", "PROPN"}:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            start, end = noun_phrase(token)
+        elif token.pos_ == "ADJ" and token.dep_ in {"amod", "compound"}:
+            start, end = token.i, token.i + 1  # "a junta jet": the tagger may call a noun modifier an adjective
+        else:
             return None
-        start, end = noun_phrase(token)
         left = [t for t in token.doc[start : token.i + 1] if t.dep_ not in {"det", "case"} and not t.is_punct]
         matched = self.parties.state_force([t.lower_ for t in left])
         if matched is None:
@@ -633,8 +636,10 @@ _HELD_GROUND = frozenset({"position", "positions", "territory", "area", "areas",
 
 
 def _owners(noun: Token) -> list[Token]:
-    """Who a weapon belongs to: its adjective or possessor, or an "of" complement."""
+    """Who a weapon belongs to: its adjective or possessor, or an "of" complement. A modifier
+    of the weapon's own compound counts ("a junta fighter jet": "junta" hangs on "fighter")."""
     owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    owners += [m for c in owners if c.dep_ == "compound" for m in c.children if m.dep_ in {"amod", "compound", "poss"}]
     owners += [
         p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
     ]
