@@ -238,6 +238,12 @@ def test_frames_the_strike_that_took_place_at_a_time_is_the_attack_told_before(e
     )
     (strike,) = report.frames
     assert "about 9:40 a.m." in dated(strike)
+    came = extract(
+        "A military air strike on a monastery in Sagaing killed 17 people, residents said on Monday.\n\n"
+        "The strike on the monastery came at around 1930 GMT on Sunday, one resident said."
+    )
+    (strike,) = came.frames
+    assert "around 1930 GMT on Sunday" in dated(strike)
 
 
 def test_frames_a_recurring_word_describing_a_thing_does_not_make_the_event_habitual(extract: Extract) -> None:

@@ -850,7 +850,8 @@ _STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
 
 def _strike_recalled(token: Token, recent: bool) -> bool:
     """ "A drone hit the market. The strike happened at about 9:40": "the strike" that took
-    place, after a weapon was named, is that attack told again, with when or where. So is
+    place (happened, occurred, came), after a weapon was named, is that attack told again,
+    with when or where. So is
     "the minibus was hit near Gobiye" (or "it was hit at 11:15") after "a drone strike on a
     minibus": the target told again in the passive, with no other agent ("was hit by a truck"
     is no attack)."""
@@ -863,7 +864,8 @@ def _strike_recalled(token: Token, recent: bool) -> bool:
         return False
     verb = token.head
     took_place = verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
-    return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur"} or took_place)
+    # "the strike came at around 1930 GMT on Sunday"
+    return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur", "come"} or took_place)
 
 
 #: Counts too large for impacts on one target: "two million hits on the website".
