@@ -145,6 +145,16 @@ def test_attribution_said_that_clause(find: Find) -> None:
     assert not a.quote
 
 
+def test_attribution_a_part_of_things_makes_no_statement_of_its_own(find: Find) -> None:
+    # "aim" is a cue, but "most of them" are drones: the clause stays in the air force's content
+    text = (
+        "The air force said Russia had launched 54 Shahed-type drones, most of them aimed at the Kyiv "
+        "region, and that all but two had been shot down."
+    )
+    a = only(find(text), "said")
+    assert a.content_span.text.endswith("all but two had been shot down")
+
+
 def test_attribution_dateline_is_not_content(find: Find) -> None:
     text = "ODESA, Aug 3 (Lantern Wire) - Drones hit a grain terminal overnight, regional officials said."
     a = only(find(text), "said")

@@ -1514,7 +1514,12 @@ class CueReader:
         dropped: set[int] = set()
         for root in roots:
             for child in root.children:
-                own_speaker = any(c.dep_ == "nsubj" for c in child.children)
+                # "54 drones, most of them aimed at the Kyiv region": a subject that cannot
+                # speak makes no statement of its own
+                own_speaker = any(
+                    c.dep_ == "nsubj" and not self._part_of_things(c) and self._speaker_words(c) is not None
+                    for c in child.children
+                )
                 if (
                     child.dep_ in ("advcl", "conj", "parataxis")
                     and self.lexicon.cue(child) is not None
@@ -1712,6 +1717,15 @@ class CueReader:
     def _reports(self, verb: Token) -> bool:
         """Is the verb a reporting cue?"""
         return verb.pos_ in syntax.VERBS and self.lexicon.cue(verb) is not None
+
+    def _part_of_things(self, subject: Token) -> bool:
+        """ "54 drones, most of them aimed at the Kyiv region": a part "of them" where the
+        plural noun just before is no one who can speak."""
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None or not any(c.lower_ in ("them", "these", "those") for c in of.children):
+            return False
+        before = [t for t in subject.doc[subject.sent.start : subject.i] if t.tag_ in ("NNS", "NNPS")]
+        return bool(before) and not self._can_speak(before[-1])
 
     def _can_speak(self, noun: Token) -> bool:
         """A noun that names who may speak ("lawmakers", "Smith", "those"), for subjects the
