@@ -690,3 +690,17 @@ def test_places_a_name_only_another_countrys_place_has_as_an_alias_is_unlisted_h
 )
 def test_places_a_capital_naming_its_rulers_is_not_a_place(nlp: Language, gaz: Gazetteer, sentence: str) -> None:
     assert [m.place.name for m in _places(nlp, gaz, sentence)] == []
+
+
+def test_places_a_town_tagged_as_an_organisation_where_only_places_stand(nlp: Language, gaz: Gazetteer) -> None:
+    # the small model tags both names ORG; "in" and the named state vouch for Aguililla
+    text = (
+        "Mexico. In the deadliest attack this month, explosives dropped from drones on El Aguaje, "
+        "in Aguililla, on 15 October killed three people in Michoacán."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert (found["Aguililla"].place.country_code, found["Aguililla"].place.admin1) == ("MX", "Michoacan")
+    # a namesake in another region of the report's country is not taken for a place the
+    # report puts in Sevastopol
+    house = "The governor of Sevastopol said only a private house in Lyubimovka had been damaged."
+    assert "Lyubimovka" not in _by_text(_places(nlp, gaz, house))

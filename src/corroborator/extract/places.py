@@ -221,6 +221,7 @@ class _Raw:
     weak: bool = False  # needs the report's countries to vouch for it
     mislabelled: bool = False  # tagged as a person/organisation: needs the report's countries
     settlement: bool = False  # introduced as a settlement ("the town of X", "X municipality")
+    regional: bool = False  # an organisation's name read as a town: its region must be named
     place: model.Place | None = None
 
 
@@ -411,7 +412,17 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
             return False
         if not raw.head_kinds:
             raw.mislabelled = True
-        return bool(raw.head_kinds) or _important(raw.candidates, gazetteer)
+        if raw.head_kinds or _important(raw.candidates, gazetteer):
+            return True
+        # "explosives dropped on El Aguaje, in Aguililla": a name the recogniser took for an
+        # organisation, where only a place can stand, is a town if the report's countries vouch
+        town = bool(raw.candidates) and raw.candidates[0].place.kind in _SETTLEMENT_KINDS
+        if raw.label == "ORG" and town and _where_only_places_stand(doc[raw.start : raw.end].root):
+            # the report's countries vouch for it, its region is named, and nothing it says
+            # places it elsewhere
+            raw.weak, raw.settlement, raw.regional, raw.mislabelled = True, True, True, False
+            return True
+        return False
     span = doc[raw.start : raw.end]
     if raw.head_kinds:
         return any(t.pos_ == "PROPN" for t in span) or _curated_top(raw, gazetteer)
@@ -546,6 +557,32 @@ def _locative(token: Token, cues: PlaceCues) -> bool:
     through coordination: 'in Kharkiv and Sumy')."""
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ in cues.locative_prepositions:
+            return True
+        if token.dep_ not in ("conj", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+#: Prepositions whose object is a place, not an organisation ("in", unlike "from" or "by").
+_ONLY_PLACES = frozenset({"in", "near", "outside", "around"})
+
+
+def _regions_named(accepted: Sequence[_Raw], but: _Raw) -> set[str]:
+    """The first-level regions the report's other places name or lie in."""
+    named: set[str] = set()
+    for raw in accepted:
+        if raw is but or raw.place is None:
+            continue
+        named.add(raw.place.name if raw.place.kind == "admin1" else raw.place.admin1 or "")
+    return named - {""}
+
+
+def _where_only_places_stand(token: Token) -> bool:
+    """The object of "in", "near", ... (also through coordination or apposition: "on El Aguaje,
+    in Aguililla" has "El Aguaje" after "on", which a strike may also be "on" a target)."""
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.lower_ in _ONLY_PLACES:
             return True
         if token.dep_ not in ("conj", "appos") or token.head is token:
             return False
@@ -1093,6 +1130,8 @@ def find_places(
     for raw in accepted:
         place = raw.place
         if place is None or (raw.weak and not _vouched(place, weights)):
+            continue
+        if raw.regional and place.admin1 not in _regions_named(accepted, raw):
             continue
         placed = _locative(doc[raw.start : raw.end].root, cues) or _possessive_place(doc, raw)
         if raw.mislabelled and not _plausible_mislabel(raw, place, gazetteer, weights, placed=placed):
