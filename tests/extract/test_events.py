@@ -461,3 +461,13 @@ def test_events_a_named_armed_party_killing_people_is_an_event(run_events: Run, 
 )
 def test_events_striking_a_deal_is_no_attack_whoever_strikes(run_events: Run, text: str) -> None:
     assert ws_actual(run_events(text)) == []
+
+
+def test_events_a_strike_that_kills_after_a_weapon_was_named_is_an_attack(run_events: Run) -> None:
+    ws = run_events(
+        "Drone strikes on the border villages went on all month. "
+        "On 17 October a strike on a farmer's car killed three men."
+    )
+    assert "strike" in [h.mention.trigger.text for h in ws.events]
+    # a labour strike harms no one, and none follows a weapon here
+    assert run_events("The dockers' strike on Monday damaged the economy.").events == []

@@ -234,6 +234,7 @@ class EventFinder:
                 or _strike_recalled(token, recent)
                 or (recent and self._repeated_strike(token))
                 or (recent and self._dated_strike(token))
+                or (recent and _deadly_strike(token))
                 or _counted_impacts(token)
             )
         return True
@@ -866,6 +867,19 @@ def _strike_recalled(token: Token, recent: bool) -> bool:
     took_place = verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
     # "the strike came at around 1930 GMT on Sunday"
     return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur", "come"} or took_place)
+
+
+#: Verbs of harm whose subject, a strike, is an attack: a labour strike kills no one.
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage"})
+
+
+def _deadly_strike(token: Token) -> bool:
+    """ "Turkish drone strikes continued ... On 17 October a strike on a farmer's car killed three
+    men": a strike that kills, wounds or destroys, after a weapon was named, is an attack of
+    that kind. The caller checks that a weapon came before."""
+    if not (token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and token.dep_ == "nsubj"):
+        return False
+    return token.head.lemma_.lower() in _HARM_VERBS
 
 
 #: Counts too large for impacts on one target: "two million hits on the website".
