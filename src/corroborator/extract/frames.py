@@ -1115,7 +1115,8 @@ def _counted_back(ws: Workspace, trigger: Token, times: Sequence[model.TimeExpre
     if not candidates:
         return list(times)
     anchor = max(candidates, key=lambda t: t.span.start)
-    assert anchor.interval is not None
+    if anchor.interval is None:
+        return list(times)
     step = timedelta(days=int(count.group(1)) * (7 if count.group(2) == "W" else 1))
     start = datetime.combine(anchor.interval.start.date(), datetime.min.time()) + (
         -step if relation.lower_ == "after" else step

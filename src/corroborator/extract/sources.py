@@ -679,27 +679,13 @@ def _inferred(
         # people says where they are from; only a name after it is theirs ("resident Ivan Petrov")
         after = zone_descriptors[-1].end
         name_words = [w for w in name_words if w.start >= after]
-    kind = noun.kind if noun is not None else SourceKind.UNKNOWN
     if noun is None:
-        kind = _unit_of(head, registry) or kind
+        kind = _unit_of(head, registry) or SourceKind.UNKNOWN
         group = _armed_group_named(head, registry)
         if group is not None:  # "the Rwanda-backed AFC/M23 movement": the group itself
             kind, party = SourceKind.MILITARY, group
-    staff = noun is not None and noun.phrase in registry.descriptors.staff
-    if staff:
-        kind = _employer(zone_descriptors, registry) or kind
-    if kind == SourceKind.MILITARY and noun is not None and noun.individual and _police(zone_descriptors):
-        kind = SourceKind.OFFICIAL  # a police rank is no army's: "police spokesman Major Nur"
-    if noun is not None and noun.voice and not noun.individual and len(zone_descriptors) > 1:
-        # a body's channel or publication speaks as the body: "the health ministry's digest"
-        qualifier = zone_descriptors[-2].values[0]
-        if not qualifier.individual:
-            kind = qualifier.kind
-    if noun is not None and noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
-        kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
-    defence = bool(zone_descriptors) and not staff and _defence_office(head, zone_descriptors[-1], registry)
-    if kind == SourceKind.OFFICIAL and defence:
-        kind = SourceKind.MILITARY  # "the Ministry of National Defence", "the defence minister"
+    else:
+        kind = _kind_in_context(noun, head, zone_descriptors, registry)
     descriptors = registry.descriptors
     sided = kind in descriptors.affiliated or (noun is not None and noun.phrase in descriptors.affiliated_nouns)
     affiliation = party if sided else None
@@ -726,6 +712,30 @@ def _inferred(
             description=text,
         )
     return _group_source(kind, noun, affiliation, country, head, text, named=False)
+
+
+def _kind_in_context(
+    noun: Descriptor, head: _Part, zone_descriptors: Sequence[Hit[Descriptor]], registry: SourceRegistry
+) -> SourceKind:
+    """The head noun's kind, as the words around it refine it: whom a trade works for, a
+    police rank, a body's channel, an armed force's spokesman, a defence portfolio."""
+    kind = noun.kind
+    staff = noun.phrase in registry.descriptors.staff
+    if staff:
+        kind = _employer(zone_descriptors, registry) or kind
+    if kind == SourceKind.MILITARY and noun.individual and _police(zone_descriptors):
+        kind = SourceKind.OFFICIAL  # a police rank is no army's: "police spokesman Major Nur"
+    if noun.voice and not noun.individual and len(zone_descriptors) > 1:
+        # a body's channel or publication speaks as the body: "the health ministry's digest"
+        qualifier = zone_descriptors[-2].values[0]
+        if not qualifier.individual:
+            kind = qualifier.kind
+    if noun.voice and kind == SourceKind.OFFICIAL and _armed_qualifier(head, zone_descriptors):
+        kind = SourceKind.MILITARY  # "an army spokesman", "the spokesman of the armed forces"
+    defence = bool(zone_descriptors) and not staff and _defence_office(head, zone_descriptors[-1], registry)
+    if kind == SourceKind.OFFICIAL and defence:
+        kind = SourceKind.MILITARY  # "the Ministry of National Defence", "the defence minister"
+    return kind
 
 
 def _unit_of(head: _Part, registry: SourceRegistry) -> SourceKind | None:
@@ -883,6 +893,10 @@ def outlet_source(outlet: str | None, *, registry: SourceRegistry, report_id: st
 _TRANSLATION_NOTE = re.compile(r"\b(?:unofficial\s+|machine\s+|our\s+)?translat(?:ed|ion)\b.*", re.IGNORECASE)
 
 
+#: Media kinds with no side of their own, which an owning armed group a note names overrides.
+_UNSIDED_MEDIA = frozenset({SourceKind.INDEPENDENT_MEDIA, SourceKind.SOCIAL_MEDIA})
+
+
 def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
     """What an unregistered outlet's name says it is. A name that ends in a masthead word
     ("Port-au-Prince Post", "Galilee Post") is a newspaper unless the rest of the name says
@@ -917,12 +931,9 @@ def describe_outlet(outlet: str, registry: SourceRegistry) -> Source:
     return Source(key=f"outlet:{_slug(outlet)}", name=outlet, kind=SourceKind.INDEPENDENT_MEDIA, description=outlet)
 
 
-_UNSIDED_MEDIA = frozenset({SourceKind.INDEPENDENT_MEDIA, SourceKind.SOCIAL_MEDIA})
-
-
 def _armed_owner(notes: Sequence[str], registry: SourceRegistry) -> str | None:
     """The one armed group an outlet's notes name, whole or as "X-affiliated"."""
-    codes = set()
+    codes: set[str] = set()
     for note in notes:
         for mention in registry.parties.mentions(note):
             party = registry.parties.party(mention.code)
@@ -932,7 +943,8 @@ def _armed_owner(notes: Sequence[str], registry: SourceRegistry) -> str | None:
 
 
 def unnamed_source(description: str) -> Source:
-    """A claim the report relays without naming anyone ("it is claimed", "reportedly")."""
+    """A claim the report puts on others without naming them ("it is claimed", "reports of");
+    a hedge on its own words ("reportedly") is `hedged_voice`."""
     return Source(
         key="anon:anonymous:-:unnamed",
         name="unnamed",
