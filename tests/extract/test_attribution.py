@@ -155,6 +155,18 @@ def test_attribution_a_part_of_things_makes_no_statement_of_its_own(find: Find) 
     assert a.content_span.text.endswith("all but two had been shot down")
 
 
+def test_attribution_a_speaker_the_parse_hung_on_the_content_without_a_comma(find: Find) -> None:
+    # the parser makes "the head" an apposition of "people" and leaves "said" without a subject
+    text = (
+        "Missiles struck an enterprise in Kharkiv early on Saturday, injuring three people, the head of "
+        "the Kharkiv regional military administration said."
+    )
+    a = only(find(text), "said")
+    assert a.source_span is not None and a.source_span.text.startswith("the head of the Kharkiv")
+    assert a.content_span.text.endswith("injuring three people")
+    assert (a.source.kind, a.source.affiliation) == (SourceKind.OFFICIAL, "UA")
+
+
 def test_attribution_dateline_is_not_content(find: Find) -> None:
     text = "ODESA, Aug 3 (Lantern Wire) - Drones hit a grain terminal overnight, regional officials said."
     a = only(find(text), "said")

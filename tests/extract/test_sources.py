@@ -482,3 +482,9 @@ def test_sources_a_mouthpiece_noun_makes_the_words_before_it_a_title(registry: S
     assert is_anonymous(resolve(registry, "a Kremlin official"))
     # the backer named in "-backed" is not the group
     assert resolve(registry, "the Rwanda-backed M23 movement").affiliation == "M23"
+
+
+def test_sources_an_organisations_name_running_into_a_surname_is_a_person(registry: SourceRegistry) -> None:
+    # "Jane" is no alias of Janes when "Doe" follows it
+    assert resolve(registry, "Jane Doe, the governor").key != "reg:janes"
+    assert resolve(registry, "Janes").key == "reg:janes"

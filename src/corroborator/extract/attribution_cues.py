@@ -686,14 +686,19 @@ class CueReader:
         return self.doc[words.start : comma.i]
 
     def _apposition_before(self, verb: Token) -> Token | None:
-        """The apposition that ends at the comma right before a verb the parser left without a
-        subject ("..., Jane Doe, the governor, said"), the first of a chain of them; it hangs on
-        a noun before it."""
+        """The apposition that ends at the comma, or the word, right before a verb the parser left
+        without a subject ("..., Jane Doe, the governor, said", "..., injuring three people, the
+        head of the administration said"), the first of a chain of them; it hangs on a noun
+        before it."""
         doc = self.doc
         sent = verb.sent
-        if verb.i - 2 <= sent.start or doc[verb.i - 1].text != "," or self.in_quote(verb.idx):
+        if verb.i - 2 <= sent.start or self.in_quote(verb.idx):
             return None
-        speaker = doc[verb.i - 2]
+        # "..., Jane Doe, the governor, said" or, with no comma before the verb, "..., injuring
+        # three people, the head of the regional administration said"
+        speaker = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+        if speaker.is_punct:
+            return None
         while speaker.dep_ != "appos" and speaker.head.i < speaker.i and speaker.head.i > sent.start:
             speaker = speaker.head  # from "governor" of "the governor" up to its head
         while speaker.dep_ == "appos" and speaker.head.dep_ == "appos" and speaker.head.i < speaker.i:
@@ -705,7 +710,8 @@ class CueReader:
         start = speaker.left_edge.i
         if start - 1 <= sent.start or doc[start - 1].text != ",":
             return None
-        if not self._plausible_speaker(speaker, doc[start : verb.i - 1]):
+        end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i
+        if not self._plausible_speaker(speaker, doc[start:end]):
             return None
         return speaker
 

@@ -373,11 +373,11 @@ class SourceRegistry:
         ]
 
     def _longer_name(self, text: str, hit: Hit[str]) -> bool:
-        """ "The National" in "the National Unity Government": an outlet's name that runs on
-        into more capitalised words (not a word for a kind of source: "TASS Telegram channel")
-        is part of another name."""
+        """ "The National" in "the National Unity Government", "Jane" in "Jane Doe": an outlet's or
+        organisation's name that runs on into more capitalised words (not a word for a kind of
+        source: "TASS Telegram channel") is part of another name."""
         entry = self.entries.get(hit.values[0])
-        if entry is None or entry.type != "outlet":
+        if entry is None or entry.type not in ("outlet", "organisation"):
             return False
         after = words(text[hit.end :])
         if not after or after[0].start != 1 or not after[0].capitalised:
