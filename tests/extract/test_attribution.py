@@ -85,6 +85,14 @@ def test_attribution_speaker_then_colon_then_quote(find: Find) -> None:
     assert a.quote
 
 
+def test_attribution_a_sources_label_opening_an_entry_owns_the_entry(find: Find) -> None:
+    # a live blog's stamped entry opened by its source: the whole entry is the source's
+    text = "06:20\nThe regional military administration: one woman killed, nine injured. Five drones hit the port."
+    a = only(find(text), ":")
+    assert a.content_span.text.endswith("Five drones hit the port")
+    assert a.source.kind == SourceKind.OFFICIAL
+
+
 def test_attribution_quote_over_several_sentences(find: Find) -> None:
     text = '"The first blast woke us. The second broke the windows. Then the lights went out," a resident said.'
     a = only(find(text), "said")

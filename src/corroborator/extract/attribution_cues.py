@@ -9,6 +9,7 @@ in `attribution.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -1290,15 +1291,22 @@ class CueReader:
     def _transcript_turn(self, words: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
         """ "MODERATOR: Good evening. Our first question ..." and "Jane Doe: We saw it coming.
         Nobody listened.": a speaker label that opens a paragraph, as transcripts and interviews
-        set them, gives the speaker the whole paragraph (a label in capitals, or a name)."""
+        set them, gives the speaker the whole paragraph (a label in capitals, a name, or a source
+        the lexicon or registry knows: "The regional military administration: ...")."""
         letters = [t for t in words if t.is_alpha]
         capitals = bool(letters) and all(t.text.isupper() and len(t.text) > 1 for t in letters)
         root = words.root
         named = root.pos_ == "PROPN" or root.ent_type_ == "PERSON" or root.text in self._names_in_running_text()
-        if not (capitals or named):
+        # a live blog's entry opened by its source ("The regional military administration: one
+        # woman killed, nine injured. Five drones hit ...") is that source's entry
+        body = bool(self.registry.descriptors.index.scan(root.text) or self.registry.aliases_in(words.text))
+        if not (capitals or named or body):
             return content
         paragraph = self.report.paragraph_at(words.start_char)
-        if paragraph is None or self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " "):
+        if paragraph is None:
+            return content
+        opening = self.report.text[paragraph.start : words.start_char].strip(_QUOTE_CHARS + " ")
+        if opening and not _ENTRY_STAMP.fullmatch(opening):  # "06:20\nThe ministry: ..." is an entry
             return content
         rest = self.doc.char_span(content[0], paragraph.end, alignment_mode="contract")
         whole = self.trimmed(list(rest)) if rest is not None else None
@@ -1949,6 +1957,10 @@ def _bare_as_clause(verb: Token) -> bool:
     if any(c.dep_ in own for c in verb.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("to", "with", "about", "of", "on", "for") for c in verb.children)
+
+
+#: A live blog's or channel's entry stamp before the entry's first words: "06:20", "[21.10.25 15:12]".
+_ENTRY_STAMP = re.compile(r"\[?[\d.:/ -]+\]?\s*")
 
 
 def _title_cased(line: str) -> bool:
