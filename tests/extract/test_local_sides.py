@@ -14,11 +14,20 @@ def pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings)
 
 
-def sides(pipeline: Pipeline, text: str, outlet: str) -> dict[str, str | None]:
+def extract(pipeline: Pipeline, text: str, outlet: str) -> model.ExtractedReport:
     report = model.Report(id="r", text=text, published="2024-11-10T13:00:00+02:00", outlet=outlet)
     (extracted,) = pipeline.pipe([report])
     assert isinstance(extracted, model.ExtractedReport)
-    return {c.source.name: c.source.affiliation for c in extracted.claims}
+    return extracted
+
+
+def only_claim(extracted: model.ExtractedReport, attribute: model.Attribute) -> model.Claim:
+    (claim,) = [c for c in extracted.claims if c.attribute == attribute]
+    return claim
+
+
+def sides(pipeline: Pipeline, text: str, outlet: str) -> dict[str, str | None]:
+    return {c.source.name: c.source.affiliation for c in extract(pipeline, text, outlet).claims}
 
 
 def test_local_sides_a_regional_governor_speaks_for_the_state_of_the_place(pipeline: Pipeline) -> None:
@@ -41,12 +50,9 @@ def test_local_sides_not_when_the_events_are_in_two_countries(pipeline: Pipeline
 
 
 def parties(pipeline: Pipeline, text: str, outlet: str) -> list[str]:
-    report = model.Report(id="r", text=text, published="2024-11-10T13:00:00+02:00", outlet=outlet)
-    (extracted,) = pipeline.pipe([report])
-    assert isinstance(extracted, model.ExtractedReport)
     return [
         c.value.code
-        for c in extracted.claims
+        for c in extract(pipeline, text, outlet).claims
         if c.attribute == model.Attribute.RESPONSIBLE_PARTY and isinstance(c.value, model.Label)
     ]
 
@@ -59,15 +65,8 @@ def test_local_sides_the_enemy_is_the_one_party_the_speaker_is_at_war_with(pipel
 
 
 def test_local_sides_figures_with_no_author_are_the_outlets_own_word(pipeline: Pipeline) -> None:
-    report = model.Report(
-        id="r",
-        text="A drone struck a bus station in Poltava on Monday. According to initial statistics, 14 were killed.",
-        published="2024-11-10T13:00:00+02:00",
-        outlet="Southern Civic Watch",
-    )
-    (extracted,) = pipeline.pipe([report])
-    assert isinstance(extracted, model.ExtractedReport)
-    (killed,) = [c for c in extracted.claims if c.attribute == model.Attribute.KILLED]
+    text = "A drone struck a bus station in Poltava on Monday. According to initial statistics, 14 were killed."
+    killed = only_claim(extract(pipeline, text, "Southern Civic Watch"), model.Attribute.KILLED)
     assert (killed.source.name, killed.source.kind, killed.stance) == (
         "Southern Civic Watch",
         model.SourceKind.EXPERT,
@@ -75,24 +74,18 @@ def test_local_sides_figures_with_no_author_are_the_outlets_own_word(pipeline: P
     )
 
 
-
 def test_local_sides_a_hedge_on_the_reports_own_words_leaves_them_the_outlets(pipeline: Pipeline) -> None:
     # "reportedly" relays without naming anyone: the outlet still says it, at a lower stance;
     # "it is claimed" puts it on others, unnamed
-    report = model.Report(
-        id="r",
-        text="A drone struck a bus station in Poltava on Monday. The strike reportedly killed 14 people. "
-        "It is claimed that 30 were injured.",
-        published="2024-11-10T13:00:00+02:00",
-        outlet="Harbour Lights Gazette",
+    text = (
+        "A drone struck a bus station in Poltava on Monday. The strike reportedly killed 14 people. "
+        "It is claimed that 30 were injured."
     )
-    (extracted,) = pipeline.pipe([report])
-    assert isinstance(extracted, model.ExtractedReport)
-    (killed,) = [c for c in extracted.claims if c.attribute == model.Attribute.KILLED]
+    extracted = extract(pipeline, text, "Harbour Lights Gazette")
+    killed = only_claim(extracted, model.Attribute.KILLED)
     assert (killed.source.name, killed.source.kind, killed.stance) == (
         "Harbour Lights Gazette",
         model.SourceKind.INDEPENDENT_MEDIA,
         model.Stance.REPORTS,
     )
-    (injured,) = [c for c in extracted.claims if c.attribute == model.Attribute.INJURED]
-    assert injured.source.kind == model.SourceKind.ANONYMOUS
+    assert only_claim(extracted, model.Attribute.INJURED).source.kind == model.SourceKind.ANONYMOUS

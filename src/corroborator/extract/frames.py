@@ -1097,18 +1097,18 @@ def _counted_back(ws: Workspace, trigger: Token, times: Sequence[model.TimeExpre
     if count is None:
         return list(times)
     inside = range(region.left_edge.idx, region.right_edge.idx + len(region.right_edge.text))
+    dated = (model.TimexType.DATE, model.TimexType.TIME)
 
     def a_day_before_relation(time: model.TimeExpression) -> bool:
         day = time.interval
         return (
-            time.timex_type in (model.TimexType.DATE, model.TimexType.TIME)
+            time.timex_type in dated
             and day is not None
             and day.end - day.start <= timedelta(days=1)
             and time.span.start not in inside
             and trigger.sent.start_char <= time.span.start < relation.idx
         )
 
-    dated = (model.TimexType.DATE, model.TimexType.TIME)
     if any(t.timex_type in dated and t.span.start in inside for t in times):
         return list(times)  # "a day after drones struck the depot on Saturday": its own date
     candidates = [t for t in ws.times if a_day_before_relation(t)]
@@ -1139,19 +1139,23 @@ def _counted_back(ws: Workspace, trigger: Token, times: Sequence[model.TimeExpre
     return [*(t for t in times if not a_day_before_relation(t)), moved]
 
 
+_RELATIONS = frozenset({"after", "before"})
+
+
 def _relative_to_a_day(trigger: Token) -> tuple[Token, Token, Token] | None:
     """ "On Sunday, a day after [a drone strike]", "two days after [drones struck the depot]":
     the word "after"/"before" that puts the event word's phrase or clause in relation to the
     day, the count's noun ("day"), and the phrase or clause itself."""
     relation: Token | None = None
     region = trigger
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "before"):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in _RELATIONS:
         relation = region = trigger.head
     else:
-        for verb in (trigger, trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None):
-            mark = next((c for c in verb.children if c.dep_ == "mark"), None) if verb is not None else None
-            if verb is not None and mark is not None and mark.lower_ in ("after", "before"):
-                relation, region = mark, verb
+        verbs = [trigger, trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else [trigger]
+        for verb in verbs:
+            relation = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _RELATIONS), None)
+            if relation is not None:
+                region = verb
                 break
     if relation is None:
         return None

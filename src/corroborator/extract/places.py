@@ -555,8 +555,14 @@ def _names_a_person(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
 def _locative(token: Token, cues: PlaceCues) -> bool:
     """Whether a name sits where places sit: object of 'in', 'near', 'from', ... (also
     through coordination: 'in Kharkiv and Sumy')."""
+    return _object_of(token, cues.locative_prepositions)
+
+
+def _object_of(token: Token, prepositions: frozenset[str]) -> bool:
+    """Whether a word is the object of one of `prepositions`, directly or through coordination
+    or apposition ("in Kharkiv and Sumy", "on El Aguaje, in Aguililla")."""
     for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ in cues.locative_prepositions:
+        if token.dep_ == "pobj" and token.head.lower_ in prepositions:
             return True
         if token.dep_ not in ("conj", "appos") or token.head is token:
             return False
@@ -581,13 +587,7 @@ def _regions_named(accepted: Sequence[_Raw], but: _Raw) -> set[str]:
 def _where_only_places_stand(token: Token) -> bool:
     """The object of "in", "near", ... (also through coordination or apposition: "on El Aguaje,
     in Aguililla" has "El Aguaje" after "on", which a strike may also be "on" a target)."""
-    for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ in _ONLY_PLACES:
-            return True
-        if token.dep_ not in ("conj", "appos") or token.head is token:
-            return False
-        token = token.head
-    return False
+    return _object_of(token, _ONLY_PLACES)
 
 
 def _important(candidates: Sequence[Candidate], gazetteer: Gazetteer) -> bool:

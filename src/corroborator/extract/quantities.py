@@ -41,6 +41,13 @@ _CASUALTY_NOUNS = {
     "body": (A.KILLED,),
     "corpse": (A.KILLED,),
 }
+
+
+def _casualty_attributes(word: Token) -> tuple[model.Attribute, ...] | None:
+    """What a casualty noun counts, by its lemma or its own form ("the wounded")."""
+    return _CASUALTY_NOUNS.get(word.lemma_.lower()) or _CASUALTY_NOUNS.get(word.lower_)
+
+
 #: "Bodies" that are organisations, not the dead: "two UN bodies", "governing bodies".
 _NOT_THE_DEAD = frozenset({"governing", "regulatory", "advisory", "international", "public", "official", "legislative",
                            "federal", "judicial", "elected", "professional", "statutory", "supervisory"})
@@ -467,7 +474,7 @@ class QuantityFinder:
             if attribute is None and candidate.dep_ == "nsubj" and verb.lemma_.lower() in _CHANGE_VERBS:
                 # "the martyrs of the strike rise to two", "the dead climbed to nine": the
                 # counted people themselves, as the subject of the change
-                kinds = _CASUALTY_NOUNS.get(candidate.lemma_.lower()) or _CASUALTY_NOUNS.get(candidate.lower_)
+                kinds = _casualty_attributes(candidate)
                 attribute = kinds[0] if kinds is not None and len(kinds) == 1 else None
             if attribute is not None:
                 return Toll(attribute=attribute, noun=candidate, verb=verb)
@@ -488,7 +495,7 @@ class QuantityFinder:
             return None
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
             for counted in (c for c in of.children if c.dep_ in {"pobj", "pcomp"}):  # "of injured" read as a verb
-                attrs = _CASUALTY_NOUNS.get(counted.lemma_.lower()) or _CASUALTY_NOUNS.get(counted.lower_)
+                attrs = _casualty_attributes(counted)
                 if attrs is not None and len(attrs) == 1:
                     return attrs[0]  # "the number of injured", "of dead"
                 if not self._is_people(counted):
@@ -686,7 +693,7 @@ class QuantityFinder:
             more = any(t.lower_ in _MORE for t in noun.doc[count.start : noun.i])  # "six more bodies"
             if lemma in {"body", "corpse"} and (more or not _the_dead(noun)):
                 return []
-            attrs = _CASUALTY_NOUNS.get(lemma) or _CASUALTY_NOUNS[noun.lower_]
+            attrs = _casualty_attributes(noun) or ()
             zero = count.zero or _under_without(noun) or _negated_predicate(noun)
             if not zero and len(attrs) > 1:
                 return []  # "12 casualties" does not say how many died
@@ -847,7 +854,7 @@ class QuantityFinder:
         """ "without causing casualties", "did not cause casualties": zero with no number word."""
         findings = []
         for token in ws.doc:
-            attrs = _CASUALTY_NOUNS.get(token.lemma_.lower()) or _CASUALTY_NOUNS.get(token.lower_)
+            attrs = _casualty_attributes(token)
             if not attrs or token.pos_ not in {"NOUN", "ADJ"}:
                 continue
             if any(c.dep_ in {"nummod", "det"} for c in token.children):

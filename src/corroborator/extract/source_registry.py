@@ -195,13 +195,13 @@ class DescriptorLexicon:
             defence.update(fold(w) for w in _strings(table.get("defence", {}), "words", "defence"))
             documents.update(singular(fold(w)) for w in _strings(table.get("documents", {}), "words", "documents"))
             for noun in _strings(table.get("staff", {}), "words", "staff"):
-                staff.add(" ".join(singular(w.folded) for w in words(noun)))
+                staff.add(_canonical(noun))
             voice.update(_strings(table.get("voice", {}), "words", "voice"))
             local.update(w.lower() for w in _strings(table.get("local_office", {}), "words", "local_office"))
             for kind in _strings(table.get("affiliated", {}), "kinds", "affiliated"):
                 affiliated.add(_kind(kind, where="affiliated"))
             for noun in _strings(table.get("affiliated", {}), "nouns", "affiliated"):
-                affiliated_nouns.add(" ".join(singular(w.folded) for w in words(noun)))
+                affiliated_nouns.add(_canonical(noun))
         lexicon = cls(
             affiliated=frozenset(affiliated),
             affiliated_nouns=frozenset(affiliated_nouns),
@@ -216,16 +216,22 @@ class DescriptorLexicon:
             for noun, code in table.get("party_nouns", {}).items():
                 if not isinstance(code, str):
                     raise ResourceError(f"[party_nouns] '{noun}' must map to a party code")
-                lexicon.party_nouns[" ".join(singular(w.folded) for w in words(noun))] = code
+                lexicon.party_nouns[_canonical(noun)] = code
             for name, section in table.items():
                 if name in _LIST_TABLES:
                     continue
                 kind = _kind(name, where=f"[{name}]")
                 for individual, key in ((True, "individual"), (False, "collective")):
                     for phrase in _strings(section, key, name):
-                        canonical = " ".join(singular(w.folded) for w in words(phrase))
+                        canonical = _canonical(phrase)
                         lexicon.index.add(phrase, Descriptor(canonical, kind, individual, phrase in voice))
         return lexicon
+
+
+def _canonical(noun: str) -> str:
+    """A lexicon noun as descriptors are compared: folded, each word singular ("civil defence
+    paramedics" → "civil defence paramedic")."""
+    return " ".join(singular(w.folded) for w in words(noun))
 
 
 #: Tables of the descriptor lexicon that are word lists, not source kinds.

@@ -16,6 +16,7 @@ Keys (`Source.key`):
     outlet:<slug>                 the report's own outlet, when the registry does not know it
     document:<slug>               a document that names no author ("initial statistics"): the
                                   report's own statement
+    hedge:<slug>                  the report hedging its own words ("reportedly"): still its own
 """
 
 from __future__ import annotations
@@ -745,22 +746,22 @@ def _unit_of(head: _Part, registry: SourceRegistry) -> SourceKind | None:
     toks = head.toks
     if not head.name_words() or head.zone_end >= len(toks) or toks[head.zone_end].folded != "of":
         return None
-    for hit in head.descriptors:
-        body = hit.values[0]
-        if head.in_zone(hit) or body.individual or body.phrase in registry.descriptors.local_offices:
-            continue
-        if body.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY):
-            return body.kind
-    return None
+    complement = [hit for hit in head.descriptors if not head.in_zone(hit)]
+    return _body_kind(complement, registry, {SourceKind.OFFICIAL, SourceKind.MILITARY})
 
 
 def _employer(zone_descriptors: Sequence[Hit[Descriptor]], registry: SourceRegistry) -> SourceKind | None:
     """The kind of the body a trade works for, named before it ("Civil Defence paramedics")."""
-    for hit in reversed(zone_descriptors[:-1]):
+    before = list(reversed(zone_descriptors[:-1]))
+    return _body_kind(before, registry, {SourceKind.OFFICIAL, SourceKind.MILITARY, SourceKind.EXPERT})
+
+
+def _body_kind(hits: Sequence[Hit[Descriptor]], registry: SourceRegistry, kinds: set[SourceKind]) -> SourceKind | None:
+    """The kind of the first body among `hits` that is of `kinds`: a collective noun, not a
+    place's office ("city", "region"), which says where someone is, not whom they work for."""
+    for hit in hits:
         body = hit.values[0]
-        if body.individual or body.phrase in registry.descriptors.local_offices:
-            continue
-        if body.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY, SourceKind.EXPERT):
+        if not body.individual and body.phrase not in registry.descriptors.local_offices and body.kind in kinds:
             return body.kind
     return None
 

@@ -296,8 +296,7 @@ def patients(trigger: Token) -> list[Token]:
         found.append(trigger.head)  # "a nine-storey building hit by a drone"
     if trigger.pos_ == "NOUN" and (trigger.lower_.endswith("ing") or trigger.lemma_.lower() == "bombardment"):
         # "the shelling of the market", "the bombing of a hospital": what the verb's object would be
-        found.extend(p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj")
+        found.extend(_of_objects(trigger))
     if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS:
         # "attempted a drone attack on the residence": the object PP hangs off the noun or verb
         for child in trigger.head.children:
