@@ -269,8 +269,7 @@ class EventFinder:
             return False
         actors = self.lexicon.armed_actors
         if token.pos_ == "VERB":
-            agents = [c for c in token.children if c.dep_ == "nsubj"]
-            agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = self._agents(token)  # with conjuncts, and the subject a chained verb shares
             if any(a.lower_ == "we" for a in agents) and self._in_armed_voice(token):
                 return True  # "'We did not strike the hospital,' the defence ministry said"
             if any(o.lemma_.lower() in self.lexicon.strike_idioms for o in token.children if o.dep_ in syntax.OBJECTS):
