@@ -704,3 +704,14 @@ def test_places_a_town_tagged_as_an_organisation_where_only_places_stand(nlp: La
     # report puts in Sevastopol
     house = "The governor of Sevastopol said only a private house in Lyubimovka had been damaged."
     assert "Lyubimovka" not in _by_text(_places(nlp, gaz, house))
+
+
+def test_places_region_after_a_town_is_the_region_spelt_as_its_capital(nlp: Language, gaz: Gazetteer) -> None:
+    # The gazetteer lists the province as "Buriram" and its capital town as "Buri Ram": after a
+    # town of that province and a comma, "Buri Ram" names the province, not a second town.
+    found = _by_text(_places(nlp, gaz, "Shells landed on a market in Nang Rong, Buri Ram, on Monday."))
+    assert found["Nang Rong"].place.kind == "town"
+    assert (found["Buri Ram"].place.kind, found["Buri Ram"].place.name) == ("admin1", "Buriram")
+    # the capital town itself, named alone, stays the town
+    alone = _by_text(_places(nlp, gaz, "Shells landed on a market in Buri Ram on Monday."))
+    assert alone["Buri Ram"].place.kind == "town"

@@ -1116,6 +1116,9 @@ def find_places(
         following = accepted[index + 1] if index + 1 < len(accepted) else None
         if following is not None and _apposed(doc, raw, following):
             ranked = _prefer_inside(ranked, _rerank(following.candidates, own, regions), gazetteer)
+        previous = accepted[index - 1] if index else None
+        if previous is not None and previous.place is not None and _apposed(doc, previous, raw):
+            ranked = _region_named_after(ranked, previous.place, raw.text, gazetteer)
         raw.candidates = ranked
         raw.place = ranked[0].place
         if raw.match != "fuzzy":
@@ -1762,6 +1765,23 @@ def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:
 def _apposed(doc: Doc, first: _Raw, second: _Raw) -> bool:
     """'Moscow, Idaho': a place, a comma, then the region or country that holds it."""
     return second.start == first.stop + 1 and doc[first.stop].text == ","
+
+
+def _region_named_after(
+    ranked: list[Candidate], place: model.Place, name: str, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """'Kantharalak, Si Sa Ket': after a town, a name that is its first-level region's spelt
+    another way is that region, not the region's capital town of the same name, which the
+    gazetteer may list under more spellings than the region."""
+    if not ranked or ranked[0].place.kind in ("country", "admin1") or not place.admin1:
+        return ranked
+    if name_key(name).replace(" ", "") != name_key(place.admin1).replace(" ", ""):
+        return ranked
+    regions = gazetteer.lookup(place.admin1, countries=[place.country_code or ""], kinds=("admin1",))
+    region = next((r for r in regions if gazetteer.contains(r, place)), None)
+    if region is None:
+        return ranked
+    return [Candidate(region, alias=True, score=ranked[0].score + 1.0), *ranked]
 
 
 def _prefer_inside(ranked: list[Candidate], outer: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
