@@ -91,6 +91,14 @@ def test_events_hit_without_weapon_is_not_an_event(run_events: Run) -> None:
     assert ws.events == []
 
 
+def test_events_the_targets_struck_are_no_event_but_a_headline_verb_is(run_events: Run) -> None:
+    struck = run_events("Naval drones struck targets of the enemy fleet in the harbour on Tuesday.")
+    assert [trigger for trigger, _, _ in mentions(struck)] == ["struck"]
+    # the tagger reads a headline's verb as a noun heading the sentence: still the attack
+    headline = run_events("Drone targets apartment block")
+    assert [(trigger, cls) for trigger, cls, _ in mentions(headline)] == [("targets", "attack")]
+
+
 def test_events_planned_attack_is_hypothetical(run_events: Run) -> None:
     ws = run_events("Officials said the group was preparing a large attack on the bridge.")
     assert [m for _, _, m in mentions(ws)] == [model.Modality.HYPOTHETICAL]

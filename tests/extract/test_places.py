@@ -715,3 +715,17 @@ def test_places_region_after_a_town_is_the_region_spelt_as_its_capital(nlp: Lang
     # the capital town itself, named alone, stays the town
     alone = _by_text(_places(nlp, gaz, "Shells landed on a market in Buri Ram on Monday."))
     assert alone["Buri Ram"].place.kind == "town"
+
+
+def test_places_a_town_naming_the_district_struck_sits_where_places_sit(nlp: Language, gaz: Gazetteer) -> None:
+    # a smaller town the recogniser did not tag counts where a place stands; "on the Pogar
+    # district" puts the district, whose name the town lends, in that slot
+    found = _by_text(
+        _places(
+            nlp,
+            gaz,
+            "Tonight the enemy attempted a massive attack with aircraft-type UAVs on the Pogar district. "
+            "Nobody was hurt, the governor of the Bryansk region said.",
+        )
+    )
+    assert found["Pogar"].place.country_code == "RU"

@@ -249,6 +249,22 @@ def test_timex_the_night_of_the_report_day_before_it_falls_is_the_night_into_it(
     assert one("The mayor will speak on Wednesday night.", afternoon, nlp=nlp).value == "2023-05-03TNI"
 
 
+def test_timex_a_dated_night_not_yet_begun_is_the_night_into_that_day(nlp: Language) -> None:
+    """A report of 3 May's afternoon telling, in the past tense, of "the night of 3 May" can
+    only mean the night that ended that morning; in the evening's report, or told of what is
+    to come, it is the night starting on the 3rd."""
+    afternoon = Reference(earliest=dt.date(2023, 5, 3), time=dt.time(13, 50))
+    evening = Reference(earliest=dt.date(2023, 5, 3), time=dt.time(22, 15))
+    text = "On the night of 3 May, naval drones struck the oil terminal."
+    assert one(text, afternoon, nlp=nlp).value == "2023-05-02TNI"
+    assert one(text, evening, nlp=nlp).value == "2023-05-03TNI"
+    assert one("Engineers will restore power on the night of 3 May.", afternoon, nlp=nlp).value == "2023-05-03TNI"
+    # another day's night is read as written
+    assert one("On the night of 1 May, naval drones struck the oil terminal.", afternoon, nlp=nlp).value == (
+        "2023-05-01TNI"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "value", "start", "end"),
     [

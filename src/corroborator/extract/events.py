@@ -175,6 +175,8 @@ class EventFinder:
         return sorted(found, key=lambda m: -len(m[1]))
 
     def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
+        if entry.verb_only and token.pos_ == "NOUN" and token.dep_ != "ROOT":
+            return False
         near = syntax.neighbourhood(token)
         weapons_near = [weapon_at[i] for i in near if i in weapon_at]
         if token.dep_ == "acomp":

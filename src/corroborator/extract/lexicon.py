@@ -55,6 +55,10 @@ class TriggerEntry:
     armed: bool = False
     #: The word tells an assault fought on the ground ("ambush"), never a shelling.
     ground: bool = False
+    #: The word is an event only as a verb: read as a noun, it counts only where it heads its
+    #: clause (the tagger's reading of a headline's verb, "Drone targets apartment block");
+    #: a noun in any other role is the thing struck ("struck targets in the port").
+    verb_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 remnant_subject=frozenset(t.get("remnant_subject", ())),
                 armed=bool(t.get("armed", False)),
                 ground=bool(t.get("ground", False)),
+                verb_only=bool(t.get("verb_only", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]

@@ -554,7 +554,10 @@ def _names_a_person(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
 
 def _locative(token: Token, cues: PlaceCues) -> bool:
     """Whether a name sits where places sit: object of 'in', 'near', 'from', ... (also
-    through coordination: 'in Kharkiv and Sumy')."""
+    through coordination: 'in Kharkiv and Sumy'), or names the part of a town that does
+    ('on the Novozybkov district', 'in the Kherson area')."""
+    if token.dep_ == "compound" and token.head.lower_ in cues.near_after:
+        token = token.head
     return _object_of(token, cues.locative_prepositions)
 
 

@@ -11,12 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corroborator import model
-from corroborator.normalise.timex.anchoring import _base_period, _clock_hour, _Context, _Reading, _unanchored_value
+from corroborator.normalise.timex.anchoring import (
+    _base_period,
+    _before_evening,
+    _clock_hour,
+    _Context,
+    _Reading,
+    _unanchored_value,
+)
 from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
-from corroborator.normalise.timex.parts import ParsedTime, _Parts
+from corroborator.normalise.timex.parts import ParsedTime, Tense, _Parts
 from corroborator.normalise.timex.periods import _G, _PRECISION, _Period, _precision_for
 
 # Reference ranges longer than this are not resolved day by day: relative expressions then
@@ -63,6 +70,23 @@ def _time_of_day(parts: _Parts, period: _Period) -> _Period:
     return period
 
 
+def _night_not_yet_begun(parts: _Parts, period: _Period, ctx: _Context, tense: Tense | None) -> bool:
+    """ "Struck the port on the night of 11 November" in a report of 11 November's afternoon:
+    the night starting that day had not begun, so the date names the night into it, as
+    reports translated from Ukrainian or Russian mean it ("в ніч на 11 листопада"). Only for
+    a date the words give, told in the past tense (a weekday's night has its own rule)."""
+    return (
+        parts.pod == "NI"
+        and parts.hour is None
+        and parts.day is not None
+        and parts.weekday is None
+        and period.gran is _G.DAY
+        and period.first == ctx.ref
+        and tense == "past"
+        and _before_evening(ctx)
+    )
+
+
 def _narrow(start: dt.datetime, end: dt.datetime, mod: str | None) -> tuple[dt.datetime, dt.datetime]:
     third = (end - start) / 3
     if mod == "START":
@@ -93,6 +117,8 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
     if isinstance(base, _Reading):
         return base
     period, anchor = base
+    if _night_not_yet_begun(parts, period, ctx, parsed.tense):
+        period = replace(period, first=period.first - dt.timedelta(days=1))
     if period.gran <= _G.DAY:
         period = _time_of_day(parts, period)
     start, end = period.bounds(ctx.lex)
