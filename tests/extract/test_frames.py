@@ -211,6 +211,16 @@ def test_frames_a_time_on_the_first_of_conjoined_verbs_dates_the_event_word_afte
     assert [dated(frame) for frame in report.frames] == [["Friday"]]
 
 
+def test_frames_a_participle_after_its_clause_takes_the_clauses_time(extract: Extract) -> None:
+    # the parse hangs the time on "carried out", no event word; "targeting" tells what it did
+    report = extract(
+        "The coastal brigade carried out an operation at dawn on Tuesday, targeting a tanker in the Gulf of Aden "
+        "with two missiles."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["dawn on Tuesday"]
+
+
 def test_frames_a_time_after_the_reported_clause_is_the_clauses_not_the_saying(extract: Extract) -> None:
     # the parse hangs the time on "reported"; it follows the reported clause, whose time it is
     report = extract(

@@ -606,13 +606,19 @@ def _first_conjunct_times(token: Token, by_token: dict[int, model.TimeExpression
     """ "The drones had been circling since 9:30 a.m. and dropped explosives on two houses": a
     time on the first of conjoined verbs that share one subject is the scene of the chain,
     though the parse hangs it on that verb alone. An event word there shares it through the
-    frame; a verb that is none ("circling", "took off") would lose it."""
+    frame; a verb that is none ("circling", "took off") would lose it.
+
+    So with a participle that tells what the clause before it did: "the naval forces carried
+    out an operation at dawn today, Thursday, targeting the ship" targeted it at dawn."""
     verb = syntax.clause_verb(token)
-    if verb.dep_ != "conj" or syntax.shared_subject(verb) is None:
+    if verb.dep_ == "conj" and syntax.shared_subject(verb) is not None:
+        first = verb
+        while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+            first = first.head
+    elif _participle_of_its_clause(verb):
+        first = verb.head
+    else:
         return []
-    first = verb
-    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
-        first = first.head
     found = []
     for i, expression in by_token.items():
         path = [token.doc[i], *token.doc[i].ancestors]
@@ -622,6 +628,18 @@ def _first_conjunct_times(token: Token, by_token: dict[int, model.TimeExpression
         if path[steps.index(first.i) - 1].dep_ in _ADJUNCT_ARCS:
             found.append(expression)
     return found
+
+
+def _participle_of_its_clause(verb: Token) -> bool:
+    """A participle with no subject of its own, after the verb it modifies: "carried out an
+    operation at dawn, targeting the ship"."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head.i < verb.i
+        and not any(c.dep_ in syntax.SUBJECTS for c in verb.children)
+    )
 
 
 #: Words that may come before a time opening its sentence: "And on Friday, ...", "Then, at dawn, ...".
