@@ -171,6 +171,26 @@ def test_cluster_an_undated_weekday_clock_hours_off_still_meets_that_day(pipelin
     assert groups(pipeline.analyze([dated, undated])) == [["a", "c"]]
 
 
+def test_cluster_an_undated_clock_in_a_morning_post_meets_the_night_just_past(pipeline: Pipeline) -> None:
+    # the post names no day, only the hour, and came out at 8:40 that morning: the explosions
+    # were that night's, which the governor's post dates
+    governor = model.Report(
+        id="governor",
+        text="Tonight the enemy attempted a massive attack with aircraft-type UAVs on the Pogar district. "
+        "Falling debris started a fire at an industrial enterprise. There were no casualties.",
+        published="2024-03-05T08:15:00+03:00",
+        outlet="Governor of Bryansk Region",
+    )
+    residents = model.Report(
+        id="residents",
+        text="Residents write that from about 2:40 a.m. they heard at least six explosions near the Pogar "
+        "oil depot, after which three tanks caught fire.",
+        published="2024-03-05T08:40:00+03:00",
+        outlet="Pogar Today",
+    )
+    assert groups(pipeline.analyze([governor, residents])) == [["governor", "residents"]]
+
+
 # -- merges judged on clusters as wholes (Linker.cluster), on frames built by hand
 
 

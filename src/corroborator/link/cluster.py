@@ -240,6 +240,7 @@ def profile(members: Sequence[FrameFeatures]) -> FrameFeatures:
         sites=frozenset(x for m in members for x in m.sites),
         published=min(published, key=lambda p: p.start) if published else None,
         weekdays=tuple(w for m in members for w in m.weekdays),
+        clocks=tuple(c for m in members for c in m.clocks),
     )
 
 
@@ -257,7 +258,20 @@ def _time_agreement(a: FrameFeatures, b: FrameFeatures) -> bool | None:
     dated = dates_meet(a.intervals, b.intervals, slack=_TIME_SLACK)
     if dated is not None:
         return dated
-    return weekdays_meet(a, b)
+    weekdays = weekdays_meet(a, b)
+    if weekdays is not None:
+        return weekdays
+    return clocks_meet(a, b)
+
+
+def clocks_meet(a: FrameFeatures, b: FrameFeatures) -> bool | None:
+    """True when an undated frame's clock time, read on the day before its report came out,
+    meets the other side's date; None otherwise. Never False: the reading is a guess that
+    may join two frames but cannot part them."""
+    met = dates_meet(a.clocks, b.intervals or b.clocks, slack=_TIME_SLACK) or dates_meet(
+        b.clocks, a.intervals, slack=_TIME_SLACK
+    )
+    return True if met else None
 
 
 def weekdays_meet(a: FrameFeatures, b: FrameFeatures) -> bool | None:

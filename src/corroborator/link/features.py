@@ -166,6 +166,10 @@ class FrameFeatures:
     #: Weekdays the frame names with no week to place them ("on Saturday evening" in a
     #: statement with no date): they rule out incidents dated on other weekdays.
     weekdays: tuple[WeekdayReading, ...] = ()
+    #: For a frame with no date, its clock times ("from about 2:40 a.m.") read on the day
+    #: before the report came out, when it says at what hour: only they can place the event
+    #: among others, and only to join it to one (`Linker.score`).
+    clocks: tuple[model.TimeInterval, ...] = ()
 
     @property
     def id(self) -> str:
@@ -202,6 +206,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
                 for reading in readings(t)
             ]
         )
+        clocks = () if intervals else _clocks_before_publication(frame, report.normalised.publication)
         weapons = frozenset(
             c.value.code for c in claims if c.attribute == model.Attribute.WEAPON and isinstance(c.value, model.Label)
         )
@@ -223,9 +228,32 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
                 sites=unresolved_sites(frame),
                 published=published,
                 weekdays=tuple(r for t in frame.times if (r := weekday_reading(t)) is not None),
+                clocks=clocks,
             )
         )
     return features
+
+
+def _clocks_before_publication(
+    frame: model.Frame, publication: model.PublicationTime
+) -> tuple[model.TimeInterval, ...]:
+    """The frame's clock times that name no day, as read against a publication whose hour is
+    known, when they fall in the day before it: "residents heard explosions from about 2:40
+    a.m." in a post of 8:40 happened that night."""
+    if publication.declared is None or publication.declared_time is None:
+        return ()
+    published = datetime.combine(publication.declared, publication.declared_time)
+    return tuple(
+        t.interval
+        for t in frame.times
+        if t.interval is not None
+        and clock_only(t.clock, t.span.text)
+        and published - _CLOCK_REACH <= t.interval.start <= published
+    )
+
+
+#: How long before publication a clock time with no day is taken to be that day's.
+_CLOCK_REACH = timedelta(days=1)
 
 
 def _local_zone(frame: model.Frame) -> str | None:
