@@ -8,6 +8,7 @@ from corroborator import model
 from corroborator.evaluation import Places
 from corroborator.evaluation.gold import GoldTime
 from corroborator.evaluation.matching import clock_distance, source_names_match, values_match
+from corroborator.extract.settlements import unlisted_record
 from tests.evaluation.builders import at, label, place, when
 
 
@@ -117,6 +118,16 @@ def test_matching_place_unknown_to_the_gazetteer_needs_the_same_name(places: Pla
     assert places.resolve("Qwzxyplace", country="UA") == ()
     moscow = place(places, "Moscow", "RU")
     assert not values_match("Qwzxyplace", at(moscow), places=places)
+
+
+def test_matching_an_unlisted_village_is_the_gold_name_whatever_namesakes_are_listed(places: Places) -> None:
+    # the gazetteer lists an El Limoncito in Chiapas; the system read one in Michoacan that it
+    # does not list: the gold name cannot say which it means
+    michoacan = place(places, "Michoacan", "MX")
+    village = unlisted_record("El Limoncito", "village", "MX", michoacan, places.gazetteer)
+    assert values_match("El Limoncito", at(village), places=places, country="MX")
+    assert not values_match("El Limoncito", at(village), places=places, country="GT")
+    assert not values_match("La Tinaja", at(village), places=places, country="MX")
 
 
 def test_matching_codes_are_equal_ignoring_case(places: Places) -> None:

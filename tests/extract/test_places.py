@@ -729,3 +729,18 @@ def test_places_a_town_naming_the_district_struck_sits_where_places_sit(nlp: Lan
         )
     )
     assert found["Pogar"].place.country_code == "RU"
+
+
+def test_places_a_village_whose_namesakes_lie_in_other_regions_is_unlisted(nlp: Language, gaz: Gazetteer) -> None:
+    # the gazetteer lists El Limoncito only in Chiapas: the one in Michoacan is another village
+    text = "Drones dropped explosives on homes in the village of El Limoncito in the Mexican state of Michoacan."
+    village = _by_text(_places(nlp, gaz, text))["El Limoncito"]
+    assert (village.match, village.place.country_code, village.place.admin1) == ("unlisted", "MX", "Michoacan")
+    # in the region of a listed namesake, it is that one
+    text = "Drones dropped explosives on homes in the village of El Limoncito in the Mexican state of Chiapas."
+    village = _by_text(_places(nlp, gaz, text))["El Limoncito"]
+    assert village.match != "unlisted" and village.place.admin1 == "Chiapas"
+    # so far from a town named as its container ("near Apatzingan", in Michoacan)
+    text = "Drones dropped explosives on homes in the village of El Limoncito, near Apatzingan, in western Mexico."
+    village = _by_text(_places(nlp, gaz, text))["El Limoncito"]
+    assert (village.match, village.place.admin1) == ("unlisted", "Michoacan")

@@ -26,7 +26,7 @@ from unidecode import unidecode
 
 from corroborator import model
 from corroborator.evaluation.gold import GoldTime, GoldValue
-from corroborator.extract.gazetteer import Gazetteer, name_key
+from corroborator.extract.gazetteer import Gazetteer, is_unlisted, name_key
 from corroborator.extract.places import PART_NOUNS, PlaceCues
 
 #: How far a system clock time may be from the gold one and still be the same reading.
@@ -93,6 +93,11 @@ class Places:
         if not candidates:
             # Unknown to the gazetteer: only the same name can be the same place.
             return any(name_key(gold_name) == name_key(n) for n in (system.name,))
+        if is_unlisted(system) and name_key(gold_name) == name_key(system.name):
+            # A village the system read as one the gazetteer does not list ("the village of El
+            # Aguaje in Michoacan", when every listed El Aguaje lies in another state): the gold
+            # name cannot say which namesake it means, so the same name in the same country is it.
+            return country is None or system.country_code == country.upper()
         best = candidates[0]
         if best.id == system.id:
             return True

@@ -41,6 +41,9 @@ CONTAINER_REACH: Final = 8
 #: How far back (characters, about three sentences) a named town still says where a
 #: settlement or a city district lies (also read by places for districts).
 NEARBY_CHARS: Final = 400
+#: How far from the town named as its container a village of the name may lie and still be
+#: the one the gazetteer lists (a municipality or district around the town).
+CONTAINER_TOWN_KM: Final = 50.0
 
 #: Settlement nouns and the gazetteer kind an unlisted place of that noun gets.
 _KIND_OF_NOUN: Final = {
@@ -96,7 +99,7 @@ def unlisted_settlements(
             or country_before(doc[start].idx, around)
         )
         country = stated or sole_country(country_weights)
-        if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country):
+        if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country, container):
             continue
         if stated is None and gazetteer.knows(name) and not _names_country(located, country):
             continue  # a name listed abroad needs the report to name this country or a region of it
@@ -125,12 +128,30 @@ def _names_country(located: Sequence[model.PlaceMention], country: str) -> bool:
     )
 
 
-def _listed(gazetteer: Gazetteer, name: str, country: str) -> bool:
+def _listed(gazetteer: Gazetteer, name: str, country: str, container: model.Place | None = None) -> bool:
     """Whether the gazetteer lists the settlement: a place of that name, or one in the country
     it lies in of any alias. Another country's place that only has the name among its
     alternates ("Nasir", once a name of a Turkish village) does not make a South Sudanese
-    town of that name listed."""
-    return any(not c.alias or c.place.country_code == country for c in gazetteer.candidates(name))
+    town of that name listed. With a first-level region named as the container ("the village
+    of El Aguaje in the state of Michoacan"), namesakes the gazetteer places in other regions
+    of the country are other villages; one whose region it does not know may be this one."""
+    listed = [c.place for c in gazetteer.candidates(name) if not c.alias or c.place.country_code == country]
+    if container is None or container.country_code != country:
+        return bool(listed)
+    if container.kind == "admin1":
+        return any(
+            place.country_code != country or not place.admin1 or gazetteer.contains(container, place)
+            for place in listed
+        )
+    if container.kind in {"town", "city"} and container.latitude is not None:
+        # "the locality of El Aguaje, municipality of Aguililla": namesakes far from the town
+        # are other villages
+        return any(
+            place.country_code != country or (distance := gazetteer.distance_km(container, place)) is None
+            or distance <= CONTAINER_TOWN_KM
+            for place in listed
+        )
+    return bool(listed)
 
 
 def _introduced_names(
