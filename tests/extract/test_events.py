@@ -99,6 +99,16 @@ def test_events_the_targets_struck_are_no_event_but_a_headline_verb_is(run_event
     assert [(trigger, cls) for trigger, cls, _ in mentions(headline)] == [("targets", "attack")]
 
 
+def test_events_destroyed_with_a_weapon_is_an_attack(run_events: Run) -> None:
+    ws = run_events("Separatist fighters destroyed an army truck with an IED near the bridge this morning.")
+    assert [(trigger, cls) for trigger, cls, _ in mentions(ws)] == [("destroyed", "attack")]
+    ws = run_events("Insurgents destroyed the checkpoint using drones on Monday.")
+    assert [(trigger, cls) for trigger, cls, _ in mentions(ws)] == [("destroyed", "attack")]
+    # the weapon destroyed is an interception, whatever destroyed it
+    ws = run_events("Air defence destroyed two drones with a Stinger missile over the city.")
+    assert [(trigger, cls) for trigger, cls, _ in mentions(ws)] == [("destroyed", "intercept")]
+
+
 def test_events_planned_attack_is_hypothetical(run_events: Run) -> None:
     ws = run_events("Officials said the group was preparing a large attack on the bridge.")
     assert [m for _, _, m in mentions(ws)] == [model.Modality.HYPOTHETICAL]

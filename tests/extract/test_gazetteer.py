@@ -104,6 +104,10 @@ def test_gazetteer_country_aliases(gaz: Gazetteer) -> None:
     for written in ("Russian Federation", "the Russian Federation", "RF"):
         best = gaz.lookup(written)[0]
         assert (best.kind, best.country_code) == ("country", "RU")
+    # the country's own name in French, as its Anglophone separatists name the state
+    for written in ("Cameroun", "Republique du Cameroun"):
+        best = gaz.lookup(written)[0]
+        assert (best.kind, best.country_code) == ("country", "CM")
     assert gaz.lookup("Russian") == []  # a demonym is not a name of a place
     assert gaz.demonym_country("Russian") == "RU"
     assert gaz.demonym_country("Moscow") is None

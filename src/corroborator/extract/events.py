@@ -223,9 +223,10 @@ class EventFinder:
                 or (recent and _pronoun_argument(token, {"dobj", "nsubjpass"}))
             )
         if entry.weapon_as_subject:
-            return any(_is_subject_of(token.doc[w.root], token) for w in attack_weapons) or (
-                recent and _pronoun_argument(token, {"nsubj"})
-            )
+            return any(
+                _is_subject_of(token.doc[w.root], token) or _is_instrument_of(token.doc[w.root], token)
+                for w in attack_weapons
+            ) or (recent and _pronoun_argument(token, {"nsubj"}))
         near_attack = [w for w in weapons_near if w.category != "air_defence"]
         if entry.needs_agent and self._armed_agents(token):
             return True  # "soldiers killed five villagers", "two were wounded by militants"
@@ -783,6 +784,18 @@ def _is_subject_of(weapon: Token, verb: Token) -> bool:
         break
     # "debris of a drone fell": the weapon sits inside the subject phrase.
     return any(c.dep_ in syntax.SUBJECTS and c.left_edge.i <= weapon.i <= c.right_edge.i for c in verb.children)
+
+
+def _is_instrument_of(weapon: Token, verb: Token) -> bool:
+    """ "Fighters destroyed an armoured vehicle with an IED", "the convoy was destroyed by a
+    drone", "destroyed the depot using drones": the weapon did it, though not as the subject."""
+    head = weapon.head
+    if weapon.dep_ == "pobj" and head.head.i == verb.i:
+        return head.lower_ == "with" or (head.lower_ == "by" and head.dep_ == "agent")
+    if weapon.dep_ != "dobj" or head.lower_ != "using":
+        return False
+    # the parse may hang "using" on the verb's object ("destroyed the checkpoint using drones")
+    return head.head.i == verb.i or (head.dep_ == "acl" and head.head.head.i == verb.i)
 
 
 def _weapon_recently(token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
