@@ -79,6 +79,20 @@ def test_attribution_inverted_speaker_after_the_quote(find: Find) -> None:
     assert a.content_span.text == '"Two warehouses burned,"'
 
 
+def test_attribution_a_when_clause_between_content_and_speaker_is_told(find: Find) -> None:
+    # the parser hangs the "when" clause on "told"; it is part of what the team told
+    text = (
+        "Seven people died, among them a teacher, when a military jet bombed a school sheltering displaced "
+        "people near the river early on Friday, the rescue team told our reporter."
+    )
+    a = only(find(text), "told")
+    assert a.content_span.text == (
+        "Seven people died, among them a teacher, when a military jet bombed a school sheltering displaced "
+        "people near the river early on Friday"
+    )
+    assert a.source_span is not None and a.source_span.text == "the rescue team"
+
+
 def test_attribution_speaker_then_colon_then_quote(find: Find) -> None:
     a = only(find('The ministry said: "All targets were hit."'), "said")
     assert a.content_span.text == '"All targets were hit."'

@@ -45,6 +45,7 @@ _CAUSATIVE = frozenset({"make"})
 _NOT_A_SUBJECT_END = frozenset({"'s", "’s", "the", "a", "an", "his", "her", "their", "its", "new", "more"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MEDIA_KINDS = frozenset(
     {
         SourceKind.STATE_MEDIA,
@@ -1339,7 +1340,7 @@ class CueReader:
         clauses = [c for c in clauses if c is clauses[0] or not self._coordinated_report(c)]
         clauses = [c for c in clauses if not self._set_off_before(verb, c, clauses)]
         if clauses:
-            return self.trimmed(self._claim_tokens(clauses)), True
+            return self.trimmed(self._claim_tokens([*clauses, *_told_on(verb, clauses)])), True
         carried = self._clause_of_medium(verb)
         if carried is not None:
             return self.trimmed(list(carried.subtree)), True
@@ -2040,3 +2041,16 @@ def _one_word_cue(
         description=description,
         cue_token=token,
     )
+
+
+def _told_on(verb: Token, clauses: Sequence[Token]) -> list[Token]:
+    """ "Eighteen people were killed, among them five children, when a jet bombed a monastery,
+    the rescue team told Chindwin Voice": the parser hangs the "when" clause on the cue verb,
+    but between the content told before it and the speaker it is part of what was told."""
+    before = [c for c in clauses if c.i < verb.i]
+    if not before:
+        return []
+    after = max(c.right_edge.i for c in before)
+    speaker = min((c.left_edge.i for c in verb.children if c.dep_ in _SUBJECTS), default=verb.i)
+    return [c for c in verb.children if c.dep_ == "advcl" and after < c.left_edge.i and c.right_edge.i < speaker]
+
