@@ -337,6 +337,8 @@ class ClaimAssembler:
     ) -> model.Claim:
         attribution = _innermost(ws.attributions, evidence)
         sentence = _sentence(ws, evidence)
+        if attribution is None:
+            attribution = _continued(ws, sentence)
         hedges = _hedges(sentence)
         attribution_id: str | None = None
         via: tuple[model.Source, ...] = ()
@@ -446,6 +448,46 @@ def _innermost(attributions: Sequence[model.Attribution], evidence: model.Span) 
     if not containing:
         return None
     return min(containing, key=lambda a: a.content_span.end - a.content_span.start)
+
+
+def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
+    """ "Some 15 rockets were fired at the area of Shlomi, the IDF said. Several were intercepted
+    and the rest fell in open areas.": a sentence that names no source of its own, right after
+    one that ends with what a named source said, in the same paragraph, goes on with that
+    statement (as news writing continues indirect speech). Not after a quote, nor across a
+    sentence that has an attribution of its own."""
+    if not len(sentence) or sentence.start == 0:
+        return None
+    paragraph = ws.report.paragraph_at(sentence.start_char)
+    if paragraph is None or paragraph.start >= sentence.start_char:
+        return None
+    if any(_touches(a, sentence.start_char, sentence.end_char) for a in ws.attributions):
+        return None
+    previous = ws.doc[sentence.start - 1].sent
+    if previous.start_char < paragraph.start:
+        return None
+    told = [
+        a
+        for a in ws.attributions
+        if previous.start_char <= a.content_span.start
+        and a.content_span.end <= previous.end_char
+        and a.source_span is not None
+        and not a.quote
+        and not a.source.key.startswith((DOCUMENT_PREFIX, HEDGE_PREFIX))
+        and a.source.kind not in _NO_VOICE
+    ]
+    if len(told) != 1:
+        return None
+    return told[0]
+
+
+#: Sources whose statement a following sentence does not go on with: nobody in particular.
+_NO_VOICE = frozenset({model.SourceKind.ANONYMOUS, model.SourceKind.UNKNOWN})
+
+
+def _touches(attribution: model.Attribution, start: int, end: int) -> bool:
+    spans = [attribution.content_span, attribution.source_span, attribution.cue_span]
+    return any(span is not None and span.start < end and start < span.end for span in spans)
 
 
 def _sentence(ws: Workspace, evidence: model.Span) -> SpacySpan:

@@ -1227,6 +1227,7 @@ class CueReader:
         label = {words.text.lower(), words.root.lemma_.lower(), words.root.lower_}
         if words[0].lower_ in ("the", "a", "an") and len(words) > 1:
             label.add(words[1:].text.lower())  # "The Latest: ..."
+        label.add(_STAMP_AFTER.sub("", words.text).lower())  # "UPD 09:20: ..."
         if label & self.lexicon.colon_labels:
             return None  # "Update: ...", "Editor's note: ..."
         if not self._speaker_label(words):
@@ -1962,6 +1963,8 @@ def _bare_as_clause(verb: Token) -> bool:
 
 #: A live blog's or channel's entry stamp before the entry's first words: "06:20", "[21.10.25 15:12]".
 _ENTRY_STAMP = re.compile(r"\[?[\d.:/ -]+\]?\s*")
+#: A clock or date stamp closing a label ("UPD 09:20").
+_STAMP_AFTER = re.compile(r"\s+\[?\d[\d.:/ -]*\]?$")
 
 
 def _title_cased(line: str) -> bool:

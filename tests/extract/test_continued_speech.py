@@ -1,0 +1,60 @@
+"""Indirect speech that runs on: a sentence naming no source of its own, right after one that
+ends with what a named source said, in the same paragraph, is that source's (assemble.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator import model
+from corroborator.config import Settings
+from corroborator.pipeline import Pipeline
+
+OUTLET = "Harbour Lights Gazette"
+
+
+@pytest.fixture(scope="module")
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def claims(pipeline: Pipeline, text: str, attribute: model.Attribute) -> list[model.Claim]:
+    report = model.Report(id="r", text=text, published="2024-11-10T13:00:00+02:00", outlet=OUTLET)
+    (extracted,) = pipeline.pipe([report])
+    assert isinstance(extracted, model.ExtractedReport)
+    found = [c for c in extracted.claims if c.attribute == attribute]
+    assert found, [(c.attribute, c.evidence.text) for c in extracted.claims]
+    return found
+
+
+def test_continued_speech_the_next_sentence_goes_on_with_the_named_source(pipeline: Pipeline) -> None:
+    text = (
+        "Some 12 rockets were fired at the border town of Metula on Tuesday afternoon, the army said. "
+        "Four were intercepted by air defence systems and the rest fell in open areas."
+    )
+    (intercepted,) = claims(pipeline, text, model.Attribute.INTERCEPTED)
+    assert (intercepted.source.name, intercepted.source.kind) == ("army", model.SourceKind.MILITARY)
+    assert intercepted.attribution_id is not None
+
+
+def test_continued_speech_not_into_the_next_paragraph(pipeline: Pipeline) -> None:
+    text = (
+        "Some 12 rockets were fired at the border town of Metula on Tuesday afternoon, the army said.\n\n"
+        "Four were intercepted by air defence systems and the rest fell in open areas."
+    )
+    (intercepted,) = claims(pipeline, text, model.Attribute.INTERCEPTED)
+    assert intercepted.source.name == OUTLET
+
+
+def test_continued_speech_not_after_a_quote_nor_over_a_source_of_its_own(pipeline: Pipeline) -> None:
+    quoted = (
+        '"Rockets were fired at Metula from across the border on Tuesday," an army spokesman said. '
+        "Four were intercepted by air defence systems and the rest fell in open areas."
+    )
+    (intercepted,) = claims(pipeline, quoted, model.Attribute.INTERCEPTED)
+    assert intercepted.source.name == OUTLET
+    own = (
+        "Some 12 rockets were fired at the border town of Metula on Tuesday afternoon, the army said. "
+        "Four were intercepted by air defence systems, the mayor told reporters."
+    )
+    (intercepted,) = claims(pipeline, own, model.Attribute.INTERCEPTED)
+    assert intercepted.source.kind == model.SourceKind.OFFICIAL
