@@ -1,5 +1,5 @@
-"""Indirect speech that runs on: a sentence naming no source of its own, right after one that
-ends with what a named source said, in the same paragraph, is that source's (assemble.py)."""
+"""Whose voice a claim is in when no attribution covers its words (assemble.py): indirect speech
+that runs on into the next sentence of its paragraph, and a denial in the first person."""
 
 from __future__ import annotations
 
@@ -58,3 +58,21 @@ def test_continued_speech_not_after_a_quote_nor_over_a_source_of_its_own(pipelin
     )
     (intercepted,) = claims(pipeline, own, model.Attribute.INTERCEPTED)
     assert intercepted.source.kind == model.SourceKind.OFFICIAL
+
+
+def test_a_denial_in_the_first_person_is_claimed_as_denied(pipeline: Pipeline) -> None:
+    # no attribution reads "we deny": the voice speaking (here the statement's author, quoted
+    # after a colon) denies what the verb governs
+    text = (
+        "A drone strike hit the main market in Kadugli on Sunday, killing 12 people, local activists said. "
+        "In a statement, the Rapid Support Forces said: We categorically deny targeting the market."
+    )
+    denied = [c for c in claims(pipeline, text, model.Attribute.TARGET) if c.evidence.text == "the market"]
+    assert [c.stance for c in denied] == [model.Stance.DENIES]
+    # an aside inside the denial is told, not denied
+    text = (
+        "A drone strike hit the main market in Kadugli on Sunday, local activists said. We reject the claims "
+        "of the army, whose drone killed 12 people at the market."
+    )
+    (killed,) = claims(pipeline, text, model.Attribute.KILLED)
+    assert killed.stance != model.Stance.DENIES

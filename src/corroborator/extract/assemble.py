@@ -100,8 +100,12 @@ class ClaimAssembler:
         group_homes: Mapping[str, str] | None = None,
         parties: PartyTable | None = None,
         contains: Callable[[model.Place, model.Place], bool] | None = None,
+        denials: frozenset[str] = frozenset(),
     ) -> None:
         self._own_voice = own_voice
+        #: Verbs of denial ("deny", "reject"): what the voice itself denies ("we deny targeting
+        #: the market") it claims with stance `denies`.
+        self._denials = denials
         #: Whether one place lies in another (the gazetteer's hierarchy): a frame claims its
         #: smallest places, not the areas they lie in.
         self._contains = contains
@@ -358,6 +362,8 @@ class ClaimAssembler:
             source, stance = FOOTAGE_SOURCE, model.Stance.REPORTS
         else:
             source, stance = own, model.Stance.ASSERTS
+        if stance == model.Stance.ASSERTS and _denied_in_own_words(ws, evidence, self._denials):
+            stance = model.Stance.DENIES
         if negated:
             stance = model.Stance.ASSERTS if stance == model.Stance.DENIES else model.Stance.DENIES
         elif stance == model.Stance.ASSERTS and hedges:
@@ -483,6 +489,27 @@ def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
 
 #: Sources whose statement a following sentence does not go on with: nobody in particular.
 _NO_VOICE = frozenset({model.SourceKind.ANONYMOUS, model.SourceKind.UNKNOWN})
+
+
+def _denied_in_own_words(ws: Workspace, evidence: model.Span, denials: frozenset[str]) -> bool:
+    """ "We categorically deny targeting the market": the voice speaking denies in the first
+    person, which no attribution reads (the report, or the speaker it quotes, speaking for
+    itself). What the denial verb governs, and the denial itself, are denied."""
+    span = ws.char_span(evidence)
+    if span is None or not denials:
+        return False
+    token = span.root
+    while True:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in denials:
+            return any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children)
+        if token.dep_ in _ASIDES or token.head.i == token.i:
+            return False  # "we reject the claims of the army, which killed 12": the killing is told
+        token = token.head
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+#: Arcs by which a clause hangs on a word as an aside, not as what a verb governs.
+_ASIDES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 
 
 def _touches(attribution: model.Attribution, start: int, end: int) -> bool:

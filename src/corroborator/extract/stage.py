@@ -18,6 +18,7 @@ from corroborator.config import Settings
 from corroborator.extract.actors import PartyTable
 from corroborator.extract.assemble import ClaimAssembler
 from corroborator.extract.attribution import find_attributions
+from corroborator.extract.attribution_lexicon import CueLexicon
 from corroborator.extract.events import EventFinder, WeaponFinder
 from corroborator.extract.facts import FactFinder
 from corroborator.extract.frames import FrameBuilder
@@ -176,5 +177,8 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
             },
             parties=parties,
             contains=gazetteer.contains,
+            denials=frozenset(
+                lemma for lemma, stance in CueLexicon.load(settings).verbs.items() if stance == model.Stance.DENIES
+            ),
         ),
     ]
