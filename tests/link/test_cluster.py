@@ -191,6 +191,23 @@ def test_cluster_an_undated_clock_in_a_morning_post_meets_the_night_just_past(pi
     assert groups(pipeline.analyze([governor, residents])) == [["governor", "residents"]]
 
 
+def test_cluster_a_threads_later_stamps_are_read_on_its_day(pipeline: Pipeline) -> None:
+    # the thread is dated by its first post (21:50); an entry stamped 23:05 and naming no day is
+    # that evening's, which linking may join to a frame dated that evening
+    thread = model.Report(
+        id="thread",
+        text="21:50 Sirens sounded across the north.\n\n23:05 Update: About 30 missiles were launched from Iran "
+        "toward Israel. Most were intercepted.",
+        published="2024-03-05T21:50:00+02:00",
+        outlet="Home Front Desk (X)",
+    )
+    (extracted,) = pipeline.pipe([thread])
+    assert isinstance(extracted, model.ExtractedReport)
+    (features,) = frame_features(extracted)
+    assert not features.intervals
+    assert [(c.start, c.end) for c in features.clocks] == [(datetime(2024, 3, 5, 23, 5), datetime(2024, 3, 5, 23, 6))]
+
+
 # -- merges judged on clusters as wholes (Linker.cluster), on frames built by hand
 
 

@@ -206,7 +206,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
                 for reading in readings(t)
             ]
         )
-        clocks = () if intervals else _clocks_before_publication(frame, report.normalised.publication)
+        clocks = () if intervals else _clocks_near_publication(frame, report.normalised.publication)
         weapons = frozenset(
             c.value.code for c in claims if c.attribute == model.Attribute.WEAPON and isinstance(c.value, model.Label)
         )
@@ -234,12 +234,12 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
     return features
 
 
-def _clocks_before_publication(
+def _clocks_near_publication(
     frame: model.Frame, publication: model.PublicationTime
 ) -> tuple[model.TimeInterval, ...]:
     """The frame's clock times that name no day, as read against a publication whose hour is
-    known, when they fall in the day before it: "residents heard explosions from about 2:40
-    a.m." in a post of 8:40 happened that night."""
+    known, when they fall in the day before it or a few hours after (a thread's later entries):
+    "residents heard explosions from about 2:40 a.m." in a post of 8:40 happened that night."""
     if publication.declared is None or publication.declared_time is None:
         return ()
     published = datetime.combine(publication.declared, publication.declared_time)
@@ -248,12 +248,15 @@ def _clocks_before_publication(
         for t in frame.times
         if t.interval is not None
         and clock_only(t.clock, t.span.text)
-        and published - _CLOCK_REACH <= t.interval.start <= published
+        and published - _CLOCK_REACH <= t.interval.start <= published + _CLOCK_AFTER
     )
 
 
 #: How long before publication a clock time with no day is taken to be that day's.
 _CLOCK_REACH = timedelta(days=1)
+#: A live blog or thread goes on after the time it gives as published ("23:05 Update: ..." in a
+#: thread published at 22:14): its later stamps are read on the same day, up to this long after.
+_CLOCK_AFTER = timedelta(hours=6)
 
 
 def _local_zone(frame: model.Frame) -> str | None:
