@@ -211,6 +211,19 @@ def test_frames_a_time_on_the_first_of_conjoined_verbs_dates_the_event_word_afte
     assert [dated(frame) for frame in report.frames] == [["Friday"]]
 
 
+def test_frames_a_year_in_background_sets_no_scene(extract: Extract) -> None:
+    # "in 2023" dates the fighting's outbreak, not the strike the next paragraph tells: the
+    # government's version of Tuesday's strike is that strike
+    report = extract(
+        "A drone strike on a minibus near the town of Kobo killed at least nine people on Tuesday, a hospital "
+        "official said.\n\nResidents blamed the army, which has used armed drones against the militia since "
+        "fighting broke out in the region in 2023.\n\nThe government said in a statement that security forces "
+        "had struck a vehicle loaded with armed elements in the area."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["Tuesday"]
+
+
 def test_frames_a_participle_after_its_clause_takes_the_clauses_time(extract: Extract) -> None:
     # the parse hangs the time on "carried out", no event word; "targeting" tells what it did
     report = extract(

@@ -781,10 +781,13 @@ def _slack(a: model.TimeInterval, b: model.TimeInterval) -> timedelta:
 
 def _names_a_day(expression: model.TimeExpression) -> bool:
     """A time that says which day ("on Saturday", "last night"), not just a part of one
-    ("a sleepless night"): only those may set the scene for another sentence. A weekday
-    in an undated report names its day too, though no calendar holds it."""
+    ("a sleepless night") nor a week, month or year ("since fighting broke out in 2023"): only
+    those may set the scene for another sentence. A weekday in an undated report names its day
+    too, though no calendar holds it."""
     if weekday_reading(expression) is not None:
         return True
+    if expression.precision in _PERIODS:
+        return False
     return bool(_dated([expression])) and bool(_DAY_NAMING.search(expression.span.text))
 
 
