@@ -267,6 +267,12 @@ def test_frames_the_strike_that_took_place_at_a_time_is_the_attack_told_before(e
     )
     (strike,) = came.frames
     assert "around 1930 GMT on Sunday" in dated(strike)
+    began = extract(
+        "A drone hit the substation in Pryluky overnight, residents said.\n\n"
+        "The strike began at about 04:10 and lasted an hour."
+    )
+    (strike,) = began.frames
+    assert "about 04:10" in dated(strike)
 
 
 def test_frames_a_recurring_word_describing_a_thing_does_not_make_the_event_habitual(extract: Extract) -> None:

@@ -865,7 +865,7 @@ _STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
 
 def _strike_recalled(token: Token, recent: bool) -> bool:
     """ "A drone hit the market. The strike happened at about 9:40": "the strike" that took
-    place (happened, occurred, came), after a weapon was named, is that attack told again,
+    place (happened, occurred, came, began), after a weapon was named, is that attack told again,
     with when or where. So is
     "the minibus was hit near Gobiye" (or "it was hit at 11:15") after "a drone strike on a
     minibus": the target told again in the passive, with no other agent ("was hit by a truck"
@@ -879,8 +879,12 @@ def _strike_recalled(token: Token, recent: bool) -> bool:
         return False
     verb = token.head
     took_place = verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
-    # "the strike came at around 1930 GMT on Sunday"
-    return token.dep_ == "nsubj" and (verb.lemma_.lower() in {"happen", "occur", "come"} or took_place)
+    # "the strike came at around 1930 GMT on Sunday", "the strike on Kremenchuk began at 04:10"
+    return token.dep_ == "nsubj" and (verb.lemma_.lower() in _OCCURRENCE_VERBS or took_place)
+
+
+#: Verbs by which "the strike" that a weapon's mention makes an attack is told again.
+_OCCURRENCE_VERBS = frozenset({"happen", "occur", "come", "begin", "start"})
 
 
 #: Verbs of harm whose subject, a strike, is an attack: a labour strike kills no one.
