@@ -98,6 +98,8 @@ def test_gazetteer_codes_crimea_and_sevastopol_under_ukraine(gaz: Gazetteer) -> 
     assert (crimea.kind, crimea.country_code) == ("admin1", "UA")
     assert gaz.lookup("Sevastopol")[0].country_code == "UA"
     assert gaz.lookup("Saky air base")[0].admin1 == "Crimea"
+    # bare "Belbek" is the airfield, not the village GeoNames keeps the old name for
+    assert gaz.lookup("Belbek")[0].kind == "air_base"
 
 
 def test_gazetteer_country_aliases(gaz: Gazetteer) -> None:
