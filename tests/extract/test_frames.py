@@ -324,6 +324,17 @@ def test_frames_a_clock_naming_no_day_is_on_the_day_the_frame_names(extract: Ext
     assert clocks == {"2024-11-09T14:30"}
 
 
+def test_frames_a_datelines_date_dates_nothing_though_its_place_is_unread(extract: Extract) -> None:
+    # a place in another country than the report's is not read as a place here; the line is a
+    # dateline all the same, and its date is when the report was filed
+    report = extract(
+        "NAIROBI, Nov 10 (Rift Dispatch) - A drone strike on a minibus carrying passengers near the town of Woldia "
+        "in Ethiopia's Amhara region killed at least 14 people on Saturday, a hospital official and residents said."
+    )
+    (strike,) = report.frames
+    assert dated(strike) == ["Saturday"]
+
+
 def test_frames_a_twelve_hour_clock_told_of_an_afternoon_is_after_noon(extract: Extract) -> None:
     report = extract(
         "A drone struck a wedding party in Kherson on Saturday afternoon. "

@@ -35,6 +35,7 @@ from corroborator.extract.times import (
     WeekdayReading,
     clock_only,
     clocks_on_the_day,
+    in_dateline,
     most_precise,
     weekday_reading,
     weekdays_agree,
@@ -833,8 +834,8 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     found: dict[int, model.TimeExpression] = {}
     for expression in ws.times:
         span = ws.char_span(expression.span)
-        if span is None or _dateline_time(ws, span.start, reporting):
-            continue
+        if span is None or _dateline_time(ws, span.start, reporting) or in_dateline(ws.report.text, span.start_char):
+            continue  # "NAIROBI, Nov 5 (Horn Dispatch) -", whether or not its place was read
         bounds = expression.bound is not None and not _began_within_a_day(expression)
         if bounds or _counting_period(expression, span) or _time_of_saying(span.root):
             continue

@@ -26,6 +26,7 @@ __all__ = [
     "clock_only",
     "clocks_on_the_day",
     "find_times",
+    "in_dateline",
     "in_local_time",
     "local_interval",
     "most_precise",
@@ -180,7 +181,7 @@ def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInt
     return tuple(i for i in intervals if i.duration <= limit)
 
 
-def _in_dateline(text: str, offset: int) -> bool:
+def in_dateline(text: str, offset: int) -> bool:
     """Whether `offset` falls on the filing date of a dateline opening its line, whether or
     not its place was resolved ("NAIROBI, Nov 5 (Horn Dispatch) -")."""
     match = _DATELINE.match(text, text.rfind("\n", 0, offset) + 1)
@@ -218,7 +219,7 @@ def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[
         (_named_day(e.value, e.interval), (e.value or "")[-3:])
         for e in times
         if e.interval is not None
-        and not _in_dateline(text, e.span.start)
+        and not in_dateline(text, e.span.start)
         and e.precision in _DAY_LEVEL
         and e.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
         and not _clock_only(e)
