@@ -744,3 +744,17 @@ def test_places_a_village_whose_namesakes_lie_in_other_regions_is_unlisted(nlp: 
     text = "Drones dropped explosives on homes in the village of El Limoncito, near Apatzingan, in western Mexico."
     village = _by_text(_places(nlp, gaz, text))["El Limoncito"]
     assert (village.match, village.place.admin1) == ("unlisted", "Michoacan")
+
+
+def test_places_a_government_named_by_its_seat_places_nothing(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "A drone struck a city bus in the southern Ukrainian city of Kherson on Saturday, killing one passenger. "
+        "The Moscow-installed administration of the occupied part of the region denied the accusation, calling it "
+        "a provocation by the Kyiv regime. Residents have long accused Russian units of hunting civilians, an "
+        "accusation Moscow rejects."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    # "the Kyiv regime" names no region the city must lie in
+    assert found["Kherson"].place.country_code == "UA"
+    # "Moscow-installed", "Moscow rejects": the government, not where anything happened
+    assert "Moscow" not in found

@@ -711,12 +711,12 @@ class _LeadIns:
         self.paragraph_has_mention = {
             self._paragraph(h.token) for h in ws.events if h.mention.modality == model.Modality.ACTUAL
         }
-        dated_sentences = {ws.doc[i].sent.start for i, t in times.items() if _names_a_day(t)}
+        dated_sentences = {ws.doc[i].sent.start for i, t in times.items() if _sets_a_scene(t)}
         # A scene is set with a when: a place alone in an earlier sentence ("the invasion of
         # Ukraine was continuing") is background, not the setting of what follows.
         scene_places = {i: p for i, p in places.items() if ws.doc[i].sent.start in dated_sentences}
         candidates: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
-            *((i, t) for i, t in times.items() if _names_a_day(t)),
+            *((i, t) for i, t in times.items() if _sets_a_scene(t)),
             *scene_places.items(),
         ]
         self.pending: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
@@ -782,14 +782,17 @@ def _slack(a: model.TimeInterval, b: model.TimeInterval) -> timedelta:
 
 def _names_a_day(expression: model.TimeExpression) -> bool:
     """A time that says which day ("on Saturday", "last night"), not just a part of one
-    ("a sleepless night") nor a week, month or year ("since fighting broke out in 2023"): only
-    those may set the scene for another sentence. A weekday in an undated report names its day
-    too, though no calendar holds it."""
+    ("a sleepless night"): only those may set the scene for another sentence. A weekday
+    in an undated report names its day too, though no calendar holds it."""
     if weekday_reading(expression) is not None:
         return True
-    if expression.precision in _PERIODS:
-        return False
     return bool(_dated([expression])) and bool(_DAY_NAMING.search(expression.span.text))
+
+
+def _sets_a_scene(expression: model.TimeExpression) -> bool:
+    """A time that may date the event words of the sentences after it: one that names a day,
+    not a week, month or year ("since fighting broke out in Amhara in 2023" is background)."""
+    return _names_a_day(expression) and expression.precision not in _PERIODS
 
 
 def _weekdays(expressions: Sequence[model.TimeExpression]) -> list[WeekdayReading]:

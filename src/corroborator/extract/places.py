@@ -652,7 +652,20 @@ def _end_of_a_route(doc: Doc, raw: _Raw) -> bool:
 def _not_the_scene(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     """A name that stands for a government or an armed group, or where people fled to: no
     place where anything happened."""
-    return _metonymic(doc, raw, cues) or _destination(doc, raw)
+    return _metonymic(doc, raw, cues) or _destination(doc, raw) or _hyphened_qualifier(doc, raw)
+
+
+def _hyphened_qualifier(doc: Doc, raw: _Raw) -> bool:
+    """'the Moscow-installed administration', 'Kremlin-backed officials', 'a Kyiv-based analyst':
+    a name joined by a hyphen to the participle after it qualifies someone (who installed,
+    backs or houses them), and says nothing of where an event happened."""
+    after = raw.stop
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and doc[after].whitespace_ == ""
+        and doc[after + 1].tag_ == "VBN"
+    )
 
 
 def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
@@ -660,6 +673,8 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     root = doc[raw.start : raw.stop].root
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in cues.speech_verbs:
+        return True
+    if _speech_verb_read_as_noun(root, head, cues):
         return True
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lower_ in cues.actor_heads:
         return True
@@ -671,6 +686,18 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in cues.seated_heads:
         return True  # "the regime in Juba", "the government in Khartoum"
     return _group_name(doc, raw, cues)
+
+
+def _speech_verb_read_as_noun(root: Token, head: Token, cues: PlaceCues) -> bool:
+    """ "an accusation Moscow rejects": the tagger reads the verb as a plural noun the name
+    compounds, heading a clause of its own."""
+    return (
+        root.dep_ == "compound"
+        and head.i == root.i + 1
+        and head.lower_.endswith("s")
+        and head.lemma_.lower() in cues.speech_verbs
+        and head.dep_ in ("relcl", "ROOT", "ccomp", "conj")
+    )
 
 
 #: Verbs of people leaving a place: where they go ("fled towards Ethiopia's Gambella region",
@@ -767,7 +794,11 @@ def _context(
                 continue
             votes[index] = (top.place.country_code, 0.5 if others else 1.0)
             region = top.place.name if top.place.kind == "admin1" else top.place.admin1
-            if not others and region:
+            seat = top.place.kind != "admin1" and _not_the_scene(doc, raw, cues)
+            if not others and region and not seat:
+                # "the Kyiv regime" says the report is about Ukraine, not that its events are
+                # near Kyiv: a government's seat names no region a place may lie outside ("Idaho
+                # officials" still name their state)
                 regions.append((region, doc[raw.start].idx))
         cc, amount = votes[index]
         counts[cc] += amount
