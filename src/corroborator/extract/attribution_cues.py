@@ -20,6 +20,7 @@ from corroborator.extract.attribution_draft import Draft, overlaps
 from corroborator.extract.attribution_lexicon import CueLexicon
 from corroborator.extract.attribution_quotes import Quote
 from corroborator.extract.sources import SourceRegistry, resolve_source
+from corroborator.extract.syntax import SUBJECTS
 from corroborator.model import NormalisedReport, SourceKind, Stance
 
 _QUOTE_CHARS = "\"“”'‘’"
@@ -45,7 +46,6 @@ _CAUSATIVE = frozenset({"make"})
 _NOT_A_SUBJECT_END = frozenset({"'s", "’s", "the", "a", "an", "his", "her", "their", "its", "new", "more"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MEDIA_KINDS = frozenset(
     {
         SourceKind.STATE_MEDIA,
@@ -2054,6 +2054,6 @@ def _told_on(verb: Token, clauses: Sequence[Token]) -> list[Token]:
     if not before:
         return []
     after = max(c.right_edge.i for c in before)
-    speaker = min((c.left_edge.i for c in verb.children if c.dep_ in _SUBJECTS), default=verb.i)
+    speaker = min((c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS), default=verb.i)
     return [c for c in verb.children if c.dep_ == "advcl" and after < c.left_edge.i and c.right_edge.i < speaker]
 
