@@ -210,6 +210,13 @@ def test_gazetteer_user_resources_extend_and_are_checked(
     with pytest.raises(ResourceError, match="No Such Oblast"):
         Gazetteer.load(settings.with_overrides(resource_dirs=(tmp_path / "resources",)))
 
+    (user / "places.tsv").unlink()
+    (user / "populations.tsv").write_text(
+        "id\tpopulation\tsource\ngeonames:706448\tmany\ta guess\n", encoding="utf-8"
+    )
+    with pytest.raises(ResourceError, match=r"populations\.tsv.*'many' is not a number"):
+        Gazetteer.load(settings.with_overrides(resource_dirs=(tmp_path / "resources",)))
+
 
 def test_gazetteer_myanmar_regions_and_states_name_their_towns(gaz: Gazetteer) -> None:
     (region, *_) = gaz.stem_candidates("Sagaing", kinds={"admin1"})

@@ -139,7 +139,7 @@ class FrameBuilder:
             times = [t for t in times if not _in_rival_clause(ws, t, token, rivals)]
             times = _counted_back(ws, token, times)
             if not _timed(times):
-                times = [*times, *_first_conjunct_times(token, times_by_token)]
+                times = [*times, *_head_clause_times(token, times_by_token)]
             if not _timed(times):
                 times = [*times, *fronted.get(token.sent.start, [])]
             own_places = places_by_token if token.i in responses else outside_responses
@@ -603,7 +603,7 @@ def _narrative(sentence: Span, times_by_token: dict[int, model.TimeExpression]) 
 _ADJUNCT_ARCS = frozenset({"prep", "npadvmod", "advmod", "obl"})
 
 
-def _first_conjunct_times(token: Token, by_token: dict[int, model.TimeExpression]) -> list[model.TimeExpression]:
+def _head_clause_times(token: Token, by_token: dict[int, model.TimeExpression]) -> list[model.TimeExpression]:
     """ "The drones had been circling since 9:30 a.m. and dropped explosives on two houses": a
     time on the first of conjoined verbs that share one subject is the scene of the chain,
     though the parse hangs it on that verb alone. An event word there shares it through the

@@ -691,28 +691,16 @@ def _inferred(
     sided = kind in descriptors.affiliated or (noun is not None and noun.phrase in descriptors.affiliated_nouns)
     affiliation = party if sided else None
     if name_words:
-        name = " ".join(w.original for w in name_words)
-        return Source(
-            key=f"name:{_slug(name)}",
-            name=name,
-            kind=kind,
-            affiliation=affiliation,
-            country=country,
-            description=text,
-        )
-    if noun is None:
-        zone = _display(head.zone_text() or head.text)
+        name, prefix = " ".join(w.original for w in name_words), "name"
+    elif noun is None:
+        name = _display(head.zone_text() or head.text)
         # capitalised words may be a name nothing explains: key them as a name would be
         prefix = "name" if head.name_words() else "unknown"
-        return Source(
-            key=f"{prefix}:{_slug(zone)}",
-            name=zone,
-            kind=kind,
-            affiliation=affiliation,
-            country=country,
-            description=text,
-        )
-    return _group_source(kind, noun, affiliation, country, head, text, named=False)
+    else:
+        return _group_source(kind, noun, affiliation, country, head, text, named=False)
+    return Source(
+        key=f"{prefix}:{_slug(name)}", name=name, kind=kind, affiliation=affiliation, country=country, description=text
+    )
 
 
 def _kind_in_context(
