@@ -226,3 +226,20 @@ def test_contradictions_a_national_total_is_no_rival_to_a_local_count(claim: Cla
     assert kinds(A.LAUNCHED, [local, national]) == []
     other_national = claim(A.LAUNCHED, model.Quantity(min=40, max=40, scope="country"), source="ru_mod", report="r3")
     assert kinds(A.LAUNCHED, [national, other_national]) == [K.NUMERIC]
+
+
+def test_contradictions_a_denial_of_what_was_hit_disputes_it_whoever_makes_it(claim: Claim) -> None:
+    positions = claim(A.TARGET, "military", source="ua_af", report="r1")
+    no_fighters = claim(A.TARGET, "military", source="residents", report="r2", stance=model.Stance.DENIES)
+    assert kinds(A.TARGET, [positions, no_fighters]) == [K.CATEGORICAL]
+    # the same source naming what was and was not there disputes nothing
+    assert kinds(A.TARGET, [positions, claim(A.TARGET, "military", source="ua_af", stance=model.Stance.DENIES)]) == []
+
+
+def test_contradictions_the_blamed_side_denying_the_target_disputes_who_struck(claim: Claim) -> None:
+    market = claim(A.TARGET, "civilian", source="ua_official", report="r1")
+    not_the_market = claim(A.TARGET, "civilian", source="ru_mod", report="r2", stance=model.Stance.DENIES)
+    not_us = claim(A.RESPONSIBLE_PARTY, "RU", source="ru_mod", report="r2", stance=model.Stance.DENIES)
+    groups = group_claims([market, not_the_market])
+    assert [c.kind for c in find_contradictions(A.TARGET, groups)] == [K.CATEGORICAL]
+    assert find_contradictions(A.TARGET, groups, party_denials=[not_us]) == []

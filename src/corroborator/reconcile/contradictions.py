@@ -3,10 +3,10 @@
 Not contradictions: the same value in other words (grouped as variants), a vague number
 that contains an exact one ("several" and 3), a launch count next to an interception
 count (different attributes), several targets or weapons (unless two sides describe them
-in classes the other never uses), several interception methods (unless one is denied), and
-a number revised later
-(updates.py takes those out before this module sees the values; a source that gives two
-figures in reports whose order is unknown is left out here too).
+in classes the other never uses, or one source denies what another says was hit), several
+interception methods (unless one is denied), and a number revised later (updates.py takes
+those out before this module sees the values; a source that gives two figures in reports
+whose order is unknown is left out here too).
 """
 
 from __future__ import annotations
@@ -22,14 +22,20 @@ K = model.ContradictionKind
 
 
 def find_contradictions(
-    attribute: model.Attribute, groups: Sequence[Group], vocabulary: DisputeVocabulary | None = None
+    attribute: model.Attribute,
+    groups: Sequence[Group],
+    vocabulary: DisputeVocabulary | None = None,
+    *,
+    party_denials: Sequence[model.Claim] = (),
 ) -> list[model.Contradiction]:
     """The contradictions among one attribute's value groups; `vocabulary` says which weapon
-    and target descriptions dispute each other (the packaged lexicon when not given)."""
+    and target descriptions dispute each other (the packaged lexicon when not given);
+    `party_denials` are the incident's denials of responsibility ("we did not strike the
+    market" from the side blamed disputes who struck, not what was hit)."""
     if attribute == A.RESPONSIBLE_PARTY:
         return _attribution(groups)
     if attribute in (A.TARGET, A.WEAPON):
-        return _disputed_description(attribute, groups, vocabulary or packaged())
+        return _disputed_description(attribute, groups, vocabulary or packaged(), party_denials)
     if attribute == A.INTERCEPTION_METHOD:
         return _disputed_method(groups)
     found = []
@@ -81,7 +87,10 @@ def _disputed_method(groups: Sequence[Group]) -> list[model.Contradiction]:
 
 
 def _disputed_description(
-    attribute: model.Attribute, groups: Sequence[Group], vocabulary: DisputeVocabulary
+    attribute: model.Attribute,
+    groups: Sequence[Group],
+    vocabulary: DisputeVocabulary,
+    party_denials: Sequence[model.Claim],
 ) -> list[model.Contradiction]:
     """Several targets or weapons can all be true of one attack, so differing values alone
     conflict with nothing. But when two sides of the conflict each describe it in classes the
@@ -110,6 +119,32 @@ def _disputed_description(
                 # a dispute over what was hit.
                 continue
             found.append(_contradiction(K.CATEGORICAL, attribute, a, b))
+    return found or _denied_descriptions(attribute, groups, party_denials)
+
+
+def _denied_descriptions(
+    attribute: model.Attribute, groups: Sequence[Group], party_denials: Sequence[model.Claim]
+) -> list[model.Contradiction]:
+    """What one source says was hit (or used) and another says was not: "positions of the
+    militia" against "there were no fighters in the town", "we did not strike any camp"
+    against "a herders' camp was hit". Unlike two descriptions in different classes, a
+    denial disputes the other's very words, whoever makes it, a witness included; but not
+    from a side that denies the attack was its own ("our forces did not strike the market"
+    is its answer to the blame)."""
+    disowning = {c.source.key for c in party_denials}
+    disowned = {c.value.code for c in party_denials if isinstance(c.value, model.Label)}
+    found = []
+    for group in groups:
+        asserting = group.asserting
+        denying = [
+            c
+            for c in group.denying
+            if c.source.key not in {a.source.key for a in asserting}
+            and c.source.key not in disowning
+            and c.source.affiliation not in disowned
+        ]
+        if asserting and denying:
+            found.append(_contradiction(K.CATEGORICAL, attribute, asserting, denying, verb_b="deny"))
     return found
 
 

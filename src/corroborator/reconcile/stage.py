@@ -92,6 +92,7 @@ class Reconciler:
         place_group = _best_place(place_groups, relays, index) or _only_denied(place_groups)
         party_groups = group_claims(by_attribute.get(A.RESPONSIBLE_PARTY, []))
         party_group = _best_group(A.RESPONSIBLE_PARTY, party_groups, relays, index)
+        party_denials = [c for group in party_groups for c in group.denying]
         defender = _place_country(place_group)
         place = place_group.value.place if place_group and isinstance(place_group.value, model.PlaceValue) else None
         claims = localise(claims, place)
@@ -115,7 +116,7 @@ class Reconciler:
                 updates.extend(revised)
             # Superseded figures are shown, but no longer compete or conflict.
             groups = group_claims([c for c in attr_claims if c.id not in superseded] or attr_claims)
-            found = find_contradictions(attribute, groups, self._vocabulary)
+            found = find_contradictions(attribute, groups, self._vocabulary, party_denials=party_denials)
             contradictions.extend(found)
             best = place_group if attribute == A.PLACE else _best_group(attribute, groups, relays, index)
             denied = _only_denied(groups) if best is None else None
