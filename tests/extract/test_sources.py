@@ -188,6 +188,11 @@ def test_sources_local_official_takes_the_local_party_only_from_context(
         ("the FLA rebels", SourceKind.MILITARY),
         # a body's publication speaks as the body
         ("the health ministry's digest", SourceKind.OFFICIAL),
+        # a role over a body of people speaks as that body; over a place's office, as an official
+        ("the head of the herders' association", SourceKind.EYEWITNESS),
+        ("the leader of the rebels", SourceKind.MILITARY),
+        ("the head of the district administration", SourceKind.OFFICIAL),
+        ("the head of the district", SourceKind.OFFICIAL),
     ],
 )
 def test_sources_kind_from_the_description(registry: SourceRegistry, text: str, kind: SourceKind) -> None:

@@ -709,6 +709,8 @@ def _kind_in_context(
     """The head noun's kind, as the words around it refine it: whom a trade works for, a
     police rank, a body's channel, an armed force's spokesman, a defence portfolio."""
     kind = noun.kind
+    if kind == SourceKind.OFFICIAL and noun.individual:
+        kind = _body_headed(head, registry) or kind
     staff = noun.phrase in registry.descriptors.staff
     if staff:
         kind = _employer(zone_descriptors, registry) or kind
@@ -736,6 +738,21 @@ def _unit_of(head: _Part, registry: SourceRegistry) -> SourceKind | None:
         return None
     complement = [hit for hit in head.descriptors if not head.in_zone(hit)]
     return _body_kind(complement, registry, {SourceKind.OFFICIAL, SourceKind.MILITARY})
+
+
+def _body_headed(head: _Part, registry: SourceRegistry) -> SourceKind | None:
+    """ "The head of the herders' association", "the leader of the fishermen", "a spokesman of
+    the charity": a role over a body of people of another kind speaks as that body, not as an
+    official. Offices of places ("the head of the district") leave the role an official."""
+    toks = head.toks
+    if head.zone_end >= len(toks) or toks[head.zone_end].folded != "of":
+        return None
+    for hit in head.descriptors:
+        body = hit.values[0]
+        if head.in_zone(hit) or body.phrase in registry.descriptors.local_offices:
+            continue
+        return None if body.kind == SourceKind.OFFICIAL else body.kind
+    return None
 
 
 def _employer(zone_descriptors: Sequence[Hit[Descriptor]], registry: SourceRegistry) -> SourceKind | None:
