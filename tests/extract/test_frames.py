@@ -793,3 +793,21 @@ def test_frames_a_later_toll_goes_to_the_frame_at_the_place_it_names(extract: Ex
     }
     (frame_id,) = killed
     assert frame_id == by_place["Bent Jbaïl"].id
+
+
+def test_frames_an_earlier_attack_named_inside_a_strike_is_its_own(extract: Extract) -> None:
+    # "Thursday's ambush" dates the ambush, not the strike on the camps used by those behind it;
+    # the deaths told with the strike are the strike's; the villagers' clock fits the night of
+    # the strikes, not Thursday
+    report = extract(
+        "The government accused the neighbouring army of carrying out air strikes in Kotal district "
+        "overnight, saying six civilians had died.\n\n"
+        'Army officials said jets had struck "camps of the bandits" used by the gunmen behind Thursday\'s '
+        'ambush on a convoy near Sarband, and that "scores of bandits" had been killed.\n\n'
+        "Villagers told the agency that the bombing began at about 1:30 a.m. and flattened two houses."
+    )
+    strikes = next(f for f in report.frames if any(m.trigger.text == "air strikes" for m in f.mentions))
+    assert "Thursday" not in dated(strikes)
+    assert {"struck", "killed", "bombing"} <= {m.trigger.text for m in strikes.mentions}
+    ambush = next(f for f in report.frames if f is not strikes)
+    assert dated(ambush) == ["Thursday"]

@@ -136,7 +136,11 @@ class FrameBuilder:
                 and ws.doc[h.token].sent.start == token.sent.start
             ]
             times = _attached(token, times_by_token)  # "overnight" serves every conjoined event
-            times = [t for t in times if not _in_rival_clause(ws, t, token, rivals)]
+            times = [
+                t
+                for t in times
+                if not _in_rival_clause(ws, t, token, rivals) and not _dates_inner_event(ws, t, token, rivals)
+            ]
             times = _counted_back(ws, token, times)
             if not _timed(times):
                 times = [*times, *_head_clause_times(token, times_by_token)]
@@ -149,7 +153,10 @@ class FrameBuilder:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _timed(times) else [*times, *lead_times]
             places = places or _labelled_place(ws, token, own_places) or lead_places
-            draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit))
+            filed = [r for r in rivals if r.i in frame_of_token]
+            nearest = min(filed, key=lambda r: syntax.tree_distance(r, token), default=None)
+            beside = frame_of_token[nearest.i] if nearest is not None else None
+            draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit), beside=beside)
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
                 drafts.append(draft)
@@ -181,7 +188,12 @@ class FrameBuilder:
         places: Sequence[model.PlaceMention],
         *,
         kind: str | None = None,
+        beside: _Draft | None = None,
     ) -> _Draft | None:
+        """The draft a mention joins; None for a new one. `beside`: the draft of the event
+        word nearest this one in its sentence's parse, which an event with no time or place
+        of its own belongs with ("jets hit hideouts used by the militants behind Monday's
+        attack, and dozens were killed": the killing is the strike's, not Monday's)."""
         # Violence mentions of one incident come in many classes (an attack, its
         # interception, the crash); policy events are told apart by class (a flight ban
         # is not an air-defence deployment).
@@ -207,7 +219,7 @@ class FrameBuilder:
             # earlier one hit (the same town, or near it)
             return next((d for d in same_family if self._positively_matches(d, times, places)), None)
         if not times and not places:
-            return _same_weapon(same_family, kind) or current
+            return _same_weapon(same_family, kind) or (beside if beside in same_family else current)
         compatible = [
             d
             for d in same_family
@@ -215,6 +227,7 @@ class FrameBuilder:
         ]
         if not compatible:
             return None
+        compatible = _holding_the_clock(compatible, times) or compatible
         return _same_weapon(compatible, kind) or compatible[0]
 
     def _same_spot_if_new_entry(self, draft: _Draft, hit: EventHit, places: Sequence[model.PlaceMention]) -> bool:
@@ -795,6 +808,16 @@ def _sets_a_scene(expression: model.TimeExpression) -> bool:
     return _names_a_day(expression) and expression.precision not in _PERIODS
 
 
+def _holding_the_clock(drafts: Sequence[_Draft], times: Sequence[model.TimeExpression]) -> list[_Draft]:
+    """ "The bombing began at about 2am", after "air strikes overnight" and "Monday's attack":
+    a clock time with no day of its own fits any frame, but one whose day holds the clock's
+    own reading (on the paragraph's day or the publication's) is the likelier."""
+    clocks = [t.interval for t in times if t.interval is not None and clock_only(t.clock, t.span.text)]
+    return [
+        d for d in drafts if any(x.overlaps(c) for x in most_precise(_dated(d.times)) for c in clocks)
+    ]
+
+
 def _weekdays(expressions: Sequence[model.TimeExpression]) -> list[WeekdayReading]:
     return [r for e in expressions if (r := weekday_reading(e)) is not None]
 
@@ -1203,6 +1226,22 @@ def _in_rival_clause(ws: Workspace, time: model.TimeExpression, trigger: Token, 
             continue
         start, end = syntax.subtree_range(verb)
         if start <= span.root.i < end and not start <= trigger.i < end:
+            return True
+    return False
+
+
+def _dates_inner_event(ws: Workspace, time: model.TimeExpression, trigger: Token, rivals: Sequence[Token]) -> bool:
+    """ "Jets hit hideouts used by the militants behind Monday's attack": a time in the words of
+    an event noun inside this event's own description ("Monday's attack", "the attack on
+    Monday") dates that earlier event, not this one."""
+    span = ws.char_span(time.span)
+    if span is None:
+        return False
+    for rival in rivals:
+        if rival.pos_ != "NOUN" or not trigger.is_ancestor(rival):
+            continue
+        start, end = syntax.subtree_range(rival)
+        if start <= span.root.i < end:
             return True
     return False
 

@@ -50,7 +50,8 @@ class TargetReader:
                     continue
                 category = "military" if self._military_use(noun, weapon_at) else self.category(noun)
                 if category is not None:
-                    findings.append(_target(noun, category, event_token=event.token, negated=event.denial))
+                    negated = event.denial or _none_of(noun)  # "no civilian area was targeted"
+                    findings.append(_target(noun, category, event_token=event.token, negated=negated))
         return findings
 
     def denied(self, doc: Doc, first_violent: int) -> list[Finding]:
@@ -225,6 +226,14 @@ def _nobody(subject: Token) -> bool:
     )
 
 
+def _none_of(noun: Token) -> bool:
+    """ "No civilian area was targeted", "struck no residential buildings": the attack's object
+    is denied; "no fewer than ten civilians" is a count, not a denial."""
+    if not any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children):
+        return False
+    return not any(t.lower_ in {"fewer", "less", "more"} for t in noun.subtree if t.i < noun.i)
+
+
 def _identity(subject: Token, complement: Token, category: str, negated: bool) -> Finding:
     """Who the victims were, with the words from the subject to the complement ("the two men
     were civilians"), since the complement alone does not say whom it is about."""
@@ -284,6 +293,8 @@ def patients(trigger: Token) -> list[Token]:
     for child in trigger.children:
         if child.dep_ in {"dobj", "obj"} or (passive and child.dep_ == "nsubjpass"):
             found.append(child)  # "hit the depot", "the bridge was blown up"
+        if child.dep_ in {"dobj", "obj"}:
+            found.extend(_landing_place(child))
         if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
                 if pobj.ent_type_ in {"TIME", "DATE"}:
@@ -304,6 +315,20 @@ def patients(trigger: Token) -> list[Token]:
                 found.extend(p for p in child.children if p.dep_ == "pobj")
     # "hit container docks and fuel tanks": every conjoined noun is a target
     return [t for f in found for t in (f, *_conjuncts(f))]
+
+
+def _landing_place(load: Token) -> list[Token]:
+    """ "Dropped barrels packed with explosives on the market": the parse hangs where the load
+    fell on the participle that describes the load; it is what the drop was aimed at."""
+    return [
+        p
+        for participle in load.children
+        if participle.dep_ == "acl" and participle.tag_ == "VBN"
+        for prep in participle.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "onto"}
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _beneath(trigger: Token) -> list[Token]:
