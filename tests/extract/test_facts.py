@@ -317,6 +317,8 @@ def test_facts_a_target_whose_clause_tells_the_attack_keeps_its_own_category(run
         ("A drone hit the clinic at night. There were no soldiers in the building, the doctor said.", "military"),
         ("The jets bombed the monastery. No fighters were staying there, the abbot said.", "military"),
         ("A missile struck the port. There was no military equipment at the terminal.", "military"),
+        # the attack's own object, with "no"
+        ("The army said its jets struck rebel positions and that no residential area was targeted.", "residential"),
     ],
 )
 def test_facts_denying_what_was_at_the_target_is_a_negated_target(run_facts: Run, text: str, denied: str) -> None:
@@ -481,6 +483,8 @@ def test_facts_the_speakers_own_side_waits_for_the_claim_stage(run_facts: Run) -
         # the people a killing took, named by what they were doing or by their trade
         ("A military air strike killed 21 people attending a wedding in Tessik on Sunday.", "civilian"),
         ("Gunmen killed four farmers near Tessik on Monday.", "civilian"),
+        # where a dropped load fell, which the parse hangs on the participle describing the load
+        ("A witness said a plane dropped barrels packed with explosives on the market.", "civilian"),
     ],
 )
 def test_facts_targets_of_participles_nominal_attacks_and_killings(run_facts: Run, text: str, target: str) -> None:
@@ -525,3 +529,9 @@ def test_facts_a_copula_about_someone_not_a_victim_or_before_any_attack_is_no_ta
 def test_facts_barrel_bombs_are_an_aircrafts_weapon(run_facts: Run) -> None:
     ws = run_facts("An Antonov dropped eight barrel bombs on the market of Tessik on Monday.")
     assert "aircraft" in [code for code, _ in facts(ws, A.WEAPON)]
+
+
+def test_facts_no_fewer_than_a_count_of_victims_is_no_denial(run_facts: Run) -> None:
+    ws = run_facts("Artillery shelled Tessik on Monday, killing no fewer than ten civilians.")
+    targets = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
+    assert targets == [("civilian", False)]
