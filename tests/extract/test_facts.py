@@ -533,5 +533,5 @@ def test_facts_barrel_bombs_are_an_aircrafts_weapon(run_facts: Run) -> None:
 
 def test_facts_no_fewer_than_a_count_of_victims_is_no_denial(run_facts: Run) -> None:
     ws = run_facts("Artillery shelled Tessik on Monday, killing no fewer than ten civilians.")
-    targets = [(f.value.code, f.negated) for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
-    assert targets == [("civilian", False)]
+    labels = [f for f in ws.findings if f.attribute == A.TARGET and isinstance(f.value, model.Label)]
+    assert [(f.value.code, f.negated) for f in labels if isinstance(f.value, model.Label)] == [("civilian", False)]
