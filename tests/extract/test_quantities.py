@@ -72,6 +72,14 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
         ("The drone hit the line, but there was no loss of power.", []),
         # a breakdown of a group counted before is part of it, not a count of its own
         ("The drone strike killed 8 civilians, among them two women and a child.", [("killed", "8")]),
+        # an apposition that cuts the counted subject off its verb in the parse
+        (
+            "The ministry accused the army of air strikes overnight, saying seven villagers, most of them "
+            "herders, had been killed.",
+            [("killed", "7")],
+        ),
+        # the Pakistani state's word for TTP fighters
+        ('Security officials said "dozens of khawarij" were killed in the raid.', [("killed", "24–99")]),
     ],
 )
 def test_quantities_casualties(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:

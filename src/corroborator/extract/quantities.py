@@ -740,6 +740,8 @@ class QuantityFinder:
                 for child in predicate.children:
                     if child.dep_ in {"acomp", "attr"} and self._casualty_role(child) is not None:
                         predicate = child
+        if predicate is not None and self._casualty_role(predicate) is None:
+            predicate = self._verb_after_apposition(noun) or predicate
         if predicate is None:
             return []
         role = A.KILLED if predicate.lemma_.lower() in {"body", "corpse"} else self._casualty_role(predicate)
@@ -774,6 +776,23 @@ class QuantityFinder:
             value, end = listed[0], max(end, listed[1])
         value = model.Quantity(min=0, max=0) if zero else value
         return [Finding(attribute=role, value=value, start=start, end=end, revised=_says_now(predicate))]
+
+    def _verb_after_apposition(self, noun: Token) -> Token | None:
+        """ "Saying nine civilians, most of them women and children, had been killed": the
+        apposition breaks the parse, which leaves the casualty verb without its subject. The
+        verb is the first after the comma-closed apposition, with an auxiliary and no subject."""
+        doc = noun.doc
+        close = next((t for t in doc[noun.i + 2 : noun.sent.end] if t.text == ","), None)
+        if close is None or doc[noun.i + 1].text != ",":
+            return None
+        verb = next((t for t in doc[close.i + 1 : noun.sent.end] if t.pos_ == "VERB"), None)
+        if verb is None or self._casualty_role(verb) is None:
+            return None
+        helpers = list(doc[close.i + 1 : verb.i])
+        if not helpers or any(t.dep_ not in {"aux", "auxpass", "neg", "advmod"} for t in helpers):
+            return None
+        # a subject inside the apposition ("most of them") is the parse's misreading of it
+        return None if any(c.dep_ in syntax.SUBJECTS and c.i > close.i for c in verb.children) else verb
 
     def _listed_people(self, noun: Token, first: model.Quantity) -> tuple[model.Quantity, int] | None:
         """ "two police officers and a civilian", "four children and their teacher": the people
