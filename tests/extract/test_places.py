@@ -600,6 +600,17 @@ def test_places_an_unlisted_district_is_an_area_with_or_without_its_noun(nlp: La
     assert village.parents[0] == "East Zarakan"  # the village lies in the district named after it
 
 
+def test_places_a_district_of_a_region_is_an_area_a_district_alone_is_not(nlp: Language, gaz: Gazetteer) -> None:
+    # the region is tagged as a nationality by the recogniser; before "province" it is a name
+    text = "The ministry said jets bombed houses in the Tor Ghundai district of Paktika province on Monday."
+    found = _by_text(_places(nlp, gaz, text))
+    district = found["Tor Ghundai"].place
+    assert (district.kind, district.country_code, district.admin1) == ("district", "AF", "Paktika")
+    # a city's district with no region after it is left to the city
+    found = _by_text(_places(nlp, gaz, "Drones hit the Zarichnyi district of Kharkiv overnight."))
+    assert "Zarichnyi" not in found
+
+
 def test_places_a_village_of_a_named_unit_is_the_name_before_the_noun(nlp: Language, gaz: Gazetteer) -> None:
     # "the X village of Y tehsil": Y is the unit the village lies in, X the village
     text = "Pakistani police said a drone hit a house in the Spinkai Raghzai village of Makeen tehsil on Sunday."

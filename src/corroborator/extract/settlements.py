@@ -101,6 +101,8 @@ def unlisted_settlements(
         country = stated or sole_country(country_weights)
         if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country, container):
             continue
+        if _district_of_a_city(doc, stop, noun, container):
+            continue
         if stated is None and gazetteer.knows(name) and not _names_country(located, country):
             continue  # a name listed abroad needs the report to name this country or a region of it
         end = doc[stop - 1].idx + len(doc[stop - 1])
@@ -116,6 +118,16 @@ def unlisted_settlements(
         )
         taken.update(range(start, stop))
     return found
+
+
+def _district_of_a_city(doc: Doc, stop: int, noun: str, container: model.Place | None) -> bool:
+    """ "The Barmal district of Paktika province" is an area of the region; "the Darnytskyi
+    district" with no region after it may be a city's, which ACLED codes as the city: a
+    lower-case "district" after a name makes an area only with a first-level region (or the
+    country) named as its container."""
+    if noun != DISTRICT_KIND or stop >= len(doc) or doc[stop].text != "district":
+        return False
+    return container is None or container.kind not in {"admin1", "country"}
 
 
 def _names_country(located: Sequence[model.PlaceMention], country: str) -> bool:
@@ -182,8 +194,12 @@ def _introduced_names(
 
 
 def _unit_after(doc: Doc, start: int) -> bool:
-    """Whether the name starting at `start` is followed by a unit noun ("of Mir Ali tehsil")."""
-    stop = _run_from(doc, start)
+    """Whether the name starting at `start` is followed by a unit noun ("of Mir Ali tehsil").
+    Any capitalised words count here, whatever the recogniser tagged them: before a unit noun
+    "Paktika" is a name, though tagged as a nationality."""
+    stop = start
+    while stop < len(doc) and stop - start < MAX_NAME_WORDS and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+        stop += 1
     return start < stop < len(doc) and doc[stop].lower_ in _UNIT_NOUNS
 
 
