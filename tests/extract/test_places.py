@@ -769,3 +769,23 @@ def test_places_a_government_named_by_its_seat_places_nothing(nlp: Language, gaz
     assert found["Kherson"].place.country_code == "UA"
     # "Moscow-installed", "Moscow rejects": the government, not where anything happened
     assert "Moscow" not in found
+
+
+def test_places_a_village_far_from_the_town_it_is_said_to_lie_in_is_not_the_listed_namesake(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # GeoNames' villages named El Naranjo lie over 90 km from Coahuayana; the one meant is
+    # an unlisted village of that town's municipality, in a state office's statement that
+    # names its state only in the office's own name
+    text = (
+        "The prosecutor's office reports that drones dropped explosives on two homes in the locality of "
+        "El Naranjo, municipality of Coahuayana, this Tuesday."
+    )
+    found = _by_text(_places(nlp, gaz, text, outlet="Fiscalía General del Estado de Michoacán"))
+    village = found["El Naranjo"]
+    assert (village.match, village.place.country_code) == ("unlisted", "MX")
+    assert found["Coahuayana"].place.admin1 == "Michoacan"
+    # so is one named with a settlement noun in apposition
+    text = "Residents of El Naranjo, a village in the municipality of Coahuayana in Michoacán, reported drones."
+    village = _by_text(_places(nlp, gaz, text))["El Naranjo"]
+    assert (village.match, village.place.kind) == ("unlisted", "village")

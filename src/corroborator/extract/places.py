@@ -54,7 +54,14 @@ from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.facilities import local_country, unlisted_facility
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key, near_spelling
-from corroborator.extract.settlements import NEARBY_CHARS, sole_country, unlisted_place, unlisted_settlements
+from corroborator.extract.settlements import (
+    CONTAINER_REACH,
+    CONTAINER_TOWN_KM,
+    NEARBY_CHARS,
+    sole_country,
+    unlisted_place,
+    unlisted_settlements,
+)
 
 __all__ = ["PlaceCues", "find_places", "load_cues", "load_gazetteer"]
 
@@ -1184,6 +1191,8 @@ def find_places(
                 # a district of the report's city that the gazetteer does not list: coded as
                 # a part of that city, as ACLED codes city districts
                 raw.match, raw.near = "derived", True
+        if _far_from_its_container(doc, raw, place, accepted, gazetteer):
+            continue  # "El Aguaje, municipality of Aguililla": the listed El Aguaje is a namesake
         if raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
             # a village the noun vouches for as a settlement: its country must be one the
             # report is about, and no part of the report's context may place it elsewhere
@@ -1438,7 +1447,15 @@ def _outlet_country(report: model.NormalisedReport, gazetteer: Gazetteer) -> tup
         return demonyms[:1]
     # a local paper named after its city ("Port-au-Prince Post") reports from that city's country
     city = _place_named_in((outlet,), gazetteer, {"city"})
-    return (city.country_code,) if city is not None and city.country_code else ()
+    if city is not None and city.country_code:
+        return (city.country_code,)
+    # a state's or province's office or paper ("Fiscalía General del Estado de Michoacán"),
+    # when the name is one country's region only (not "Centre", "Eastern")
+    region = _place_named_in((outlet,), gazetteer, {"admin1"})
+    if region is None or not region.country_code:
+        return ()
+    namesakes = {p.country_code for p in gazetteer.lookup(region.name, kinds={"admin1"})}
+    return (region.country_code,) if namesakes == {region.country_code} else ()
 
 
 def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str]) -> model.Place | None:
@@ -1789,6 +1806,28 @@ def _placed_elsewhere(
                 return True
     own = {r for r in regions if any(p.country_code == code for p in gazetteer.lookup(r, kinds=("admin1",)))}
     return bool(own) and place.admin1 not in own
+
+
+def _far_from_its_container(
+    doc: Doc, raw: _Raw, place: model.Place, accepted: Sequence[_Raw], gazetteer: Gazetteer
+) -> bool:
+    """ "The locality of El Aguaje, municipality of Aguililla", "X, a village in Y": a small
+    place whose listed namesake lies far from the town named right after it as its container
+    is not that namesake (`settlements` then keeps it as an unlisted place of that town)."""
+    if place.kind not in {"village", "town"} or (place.population or 0) >= BIG_TOWN_POPULATION:
+        return False  # a sea "near Sevastopol", an air base "outside Saratov" lie wide of a town
+    reach = min(raw.stop + CONTAINER_REACH, doc[raw.start].sent.end)
+    following = next((r for r in accepted if raw.stop <= r.start <= reach), None)
+    if following is None or following.place is None or following.place.kind != "town":
+        return False  # a city's name is used loosely of its region ("a village near Kharkiv")
+    if not {t.lower_ for t in doc[raw.stop : following.start]} & _CONTAINER_WORDS:
+        return False  # "X and Y were hit": two places, not one inside the other
+    distance = gazetteer.distance_km(place, following.place)
+    return distance is not None and distance > CONTAINER_TOWN_KM
+
+
+#: Words that put a place inside or beside the one named after them.
+_CONTAINER_WORDS = frozenset({"in", "of"})
 
 
 def _vouched(place: model.Place, weights: Mapping[str, float]) -> bool:

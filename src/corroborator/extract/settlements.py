@@ -190,7 +190,19 @@ def _introduced_names(
             start = _run_to(doc, token.i)
             if start < token.i:
                 names.append((start, token.i, _noun(phrase)))
+        if token.text == "," and token.i > 0:
+            # "Residents of El Aguaje, a village in the municipality of Aguililla"
+            noun = _apposed_noun(doc, token.i, default="")
+            start = _run_to(doc, token.i)
+            if noun and noun != DISTRICT_KIND and start < token.i and _apposition_places_it(doc, token.i):
+                names.append((start, token.i, noun))
     return names
+
+
+def _apposition_places_it(doc: Doc, comma: int) -> bool:
+    """Whether the apposition after `comma` goes on to say where ("a village in ...", "a
+    hamlet near ..."), so its noun is a kind of place, not a figure of speech."""
+    return any(t.lower_ in {"in", "near", "of", "outside"} for t in doc[comma + 2 : comma + 6])
 
 
 def _unit_after(doc: Doc, start: int) -> bool:
@@ -235,15 +247,15 @@ def _recognised_names(doc: Doc, locative: Sequence[tuple[str, ...]]) -> list[tup
     return names
 
 
-def _apposed_noun(doc: Doc, stop: int) -> str:
-    """ "X, a small village near ...": the settlement noun of an apposition, else 'town'."""
+def _apposed_noun(doc: Doc, stop: int, default: str = _DEFAULT_KIND) -> str:
+    """ "X, a small village near ...": the settlement noun of an apposition, else `default`."""
     if stop < len(doc) and doc[stop].text == ",":
         for token in doc[stop + 1 : stop + 5]:
             if token.lower_ in _KIND_OF_NOUN:
                 return token.lower_
             if token.pos_ not in ("DET", "ADJ", "ADV"):
                 break
-    return _DEFAULT_KIND
+    return default
 
 
 def _noun(phrase: tuple[str, ...]) -> str:
