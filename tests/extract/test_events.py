@@ -56,6 +56,18 @@ def test_events_interception_is_disrupted_weapons_use(run_events: Run) -> None:
     assert hit.mention.sub_event_type == "Disrupted weapons use"
 
 
+@pytest.mark.parametrize(
+    "second",
+    ["Both were engaged and shot down.", "Both engaged & shot down.", "Both were shot down over the ridge."],
+)
+def test_events_a_quantifier_for_weapons_named_before_is_what_was_shot_down(run_events: Run, second: str) -> None:
+    ws = run_events(f"Troops on the ridge spotted two quadcopter drones crossing the line. {second}")
+    (hit,) = [h for h in ws.events if h.event_class == "intercept"]
+    assert hit.mention.weapon == "drone"
+    # without weapons named before, "both" may be anything
+    assert [h for h in run_events(f"The talks went on late. {second}").events if h.event_class == "intercept"] == []
+
+
 def test_events_the_target_told_again_in_the_passive_is_the_attack(run_events: Run) -> None:
     ws = run_events("A drone strike destroyed a lorry on Monday. The lorry was hit near a fuel station, a driver said.")
     assert ("hit", "attack", model.Modality.ACTUAL) in mentions(ws)

@@ -359,6 +359,8 @@ class EventFinder:
         weapon = _nearest_weapon(token, weapon_at)
         if weapon is None and cls.name == "attack" and (self._dated_strike(token) or self._repeated_strike(token)):
             weapon = _recent_weapon(token, weapon_at)  # the weapon that let the strike count
+        if weapon is None and cls.name == "intercept" and _elliptic_object(token):
+            weapon = _recent_weapon(token, weapon_at)  # "two drones ... Both were shot down"
         sub_type = cls.sub_event_type
         event_type = cls.event_type
         if cls.name in {"attack", "explosion", "casualty", "incident"} and weapon is not None:
@@ -831,11 +833,22 @@ def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
 
 
 def _elliptic_object(verb: Token) -> bool:
-    """ "Two were destroyed": a bare number or pronoun as the passive subject."""
-    return any(
+    """ "Two were destroyed": a bare number or pronoun as the passive subject. "Both were
+    engaged and shot down", and in a military post's clipped style "Both engaged & shot down"
+    (read as active, with no object): a quantifier the verb shares with the first of its chain."""
+    if any(
         c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"} or c.lower_ in _QUANTIFIERS)
         for c in verb.children
-    )
+    ):
+        return True
+    if any(c.dep_ in syntax.OBJECTS for c in verb.children):
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+        first = first.head
+    # the parse may hang the subject on the auxiliary ("Both" on "were")
+    holders = [first, *(c for c in first.children if c.dep_ in {"aux", "auxpass"})]
+    return any(c.dep_ in syntax.SUBJECTS and c.lower_ in _QUANTIFIERS for h in holders for c in h.children)
 
 
 #: Quantifiers that stand for weapons named before: "all but two were shot down".
