@@ -187,6 +187,14 @@ def test_events_an_attack_in_response_is_another_event(run_events: Run) -> None:
     ]
     ws = run_events("In retaliation for the raid, the army shelled the village.")
     assert [h.another for h in ws.events if ws.doc[h.token].text == "shelled"] == [True]
+    # the means of an answer: "took its revenge by bombing", "retaliated by shelling"
+    for text in (
+        "After the ambush on its convoy, the army took its revenge by bombing the market in Kotal.",
+        "The rebels raided the garrison, and the army retaliated by shelling the village.",
+    ):
+        ws = run_events(text)
+        answer = [h for h in ws.events if ws.doc[h.token].text in {"bombing", "shelling"}]
+        assert [h.another for h in answer] == [True]
 
 
 def test_events_a_participle_describing_a_group_is_generic(run_events: Run) -> None:

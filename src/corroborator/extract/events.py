@@ -932,6 +932,8 @@ def _counted_impacts(token: Token) -> bool:
 def _in_response(token: Token, nouns: frozenset[str]) -> bool:
     """ "fired rockets at the base in response (to the strike)", "in retaliation for ...,
     the militia shelled ...": an answer to an event is another event."""
+    if _means_of_answer(token, nouns):
+        return True
     # The parse often hangs the phrase on the last noun ("rockets at an army base in
     # response"): look through the event's own phrases, not into clauses joined to it.
     stack, seen = [(token, 0)], 0
@@ -946,6 +948,22 @@ def _in_response(token: Token, nouns: frozenset[str]) -> bool:
             if depth < 3 and child.dep_ in _OWN_PHRASES:
                 stack.append((child, depth + 1))
     return False
+
+
+def _means_of_answer(token: Token, nouns: frozenset[str]) -> bool:
+    """ "Took its revenge by bombing women and children", "retaliated by shelling the town":
+    the means of an answer is the answering event."""
+    by = token.head
+    if token.dep_ not in {"pcomp", "pobj"} or by.lower_ != "by" or by.head.i == by.i:
+        return False
+    verb = by.head
+    return verb.lemma_.lower() in _ANSWER_VERBS or any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in nouns for c in verb.children
+    )
+
+
+#: Verbs whose means ("by ...ing") is an answer to an earlier event.
+_ANSWER_VERBS = frozenset({"retaliate", "respond", "reply", "avenge", "reciprocate"})
 
 
 #: Dependents that belong to an event word's own clause (not a conjoined or reported one).
