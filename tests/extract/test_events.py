@@ -68,6 +68,14 @@ def test_events_a_quantifier_for_weapons_named_before_is_what_was_shot_down(run_
     assert [h for h in run_events(f"The talks went on late. {second}").events if h.event_class == "intercept"] == []
 
 
+def test_events_one_of_the_weapons_named_before_hitting_something_is_an_attack(run_events: Run) -> None:
+    ws = run_events("About a dozen shells landed on the town. One of them hit the bakery, a witness said.")
+    assert "hit" in [ws.doc[h.token].text for h in ws.events if h.event_class == "attack"]
+    # "one of them" with no weapon before is anyone
+    ws = run_events("Two teams played in the final. One of them hit the post twice.")
+    assert [h for h in ws.events if h.event_class == "attack"] == []
+
+
 def test_events_the_target_told_again_in_the_passive_is_the_attack(run_events: Run) -> None:
     ws = run_events("A drone strike destroyed a lorry on Monday. The lorry was hit near a fuel station, a driver said.")
     assert ("hit", "attack", model.Modality.ACTUAL) in mentions(ws)

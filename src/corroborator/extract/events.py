@@ -239,6 +239,7 @@ class EventFinder:
                 or (recent and self._dated_strike(token))
                 or (recent and _deadly_strike(token))
                 or _counted_impacts(token)
+                or (recent and _pronoun_argument(token, {"nsubj"}))  # "one of them hit a petrol station"
             )
         return True
 
@@ -824,11 +825,25 @@ def _recent_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit |
 
 
 def _pronoun_argument(verb: Token, deps: set[str]) -> bool:
+    """ "They struck", "it hit", and "one of them hit a petrol station": an argument that stands
+    for weapons named before."""
     heads = {verb} | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return any(
-        c.dep_ in deps and c.pos_ == "PRON" and c.lower_ in {"they", "it", "them", "both", "one", "another"}
+        c.dep_ in deps
+        and (
+            (c.pos_ == "PRON" and c.lower_ in {"they", "it", "them", "both", "one", "another"})
+            or ((c.like_num or c.lower_ in _QUANTIFIERS) and _of_them(c))
+        )
         for h in heads
         for c in h.children
+    )
+
+
+def _of_them(token: Token) -> bool:
+    """ "One of them", "two of those": a part of a group named before."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "these", "those"} for g in c.children)
+        for c in token.children
     )
 
 
