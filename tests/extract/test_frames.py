@@ -811,3 +811,16 @@ def test_frames_an_earlier_attack_named_inside_a_strike_is_its_own(extract: Extr
     assert {"struck", "killed", "bombing"} <= {m.trigger.text for m in strikes.mentions}
     ambush = next(f for f in report.frames if f is not strikes)
     assert dated(ambush) == ["Thursday"]
+
+
+def test_frames_a_sentence_opened_as_separate_tells_another_event_not_placed_by_the_report_town(
+    extract: Extract,
+) -> None:
+    report = extract(
+        "A drone strike on a car in the town of Kfar Kila in southern Lebanon on Saturday afternoon killed two men, "
+        "the ministry said.\n\n"
+        "In a separate incident, a strike on a motorcycle on the Wadi Saluki road injured one man."
+    )
+    car, motorcycle = report.frames
+    assert "Kfar Kila" in {p.place.name for p in car.places}
+    assert motorcycle.places == ()

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
@@ -576,6 +576,7 @@ def _mark_sentence_cues(ws: Workspace, hits: list[EventHit], cues: frozenset[str
         sentence = ws.doc[hit.token].sent
         first_words = [t for t in sentence[:3] if not t.is_punct]
         opens_with_cue = bool(first_words) and first_words[0].lower_ in cues and first_words[0].dep_ in {"advmod", "cc"}
+        opens_with_cue = opens_with_cue or _opens_apart(sentence)
         if (
             opens_with_cue
             and sentence.start not in seen_sentences
@@ -587,6 +588,19 @@ def _mark_sentence_cues(ws: Workspace, hits: list[EventHit], cues: frozenset[str
             seen_sentences.add(sentence.start)
         marked.append(hit)
     return marked
+
+
+def _opens_apart(sentence: Span) -> bool:
+    """ "In a separate incident, ...", "In another toll, ...", "In a second attack, ...": a
+    sentence set apart from the one before by its opening phrase."""
+    words = [t.lower_ for t in sentence[:4]]
+    return len(words) == 4 and words[0] == "in" and (
+        (words[1] in {"a", "an"} and words[2] in _APART) or words[1] in {"another", "other"}
+    )
+
+
+#: Adjectives of an opening "In a ... X," that set its sentence apart.
+_APART = frozenset({"separate", "second", "third", "further", "different"})
 
 
 def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:

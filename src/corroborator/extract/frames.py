@@ -481,8 +481,8 @@ class FrameBuilder:
         if not all(self.same_area(anchor, t.place) for t in towns):
             return
         for draft in drafts:
-            if draft.places or draft.family != "violence":
-                continue
+            if draft.places or draft.family != "violence" or draft.hits[0].another:
+                continue  # "in a separate incident" may be anywhere
             start = min(h.mention.trigger.start for h in draft.hits)
             earlier = [t for t in towns if t.span.start < start] or towns
             mention = max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
