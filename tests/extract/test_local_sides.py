@@ -62,6 +62,9 @@ def test_local_sides_the_enemy_is_the_one_party_the_speaker_is_at_war_with(pipel
     assert parties(pipeline, said, "Harbour Lights Gazette") == ["RU"]
     unknown = "Overnight the enemy attacked the port with drones, residents said."
     assert parties(pipeline, unknown, "Harbour Lights Gazette") == []
+    # a local channel of no side writes "enemy" as its country does
+    channel = "Urgent | An enemy drone targets a car at the entrance of Kfar Kila in southern Lebanon."
+    assert parties(pipeline, channel, "South Front News (Telegram)") == ["IL"]
 
 
 def test_local_sides_figures_with_no_author_are_the_outlets_own_word(pipeline: Pipeline) -> None:

@@ -210,18 +210,23 @@ class ClaimAssembler:
         sided = [claim.model_copy(update={"source": self._local_side(claim.source, side)}) for *_, claim in claims]
         sided = [_own_claim(claim) for claim in self._state_forces_named(ws, sided)]
         sided = [c for c in (_own_side_named(claim) for claim in sided) if c is not None]
-        kept = [c for c in (self._enemy_named(claim) for claim in sided) if c is not None]
+        kept = [c for c in (self._enemy_named(claim, side) for claim in sided) if c is not None]
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
-    def _enemy_named(self, claim: model.Claim) -> model.Claim | None:
+    def _enemy_named(self, claim: model.Claim, home: str | None) -> model.Claim | None:
         """ "The enemy attacked the city": the one party the claim's source is at war with, or
-        no claim when its side, or that side's single enemy, is unknown."""
+        no claim when its side, or that side's single enemy, is unknown. A local outlet or
+        channel of no side writing "enemy drone targets a car" in its own voice writes as its
+        country does: the side is `home`, the state where all the report's events happen."""
         value = claim.value
         if claim.attribute != model.Attribute.RESPONSIBLE_PARTY or not isinstance(value, model.Label):
             return claim
         if value.code != ENEMY:
             return claim
-        enemy = self._enemies.get(claim.source.affiliation or "")
+        side = claim.source.affiliation
+        if side is None and claim.source.kind in _LOCAL_MEDIA:
+            side = home
+        enemy = self._enemies.get(side or "")
         return claim.model_copy(update={"value": value.model_copy(update={"code": enemy})}) if enemy else None
 
     def _state_forces_named(self, ws: Workspace, claims: list[model.Claim]) -> list[model.Claim]:
@@ -430,6 +435,8 @@ def _countries(places: Sequence[model.PlaceMention]) -> set[str]:
 
 
 _STATE_VOICES = frozenset({model.SourceKind.STATE_MEDIA, model.SourceKind.OFFICIAL, model.SourceKind.MILITARY})
+#: Voices of no side that write of "the enemy" as their country does (a local paper or channel).
+_LOCAL_MEDIA = frozenset({model.SourceKind.INDEPENDENT_MEDIA, model.SourceKind.SOCIAL_MEDIA})
 
 
 def _is_footage(source: model.Source) -> bool:
