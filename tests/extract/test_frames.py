@@ -824,3 +824,17 @@ def test_frames_a_sentence_opened_as_separate_tells_another_event_not_placed_by_
     car, motorcycle = report.frames
     assert "Kfar Kila" in {p.place.name for p in car.places}
     assert motorcycle.places == ()
+
+
+def test_frames_a_time_the_parse_strands_from_the_sentences_one_event_is_its(extract: Extract) -> None:
+    # the long subject breaks the parse: the time hangs on "known", not on "attacked"
+    report = extract(
+        'Insurgents of the Northern Front (NF), known locally as al-Harakat or "bandidos", attacked Kotal (also '
+        "spelled Kottal), on the coast of Sarban district, around 9 pm on 6 November. Local sources report that at "
+        "least five civilians were killed."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["around 9 pm on 6 November"]
+    # a saying's time is not stranded
+    report = extract("The police said on Friday that gunmen raided the village.")
+    assert all("Friday" not in dated(f) for f in report.frames)

@@ -146,6 +146,8 @@ class FrameBuilder:
                 times = [*times, *_head_clause_times(token, times_by_token)]
             if not _timed(times):
                 times = [*times, *fronted.get(token.sent.start, [])]
+            if not _timed(times) and not rivals:
+                times = [*times, *_stranded_times(ws, token, times_by_token)]
             own_places = places_by_token if token.i in responses else outside_responses
             places = _attached(token, own_places, rivals, coarse=_is_country)
             lead_times, lead_places = lead_ins.take(token)
@@ -642,6 +644,33 @@ def _head_clause_times(token: Token, by_token: dict[int, model.TimeExpression]) 
         if path[steps.index(first.i) - 1].dep_ in _ADJUNCT_ARCS:
             found.append(expression)
     return found
+
+
+def _stranded_times(
+    ws: Workspace, trigger: Token, by_token: dict[int, model.TimeExpression]
+) -> list[model.TimeExpression]:
+    """ "Insurgents ..., known locally as al-Harakat, attacked Kotal, on the coast of Sarban
+    district, around 9 pm on 6 November": a long subject can break the parse so
+    that the sentence's one event word does not reach its time. With no other event word in
+    the sentence, a day or clock time outside any saying ("the police said on Monday") is its."""
+    sentence = trigger.sent
+    cues = [ws.char_span(a.cue_span) for a in ws.attributions if a.cue_span is not None]
+    cue_tokens = {t.i for span in cues if span is not None for t in span}
+    found = []
+    for i, expression in sorted(by_token.items()):
+        if not sentence.start <= i < sentence.end or expression.precision not in _DAY_OR_FINER:
+            continue
+        governor = syntax.clause_verb(ws.doc[i])
+        if governor.i in cue_tokens or _time_of_saying(ws.doc[i]):
+            continue
+        found.append(expression)
+    return found
+
+
+#: Precisions of a time that can date one event.
+_DAY_OR_FINER = frozenset(
+    {model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY, model.TimePrecision.HOUR, model.TimePrecision.MINUTE}
+)
 
 
 def _participle_of_its_clause(verb: Token) -> bool:
