@@ -146,7 +146,7 @@ class FrameBuilder:
                 times = [*times, *_head_clause_times(token, times_by_token)]
             if not _timed(times):
                 times = [*times, *fronted.get(token.sent.start, [])]
-            if not _timed(times) and not rivals:
+            if not _timed(times) and not rivals and not hit.anaphoric:
                 times = [*times, *_stranded_times(ws, token, times_by_token)]
             own_places = places_by_token if token.i in responses else outside_responses
             places = _attached(token, own_places, rivals, coarse=_is_country)
@@ -652,7 +652,8 @@ def _stranded_times(
     """ "Insurgents ..., known locally as al-Harakat, attacked Kotal, on the coast of Sarban
     district, around 9 pm on 6 November": a long subject can break the parse so
     that the sentence's one event word does not reach its time. With no other event word in
-    the sentence, a day or clock time outside any saying ("the police said on Monday") is its."""
+    the sentence, a day or clock time hanging on a verb above it, outside any saying ("the police
+    said on Monday"), is its; a back-reference ("the attacks") takes none this way."""
     sentence = trigger.sent
     cues = [ws.char_span(a.cue_span) for a in ws.attributions if a.cue_span is not None]
     cue_tokens = {t.i for span in cues if span is not None for t in span}
@@ -661,8 +662,8 @@ def _stranded_times(
         if not sentence.start <= i < sentence.end or expression.precision not in _DAY_OR_FINER:
             continue
         governor = syntax.clause_verb(ws.doc[i])
-        if governor.i in cue_tokens or _time_of_saying(ws.doc[i]):
-            continue
+        if not governor.is_ancestor(trigger) or governor.i in cue_tokens or _time_of_saying(ws.doc[i]):
+            continue  # the time must hang on a verb above the event ("known ... attacked")
         found.append(expression)
     return found
 
