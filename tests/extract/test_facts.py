@@ -201,6 +201,9 @@ def test_facts_a_blast_near_something_does_not_make_it_the_target(run_facts: Run
         ("ODESA, May 2 (Wire) - Russia attacked the port with drones.", "RU"),
         ("Witnesses said the shells had been fired from RSF positions east of the town.", "RSF"),
         ("The governor called the blast a terrorist act of the Ukrainian special services.", "UA"),
+        # the owner a participle names
+        ("A drone belonging to the Turkish army struck a car near the town on Friday.", "TR"),
+        ("Two drones operated by the Houthis hit the port.", "HOUTHIS"),
         # held responsible: the adjective's own subject, or its verb's object
         ("The council holds the Government of National Unity fully responsible for the drone strike.", "LY"),
         ("Kyiv held Russia responsible for the missile attack on the hospital.", "RU"),

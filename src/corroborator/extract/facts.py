@@ -337,7 +337,9 @@ class FactFinder:
             # the owner with its weapon ("Russian drones"), or with the event word
             anchor = event.token
             if how == "weapon attributed by adjective":
-                anchor = token.head.head.i if token.head.dep_ == "prep" else token.head.i
+                anchor = token.head.head.i if token.head.dep_ in {"prep", "agent"} else token.head.i
+                if doc[anchor].dep_ == "acl":
+                    anchor = doc[anchor].head.i  # "a drone belonging to ...": from the drone
             findings.append(
                 Finding(
                     attribute=A.RESPONSIBLE_PARTY,
@@ -642,6 +644,16 @@ def _owners(noun: Token) -> list[Token]:
     owners += [m for c in owners if c.dep_ == "compound" for m in c.children if m.dep_ in {"amod", "compound", "poss"}]
     owners += [
         p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
+    # "a drone belonging to the Turkish army", "drones owned by the militia"
+    owners += [
+        p
+        for c in noun.children
+        if c.dep_ == "acl" and c.lemma_.lower() in {"belong", "own", "operate"}
+        for prep in c.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by"}
+        for p in prep.children
+        if p.dep_ == "pobj"
     ]
     return [_speaker_if_pronoun(o) for o in owners]
 
