@@ -649,7 +649,7 @@ def _owners(noun: Token) -> list[Token]:
     owners += [
         p
         for c in noun.children
-        if c.dep_ == "acl" and c.lemma_.lower() in {"belong", "own", "operate"}
+        if c.dep_ == "acl" and c.lemma_.lower() in _OWNING_VERBS
         for prep in c.children
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by"}
         for p in prep.children
@@ -659,6 +659,8 @@ def _owners(noun: Token) -> list[Token]:
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
+#: Participles that name a weapon's owner: "a drone belonging to ...", "drones operated by ...".
+_OWNING_VERBS = frozenset({"belong", "own", "operate"})
 
 
 def _own_side(token: Token, own_words: frozenset[str]) -> bool:

@@ -650,9 +650,9 @@ def _stranded_times(
     ws: Workspace, trigger: Token, by_token: dict[int, model.TimeExpression]
 ) -> list[model.TimeExpression]:
     """ "Insurgents ..., known locally as al-Harakat, attacked Kotal, on the coast of Sarban
-    district, around 9 pm on 6 November": a long subject can break the parse so
-    that the sentence's one event word does not reach its time. With no other event word in
-    the sentence, a day or clock time hanging on a verb above it, outside any saying ("the police
+    district, around 9 pm on 6 November": a long subject can break the parse so that the
+    sentence's one event word does not reach its time. With no other event word in the
+    sentence, a day or clock time hanging on a verb above it, outside any saying ("the police
     said on Monday"), is its; a back-reference ("the attacks") takes none this way."""
     sentence = trigger.sent
     cues = [ws.char_span(a.cue_span) for a in ws.attributions if a.cue_span is not None]

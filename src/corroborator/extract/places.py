@@ -1192,7 +1192,7 @@ def find_places(
                 # a part of that city, as ACLED codes city districts
                 raw.match, raw.near = "derived", True
         if _far_from_its_container(doc, raw, place, accepted, gazetteer):
-            continue  # "El Aguaje, municipality of Aguililla": the listed El Aguaje is a namesake
+            continue  # "El Naranjo, municipality of Coahuayana": the listed El Naranjo is a namesake
         if raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
             # a village the noun vouches for as a settlement: its country must be one the
             # report is about, and no part of the report's context may place it elsewhere
@@ -1811,7 +1811,7 @@ def _placed_elsewhere(
 def _far_from_its_container(
     doc: Doc, raw: _Raw, place: model.Place, accepted: Sequence[_Raw], gazetteer: Gazetteer
 ) -> bool:
-    """ "The locality of El Aguaje, municipality of Aguililla", "X, a village in Y": a small
+    """ "The locality of El Naranjo, municipality of Coahuayana", "X, a village in Y": a small
     place whose listed namesake lies far from the town named right after it as its container
     is not that namesake (`settlements` then keeps it as an unlisted place of that town)."""
     if place.kind not in {"village", "town"} or (place.population or 0) >= BIG_TOWN_POPULATION:

@@ -121,7 +121,7 @@ def unlisted_settlements(
 
 
 def _district_of_a_city(doc: Doc, stop: int, noun: str, container: model.Place | None) -> bool:
-    """ "The Barmal district of Paktika province" is an area of the region; "the Darnytskyi
+    """ "The Tor Ghundai district of Paktika province" is an area of the region; "the Darnytskyi
     district" with no region after it may be a city's, which ACLED codes as the city: a
     lower-case "district" after a name makes an area only with a first-level region (or the
     country) named as its container."""
@@ -191,7 +191,7 @@ def _introduced_names(
             if start < token.i:
                 names.append((start, token.i, _noun(phrase)))
         if token.text == "," and token.i > 0:
-            # "Residents of El Aguaje, a village in the municipality of Aguililla"
+            # "Residents of El Naranjo, a village in the municipality of Coahuayana"
             noun = _apposed_noun(doc, token.i, default="")
             start = _run_to(doc, token.i)
             if noun and noun != DISTRICT_KIND and start < token.i and _apposition_places_it(doc, token.i):
