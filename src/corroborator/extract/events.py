@@ -872,9 +872,7 @@ def _elliptic_object(verb: Token) -> bool:
         return True
     if any(c.dep_ in syntax.OBJECTS for c in verb.children):
         return False
-    first = verb
-    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
-        first = first.head
+    first = syntax.chain_head(verb)
     # the parse may hang the subject on the auxiliary ("Both" on "were")
     holders = [first, *(c for c in first.children if c.dep_ in {"aux", "auxpass"})]
     return any(c.dep_ in syntax.SUBJECTS and c.lower_ in _QUANTIFIERS for h in holders for c in h.children)

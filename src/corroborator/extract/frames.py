@@ -628,9 +628,7 @@ def _head_clause_times(token: Token, by_token: dict[int, model.TimeExpression]) 
     out an operation at dawn today, Thursday, targeting the ship" targeted it at dawn."""
     verb = syntax.clause_verb(token)
     if verb.dep_ == "conj" and syntax.shared_subject(verb) is not None:
-        first = verb
-        while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
-            first = first.head
+        first = syntax.chain_head(verb)
     elif _participle_of_its_clause(verb):
         first = verb.head
     else:

@@ -56,8 +56,8 @@ from corroborator.extract.facilities import local_country, unlisted_facility
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key, near_spelling
 from corroborator.extract.settlements import (
     CONTAINER_REACH,
-    CONTAINER_TOWN_KM,
     NEARBY_CHARS,
+    far_from_town,
     sole_country,
     unlisted_place,
     unlisted_settlements,
@@ -1822,8 +1822,7 @@ def _far_from_its_container(
         return False  # a city's name is used loosely of its region ("a village near Kharkiv")
     if not {t.lower_ for t in doc[raw.stop : following.start]} & _CONTAINER_WORDS:
         return False  # "X and Y were hit": two places, not one inside the other
-    distance = gazetteer.distance_km(place, following.place)
-    return distance is not None and distance > CONTAINER_TOWN_KM
+    return far_from_town(gazetteer, place, following.place)
 
 
 #: Words that put a place inside or beside the one named after them.

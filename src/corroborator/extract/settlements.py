@@ -120,6 +120,13 @@ def unlisted_settlements(
     return found
 
 
+def far_from_town(gazetteer: Gazetteer, place: model.Place, town: model.Place) -> bool:
+    """Whether a listed place lies too far from the town named as its container to be the
+    settlement meant (more than `CONTAINER_TOWN_KM`); False when either has no coordinates."""
+    distance = gazetteer.distance_km(place, town)
+    return distance is not None and distance > CONTAINER_TOWN_KM
+
+
 def _district_of_a_city(doc: Doc, stop: int, noun: str, container: model.Place | None) -> bool:
     """ "The Tor Ghundai district of Paktika province" is an area of the region; "the Darnytskyi
     district" with no region after it may be a city's, which ACLED codes as the city: a
@@ -158,11 +165,7 @@ def _listed(gazetteer: Gazetteer, name: str, country: str, container: model.Plac
     if container.kind in {"town", "city"} and container.latitude is not None:
         # "the locality of El Aguaje, municipality of Aguililla": namesakes far from the town
         # are other villages
-        return any(
-            place.country_code != country or (distance := gazetteer.distance_km(container, place)) is None
-            or distance <= CONTAINER_TOWN_KM
-            for place in listed
-        )
+        return any(place.country_code != country or not far_from_town(gazetteer, place, container) for place in listed)
     return bool(listed)
 
 

@@ -58,12 +58,17 @@ class AttributionFinder:
     requires: ClassVar[frozenset[str]] = frozenset({"doc", "report", "places"})
     assigns: ClassVar[frozenset[str]] = frozenset({"attributions"})
 
-    def __init__(self, registry: SourceRegistry) -> None:
+    def __init__(self, registry: SourceRegistry, lexicon: CueLexicon) -> None:
         self.registry = registry
+        self.lexicon = lexicon
 
     def __call__(self, ws: Workspace) -> None:
         ws.attributions = find_attributions(
-            ws.doc, report=ws.report, registry=self.registry, local_party=_local_party(ws.places)
+            ws.doc,
+            report=ws.report,
+            registry=self.registry,
+            lexicon=self.lexicon,
+            local_party=_local_party(ws.places),
         )
 
 
@@ -152,9 +157,10 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
     gazetteer = load_gazetteer(settings)
     registry = SourceRegistry.load(settings)
     parties = PartyTable.load(settings)
+    cues = CueLexicon.load(settings)
     return [
         PlaceFinder(gazetteer, settings.focus_countries),
-        AttributionFinder(registry),
+        AttributionFinder(registry, cues),
         WeaponFinder(nlp, lexicon),
         EventFinder(lexicon, parties),
         QuantityFinder(lexicon),
@@ -177,8 +183,6 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
             },
             parties=parties,
             contains=gazetteer.contains,
-            denials=frozenset(
-                lemma for lemma, stance in CueLexicon.load(settings).verbs.items() if stance == model.Stance.DENIES
-            ),
+            denials=frozenset(lemma for lemma, stance in cues.verbs.items() if stance == model.Stance.DENIES),
         ),
     ]

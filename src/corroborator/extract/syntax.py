@@ -139,12 +139,19 @@ def shared_subject(verb: Token) -> Token | None:
     off and bombed the market", "drones" is what bombed. None when the verb has its own."""
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    first = verb
-    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
-        first = first.head
+    first = chain_head(verb)
     if first.i == verb.i:
         return None
     return next((c for c in first.children if c.dep_ in SUBJECTS), None)
+
+
+def chain_head(verb: Token) -> Token:
+    """The first verb of a chain of conjoined verbs ("took off and bombed": "took"); the verb
+    itself when it is not conjoined to one."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+        first = first.head
+    return first
 
 
 def neighbourhood_with_subject(token: Token) -> list[int]:

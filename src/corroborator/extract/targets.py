@@ -221,17 +221,20 @@ def _victims(subject: Token) -> bool:
 
 def _nobody(subject: Token) -> bool:
     """ "None of them was a fighter", "neither man was armed", "no one was": the subject denies."""
-    return subject.lower_ in {"none", "neither", "nobody", "no-one"} or any(
-        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in subject.children
-    )
+    return subject.lower_ in {"none", "neither", "nobody", "no-one"} or _determined_by_no(subject)
 
 
 def _none_of(noun: Token) -> bool:
     """ "No civilian area was targeted", "struck no residential buildings": the attack's object
     is denied; "no fewer than ten civilians" is a count, not a denial."""
-    if not any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children):
+    if not _determined_by_no(noun):
         return False
     return not any(t.lower_ in {"fewer", "less", "more"} for t in noun.subtree if t.i < noun.i)
+
+
+def _determined_by_no(noun: Token) -> bool:
+    """ "no fighters", "neither man": a noun its determiner negates."""
+    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children)
 
 
 def _identity(subject: Token, complement: Token, category: str, negated: bool) -> Finding:
