@@ -789,3 +789,23 @@ def test_places_a_village_far_from_the_town_it_is_said_to_lie_in_is_not_the_list
     text = "Residents of El Naranjo, a village in the municipality of Coahuayana in Michoacán, reported drones."
     village = _by_text(_places(nlp, gaz, text))["El Naranjo"]
     assert (village.match, village.place.kind) == ("unlisted", "village")
+
+
+def test_places_a_french_country_name_with_its_article(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Separatist fighters said they destroyed an armoured vehicle of the army of La République du Cameroun"
+        " with an IED at Batibo this morning."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["République du Cameroun"].place.country_code == "CM"
+    assert found["Batibo"].place.country_code == "CM"
+
+
+def test_places_a_digest_paragraph_names_the_country_of_its_towns(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Syria. Drones struck a fuel depot near Qamishli on Monday, and another hit a road in Hasakah.\n\n"
+        "Niger. The militants said they struck the army post at Téra with four drones on Saturday."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Téra"].place.country_code == "NE"
+    assert found["Téra"].match == "exact"

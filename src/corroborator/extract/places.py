@@ -90,16 +90,27 @@ TITLE_CASE_SHARE = 0.8
 FAR_ABROAD_KM = 1500.0
 #: How much report context weighs against size (scores are roughly log10(population)).
 CONTEXT_WEIGHT = 2.5
+#: The least context weight of a country named within `REGION_WINDOW` of a name: a digest of
+#: many countries says which one each paragraph is about ("Niger. JNIM struck the post at Téra").
+NEAR_COUNTRY_WEIGHT = 0.8
+#: How much a name written with the diacritics of an entry's own name ("Téra") weighs for that
+#: entry against one it only reaches with the marks folded away (an alias "Tera" of Tehran).
+DIACRITIC_WEIGHT = 1.0
 #: A near-miss spelling (match "fuzzy") is only trusted in a country of at least this context
 #: weight, when the report is about any country at all (the weights run 0..1, focus 0.8).
 FUZZY_COUNTRY_WEIGHT = 0.5
 
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Lower-case words inside a place name ("Stratford-upon-Avon", "Mato Grosso do Sul",
+#: "République du Cameroun"); a name is only ever taken whole as the gazetteer lists it.
 _CONNECTORS = frozenset(
-    {"on", "of", "de", "la", "el", "al", "upon", "am", "an", "der", "and", "na", "nad", "sur", "en"}
+    {"on", "of", "de", "du", "des", "del", "di", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "upon"}
+    | {"am", "an", "der", "and", "na", "nad", "sur", "en"}
 )
 _JOINERS = frozenset({"-", "'", "’", "."})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+#: Articles before a name, English and the French ones of names kept in French ("La République
+#: du Cameroun"): not part of the entity's core.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "la", "le", "les"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 #: Head-noun kinds that name a facility at a town ("the Kaluga refinery").
@@ -747,11 +758,21 @@ class _Context:
     votes: dict[int, tuple[str, float]]  # raw index → its own vote (excluded when ranking it)
     regions: list[tuple[str, int]]  # (region name, character offset of its evidence)
     focus: tuple[str, ...]
+    countries: list[tuple[str, int]] = field(default_factory=list)  # (country code, offset of its name)
 
     def regions_near(self, offset: int) -> set[str]:
         """Regions named close to `offset`: a state named three paragraphs away says
         little about which Paris a sentence means."""
         return {name for name, at in self.regions if abs(at - offset) <= REGION_WINDOW}
+
+    def near(self, weights: Mapping[str, float], offset: int) -> dict[str, float]:
+        """`weights` with every country named close to `offset` raised to `NEAR_COUNTRY_WEIGHT`:
+        where a report covers several countries, the one its paragraph names is the likeliest."""
+        near = dict(weights)
+        for cc, at in self.countries:
+            if abs(at - offset) <= REGION_WINDOW:
+                near[cc] = max(near.get(cc, 0.0), NEAR_COUNTRY_WEIGHT)
+        return near
 
     def weights(self, exclude: int | Collection[int] | None = None) -> dict[str, float]:
         """Country weights in 0..1; a mention's own vote (or the votes of all mentions of its
@@ -777,6 +798,7 @@ def _context(
     counts: dict[str, float] = defaultdict(float)
     votes: dict[int, tuple[str, float]] = {}
     regions: list[tuple[str, int]] = []
+    countries: list[tuple[str, int]] = []
     for token in doc:
         if _capitalised(token):
             cc = gazetteer.demonym_country(token.text)
@@ -793,6 +815,7 @@ def _context(
             continue
         if top.place.kind == "country":
             votes[index] = (top.place.country_code, 2.0)
+            countries.append((top.place.country_code, doc[raw.start].idx))
         else:
             # A name only one country has is strong evidence; a name whose namesakes
             # abroad are much smaller ("Moscow") is weaker: the story may be about one.
@@ -809,7 +832,7 @@ def _context(
                 regions.append((region, doc[raw.start].idx))
         cc, amount = votes[index]
         counts[cc] += amount
-    return _Context(counts, votes, regions, tuple(cc.upper() for cc in focus))
+    return _Context(counts, votes, regions, tuple(cc.upper() for cc in focus), countries)
 
 
 def _rerank(
@@ -821,8 +844,11 @@ def _rerank(
 ) -> list[Candidate]:
     rescored = []
     own = name_key(name)
+    marked = not name.isascii()
     for c in candidates:
         score = c.score + CONTEXT_WEIGHT * weights.get(c.place.country_code or "", 0.0)
+        if marked and not c.alias and name == c.place.name:
+            score += DIACRITIC_WEIGHT
         # A region the report names vouches for its towns, but a name cannot vouch for
         # itself ("Oklahoma" is not evidence for Oklahoma City).
         region = c.place.admin1
@@ -1151,7 +1177,7 @@ def find_places(
     weights = context.weights()
     same_name = _same_name_indices(accepted)
     for index, raw in enumerate(accepted):
-        own = context.weights(exclude=index)
+        own = context.near(context.weights(exclude=index), doc[raw.start].idx)
         regions = context.regions_near(doc[raw.start].idx)
         ranked = _rerank(raw.candidates, own, regions, name=raw.text)
         following = accepted[index + 1] if index + 1 < len(accepted) else None
