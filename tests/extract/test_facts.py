@@ -38,6 +38,21 @@ def test_facts_damage_levels_and_negation(run_facts: Run, text: str, level: str)
     assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Gunmen raided the village, killed two men and set fire to at least 30 houses.", "destroyed"),
+        ("About 45 houses were burned during the raid by the insurgents.", "destroyed"),
+        ("The fighters attacked the village, burning more than 40 of their houses.", "destroyed"),
+        ("Gunmen attacked the village on Sunday, killed three farmers and set the huts ablaze.", "destroyed"),
+        ("A drone hit a house in the village and the house caught fire.", "significant"),
+        ("A drone strike hit a warehouse and set it on fire.", "significant"),
+    ],
+)
+def test_facts_dwellings_set_on_fire_are_destroyed(run_facts: Run, text: str, level: str) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
+
+
 def test_facts_a_minor_is_a_child_not_a_damage_level(run_facts: Run) -> None:
     ws = run_facts("Shrapnel from the drone killed a man and a minor of 15 years in the courtyard.")
     assert facts(ws, A.DAMAGE) == []

@@ -809,3 +809,28 @@ def test_places_a_digest_paragraph_names_the_country_of_its_towns(nlp: Language,
     found = _by_text(_places(nlp, gaz, text))
     assert found["Téra"].place.country_code == "NE"
     assert found["Téra"].match == "exact"
+
+
+def test_places_an_unlisted_area_or_sector_is_a_locality(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Afghan officials said Pakistani jets bombed houses in the Margha area of Paktika province overnight.\n\n"
+        "Two drones crossed the Line of Control in the Tarkundi Gali sector of Poonch district, the Indian army said."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Margha"].match == "unlisted"
+    assert found["Margha"].place.country_code == "AF"
+    assert found["Tarkundi Gali"].place.country_code == "IN"
+    assert found["Tarkundi Gali"].place.kind == "district"
+
+
+def test_places_a_group_or_a_known_town_before_area_is_no_new_locality(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Shelling hit villages in the SDF area and near the Kharkiv area, Ukrainian officials said."
+    found = _places(nlp, gaz, text)
+    assert all(m.match != "unlisted" for m in found)
+    assert "SDF" not in {m.span.text for m in found}
+
+
+def test_places_a_dated_dateline_with_a_colon_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
+    text = "POONCH, Oct 4: Two Pakistani drones were shot down by the Army near Mendhar late on Saturday."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["POONCH"].role == model.PlaceRole.REPORTING

@@ -10,7 +10,7 @@ drones").
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -100,10 +100,13 @@ class FactFinder:
             if not self._is_property_damage(root, level, weapon_at):
                 continue
             about = _damaged_object(root, range(start, end))
-            if not self._physical(span, about, violent_sentences):
+            razed = level == "significant" and _burned_dwellings(root, self.lx.burned_whole)
+            if not razed and not self._physical(span, about, violent_sentences):
                 continue  # "political damage", "a burning issue", "the talks collapsed"
             taken_until = end
             negated = _damage_negated(root) or level == "none"
+            if razed:
+                level = "destroyed"  # "set fire to at least 30 houses": razed, not a blaze
             code = "none" if negated else level
             ev_start = _negation_start(root) if negated and level != "none" else start
             text = doc[ev_start:end].text
@@ -736,6 +739,38 @@ def _dateline(token: Token) -> bool:
         and token.i + 1 < len(doc)
         and doc[token.i + 1].text == ","
     )
+
+
+#: Lemmas of a fire set or burning, as the damage lexicon's words for a blaze are read.
+_FIRE_LEMMAS: Final = frozenset({"burn", "fire", "torch", "ablaze", "blaze"})
+
+
+def _burned_dwellings(root: Token, dwellings: frozenset[str]) -> bool:
+    """Whether a fire word burns several dwellings: "burned houses", "about 45 houses were
+    burned", "burning more than 40 of their houses", "set fire to at least 12 houses", "set the
+    huts ablaze". Several: a plural or a counted noun."""
+    if root.lemma_.lower() not in _FIRE_LEMMAS:
+        return False
+    burned: list[Token] = []
+    if root.dep_ in {"amod", "acl"} and root.head.pos_ == "NOUN":
+        burned.append(root.head)  # "burned houses"
+    burned.extend(c for c in root.children if c.dep_ in {"dobj", "obj", "nsubjpass"})
+    setter = root.head.head if root.head.dep_ == "prep" else root.head  # "set them on fire": fire hangs on "on"
+    if setter.i != root.i and setter.lemma_.lower() == "set":
+        burned.extend(c for c in setter.children if c.dep_ in {"dobj", "obj"} and c.i != root.i)
+        burned.extend(p for c in setter.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
+        burned.extend(c for c in root.children if c.dep_ == "nsubj")  # "set the huts ablaze"
+    for noun in burned:
+        if noun.lower_ in {"of"} or noun.pos_ not in {"NOUN", "NUM"}:
+            continue
+        if noun.pos_ == "NUM":
+            # "more than 40 of their houses": the count governs the dwellings after "of"
+            noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children), noun)
+        if noun.lemma_.lower() in dwellings and (
+            noun.tag_ == "NNS" or any(c.dep_ == "nummod" for c in noun.children)
+        ):
+            return True
+    return False
 
 
 def _damaged_object(root: Token, phrase: range) -> str | None:

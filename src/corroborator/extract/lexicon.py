@@ -108,6 +108,8 @@ class Lexicon:
     national_prepositions: frozenset[str]
     damage_levels: Mapping[str, tuple[tuple[str, ...], ...]]
     property_nouns: frozenset[str]
+    #: Dwellings that burn whole ("set fire to 30 houses": destroyed, not a fire).
+    burned_whole: frozenset[str]
     interception_means: Mapping[str, tuple[tuple[str, ...], ...]]
     interception_verbs: Mapping[str, tuple[tuple[str, ...], ...]]
     target_categories: Mapping[str, tuple[tuple[str, ...], ...]]
@@ -209,6 +211,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             national_prepositions=frozenset(quantities.get("scope", {}).get("prepositions", ())),
             damage_levels={k: _phrases(v) for k, v in damage["levels"].items()},
             property_nouns=frozenset(damage["property"]["nouns"]),
+            burned_whole=frozenset(damage.get("burned_whole", {}).get("nouns", ())),
             interception_means={k: _phrases(v) for k, v in interception["means"].items()},
             interception_verbs={k: _phrases(v) for k, v in interception["verbs"].items()},
             target_categories={k: _phrases(v) for k, v in targets["categories"].items()},

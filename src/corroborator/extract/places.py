@@ -39,6 +39,7 @@ How it works, and why
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -156,6 +157,7 @@ class PlaceCues:
     origin_before: tuple[tuple[str, ...], ...]
     settlement_before: tuple[tuple[str, ...], ...]
     settlement_after: tuple[tuple[str, ...], ...]
+    area_after: tuple[tuple[str, ...], ...]
     reporting_before: tuple[tuple[str, ...], ...]
     agencies: frozenset[str]
     speech_verbs: frozenset[str]
@@ -205,6 +207,7 @@ def load_cues(settings: Settings) -> PlaceCues:
         origin_before=_phrases(get("roles", "origin_before")),
         settlement_before=_phrases(get("settlement", "before")),
         settlement_after=_phrases(get("settlement", "after")),
+        area_after=_phrases(get("settlement", "area_after")),
         reporting_before=_phrases(get("roles", "reporting_before")),
         agencies=frozenset(w.lower() for w in get("roles", "agencies")),
         speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
@@ -920,6 +923,10 @@ def _clock_word(token: Token) -> bool:
     return token.pos_ == "NUM" or token.lower_.rstrip(".") in {"a.m", "p.m", "am", "pm", "hours", "hrs"}
 
 
+#: Month names and their abbreviations, as a dateline dates itself ("POONCH, Oct 4:").
+_MONTH_WORDS = frozenset(
+    m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept")
+)
 _SLASHED = re.compile(r"^/\w[\w .-]*/\.?$")
 
 
@@ -942,9 +949,14 @@ def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         for k, t in enumerate(window)
     )
     upper = doc[raw.start : raw.stop].text.isupper()
-    # 'ISLAMABAD: Afghanistan's Taliban government accused ...', as South Asian papers write
-    colon = raw.stop < len(doc) and doc[raw.stop].text == ":"
-    return (upper and (has_dash or has_agency or has_slashed_agency or colon)) or (has_agency and has_dash)
+    # 'ISLAMABAD: Afghanistan's Taliban government accused ...', 'POONCH, Oct 4: Two drones ...',
+    # as South Asian papers write: a colon right after the place or after its date
+    colon = next((k for k, t in enumerate(window[:6]) if t.text == ":"), None)
+    dated_colon = colon is not None and all(
+        t.is_punct or t.like_num or t.ent_type_ == "DATE" or t.lower_.rstrip(".") in _MONTH_WORDS
+        for t in window[:colon]
+    )
+    return (upper and (has_dash or has_agency or has_slashed_agency or dated_colon)) or (has_agency and has_dash)
 
 
 def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) -> model.PlaceRole:
@@ -1278,6 +1290,7 @@ def find_places(
             doc,
             before=cues.settlement_before,
             after=cues.settlement_after,
+            areas=cues.area_after,
             locative=(*cues.near_before, ("in",), ("at",)),
             taken=taken,
             # a facility read at a town abroad may yet be a local site (below): no evidence

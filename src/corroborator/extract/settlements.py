@@ -48,6 +48,7 @@ CONTAINER_TOWN_KM: Final = 50.0
 #: Settlement nouns and the gazetteer kind an unlisted place of that noun gets.
 _KIND_OF_NOUN: Final = {
     "village": "village", "hamlet": "village", "settlement": "village", "town": "town", "district": "district",
+    "sector": "district",
 }  # fmt: skip
 _DEFAULT_KIND: Final = "town"  # township, municipality, commune: a local unit around a town
 #: Kind of an unlisted second-level area ("North Waziristan District"): known only as an area.
@@ -73,6 +74,7 @@ def unlisted_settlements(
     after: Sequence[tuple[str, ...]],
     locative: Sequence[tuple[str, ...]],
     taken: set[int],
+    areas: Sequence[tuple[str, ...]] = (),
     located: Sequence[model.PlaceMention],
     gazetteer: Gazetteer,
     report: model.NormalisedReport,
@@ -83,7 +85,7 @@ def unlisted_settlements(
     entity recogniser takes for a place in a `locative` slot ("on the outskirts of X", "in
     X"), each as a place mention of its own."""
     found: list[model.PlaceMention] = []
-    named = _introduced_names(doc, before, after) + _recognised_names(doc, locative)
+    named = _introduced_names(doc, before, after) + _area_names(doc, areas) + _recognised_names(doc, locative)
     # districts first: "Hassokhel, North Waziristan District" puts the village in the district
     for start, stop, noun in sorted(named, key=lambda n: (n[2] != DISTRICT_KIND, n[0], n[1])):
         if any(i in taken for i in range(start, stop)):
@@ -199,6 +201,29 @@ def _introduced_names(
             start = _run_to(doc, token.i)
             if noun and noun != DISTRICT_KIND and start < token.i and _apposition_places_it(doc, token.i):
                 names.append((start, token.i, noun))
+    return names
+
+
+def _area_names(doc: Doc, areas: Sequence[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """(start, stop, noun) of each name before a lower-case area noun ("in the Margha area",
+    "the Krishna Ghati sector of Poonch district"). Not a capitalised noun, which belongs to a
+    longer name ("Tsafe Local Government Area"), nor a nationality or an acronym before it
+    ("the Kurdish area", "the SDF area"): a people's or a group's area is where it holds sway,
+    not a locality. (The recogniser's ORG tag is no guide: it tags "al-Harsha" so.)"""
+    names: list[tuple[int, int, str]] = []
+    for token in doc:
+        for phrase in areas:
+            end = token.i + len(phrase)
+            if token.i == 0 or tuple(t.text for t in doc[token.i : end]) != phrase:
+                continue
+            if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                continue  # "the Margha area council"
+            start = _run_to(doc, token.i)
+            words = doc[start : token.i]
+            if start == token.i or any(t.ent_type_ == "NORP" or (t.is_upper and len(t) > 1) for t in words):
+                continue
+            noun = _noun(phrase)
+            names.append((start, token.i, DISTRICT_KIND if _KIND_OF_NOUN.get(noun) == DISTRICT_KIND else noun))
     return names
 
 
