@@ -47,9 +47,16 @@ def test_facts_damage_levels_and_negation(run_facts: Run, text: str, level: str)
         ("Gunmen attacked the village on Sunday, killed three farmers and set the huts ablaze.", "destroyed"),
         ("A drone hit a house in the village and the house caught fire.", "significant"),
         ("A drone strike hit a warehouse and set it on fire.", "significant"),
+        ("The fighters attacked the convoy and burned the vehicles, the group said.", "destroyed"),
+        ("Two tanks burned until the morning after the drone strike.", "significant"),
+        ("Photos showed the burned-out stalls after the drone strike on the market.", "destroyed"),
+        ("A small fire broke out in a cargo hold after the drone strike and was put out by the crew.", "minor"),
+        ("Damage is limited to one storage tank after the drone strike, the operator said.", "minor"),
+        ("After the drone strike the gas station will be out of service for several days.", "significant"),
+        ("Drones attacked the army post; there was no loss, human or material, the army said.", "none"),
     ],
 )
-def test_facts_dwellings_set_on_fire_are_destroyed(run_facts: Run, text: str, level: str) -> None:
+def test_facts_fires_set_by_hand_destroy_and_small_fires_are_minor(run_facts: Run, text: str, level: str) -> None:
     assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
 
 

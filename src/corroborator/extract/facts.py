@@ -155,8 +155,8 @@ class FactFinder:
             return False  # "opened fire", "mobile fire groups", "fired rockets" (a launch, not a blaze)
         if lemma == "fire" and root.dep_ == "pobj" and _gunfire(root):
             return False  # "destroyed by the fire of small arms", "came under fire": gunfire
-        if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
-            return False
+        if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"} and not (root.pos_ == "ADP" and root.lower_ == "out"):
+            return False  # but "out of service", "out of action"
         if lemma == "minor" and root.pos_ != "ADJ":
             return False  # "a woman and a minor were killed": a child, not a level of damage
         # "the drone was destroyed" is an interception, not damage to property; but in "the
@@ -748,9 +748,18 @@ _FIRE_LEMMAS: Final = frozenset({"burn", "fire", "torch", "ablaze", "blaze"})
 def _burned_dwellings(root: Token, dwellings: frozenset[str]) -> bool:
     """Whether a fire word burns several dwellings: "burned houses", "about 45 houses were
     burned", "burning more than 40 of their houses", "set fire to at least 12 houses", "set the
-    huts ablaze". Several: a plural or a counted noun."""
+    huts ablaze". Several: a plural or a counted noun. Or whether an agent burns something
+    with a transitive "burn" ("the fighters burned the vehicles"): what raiders burn they
+    destroy, where "two tanks burned until morning" tells a blaze."""
     if root.lemma_.lower() not in _FIRE_LEMMAS:
         return False
+    if (
+        root.lemma_.lower() == "burn"
+        and root.pos_ == "VERB"
+        and root.tag_ != "VBN"
+        and any(c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "NUM"} for c in root.children)
+    ):
+        return True
     burned: list[Token] = []
     if root.dep_ in {"amod", "acl"} and root.head.pos_ == "NOUN":
         burned.append(root.head)  # "burned houses"
