@@ -60,6 +60,15 @@ def test_facts_fires_set_by_hand_destroy_and_small_fires_are_minor(run_facts: Ru
     assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
 
 
+def test_facts_a_fire_put_out_promptly_was_minor(run_facts: Run) -> None:
+    ws = run_facts(
+        "After the drone attack a fire broke out at an industrial enterprise. It was promptly extinguished."
+    )
+    assert [code for code, _ in facts(ws, A.DAMAGE)] == ["minor"]
+    ws = run_facts("After the drone attack a fire broke out at the depot. Firefighters put out the blaze.")
+    assert {code for code, _ in facts(ws, A.DAMAGE)} == {"significant"}
+
+
 def test_facts_a_minor_is_a_child_not_a_damage_level(run_facts: Run) -> None:
     ws = run_facts("Shrapnel from the drone killed a man and a minor of 15 years in the courtyard.")
     assert facts(ws, A.DAMAGE) == []

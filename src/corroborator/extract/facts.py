@@ -118,7 +118,7 @@ class FactFinder:
                     end=end,
                 )
             )
-        return findings
+        return _quickly_put_out(doc, findings)
 
     def _physical(self, span: Span, about: str | None, violent_sentences: set[int]) -> bool:
         """Damage words are also metaphors; they count when what is damaged is property,
@@ -739,6 +739,39 @@ def _dateline(token: Token) -> bool:
         and token.i + 1 < len(doc)
         and doc[token.i + 1].text == ","
     )
+
+
+#: Lemmas that put a fire out: "it was promptly extinguished" is a minor finding of its own.
+_EXTINGUISH_LEMMAS: Final = frozenset({"extinguish", "put", "contain"})
+
+
+def _quickly_put_out(doc: Doc, findings: list[Finding]) -> list[Finding]:
+    """A fire said in the same or the next sentence to have been put out promptly ("a fire
+    broke out at the enterprise. It was promptly extinguished") was a small one: its blaze
+    (significant) yields to the minor finding that says so."""
+    quick = [
+        f
+        for f in findings
+        if isinstance(f.value, model.Label)
+        and f.value.code == "minor"
+        and any(t.lemma_.lower() in _EXTINGUISH_LEMMAS for t in doc[f.start : f.end])
+    ]
+    if not quick:
+        return findings
+    sentence_of = {f.start: doc[f.start].sent.start for f in findings}
+    out_in = {sentence_of[f.start] for f in quick}
+    previous = {doc[s - 1].sent.start for s in out_in if s > 0}
+
+    def blaze_put_out(f: Finding) -> bool:
+        words = {t.lemma_.lower() for t in doc[f.start : f.end]}
+        return (
+            isinstance(f.value, model.Label)
+            and f.value.code == "significant"
+            and bool(words & {"fire", "blaze"})
+            and sentence_of[f.start] in out_in | previous
+        )
+
+    return [f for f in findings if not blaze_put_out(f)]
 
 
 #: Lemmas of a fire set or burning, as the damage lexicon's words for a blaze are read.
