@@ -258,12 +258,25 @@ def test_quantities_all_but_takes_the_whole_from_the_count_before(run_quantities
         ("Bloggers reported at least seven arrivals near the airfield after the missile strike.", [("hit", "7+")]),
         ("After the drone attack there were no direct hits on the town.", [("hit", "0")]),
         ("The song was one of the biggest hits of the summer.", []),
-        ("After the missile attack the mayor counted four strikes in the eastern district.", [("hit", "4")]),
+        # each strike is at least one impact, as "four drone strikes" are at least four drones
+        ("After the missile attack the mayor counted four strikes in the eastern district.", [("hit", "4+")]),
         ("Workers at the factory went on two strikes last year.", []),
     ],
 )
 def test_quantities_impact_nouns_count_hits(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:
     assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the 15 November strike on the camp, a drone hit a tent.",
+        "The November 14 drone attack on the market was the deadliest this year.",
+        "Witnesses described the 20 Nov. missile strike on the port.",
+    ],
+)
+def test_quantities_a_day_of_the_month_is_no_count(run_quantities: Run, text: str) -> None:
+    assert [c for c in counts(run_quantities(text)) if c[1].rstrip("+") in {"14", "15", "20"}] == []
 
 
 def test_quantities_negated_interception_is_zero(run_quantities: Run) -> None:

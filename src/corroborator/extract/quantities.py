@@ -14,9 +14,10 @@ docs/conventions.md).
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from spacy.tokens import Doc, Token
 
@@ -257,7 +258,7 @@ class QuantityFinder:
             value: int | None = 1  # "a hundred", "a thousand": the article is the number one
         else:
             value = self._number_value(doc[i])
-        if value is None or _compound_modifier(doc, i):
+        if value is None or _compound_modifier(doc, i) or _day_of_month(doc, i):
             return None
         end = i + 1
         head: int | None = None
@@ -425,7 +426,12 @@ class QuantityFinder:
             # "three hits on the substation", "at least nine arrivals", "no direct hits"
             start, end = min(count.start, noun.i), max(count.end, noun.i + 1)
             value = model.Quantity(min=0, max=0) if count.zero else count.quantity
-            return [Finding(attribute=A.HIT, value=value, start=start, end=end, note="counts impacts")]
+            note = "counts impacts"
+            if noun.lemma_.lower() == "strike" and not count.zero:
+                # "three strikes in the district": each strike at least one impact, as "two
+                # drone strikes" are at least two drones
+                value, note = model.Quantity(min=value.min, max=None), "counts strikes; each at least one impact"
+            return [Finding(attribute=A.HIT, value=value, start=start, end=end, note=note)]
         if noun is not None and any(struck_aircraft(noun, e, weapon_at) for e in ws.events):
             return []  # "drones struck two bombers at the air base": aircraft hit, not used
         if weapon is not None and weapon.category != "air_defence" and noun is not None:
@@ -1078,6 +1084,20 @@ def _none_hit(intercepted: Finding) -> Finding:
         note="all were intercepted, so none hit",
         anaphoric=intercepted.anaphoric,
     )
+
+
+#: Month names as a date writes them, capitalised ("15 November", "Nov. 15", "Sept 3").
+_MONTH_NAMES: Final = frozenset(
+    (*calendar.month_name[1:], *calendar.month_abbr[1:], *(f"{m}." for m in calendar.month_abbr[1:]), "Sept", "Sept.")
+)
+
+
+def _day_of_month(doc: Doc, i: int) -> bool:
+    """Whether the number at `i` is a date's day ("the 15 November strike", "the November 14
+    drone attack"), not a count of strikes."""
+    before = doc[i - 1].text if i > 0 else ""
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    return doc[i].like_num and (before in _MONTH_NAMES or after in _MONTH_NAMES)
 
 
 def _counted_noun(token: Token) -> Token | None:

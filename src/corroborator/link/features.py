@@ -212,7 +212,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
         )
         counts: dict[model.Attribute, set[int]] = {}
         for claim in claims:
-            if claim.attribute.numeric and isinstance(claim.value, model.Quantity) and claim.value.exact:
+            if claim.attribute.numeric and isinstance(claim.value, model.Quantity) and _telling(claim.value):
                 counts.setdefault(claim.attribute, set()).add(claim.value.min)
         features.append(
             FrameFeatures(
@@ -352,6 +352,12 @@ def dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def _telling(value: model.Quantity) -> bool:
+    """Whether a count tells frames apart: an exact one, or a floor of two or more ("three
+    strikes", at least three hits); not "a drone hit" (at least one), which any attack has."""
+    return value.exact or (value.max is None and value.min >= 2)
 
 
 def countries(places: Sequence[model.PlaceMention]) -> frozenset[str]:
