@@ -292,6 +292,11 @@ def test_facts_a_weapon_made_or_kept_at_the_target_is_not_the_weapon_used(
         ("The drone struck a van on the coastal road.", "civilian", "a van"),
         ("A drone struck two militants on a motorbike, the army said.", "military", "two militants"),
         ("Shells hit the private sector of the district.", "residential", "the private sector of the district"),
+        ("Russian drones hit a nine-storey building in the district.", "residential", "a nine-storey building"),
+        ("The drone struck the Souq al-Kabir (the big market) at noon.", "civilian", "the Souq al-Kabir"),
+        # the aim hung on the weapon the verb acts on
+        ("Fighters detonated an improvised explosive device against a military vehicle near the town.",
+         "military", "a military vehicle"),
     ],
 )
 def test_facts_target_vocabulary_of_civilian_sites_vehicles_and_combatants(

@@ -45,6 +45,17 @@ class TargetReader:
             nouns = patients(trigger)
             if event.event_class == "explosion":
                 nouns += _beneath(trigger)
+            # "detonated an IED against a military vehicle", "fired a missile at the ship": the
+            # parse may hang the aim on the weapon the verb acts on
+            nouns += [
+                p
+                for weapon in nouns
+                if weapon.i in weapon_at
+                for c in weapon.children
+                if c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             for noun in nouns:
                 if (noun.i in weapon_at and not struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
                     continue
@@ -366,4 +377,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             right = max(right, child.right_edge.i + 1)
     while left < token.i and token.doc[left].is_punct:
         left += 1
+    doc = token.doc
+    while right + 1 < len(doc) and doc[right].text == "-" and not (doc[right - 1].whitespace_ + doc[right].whitespace_):
+        right += 2  # "the Souq al-Kabir": a hyphenated name the parse splits into objects
     return left, right
