@@ -377,7 +377,11 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             right = max(right, child.right_edge.i + 1)
     while left < token.i and token.doc[left].is_punct:
         left += 1
-    doc = token.doc
-    while right + 1 < len(doc) and doc[right].text == "-" and not (doc[right - 1].whitespace_ + doc[right].whitespace_):
+    while right + 1 < len(token.doc) and _tight_hyphen(token.doc[right]):
         right += 2  # "the Souq al-Kabir": a hyphenated name the parse splits into objects
     return left, right
+
+
+def _tight_hyphen(token: Token) -> bool:
+    """A hyphen with no space either side: it joins two words into one ("al-Kabir")."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
