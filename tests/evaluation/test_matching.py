@@ -29,6 +29,12 @@ def test_matching_counts_are_equal_or_range_equal(places: Places) -> None:
     assert not values_match(model.Quantity(min=3, max=3), label("3"), places=places)
 
 
+def test_matching_codes_ignore_case_and_punctuation(places: Places) -> None:
+    assert values_match("ALSHABAAB", label("AL-SHABAAB"), places=places)
+    assert values_match("ru", label("RU"), places=places)
+    assert not values_match("SPLA", label("SPLA-IO"), places=places)
+
+
 def test_matching_time_needs_a_shared_day(places: Places) -> None:
     assert values_match(_day("2024-09-12"), when("2024-09-12"), places=places)
     assert values_match(_day("2024-09-11", "2024-09-12"), when("2024-09-12"), places=places)

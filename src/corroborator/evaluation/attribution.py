@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from corroborator import model
 from corroborator.evaluation.align import Alignment
 from corroborator.evaluation.gold import GoldFact, GoldSet
-from corroborator.evaluation.matching import Places, source_names_match, values_match
+from corroborator.evaluation.matching import Places, code_key, source_names_match, values_match
 from corroborator.evaluation.metrics import Accuracy, Score
 
 
@@ -48,7 +48,7 @@ def _agreement(fact: GoldFact, claim: model.Claim) -> int:
 
 
 def same_affiliation(fact: GoldFact, claim: model.Claim) -> bool:
-    return (claim.source.affiliation or "").casefold() == (fact.affiliation or "").casefold()
+    return code_key(claim.source.affiliation or "") == code_key(fact.affiliation or "")
 
 
 def _giving(

@@ -10,7 +10,8 @@
   a loss of precision, not a match, and a gold country only matches itself. A gold city
   district none of whose namesakes lies in the gold incident's city ("the Kyivskyi district"
   of Kharkiv, when GeoNames lists only Donetsk's) is read as a part of that city;
-- damage, party, weapon, method, target: the same code.
+- damage, party, weapon, method, target: the same code, case and punctuation aside
+  ("AL-SHABAAB" is "ALSHABAAB").
 
 Source names are compared as normalised word sets (see `source_names_match`).
 """
@@ -136,7 +137,7 @@ def gold_key(value: GoldValue) -> Hashable:
         return ("count", value.min, value.max)
     if isinstance(value, GoldTime):
         return ("time", value.first, value.last, value.clock)
-    return ("code", value.casefold())
+    return ("code", code_key(value))
 
 
 def system_key(value: model.FactValue) -> Hashable:
@@ -148,7 +149,7 @@ def system_key(value: model.FactValue) -> Hashable:
         return ("time", iv.start, iv.end, iv.year_known, value.clock)
     if isinstance(value, model.PlaceValue):
         return ("place", value.place.id)
-    return ("code", value.code.casefold())
+    return ("code", code_key(value.code))
 
 
 def values_match(
@@ -166,8 +167,14 @@ def values_match(
     if isinstance(system, model.PlaceValue):
         return places.match(gold, system.place, country=country, home=home)
     if isinstance(system, model.Label):
-        return system.code.casefold() == gold.casefold()
+        return code_key(system.code) == code_key(gold)
     return False
+
+
+def code_key(code: str) -> str:
+    """A code as an identifier, whatever its spelling: case and punctuation aside, "AL-SHABAAB"
+    and "ALSHABAAB" are one party, "air_defence" and "air-defence" one method."""
+    return re.sub(r"[^0-9a-z]", "", code.casefold())
 
 
 def _gold_interval(gold: GoldTime) -> model.TimeInterval:
