@@ -131,6 +131,7 @@ def test_facts_target_category_and_words(
         ("The militants (al-Shabaab) claimed the mortar attack on the base.", "AL-SHABAAB"),
         # the party of a determined series of attacks
         ("Hezbollah launched a series of rocket attacks on the border town.", "HEZBOLLAH"),
+        ("The terrorist Rapid Support militia this morning shelled the central market.", "RSF"),
     ],
 )
 def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:
