@@ -100,7 +100,7 @@ class FactFinder:
             if not self._is_property_damage(root, level, weapon_at):
                 continue
             about = _damaged_object(root, range(start, end))
-            razed = level == "significant" and _burned_dwellings(root, self.lx.burned_whole)
+            razed = level == "significant" and _razed_by_fire(root, self.lx.burned_whole)
             if not razed and not self._physical(span, about, violent_sentences):
                 continue  # "political damage", "a burning issue", "the talks collapsed"
             taken_until = end
@@ -778,7 +778,7 @@ def _quickly_put_out(doc: Doc, findings: list[Finding]) -> list[Finding]:
 _FIRE_LEMMAS: Final = frozenset({"burn", "fire", "torch", "ablaze", "blaze"})
 
 
-def _burned_dwellings(root: Token, dwellings: frozenset[str]) -> bool:
+def _razed_by_fire(root: Token, dwellings: frozenset[str]) -> bool:
     """Whether a fire word burns several dwellings: "burned houses", "about 45 houses were
     burned", "burning more than 40 of their houses", "set fire to at least 12 houses", "set the
     huts ablaze". Several: a plural or a counted noun. Or whether an agent burns something

@@ -39,7 +39,6 @@ How it works, and why
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -53,6 +52,7 @@ from unidecode import unidecode
 from corroborator import model
 from corroborator.config import Settings, read_resource_toml, resource_paths
 from corroborator.errors import NotFound, ResourceError
+from corroborator.extract import syntax
 from corroborator.extract.facilities import local_country, unlisted_facility
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key, near_spelling
 from corroborator.extract.settlements import (
@@ -923,10 +923,6 @@ def _clock_word(token: Token) -> bool:
     return token.pos_ == "NUM" or token.lower_.rstrip(".") in {"a.m", "p.m", "am", "pm", "hours", "hrs"}
 
 
-#: Month names and their abbreviations, as a dateline dates itself ("POONCH, Oct 4:").
-_MONTH_WORDS = frozenset(
-    m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept")
-)
 _SLASHED = re.compile(r"^/\w[\w .-]*/\.?$")
 
 
@@ -953,8 +949,7 @@ def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     # as South Asian papers write: a colon right after the place or after its date
     colon = next((k for k, t in enumerate(window[:6]) if t.text == ":"), None)
     dated_colon = colon is not None and all(
-        t.is_punct or t.like_num or t.ent_type_ == "DATE" or t.lower_.rstrip(".") in _MONTH_WORDS
-        for t in window[:colon]
+        t.is_punct or t.like_num or t.ent_type_ == "DATE" or syntax.is_month_name(t.text) for t in window[:colon]
     )
     return (upper and (has_dash or has_agency or has_slashed_agency or dated_colon)) or (has_agency and has_dash)
 

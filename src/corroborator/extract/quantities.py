@@ -14,10 +14,9 @@ docs/conventions.md).
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, replace
-from typing import ClassVar, Final
+from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
@@ -1086,18 +1085,12 @@ def _none_hit(intercepted: Finding) -> Finding:
     )
 
 
-#: Month names as a date writes them, capitalised ("15 November", "Nov. 15", "Sept 3").
-_MONTH_NAMES: Final = frozenset(
-    (*calendar.month_name[1:], *calendar.month_abbr[1:], *(f"{m}." for m in calendar.month_abbr[1:]), "Sept", "Sept.")
-)
-
-
 def _day_of_month(doc: Doc, i: int) -> bool:
     """Whether the number at `i` is a date's day ("the 15 November strike", "the November 14
     drone attack"), not a count of strikes."""
     before = doc[i - 1].text if i > 0 else ""
     after = doc[i + 1].text if i + 1 < len(doc) else ""
-    return doc[i].like_num and (before in _MONTH_NAMES or after in _MONTH_NAMES)
+    return doc[i].like_num and (syntax.is_month_name(before) or syntax.is_month_name(after))
 
 
 def _counted_noun(token: Token) -> Token | None:

@@ -7,6 +7,7 @@ neighbourhood, is a word negated. They live here once.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
@@ -205,3 +206,13 @@ def is_bare_plural(token: Token) -> bool:
         and group.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"}  # not "after a series of attacks"
         and any(c.dep_ in {"det", "nummod", "poss"} for c in group.children)
     )
+
+
+#: English month names and abbreviations as dates write them, capitalised ("15 November",
+#: "Oct 4", "Sept. 3"); lower-case "may" and "march" are other words.
+_MONTH_NAMES = frozenset((*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
+
+
+def is_month_name(text: str) -> bool:
+    """Whether a word is a month's name or abbreviation ("November", "Nov", "Nov.")."""
+    return text.removesuffix(".") in _MONTH_NAMES
