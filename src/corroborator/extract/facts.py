@@ -779,20 +779,27 @@ _FIRE_LEMMAS: Final = frozenset({"burn", "fire", "torch", "ablaze", "blaze"})
 
 
 def _razed_by_fire(root: Token, dwellings: frozenset[str]) -> bool:
-    """Whether a fire word burns several dwellings: "burned houses", "about 45 houses were
-    burned", "burning more than 40 of their houses", "set fire to at least 12 houses", "set the
-    huts ablaze". Several: a plural or a counted noun. Or whether an agent burns something
-    with a transitive "burn" ("the fighters burned the vehicles"): what raiders burn they
-    destroy, where "two tanks burned until morning" tells a blaze."""
+    """Whether a fire word destroys: an agent burns something by hand, or several dwellings burn."""
     if root.lemma_.lower() not in _FIRE_LEMMAS:
         return False
-    if (
+    return _burned_by_hand(root) or _burned_dwellings(root, dwellings)
+
+
+def _burned_by_hand(root: Token) -> bool:
+    """An agent burns something with a transitive "burn" ("the fighters burned the vehicles"):
+    what raiders burn they destroy, where "two tanks burned until morning" tells a blaze."""
+    return (
         root.lemma_.lower() == "burn"
         and root.pos_ == "VERB"
         and root.tag_ != "VBN"
         and any(c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "NUM"} for c in root.children)
-    ):
-        return True
+    )
+
+
+def _burned_dwellings(root: Token, dwellings: frozenset[str]) -> bool:
+    """Whether a fire word burns several dwellings: "burned houses", "about 45 houses were
+    burned", "burning more than 40 of their houses", "set fire to at least 12 houses", "set the
+    huts ablaze". Several: a plural or a counted noun."""
     burned: list[Token] = []
     if root.dep_ in {"amod", "acl"} and root.head.pos_ == "NOUN":
         burned.append(root.head)  # "burned houses"
@@ -803,7 +810,7 @@ def _razed_by_fire(root: Token, dwellings: frozenset[str]) -> bool:
         burned.extend(p for c in setter.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
         burned.extend(c for c in root.children if c.dep_ == "nsubj")  # "set the huts ablaze"
     for noun in burned:
-        if noun.lower_ in {"of"} or noun.pos_ not in {"NOUN", "NUM"}:
+        if noun.pos_ not in {"NOUN", "NUM"}:
             continue
         if noun.pos_ == "NUM":
             # "more than 40 of their houses": the count governs the dwellings after "of"
