@@ -320,7 +320,7 @@ def _corrected_populations(settings: Settings) -> dict[str, int]:
     """populations.tsv: GeoNames entries whose population the package gives far off."""
     corrected: dict[str, int] = {}
     for ident, (path, row) in _resource_rows(POPULATIONS_FILE, settings, "id").items():
-        value = _coordinate(row.get("population", ""), path=path, field="population")
+        value = _number(row.get("population", ""), path=path, field="population")
         if value is None or value < 0:
             raise ResourceError(f"{path}: {ident} needs a population of zero or more")
         corrected[ident] = int(value)
@@ -337,7 +337,7 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
 
 
-def _coordinate(value: str, *, path: Path, field: str) -> float | None:
+def _number(value: str, *, path: Path, field: str) -> float | None:
     if not value:
         return None
     try:
@@ -425,8 +425,8 @@ class _Builder:
             by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
         for code, info in countries.items():
             path, row = extra.get(code, (None, {}))
-            lat = _coordinate(row.get("latitude", ""), path=path or Path(), field="latitude")
-            lon = _coordinate(row.get("longitude", ""), path=path or Path(), field="longitude")
+            lat = _number(row.get("latitude", ""), path=path or Path(), field="latitude")
+            lon = _number(row.get("longitude", ""), path=path or Path(), field="longitude")
             if lat is None or lon is None:
                 lat, lon = _median_point(by_country.get(code, []))
             country = words[code]
@@ -477,8 +477,8 @@ class _Builder:
                     f"{path}: {name} ({cc}.{code}): no GeoNames place has this admin1 code; "
                     "check the code against a town in the region"
                 )
-            lat = _coordinate(row.get("latitude", ""), path=path, field="latitude")
-            lon = _coordinate(row.get("longitude", ""), path=path, field="longitude")
+            lat = _number(row.get("latitude", ""), path=path, field="latitude")
+            lon = _number(row.get("longitude", ""), path=path, field="longitude")
             if lat is None or lon is None:
                 lat, lon = _median_point(points[(cc, code)])
             entry: Entry = (
@@ -626,8 +626,8 @@ class _Builder:
             kind,
             cc,
             admin1,
-            _coordinate(row.get("latitude", ""), path=path, field="latitude"),
-            _coordinate(row.get("longitude", ""), path=path, field="longitude"),
+            _number(row.get("latitude", ""), path=path, field="latitude"),
+            _number(row.get("longitude", ""), path=path, field="longitude"),
             0,
             parent,
             True,

@@ -185,16 +185,15 @@ def _introduced_names(
                     # "the X village of Mir Ali tehsil": Mir Ali is the unit, not the village
                     names.append((end, stop, _noun(phrase)))
         for phrase in after:
-            end = token.i + len(phrase)
-            if token.i == 0 or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+            found = _name_before(doc, token.i, phrase)
+            if found is None:
                 continue
+            start, end = found
             if end < len(doc) and (
                 doc[end].pos_ in ("NOUN", "PROPN") or (doc[end].lower_ == "of" and not _unit_after(doc, end + 1))
             ):
                 continue  # "X village council", "X town hall"; "the Danube town of Izmail" names Izmail
-            start = _run_to(doc, token.i)
-            if start < token.i:
-                names.append((start, token.i, _noun(phrase)))
+            names.append((start, token.i, _noun(phrase)))
         if token.text == "," and token.i > 0:
             # "Residents of El Naranjo, a village in the municipality of Coahuayana"
             noun = _apposed_noun(doc, token.i, default="")
@@ -213,18 +212,29 @@ def _area_names(doc: Doc, areas: Sequence[tuple[str, ...]]) -> list[tuple[int, i
     names: list[tuple[int, int, str]] = []
     for token in doc:
         for phrase in areas:
-            end = token.i + len(phrase)
-            if token.i == 0 or tuple(t.text for t in doc[token.i : end]) != phrase:
+            found = _name_before(doc, token.i, phrase, written=True)
+            if found is None:
                 continue
+            start, end = found
             if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
                 continue  # "the Margha area council"
-            start = _run_to(doc, token.i)
-            words = doc[start : token.i]
-            if start == token.i or any(t.ent_type_ == "NORP" or (t.is_upper and len(t) > 1) for t in words):
+            if any(t.ent_type_ == "NORP" or (t.is_upper and len(t) > 1) for t in doc[start : token.i]):
                 continue
             noun = _noun(phrase)
             names.append((start, token.i, DISTRICT_KIND if _KIND_OF_NOUN.get(noun) == DISTRICT_KIND else noun))
     return names
+
+
+def _name_before(doc: Doc, index: int, phrase: tuple[str, ...], *, written: bool = False) -> tuple[int, int] | None:
+    """(start of the name, end of the phrase) when the noun `phrase` at token `index` follows a
+    capitalised name ("Sein Lay village", "the Margha area"); None otherwise. `written`: the
+    phrase must stand as given, in lower case, not in any case ("Local Government Area")."""
+    end = index + len(phrase)
+    words = tuple(t.text if written else t.lower_ for t in doc[index:end])
+    if index == 0 or words != phrase:
+        return None
+    start = _run_to(doc, index)
+    return (start, end) if start < index else None
 
 
 def _apposition_places_it(doc: Doc, comma: int) -> bool:
