@@ -838,3 +838,19 @@ def test_frames_a_time_the_parse_strands_from_the_sentences_one_event_is_its(ext
     # a saying's time is not stranded
     report = extract("The police said on Friday that gunmen raided the village.")
     assert all("Friday" not in dated(f) for f in report.frames)
+
+
+def test_frames_a_clock_with_no_day_and_a_drone_join_the_drone_strike(extract: Extract) -> None:
+    # "0930" is a clock, not a year; "the drone" is the strike's, not the militants' raid told
+    # last; and Djibo is where the trader spoke from, not where the drone fired.
+    report = extract(
+        "A drone strike on a crowded market in the village of Kourakou killed at least 20 civilians on Friday, "
+        "residents said, a day after militants attacked an army base in the nearby town of Djibo.\n\n"
+        "The drone fired at least three munitions into the market between 0930 and 1000 GMT, a trader told "
+        "the agency by phone from Djibo."
+    )
+    (strike,) = [f for f in report.frames if any(m.trigger.text == "strike" for m in f.mentions)]
+    assert "fired" in {m.trigger.text for m in strike.mentions}
+    clock = next(t for t in strike.times if t.span.text == "0930")
+    assert clock.value is not None and clock.value.startswith("2024-11-08T09:30")
+    assert "Djibo" not in {p.span.text for p in strike.places}

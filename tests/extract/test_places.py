@@ -834,3 +834,16 @@ def test_places_a_dated_dateline_with_a_colon_is_reporting(nlp: Language, gaz: G
     text = "POONCH, Oct 4: Two Pakistani drones were shot down by the Army near Mendhar late on Saturday."
     found = _by_text(_places(nlp, gaz, text))
     assert found["POONCH"].role == model.PlaceRole.REPORTING
+
+
+def test_places_where_a_speaker_spoke_from_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "The drone fired three munitions into the market, a trader told the agency by phone from Djibo, "
+        "where he had taken his wounded brother. Speaking from Goma, a nurse said shells hit Bukavu."
+    )
+    found = _by_text(_places(nlp, gaz, text, focus=["BF", "CD"]))
+    assert found["Djibo"].role == model.PlaceRole.REPORTING
+    assert found["Goma"].role == model.PlaceRole.REPORTING
+    assert found["Bukavu"].role == model.PlaceRole.EVENT
+    launched = _by_text(_places(nlp, gaz, "Drones launched from Kursk hit Sumy overnight.", focus=["UA"]))
+    assert launched["Kursk"].role == model.PlaceRole.ORIGIN

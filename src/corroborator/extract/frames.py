@@ -33,10 +33,10 @@ from corroborator.extract.gazetteer import Gazetteer
 from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import (
     WeekdayReading,
-    clock_only,
     clocks_on_the_day,
     in_dateline,
     most_precise,
+    names_no_day,
     weekday_reading,
     weekdays_agree,
 )
@@ -840,7 +840,7 @@ def _holding_the_clock(drafts: Sequence[_Draft], times: Sequence[model.TimeExpre
     """ "The bombing began at about 2am", after "air strikes overnight" and "Monday's attack":
     a clock time with no day of its own fits any frame, but one whose day holds the clock's
     own reading (on the paragraph's day or the publication's) is the likelier."""
-    clocks = [t.interval for t in times if t.interval is not None and clock_only(t.clock, t.span.text)]
+    clocks = [t.interval for t in times if t.interval is not None and names_no_day(t)]
     return [
         d for d in drafts if any(x.overlaps(c) for x in most_precise(_dated(d.times)) for c in clocks)
     ]
@@ -861,7 +861,7 @@ def _dated(expressions: Sequence[model.TimeExpression]) -> list[model.TimeInterv
         for e in expressions
         if e.interval is not None
         and e.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
-        and not clock_only(e.clock, e.span.text)
+        and not names_no_day(e)
     ]
 
 
@@ -1367,11 +1367,13 @@ def _weapon_kind(ws: Workspace, hit: EventHit) -> str | None:
 def _same_weapon(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
     """ "Russia attacked Kyiv with drones and Odesa with missiles ... all but two drones were
     shot down": a mention with no anchors of its own continues the latest frame of its weapon
-    kind, when the latest frame of all is about another kind. None when nothing says so."""
+    kind, when the latest frame of all is about another kind or names none ("a drone strike on
+    the market ... a day after militants attacked a base ... the drone fired three munitions":
+    the drone's). None when nothing says so."""
     if kind is None or not drafts:
         return None
     kinds = [{h.weapon_category for h in d.hits if h.weapon_category} for d in drafts]
-    if not kinds[0] or kind in kinds[0]:
+    if kind in kinds[0]:
         return None
     return next((d for d, k in zip(drafts, kinds, strict=True) if kind in k), None)
 

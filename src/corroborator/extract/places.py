@@ -159,6 +159,7 @@ class PlaceCues:
     settlement_after: tuple[tuple[str, ...], ...]
     area_after: tuple[tuple[str, ...], ...]
     reporting_before: tuple[tuple[str, ...], ...]
+    speaking_verbs: frozenset[str]
     agencies: frozenset[str]
     speech_verbs: frozenset[str]
     actor_heads: frozenset[str]
@@ -209,6 +210,7 @@ def load_cues(settings: Settings) -> PlaceCues:
         settlement_after=_phrases(get("settlement", "after")),
         area_after=_phrases(get("settlement", "area_after")),
         reporting_before=_phrases(get("roles", "reporting_before")),
+        speaking_verbs=frozenset(w.lower() for w in get("roles", "speaking_verbs")),
         agencies=frozenset(w.lower() for w in get("roles", "agencies")),
         speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
         actor_heads=frozenset(w.lower() for w in get("metonymy", "actor_heads")),
@@ -966,11 +968,22 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
         return model.PlaceRole.REPORTING
     sentence_before = tuple(t.lower_ for t in doc[doc[raw.start].sent.start : raw.start])
     joined = " ".join(sentence_before)
-    if any(" ".join(p) in joined for p in cues.reporting_before):
+    if any(" ".join(p) in joined for p in cues.reporting_before) or _speaking_from(doc, raw, cues):
         return model.PlaceRole.REPORTING
     if _origin(doc, raw, cues):
         return model.PlaceRole.ORIGIN
     return model.PlaceRole.EVENT
+
+
+def _speaking_from(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """ "a trader told the agency by phone from Djibo, where he had taken his wounded": where
+    a speaker spoke from, a verb of saying or of being reached governing the "from"."""
+    root = doc[raw.start : raw.stop].root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "from":
+        return False
+    verb = preposition.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in cues.speech_verbs | cues.speaking_verbs
 
 
 def _origin(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:

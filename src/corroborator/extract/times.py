@@ -30,6 +30,7 @@ __all__ = [
     "in_local_time",
     "local_interval",
     "most_precise",
+    "names_no_day",
     "possible_nights",
     "weekday_reading",
     "weekdays_agree",
@@ -222,7 +223,7 @@ def clocks_on_the_day(times: Sequence[model.TimeExpression], text: str) -> list[
         and not in_dateline(text, e.span.start)
         and e.precision in _DAY_LEVEL
         and e.timex_type in {model.TimexType.DATE, model.TimexType.TIME}
-        and not _clock_only(e)
+        and not names_no_day(e)
     }
     dates = {day for day, _ in days}
     if len(dates) != 1:
@@ -258,10 +259,9 @@ _LATER_PARTS = frozenset({"TAF", "TEV", "TNI"})
 _TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d[:.]?\d\d|\d{4}|[ap]\.?m\b\.?|hours|hrs)|\b(?:morning|dawn)\b", re.IGNORECASE)
 
 
-def _clock_only(expression: model.TimeExpression) -> bool:
-    """A clock that names no day; "0630 GMT" too, whose four digits are the clock, not a year.
-    (Only for placing clocks on their day: frames and linking still read such a clock as
-    dated through `clock_only`, and their measured behaviour depends on it.)"""
+def names_no_day(expression: model.TimeExpression) -> bool:
+    """A clock that names no day ("at 2:27 pm"); "0630 GMT" too, whose four digits are the
+    clock, not a year, as `clock_only` on the bare words would take them."""
     return clock_only(expression.clock, _words_but_clock(expression))
 
 

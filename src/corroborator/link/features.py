@@ -17,9 +17,9 @@ from datetime import datetime, time, timedelta
 from corroborator import model
 from corroborator.extract.times import (
     WeekdayReading,
-    clock_only,
     local_interval,
     most_precise,
+    names_no_day,
     possible_nights,
     weekday_reading,
 )
@@ -202,7 +202,7 @@ def frame_features(report: model.ExtractedReport) -> list[FrameFeatures]:
             [
                 local_interval(reading, t.timezone, zone)
                 for t in frame.times
-                if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and not clock_only(t.clock, t.span.text)
+                if t.timex_type in {model.TimexType.DATE, model.TimexType.TIME} and not names_no_day(t)
                 for reading in readings(t)
             ]
         )
@@ -247,7 +247,7 @@ def _clocks_near_publication(
         t.interval
         for t in frame.times
         if t.interval is not None
-        and clock_only(t.clock, t.span.text)
+        and names_no_day(t)
         and published - _CLOCK_REACH <= t.interval.start <= published + _CLOCK_AFTER
     )
 
