@@ -304,6 +304,16 @@ def test_timex_early_hours_belong_to_the_night_before() -> None:
     assert bounds(found) == (D(2023, 5, 2), D(2023, 5, 2, 6))
 
 
+def test_timex_late_at_night_is_before_the_small_hours() -> None:
+    # "late on Monday night" is Monday's late evening; the hours after midnight are "the early
+    # hours of Tuesday", named in their own words
+    late = one("Police repelled the attack late on Monday night.")
+    assert late.value == "2023-05-01TNI"
+    assert bounds(late) == (D(2023, 5, 1, 22), D(2023, 5, 2))
+    early = one("Police repelled the attack early on Monday night.")
+    assert bounds(early) == (D(2023, 5, 1, 18), D(2023, 5, 1, 20))
+
+
 def test_timex_last_week_and_last_month() -> None:
     week, month = tag("A drone crashed last week, and another last month.")
     assert (week.value, bounds(week)) == ("2023-W17", (D(2023, 4, 24), D(2023, 5, 1)))

@@ -87,6 +87,15 @@ def _night_not_yet_begun(parts: _Parts, period: _Period, ctx: _Context, tense: T
     )
 
 
+def _before_the_small_hours(start: dt.datetime, end: dt.datetime, lex: TimeLexicon) -> dt.datetime:
+    """ "Late on Saturday night" is late in the evening's night, before midnight or about it:
+    the hours after it have a name of their own ("the early hours of Sunday"), so "early",
+    "mid" and "late" divide the night up to them."""
+    small_hours = lex.part_of_day_hours.get("EH", (0, 6))[0]
+    next_day = dt.datetime.combine(start.date() + dt.timedelta(days=1), dt.time())
+    return min(end, next_day + dt.timedelta(hours=small_hours))
+
+
 def _narrow(start: dt.datetime, end: dt.datetime, mod: str | None) -> tuple[dt.datetime, dt.datetime]:
     third = (end - start) / 3
     if mod == "START":
@@ -128,6 +137,8 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
         precision = _precision_for(end - start)
     if parts.hour is not None and not parts.minutes_given and period.gran is _G.MINUTE:
         end, precision = start + dt.timedelta(hours=1), model.TimePrecision.HOUR  # "3 a.m."
+    if period.gran is _G.POD and period.pod == "NI" and parts.mod in {"START", "MID", "END"}:
+        end = _before_the_small_hours(start, end, ctx.lex)
     start, end = _narrow(start, end, parts.mod)
     if parts.mod == "APPROX" and period.gran is _G.MINUTE:
         start, end = start - dt.timedelta(minutes=30), end + dt.timedelta(minutes=30)
