@@ -314,6 +314,25 @@ def test_timex_late_at_night_is_before_the_small_hours() -> None:
     assert bounds(early) == (D(2023, 5, 1, 18), D(2023, 5, 1, 20))
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The first bomb landed at twenty past two.", "twenty past two", "2023-05-03T02:20"),
+        ("The shelling started at around half past eight.", "around half past eight", "2023-05-03T08:30"),
+        ("At about a quarter to three they heard a blast.", "about a quarter to three", "2023-05-03T02:45"),
+        ("It hit at ten minutes to four in the morning.", "ten minutes to four in the morning", "2023-05-03T03:50"),
+        ("Sirens sounded at half past nine p.m.", "half past nine p.m.", "2023-05-03T21:30"),
+    ],
+)
+def test_timex_a_clock_told_in_words(text: str, words: str, value: str) -> None:
+    found = one(text)
+    assert (found.span.text, found.value, found.timex_type) == (words, value, model.TimexType.TIME)
+
+
+def test_timex_a_count_is_no_clock_told_in_words() -> None:
+    assert tag("Ten to twelve drones were shot down, and two to three more crashed.") == []
+
+
 def test_timex_last_week_and_last_month() -> None:
     week, month = tag("A drone crashed last week, and another last month.")
     assert (week.value, bounds(week)) == ("2023-W17", (D(2023, 4, 24), D(2023, 5, 1)))

@@ -35,6 +35,17 @@ if TYPE_CHECKING:
 Handler = Callable[[re.Match[str], str], "_Parts | None"]
 
 
+
+#: Words that may follow a clock told in words ("a quarter to three they heard", "half past
+#: eight on Saturday"): function words and pronouns. Any other word after it makes the phrase
+#: a count ("ten to twelve drones").
+_CLOCK_FOLLOWERS = "|".join(
+    (
+        r"on|in|at|near|from|by|this|that|last|yesterday|today|tonight|local|and|but|or|when|while",
+        r"as|before|after|the|i|we|he|she|they|it|you|there",
+    )
+)
+
 class _Grammar(_Handlers):
     """Regex rules built from the lexicon; each rule reads its match into `_Parts`.
 
@@ -271,6 +282,22 @@ class _Grammar(_Handlers):
             (?:\s+(?i:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)))?
             (?<=[a-z])(?!\w)""",
             self._clock_from_words,
+        )
+        # "half past eight", "a quarter to three", "twenty past two", "ten to six": the minutes
+        # as a clock face tells them. Only the words a clock is read in (five-minute steps,
+        # quarters, halves, or a count of "minutes"), and nothing counted after the hour
+        # ("ten to twelve drones" is a count).
+        self._add(
+            "clock_past",
+            rf"""
+            (?<![\w:.,-])(?P<min>(?i:half|(?:a\s+)?quarter|five|ten|twenty|twenty[-\s]five)
+              |(?:(?i:{_alternation(lex.numbers)})|[1-5]?\d)\s+(?i:minutes?))
+            \s+(?P<rel>(?i:past|to|after))\s+
+            (?P<H>1[0-2]|0?[1-9]|(?i:{hour_words}))
+            (?:\s+(?i:o['’]clock)|\s*(?P<ap>{_AMPM}))?
+            (?:\s+(?i:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)))?
+            (?!\w|\s+(?!(?i:{_CLOCK_FOLLOWERS})\b)[a-z])""",
+            self._clock_past,
         )
         self._add(
             "clock_word",

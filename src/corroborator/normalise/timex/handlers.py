@@ -61,6 +61,10 @@ _FUNCTION_WORDS = frozenset(
 _MODALS = ("will", "would", "could", "may", "might", "can", "shall", "should", "must")
 
 
+#: The minutes a clock face names by its parts: "half past", "a quarter to".
+_FACE_MINUTES = {"half": 30.0, "quarter": 15.0}
+
+
 class _Handlers:
     """The readings of the rules' matches, and the word helpers they use.
 
@@ -380,6 +384,24 @@ class _Handlers:
             parts.pod = "NI"
         elif "clock" not in m.group(0).lower():
             return None
+        return parts
+
+    def _clock_past(self, m: re.Match[str], text: str) -> _Parts | None:
+        """ "half past eight", "a quarter to three", "twenty minutes past two"."""
+        hour = self.parse_number(m["H"])
+        words = _squash(m["min"]).removesuffix(" minutes").removesuffix(" minute").removeprefix("a ")
+        minutes = _FACE_MINUTES.get(words) or self.parse_number(words)
+        if hour is None or not 1 <= hour <= 12 or minutes is None or not 1 <= minutes < 60:
+            return None
+        if m["rel"].lower() == "to":
+            hour, minutes = (hour - 1 or 12), 60 - minutes
+        ap = m["ap"]
+        meridiem = None if not ap else "am" if ap.lower().startswith("a") else "pm"
+        parts = _Parts(hour=int(hour), minute=int(minutes), minutes_given=True, meridiem=meridiem)
+        if m["pod"]:
+            parts.pod = self.lex.parts_of_day[m["pod"].lower()]
+        elif m["night"]:
+            parts.pod = "NI"
         return parts
 
     def _clock_word(self, m: re.Match[str], text: str) -> _Parts | None:
