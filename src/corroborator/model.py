@@ -324,7 +324,7 @@ class Place(Record):
     )
     name: str
     kind: str = Field(
-        description="city, town, admin1, country, landmark, region, sea, facility, ..."
+        description="city, town, admin1, country, landmark, region, sea, facility, city_district, ..."
     )
     country_code: str | None = None
     admin1: str | None = Field(default=None, description="Name of the first-level region.")

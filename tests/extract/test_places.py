@@ -349,21 +349,24 @@ def test_places_city_district_unknown_to_the_gazetteer_is_part_of_the_report_cit
     nlp: Language, gaz: Gazetteer
 ) -> None:
     # GeoNames lists a "Kyivskyi" district of Donetsk and of Poltava, not of Kharkiv: in a
-    # report about Kharkiv the district is Kharkiv's, coded as a part of the city.
+    # report about Kharkiv the district is Kharkiv's, a part of the city at its location.
     text = "Overnight the enemy attacked Kharkiv with drones. Three of them hit the Kyivskyi district."
     found = _by_text(_places(nlp, gaz, text))
-    district = found["Kyivskyi"]
-    assert (district.place.name, district.match, district.precision) == (
-        "Kharkiv",
-        "derived",
-        model.GeoPrecision.NEAR,
+    district, city = found["Kyivskyi district"], found["Kharkiv"]
+    assert (district.place.name, district.place.kind, district.match, district.precision) == (
+        "Kyivskyi district",
+        "city_district",
+        "unlisted",
+        model.GeoPrecision.TOWN,
     )
+    assert district.place.parents[0] == "Kharkiv" and district.place.latitude == city.place.latitude
 
 
 def test_places_district_named_before_its_city_takes_the_city_of_the_title(nlp: Language, gaz: Gazetteer) -> None:
     text = "Two drones hit the Kyivskyi district after midnight, the mayor said."
     (mention,) = _places(nlp, gaz, text, title="Kharkiv under attack overnight")
-    assert (mention.span.text, mention.place.name, mention.match) == ("Kyivskyi", "Kharkiv", "derived")
+    assert (mention.span.text, mention.place.kind, mention.match) == ("Kyivskyi district", "city_district", "unlisted")
+    assert mention.place.parents[0] == "Kharkiv"
 
 
 def test_places_district_of_one_of_two_cities_is_not_guessed(nlp: Language, gaz: Gazetteer) -> None:
@@ -847,3 +850,29 @@ def test_places_where_a_speaker_spoke_from_is_reporting(nlp: Language, gaz: Gaze
     assert found["Bukavu"].role == model.PlaceRole.EVENT
     launched = _by_text(_places(nlp, gaz, "Drones launched from Kursk hit Sumy overnight.", focus=["UA"]))
     assert launched["Kursk"].role == model.PlaceRole.ORIGIN
+
+
+def test_places_a_city_district_no_gazetteer_lists_is_a_part_of_its_city(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Drones attacked Kyiv overnight. Debris fell on a house in the Darnytskyi district of Kyiv."
+    found = _by_text(_places(nlp, gaz, text))
+    district, city = found["Darnytskyi district"], found["Kyiv"]
+    assert district.place.kind == "city_district" and district.match == "unlisted"
+    assert (district.place.latitude, district.place.longitude) == (city.place.latitude, city.place.longitude)
+    assert district.place.country_code == "UA" and "Kyiv" in district.place.parents
+    assert district.precision == model.GeoPrecision.TOWN
+    # a district the gazetteer knows only in other cities is the report's city's
+    text = "Drones attacked Odesa overnight. A Shahed hit a supermarket in the Kyivskyi district."
+    odesa = _by_text(_places(nlp, gaz, text))["Kyivskyi district"]
+    assert odesa.place.kind == "city_district" and odesa.place.parents[0] == "Odesa"
+
+
+def test_places_a_district_bearing_a_towns_name_in_a_region_named_since_is_that_towns(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = (
+        "Air defences downed drones near Novorossiysk. The Bryansk region governor said seven drones "
+        "were destroyed over Novozybkov district."
+    )
+    found = _by_text(_places(nlp, gaz, text, focus=["RU"]))
+    assert found["Novozybkov"].place.name == "Novozybkov"
+    assert found["Novozybkov"].place.admin1 == "Bryansk Oblast"

@@ -8,6 +8,7 @@ from corroborator import model
 from corroborator.config import Settings
 from corroborator.extract.gazetteer import Gazetteer, name_key
 from corroborator.extract.places import load_gazetteer
+from corroborator.extract.settlements import city_district
 from corroborator.link.compare import PlaceJudge, types_agree
 
 
@@ -119,3 +120,17 @@ def test_compare_an_unlisted_site_placed_near_a_town_is_judged_by_that_town(gaze
     near = [model.PlaceMention(span=span, place=site, precision=model.GeoPrecision.NEAR, match="unlisted")]
     assert judge.agreement(near, at(gazetteer, "Mosul")) is True
     assert judge.agreement(near, at(gazetteer, "Basra")) is False
+
+
+def test_compare_city_districts_are_judged_by_their_city(gazetteer: Gazetteer) -> None:
+    judge = PlaceJudge(gazetteer)
+    kharkiv = gazetteer.lookup("Kharkiv")[0]
+
+    def district(name: str) -> list[model.PlaceMention]:
+        span = model.Span(report_id="r", start=0, end=len(name), text=name)
+        place = city_district(name, kharkiv, gazetteer)
+        return [model.PlaceMention(span=span, place=place, precision=model.GeoPrecision.TOWN, match="unlisted")]
+
+    assert judge.agreement(district("Kyivskyi district"), at(gazetteer, "Kharkiv")) is True
+    assert judge.agreement(district("Kyivskyi district"), district("Kholodnohirskyi district")) is True
+    assert judge.agreement(district("Kyivskyi district"), at(gazetteer, "Odesa")) is False

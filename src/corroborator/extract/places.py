@@ -28,7 +28,7 @@ How it works, and why
    context puts elsewhere ("southern Lebanon" for a village in the north-east, another
    region named close by) is left out: the gazetteer lacks the one meant. A city district
    the gazetteer knows only in other cities ("the Kyivskyi district" in a report about
-   Kharkiv) is a part of the report's city.
+   Kharkiv) is a part of the report's city (kind 'city_district', at the city's location).
 4. Each mention gets a geo-precision (region-like kinds → 3; "near X", "outskirts of X",
    "X district", "a village in X region" → 2; else 1), a role (dateline/byline →
    reporting; "launched from X" → origin; else event) and how it matched. Place names used
@@ -56,9 +56,12 @@ from corroborator.extract import syntax
 from corroborator.extract.facilities import local_country, unlisted_facility
 from corroborator.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key, near_spelling
 from corroborator.extract.settlements import (
+    CITY_DISTRICT_KIND,
     CONTAINER_REACH,
     NEARBY_CHARS,
+    city_district,
     far_from_town,
+    named_for,
     sole_country,
     unlisted_place,
     unlisted_settlements,
@@ -1085,6 +1088,8 @@ def _from_by_parse(token: Token) -> bool:
 
 
 def _precision(doc: Doc, raw: _Raw, place: model.Place, cues: PlaceCues) -> model.GeoPrecision:
+    if place.kind == CITY_DISTRICT_KIND:
+        return model.GeoPrecision.TOWN  # coded at its city's location
     before = _words_before(doc, raw.start)
     if place.kind in cues.region_kinds:
         if place.kind == "admin1" and _ends_with(before, cues.part_of_region_before):
@@ -1233,13 +1238,18 @@ def find_places(
             continue
         if elsewhere and home is not None:
             place = home
-            if not any(c.place.id == home.id for c in raw.candidates):
-                # a district of the report's city that the gazetteer does not list: coded as
-                # a part of that city, as ACLED codes city districts
-                raw.match, raw.near = "derived", True
+            if named_for(raw.text, home):
+                raw.match, raw.near = "derived", True  # "Novozybkov district": around the town
+            elif not any(c.place.id == home.id for c in raw.candidates):
+                # a district of the report's city that the gazetteer does not list: a part of
+                # that city, at its location, as ACLED codes city districts
+                place = city_district(f"{raw.text} {doc[raw.stop].text}", home, gazetteer)
+                raw.match, raw.stop = "unlisted", raw.stop + 1
         if _far_from_its_container(doc, raw, place, accepted, gazetteer):
             continue  # "El Naranjo, municipality of Coahuayana": the listed El Naranjo is a namesake
-        if raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
+        if place.kind == CITY_DISTRICT_KIND:
+            pass  # a part of the city the report is about: placed by it
+        elif raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
             # a village the noun vouches for as a settlement: its country must be one the
             # report is about, and no part of the report's context may place it elsewhere
             if weights.get(place.country_code or "", 0.0) < 0.5 or _placed_elsewhere(
@@ -1630,6 +1640,25 @@ def _outside_named_container(doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gaze
     return not any(gazetteer.contains(outer, c.place) for c in raw.candidates)
 
 
+def _in_a_region_named_since(
+    doc: Doc, raw: _Raw, accepted: Sequence[_Raw], town: model.Place, gazetteer: Gazetteer
+) -> bool:
+    """ "... in Novorossiysk. The Bryansk region governor says drones were downed over
+    Novozybkov district": a region named after the town, closer to the district, and holding
+    the district's reading, says where it is."""
+    start_char = doc[raw.start].idx
+    regions = [
+        r.place
+        for r in accepted
+        if r.stop <= raw.start
+        and r.place is not None
+        and r.place.kind == "admin1"
+        and not gazetteer.contains(r.place, town)
+        and start_char - doc[r.start].idx < NEARBY_CHARS
+    ]
+    return any(gazetteer.contains(region, c.place) for region in regions for c in raw.candidates)
+
+
 def _district_elsewhere(
     doc: Doc, raw: _Raw, accepted: Sequence[_Raw], gazetteer: Gazetteer, report: model.NormalisedReport
 ) -> tuple[bool, model.Place | None]:
@@ -1656,7 +1685,7 @@ def _district_elsewhere(
         and start_char - doc[r.start].idx < NEARBY_CHARS
     ]
     town = towns[-1] if towns else _report_city(doc, accepted, gazetteer, report)
-    if town is None:
+    if town is None or _in_a_region_named_since(doc, raw, accepted, town, gazetteer):
         return False, None
     inside = [
         c.place

@@ -11,7 +11,8 @@ to know where it lies (id 'unlisted:<country>:<name key>', match 'unlisted').
 
 Districts the gazetteer lacks ("North Waziristan District", "in North Waziristan") are read
 the same way as areas (kind 'district', geo-precision 3), so they are neither taken for towns
-nor lost, and a village named with one lies in it.
+nor lost, and a village named with one lies in it. A city's district ("the Darnytskyi district
+of Kyiv") is a part of that city, at the city's location (kind 'city_district').
 
 What it does not do
 It never overrides the gazetteer: a name the gazetteer knows is left to `places`' own
@@ -53,6 +54,10 @@ _KIND_OF_NOUN: Final = {
 _DEFAULT_KIND: Final = "town"  # township, municipality, commune: a local unit around a town
 #: Kind of an unlisted second-level area ("North Waziristan District"): known only as an area.
 DISTRICT_KIND: Final = "district"
+
+#: Kind of a city district no gazetteer lists ("the Darnytskyi district" of Kyiv).
+CITY_DISTRICT_KIND: Final = "city_district"
+_CITY_KINDS: Final = frozenset({"city", "town"})
 
 _CONTAINER_KINDS: Final = frozenset({"admin1", "city", "town", "country", DISTRICT_KIND})
 
@@ -104,6 +109,19 @@ def unlisted_settlements(
         if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country, container):
             continue
         if _district_of_a_city(doc, stop, noun, container):
+            city = _city_of_district(doc, start, container, around, country)
+            name = doc[start:stop].text
+            if city is not None and not named_for(name, city) and not _listed_in(gazetteer, name, city):
+                end = doc[stop].idx + len(doc[stop])
+                found.append(
+                    model.PlaceMention(
+                        span=report.span(doc[start].idx, end),
+                        place=city_district(doc[start : stop + 1].text, city, gazetteer),
+                        precision=model.GeoPrecision.TOWN,
+                        match="unlisted",
+                    )
+                )
+                taken.update(range(start, stop + 1))
             continue
         if stated is None and gazetteer.knows(name) and not _names_country(located, country):
             continue  # a name listed abroad needs the report to name this country or a region of it
@@ -137,6 +155,51 @@ def _district_of_a_city(doc: Doc, stop: int, noun: str, container: model.Place |
     if noun != DISTRICT_KIND or stop >= len(doc) or doc[stop].text != "district":
         return False
     return container is None or container.kind not in {"admin1", "country"}
+
+
+def _city_of_district(
+    doc: Doc, start: int, container: model.Place | None, around: Sequence[model.PlaceMention], country: str
+) -> model.Place | None:
+    """The city a district lies in: the one named as its container ("the Kyivskyi district of
+    Kharkiv"), else the nearest city or town of its country named shortly before ("Kyiv's
+    Darnytskyi district", "Explosions in Kyiv ... a house in the Darnytskyi district")."""
+    if container is not None:
+        return container if container.kind in _CITY_KINDS else None
+    offset = doc[start].idx
+    earlier = [
+        m
+        for m in around
+        if offset - NEARBY_CHARS <= m.span.end <= offset
+        and m.place.kind in _CITY_KINDS
+        and m.place.country_code == country
+        and m.role != model.PlaceRole.REPORTING
+    ]
+    return earlier[-1].place if earlier else None
+
+
+def named_for(district: str, town: model.Place) -> bool:
+    """Whether a district bears its town's name ("Novozybkov district", "Kharkivskyi
+    district"): the area around the town, not a part of it."""
+    return name_key(district).replace(" ", "").startswith(name_key(town.name).replace(" ", ""))
+
+
+def _listed_in(gazetteer: Gazetteer, name: str, city: model.Place) -> bool:
+    """Whether the gazetteer lists a place of the name in the city (a district it knows)."""
+    return any(gazetteer.contains(city, c.place) for c in gazetteer.candidates(name))
+
+
+def city_district(name: str, city: model.Place, gazetteer: Gazetteer) -> model.Place:
+    """A city district no gazetteer lists ("the Darnytskyi district" of Kyiv): a part of the
+    city, placed at the city's coordinates, so that it is judged by the city's location."""
+    record = unlisted_record(name, CITY_DISTRICT_KIND, city.country_code or "", city, gazetteer)
+    return record.model_copy(
+        update={
+            "id": f"{record.id}@{city.id}",
+            "parents": city.hierarchy + tuple(p for p in record.parents if p not in city.hierarchy),
+            "latitude": city.latitude,
+            "longitude": city.longitude,
+        }
+    )
 
 
 def _names_country(located: Sequence[model.PlaceMention], country: str) -> bool:
@@ -189,10 +252,14 @@ def _introduced_names(
             if found is None:
                 continue
             start, end = found
+            of_a_place = doc[end].lower_ == "of" if end < len(doc) else False
             if end < len(doc) and (
-                doc[end].pos_ in ("NOUN", "PROPN") or (doc[end].lower_ == "of" and not _unit_after(doc, end + 1))
+                doc[end].pos_ in ("NOUN", "PROPN")
+                or (of_a_place and _noun(phrase) != DISTRICT_KIND and not _unit_after(doc, end + 1))
             ):
-                continue  # "X village council", "X town hall"; "the Danube town of Izmail" names Izmail
+                # "X village council", "X town hall"; "the Danube town of Izmail" names Izmail,
+                # but "the Darnytskyi district of Kyiv" names the district
+                continue
             names.append((start, token.i, _noun(phrase)))
         if token.text == "," and token.i > 0:
             # "Residents of El Naranjo, a village in the municipality of Coahuayana"
