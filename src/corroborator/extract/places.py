@@ -142,7 +142,7 @@ _FACILITY_KINDS = frozenset(
 #: (see extract/facilities.py): every facility above, and bridges.
 _UNLISTED_FACILITY_KINDS = _FACILITY_KINDS | {"bridge"}
 
-Match = Literal["exact", "alias", "fuzzy", "derived"]
+Match = Literal["exact", "alias", "fuzzy", "derived", "unlisted"]
 
 
 # --------------------------------------------------------------------------- cue words
