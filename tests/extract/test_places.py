@@ -876,3 +876,13 @@ def test_places_a_district_bearing_a_towns_name_in_a_region_named_since_is_that_
     found = _by_text(_places(nlp, gaz, text, focus=["RU"]))
     assert found["Novozybkov"].place.name == "Novozybkov"
     assert found["Novozybkov"].place.admin1 == "Bryansk Oblast"
+
+
+def test_places_a_place_hung_on_the_owner_of_what_was_hit_places_it(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "The Guards said they fired missiles and drones against military and intelligence centres of the "
+        "Zionist regime in Haifa and an air base in the Negev."
+    )
+    assert "Haifa" in _by_text(_places(nlp, gaz, text, focus=["IL"]))
+    seat = "The regime in Khartoum denied the strike on the market."
+    assert "Khartoum" not in _by_text(_places(nlp, gaz, seat, focus=["SD"]))

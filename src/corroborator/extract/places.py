@@ -710,7 +710,10 @@ def _metonymic(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         if any(t.lower_ in cues.actor_heads and t.dep_ == "compound" for t in between):
             return True
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in cues.seated_heads:
-        return True  # "the regime in Juba", "the government in Khartoum"
+        # "the regime in Juba", "the government in Khartoum"; but "centres of the regime in
+        # Haifa" places the centres, the parse having hung the place on their owner
+        seat = head.head
+        return not (seat.dep_ == "pobj" and seat.head.lower_ == "of" and seat.head.head.pos_ == "NOUN")
     return _group_name(doc, raw, cues)
 
 
