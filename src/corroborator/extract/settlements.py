@@ -109,9 +109,9 @@ def unlisted_settlements(
         if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country, container):
             continue
         if _district_of_a_city(doc, stop, noun, container):
+            # (a district the gazetteer lists near its city was refused above as listed)
             city = _city_of_district(doc, start, container, around, country)
-            name = doc[start:stop].text
-            if city is not None and not named_for(name, city) and not _listed_in(gazetteer, name, city):
+            if city is not None and not named_for(name, city):
                 end = doc[stop].idx + len(doc[stop])
                 found.append(
                     model.PlaceMention(
@@ -183,11 +183,6 @@ def named_for(district: str, town: model.Place) -> bool:
     return name_key(district).replace(" ", "").startswith(name_key(town.name).replace(" ", ""))
 
 
-def _listed_in(gazetteer: Gazetteer, name: str, city: model.Place) -> bool:
-    """Whether the gazetteer lists a place of the name in the city (a district it knows)."""
-    return any(gazetteer.contains(city, c.place) for c in gazetteer.candidates(name))
-
-
 def city_district(name: str, city: model.Place, gazetteer: Gazetteer) -> model.Place:
     """A city district no gazetteer lists ("the Darnytskyi district" of Kyiv): a part of the
     city, placed at the city's coordinates, so that it is judged by the city's location."""
@@ -252,10 +247,10 @@ def _introduced_names(
             if found is None:
                 continue
             start, end = found
-            of_a_place = doc[end].lower_ == "of" if end < len(doc) else False
+            of_after = end < len(doc) and doc[end].lower_ == "of"
             if end < len(doc) and (
                 doc[end].pos_ in ("NOUN", "PROPN")
-                or (of_a_place and _noun(phrase) != DISTRICT_KIND and not _unit_after(doc, end + 1))
+                or (of_after and _noun(phrase) != DISTRICT_KIND and not _unit_after(doc, end + 1))
             ):
                 # "X village council", "X town hall"; "the Danube town of Izmail" names Izmail,
                 # but "the Darnytskyi district of Kyiv" names the district
