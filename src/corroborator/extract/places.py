@@ -1251,7 +1251,7 @@ def find_places(
         if _far_from_its_container(doc, raw, place, accepted, gazetteer):
             continue  # "El Naranjo, municipality of Coahuayana": the listed El Naranjo is a namesake
         if place.kind == CITY_DISTRICT_KIND:
-            pass  # a part of the city the report is about: placed by it
+            pass  # a part of the city the report is about: placed by it, vouched for by it
         elif raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
             # a village the noun vouches for as a settlement: its country must be one the
             # report is about, and no part of the report's context may place it elsewhere

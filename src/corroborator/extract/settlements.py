@@ -24,7 +24,7 @@ report is about.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -149,9 +149,9 @@ def far_from_town(gazetteer: Gazetteer, place: model.Place, town: model.Place) -
 
 def _district_of_a_city(doc: Doc, stop: int, noun: str, container: model.Place | None) -> bool:
     """ "The Tor Ghundai district of Paktika province" is an area of the region; "the Darnytskyi
-    district" with no region after it may be a city's, which ACLED codes as the city: a
-    lower-case "district" after a name makes an area only with a first-level region (or the
-    country) named as its container."""
+    district" with no region after it may be a city's (then a part of that city, see
+    `city_district`): a lower-case "district" after a name makes an area only with a
+    first-level region (or the country) named as its container."""
     if noun != DISTRICT_KIND or stop >= len(doc) or doc[stop].text != "district":
         return False
     return container is None or container.kind not in {"admin1", "country"}
@@ -165,16 +165,8 @@ def _city_of_district(
     Darnytskyi district", "Explosions in Kyiv ... a house in the Darnytskyi district")."""
     if container is not None:
         return container if container.kind in _CITY_KINDS else None
-    offset = doc[start].idx
-    earlier = [
-        m
-        for m in around
-        if offset - NEARBY_CHARS <= m.span.end <= offset
-        and m.place.kind in _CITY_KINDS
-        and m.place.country_code == country
-        and m.role != model.PlaceRole.REPORTING
-    ]
-    return earlier[-1].place if earlier else None
+    earlier = _nearest_before(doc[start].idx, around, _CITY_KINDS, country=country)
+    return earlier.place if earlier is not None else None
 
 
 def named_for(district: str, town: model.Place) -> bool:
@@ -443,14 +435,24 @@ def country_before(offset: int, located: Sequence[model.PlaceMention]) -> str | 
     """The country of the nearest town or region named shortly before: "... in Bint Jbeil.
     Later, a drone struck a house on the edge of Aitaroun" is in Lebanon. A dateline's town
     ("ABIDJAN, Nov 16 -") is where the reporter files from, often a neighbouring country."""
+    earlier = _nearest_before(offset, located, _CONTAINER_KINDS - {"country"})
+    return earlier.place.country_code if earlier is not None else None
+
+
+def _nearest_before(
+    offset: int, located: Sequence[model.PlaceMention], kinds: Collection[str], *, country: str | None = None
+) -> model.PlaceMention | None:
+    """The last place of `kinds` (and `country`) named within `NEARBY_CHARS` before `offset`,
+    other than a dateline's or byline's."""
     earlier = [
         m
         for m in located
         if offset - NEARBY_CHARS <= m.span.end <= offset
-        and m.place.kind in _CONTAINER_KINDS - {"country"}
+        and m.place.kind in kinds
+        and (country is None or m.place.country_code == country)
         and m.role != model.PlaceRole.REPORTING
     ]
-    return earlier[-1].place.country_code if earlier else None
+    return earlier[-1] if earlier else None
 
 
 def sole_country(weights: Mapping[str, float]) -> str | None:

@@ -136,10 +136,11 @@ def _denied_descriptions(
     found = []
     for group in groups:
         asserting = group.asserting
+        asserters = {a.source.key for a in asserting}
         denying = [
             c
             for c in group.denying
-            if c.source.key not in {a.source.key for a in asserting}
+            if c.source.key not in asserters
             and c.source.key not in disowning
             and c.source.affiliation not in disowned
         ]
