@@ -44,6 +44,18 @@ def test_frames_a_relative_clause_dates_the_earlier_event_not_this_one(extract: 
     assert dated(second) == ["the early hours of Wednesday"]
 
 
+def test_frames_a_relative_clause_of_motion_places_the_event(extract: Extract) -> None:
+    # the drones crossed the line where they were shot down: a clause told by no event word
+    # describes what was shot down, and its places are the scene's, down to the innermost one
+    # (a clause told by an event word keeps its anchors: see the test above)
+    report = extract(
+        "Two drones that crossed the Line of Control in the Krishna Ghati sector of Poonch district "
+        "were shot down by the army late on Saturday, officials said."
+    )
+    (frame,) = report.frames
+    assert "Krishna Ghati" in [p.span.text for p in frame.places]
+
+
 def test_frames_an_attack_in_response_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone strike on a car in southern Lebanon killed two men on Sunday morning.\n\n"

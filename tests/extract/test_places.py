@@ -886,3 +886,14 @@ def test_places_a_place_hung_on_the_owner_of_what_was_hit_places_it(nlp: Languag
     assert "Haifa" in _by_text(_places(nlp, gaz, text, focus=["IL"]))
     seat = "The regime in Khartoum denied the strike on the market."
     assert "Khartoum" not in _by_text(_places(nlp, gaz, seat, focus=["SD"]))
+
+
+def test_places_a_peoples_adjective_in_the_title_names_no_city_of_the_report(nlp: Language, gaz: Gazetteer) -> None:
+    # "Thai" is also a name GeoNames gives a Malaysian city: a title's "Thai border town" must
+    # not make that city the owner of the districts the report names
+    text = (
+        "Rockets fired from Cambodia hit border towns in Thailand on Thursday. A day earlier a drone wounded two "
+        "rangers near a pass in neighbouring Phu Sing district."
+    )
+    found = _by_text(_places(nlp, gaz, text, title="Cambodian rockets hit Thai border town, army says"))
+    assert found["Phu Sing"].place.country_code == "TH" and found["Phu Sing"].place.kind == "village"

@@ -19,7 +19,7 @@ reports.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import ClassVar, TypeVar
@@ -122,6 +122,7 @@ class FrameBuilder:
             for h in ws.events
             if (code := heading_country(ws.doc[h.token].idx, countries, ws.report)) is not None
         }
+        event_tokens = {h.token for h in ws.events}
         for hit in ws.events:
             if hit.mention.modality != model.Modality.ACTUAL:
                 continue
@@ -149,7 +150,7 @@ class FrameBuilder:
             if not _timed(times) and not rivals and not hit.anaphoric:
                 times = [*times, *_stranded_times(ws, token, times_by_token)]
             own_places = places_by_token if token.i in responses else outside_responses
-            places = _attached(token, own_places, rivals, coarse=_is_country)
+            places = _attached(token, own_places, rivals, coarse=_is_country, clause_events=event_tokens)
             lead_times, lead_places = lead_ins.take(token)
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
@@ -1115,7 +1116,12 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 
 
 def _attached(
-    trigger: Token, by_token: dict[int, _T], rivals: Sequence[Token] = (), *, coarse: Callable[[_T], bool] | None = None
+    trigger: Token,
+    by_token: dict[int, _T],
+    rivals: Sequence[Token] = (),
+    *,
+    coarse: Callable[[_T], bool] | None = None,
+    clause_events: Collection[int] | None = None,
 ) -> list[_T]:
     """Anchors in the trigger's neighbourhood that no closer event word owns.
 
@@ -1124,6 +1130,10 @@ def _attached(
     first verb, goes to it (its conjoined verb shares it through the frame). A `coarse`
     anchor (a country) does not set how close the others must be: "a Burkina Faso army
     strike on a market in the commune of X" happened in X, which lies further down the parse.
+    With `clause_events` (the event words' tokens), only a relative clause told by an event
+    word keeps its anchors to itself: "drones that crossed the Line of Control in the X
+    sector were shot down" were shot down there, while "a substation that had been struck
+    in May" dates another strike.
     """
     near = syntax.neighbourhood(trigger)
     found: list[tuple[int, _T]] = []
@@ -1131,7 +1141,7 @@ def _attached(
         if i not in near:
             continue
         anchor = trigger.doc[i]
-        if _in_other_relative_clause(anchor, trigger):
+        if _in_other_relative_clause(anchor, trigger, clause_events):
             continue
         mine = syntax.tree_distance(anchor, trigger)
         if any(i in syntax.neighbourhood(r) and syntax.tree_distance(anchor, r) < mine for r in rivals):
@@ -1309,13 +1319,14 @@ def _labelled_place(ws: Workspace, trigger: Token, places: dict[int, model.Place
     return []
 
 
-def _in_other_relative_clause(anchor: Token, trigger: Token) -> bool:
+def _in_other_relative_clause(anchor: Token, trigger: Token, events: Collection[int] | None = None) -> bool:
     """Whether `anchor` sits in a relative clause the trigger is not in: "drones hit a
-    substation that had been struck four days earlier" dates the earlier strike, not this one."""
+    substation that had been struck four days earlier" dates the earlier strike, not this one.
+    With `events`, only a clause whose verb is one of those event words counts."""
     above_trigger = {trigger.i, *(t.i for t in trigger.ancestors)}
     node, steps = anchor, 0
     while node.i not in above_trigger:
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" and (events is None or node.i in events):
             # only what modifies the clause's own verb; deeper down the parse has often
             # hung the main clause's words on it ("..., which led to X, the fighters on
             # Wednesday targeted ...")

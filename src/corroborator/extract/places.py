@@ -1533,6 +1533,8 @@ def _place_named_in(texts: Sequence[str], gazetteer: Gazetteer, kinds: set[str])
                     continue
                 if not title_case and start > 0 and words[start - 1][:1].isupper():
                     continue
+                if size == 1 and gazetteer.demonym_country(name) is not None:
+                    continue  # "hit Thai border town": a people's adjective, not a namesake town
                 found = gazetteer.lookup(name, kinds=kinds)
                 if "admin1" in kinds:  # "Governor of the Oryol Region": the stem names the region
                     found = [c.place for c in gazetteer.stem_candidates(name, kinds=kinds)] + found
