@@ -49,6 +49,13 @@ def test_actors_party_of_government_metonyms(table: PartyTable, text: str, code:
         ("Lebanon's Hezbollah", "HEZBOLLAH"),
         ("Russian troops in Ukraine", "RU"),
         ("North Korean soldiers", "KP"),
+        # national armies by their own acronyms, and Islamic State's affiliates and fighters
+        ("the FACA", "CF"),
+        ("the RCAF", "KH"),
+        ("SSPDF soldiers", "SS"),
+        ("the 3R armed group", "3R"),
+        ("fighters of the Dawlah Islamiyah", "ISIS"),
+        ("Soldiers of the Caliphate", "ISIS"),
     ],
 )
 def test_actors_party_of_forces_and_adjectives(table: PartyTable, text: str, code: str) -> None:

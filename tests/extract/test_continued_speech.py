@@ -76,3 +76,17 @@ def test_a_denial_in_the_first_person_is_claimed_as_denied(pipeline: Pipeline) -
     )
     (killed,) = claims(pipeline, text, model.Attribute.KILLED)
     assert killed.stance != model.Stance.DENIES
+
+
+def test_continued_speech_after_a_denial_tells_in_its_own_words(pipeline: Pipeline) -> None:
+    # the rejection's scope ends with its sentence: the next one's "did not" is the denial,
+    # not a denial of a denial
+    text = (
+        "The ministry rejected the claim that an Azerbaijani drone attacked a border post at Sotk on "
+        "16 September. The Azerbaijani army did not carry out any drone attack on that post."
+    )
+    stances = {c.evidence.text: c.stance for c in claims(pipeline, text, model.Attribute.RESPONSIBLE_PARTY)}
+    assert stances == {
+        "Azerbaijani drone": model.Stance.DENIES,
+        "The Azerbaijani army did not carry out any drone attack": model.Stance.DENIES,
+    }

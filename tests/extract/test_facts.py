@@ -132,6 +132,9 @@ def test_facts_target_category_and_words(
         # the party of a determined series of attacks
         ("Hezbollah launched a series of rocket attacks on the border town.", "HEZBOLLAH"),
         ("The terrorist Rapid Support militia this morning shelled the central market.", "RSF"),
+        # the passive agent of a verb that carries the attack out, and an attack "by" a party
+        ("The attack on the tanker was highly likely conducted by the Houthis.", "HOUTHIS"),
+        ("Two soldiers were killed in an attack by the BIFF on an army detachment.", "BIFF"),
     ],
 )
 def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:
@@ -146,6 +149,9 @@ def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:
         ("Iranian-designed drones of the Russian army hit the port.", "RU"),
         # a party in a place's description is not the attack's ("close to the Algerian border")
         ("A drone strike near the village, close to the Algerian border, killed eight people.", None),
+        # who judges or stops an attack did not carry it out
+        ("The drone attack on the port was condemned by Ukraine.", None),
+        ("The drone attack on the port was repelled by the Ukrainian navy.", None),
     ],
 )
 def test_facts_makers_and_places_are_not_the_attackers(run_facts: Run, text: str, party: str | None) -> None:

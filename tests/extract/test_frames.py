@@ -54,6 +54,12 @@ def test_frames_a_relative_clause_of_motion_places_the_event(extract: Extract) -
     )
     (frame,) = report.frames
     assert "Krishna Ghati" in [p.span.text for p in frame.places]
+    # a clause that tells another event keeps its places: Iran is where the earlier attacks went
+    report = extract(
+        "The statement said the Nevatim base, from which attacks on Iran had been launched, was struck "
+        "by several missiles on Sunday night, causing heavy damage."
+    )
+    assert "Iran" not in [p.span.text for f in report.frames for p in f.places]
 
 
 def test_frames_an_attack_in_response_is_its_own_frame(extract: Extract) -> None:

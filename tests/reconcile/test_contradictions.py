@@ -100,6 +100,19 @@ def test_contradictions_blame_and_denial_is_attribution(claim: Claim) -> None:
     assert found.kind == K.ATTRIBUTION and "deny" in found.explanation
 
 
+def test_contradictions_a_side_telling_its_strike_and_denying_a_target_disputes_no_blame(claim: Claim) -> None:
+    # "the army conducted a strike on a militant base ... the army did not strike any camp":
+    # the denial is about what was hit; another source's denial still disputes the blame
+    ours = claim(A.RESPONSIBLE_PARTY, "UA", source="ua_official", report="r2")
+    not_the_camp = claim(A.RESPONSIBLE_PARTY, "UA", source="ua_official", report="r2", stance=model.Stance.DENIES)
+    blame = claim(A.RESPONSIBLE_PARTY, "UA", source="ru_mod", report="r1")
+    assert find_contradictions(A.RESPONSIBLE_PARTY, group_claims([blame, ours, not_the_camp])) == []
+    other = claim(A.RESPONSIBLE_PARTY, "UA", source="wire", report="r3", stance=model.Stance.DENIES)
+    found = find_contradictions(A.RESPONSIBLE_PARTY, group_claims([blame, ours, not_the_camp, other]))
+    assert [c.kind for c in found] == [K.ATTRIBUTION]
+    assert found[0].against_ids == (other.id,)
+
+
 def test_contradictions_pm_versus_am_within_one_report_is_temporal(claim: Claim) -> None:
     pm = claim(
         A.TIME,

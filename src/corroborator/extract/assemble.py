@@ -468,7 +468,11 @@ def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
     and the rest fell in open areas.": a sentence that names no source of its own, right after
     one that ends with what a named source said, in the same paragraph, goes on with that
     statement (as news writing continues indirect speech). Not after a quote, nor across a
-    sentence that has an attribution of its own."""
+    sentence that has an attribution of its own.
+
+    A denial goes on as the speaker's own telling: "The ministry rejects the claim that a drone
+    attacked the post. The army did not carry out any attack on it." denies the attack once,
+    in the second sentence's own words; the rejection's scope ended with its sentence."""
     if not len(sentence) or sentence.start == 0:
         return None
     paragraph = ws.report.paragraph_at(sentence.start_char)
@@ -491,6 +495,8 @@ def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
     ]
     if len(told) != 1:
         return None
+    if told[0].stance == model.Stance.DENIES:
+        return told[0].model_copy(update={"stance": model.Stance.ASSERTS})
     return told[0]
 
 

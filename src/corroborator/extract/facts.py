@@ -398,6 +398,15 @@ class FactFinder:
         if carrier.dep_ == "relcl" and carrier.head.i in weapon_at:
             # "six Ukrainian sea drones that tried to attack the base"
             agents.extend((c, "weapon attributed by adjective") for c in _owners(carrier.head))
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass" and syntax.word_forms(trigger.head) & _PERPETRATION:
+            # "the attack was (highly likely) conducted by the Houthis"; not "was condemned by"
+            agents.extend(
+                (p, "agent of the attack")
+                for a in trigger.head.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+            )
         if trigger.pos_ == "NOUN":
             # "the drone strike carried out by the Task Force"
             agents.extend(
@@ -408,6 +417,15 @@ class FactFinder:
                 if a.dep_ == "agent"
                 for p in a.children
                 if p.dep_ == "pobj"
+            )
+            # "the cowardly attack by the BIFF on our detachment" (an attack "by drones" is
+            # whose drones say, below)
+            agents.extend(
+                (p, "agent of the attack")
+                for c in trigger.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for p in c.children
+                if p.dep_ == "pobj" and p.i not in weapon_at
             )
             # "a terrorist act of the Ukrainian special services"
             agents.extend(
@@ -868,6 +886,11 @@ _WITNESS_VERBS = frozenset(
     }
 )
 _GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
+#: Verbs whose passive agent carried out the attack that is their subject: "the strike was
+#: carried out by", "the attack was conducted by" (not "was repelled by", "was reported by").
+_PERPETRATION = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "execute", "unleash", "undertake"}
+)
 
 
 def _subject_of(token: Token, verb: Token) -> bool:

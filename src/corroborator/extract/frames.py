@@ -1130,8 +1130,8 @@ def _attached(
     first verb, goes to it (its conjoined verb shares it through the frame). A `coarse`
     anchor (a country) does not set how close the others must be: "a Burkina Faso army
     strike on a market in the commune of X" happened in X, which lies further down the parse.
-    With `clause_events` (the event words' tokens), only a relative clause told by an event
-    word keeps its anchors to itself: "drones that crossed the Line of Control in the X
+    With `clause_events` (the event words' tokens), only a relative clause that tells an event
+    keeps its anchors to itself: "drones that crossed the Line of Control in the X
     sector were shot down" were shot down there, while "a substation that had been struck
     in May" dates another strike.
     """
@@ -1322,11 +1322,12 @@ def _labelled_place(ws: Workspace, trigger: Token, places: dict[int, model.Place
 def _in_other_relative_clause(anchor: Token, trigger: Token, events: Collection[int] | None = None) -> bool:
     """Whether `anchor` sits in a relative clause the trigger is not in: "drones hit a
     substation that had been struck four days earlier" dates the earlier strike, not this one.
-    With `events`, only a clause whose verb is one of those event words counts."""
+    With `events`, only a clause that holds one of those event words counts ("the base, from
+    which attacks on Iran had been launched, was struck": Iran is the other attacks' place)."""
     above_trigger = {trigger.i, *(t.i for t in trigger.ancestors)}
     node, steps = anchor, 0
     while node.i not in above_trigger:
-        if node.dep_ == "relcl" and (events is None or node.i in events):
+        if node.dep_ == "relcl" and (events is None or any(t.i in events for t in node.subtree)):
             # only what modifies the clause's own verb; deeper down the parse has often
             # hung the main clause's words on it ("..., which led to X, the fighters on
             # Wednesday targeted ...")

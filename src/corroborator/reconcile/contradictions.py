@@ -51,16 +51,22 @@ def find_contradictions(
 
 
 def _attribution(groups: Sequence[Group]) -> list[model.Contradiction]:
-    """A party blamed by some sources and denied by others, or different parties blamed."""
+    """A party blamed by some sources and denied by others, or different parties blamed.
+
+    A source that tells of its side's strike and denies, in the same report, that its side
+    struck ("the FACA conducted a precision strike against a 3R base ... The FACA did not strike
+    any herders' camp") denies what was hit, not who struck: that denial disputes no blame."""
     found = []
     for group in groups:
-        if group.asserting and group.denying:
+        claimed = {(c.report_id, c.source.key) for c in group.asserting}
+        denying = [c for c in group.denying if (c.report_id, c.source.key) not in claimed]
+        if group.asserting and denying:
             found.append(
                 _contradiction(
                     K.ATTRIBUTION,
                     A.RESPONSIBLE_PARTY,
                     group.asserting,
-                    group.denying,
+                    denying,
                     verb_b="deny",
                 )
             )
