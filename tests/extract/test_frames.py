@@ -62,6 +62,23 @@ def test_frames_a_relative_clause_of_motion_places_the_event(extract: Extract) -
     assert "Iran" not in [p.span.text for f in report.frames for p in f.places]
 
 
+def test_frames_a_bare_clock_in_the_next_paragraph_gives_the_events_hour(extract: Extract) -> None:
+    # a paragraph of detail with no event word of its own: its clock is the hour of the day
+    # the event before it was given, and a frame that already has an hour keeps it
+    report = extract(
+        "Two drones were shot down by the army over the border district late on Saturday, officials said.\n\n"
+        "A spokesman said troops detected the quadcopters at around 9.40 pm and brought them down with rifles."
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["late on Saturday", "around 9.40 pm"]
+    assert frame.times[1].value == "2024-11-09T21:40"
+    report = extract(
+        "Two drones were shot down by the army at 21:15 on Saturday, officials said.\n\n"
+        "A spokesman said troops detected the quadcopters at around 9.40 pm and brought them down with rifles."
+    )
+    assert dated(report.frames[0]) == ["21:15 on Saturday"]
+
+
 def test_frames_an_attack_in_response_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone strike on a car in southern Lebanon killed two men on Sunday morning.\n\n"

@@ -437,7 +437,7 @@ class FrameBuilder:
         for t in frame_of_token:
             mentions_by_paragraph.setdefault(paragraph_of(t), []).append(t)
         orphans: list[tuple[int, model.TimeExpression | model.PlaceMention]] = [
-            (i, t) for i, t in times_by_token.items() if _names_a_day(t)
+            (i, t) for i, t in times_by_token.items() if _names_a_day(t) or _bare_clock(t)
         ] + list(places_by_token.items())
         apart = {
             model.ParagraphRole.DATELINE,
@@ -453,6 +453,10 @@ class FrameBuilder:
             if paragraph in mentions_by_paragraph:
                 nearby = mentions_by_paragraph[paragraph]
                 target = frame_of_token[min(nearby, key=lambda t: abs(t - token))]
+            elif isinstance(anchor, model.TimeExpression) and _bare_clock(anchor) and paragraph - 1 in mentions_by_paragraph:
+                # a paragraph of detail after the event's ("A spokesman said troops detected the
+                # drones at around 9.40 pm"): the hour of the event told just before
+                target = frame_of_token[max(mentions_by_paragraph[paragraph - 1])]
             elif paragraph + 1 in mentions_by_paragraph:
                 first = min(mentions_by_paragraph[paragraph + 1])
                 target = frame_of_token[first]
@@ -461,7 +465,12 @@ class FrameBuilder:
             else:
                 continue
             if isinstance(anchor, model.TimeExpression):
-                if not _timed(target.times):
+                if _bare_clock(anchor):
+                    # "troops detected the drones at around 9.40 pm" after "shot down late on
+                    # Saturday": the hour of the frame's day, when it has none yet
+                    if _timed(target.times) and not any(t.precision in _WITHIN_A_DAY for t in target.times):
+                        target.times.append(anchor)
+                elif not _timed(target.times):
                     target.times.append(anchor)
             elif not target.places:
                 target.places.append(anchor)
@@ -820,6 +829,15 @@ def _slack(a: model.TimeInterval, b: model.TimeInterval) -> timedelta:
     a part of a day or a clock (a night runs over midnight, a clock may be in another zone),
     none when both are calendar days ("on Thursday 13 November" is not "Friday 14 November")."""
     return timedelta(0) if a.precision in _CALENDAR and b.precision in _CALENDAR else timedelta(hours=12)
+
+
+def _bare_clock(expression: model.TimeExpression) -> bool:
+    """A clock time that names no day ("at around 9.40 pm", "at 0340 GMT")."""
+    return (
+        expression.timex_type == model.TimexType.TIME
+        and expression.precision in {model.TimePrecision.MINUTE, model.TimePrecision.HOUR}
+        and names_no_day(expression)
+    )
 
 
 def _names_a_day(expression: model.TimeExpression) -> bool:
