@@ -453,7 +453,11 @@ class FrameBuilder:
             if paragraph in mentions_by_paragraph:
                 nearby = mentions_by_paragraph[paragraph]
                 target = frame_of_token[min(nearby, key=lambda t: abs(t - token))]
-            elif isinstance(anchor, model.TimeExpression) and _bare_clock(anchor) and paragraph - 1 in mentions_by_paragraph:
+            elif (
+                isinstance(anchor, model.TimeExpression)
+                and _bare_clock(anchor)
+                and paragraph - 1 in mentions_by_paragraph
+            ):
                 # a paragraph of detail after the event's ("A spokesman said troops detected the
                 # drones at around 9.40 pm"): the hour of the event told just before
                 target = frame_of_token[max(mentions_by_paragraph[paragraph - 1])]
