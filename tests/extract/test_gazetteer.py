@@ -30,6 +30,7 @@ def gaz(settings: Settings) -> Gazetteer:
         ("Kyjiv", "Kyiv"),
         ("Novo-Ogaryovo", "Novo Ogaryovo"),
         ("Kropyvnyts'kyi", "Kropyvnytskyi"),
+        ("Quiterajo", "Kiterajo"),
     ],
 )
 def test_gazetteer_name_key_folds_transliteration_variants(a: str, b: str) -> None:
@@ -39,6 +40,7 @@ def test_gazetteer_name_key_folds_transliteration_variants(a: str, b: str) -> No
 def test_gazetteer_name_key_keeps_different_names_apart() -> None:
     assert name_key("Kyiv") != name_key("Kursk")
     assert name_key("Sumy") != name_key("Sambir")
+    assert name_key("Quang Tri") != name_key("Kang Tri")  # "qu" before a is no k
 
 
 @pytest.mark.parametrize(

@@ -430,6 +430,19 @@ def test_places_every_place_listed_after_an_origin_cue_is_an_origin(nlp: Languag
     }
 
 
+def test_places_a_village_name_read_as_a_nationality_is_still_the_villages(nlp: Language, gaz: Gazetteer) -> None:
+    # the recogniser tags "Kiterajo" as a nationality; "the village of" introduces a name
+    text = (
+        "Insurgents attacked on Sunday evening a gathering in the village of Kiterajo in the Macomia "
+        "area in Cabo Delgado, killing nine people."
+    )
+    village = _by_text(_places(nlp, gaz, text))["Kiterajo"]
+    assert (village.match, village.place.kind, village.place.country_code) == ("unlisted", "village", "MZ")
+    # a real nationality before a settlement noun is no part of the name
+    text = "A drone struck the Syrian Kurdish town of Amuda on Friday."
+    assert "Syrian Kurdish" not in [m.span.text for m in _places(nlp, gaz, text)]
+
+
 def test_places_a_village_no_gazetteer_lists_is_kept_with_its_region(nlp: Language, gaz: Gazetteer) -> None:
     text = "A drone struck the village of Kanta Dawri, in Sagaing Region, killing four people."
     found = _by_text(_places(nlp, gaz, text))

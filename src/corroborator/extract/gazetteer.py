@@ -55,7 +55,7 @@ from corroborator.errors import NotFound, ResourceError
 from corroborator.extract.region_names import compass_name, package_version, region_names
 
 #: Bump when the index layout or the key function changes, so old caches are ignored.
-INDEX_VERSION: Final = 12
+INDEX_VERSION: Final = 13
 #: A town this size takes a region's bare name anywhere in its country; a smaller one only
 #: when it lies in the region ("Chihuahua" the city, but not a village named after a state).
 REGION_NAMESAKE_POPULATION: Final = 20_000
@@ -94,6 +94,9 @@ _APOSTROPHES = re.compile(r"[\"'`´ʹʼʻ’‘]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWEL_IE = re.compile(r"([aeiou])ie")
+#: "qu" before e or i is a k in Portuguese, Spanish and French spellings, which Swahili,
+#: Bantu and English spellings write with k (Quiterajo/Kiterajo, Quelimane/Kelimane).
+_QU_FRONT = re.compile(r"qu(?=[ei])")
 
 #: Two places this close are one event's area: a strike "on Belgorod" and one "near
 #: Belgorod" land within a few tens of kilometres; neighbouring towns of one region are farther.
@@ -115,8 +118,8 @@ def name_key(text: str) -> str:
     Folding works word by word on an ASCII transliteration: apostrophes and soft signs
     vanish, `kh` becomes `h` (Kharkiv/Harkiv), `j` and `y` become `i` (Kyjiv, Bryansk/
     Briansk, ia/ya, iu/yu, ie/ye, -iy/-yy/-yi endings), a word-initial or post-vowel `ie`
-    becomes `e` (Yevpatoria/Evpatoria, -skoye/-skoe), `zhzh` becomes `zh` and doubled letters
-    collapse (Odessa/Odesa). Both the index and every query go through the same function,
+    becomes `e` (Yevpatoria/Evpatoria, -skoye/-skoe), `qu` before e or i becomes `k`
+    (Quiterajo/Kiterajo), `zhzh` becomes `zh` and doubled letters collapse (Odessa/Odesa). Both the index and every query go through the same function,
     so the folding can only merge spellings, never lose a listed one.
     """
     text = unidecode(text).lower()
@@ -124,6 +127,7 @@ def name_key(text: str) -> str:
     words = []
     for word in _NON_ALNUM.sub(" ", text).split():
         word = word.replace("kh", "h").replace("j", "i").replace("y", "i").replace("zhzh", "zh")
+        word = _QU_FRONT.sub("k", word)
         if word.startswith("ie"):
             word = word[1:]
         word = _VOWEL_IE.sub(r"\1e", word)

@@ -355,9 +355,11 @@ def _noun(phrase: tuple[str, ...]) -> str:
 
 
 def _run_from(doc: Doc, start: int) -> int:
-    """The stop of the proper name starting at `start` (start itself when there is none)."""
+    """The stop of the proper name starting at `start` (start itself when there is none).
+    The noun before it introduces a name, so a word the recogniser takes for a nationality is
+    part of it ("the village of Kiterajo", tagged NORP)."""
     stop = start
-    while stop < len(doc) and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, stop):
+    while stop < len(doc) and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, stop, nationality=True):
         if stop > start and doc[stop].is_sent_start:
             break
         stop += 1
@@ -367,34 +369,38 @@ def _run_from(doc: Doc, start: int) -> int:
 
 
 def _run_to(doc: Doc, stop: int) -> int:
-    """The start of the proper name ending before `stop` (stop itself when there is none)."""
+    """The start of the proper name ending before `stop` (stop itself when there is none).
+    Words the recogniser takes for a nationality belong to the name inside it ("Datu Saudi
+    Ampatuan town"), not at its head ("the Syrian town", "the Kurdish Sheikh Maqsoud district")."""
     start = stop
-    while start > 0 and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, start - 1):
+    while start > 0 and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, start - 1, nationality=True):
         start -= 1
         if doc[start].is_sent_start:
             break
-    while start < stop and doc[start].text == "-":
+    while start < stop and (doc[start].text == "-" or doc[start].ent_type_ == "NORP"):
         start += 1
     return start if start < stop and _opens_well(doc[start]) else stop
 
 
-def _name_part(doc: Doc, index: int) -> bool:
+def _name_part(doc: Doc, index: int, *, nationality: bool = False) -> bool:
     """A word of a proper name, or a hyphen joining two ("Kafr-Kila")."""
     token = doc[index]
     if token.text == "-":
-        return not doc[index - 1].whitespace_ and 0 < index < len(doc) - 1 and _name_word(doc[index + 1])
-    return _name_word(token)
+        return (
+            not doc[index - 1].whitespace_
+            and 0 < index < len(doc) - 1
+            and _name_word(doc[index + 1], nationality=nationality)
+        )
+    return _name_word(token, nationality=nationality)
 
 
-def _name_word(token: Token) -> bool:
+def _name_word(token: Token, *, nationality: bool = False) -> bool:
     """A capitalised word. Its tag is not asked: the tagger reads unfamiliar village names
     as anything ("Let Yet Kone": a verb, a conjunction, a noun), and the settlement noun
-    beside it is the evidence that a name is meant."""
-    return (
-        token.text[:1].isupper()
-        and token.text.replace("'", "").isalpha()
-        and token.ent_type_ not in ("NORP", "DATE", "TIME")
-    )
+    beside it is the evidence that a name is meant. A word tagged as a nationality only with
+    `nationality` (the caller trims real ones)."""
+    excluded = ("DATE", "TIME") if nationality else ("NORP", "DATE", "TIME")
+    return token.text[:1].isupper() and token.text.replace("'", "").isalpha() and token.ent_type_ not in excluded
 
 
 def _opens_well(token: Token) -> bool:
