@@ -119,8 +119,9 @@ def name_key(text: str) -> str:
     vanish, `kh` becomes `h` (Kharkiv/Harkiv), `j` and `y` become `i` (Kyjiv, Bryansk/
     Briansk, ia/ya, iu/yu, ie/ye, -iy/-yy/-yi endings), a word-initial or post-vowel `ie`
     becomes `e` (Yevpatoria/Evpatoria, -skoye/-skoe), `qu` before e or i becomes `k`
-    (Quiterajo/Kiterajo), `zhzh` becomes `zh` and doubled letters collapse (Odessa/Odesa). Both the index and every query go through the same function,
-    so the folding can only merge spellings, never lose a listed one.
+    (Quiterajo/Kiterajo), `zhzh` becomes `zh` and doubled letters collapse (Odessa/Odesa).
+    Both the index and every query go through the same function, so the folding can only
+    merge spellings, never lose a listed one.
     """
     text = unidecode(text).lower()
     text = _APOSTROPHES.sub("", text)
