@@ -79,6 +79,17 @@ def test_frames_a_bare_clock_in_the_next_paragraph_gives_the_events_hour(extract
     assert dated(report.frames[0]) == ["21:15 on Saturday"]
 
 
+def test_frames_a_where_clause_happens_at_the_place_before_it_and_the_part_named_with_it(extract: Extract) -> None:
+    # the parse hangs "dropped" on "opened"; the "where" says the events were at El Aguaje
+    report = extract(
+        "The prosecutor opened an investigation into the events of Thursday in the locality of El Aguaje, "
+        "municipality of Aguililla, Michoacán, Mexico, where explosive devices were dropped from drones onto "
+        "several homes."
+    )
+    (frame,) = report.frames
+    assert {p.span.text for p in frame.places} >= {"El Aguaje", "Aguililla"}
+
+
 def test_frames_an_attack_in_response_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone strike on a car in southern Lebanon killed two men on Sunday morning.\n\n"

@@ -155,7 +155,10 @@ class FrameBuilder:
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
             times = times if _timed(times) else [*times, *lead_times]
-            places = places or _labelled_place(ws, token, own_places) or lead_places
+            places = (
+                places or _where_place(ws, token, own_places) or _labelled_place(ws, token, own_places) or lead_places
+            )
+            places = self._with_parts_named_before(ws, places, own_places)
             filed = [r for r in rivals if r.i in frame_of_token]
             nearest = min(filed, key=lambda r: syntax.tree_distance(r, token), default=None)
             beside = frame_of_token[nearest.i] if nearest is not None else None
@@ -317,6 +320,29 @@ class FrameBuilder:
         if not (inner_a and inner_b):
             return self._places_compatible(a, b)
         return any(self.gazetteer.one_area(x.place, y.place, unplaced_anywhere=False) for x in inner_a for y in inner_b)
+
+    def _with_parts_named_before(
+        self, ws: Workspace, places: list[model.PlaceMention], candidates: dict[int, model.PlaceMention]
+    ) -> list[model.PlaceMention]:
+        """ "In the locality of El Aguaje, municipality of Aguililla, where drones dropped
+        explosives": the parse hangs the event on the container named last; the place inside it
+        named just before, in the same sentence, is where it happened."""
+        found = list(places)
+        for outer in places:
+            sentence = ws.doc.char_span(outer.span.start, outer.span.end, alignment_mode="expand")
+            if sentence is None or outer.place.kind == "country":
+                continue
+            for inner in candidates.values():
+                gap = outer.span.start - inner.span.end
+                if (
+                    inner not in found
+                    and 0 <= gap <= _PART_GAP_CHARS
+                    and inner.span.start >= sentence.sent.start_char
+                    and inner.place.id != outer.place.id
+                    and self.gazetteer.contains(outer.place, inner.place)
+                ):
+                    found.append(inner)
+        return found
 
     def _innermost(self, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
         """The specific places that hold none of the others ("Myrhorod", not "Poltava region")."""
@@ -1314,6 +1340,10 @@ def _specific(places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
     return [p for p in places if p.place.kind != "country"]
 
 
+#: How far (characters) before its container a place inside it may end and still be named
+#: with it: "El Aguaje, municipality of Aguililla", "Kiterajo in the Macomia area".
+_PART_GAP_CHARS = 30
+
 #: A mention naming this many regions sums up a wave ("drones were shot down over the
 #: Kyiv, Cherkasy, Sumy and Chernihiv regions"): it belongs to the night, not to one place.
 _WAVE_REGIONS = 3
@@ -1322,6 +1352,37 @@ _WAVE_REGIONS = 3
 def _wave(places: Sequence[model.PlaceMention]) -> bool:
     regions = {p.place.admin1 or p.place.name for p in places}
     return len(regions) >= _WAVE_REGIONS
+
+
+def _where_place(ws: Workspace, trigger: Token, places: dict[int, model.PlaceMention]) -> list[model.PlaceMention]:
+    """ "... in Aguililla, where explosive devices were dropped onto several homes": the place a
+    "where" clause follows is its scene, however the parse hangs the clause. Only for an event
+    word after the "where", in its sentence, with no other "where" between."""
+    sentence = trigger.sent
+    wheres = [t for t in ws.doc[sentence.start : trigger.i] if t.lower_ == "where" and t.i >= 2]
+    if not wheres:
+        return []
+    comma = ws.doc[wheres[-1].i - 1]
+    if comma.text != ",":
+        return []
+    before = ws.doc[comma.i - 1]
+    end = before.idx + len(before)
+    chain = [m for m in places.values() if m.span.end == end][:1]
+    # "El Aguaje, municipality of Aguililla, Michoacán, Mexico, where": the places listed
+    # before it, each within its container's reach, are the clause's too
+    while chain:
+        first = chain[0]
+        earlier = [
+            m
+            for m in places.values()
+            if sentence.start_char <= m.span.start
+            and 0 <= first.span.start - m.span.end <= _PART_GAP_CHARS
+            and m not in chain
+        ]
+        if not earlier:
+            break
+        chain.insert(0, max(earlier, key=lambda m: m.span.end))
+    return chain
 
 
 def _labelled_place(ws: Workspace, trigger: Token, places: dict[int, model.PlaceMention]) -> list[model.PlaceMention]:
