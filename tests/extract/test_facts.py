@@ -415,6 +415,21 @@ def test_facts_a_method_denied_in_favour_of_another_is_negated(run_facts: Run) -
     assert [f for f in alone.findings if f.attribute == A.INTERCEPTION_METHOD and f.negated] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "weapons"),
+    [
+        # what a drone or a jet drops is its payload, not a weapon of its own
+        ("Drones dropped explosives on homes in the village on Thursday.", ["drone"]),
+        ("Explosive devices were dropped from unmanned aerial vehicles onto several homes.", ["drone"]),
+        ("A military jet dropped explosives on the market at noon.", ["aircraft"]),
+        # a planted device is the weapon
+        ("An improvised explosive device exploded under a military vehicle near the bridge.", ["ied"]),
+    ],
+)
+def test_facts_a_platforms_payload_is_no_weapon_of_its_own(run_facts: Run, text: str, weapons: list[str]) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.WEAPON)] == weapons
+
+
 def test_facts_a_model_named_before_a_modified_generic_word_is_that_model(run_facts: Run) -> None:
     ws = run_facts("The enemy attacked the city with 11 Shahed-type attack UAVs overnight.")
     assert [code for code, _ in facts(ws, A.WEAPON)] == ["shahed_136"]

@@ -285,6 +285,10 @@ class FactFinder:
                 if hit.start not in best or distance < best[hit.start][0]:
                     best[hit.start] = (distance, order, hit, event)
         chosen = sorted(best.values(), key=lambda b: (b[1], b[2].start))
+        # "drones dropped explosives on homes", "a drone loaded with explosives": what a drone or
+        # aircraft delivers is its payload, not a weapon of its own (an IED is planted)
+        platforms = {event.token for _, _, hit, event in chosen if hit.category in _PLATFORMS}
+        chosen = [c for c in chosen if not (c[2].category == "explosive" and c[3].token in platforms)]
         return [
             Finding(
                 attribute=A.WEAPON,
@@ -876,6 +880,10 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
         return lemma
     return None
 
+
+#: Weapon categories that deliver explosives rather than being planted: a drone's or an
+#: aircraft's "explosives" are its payload.
+_PLATFORMS = frozenset({"drone", "aircraft"})
 
 #: Verbs whose subject tells of, judges or suffers an attack rather than carrying it out.
 _WITNESS_VERBS = frozenset(
