@@ -900,3 +900,14 @@ def test_frames_a_clock_with_no_day_and_a_drone_join_the_drone_strike(extract: E
     clock = next(t for t in strike.times if t.span.text == "0930")
     assert clock.value is not None and clock.value.startswith("2024-11-08T09:30")
     assert "Djibo" not in {p.span.text for p in strike.places}
+
+
+def test_frames_a_generic_weapon_word_retelling_a_named_model_is_one_weapon(extract: Extract) -> None:
+    # the same source's "the missiles" after "two Iskander-M ballistic missiles" is that weapon;
+    # a weapon of another kind stays its own
+    report = extract(
+        "Russia struck the port of Odesa with two Iskander-M ballistic missiles on Saturday morning, the "
+        "regional administration said. The missiles hit a warehouse and a drone hit a car park."
+    )
+    weapons = sorted({c.value.code for c in report.claims if c.attribute == model.Attribute.WEAPON})
+    assert weapons == ["ballistic_missile", "drone"]

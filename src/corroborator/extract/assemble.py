@@ -211,6 +211,7 @@ class ClaimAssembler:
         sided = [_own_claim(claim) for claim in self._state_forces_named(ws, sided)]
         sided = [c for c in (_own_side_named(claim) for claim in sided) if c is not None]
         kept = [c for c in (self._enemy_named(claim, side) for claim in sided) if c is not None]
+        kept = _without_generic_retellings(kept)
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
     def _enemy_named(self, claim: model.Claim, home: str | None) -> model.Claim | None:
@@ -461,6 +462,31 @@ def _innermost(attributions: Sequence[model.Attribution], evidence: model.Span) 
     if not containing:
         return None
     return min(containing, key=lambda a: a.content_span.end - a.content_span.start)
+
+
+def _without_generic_retellings(claims: list[model.Claim]) -> list[model.Claim]:
+    """ "Two Iskander-M ballistic missiles hit the port ... the missiles struck at 10:50": a
+    generic weapon word (the code its category is named by: drone, missile, rocket) that a
+    source uses in a frame where the same source names a model of that category, with the same
+    stance, is that weapon told again, not a second one."""
+    specific = {
+        (c.frame_id, c.source.key, c.stance, c.value.category)
+        for c in claims
+        if c.attribute == model.Attribute.WEAPON
+        and isinstance(c.value, model.Label)
+        and c.value.category
+        and c.value.code != c.value.category
+    }
+    return [
+        c
+        for c in claims
+        if not (
+            c.attribute == model.Attribute.WEAPON
+            and isinstance(c.value, model.Label)
+            and c.value.code == c.value.category
+            and (c.frame_id, c.source.key, c.stance, c.value.category) in specific
+        )
+    ]
 
 
 def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
