@@ -329,15 +329,16 @@ class FrameBuilder:
         named just before, in the same sentence, is where it happened."""
         found = list(places)
         for outer in places:
-            sentence = ws.doc.char_span(outer.span.start, outer.span.end, alignment_mode="expand")
-            if sentence is None or outer.place.kind == "country":
+            named = ws.doc.char_span(outer.span.start, outer.span.end, alignment_mode="expand")
+            if named is None or outer.place.kind == "country":
                 continue
+            sentence_start = named.sent.start_char
             for inner in candidates.values():
                 gap = outer.span.start - inner.span.end
                 if (
                     inner not in found
                     and 0 <= gap <= _PART_GAP_CHARS
-                    and inner.span.start >= sentence.sent.start_char
+                    and inner.span.start >= sentence_start
                     and inner.place.id != outer.place.id
                     and self.gazetteer.contains(outer.place, inner.place)
                 ):
