@@ -381,8 +381,7 @@ class FactFinder:
         for child in carrier.children:
             if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
-            if child.dep_ == "agent":
-                agents.extend((p, "agent of the attack") for p in child.children if p.dep_ == "pobj")
+        agents.extend((p, "agent of the attack") for p in _by_agents(carrier))
         shared = _shared_subject(carrier)
         if shared is not None and shared.i in weapon_at:
             # "the drones of the junta took revenge and bombed the market"
@@ -404,38 +403,17 @@ class FactFinder:
             agents.extend((c, "weapon attributed by adjective") for c in _owners(carrier.head))
         if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass" and syntax.word_forms(trigger.head) & _PERPETRATION:
             # "the attack was (highly likely) conducted by the Houthis"; not "was condemned by"
-            agents.extend(
-                (p, "agent of the attack")
-                for a in trigger.head.children
-                if a.dep_ == "agent"
-                for p in a.children
-                if p.dep_ == "pobj"
-            )
+            agents.extend((p, "agent of the attack") for p in _by_agents(trigger.head))
         if trigger.pos_ == "NOUN":
             # "the drone strike carried out by the Task Force"
+            performed = [c for c in trigger.children if c.dep_ == "acl"]
+            agents.extend((p, "agent of the attack") for c in performed for p in _by_agents(c))
+            # "the cowardly attack by the BIFF on our detachment", "a terrorist act of the
+            # Ukrainian special services" (an attack "by drones" is whose drones say, below)
             agents.extend(
                 (p, "agent of the attack")
                 for c in trigger.children
-                if c.dep_ == "acl"
-                for a in c.children
-                if a.dep_ == "agent"
-                for p in a.children
-                if p.dep_ == "pobj"
-            )
-            # "the cowardly attack by the BIFF on our detachment" (an attack "by drones" is
-            # whose drones say, below)
-            agents.extend(
-                (p, "agent of the attack")
-                for c in trigger.children
-                if c.dep_ == "prep" and c.lower_ == "by"
-                for p in c.children
-                if p.dep_ == "pobj" and p.i not in weapon_at
-            )
-            # "a terrorist act of the Ukrainian special services"
-            agents.extend(
-                (p, "agent of the attack")
-                for c in trigger.children
-                if c.dep_ == "prep" and c.lower_ == "of"
+                if c.dep_ == "prep" and c.lower_ in {"by", "of"}
                 for p in c.children
                 if p.dep_ == "pobj" and p.i not in weapon_at
             )

@@ -19,7 +19,7 @@ reports.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import ClassVar, TypeVar
@@ -332,15 +332,9 @@ class FrameBuilder:
             named = ws.doc.char_span(outer.span.start, outer.span.end, alignment_mode="expand")
             if named is None or outer.place.kind == "country":
                 continue
-            sentence_start = named.sent.start_char
-            for inner in candidates.values():
-                gap = outer.span.start - inner.span.end
-                if (
-                    inner not in found
-                    and 0 <= gap <= _PART_GAP_CHARS
-                    and inner.span.start >= sentence_start
-                    and inner.place.id != outer.place.id
-                    and self.gazetteer.contains(outer.place, inner.place)
+            for inner in _named_just_before(outer, candidates.values(), named.sent.start_char):
+                if inner not in found and inner.place.id != outer.place.id and self.gazetteer.contains(
+                    outer.place, inner.place
                 ):
                     found.append(inner)
         return found
@@ -1372,18 +1366,23 @@ def _where_place(ws: Workspace, trigger: Token, places: dict[int, model.PlaceMen
     # "El Aguaje, municipality of Aguililla, Michoacán, Mexico, where": the places listed
     # before it, each within its container's reach, are the clause's too
     while chain:
-        first = chain[0]
-        earlier = [
-            m
-            for m in places.values()
-            if sentence.start_char <= m.span.start
-            and 0 <= first.span.start - m.span.end <= _PART_GAP_CHARS
-            and m not in chain
-        ]
+        earlier = [m for m in _named_just_before(chain[0], places.values(), sentence.start_char) if m not in chain]
         if not earlier:
             break
         chain.insert(0, max(earlier, key=lambda m: m.span.end))
     return chain
+
+
+def _named_just_before(
+    mention: model.PlaceMention, candidates: Iterable[model.PlaceMention], sentence_start: int
+) -> list[model.PlaceMention]:
+    """The place mentions of the sentence that end within `_PART_GAP_CHARS` before `mention`:
+    the places named with it ("El Aguaje, municipality of Aguililla")."""
+    return [
+        m
+        for m in candidates
+        if sentence_start <= m.span.start and 0 <= mention.span.start - m.span.end <= _PART_GAP_CHARS
+    ]
 
 
 def _labelled_place(ws: Workspace, trigger: Token, places: dict[int, model.PlaceMention]) -> list[model.PlaceMention]:
