@@ -380,6 +380,18 @@ def test_events_impacts_counted_on_a_target_are_an_attack(run_events: Run) -> No
     assert all(text != "hits" for text, _, _ in mentions(uncounted))
 
 
+def test_events_impacts_counted_after_the_weapons_are_hits(run_events: Run) -> None:
+    text = "Dozens of missiles were fired at the coast overnight. A few impacts were recorded near the port of Varna."
+    ws = run_events(text)
+    assert ("impacts", "attack", model.Modality.ACTUAL) in mentions(ws)
+    numbered = run_events("Rockets were fired at the town on Sunday. Three impacts were reported in the market area.")
+    assert ("impacts", "attack", model.Modality.ACTUAL) in mentions(numbered)
+    uncounted = run_events("Missiles were fired at the coast overnight. The impacts of war on trade were discussed.")
+    assert all(text != "impacts" for text, _, _ in mentions(uncounted))
+    no_weapon = run_events("The survey was published on Monday. Several impacts on local trade were recorded.")
+    assert all(text != "impacts" for text, _, _ in mentions(no_weapon))
+
+
 def test_events_an_act_nights_before_the_told_event_is_another_event(run_events: Run) -> None:
     ws = run_events("Missiles struck a depot in Lviv on Friday, two nights after a drone hit a school in the city.")
     hit = next(h for h in ws.events if h.mention.trigger.text == "hit")

@@ -177,6 +177,8 @@ class EventFinder:
     def _guards_hold(self, token: Token, entry: TriggerEntry, weapon_at: dict[int, WeaponHit]) -> bool:
         if entry.verb_only and token.pos_ == "NOUN" and token.dep_ != "ROOT":
             return False
+        if entry.counted and not self._counted_plural(token):
+            return False
         near = syntax.neighbourhood(token)
         weapons_near = [weapon_at[i] for i in near if i in weapon_at]
         if token.dep_ == "acomp":
@@ -239,9 +241,21 @@ class EventFinder:
                 or (recent and self._dated_strike(token))
                 or (recent and _deadly_strike(token))
                 or _counted_impacts(token)
+                or (recent and entry.counted)  # "a few impacts were identified", after the missiles
                 or (recent and _pronoun_argument(token, {"nsubj"}))  # "one of them hit a petrol station"
             )
         return True
+
+    def _counted_plural(self, token: Token) -> bool:
+        """ "three impacts", "a few impacts", "several impacts": a plural noun with a count, and
+        not one too large for impacts on one place ("millions of hits")."""
+        if token.tag_ != "NNS":
+            return False
+        counts = [c for c in token.children if c.dep_ == "nummod"]
+        if counts:
+            return not any({c.lower_, *(g.lower_ for g in c.children)} & _LARGE_COUNTS for c in counts)
+        vague = {words[-1] for words in self.lexicon.vague_quantities} - _LARGE_COUNTS
+        return any(c.dep_ in {"amod", "det"} and c.lower_ in vague for c in token.children)
 
     def _dated_strike(self, token: Token) -> bool:
         """ "the toll of the 3 May strike", "Tuesday's strike on the port": a strike noun dated by

@@ -59,6 +59,9 @@ class TriggerEntry:
     #: clause (the tagger's reading of a headline's verb, "Drone targets apartment block");
     #: a noun in any other role is the thing struck ("struck targets in the port").
     verb_only: bool = False
+    #: The noun is an event only when counted ("a few impacts were identified in the Haifa
+    #: area"); uncounted ("the impact of the war") it is not.
+    counted: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 armed=bool(t.get("armed", False)),
                 ground=bool(t.get("ground", False)),
                 verb_only=bool(t.get("verb_only", False)),
+                counted=bool(t.get("counted", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]
