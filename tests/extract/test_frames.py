@@ -788,6 +788,18 @@ def test_frames_an_untimed_event_takes_its_earliest_entrys_stamp(extract: Extrac
     assert dated(frame) == ["08:10"]
 
 
+def test_frames_dated_entries_tell_their_own_days_events(extract: Extract) -> None:
+    # a spokesman's posts gathered on one page: each entry's "this morning" is its own day's,
+    # so the second day's raid is not the first day's ambush
+    text = (
+        "7 Nov: Our fighters destroyed an army truck with an IED near Bali, Cameroon, this morning.\n\n"
+        "8 Nov: In revenge, soldiers raided the village of Bawum at dawn and killed four civilians."
+    )
+    first, second = extract(text).frames
+    assert [t.value for t in first.times] == ["2024-11-07", "2024-11-07TMO"]
+    assert [t.value for t in second.times] == ["2024-11-08", "2024-11-08TMO"]
+
+
 def test_frames_an_entry_dated_by_its_own_words_keeps_them(extract: Extract) -> None:
     text = "12:40\nA drone hit a house in Kherson, Ukraine, at around 11 am, residents report."
     (frame,) = extract(text).frames

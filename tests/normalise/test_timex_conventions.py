@@ -283,6 +283,40 @@ def test_timex_conventions_the_day_before_an_event_is_not_counted_from_the_story
     ]
 
 
+def test_timex_conventions_a_part_of_day_before_or_after_an_event_is_not_the_publication_days(
+    nlp: Language,
+) -> None:
+    """ "the morning after fighters detonated a device" is counted from the blast, whose day the
+    words do not give: not the morning of the day the report came out."""
+    day = dt.date(2023, 5, 5)
+    found = values("The raid took place the morning after fighters detonated a device near the town.", day, nlp)
+    assert found == [("the morning", "XXXX-XX-XXTMO")]
+    assert values("Drones struck the town in the morning.", day, nlp) == [("the morning", "2023-05-05TMO")]
+    assert values("They came back the night after May 3.", day, nlp) == [("the night after May 3", "2023-05-04TNI")]
+
+
+def test_timex_conventions_a_dated_entrys_deictic_words_are_on_the_entrys_day() -> None:
+    """A thread or diary of dated entries, published later: each entry's "this morning",
+    "last night" and "yesterday" are said on the day the entry is dated, not the page's day."""
+    text = (
+        "12 Nov: Our forces destroyed a vehicle this morning. Drones were jammed last night.\n\n"
+        "13 Nov - Soldiers raided the village yesterday and again today.\n\n"
+        "Drones struck the market this morning."
+    )
+    assert values(text, dt.date(2023, 11, 16)) == [
+        ("12 Nov", "2023-11-12"),
+        ("this morning", "2023-11-12TMO"),
+        ("last night", "2023-11-11TNI"),
+        ("13 Nov", "2023-11-13"),
+        ("yesterday", "2023-11-12"),
+        ("today", "2023-11-13"),
+        ("this morning", "2023-11-16TMO"),
+    ]
+    # a date that opens a sentence without labelling the line dates no entry
+    opening = values("On 12 Nov our forces struck. This morning they struck again.", dt.date(2023, 11, 16))
+    assert ("This morning", "2023-11-16TMO") in opening
+
+
 def test_timex_conventions_the_day_before_a_named_day_is_that_day(nlp: Language) -> None:
     """ "during the day Friday": one day, the one named; "the day" is not a second time."""
     found = values("The talks stalled on Monday. During the day Friday, the crowd grew.", dt.date(2023, 5, 6), nlp)

@@ -58,6 +58,8 @@ class _Context:
     #: ("losses through the third quarter of 1990") has no results "a year earlier" could compare.
     reported: list[_Period] = field(default_factory=list)
     paragraph: int = 0
+    #: The day each dated entry was written, by paragraph ("12 Nov: ... this morning").
+    entry_days: dict[int, _Period] = field(default_factory=dict)
 
     def remember(self, period: _Period, paragraph: int, *, future: bool) -> None:
         """Note a time the text talked about; `future`: named in a future clause."""
@@ -225,6 +227,8 @@ def _base_period(parts: _Parts, ctx: _Context, tense: Tense | None, *, ahead: bo
     """
     lex, ref, known = ctx.lex, ctx.ref, ctx.year_known
     publication = model.TimeAnchor.PUBLICATION
+    if parts.event_relative:
+        return _Reading(value=_unanchored_value(parts))
     if parts.offset_base == "explicit":
         return _offset(parts, ctx)  # "two days before May 3"
     if parts.century is not None:

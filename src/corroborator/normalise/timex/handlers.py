@@ -359,7 +359,29 @@ class _Handlers:
             return None  # "the morning talk show", "evening news": a kind of thing, not a time
         if m["pod"].lower().endswith("s") and code != "EH":
             parts.kind, parts.weak = "set", True  # "mornings", "nights": habitual
+        elif m["the"] and self._before_or_after_an_event(text, m.end()):
+            parts.event_relative = True  # "the morning after fighters detonated a device"
         return parts
+
+    def _before_or_after_an_event(self, text: str, end: int) -> bool:
+        """ "(the morning) after police arrived", "(the night) before the vote": the time is
+        counted from an event; "the day after May 3" is counted from a day and is no such time."""
+        relation = re.match(r"\s+(?:before|after)\s+", text[end : end + 12], re.IGNORECASE)
+        if relation is None:
+            return False
+        following = text[end + relation.end() : end + relation.end() + 30]
+        return not self._names_a_day(following)
+
+    def _names_a_day(self, following: str) -> bool:
+        """Whether the words open with a day ("last Tuesday", "May 3", "yesterday")."""
+        return bool(
+            re.match(
+                rf"(?:(?:last|next|this)\s+)?(?:{self.month_any}|{self.weekday}|\d{{1,2}}\s+{self.month_any}"
+                r"|yesterday|today|tomorrow)(?!\w)",
+                following,
+                re.IGNORECASE,
+            )
+        )
 
     def _clock(self, m: re.Match[str], text: str) -> _Parts | None:
         groups = m.groupdict()
@@ -608,13 +630,7 @@ class _Handlers:
     def _offset_the(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the day before", "the night after", "the year before"."""
         following = re.match(r"\s+([\w$“\"(]+)", text[m.end() : m.end() + 30])
-        dated = re.match(
-            rf"\s+(?:(?:last|next|this)\s+)?(?:{self.month_any}|{self.weekday}|\d{{1,2}}\s+{self.month_any}"
-            r"|yesterday|today|tomorrow)(?!\w)",
-            text[m.end() : m.end() + 30],
-            re.IGNORECASE,
-        )
-        if dated:
+        if self._names_a_day(text[m.end() : m.end() + 30].lstrip()):
             pass  # "the day before last Tuesday", "the day after May 3": counted from that date
         elif following and following.group(1).lower() not in {"and", "or", "but", "when", "while", "as"}:
             # "the day before the plunge", "the night after police arrived": a preposition or

@@ -7,6 +7,7 @@ references (publication inference tries many) without parsing again.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -85,10 +86,21 @@ def parse_times(
                 since=since,
                 paragraph=_index_of(lines, start),
                 sentence=s_index,
+                label=_labels_its_line(text, start, end, lines),
                 parts=parts,
             )
         )
     return tuple(found)
+
+
+#: What follows a line's label: "12 Nov: ...", "Monday – ...", "[3 May] ...".
+_LABEL_END = re.compile(r"\]?[ \t]*(?::|[-–—|](?=[ \t]))")
+
+
+def _labels_its_line(text: str, start: int, end: int, lines: Sequence[int]) -> bool:
+    """Whether the expression opens its line and a colon, dash or bar ends it: an entry's date."""
+    line_start = lines[_index_of(lines, start)] if lines else 0
+    return not text[line_start:start].strip(" \t[") and bool(_LABEL_END.match(text, end))
 
 
 _TITLE_WORDS = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")

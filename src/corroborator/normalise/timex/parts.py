@@ -79,6 +79,8 @@ class _Parts:
     signal_len: int = 0  # length of a trailing "before"/"after" relating to what follows
     year_to_date: bool = False  # "the nine months": a report's months so far of its year
     weak: bool = False  # needs a cue word or a spaCy DATE/TIME entity to count
+    #: "the morning after fighters detonated a device": counted from an event, not a day we know
+    event_relative: bool = False
 
     def slots(self) -> set[str]:
         """The kinds of information this meaning already holds (two atoms merge only when
@@ -141,6 +143,9 @@ class ParsedTime:
     since: bool = False  # "since March": the start of a period that runs on
     paragraph: int = 0
     sentence: int = 0
+    #: The expression labels its line, as a dated post or diary entry does ("12 Nov: our
+    #: forces destroyed ..."): the day the entry was written, which its "this morning" is on.
+    label: bool = False
     parts: _Parts = field(repr=False, compare=False, default_factory=_Parts)
 
 

@@ -120,12 +120,19 @@ def _resolve_one(parsed: ParsedTime, ctx: _Context) -> _Reading:
     if parts.kind in {"duration", "set", "vague"}:
         return _Reading(value=parts.literal or "")
     ctx.paragraph = parsed.paragraph
+    entry = ctx.entry_days.get(parsed.paragraph)
+    if entry is not None and parsed.category in _ENTRY_RELATIVE:
+        # "12 Nov: ... this morning": said on the day the entry was written, not the day the
+        # page holding the entries was published
+        ctx = replace(ctx, ref=entry.first, year_known=entry.year_known, ref_time=None)
     base = _base_period(parts, ctx, parsed.tense, ahead=parsed.relation == "before")
     if base is None:
         return _Reading(value=_unanchored_value(parts))
     if isinstance(base, _Reading):
         return base
     period, anchor = base
+    if entry is not None and anchor is model.TimeAnchor.PUBLICATION:
+        anchor = model.TimeAnchor.NARRATIVE
     if _night_not_yet_begun(parts, period, ctx, parsed.tense):
         period = replace(period, first=period.first - dt.timedelta(days=1))
     if period.gran <= _G.DAY:
@@ -201,6 +208,8 @@ def resolve_times(
             # happen, so it does not become the time the text talks about.
             if reading.period is not None and reading.anchors_narrative and not p.deadline:
                 ctx.remember(reading.period, p.paragraph, future=p.tense == "future")
+            if p.label and reading.period is not None and reading.period.gran is _G.DAY:
+                ctx.entry_days[p.paragraph] = reading.period
         per_day.append(readings)
     own = per_day[1:] if spoken and len(per_day) > 1 else per_day
     return [
@@ -214,6 +223,8 @@ def resolve_times(
 
 
 _RANKS = list(model.TimePrecision)
+#: Categories a dated entry's own day anchors ("12 Nov: ... this morning", "... on Monday").
+_ENTRY_RELATIVE = frozenset({"deictic", "weekday"})
 #: Categories whose meaning depends on when they were said.
 _SPEAKER_RELATIVE = frozenset({"deictic", "weekday", "clock"})
 #: How long before publication a quoted statement may have been made.
