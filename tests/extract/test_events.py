@@ -406,6 +406,19 @@ def test_events_an_act_days_before_the_event_a_clause_is_about_is_another_event(
     assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another
 
 
+def test_events_an_act_the_morning_before_is_another_event_with_its_own_weapon(run_events: Run) -> None:
+    ws = run_events(
+        "Soldiers raided the village at dawn. "
+        "The raid took place the morning after fighters detonated an IED near a patrol."
+    )
+    assert next(h for h in ws.events if h.mention.trigger.text == "detonated").another
+    raid = next(h for h in ws.events if h.mention.trigger.text == "raid")
+    assert not raid.another
+    assert raid.mention.weapon is None  # the IED is the earlier blast's, not the raid's
+    same = run_events("The raid took place hours after fighters fired rockets at the base.")
+    assert not next(h for h in same.events if h.mention.trigger.text == "fired").another
+
+
 def test_events_what_the_targets_did_earlier_told_in_a_relative_clause_is_another_event(run_events: Run) -> None:
     ws = run_events("The army said it was pursuing militants who attacked a police post earlier that day.")
     assert next(h for h in ws.events if h.mention.trigger.text == "attacked").another

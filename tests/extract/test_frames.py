@@ -788,6 +788,18 @@ def test_frames_an_untimed_event_takes_its_earliest_entrys_stamp(extract: Extrac
     assert dated(frame) == ["08:10"]
 
 
+def test_frames_a_place_of_unknown_position_joins_the_frame_that_names_it(extract: Extract) -> None:
+    # Bawum is in no gazetteer, so any frame might hold it; the one that names it is its own
+    text = (
+        "At dawn on Friday soldiers raided the village of Bawum, Cameroon, and shot dead four civilians. "
+        "The raid took place the day after fighters detonated a roadside bomb against an army truck near Bali.\n\n"
+        "The army said that five fighters were neutralised in Bawum."
+    )
+    frames = extract(text).frames
+    (raid,) = [f for f in frames if any(m.trigger.text == "shot" for m in f.mentions)]
+    assert "neutralised" in [m.trigger.text for m in raid.mentions]
+
+
 def test_frames_dated_entries_tell_their_own_days_events(extract: Extract) -> None:
     # a spokesman's posts gathered on one page: each entry's "this morning" is its own day's,
     # so the second day's raid is not the first day's ambush

@@ -667,6 +667,10 @@ def _told_as_earlier(verb: Token) -> bool:
     return False
 
 
+#: Stretches an act comes "after" that put days between it and the told event.
+_SPELLS_BEFORE = frozenset({"day", "night", "morning", "afternoon", "evening", "week", "month", "year"})
+
+
 def _days_before(verb: Token) -> bool:
     """ "... killed 30 on Friday, a day after militants attacked the base": an act in a clause
     that happened days (or weeks) before the event told first is another event. "Hours
@@ -675,7 +679,7 @@ def _days_before(verb: Token) -> bool:
         mark.dep_ == "mark"
         and mark.lower_ == "after"
         and mark.i > 0
-        and mark.doc[mark.i - 1].lemma_.lower() in {"day", "night", "week", "month", "year"}
+        and mark.doc[mark.i - 1].lemma_.lower() in _SPELLS_BEFORE
         for mark in verb.children
     )
 
@@ -897,7 +901,11 @@ _QUANTIFIERS = frozenset({"all", "both", "most", "none", "each", "several", "man
 
 
 def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit | None:
-    candidates = [weapon_at[i] for i in syntax.neighbourhood_with_subject(token) if i in weapon_at]
+    candidates = [
+        weapon_at[i]
+        for i in syntax.neighbourhood_with_subject(token)
+        if i in weapon_at and not _in_earlier_act(token.doc[weapon_at[i].root], token)
+    ]
     attack = [w for w in candidates if w.category != "air_defence"]
     pool = attack or candidates
     if not pool:
@@ -906,6 +914,13 @@ def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit 
     if carriers and any(w.category == "explosive" for w in pool):
         pool = carriers  # "explosives dropped from drones": the aircraft makes it an air strike
     return min(pool, key=lambda w: abs(w.root - token.i))
+
+
+def _in_earlier_act(word: Token, token: Token) -> bool:
+    """ "The raid took place the morning after fighters detonated an IED": a weapon in a clause
+    telling an act days before (`_days_before`) is that act's, not the event word's."""
+    own = {token.i, *(t.i for t in token.ancestors)}
+    return any(v.i not in own and _days_before(v) for v in (word, *word.ancestors))
 
 
 #: Weapon categories that carry and drop explosives; ACLED types drone-dropped munitions

@@ -233,6 +233,12 @@ class FrameBuilder:
         ]
         if not compatible:
             return None
+        unplaced = bool(places) and all(m.place.latitude is None for m in places)
+        close = [d for d in compatible if unplaced and d.places and self._places_close(d.places, places)]
+        if close and compatible[0] not in close:
+            # the latest frame is merely not ruled out ("in Guzang", a village of no known
+            # position, after a blast in Batibo): an earlier frame at that very spot is its own
+            compatible = close
         compatible = _holding_the_clock(compatible, times) or compatible
         return _same_weapon(compatible, kind) or compatible[0]
 
