@@ -60,6 +60,18 @@ def test_facts_fires_set_by_hand_destroy_and_small_fires_are_minor(run_facts: Ru
     assert [code for code, _ in facts(run_facts(text), A.DAMAGE)] == [level]
 
 
+def test_facts_a_denied_arson_or_destruction_is_denied_not_no_damage(run_facts: Run) -> None:
+    ws = run_facts("Soldiers raided the village and killed two gunmen. No house was set on fire by the soldiers.")
+    (finding,) = [f for f in ws.findings if f.attribute == A.DAMAGE]
+    assert isinstance(finding.value, model.Label)
+    assert (finding.value.code, finding.negated) == ("destroyed", True)
+    assert ws.span(finding.start, finding.end).text == "No house was set on fire"
+    spared = run_facts("Missiles struck the port. The bridge was not destroyed.")
+    assert [(f.value.code, f.negated) for f in spared.findings if f.attribute == A.DAMAGE] == [("destroyed", True)]
+    untouched = run_facts("Missiles struck the port. The bridge was not damaged.")
+    assert [(f.value.code, f.negated) for f in untouched.findings if f.attribute == A.DAMAGE] == [("none", False)]
+
+
 def test_facts_a_fire_put_out_promptly_was_minor(run_facts: Run) -> None:
     ws = run_facts(
         "After the drone attack a fire broke out at an industrial enterprise. It was promptly extinguished."
@@ -482,6 +494,17 @@ def test_facts_a_relative_clause_or_a_shared_subject_names_the_attacker(run_fact
     assert parties_named(relative) == ["RU"]
     shared = run_facts("On Friday the drones of the junta circled for an hour and bombed the market.")
     assert parties_named(shared) == [STATE_RULERS]
+
+
+def test_facts_the_victims_a_passive_verb_shares_are_not_its_agents(run_facts: Run) -> None:
+    # the parse hangs "others" on "spot", so "were wounded" shares the soldiers who died
+    ws = run_facts(
+        "A roadside bomb exploded under a Russian army truck. At least three Russian soldiers "
+        "reportedly died on the spot and several others were wounded, according to local sources."
+    )
+    assert parties_named(ws) == []
+    active = run_facts("Russian troops entered the village and shelled the school.")
+    assert parties_named(active) == ["RU"]
 
 
 def test_facts_who_documents_an_attack_is_not_its_agent(run_facts: Run) -> None:

@@ -107,7 +107,10 @@ class FactFinder:
             negated = _damage_negated(root) or level == "none"
             if razed:
                 level = "destroyed"  # "set fire to at least 30 houses": razed, not a blaze
-            code = "none" if negated else level
+            # "was not damaged" says there was no damage; "no house was set on fire" denies the
+            # arson only: the houses may still have been hit
+            denied = negated and level == "destroyed"
+            code = level if denied else "none" if negated else level
             ev_start = _negation_start(root) if negated and level != "none" else start
             text = doc[ev_start:end].text
             findings.append(
@@ -116,6 +119,7 @@ class FactFinder:
                     value=model.Label(code=code, text=text, about=about),
                     start=ev_start,
                     end=end,
+                    negated=denied,
                 )
             )
         return _quickly_put_out(doc, findings)
@@ -382,7 +386,10 @@ class FactFinder:
             if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
         agents.extend((p, "agent of the attack") for p in _by_agents(carrier))
-        shared = _shared_subject(carrier)
+        # "three soldiers died and several others were wounded": what a passive verb shares is
+        # its patient, not who did it
+        passive = any(c.dep_ == "auxpass" for c in carrier.children)
+        shared = None if passive else _shared_subject(carrier)
         if shared is not None and shared.i in weapon_at:
             # "the drones of the junta took revenge and bombed the market"
             agents.extend((c, "weapon attributed by adjective") for c in _owners(shared))
@@ -799,14 +806,15 @@ def _burned_by_hand(root: Token) -> bool:
 def _burned_dwellings(root: Token, dwellings: frozenset[str]) -> bool:
     """Whether a fire word burns several dwellings: "burned houses", "about 45 houses were
     burned", "burning more than 40 of their houses", "set fire to at least 12 houses", "set the
-    huts ablaze". Several: a plural or a counted noun."""
+    huts ablaze", and denied: "no house was set on fire". Several: a plural, a counted noun, or
+    "no" one (none of them)."""
     burned: list[Token] = []
     if root.dep_ in {"amod", "acl"} and root.head.pos_ == "NOUN":
         burned.append(root.head)  # "burned houses"
     burned.extend(c for c in root.children if c.dep_ in {"dobj", "obj", "nsubjpass"})
     setter = root.head.head if root.head.dep_ == "prep" else root.head  # "set them on fire": fire hangs on "on"
     if setter.i != root.i and setter.lemma_.lower() == "set":
-        burned.extend(c for c in setter.children if c.dep_ in {"dobj", "obj"} and c.i != root.i)
+        burned.extend(c for c in setter.children if c.dep_ in {"dobj", "obj", "nsubjpass"} and c.i != root.i)
         burned.extend(p for c in setter.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
         burned.extend(c for c in root.children if c.dep_ == "nsubj")  # "set the huts ablaze"
     for noun in burned:
@@ -816,7 +824,8 @@ def _burned_dwellings(root: Token, dwellings: frozenset[str]) -> bool:
             # "more than 40 of their houses": the count governs the dwellings after "of"
             noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children), noun)
         if noun.lemma_.lower() in dwellings and (
-            noun.tag_ == "NNS" or any(c.dep_ == "nummod" for c in noun.children)
+            noun.tag_ == "NNS"
+            or any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children)
         ):
             return True
     return False
@@ -902,11 +911,18 @@ def _put_out(root: Token) -> bool:
     return head is not None and head.lemma_.lower() == "put" and any(c.lower_ == "out" for c in head.children)
 
 
+def _damage_subjects(root: Token) -> list[Token]:
+    """The subjects of a damage word, or of the verb its phrase hangs on ("no house was set on
+    fire": the house is what "set" takes)."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
 def _damage_negated(root: Token) -> bool:
     if syntax.is_negated(root):
         return True
     # "no ships or port facilities were damaged": the "no" sits on the subject
-    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = _damage_subjects(root)
     if any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children):
         return True
     # "no casualties or material damage": the "no" sits on the first conjunct.
@@ -918,7 +934,7 @@ def _damage_negated(root: Token) -> bool:
 
 
 def _negation_start(root: Token) -> int:
-    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    for subject in _damage_subjects(root):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
             return subject.left_edge.i  # "no ships or port facilities were damaged"
     for ancestor in syntax.ancestors_within(root, 4):
