@@ -381,6 +381,22 @@ def test_frames_a_datelines_date_dates_nothing_though_its_place_is_unread(extrac
     assert dated(strike) == ["Saturday"]
 
 
+def test_frames_a_press_release_dateline_with_a_colon_dates_nothing(extract: Extract) -> None:
+    # "Place, date:" opens a press office's release or a local journalist's post: the date is
+    # when it was written; a sentence opened by a time before a comma and colon is no dateline
+    report = extract(
+        "Quetta, 10 November 2024: On 9 November 2024, terrorists targeted a police post in Quetta, "
+        "Pakistan, with a quadcopter, injuring two policemen."
+    )
+    (strike,) = report.frames
+    assert dated(strike) == ["9 November 2024"]
+    opened = extract(
+        "On Saturday, 9 November: a quadcopter hit a police post in Quetta, Pakistan, injuring two policemen."
+    )
+    (strike,) = opened.frames
+    assert [t.value for t in strike.times] == ["2024-11-09"]
+
+
 def test_frames_a_twelve_hour_clock_told_of_an_afternoon_is_after_noon(extract: Extract) -> None:
     report = extract(
         "A drone struck a wedding party in Kherson on Saturday afternoon. "

@@ -185,13 +185,32 @@ def most_precise(intervals: Sequence[model.TimeInterval]) -> tuple[model.TimeInt
 def in_dateline(text: str, offset: int) -> bool:
     """Whether `offset` falls on the filing date of a dateline opening its line, whether or
     not its place was resolved ("NAIROBI, Nov 5 (Horn Dispatch) -")."""
-    match = _DATELINE.match(text, text.rfind("\n", 0, offset) + 1)
+    line = text.rfind("\n", 0, offset) + 1
+    match = _DATELINE.match(text, line)
+    if match is None:
+        match = _COLON_DATELINE.match(text, line)
+        if match is not None and {w.lower().rstrip(".") for w in match["place"].split()} & _NOT_PLACE_WORDS:
+            return False  # "On Monday, 3 November: ..." opens with a time, not a place
     return match is not None and match.start("date") <= offset < match.end("date")
 
 
 #: A dateline: a place in capitals, a comma, the filing date, an optional agency in brackets
 #: and a dash ("NAIROBI, Nov 5 (Horn Dispatch) - ").
 _DATELINE = re.compile(r"[A-Z][A-Z'’. ]{2,40},\s*(?P<date>[^()\n–—-]{3,30}?)\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+#: A dateline as press offices and South Asian papers write it: a place, a comma, the date
+#: and a colon ("Rawalpindi, 23 November 2025:", "Mir Ali, 23 Nov:").
+_COLON_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}),[ \t]*(?P<date>[^:\n()]{0,30}?\d[^:\n()]{0,30}?)[ \t]*:(?=\s)"
+)
+#: Words that open a sentence with a time, not a place, before such a comma and colon.
+_NOT_PLACE_WORDS = frozenset(
+    {"on", "at", "in", "by", "since", "until", "from", "updated", "posted", "published"}
+    | {"today", "yesterday", "tonight", "this", "last", "early", "late", "overnight"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
 
 
 _DAY_LEVEL = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY})
