@@ -330,6 +330,9 @@ def test_quantities_none_of_the_weapons_is_one_zero_not_the_whole(run_quantities
         ("When a drone is jammed, it often falls on a house.", []),
         ("A missile could hit the plant, the governor warned.", []),
         ("Debris of a drone fell on a garage.", []),
+        # a weapon told again, never counted: that one hit; counted before, no open count of it
+        ("A drone strike on the market killed 11. The drone hit the market at 0830 GMT.", [("hit", "1+")]),
+        ("The rebels launched one missile at the ship. The missile struck the ship.", []),
     ],
 )
 def test_quantities_one_weapon_named_hitting_is_at_least_one_hit(

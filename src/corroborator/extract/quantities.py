@@ -926,9 +926,12 @@ class QuantityFinder:
         findings = []
         for hit in ws.weapons:
             noun = ws.doc[hit.root]
-            article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+            # "a drone hit", and "the drone hit" told of one named before: either hit
+            article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}), None)
             if hit.category == "air_defence" or article is None or noun.tag_ not in {"NN", "NNP"}:
                 continue
+            if article.lower_ == "the" and _counted_before(ws, hit):
+                continue  # "one ballistic missile ... the missile struck the ship": that count tells it
             role, predicate = self._weapon_role(noun)
             if role != A.HIT or predicate is None or _hypothetical(predicate, self.lx):
                 continue
@@ -1330,3 +1333,14 @@ def _under_without(token: Token) -> bool:
 
 def _negated_predicate(token: Token) -> bool:
     return token.dep_ in syntax.OBJECTS | syntax.SUBJECTS and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def _counted_before(ws: Workspace, hit: WeaponHit) -> bool:
+    """Whether a weapon of the same kind was counted earlier in the report ("launched one
+    anti-ship ballistic missile", "three drones")."""
+    return any(
+        w.start < hit.start
+        and w.category == hit.category
+        and any(c.dep_ == "nummod" for c in ws.doc[w.root].children)
+        for w in ws.weapons
+    )
