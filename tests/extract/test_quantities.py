@@ -433,6 +433,7 @@ def test_quantities_people_listed_together_add_up(
     [
         ("Relatives said 34 bodies had been buried in the village.", [("killed", "34")]),
         ("The hospital received the bodies of 14 people.", [("killed", "14")]),
+        ('The hospital had received "more than 30 bodies" by late afternoon.', [("killed", "31+")]),
         ("Mourners buried 23 people on Monday.", [("killed", "23")]),
         ("Two UN bodies condemned the strike.", []),
         ("Five people were buried under the rubble.", []),

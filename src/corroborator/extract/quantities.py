@@ -695,7 +695,9 @@ class QuantityFinder:
     def _people_findings(self, ws: Workspace, count: Count, noun: Token) -> list[Finding]:
         lemma = noun.lemma_.lower()
         if lemma in _CASUALTY_NOUNS or noun.lower_ in _CASUALTY_NOUNS:
-            more = any(t.lower_ in _MORE for t in noun.doc[count.start : noun.i])  # "six more bodies"
+            more = any(  # "six more bodies", not "more than 30 bodies"
+                t.lower_ in _MORE and noun.doc[t.i + 1].lower_ != "than" for t in noun.doc[count.start : noun.i]
+            )
             if lemma in {"body", "corpse"} and (more or not _the_dead(noun)):
                 return []
             attrs = _casualty_attributes(noun) or ()
