@@ -68,6 +68,20 @@ def test_events_a_quantifier_for_weapons_named_before_is_what_was_shot_down(run_
     assert [h for h in run_events(f"The talks went on late. {second}").events if h.event_class == "intercept"] == []
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Our air defences confronted the hostile drones and shot down six of them over the city.",
+        "Hostile drones approached the city at dawn. Our air defences shot down both.",
+    ],
+)
+def test_events_a_number_or_pronoun_object_stands_for_weapons_named_before(run_events: Run, told: str) -> None:
+    (hit,) = [h for h in run_events(told).events if h.event_class == "intercept"]
+    assert hit.mention.trigger.text == "shot down"
+    # with no weapon named before, what "six of them" are is anyone's guess
+    assert [h for h in run_events("The rebels fled. Soldiers shot down six of them.").events] == []
+
+
 def test_events_one_of_the_weapons_named_before_hitting_something_is_an_attack(run_events: Run) -> None:
     ws = run_events("About a dozen shells landed on the town. One of them hit the bakery, a witness said.")
     assert "hit" in [ws.doc[h.token].text for h in ws.events if h.event_class == "attack"]

@@ -507,6 +507,13 @@ def test_facts_the_victims_a_passive_verb_shares_are_not_its_agents(run_facts: R
     assert parties_named(active) == ["RU"]
 
 
+def test_facts_the_owner_of_the_air_defences_is_not_the_attacker(run_facts: Run) -> None:
+    ws = run_facts("Russian air defences confronted the hostile drones and shot down six of them over Kursk.")
+    assert parties_named(ws) == []
+    attackers = run_facts("The drones of the junta took revenge and bombed the market.")
+    assert parties_named(attackers) == [STATE_RULERS]
+
+
 def test_facts_who_documents_an_attack_is_not_its_agent(run_facts: Run) -> None:
     told = run_facts("A Ukrainian rights group documented the drone strike on the school.")
     assert parties_named(told) == []

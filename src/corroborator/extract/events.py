@@ -198,7 +198,7 @@ class EventFinder:
         if entry.needs_weapon_or_attack and not weapons_near:
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
             # "all but two had been shot down" after the drones were named
-            elliptic = _elliptic_object(token) and _weapon_recently(token, weapon_at)
+            elliptic = (_elliptic_object(token) or _standing_object(token)) and _weapon_recently(token, weapon_at)
             if not any(self._attack_word(o) for o in objects) and not elliptic:
                 return False
         if entry.needs_armed and not near_attack_weapons:
@@ -894,6 +894,15 @@ def _elliptic_object(verb: Token) -> bool:
     # the parse may hang the subject on the auxiliary ("Both" on "were")
     holders = [first, *(c for c in first.children if c.dep_ in {"aux", "auxpass"})]
     return any(c.dep_ in syntax.SUBJECTS and c.lower_ in _QUANTIFIERS for h in holders for c in h.children)
+
+
+def _standing_object(verb: Token) -> bool:
+    """ "confronted the hostile drones and shot down six of them", "intercepted both": an object
+    that is a number, a pronoun or a quantifier stands for what was named before."""
+    return any(
+        c.dep_ in syntax.OBJECTS and (c.like_num or c.pos_ in {"NUM", "PRON"} or c.lower_ in _QUANTIFIERS)
+        for c in verb.children
+    )
 
 
 #: Quantifiers that stand for weapons named before: "all but two were shot down".

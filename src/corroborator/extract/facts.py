@@ -391,8 +391,10 @@ class FactFinder:
         passive = any(c.dep_ == "auxpass" for c in carrier.children)
         shared = None if passive else _shared_subject(carrier)
         if shared is not None and shared.i in weapon_at:
-            # "the drones of the junta took revenge and bombed the market"
-            agents.extend((c, "weapon attributed by adjective") for c in _owners(shared))
+            # "the drones of the junta took revenge and bombed the market"; not "our air
+            # defences confronted the drones and shot down six": the defender's, not the attacker's
+            if weapon_at[shared.i].category != "air_defence":
+                agents.extend((c, "weapon attributed by adjective") for c in _owners(shared))
         elif shared is not None and not _dateline(shared):
             agents.append((_speaker_if_pronoun(shared), "agent of the attack"))  # "troops entered and shelled"
         relative = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in carrier.children)
