@@ -816,6 +816,21 @@ def test_frames_a_place_of_unknown_position_joins_the_frame_that_names_it(extrac
     assert "neutralised" in [m.trigger.text for m in raid.mentions]
 
 
+def test_frames_a_means_named_outweighs_the_verbs_default_method(extract: Extract) -> None:
+    # "shot down" alone reads as air defence; the side's own spokesman names the means
+    text = (
+        "Two drones were shot down over Poonch, India, late on Saturday, the Indian army said.\n\n"
+        "An Indian army spokesman said troops detected the drones at around 9.40 pm and brought them down "
+        "with small arms fire."
+    )
+    methods = [c.value.code for c in extract(text).claims if c.attribute == model.Attribute.INTERCEPTION_METHOD]
+    assert methods == ["small_arms"]
+    alone = extract("Two drones were shot down over Poonch, India, late on Saturday, the Indian army said.")
+    assert [c.value.code for c in alone.claims if c.attribute == model.Attribute.INTERCEPTION_METHOD] == [
+        "air_defence"
+    ]
+
+
 def test_frames_dated_entries_tell_their_own_days_events(extract: Extract) -> None:
     # a spokesman's posts gathered on one page: each entry's "this morning" is its own day's,
     # so the second day's raid is not the first day's ambush

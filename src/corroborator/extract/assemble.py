@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
 from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
+from corroborator.extract.facts import VERB_ALONE
 from corroborator.extract.gazetteer import name_key
 from corroborator.extract.sources import DOCUMENT_PREFIX, HEDGE_PREFIX
 from corroborator.extract.workspace import Workspace
@@ -212,6 +213,7 @@ class ClaimAssembler:
         sided = [c for c in (_own_side_named(claim) for claim in sided) if c is not None]
         kept = [c for c in (self._enemy_named(claim, side) for claim in sided) if c is not None]
         kept = _without_generic_retellings(kept)
+        kept = _without_default_methods(kept)
         ws.claims = [claim.model_copy(update={"id": f"{ws.report_id}:c{n}"}) for n, claim in enumerate(kept, 1)]
 
     def _enemy_named(self, claim: model.Claim, home: str | None) -> model.Claim | None:
@@ -485,6 +487,27 @@ def _without_generic_retellings(claims: list[model.Claim]) -> list[model.Claim]:
             and isinstance(c.value, model.Label)
             and c.value.code == c.value.category
             and (c.frame_id, c.source.key, c.stance, c.value.category) in specific
+        )
+    ]
+
+
+def _without_default_methods(claims: list[model.Claim]) -> list[model.Claim]:
+    """ "Two drones were shot down by the Army ... troops brought them down with small arms
+    fire": an interception method read from the verb alone ("shot down": air defence) yields to
+    a means a source of the same side names for the same frame, with the same stance. Opposing
+    sides keep theirs: "shot down" against "jammed" may be their dispute."""
+    named = {
+        (c.frame_id, c.source.affiliation, c.stance)
+        for c in claims
+        if c.attribute == model.Attribute.INTERCEPTION_METHOD and c.note != VERB_ALONE
+    }
+    return [
+        c
+        for c in claims
+        if not (
+            c.attribute == model.Attribute.INTERCEPTION_METHOD
+            and c.note == VERB_ALONE
+            and (c.frame_id, c.source.affiliation, c.stance) in named
         )
     ]
 

@@ -225,6 +225,7 @@ class FactFinder:
                     start=start,
                     end=end,
                     event_token=event.token,
+                    note=None if stated else VERB_ALONE,
                 )
                 for start, end, method in chosen
             )
@@ -882,6 +883,10 @@ _WITNESS_VERBS = frozenset(
         "protest", "recall", "remember",
     }
 )
+#: The note of an interception method read from the verb alone ("shot down": air defence),
+#: which a means the same source names for the same event outweighs (assemble).
+VERB_ALONE = "method told by the verb alone"
+
 _GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
 #: Verbs whose passive agent carried out the attack that is their subject: "the strike was
 #: carried out by", "the attack was conducted by" (not "was repelled by", "was reported by").
