@@ -74,7 +74,7 @@ def test_frames_a_bare_clock_in_the_next_paragraph_gives_the_events_hour(extract
     assert frame.times[1].value == "2024-11-09T21:40"
     report = extract(
         "Two drones were shot down by the army at 21:15 on Saturday, officials said.\n\n"
-        "A spokesman said troops detected the quadcopters at around 9.40 pm and brought them down with rifles."
+        "A spokesman said troops had first detected the quadcopters at around 9.40 pm."
     )
     assert dated(report.frames[0]) == ["21:15 on Saturday"]
 

@@ -62,14 +62,14 @@ def test_quantities_elliptic_number_counts_the_weapon_named_before(run_quantitie
         ("Dozens of gunmen were neutralised during the raid.", [("killed", "24–99")]),
         ("Air defence neutralised 12 drones over the region.", [("intercepted", "12")]),
         # regional usage: the dead are "martyrs"; beheading and execution kill
-        ("Two farmers were martyred when the shell landed.", [("killed", "2")]),
+        ("Two farmers were martyred when the shell landed.", [("killed", "2"), ("hit", "1+")]),
         ("The gunmen beheaded three villagers.", [("killed", "3")]),
         ("Militants executed six fishermen on the beach.", [("killed", "6")]),
         # "no losses" in a military statement: no one killed; other losses say nothing of people
         ("The garrison repelled the assault and suffered no losses.", [("killed", "0")]),
         ("No loss, human or material, was recorded at the post.", [("killed", "0")]),
         ("The strike caused no material losses.", []),
-        ("The drone hit the line, but there was no loss of power.", []),
+        ("The drone hit the line, but there was no loss of power.", [("hit", "1+")]),
         # a breakdown of a group counted before is part of it, not a count of its own
         ("The drone strike killed 8 civilians, among them two women and a child.", [("killed", "8")]),
         # an apposition that cuts the counted subject off its verb in the parse
@@ -416,7 +416,10 @@ def test_quantities_a_perfect_toll_of_the_attack_is_still_a_count(run_quantities
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The drone exploded over the checkpoint, wounding two police officers and a civilian.", [("injured", "3")]),
+        (
+            "The drone exploded over the checkpoint, wounding two police officers and a civilian.",
+            [("hit", "1+"), ("injured", "3")],
+        ),
         ("In the village, two soldiers and three civilians were killed.", [("killed", "5")]),
         ("Four children and their teacher were injured in the blast.", [("injured", "5")]),
         ("Two soldiers and several civilians were killed.", [("killed", "2")]),
