@@ -394,6 +394,13 @@ def test_events_impacts_counted_on_a_target_are_an_attack(run_events: Run) -> No
     assert all(text != "hits" for text, _, _ in mentions(uncounted))
 
 
+def test_events_firing_with_a_weapon_is_an_attack(run_events: Run) -> None:
+    ws = run_events("Cross-border firing with mortars killed two villagers overnight.")
+    assert "firing" in [ws.doc[h.token].text for h in ws.events if h.event_class == "attack"]
+    squad = run_events("The general faced a firing squad after the coup.")
+    assert all(squad.doc[h.token].text != "firing" for h in squad.events)
+
+
 def test_events_impacts_counted_after_the_weapons_are_hits(run_events: Run) -> None:
     text = "Dozens of missiles were fired at the coast overnight. A few impacts were recorded near the port of Varna."
     ws = run_events(text)

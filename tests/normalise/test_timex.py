@@ -296,6 +296,9 @@ def test_timex_night_spanning_two_dates_is_one_night() -> None:
     found = one("The night of August 29-30 was the worst yet.", Reference(earliest=dt.date(2023, 9, 1)))
     assert found.value == "2023-08-29TNI"
     assert bounds(found) == (D(2023, 8, 29, 18), D(2023, 8, 30, 6))
+    # a press release writes the two days with a slash
+    slashed = one("On the night of 29/30 August, troops fired mortars.", Reference(earliest=dt.date(2023, 9, 1)))
+    assert (slashed.span.text, slashed.value) == ("the night of 29/30 August", "2023-08-29TNI")
 
 
 def test_timex_early_hours_belong_to_the_night_before() -> None:

@@ -143,7 +143,7 @@ class _Grammar(_Handlers):
         self._add(
             "day_month",
             rf"""
-            (?<![\w.,])(?:the\s+)?(?P<d>{D}){_SUFFIX}(?:{_DASH}(?P<d2>{D}){_SUFFIX})?
+            (?<![\w.,/])(?:the\s+)?(?P<d>{D}){_SUFFIX}(?:(?:{_DASH}|/)(?P<d2>{D}){_SUFFIX})?
             \s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{Y})(?!\d))?{_END}""",
             self._day_in_month,
         )
