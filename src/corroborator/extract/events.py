@@ -251,9 +251,8 @@ class EventFinder:
         not one too large for impacts on one place ("millions of hits")."""
         if token.tag_ != "NNS":
             return False
-        counts = [c for c in token.children if c.dep_ == "nummod"]
-        if counts:
-            return not any({c.lower_, *(g.lower_ for g in c.children)} & _LARGE_COUNTS for c in counts)
+        if any(c.dep_ == "nummod" for c in token.children):
+            return _few_enough(token)
         vague = {words[-1] for words in self.lexicon.vague_quantities} - _LARGE_COUNTS
         return any(c.dep_ in {"amod", "det"} and c.lower_ in vague for c in token.children)
 
@@ -883,10 +882,7 @@ def _elliptic_object(verb: Token) -> bool:
     """ "Two were destroyed": a bare number or pronoun as the passive subject. "Both were
     engaged and shot down", and in a military post's clipped style "Both engaged & shot down"
     (read as active, with no object): a quantifier the verb shares with the first of its chain."""
-    if any(
-        c.dep_ == "nsubjpass" and (c.like_num or c.pos_ in {"NUM", "PRON"} or c.lower_ in _QUANTIFIERS)
-        for c in verb.children
-    ):
+    if any(c.dep_ == "nsubjpass" and _stands_for_named(c) for c in verb.children):
         return True
     if any(c.dep_ in syntax.OBJECTS for c in verb.children):
         return False
@@ -899,10 +895,12 @@ def _elliptic_object(verb: Token) -> bool:
 def _standing_object(verb: Token) -> bool:
     """ "confronted the hostile drones and shot down six of them", "intercepted both": an object
     that is a number, a pronoun or a quantifier stands for what was named before."""
-    return any(
-        c.dep_ in syntax.OBJECTS and (c.like_num or c.pos_ in {"NUM", "PRON"} or c.lower_ in _QUANTIFIERS)
-        for c in verb.children
-    )
+    return any(c.dep_ in syntax.OBJECTS and _stands_for_named(c) for c in verb.children)
+
+
+def _stands_for_named(word: Token) -> bool:
+    """A number, pronoun or quantifier: a word that stands for things named before."""
+    return word.like_num or word.pos_ in {"NUM", "PRON"} or word.lower_ in _QUANTIFIERS
 
 
 #: Quantifiers that stand for weapons named before: "all but two were shot down".
@@ -982,13 +980,18 @@ def _deadly_strike(token: Token) -> bool:
 _LARGE_COUNTS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"})
 
 
+def _few_enough(token: Token) -> bool:
+    """Whether no number counting the noun is too large for impacts on one place."""
+    counts = [c for c in token.children if c.dep_ == "nummod"]
+    return not any({c.lower_, *(g.lower_ for g in c.children)} & _LARGE_COUNTS for c in counts)
+
+
 def _counted_impacts(token: Token) -> bool:
     """ "at least two hits on the refinery", "three strikes on the bridge": impacts counted on a
     target are an attack though no weapon is named beside them."""
     if not (token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in {"hit", "strike"}):
         return False
-    counts = [c for c in token.children if c.dep_ == "nummod"]
-    if not counts or any({c.lower_, *(g.lower_ for g in c.children)} & _LARGE_COUNTS for c in counts):
+    if not (any(c.dep_ == "nummod" for c in token.children) and _few_enough(token)):
         return False
     targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
     return any(g.dep_ == "pobj" for g in targets)

@@ -28,6 +28,9 @@ _NOT_DAMAGE_FIRE = frozenset({"open", "return", "come", "exchange", "cease", "dr
 _RESPONSIBILITY_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "complicity"})
 #: Nouns that tie a subject to an attack only with "with"/"to" it: "no connection with the attack".
 _TIE_NOUNS = frozenset({"connection", "link", "hand"})
+#: The note of an interception method read from the verb alone ("shot down": air defence),
+#: which a means a source of the same side names for the same event outweighs (assemble).
+VERB_ALONE = "method told by the verb alone"
 _METHOD_NAMES = {
     "air_defence": "air defence (shot down)",
     "electronic_warfare": "electronic warfare (jamming)",
@@ -883,10 +886,6 @@ _WITNESS_VERBS = frozenset(
         "protest", "recall", "remember",
     }
 )
-#: The note of an interception method read from the verb alone ("shot down": air defence),
-#: which a means the same source names for the same event outweighs (assemble).
-VERB_ALONE = "method told by the verb alone"
-
 _GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
 #: Verbs whose passive agent carried out the attack that is their subject: "the strike was
 #: carried out by", "the attack was conducted by" (not "was repelled by", "was reported by").

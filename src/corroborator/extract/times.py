@@ -9,6 +9,7 @@ the last Friday or the next one). This module is the public face: `find_times` a
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from spacy.tokens import Doc
 
 from corroborator import model
+from corroborator.extract import syntax
 from corroborator.normalise.timex import Reference, TimeLexicon, default_time_lexicon, find_time_expressions
 
 __all__ = [
@@ -189,7 +191,7 @@ def in_dateline(text: str, offset: int) -> bool:
     match = _DATELINE.match(text, line)
     if match is None:
         match = _COLON_DATELINE.match(text, line)
-        if match is not None and {w.lower().rstrip(".") for w in match["place"].split()} & _NOT_PLACE_WORDS:
+        if match is not None and _opens_with_a_time(match["place"]):
             return False  # "On Monday, 3 November: ..." opens with a time, not a place
     return match is not None and match.start("date") <= offset < match.end("date")
 
@@ -203,14 +205,16 @@ _COLON_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}),[ \t]*(?P<date>[^:\n()]{0,30}?\d[^:\n()]{0,30}?)[ \t]*:(?=\s)"
 )
 #: Words that open a sentence with a time, not a place, before such a comma and colon.
-_NOT_PLACE_WORDS = frozenset(
+_TIME_OPENERS = frozenset(
     {"on", "at", "in", "by", "since", "until", "from", "updated", "posted", "published"}
     | {"today", "yesterday", "tonight", "this", "last", "early", "late", "overnight"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
-    | {"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    | {day.lower() for day in (*calendar.day_name, *calendar.day_abbr, "Tues", "Thur", "Thurs")}
 )
+
+
+def _opens_with_a_time(words: str) -> bool:
+    """ "On Monday", "Yesterday", "Nov": words before a comma that tell a time, not a place."""
+    return any(w.lower().rstrip(".") in _TIME_OPENERS or syntax.is_month_name(w.title()) for w in words.split())
 
 
 _DAY_LEVEL = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY})

@@ -72,10 +72,10 @@ Conventions
   the day to an event the words do not date, so no day is counted from the story's time;
   "the day before last Monday('s hearing)" and "the day after May 3" count from the day named.
   So "the morning after police arrived" is tagged but stays unanchored (XXXX-XX-XXTMO).
+  "The third day of the strike" is dated only by "today is"/"it's" before it (the reference day).
 - A date labelling its line ("12 Nov: ...", "13 Nov - ...") is an entry's day in a thread or
   diary gathered on one page: that line's deictic words and weekdays ("this morning",
   "yesterday", "on Monday") are counted from it, not from the reference day.
-  "The third day of the strike" is dated only by "today is"/"it's" before it (the reference day).
 - "tonight" is the night starting on the reference day, except in a past-tense clause where
   it is the night just past; "overnight" is the night just past unless the clause is future.
 - "That day", "that night" after a month or year the text talks about keep what it knows
