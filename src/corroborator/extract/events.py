@@ -112,6 +112,8 @@ class EventFinder:
         self.lexicon = lexicon
         #: Named armed parties ("the IDF", "FAMa", "al-Shabaab") act as armed agents do.
         self.parties = parties
+        #: Vague words that count a few of something ("a few", "several"): "a few impacts".
+        self._vague_counts = frozenset(words[-1] for words in lexicon.vague_quantities) - _LARGE_COUNTS
         self._times: list[model.TimeExpression] = []
         self._time_tokens: dict[int, int] = {}
         self._published: date | None = None
@@ -253,8 +255,7 @@ class EventFinder:
             return False
         if any(c.dep_ == "nummod" for c in token.children):
             return _few_enough(token)
-        vague = {words[-1] for words in self.lexicon.vague_quantities} - _LARGE_COUNTS
-        return any(c.dep_ in {"amod", "det"} and c.lower_ in vague for c in token.children)
+        return any(c.dep_ in {"amod", "det"} and c.lower_ in self._vague_counts for c in token.children)
 
     def _dated_strike(self, token: Token) -> bool:
         """ "the toll of the 3 May strike", "Tuesday's strike on the port": a strike noun dated by
