@@ -583,6 +583,51 @@ def test_facts_targets_of_participles_nominal_attacks_and_killings(run_facts: Ru
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second object the parse hangs on the place name of the first
+        ("Naval drones struck a fuel jetty of the refinery in Tessik and a coastguard patrol boat overnight.",
+         [("energy", "a fuel jetty of the refinery in Tessik"), ("military", "a coastguard patrol boat")]),
+        # what a participle clause of the attack says it hit
+        ("An attack helicopter dropped four bombs on Tessik on Monday, hitting the town's clinic.",
+         [("civilian", "the town's clinic")]),
+        # an aim written next to the attack noun, though the parse hangs it on the verb
+        ("Relatives say 14 guests died in the army drone strike on a funeral near Tessik on Sunday.",
+         [("civilian", "a funeral")]),
+    ],
+)
+def test_facts_targets_the_parse_hangs_elsewhere(run_facts: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(set(facts(run_facts(text), A.TARGET))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drones attacked Tessik overnight. Falling debris started a fire on the grounds of a paint factory.",
+         ("industry", "a paint factory")),
+        ("Missiles struck the port city at dawn. Witnesses counted four explosions in the area of the grain terminal.",
+         ("energy", "the grain terminal")),
+        ("The navy said its drones attacked the harbour; hits were recorded on a cargo ship.",
+         ("transport", "a cargo ship")),
+    ],
+)
+def test_facts_where_a_fire_or_blast_broke_out_after_an_attack_is_a_target(
+    run_facts: Run, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in facts(run_facts(text), A.TARGET)
+
+
+def test_facts_a_fire_with_no_attack_told_names_no_target(run_facts: Run) -> None:
+    assert facts(run_facts("A fire broke out at a chemical plant near Tessik on Monday."), A.TARGET) == []
+
+
+def test_facts_a_result_participle_does_not_add_a_target(run_facts: Run) -> None:
+    """ "Destroying a depot" tells the damage an attack did, not another aim of it."""
+    ws = run_facts("Our drones struck enemy positions near Tessik, destroying a fuel depot.")
+    assert [code for code, _ in facts(ws, A.TARGET)] == ["military"]
+
+
+@pytest.mark.parametrize(
     ("text", "target", "negated"),
     [
         ("Missiles struck Tessik on Saturday. The target of the strikes was an industrial enterprise.", "industry",

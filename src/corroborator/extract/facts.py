@@ -82,6 +82,7 @@ class FactFinder:
             first_violent = ws.doc[min(attacks)].sent.start
             findings += self._targets.denied(ws.doc, first_violent)
             findings += self._targets.stated(ws.doc, first_violent, {e.token for e in actual})
+            findings += self._targets.burning(ws.doc, first_violent)
         findings += self._weapon_findings(ws, actual)
         findings += self._party_findings(ws, weapon_at)
         ws.findings.extend(findings)

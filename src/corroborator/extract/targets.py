@@ -115,6 +115,36 @@ class TargetReader:
                     findings.append(_identity(subject, complement, category, negated))
         return findings
 
+    def burning(self, doc: Doc, first_violent: int) -> list[Finding]:
+        """Where a fire or a blast broke out once an attack is told: "debris started a fire at
+        an industrial enterprise", "a fire broke out on the territory of the plant", "explosions
+        in the area of the oil depot", "hits were recorded on a loading berth". What burned or
+        was hit is what the attack reached, whoever says it was only debris; a site, not a
+        person or a building of unknown use."""
+        findings = []
+        for noun in doc[first_violent:]:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SITE_OF_WORDS:
+                continue
+            # "a fire broke out on the territory of X", "started a fire at X": the PP hangs on the
+            # verb of which the noun is subject or object
+            governed = noun.dep_ in syntax.SUBJECTS | {"dobj"} and noun.head.pos_ == "VERB"
+            holders = [noun, noun.head] if governed else [noun]
+            sites = [
+                p
+                for holder in holders
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "on", "in"} and c.i > noun.i
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for site in sites:
+                if site.lemma_.lower() in _AREA_WORDS:  # "in the area of the depot"
+                    site = next(iter(_of_objects(site)), site)
+                category = self.category(site)
+                if category is not None and category not in _NOT_SITES and site.pos_ == "NOUN":
+                    findings.append(_target(site, category, negated=_none_of(site)))
+        return findings
+
     def _military_use(self, noun: Token, weapon_at: dict[int, WeaponHit]) -> bool:
         """A target its own description puts to military use: "workshops where the army
         assembles drones", "a warehouse storing missiles", "a house used by the troops". Whoever
@@ -141,6 +171,7 @@ class TargetReader:
         """Modifiers first ("a residential building"), then what an "of" names ("an enterprise
         of the fuel and energy complex", "the territory of the depot"), then the head."""
         modifiers = [t.lemma_.lower() for t in noun.subtree if t.i < noun.i]
+        stray = {t.i for s in _stray_conjuncts(noun) for t in s.subtree}
         complement = [
             t.lemma_.lower()
             for c in noun.children
@@ -148,6 +179,7 @@ class TargetReader:
             for p in c.children
             if p.dep_ == "pobj"
             for t in p.subtree
+            if t.i not in stray
         ]
         # Several-word names first, within the phrase itself: "a tank farm", "a power plant".
         phrase = " ".join((*modifiers, noun.lemma_.lower()))
@@ -199,6 +231,14 @@ def _finding(
         event_token=event_token,
         negated=negated,
     )
+
+
+#: Nouns of what an attack leaves at a site: a fire, a blast, a hit ("fires at the depot").
+_SITE_OF_WORDS = frozenset({"fire", "blaze", "explosion", "blast", "detonation", "hit", "arrival", "impact"})
+#: Words for the ground around a site, which an "of" names: "on the territory of the plant".
+_AREA_WORDS = frozenset({"territory", "area", "ground", "grounds", "premises", "vicinity"})
+#: Categories that name no site: people, and buildings of unknown use.
+_NOT_SITES = frozenset({"person", "structure"})
 
 
 #: Words for the people an attack killed or hurt, as the subject of a sentence saying who they
@@ -327,8 +367,59 @@ def patients(trigger: Token) -> list[Token]:
         for child in trigger.head.children:
             if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
                 found.extend(p for p in child.children if p.dep_ == "pobj")
+    if trigger.pos_ == "NOUN" and trigger.i + 1 < len(trigger.doc):
+        # "killed in the air force strike on a wedding": the parse hangs the PP right after the
+        # noun on the verb, but a PP of aim written next to an attack noun is its complement
+        after = trigger.doc[trigger.i + 1]
+        if after.dep_ == "prep" and after.lower_ in {"on", "against"} and after.head != trigger:
+            found.extend(p for p in after.children if p.dep_ == "pobj")
+    found += _struck_in_passing(trigger)
     # "hit container docks and fuel tanks": every conjoined noun is a target
-    return [t for f in found for t in (f, *_conjuncts(f))]
+    found = [t for f in found for t in (f, *_conjuncts(f))]
+    return [t for f in found for t in (f, *_stray_conjuncts(f))]
+
+
+#: Verbs a participle clause uses to say what an attack hit on its way: "dropped barrel bombs
+#: on the town, hitting the market".
+_STRIKING_PARTICIPLES = frozenset({"hit", "strike", "target"})
+
+
+def _struck_in_passing(trigger: Token) -> list[Token]:
+    """ "Dropped eight barrel bombs on the town, hitting the main market and a school": what a
+    participle clause of the attack says it hit is the attack's target too."""
+    return [
+        o
+        for clause in trigger.children
+        if clause.dep_ in {"advcl", "conj", "xcomp"} and clause.tag_ == "VBG"
+        and clause.lemma_.lower() in _STRIKING_PARTICIPLES
+        for o in clause.children
+        if o.dep_ in {"dobj", "obj"}
+    ]
+
+
+def _stray_conjuncts(noun: Token) -> list[Token]:
+    """Conjuncts the parse hangs on a place inside the phrase: "hit a berth of the terminal in
+    Novorossiysk and a Russian patrol ship". A place name is not coordinated with "a ship"; the
+    ship is a second object of the attack, so is each of its own conjuncts."""
+    found: list[Token] = []
+    for token in noun.subtree:
+        if token is noun or not _stray_conjunct(token):
+            continue
+        found.extend((token, *_conjuncts(token)))
+    return found
+
+
+def _stray_conjunct(token: Token) -> bool:
+    """A common noun with its own article coordinated with a proper name inside a PP of place."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
+        and head.pos_ == "PROPN"
+        and head.dep_ == "pobj"
+        and head.head.lower_ in {"in", "at", "near", "outside"}
+    )
 
 
 def _landing_place(load: Token) -> list[Token]:
@@ -375,6 +466,11 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             right = max(right, child.right_edge.i + 1)
         if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
             right = max(right, child.right_edge.i + 1)
+    stray = next((t for t in token.doc[token.i + 1 : right] if _stray_conjunct(t)), None)
+    if stray is not None:  # "a berth of the terminal in Novorossiysk | and a patrol ship": a second object
+        right = stray.left_edge.i
+        while right > token.i + 1 and (token.doc[right - 1].dep_ == "cc" or token.doc[right - 1].is_punct):
+            right -= 1
     while left < token.i and token.doc[left].is_punct:
         left += 1
     while right + 1 < len(token.doc) and _tight_hyphen(token.doc[right]):
