@@ -266,6 +266,30 @@ def test_events_specific_weapon_wins_over_generic(run_events: Run, text: str, co
     assert [w.code for w in ws.weapons] == [code]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a suicide attacker's bomb is an explosion on the ground, not a "bomber" aircraft
+        ("A suicide bomber blew himself up at the gate of the base.", ["ied"]),
+        ("A roadside bomb hit the convoy.", ["ied"]),
+        ("A military plane struck the depot.", ["aircraft"]),
+        ("A man threw a grenade into the bar.", ["grenade"]),
+        # a plain bomb is planted where nothing flies, and the aircraft's payload where it does
+        ("A bomb hidden in a parked car went off near the market.", ["ied"]),
+        ("Glide bombs hit the town on Monday; the first bomb landed near a school.", ["glide_bomb"]),
+        # a rescue helicopter is no weapon
+        ("A rescue helicopter flew the wounded to hospital.", []),
+    ],
+)
+def test_events_weapon_words_of_the_ground_and_the_air(run_events: Run, text: str, codes: list[str]) -> None:
+    assert [w.code for w in run_events(text).weapons] == codes
+
+
+def test_events_a_thrown_grenade_is_a_grenade_attack(run_events: Run) -> None:
+    ws = run_events("A man threw a grenade into a crowded bar on Monday, killing two people.")
+    assert ("threw", "Grenade") in [(h.mention.trigger.text, h.mention.sub_event_type) for h in ws.events]
+
+
 def test_events_explosive_modifier_is_not_a_second_weapon(run_events: Run) -> None:
     ws = run_events("An explosives-laden drone was found near the airport.")
     assert [w.code for w in ws.weapons] == ["drone"]

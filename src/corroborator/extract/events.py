@@ -35,10 +35,13 @@ class WeaponFinder:
     assigns: ClassVar[frozenset[str]] = frozenset({"weapons"})
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        # Keyed by the entry's place in the lexicon: two entries may share a code ("bomb" is
+        # an IED's word, but only where nothing flies).
         self._entries: dict[str, WeaponEntry] = {}
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry in lexicon.weapons:
-            self._entries[entry.code] = entry
+        for index, entry in enumerate(lexicon.weapons):
+            key = f"{entry.code}#{index}"
+            self._entries[key] = entry
             patterns = []
             for words in entry.phrases:
                 text = " ".join(words).replace(" - ", "-")
@@ -49,7 +52,7 @@ class WeaponFinder:
                     if "-" in form:
                         patterns.append(nlp.make_doc(form.replace("-", " ")))
                         patterns.append(nlp.make_doc(form.replace("-", "")))
-            self._matcher.add(entry.code, patterns)
+            self._matcher.add(key, patterns)
 
     def __call__(self, ws: Workspace) -> None:
         ws.weapons = self.find(ws.doc)
@@ -59,18 +62,26 @@ class WeaponFinder:
             ((start, end, doc.vocab.strings[key]) for key, start, end in self._matcher(doc)),
             key=lambda m: (m[0], -(m[1] - m[0])),
         )
-        hits: list[WeaponHit] = []
+        found: list[tuple[WeaponHit, WeaponEntry]] = []
         taken_until = -1
-        for start, end, code in matches:
+        for start, end, key in matches:
             if start < taken_until:
                 continue
             root = doc[end - 1]
             if root.pos_ not in {"NOUN", "PROPN", "NUM", "X", "ADJ"} and not root.is_upper:
                 continue  # "mine" the pronoun, "land" the verb
-            entry = self._entries[code]
-            hits.append(WeaponHit(start, end, code, entry.category, entry.name))
+            entry = self._entries[key]
+            found.append((WeaponHit(start, end, entry.code, entry.category, entry.name), entry))
             taken_until = end
-        return _drop_modifiers(doc, _merge_specific_generic(doc, hits, self._entries))
+        if _airborne([hit for hit, _ in found]):
+            found = [(hit, entry) for hit, entry in found if not entry.grounded_only]
+        return _drop_modifiers(doc, _merge_specific_generic(doc, found))
+
+
+def _airborne(hits: list[WeaponHit]) -> bool:
+    """Whether a report names aircraft, drones or aerial bombs: a plain bomb in it is their
+    payload ("the first bomb landed", "not a Russian bomb"), not a planted one."""
+    return any(h.category in _AERIAL_CARRIERS | {"glide_bomb"} for h in hits)
 
 
 def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
@@ -86,19 +97,19 @@ def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
     return kept
 
 
-def _merge_specific_generic(doc: Doc, hits: list[WeaponHit], entries: dict[str, WeaponEntry]) -> list[WeaponHit]:
+def _merge_specific_generic(doc: Doc, found: list[tuple[WeaponHit, WeaponEntry]]) -> list[WeaponHit]:
     """ "Shahed drones", "Kalibr cruise missiles", "Shahed-type attack UAVs": one weapon, the
     specific one (words between may only modify the generic noun)."""
-    merged: list[WeaponHit] = []
-    for hit in hits:
-        prev = merged[-1] if merged else None
+    merged: list[tuple[WeaponHit, WeaponEntry]] = []
+    for hit, entry in found:
+        prev, prev_entry = merged[-1] if merged else (None, None)
         between = doc[prev.end : hit.start] if prev is not None else doc[0:0]
         adjacent = len(between) <= 2 and all(t.head.i == hit.root and t.dep_ in {"compound", "amod"} for t in between)
-        if prev is not None and adjacent and entries[hit.code].generic and not entries[prev.code].generic:
-            merged[-1] = WeaponHit(prev.start, hit.end, prev.code, prev.category, prev.name)
+        if prev is not None and prev_entry is not None and adjacent and entry.generic and not prev_entry.generic:
+            merged[-1] = (WeaponHit(prev.start, hit.end, prev.code, prev.category, prev.name), prev_entry)
             continue
-        merged.append(hit)
-    return merged
+        merged.append((hit, entry))
+    return [hit for hit, _ in merged]
 
 
 class EventFinder:

@@ -295,9 +295,12 @@ class FactFinder:
                     best[hit.start] = (distance, order, hit, event)
         chosen = sorted(best.values(), key=lambda b: (b[1], b[2].start))
         # "drones dropped explosives on homes", "a drone loaded with explosives": what a drone or
-        # aircraft delivers is its payload, not a weapon of its own (an IED is planted)
-        platforms = {event.token for _, _, hit, event in chosen if hit.category in _PLATFORMS}
-        chosen = [c for c in chosen if not (c[2].category == "explosive" and c[3].token in platforms)]
+        # aircraft delivers is its payload, not a weapon of its own (an IED is planted); the
+        # sentence decides, since "dropped" and "bombs" may each be an attack word of their own
+        platforms = {ws.doc[event.token].sent.start for _, _, hit, event in chosen if hit.category in _PLATFORMS}
+        chosen = [
+            c for c in chosen if not (c[2].category == "explosive" and ws.doc[c[3].token].sent.start in platforms)
+        ]
         return [
             Finding(
                 attribute=A.WEAPON,

@@ -71,6 +71,9 @@ class WeaponEntry:
     category: str
     generic: bool
     phrases: tuple[tuple[str, ...], ...]
+    #: A weapon word that is only itself where nothing flies: "a bomb" is planted, unless the
+    #: report tells of aircraft or drones, whose payload it then is (events.WeaponFinder).
+    grounded_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 category=w["category"],
                 generic=bool(w.get("generic", False)),
                 phrases=_phrases(w["phrases"]),
+                grounded_only=bool(w.get("grounded_only", False)),
             )
             for w in weapons["weapon"]
         )
