@@ -328,6 +328,9 @@ def test_quantities_none_of_the_weapons_is_one_zero_not_the_whole(run_quantities
         ("The tanker was struck by a missile off the coast.", [("hit", "1+")]),
         ("A drone was shot down over the bay.", []),
         ("When a drone is jammed, it often falls on a house.", []),
+        ("When a drone hits a fuel tank, the fire burns for days.", []),
+        # a "when" clause in the past tells the event
+        ("The deadliest strike came on Saturday, when a drone struck the market.", [("hit", "1+")]),
         ("A missile could hit the plant, the governor warned.", []),
         ("Debris of a drone fell on a garage.", []),
         # a weapon told again, never counted: that one hit; counted before, no open count of it

@@ -1324,9 +1324,15 @@ def _whole_war_toll(verb: Token) -> bool:
 
 
 def _generic_predicate(verb: Token) -> bool:
-    """ "When a drone is jammed ... it falls": a habit or a condition, not a report."""
-    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "when", "whenever"} for c in verb.children)
-    return conditional or verb.tag_ in {"VBZ", "VBP"}
+    """ "When a drone is jammed ... it falls": a habit or a condition, not a report. The parse
+    may read "is jammed" as a copula and an adjective, with "when" on the copula."""
+    clause = verb.head if verb.dep_ == "acomp" else verb
+    openers = {c.lower_ for c in (*verb.children, *clause.children) if c.dep_ in {"mark", "advmod"}}
+    present = clause.tag_ in {"VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in clause.children
+    )
+    # "when a drone struck the market" tells an event; "when a drone is jammed" a habit
+    return "if" in openers or bool(openers & {"when", "whenever"} and present) or verb.tag_ in {"VBZ", "VBP"}
 
 
 def _under_without(token: Token) -> bool:
