@@ -81,7 +81,7 @@ class WeaponFinder:
 def _airborne(hits: list[WeaponHit]) -> bool:
     """Whether a report names aircraft, drones or aerial bombs: a plain bomb in it is their
     payload ("the first bomb landed", "not a Russian bomb"), not a planted one."""
-    return any(h.category in _AERIAL_CARRIERS | {"glide_bomb"} for h in hits)
+    return any(h.category in _AERIAL_WEAPONS for h in hits)
 
 
 def _drop_modifiers(doc: Doc, hits: list[WeaponHit]) -> list[WeaponHit]:
@@ -945,6 +945,8 @@ def _in_earlier_act(word: Token, token: Token) -> bool:
 #: Weapon categories that carry and drop explosives; ACLED types drone-dropped munitions
 #: and aerial bombs as air/drone strikes, not remote explosives.
 _AERIAL_CARRIERS = frozenset({"drone", "aircraft"})
+#: Weapon categories that come from the air: the carriers and the bombs they glide in.
+_AERIAL_WEAPONS = _AERIAL_CARRIERS | {"glide_bomb"}
 
 
 #: Attack words an armed party as striker makes an attack without a named weapon.
