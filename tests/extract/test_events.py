@@ -16,6 +16,10 @@ def mentions(ws: Workspace) -> list[tuple[str, str, model.Modality]]:
     return [(h.mention.trigger.text, h.event_class, h.mention.modality) for h in ws.events]
 
 
+def triggers(ws: Workspace) -> list[str]:
+    return [h.mention.trigger.text for h in ws.events]
+
+
 def test_events_drone_attack_is_air_strike(run_events: Run) -> None:
     ws = run_events("Three drones attacked an oil depot in the port overnight.")
     (hit,) = [h for h in ws.events if h.event_class == "attack"]
@@ -96,7 +100,7 @@ def test_events_the_target_told_again_in_the_passive_is_the_attack(run_events: R
     ws = run_events("A drone strike destroyed a lorry on Monday. The lorry was hit near a fuel station, a driver said.")
     assert ("hit", "attack", model.Modality.ACTUAL) in mentions(ws)
     other = run_events("A drone strike destroyed a lorry on Monday. A cyclist was hit by a car near the station.")
-    assert all(text != "hit" for text, _, _ in mentions(other))
+    assert "hit" not in triggers(other)
     pronoun = run_events("A drone struck a pickup on the road. It was hit at about 0915 GMT, the militia said.")
     assert ("hit", "attack", model.Modality.ACTUAL) in mentions(pronoun)
 
@@ -409,16 +413,16 @@ def test_events_debris_of_a_downed_weapon_named_before_is_disrupted_weapons_use(
     damaged = next(h for h in ws.events if h.mention.trigger.text == "damaged")
     assert damaged.mention.sub_event_type == "Disrupted weapons use"
     storm = run_events("A storm swept the coast on Monday. In Lipetsk, debris damaged a garage.")
-    assert all(text != "damaged" for text, _, _ in mentions(storm))
+    assert "damaged" not in triggers(storm)
 
 
 def test_events_impacts_counted_on_a_target_are_an_attack(run_events: Run) -> None:
     ws = run_events("The army claimed three hits on the fuel depot near the port on Tuesday.")
     assert ("hits", "attack", model.Modality.ACTUAL) in mentions(ws)
     web = run_events("The video drew two million hits on the website within a day.")
-    assert all(text != "hits" for text, _, _ in mentions(web))
+    assert "hits" not in triggers(web)
     uncounted = run_events("The album had hits on both sides of the ocean.")
-    assert all(text != "hits" for text, _, _ in mentions(uncounted))
+    assert "hits" not in triggers(uncounted)
 
 
 def test_events_firing_with_a_weapon_is_an_attack(run_events: Run) -> None:
@@ -435,9 +439,9 @@ def test_events_impacts_counted_after_the_weapons_are_hits(run_events: Run) -> N
     numbered = run_events("Rockets were fired at the town on Sunday. Three impacts were reported in the market area.")
     assert ("impacts", "attack", model.Modality.ACTUAL) in mentions(numbered)
     uncounted = run_events("Missiles were fired at the coast overnight. The impacts of war on trade were discussed.")
-    assert all(text != "impacts" for text, _, _ in mentions(uncounted))
+    assert "impacts" not in triggers(uncounted)
     no_weapon = run_events("The survey was published on Monday. Several impacts on local trade were recorded.")
-    assert all(text != "impacts" for text, _, _ in mentions(no_weapon))
+    assert "impacts" not in triggers(no_weapon)
 
 
 def test_events_an_act_nights_before_the_told_event_is_another_event(run_events: Run) -> None:

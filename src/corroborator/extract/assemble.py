@@ -10,7 +10,7 @@ the report's own outlet speaking in its own voice. Hedges in the sentence ("appa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import ClassVar
 
 from spacy.tokens import Span as SpacySpan
@@ -471,24 +471,16 @@ def _without_generic_retellings(claims: list[model.Claim]) -> list[model.Claim]:
     generic weapon word (the code its category is named by: drone, missile, rocket) that a
     source uses in a frame where the same source names a model of that category, with the same
     stance, is that weapon told again, not a second one."""
-    specific = {
-        (c.frame_id, c.source.key, c.stance, c.value.category)
-        for c in claims
-        if c.attribute == model.Attribute.WEAPON
-        and isinstance(c.value, model.Label)
-        and c.value.category
-        and c.value.code != c.value.category
-    }
-    return [
-        c
-        for c in claims
-        if not (
-            c.attribute == model.Attribute.WEAPON
-            and isinstance(c.value, model.Label)
-            and c.value.code == c.value.category
-            and (c.frame_id, c.source.key, c.stance, c.value.category) in specific
-        )
-    ]
+
+    def generic(c: model.Claim) -> bool | None:
+        if c.attribute != model.Attribute.WEAPON or not isinstance(c.value, model.Label) or not c.value.category:
+            return None
+        return c.value.code == c.value.category
+
+    def key(c: model.Claim) -> Hashable:
+        return c.frame_id, c.source.key, c.stance, c.value.category if isinstance(c.value, model.Label) else None
+
+    return _yielding(claims, generic, key)
 
 
 def _without_default_methods(claims: list[model.Claim]) -> list[model.Claim]:
@@ -496,20 +488,22 @@ def _without_default_methods(claims: list[model.Claim]) -> list[model.Claim]:
     fire": an interception method read from the verb alone ("shot down": air defence) yields to
     a means a source of the same side names for the same frame, with the same stance. Opposing
     sides keep theirs: "shot down" against "jammed" may be their dispute."""
-    named = {
-        (c.frame_id, c.source.affiliation, c.stance)
-        for c in claims
-        if c.attribute == model.Attribute.INTERCEPTION_METHOD and c.note != VERB_ALONE
-    }
-    return [
-        c
-        for c in claims
-        if not (
-            c.attribute == model.Attribute.INTERCEPTION_METHOD
-            and c.note == VERB_ALONE
-            and (c.frame_id, c.source.affiliation, c.stance) in named
-        )
-    ]
+
+    def from_verb(c: model.Claim) -> bool | None:
+        return c.note == VERB_ALONE if c.attribute == model.Attribute.INTERCEPTION_METHOD else None
+
+    return _yielding(claims, from_verb, lambda c: (c.frame_id, c.source.affiliation, c.stance))
+
+
+def _yielding(
+    claims: list[model.Claim],
+    weak: Callable[[model.Claim], bool | None],
+    key: Callable[[model.Claim], Hashable],
+) -> list[model.Claim]:
+    """The claims without each weak one (`weak` true) that a strong one (`weak` false) shares
+    its key with; claims `weak` says nothing of (None) stay."""
+    strong = {key(c) for c in claims if weak(c) is False}
+    return [c for c in claims if not (weak(c) and key(c) in strong)]
 
 
 def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:

@@ -929,7 +929,7 @@ def _nearest_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> WeaponHit 
     pool = attack or candidates
     if not pool:
         return None
-    carriers = [w for w in pool if w.category in _AERIAL_CARRIERS]
+    carriers = [w for w in pool if w.category in AERIAL_CARRIERS]
     if carriers and any(w.category == "explosive" for w in pool):
         pool = carriers  # "explosives dropped from drones": the aircraft makes it an air strike
     return min(pool, key=lambda w: abs(w.root - token.i))
@@ -943,10 +943,11 @@ def _in_earlier_act(word: Token, token: Token) -> bool:
 
 
 #: Weapon categories that carry and drop explosives; ACLED types drone-dropped munitions
-#: and aerial bombs as air/drone strikes, not remote explosives.
-_AERIAL_CARRIERS = frozenset({"drone", "aircraft"})
+#: and aerial bombs as air/drone strikes, not remote explosives (facts: their explosives are
+#: their payload, not a weapon of their own).
+AERIAL_CARRIERS = frozenset({"drone", "aircraft"})
 #: Weapon categories that come from the air: the carriers and the bombs they glide in.
-_AERIAL_WEAPONS = _AERIAL_CARRIERS | {"glide_bomb"}
+_AERIAL_WEAPONS = AERIAL_CARRIERS | {"glide_bomb"}
 
 
 #: Attack words an armed party as striker makes an attack without a named weapon.

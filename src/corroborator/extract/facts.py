@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import ENEMY, OWN_SIDE, PartyTable
+from corroborator.extract.events import AERIAL_CARRIERS
 from corroborator.extract.lexicon import Lexicon
 from corroborator.extract.targets import TargetReader, handled, noun_phrase, patients, struck_aircraft
 from corroborator.extract.workspace import EventHit, Finding, WeaponHit, Workspace
@@ -114,7 +115,7 @@ class FactFinder:
             # "was not damaged" says there was no damage; "no house was set on fire" denies the
             # arson only: the houses may still have been hit
             denied = negated and level == "destroyed"
-            code = level if denied else "none" if negated else level
+            code = "none" if negated and not denied else level
             ev_start = _negation_start(root) if negated and level != "none" else start
             text = doc[ev_start:end].text
             findings.append(
@@ -297,7 +298,7 @@ class FactFinder:
         # "drones dropped explosives on homes", "a drone loaded with explosives": what a drone or
         # aircraft delivers is its payload, not a weapon of its own (an IED is planted); the
         # sentence decides, since "dropped" and "bombs" may each be an attack word of their own
-        platforms = {ws.doc[event.token].sent.start for _, _, hit, event in chosen if hit.category in _PLATFORMS}
+        platforms = {ws.doc[event.token].sent.start for _, _, hit, event in chosen if hit.category in AERIAL_CARRIERS}
         chosen = [
             c for c in chosen if not (c[2].category == "explosive" and ws.doc[c[3].token].sent.start in platforms)
         ]
@@ -877,10 +878,6 @@ def _damaged_object(root: Token, phrase: range) -> str | None:
         return lemma
     return None
 
-
-#: Weapon categories that deliver explosives rather than being planted: a drone's or an
-#: aircraft's "explosives" are its payload.
-_PLATFORMS = frozenset({"drone", "aircraft"})
 
 #: Verbs whose subject tells of, judges or suffers an attack rather than carrying it out.
 _WITNESS_VERBS = frozenset(

@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 Handler = Callable[[re.Match[str], str], "_Parts | None"]
 
-
-
 #: Words that may follow a clock told in words ("a quarter to three they heard", "half past
 #: eight on Saturday"): function words and pronouns. Any other word after it makes the phrase
 #: a count ("ten to twelve drones").
@@ -45,6 +43,7 @@ _CLOCK_FOLLOWERS = "|".join(
         r"as|before|after|the|i|we|he|she|they|it|you|there",
     )
 )
+
 
 class _Grammar(_Handlers):
     """Regex rules built from the lexicon; each rule reads its match into `_Parts`.
