@@ -238,6 +238,30 @@ def test_events_an_armed_force_striking_needs_no_named_weapon(run_events: Run) -
     assert mentions(run_events("Prices hit a record high on Monday.")) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces launched a strike on military facilities in Kiev overnight.",
+        "The army carried out strikes on rebel positions near the border.",
+        "The military says it struck a resistance base in the hills.",
+    ],
+)
+def test_events_a_strike_an_armed_party_carried_out_or_reports_needs_no_weapon(run_events: Run, text: str) -> None:
+    assert [m[2] for m in mentions(run_events(text)) if m[1] == "attack"] == [model.Modality.ACTUAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers launched a strike at the car plant on Monday.",
+        "The union said it struck a deal with the ministry.",
+        "Dockers went on strike in Odesa.",
+    ],
+)
+def test_events_a_labour_strike_or_a_deal_is_no_attack(run_events: Run, text: str) -> None:
+    assert mentions(run_events(text)) == []
+
+
 def test_events_ban_on_flights_is_policy(run_events: Run) -> None:
     ws = run_events("The mayor announced a ban on drone flights over the city.")
     (hit,) = ws.events

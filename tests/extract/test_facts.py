@@ -346,6 +346,24 @@ def test_facts_target_security_posts_gatherings_and_conjuncts(
     assert (category, words) in facts(run_facts(text), A.TARGET)
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("A drone struck and destroyed a fuel depot near the town.", "energy", "a fuel depot"),
+        ("Earlier today, the IDF struck and eliminated a Hezbollah terrorist.", "military", "a Hezbollah terrorist"),
+    ],
+)
+def test_facts_a_verb_joined_to_the_next_shares_its_object(
+    run_facts: Run, text: str, category: str, words: str
+) -> None:
+    assert facts(run_facts(text), A.TARGET) == [(category, words)]
+
+
+def test_facts_a_verb_with_a_clause_of_its_own_shares_no_object(run_facts: Run) -> None:
+    text = "A drone struck at dawn and the army later destroyed a rebel depot."
+    assert facts(run_facts(text), A.TARGET) == []
+
+
 def test_facts_a_vehicle_loaded_with_fighters_is_military(run_facts: Run) -> None:
     text = "A drone struck a truck loaded with armed militants and weapons, the ministry said."
     assert [code for code, _ in facts(run_facts(text), A.TARGET)] == ["military"]

@@ -292,6 +292,21 @@ def test_frames_a_time_after_the_reported_clause_is_the_clauses_not_the_saying(e
     assert [dated(frame) for frame in report.frames] == [[]]
 
 
+def test_frames_an_attack_told_as_an_armed_partys_act_is_an_event_a_metaphor_is_not(extract: Extract) -> None:
+    assert len(extract("Russian troops launched an attack on Kyiv.").frames) == 1
+    assert extract("The senator attacked the bill in a speech.").frames == ()
+
+
+def test_frames_a_claim_dated_by_its_saying_takes_no_day_from_the_paragraph_before(extract: Extract) -> None:
+    report = extract(
+        "A drone strike on a market in Gaskinde killed at least 30 civilians on Friday, residents said.\n\n"
+        "A local official said 34 bodies had been buried in Gaskinde on Saturday.\n\n"
+        'The army said on Saturday it had struck "a large gathering of terrorists" in Gaskinde.'
+    )
+    (frame,) = report.frames
+    assert dated(frame) == ["Friday"]
+
+
 def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"

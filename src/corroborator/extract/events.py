@@ -291,26 +291,56 @@ class EventFinder:
 
     def _armed_strike(self, token: Token) -> bool:
         """ "units of the special forces struck the depot", "today's enemy strike on the city",
-        "a Russian strike", "the army's strike": a strike word whose subject or own modifier
-        names an armed or hostile party needs no weapon named to be an attack. (Other
-        weapon-bound verbs keep needing a weapon: "the army sent a letter" is no attack.)"""
+        "a Russian strike", "Russian forces launched a strike": a strike word done by an armed
+        or hostile party needs no weapon named to be an attack. (Other weapon-bound verbs keep
+        needing a weapon: "the army sent a letter" is no attack.)"""
         if token.lemma_.lower() not in _STRIKE_WORDS:
             return False
-        actors = self.lexicon.armed_actors
         if token.pos_ == "VERB":
-            agents = self._agents(token)  # with conjuncts, and the subject a chained verb shares
-            if any(a.lower_ == "we" for a in agents) and self._in_armed_voice(token):
+            if any(a.lower_ == "we" for a in self._agents(token)) and self._in_armed_voice(token):
                 return True  # "'We did not strike the hospital,' the defence ministry said"
             if any(o.lemma_.lower() in self.lexicon.strike_idioms for o in token.children if o.dep_ in syntax.OBJECTS):
                 return False  # "the army struck a deal"
-            return any(a.lower_ in actors or a.lemma_.lower() in actors or self._armed_party(a) for a in agents)
+        return self._armed_doer(token)
+
+    def _armed_doer(self, token: Token) -> bool:
+        """Whether an event word is told as an armed or hostile party's act: the subject or the
+        passive's "by" of a verb ("the army said it struck"; a reported "it" is its speaker), the
+        modifier of a noun ("a Russian strike", "the army's strike", "enemy shelling") or the
+        subject of the verb whose object it is ("Russian forces launched a strike", "the army
+        carried out strikes"; a labour strike is called or joined by workers)."""
+        if token.pos_ == "VERB":
+            agents = self._agents(token)  # with conjuncts, and the subject a chained verb shares
+            speakers = [self._speaker_of(a) for a in agents if a.lower_ in _SPEAKER_PRONOUNS]
+            return any(self._armed_agent(a) for a in [*agents, *speakers] if a is not None)
         if token.pos_ != "NOUN":
             return False
+        actors = self.lexicon.armed_actors
         modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        return any(
+        if any(
             c.lower_ in actors or c.lower_ == "hostile" or (c.ent_type_ == "NORP" and c.dep_ == "amod")
             for c in modifiers
-        )
+        ):
+            return True
+        carrier, role = token.head, token.dep_
+        if role == "pobj" and carrier.lower_ == "out":  # "carried out a strike", "out" read as a preposition
+            carrier, role = carrier.head, "dobj"
+        if role not in syntax.OBJECTS or carrier.pos_ != "VERB":
+            return False
+        return any(self._armed_agent(a) for a in self._agents(carrier))
+
+    def _armed_agent(self, agent: Token) -> bool:
+        actors = self.lexicon.armed_actors
+        return agent.lower_ in actors or agent.lemma_.lower() in actors or self._armed_party(agent)
+
+    def _speaker_of(self, pronoun: Token) -> Token | None:
+        """Who "it" or "they" is in "the army said it struck a rebel base": the subject of the
+        speech verb whose reported clause the pronoun opens."""
+        verb = pronoun.head
+        if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+            return None
+        speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return speakers[0] if speakers else None
 
     def _in_armed_voice(self, token: Token) -> bool:
         """Whether a word is said by a military or an official of a party, whose "we" is its
@@ -419,6 +449,7 @@ class EventFinder:
             weapon_category=weapon.category if weapon else None,
             # A blast that was heard or felt is a physical one, not "an explosion of growth".
             armed=entry.armed or (cls.name == "explosion" and _heard(token)),
+            by_armed=cls.name == "attack" and self._armed_doer(token),
             ground=entry.ground
             or (cls.name in {"attack", "casualty"} and weapon is None and not entry.armed and self._irregulars(token))
             or (entry.needs_agent and weapon is None and self._on_foot(token)),
@@ -952,6 +983,8 @@ _AERIAL_WEAPONS = AERIAL_CARRIERS | {"glide_bomb"}
 
 #: Attack words an armed party as striker makes an attack without a named weapon.
 _STRIKE_WORDS = frozenset({"strike", "hit", "target", "pound"})
+#: Pronouns a reported clause opens with for the one who reports it ("the army said it struck").
+_SPEAKER_PRONOUNS = frozenset({"it", "they"})
 
 
 def _strike_recalled(token: Token, recent: bool) -> bool:

@@ -109,6 +109,7 @@ class FrameBuilder:
         sentence_families = _sentence_families(ws.events)
         lead_ins = _LeadIns(ws, times_by_token, places_by_token)
         fronted = _fronted_times(ws, times_by_token)
+        said_when = _dated_sayings(ws)
         stamps = _entry_stamps(ws, times_by_token)
         self._entry_of = {
             h.token: paragraph
@@ -154,6 +155,8 @@ class FrameBuilder:
             lead_times, lead_places = lead_ins.take(token)
             if hit.another or hit.anaphoric:
                 lead_times, lead_places = [], []  # a new topic opens its own scene; "the attack" refers back
+            if token.sent.start in said_when:
+                lead_times = []  # "the army said on Saturday it had struck ...": dated before the saying
             times = times if _timed(times) else [*times, *lead_times]
             places = (
                 places or _where_place(ws, token, own_places) or _labelled_place(ws, token, own_places) or lead_places
@@ -1009,6 +1012,17 @@ def _began_within_a_day(expression: model.TimeExpression) -> bool:
     return expression.bound == "start" and expression.interval is not None and expression.precision in _WITHIN_A_DAY
 
 
+def _dated_sayings(ws: Workspace) -> set[int]:
+    """Sentences (by first token) that date their saying ("The army said on Saturday it had
+    struck a gathering"): what they report happened before then, not in an earlier scene."""
+    found = set()
+    for expression in ws.times:
+        span = ws.char_span(expression.span)
+        if span is not None and _time_of_saying(span.root):
+            found.add(span.root.sent.start)
+    return found
+
+
 def _time_of_saying(root: Token) -> bool:
     """ "The army said on Monday it did not strike ...": a time between a speech verb and the
     subject of the clause it reports dates the saying, though the parse often hangs it on the
@@ -1580,8 +1594,8 @@ _PHYSICAL_TARGETS = frozenset({"military", "energy", "transport", "residential",
 def _grounded(draft: _Draft, findings: Sequence[Finding]) -> bool:
     """Whether a frame is a physical event, not a metaphor ("attacked her rival", "an
     explosion of growth", "the budget battle"): a weapon, a casualty, damage, a physical
-    target, or an event word that only exists with weapons."""
-    if any(h.event_class in _PHYSICAL_CLASSES or h.weapon_category or h.armed for h in draft.hits):
+    target, an event word that only exists with weapons, or one told as an armed party's act."""
+    if any(h.event_class in _PHYSICAL_CLASSES or h.weapon_category or h.armed or h.by_armed for h in draft.hits):
         return True
     for index in draft.findings:
         finding = findings[index]

@@ -374,6 +374,7 @@ def patients(trigger: Token) -> list[Token]:
         if after.dep_ == "prep" and after.lower_ in {"on", "against"} and after.head != trigger:
             found.extend(p for p in after.children if p.dep_ == "pobj")
     found += _struck_in_passing(trigger)
+    found += _raised_object(trigger)
     # "hit container docks and fuel tanks": every conjoined noun is a target
     found = [t for f in found for t in (f, *_conjuncts(f))]
     return [t for f in found for t in (f, *_stray_conjuncts(f))]
@@ -395,6 +396,21 @@ def _struck_in_passing(trigger: Token) -> list[Token]:
         for o in clause.children
         if o.dep_ in {"dobj", "obj"}
     ]
+
+
+def _raised_object(trigger: Token) -> list[Token]:
+    """ "A drone struck and destroyed a fuel depot", "the IDF struck and eliminated a
+    terrorist": a verb with no object of its own, joined to the next by "and", shares that one's
+    object (the parse hangs it on the last verb)."""
+    if trigger.pos_ != "VERB" or any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
+        return []
+    joined = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not joined or not any(c.dep_ == "cc" and c.i < joined[0].i for c in trigger.children):
+        return []
+    between = trigger.doc[trigger.i + 1 : joined[0].i]
+    if any(t.pos_ not in {"CCONJ", "PUNCT", "ADV"} for t in between):
+        return []  # "struck at dawn and destroyed": a clause of its own, not one shared object
+    return [o for o in joined[0].children if o.dep_ in {"dobj", "obj"}]
 
 
 def _stray_conjuncts(noun: Token) -> list[Token]:

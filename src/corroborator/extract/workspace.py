@@ -57,6 +57,9 @@ class EventHit:
     weapon_category: str | None = None
     #: The event word itself names armed violence ("shelling"), see `TriggerEntry.armed`.
     armed: bool = False
+    #: Told as an armed party's act ("Russian troops launched an attack", "the army said it
+    #: struck"): a physical event, not a metaphor, whatever it is typed as.
+    by_armed: bool = False
     #: Told as an assault on the ground: an ambush, or an attack whose agent is irregular armed
     #: men ("gunmen attacked the village"). Frames type it by its target when no weapon is told.
     ground: bool = False
