@@ -307,6 +307,23 @@ def test_frames_a_claim_dated_by_its_saying_takes_no_day_from_the_paragraph_befo
     assert dated(frame) == ["Friday"]
 
 
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Today, Saturday 9 November, at 14:10, a drone targeted a car near Amuda.", ["2024-11-09T14:10"]),
+        # a page republished later: the day named holds, not the day "this morning" counts from
+        ("This morning, Wednesday 23 October, at 5:20, a drone hit a house in Zawiya.", ["2024-10-23T05:20"]),
+        ("Yesterday, Saturday, at 9:20 p.m., a drone heading for the depot was shot down.", ["2024-11-09T21:20"]),
+        ("Last night a drone hit a house in Kharkiv.", ["2024-11-09TNI"]),
+    ],
+)
+def test_frames_a_day_counted_from_the_report_and_named_after_a_comma_is_one_time(
+    extract: Extract, text: str, times: list[str]
+) -> None:
+    (frame,) = extract(text).frames
+    assert [t.value for t in frame.times] == times
+
+
 def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"

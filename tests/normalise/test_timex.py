@@ -66,6 +66,9 @@ def test_timex_calendar_dates(text: str, span: str, value: str) -> None:
         ("The depot was hit on 2/5/2023.", "2023-05-02"),
         ("The depot was hit on 4/30/2023.", "2023-04-30"),
         ("The depot was hit on 5/6/2023.", "2023-05-06"),  # both after: the nearer
+        # hyphens are written both ways round as slashes are
+        ("The fighters targeted the barracks on Wednesday 21-02-2024 at 3:30 pm.", "2024-02-21T15:30"),
+        ("The depot was hit on 4-30-2023.", "2023-04-30"),
     ],
 )
 def test_timex_slashed_date_either_way_round(text: str, value: str) -> None:

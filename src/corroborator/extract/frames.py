@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import ClassVar, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -938,8 +939,11 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     at that time. A start within a day ("drones have been circling since shortly after 9:30
     a.m.", "shelling since dawn") is when the event under way began, which dates it."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
+    restated = _restated_by_name(ws)
     found: dict[int, model.TimeExpression] = {}
     for expression in ws.times:
+        if expression.span.start in restated:
+            continue
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting) or in_dateline(ws.report.text, span.start_char):
             continue  # "NAIROBI, Nov 5 (Horn Dispatch) -", whether or not its place was read
@@ -1010,6 +1014,28 @@ def _began_within_a_day(expression: model.TimeExpression) -> bool:
     """ "since 9:30 a.m.", "since dawn": the start of something under way for hours, not of a
     period events are counted over (those start on a day, a month or a year)."""
     return expression.bound == "start" and expression.interval is not None and expression.precision in _WITHIN_A_DAY
+
+
+#: Only a comma between two time expressions: the second restates the first.
+_APPOSED = re.compile(r"\s*,\s*")
+_DATED_TYPES = frozenset({model.TimexType.DATE, model.TimexType.TIME})
+_DAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _restated_by_name(ws: Workspace) -> set[int]:
+    """Starts of day words counted from the report's date that the words after them name
+    ("Today, Wednesday, around 13:30", "This morning, Wednesday 21 October, at 5:20",
+    "Yesterday, Monday, at 9:20 p.m."): one time, told by its name, which holds even when the
+    report is dated wrong (a page republished weeks later)."""
+    ordered = sorted(ws.times, key=lambda t: t.span.start)
+    found = set()
+    for first, second in pairwise(ordered):
+        if first.anchor != model.TimeAnchor.PUBLICATION or second.timex_type not in _DATED_TYPES:
+            continue
+        named = second.anchor == model.TimeAnchor.ABSOLUTE or _DAY_NAMES.search(second.span.text)
+        if named and _APPOSED.fullmatch(ws.report.text[first.span.end : second.span.start]):
+            found.add(first.span.start)
+    return found
 
 
 def _dated_sayings(ws: Workspace) -> set[int]:

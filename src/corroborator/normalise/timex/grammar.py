@@ -121,7 +121,7 @@ class _Grammar(_Handlers):
         self._add(
             "numeric",
             rf"""
-            (?<![\w./\-])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{Y})
+            (?<![\w./\-])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{Y})
             (?![\w/\-]|\.\d)""",
             self._numeric,
         )

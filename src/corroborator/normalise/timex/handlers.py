@@ -185,12 +185,13 @@ class _Handlers:
 
     def _numeric(self, m: re.Match[str], text: str) -> _Parts | None:
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        # Dots are European (day first). Slashes are written both ways round: read month first
-        # here, and when day first is possible too, anchoring picks the reading (_either_way).
+        # Dots are European (day first). Slashes and hyphens ("21-02-2024") are written both ways
+        # round: read month first here, and when day first is possible too, anchoring picks the
+        # reading (_either_way).
         day, month = (a, b) if m["sep"] == "." or a > 12 else (b, a)
         if not _valid_day(y, month, day):
             return None
-        either = m["sep"] == "/" and a != b and a <= 12 and b <= 12
+        either = m["sep"] in "/-" and a != b and a <= 12 and b <= 12
         return _Parts(year=y, month=month, day=day, either_way_round=either)
 
     def _numeric_stamp(self, m: re.Match[str], text: str) -> _Parts | None:
