@@ -324,6 +324,35 @@ def test_frames_a_day_counted_from_the_report_and_named_after_a_comma_is_one_tim
     assert [t.value for t in frame.times] == times
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "At least seven shells landed in the market of El Obeid between 10:30 and 10:45 a.m. on 3 November.",
+            "2024-11-03 10:30",
+            "2024-11-03 10:46",
+        ),
+        # with no day told, an overnight range ends on the day both clocks were read for
+        (
+            "Sea drones attacked the naval base in Novorossiysk between 23:30 and 05:10, the ministry said.",
+            "2024-11-09 23:30",
+            "2024-11-10 05:11",
+        ),
+        (
+            "Drones attacked the depot in Kharkiv from 03:20 till 05:10 on Saturday.",
+            "2024-11-09 03:20",
+            "2024-11-09 05:11",
+        ),
+    ],
+)
+def test_frames_a_range_of_clocks_is_one_time_from_the_first_to_the_second(
+    extract: Extract, text: str, start: str, end: str
+) -> None:
+    (frame,) = extract(text).frames
+    clocks = [t.interval for t in frame.times if t.clock and t.interval]
+    assert [(f"{i.start:%Y-%m-%d %H:%M}", f"{i.end:%Y-%m-%d %H:%M}") for i in clocks] == [(start, end)]
+
+
 def test_frames_a_strike_told_later_the_same_day_is_its_own_frame(extract: Extract) -> None:
     report = extract(
         "An Israeli drone struck a car near the village of Yaroun on Sunday morning, killing the driver.\n\n"

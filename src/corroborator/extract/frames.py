@@ -940,10 +940,12 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     a.m.", "shelling since dawn") is when the event under way began, which dates it."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
     restated = _restated_by_name(ws)
+    ranges, range_ends = _clock_ranges(ws)
     found: dict[int, model.TimeExpression] = {}
-    for expression in ws.times:
-        if expression.span.start in restated:
+    for told in ws.times:
+        if told.span.start in restated or told.span.start in range_ends:
             continue
+        expression = ranges.get(told.span.start, told)
         span = ws.char_span(expression.span)
         if span is None or _dateline_time(ws, span.start, reporting) or in_dateline(ws.report.text, span.start_char):
             continue  # "NAIROBI, Nov 5 (Horn Dispatch) -", whether or not its place was read
@@ -1020,6 +1022,53 @@ def _began_within_a_day(expression: model.TimeExpression) -> bool:
 _APPOSED = re.compile(r"\s*,\s*")
 _DATED_TYPES = frozenset({model.TimexType.DATE, model.TimexType.TIME})
 _DAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|till|until|through|[-–—])\s*", re.IGNORECASE)
+_RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _clock_ranges(ws: Workspace) -> tuple[dict[int, model.TimeExpression], set[int]]:
+    """ "Between 0930 and 1000 GMT", "from 03:20 till 05:10", "23:30-05:10": one time, the
+    stretch from the first clock to the second, which a frame is dated by (its clock the
+    first), not two. A day told with one clock is the range's; a second clock earlier than the
+    first is the next morning ("between 23:30 and 05:10 on Thursday": 23:30 on Wednesday),
+    and with no day told the range ends on the day both were read for. By
+    start of the first: the joined time; and the starts of the second clocks, which date
+    nothing of their own."""
+    text = ws.report.text
+    joined: dict[int, model.TimeExpression] = {}
+    ends: set[int] = set()
+    ordered = sorted(ws.times, key=lambda t: t.span.start)
+    for first, second in pairwise(ordered):
+        if not (first.clock and second.clock and first.interval and second.interval):
+            continue
+        between = text[first.span.end : second.span.start]
+        opened = _RANGE_OPENING.search(text[max(0, first.span.start - 10) : first.span.start])
+        if not _RANGE_JOIN.fullmatch(between) or not (opened or between.strip() in {"-", "–", "—"}):
+            continue
+        start, finish = first.interval.start, second.interval.start
+        if names_no_day(first) and not names_no_day(second):
+            # "between 10:30 and 10:45 a.m. on 13 July": the day told with the end is the range's
+            start = datetime.combine(finish.date(), start.time())
+            if start > finish:
+                start -= timedelta(days=1)
+        elif names_no_day(second) and not names_no_day(first):
+            # "on 16 July between 23:30 and 05:10": the day told with the start is the range's
+            finish = datetime.combine(start.date(), finish.time())
+            if finish < start:
+                finish += timedelta(days=1)
+        elif finish < start:
+            start -= timedelta(days=1)  # both read on one day, "between 23:30 and 05:10": it ends on it
+        length = second.interval.end - second.interval.start
+        interval = first.interval.model_copy(update={"start": start, "end": finish + length})
+        value = first.value
+        if start.date() != first.interval.start.date() and value[4:10] == f"{first.interval.start:-%m-%d}":
+            value = f"{value[:4]}{start:-%m-%d}{value[10:]}"  # the year may be a placeholder "XXXX"
+        # The words stay the first clock's: a clock naming no day is still read as one
+        joined[first.span.start] = first.model_copy(update={"interval": interval, "value": value, "bound": None})
+        ends.add(second.span.start)
+    return joined, ends
 
 
 def _restated_by_name(ws: Workspace) -> set[int]:
