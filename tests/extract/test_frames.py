@@ -315,9 +315,11 @@ def test_frames_a_claim_dated_by_its_saying_takes_no_day_from_the_paragraph_befo
         ("This morning, Wednesday 23 October, at 5:20, a drone hit a house in Zawiya.", ["2024-10-23T05:20"]),
         ("Yesterday, Saturday, at 9:20 p.m., a drone heading for the depot was shot down.", ["2024-11-09T21:20"]),
         ("Last night a drone hit a house in Kharkiv.", ["2024-11-09TNI"]),
+        # a part of the day told at once to the minute, the parse hanging the clocks on it
+        ("Last night from 03:20 till 05:10 our city was attacked by unmanned boats.", ["2024-11-10T03:20"]),
     ],
 )
-def test_frames_a_day_counted_from_the_report_and_named_after_a_comma_is_one_time(
+def test_frames_a_day_told_again_by_name_or_to_the_minute_is_one_time(
     extract: Extract, text: str, times: list[str]
 ) -> None:
     (frame,) = extract(text).frames

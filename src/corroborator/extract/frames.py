@@ -939,14 +939,17 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     at that time. A start within a day ("drones have been circling since shortly after 9:30
     a.m.", "shelling since dawn") is when the event under way began, which dates it."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
-    restated = _restated_by_name(ws)
     ranges, range_ends = _clock_ranges(ws)
+    restated = _restated_by_name(ws)
+    finer, told_in = _told_finer(ws, ranges, restated)
+    dropped = restated | range_ends | told_in
     found: dict[int, model.TimeExpression] = {}
     for told in ws.times:
-        if told.span.start in restated or told.span.start in range_ends:
+        if told.span.start in dropped:
             continue
-        expression = ranges.get(told.span.start, told)
-        span = ws.char_span(expression.span)
+        # where the words stand decides what the time dates; what it says may be told finer
+        expression = finer.get(told.span.start) or ranges.get(told.span.start, told)
+        span = ws.char_span(told.span)
         if span is None or _dateline_time(ws, span.start, reporting) or in_dateline(ws.report.text, span.start_char):
             continue  # "NAIROBI, Nov 5 (Horn Dispatch) -", whether or not its place was read
         bounds = expression.bound is not None and not _began_within_a_day(expression)
@@ -1069,6 +1072,42 @@ def _clock_ranges(ws: Workspace) -> tuple[dict[int, model.TimeExpression], set[i
         joined[first.span.start] = first.model_copy(update={"interval": interval, "value": value, "bound": None})
         ends.add(second.span.start)
     return joined, ends
+
+
+_FINER_JOIN = re.compile(r"\s*,?\s*(?:(?:from|at|between)\s+)?(?:(?:around|about)\s+)?", re.IGNORECASE)
+_COARSE = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY})
+
+
+def _told_finer(
+    ws: Workspace, ranges: Mapping[int, model.TimeExpression], restated: Collection[int]
+) -> tuple[dict[int, model.TimeExpression], set[int]]:
+    """ "Tonight from 03:20 till 05:10", "last night at around 2 a.m.": a day or part of a day
+    followed at once by a clock inside it is one time told to the minute; the parse often hangs
+    the clock on the day word, which the frame's event reaches. By start of the day word: the
+    clock (or range of clocks) it is told by, with the day's words; and the starts of those
+    clocks, which date nothing apart from their day."""
+    text = ws.report.text
+    found: dict[int, model.TimeExpression] = {}
+    clocks: set[int] = set()
+    ordered = sorted(ws.times, key=lambda t: t.span.start)
+    for coarse, fine in pairwise(ordered):
+        fine = ranges.get(fine.span.start, fine)
+        if coarse.span.start in restated:
+            continue  # "Today, Wednesday, around 13:30": the named day tells it
+        if coarse.precision not in _COARSE or coarse.interval is None or not fine.clock or fine.interval is None:
+            continue
+        inside = coarse.interval.start <= fine.interval.start < coarse.interval.end
+        if inside and _FINER_JOIN.fullmatch(text[coarse.span.end : fine.span.start]):
+            # told with its day's words, the clock names its day
+            words = model.Span(
+                report_id=coarse.span.report_id,
+                start=coarse.span.start,
+                end=fine.span.end,
+                text=text[coarse.span.start : fine.span.end],
+            )
+            found[coarse.span.start] = fine.model_copy(update={"span": words})
+            clocks.add(fine.span.start)
+    return found, clocks
 
 
 def _restated_by_name(ws: Workspace) -> set[int]:
