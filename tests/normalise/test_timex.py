@@ -748,3 +748,18 @@ def test_timex_an_unanchored_weekday_keeps_its_day_with_its_part_of_day() -> Non
         ("Saturday evening", "XXXX-WXX-6TEV"),
         ("Sunday at 9:15", "XXXX-WXX-7T09:15"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the night that ends on the day named: Sunday 30 April into Monday 1 May
+        ("Drones attacked Kyiv overnight into Monday, the air force said.", "overnight into Monday", "2023-04-30TNI"),
+        ("Drones attacked Kyiv overnight into Sunday.", "overnight into Sunday", "2023-04-29TNI"),
+        ("In the night to Wednesday, drones hit a block.", "the night to Wednesday", "2023-05-02TNI"),
+        ("During the night from Sunday to Monday drones attacked.", "the night from Sunday to Monday", "2023-04-30TNI"),
+    ],
+)
+def test_timex_the_night_into_a_weekday_is_the_night_before_it(text: str, span: str, value: str) -> None:
+    found = one(text)
+    assert (found.span.text, found.value) == (span, value)

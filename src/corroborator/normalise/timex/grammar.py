@@ -244,7 +244,7 @@ class _Grammar(_Handlers):
         )
         self._add(
             "overnight_into_weekday",
-            rf"""(?i:overnight)\s+(?i:into|to)\s+(?P<wd2>{self.weekday}){_END}""",
+            rf"""(?:(?i:overnight)|(?:(?i:the)\s+)?(?i:night))\s+(?i:into|to)\s+(?P<wd2>{self.weekday}){_END}""",
             self._night_between_weekdays,
         )
         self._add("weekday", rf"""(?P<wd>{self.weekday})(?P<plural>s)?{_END}""", self._weekday)

@@ -336,9 +336,10 @@ class _Handlers:
     def _night_between_weekdays(self, m: re.Match[str], text: str) -> _Parts | None:
         """ "the night from Tuesday to Wednesday", "overnight into Wednesday": the night that
         begins on the first day (the day before the second when only it is named)."""
+        # ISO weekdays, Monday 1 to Sunday 7: the night into Monday begins on Sunday
         second = self.lex.weekdays[m["wd2"].lower()]
-        first = self.lex.weekdays[m["wd"].lower()] if m.groupdict().get("wd") else (second - 1) % 7
-        if (first + 1) % 7 != second:
+        first = self.lex.weekdays[m["wd"].lower()] if m.groupdict().get("wd") else (second - 2) % 7 + 1
+        if first % 7 + 1 != second:
             return None  # "the night from Monday to Friday" is no single night
         return _Parts(weekday=first, pod="NI")
 
