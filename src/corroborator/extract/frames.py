@@ -42,6 +42,7 @@ from corroborator.extract.times import (
     weekdays_agree,
 )
 from corroborator.extract.workspace import EventHit, Finding, Workspace
+from corroborator.normalise.timex import default_time_lexicon
 
 _CLASS_PRIORITY = (
     "attack",
@@ -1021,12 +1022,8 @@ def _began_within_a_day(expression: model.TimeExpression) -> bool:
     return expression.bound == "start" and expression.interval is not None and expression.precision in _WITHIN_A_DAY
 
 
-#: Only a comma between two time expressions: the second restates the first.
-_APPOSED = re.compile(r"\s*,\s*")
-_DATED_TYPES = frozenset({model.TimexType.DATE, model.TimexType.TIME})
-_DAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
+#: Between the two clocks of a range, and before the first: "between 0930 and 1000 GMT",
+#: "from 03:20 till 05:10" ("23:30-05:10" needs no opening word).
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|till|until|through|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
@@ -1036,9 +1033,8 @@ def _clock_ranges(ws: Workspace) -> tuple[dict[int, model.TimeExpression], set[i
     stretch from the first clock to the second, which a frame is dated by (its clock the
     first), not two. A day told with one clock is the range's; a second clock earlier than the
     first is the next morning ("between 23:30 and 05:10 on Thursday": 23:30 on Wednesday),
-    and with no day told the range ends on the day both were read for. By
-    start of the first: the joined time; and the starts of the second clocks, which date
-    nothing of their own."""
+    and with no day told the range ends on the day both were read for. By start of the first:
+    the joined time; and the starts of the second clocks, which date nothing of their own."""
     text = ws.report.text
     joined: dict[int, model.TimeExpression] = {}
     ends: set[int] = set()
@@ -1074,7 +1070,9 @@ def _clock_ranges(ws: Workspace) -> tuple[dict[int, model.TimeExpression], set[i
     return joined, ends
 
 
+#: Between a day and the clock that tells it finer: "Tonight from 03:20", "last night, at about 2".
 _FINER_JOIN = re.compile(r"\s*,?\s*(?:(?:from|at|between)\s+)?(?:(?:around|about)\s+)?", re.IGNORECASE)
+#: Precisions a clock may tell finer.
 _COARSE = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY})
 
 
@@ -1110,6 +1108,11 @@ def _told_finer(
     return found, clocks
 
 
+#: Only a comma between two time expressions: the second restates the first.
+_APPOSED = re.compile(r"\s*,\s*")
+_DATED_TYPES = frozenset({model.TimexType.DATE, model.TimexType.TIME})
+
+
 def _restated_by_name(ws: Workspace) -> set[int]:
     """Starts of day words counted from the report's date that the words after them name
     ("Today, Wednesday, around 13:30", "This morning, Wednesday 21 October, at 5:20",
@@ -1120,10 +1123,15 @@ def _restated_by_name(ws: Workspace) -> set[int]:
     for first, second in pairwise(ordered):
         if first.anchor != model.TimeAnchor.PUBLICATION or second.timex_type not in _DATED_TYPES:
             continue
-        named = second.anchor == model.TimeAnchor.ABSOLUTE or _DAY_NAMES.search(second.span.text)
+        named = second.anchor == model.TimeAnchor.ABSOLUTE or _names_a_weekday(second)
         if named and _APPOSED.fullmatch(ws.report.text[first.span.end : second.span.start]):
             found.add(first.span.start)
     return found
+
+
+def _names_a_weekday(expression: model.TimeExpression) -> bool:
+    weekdays = default_time_lexicon().weekdays
+    return any(word in weekdays for word in re.findall(r"[a-z]+", expression.span.text.lower()))
 
 
 def _dated_sayings(ws: Workspace) -> set[int]:
