@@ -940,9 +940,11 @@ def _times_by_token(ws: Workspace) -> dict[int, model.TimeExpression]:
     at that time. A start within a day ("drones have been circling since shortly after 9:30
     a.m.", "shelling since dawn") is when the event under way began, which dates it."""
     reporting = [ws.char_span(p.span) for p in ws.places if p.role == model.PlaceRole.REPORTING]
-    ranges, range_ends = _clock_ranges(ws)
-    restated = _restated_by_name(ws)
-    finer, told_in = _told_finer(ws, ranges, restated)
+    # neighbouring expressions, in the order the text tells them, may be one time told twice
+    neighbours = list(pairwise(sorted(ws.times, key=lambda t: t.span.start)))
+    ranges, range_ends = _clock_ranges(ws, neighbours)
+    restated = _restated_by_name(ws, neighbours)
+    finer, told_in = _told_finer(ws, neighbours, ranges, restated)
     dropped = restated | range_ends | told_in
     found: dict[int, model.TimeExpression] = {}
     for told in ws.times:
@@ -1022,13 +1024,15 @@ def _began_within_a_day(expression: model.TimeExpression) -> bool:
     return expression.bound == "start" and expression.interval is not None and expression.precision in _WITHIN_A_DAY
 
 
+#: Two time expressions next to each other in the text, the first first.
+_TimePair = tuple[model.TimeExpression, model.TimeExpression]
 #: Between the two clocks of a range, and before the first: "between 0930 and 1000 GMT",
 #: "from 03:20 till 05:10" ("23:30-05:10" needs no opening word).
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|till|until|through|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 
-def _clock_ranges(ws: Workspace) -> tuple[dict[int, model.TimeExpression], set[int]]:
+def _clock_ranges(ws: Workspace, neighbours: Sequence[_TimePair]) -> tuple[dict[int, model.TimeExpression], set[int]]:
     """ "Between 0930 and 1000 GMT", "from 03:20 till 05:10", "23:30-05:10": one time, the
     stretch from the first clock to the second, which a frame is dated by (its clock the
     first), not two. A day told with one clock is the range's; a second clock earlier than the
@@ -1038,8 +1042,7 @@ def _clock_ranges(ws: Workspace) -> tuple[dict[int, model.TimeExpression], set[i
     text = ws.report.text
     joined: dict[int, model.TimeExpression] = {}
     ends: set[int] = set()
-    ordered = sorted(ws.times, key=lambda t: t.span.start)
-    for first, second in pairwise(ordered):
+    for first, second in neighbours:
         if not (first.clock and second.clock and first.interval and second.interval):
             continue
         between = text[first.span.end : second.span.start]
@@ -1077,7 +1080,10 @@ _COARSE = frozenset({model.TimePrecision.DAY, model.TimePrecision.PART_OF_DAY})
 
 
 def _told_finer(
-    ws: Workspace, ranges: Mapping[int, model.TimeExpression], restated: Collection[int]
+    ws: Workspace,
+    neighbours: Sequence[_TimePair],
+    ranges: Mapping[int, model.TimeExpression],
+    restated: Collection[int],
 ) -> tuple[dict[int, model.TimeExpression], set[int]]:
     """ "Tonight from 03:20 till 05:10", "last night at around 2 a.m.": a day or part of a day
     followed at once by a clock inside it is one time told to the minute; the parse often hangs
@@ -1087,8 +1093,7 @@ def _told_finer(
     text = ws.report.text
     found: dict[int, model.TimeExpression] = {}
     clocks: set[int] = set()
-    ordered = sorted(ws.times, key=lambda t: t.span.start)
-    for coarse, fine in pairwise(ordered):
+    for coarse, fine in neighbours:
         fine = ranges.get(fine.span.start, fine)
         if coarse.span.start in restated:
             continue  # "Today, Wednesday, around 13:30": the named day tells it
@@ -1113,14 +1118,13 @@ _APPOSED = re.compile(r"\s*,\s*")
 _DATED_TYPES = frozenset({model.TimexType.DATE, model.TimexType.TIME})
 
 
-def _restated_by_name(ws: Workspace) -> set[int]:
+def _restated_by_name(ws: Workspace, neighbours: Sequence[_TimePair]) -> set[int]:
     """Starts of day words counted from the report's date that the words after them name
     ("Today, Wednesday, around 13:30", "This morning, Wednesday 21 October, at 5:20",
     "Yesterday, Monday, at 9:20 p.m."): one time, told by its name, which holds even when the
     report is dated wrong (a page republished weeks later)."""
-    ordered = sorted(ws.times, key=lambda t: t.span.start)
     found = set()
-    for first, second in pairwise(ordered):
+    for first, second in neighbours:
         if first.anchor != model.TimeAnchor.PUBLICATION or second.timex_type not in _DATED_TYPES:
             continue
         named = second.anchor == model.TimeAnchor.ABSOLUTE or _names_a_weekday(second)
