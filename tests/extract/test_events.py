@@ -253,6 +253,32 @@ def test_events_a_strike_an_armed_party_carried_out_or_reports_needs_no_weapon(r
 @pytest.mark.parametrize(
     "text",
     [
+        "The Task Force conducted a precision operation with drones against a meeting of gang leaders.",
+        "Our forces carried out precise operations against the army's positions near the airport.",
+        "The navy carried out an operation targeting the tanker with two missiles.",
+        'Indian troops opened "unprovoked" fire on villages along the Line of Control.',
+    ],
+)
+def test_events_an_aimed_armed_operation_or_opened_fire_is_an_attack(run_events: Run, text: str) -> None:
+    assert [m[1:] for m in mentions(run_events(text))][:1] == [("attack", model.Modality.ACTUAL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rescue operation continued through the night in the flooded town.",
+        "Police conducted a search operation against smugglers in the port.",
+        "Since the start of the special military operation, prices have doubled.",
+        "Protesters opened fire on the building with fireworks.",
+    ],
+)
+def test_events_an_unaimed_or_unarmed_operation_is_no_attack(run_events: Run, text: str) -> None:
+    assert mentions(run_events(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Workers launched a strike at the car plant on Monday.",
         "The union said it struck a deal with the ministry.",
         "Dockers went on strike in Odesa.",

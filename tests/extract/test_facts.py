@@ -255,6 +255,12 @@ def test_facts_a_blast_near_something_does_not_make_it_the_target(run_facts: Run
         ("A drone belonging to the Turkish army struck a car near the town on Friday.", "TR"),
         ("Two drones operated by the Houthis hit the port.", "HOUTHIS"),
         # held responsible: the adjective's own subject, or its verb's object
+        # who takes up the firing does it; who hears or suffers it does not
+        ("Indian troops resorted to unprovoked firing with mortars along the Line of Control.", "IN"),
+        ("Pakistan's military said Indian troops had opened \"unprovoked\" fire on villages in the valley.", "IN"),
+        ("Ukrainian soldiers woke to shelling of the town by Russian artillery.", "RU"),
+        # the force that carried out the operation an attack word describes
+        ("The Houthi naval forces carried out a qualitative operation targeting a tanker with missiles.", "HOUTHIS"),
         ("The council holds the Government of National Unity fully responsible for the drone strike.", "LY"),
         ("Kyiv held Russia responsible for the missile attack on the hospital.", "RU"),
         ("The mayor said he holds Hezbollah accountable for the rocket attack.", "HEZBOLLAH"),

@@ -852,6 +852,15 @@ def test_places_a_dated_dateline_with_a_colon_is_reporting(nlp: Language, gaz: G
     assert found["POONCH"].role == model.PlaceRole.REPORTING
 
 
+def test_places_a_dated_dateline_with_an_unknown_agencys_tag_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Mosul, 9 March (NIA) - The army spokesman said a drone struck a checkpoint near Tal Afar."
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Mosul"].role == model.PlaceRole.REPORTING
+    # a place opening a sentence, with a bracket and no dash after it, stays the event's
+    told = "Mosul, 9 March (a Sunday), was struck by drones, officials said."
+    assert _by_text(_places(nlp, gaz, told))["Mosul"].role == model.PlaceRole.EVENT
+
+
 def test_places_where_a_speaker_spoke_from_is_reporting(nlp: Language, gaz: Gazetteer) -> None:
     text = (
         "The drone fired three munitions into the market, a trader told the agency by phone from Djibo, "

@@ -67,6 +67,14 @@ def test_state_forces_in_a_states_own_statement_are_its_own(pipeline: Pipeline) 
     assert parties(pipeline, text) == ["IL"], "the speaker's own air force, not Lebanon's"
 
 
+def test_state_forces_an_air_arm_striking_is_the_states_own(pipeline: Pipeline) -> None:
+    text = (
+        "On Friday, the air vector carried out strikes on a gathering of terrorists near Djibo, "
+        "in the north of Burkina Faso. Several dozen terrorists were neutralised."
+    )
+    assert parties(pipeline, text, outlet="Armed Forces of Burkina Faso") == ["BF"]
+
+
 def test_state_forces_not_when_the_place_is_in_a_country_the_report_never_names(pipeline: Pipeline) -> None:
     # "Brooklyn" read as the New York borough in a report that only names Haiti
     text = "A Haitian rights group said the Task Force struck a house in Brooklyn with drones on Saturday."

@@ -192,6 +192,8 @@ class EventFinder:
             return False
         if entry.counted and not self._counted_plural(token):
             return False
+        if entry.aimed and not self._aimed_operation(token, weapon_at):
+            return False
         near = syntax.neighbourhood(token)
         weapons_near = [weapon_at[i] for i in near if i in weapon_at]
         if token.dep_ == "acomp":
@@ -258,6 +260,21 @@ class EventFinder:
                 or (recent and _pronoun_argument(token, {"nsubj"}))  # "one of them hit a petrol station"
             )
         return True
+
+    def _aimed_operation(self, token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+        """ "the Task Force conducted a precision operation with drones against a meeting", "our
+        forces carried out precise operations against the army's objectives", "an operation
+        targeting the ship with missiles": aimed with "against" or "targeting", and carried out
+        with a weapon of its own or by an armed party."""
+        # the phrases may hang on the verb whose object the noun is ("conducted an operation with drones against")
+        holders = [token, token.head] if token.dep_ in syntax.OBJECTS and token.head.pos_ == "VERB" else [token]
+        around = [c for h in holders for c in h.children if c.dep_ in {"prep", "acl", "advcl"}]
+        aims = [c for c in around if c.lower_ == "against" or c.lemma_ == "target"]
+        if not aims:
+            return False
+        armed = any(c.lower_ == "with" and _holds_weapon(c, weapon_at) for c in around)
+        aim_weapons = any(_holds_weapon(a, weapon_at) for a in aims if a.lemma_ == "target")
+        return armed or aim_weapons or self._armed_doer(token)
 
     def _counted_plural(self, token: Token) -> bool:
         """ "three impacts", "a few impacts", "several impacts": a plural noun with a count, and
@@ -803,6 +820,12 @@ def _negated_itself(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
 
 
+def _holds_weapon(token: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+    """Whether a weapon other than air defence is named in the token's subtree."""
+    start, end = syntax.subtree_range(token)
+    return any(i in weapon_at and weapon_at[i].category != "air_defence" for i in range(start, end))
+
+
 def _match_rest(token: Token, words: tuple[str, ...], form: str, hyphen_forms: set[str]) -> list[int] | None:
     """Tokens after the first that complete a multi-word trigger, or None if they don't."""
     if len(words) == 1:
@@ -819,6 +842,11 @@ def _match_rest(token: Token, words: tuple[str, ...], form: str, hyphen_forms: s
     if len(rest) == 1 and syntax.particle(token) == rest[0]:
         prt = next(c for c in token.children if c.lower_ == rest[0])
         return [prt.i]
+    if len(rest) == 1:
+        # A verb with its object, however modified: 'opened "unprovoked" fire', "opened heavy fire"
+        held = [c for c in token.children if c.dep_ in {"dobj", "obj"} and rest[0] in syntax.word_forms(c)]
+        if held:
+            return [held[0].i]
     extra = []
     i = token.i + 1
     for word in rest:

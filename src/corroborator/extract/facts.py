@@ -384,16 +384,27 @@ class FactFinder:
         if grouped and trigger.head.head.lemma_.lower() in syntax.GROUP_NOUNS:
             trigger = trigger.head.head  # "launched a series of raids": the series is launched
         carrier = trigger
+        taken_up = trigger.head.head if trigger.dep_ == "pobj" else trigger
+        if (trigger.head.lower_, taken_up.lemma_.lower()) in _TAKING_UP and taken_up.pos_ == "VERB":
+            carrier = taken_up  # "Indian troops resorted to unprovoked firing": who took it up did it
         if trigger.pos_ == "NOUN" and trigger.dep_ in syntax.OBJECTS and trigger.head.pos_ == "VERB":
             if syntax.word_forms(trigger.head) & _GENERIC_INTERCEPT:
                 return []  # "the fleet repelled an attack": the subject defended
             if not syntax.word_forms(trigger.head) & _WITNESS_VERBS:
                 # not "the observatory documented the strike": that subject tells of it
                 carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
+        operation = trigger.head
+        carried = operation.head.pos_ == "VERB" and bool(syntax.word_forms(operation.head) & _PERPETRATION)
+        if trigger.dep_ == "acl" and operation.dep_ in syntax.OBJECTS and carried:
+            carrier = operation.head  # "the naval forces carried out an operation targeting the ship"
         carrier = _clause_carrier(carrier)
         for child in carrier.children:
-            if child.dep_ == "nsubj" and child.i not in weapon_at and not _dateline(child):
+            if child.dep_ != "nsubj" or _dateline(child):
+                continue
+            if child.i not in weapon_at:
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
+            elif self._state_force(child):
+                agents.append((child, "agent of the attack"))  # "the air vector carried out strikes": the arm acts
         agents.extend((p, "agent of the attack") for p in _by_agents(carrier))
         # "three soldiers died and several others were wounded": what a passive verb shares is
         # its patient, not who did it
@@ -887,6 +898,10 @@ _WITNESS_VERBS = frozenset(
         "protest", "recall", "remember",
     }
 )
+#: A verb and preposition whose subject takes up the act the preposition governs ("troops
+#: resorted to firing", "the militia engaged in shelling"); not "died in shelling" or "woke to
+#: shelling", whose subject suffered or heard it.
+_TAKING_UP = frozenset({("to", "resort"), ("in", "engage"), ("to", "turn")})
 _GENERIC_INTERCEPT = frozenset({"thwart", "repel", "repulse", "prevent", "foil", "fend", "defeat", "stop"})
 #: Verbs whose passive agent carried out the attack that is their subject: "the strike was
 #: carried out by", "the attack was conducted by" (not "was repelled by", "was reported by").

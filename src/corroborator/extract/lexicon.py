@@ -62,6 +62,10 @@ class TriggerEntry:
     #: The noun is an event only when counted ("a few impacts were identified in the Haifa
     #: area"); uncounted ("the impact of the war") it is not.
     counted: bool = False
+    #: The noun is an event only when aimed at something ("an operation against the army's
+    #: positions", "an operation targeting the ship") and carried out with a weapon or by an
+    #: armed party; unaimed ("the rescue operation", "the special military operation") it is not.
+    aimed: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
                 ground=bool(t.get("ground", False)),
                 verb_only=bool(t.get("verb_only", False)),
                 counted=bool(t.get("counted", False)),
+                aimed=bool(t.get("aimed", False)),
             )
             for t in events["trigger"]
             for lemma in t["lemmas"]

@@ -956,10 +956,23 @@ def _is_dateline(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
     # 'ISLAMABAD: Afghanistan's Taliban government accused ...', 'POONCH, Oct 4: Two drones ...',
     # as South Asian papers write: a colon right after the place or after its date
     colon = next((k for k, t in enumerate(window[:6]) if t.text == ":"), None)
-    dated_colon = colon is not None and all(
-        t.is_punct or t.like_num or t.ent_type_ == "DATE" or syntax.is_month_name(t.text) for t in window[:colon]
+    dated_colon = colon is not None and all(_dating(t) for t in window[:colon])
+    # 'Sanaa, 13 February (SVA) -': a place and its date, an agency's tag in brackets and a dash,
+    # whether or not the agency is one the cues know
+    bracket = next((k for k, t in enumerate(window[:6]) if t.text == "("), None)
+    closing = None
+    if bracket is not None and all(_dating(t) for t in window[:bracket]):
+        closing = next((k for k in range(bracket + 1, min(bracket + 5, len(window))) if window[k].text == ")"), None)
+    dated_tag = closing is not None and closing + 1 < len(window) and window[closing + 1].text in _DASHES
+    return (upper and (has_dash or has_agency or has_slashed_agency or dated_colon)) or (
+        has_dash and (has_agency or dated_tag)
     )
-    return (upper and (has_dash or has_agency or has_slashed_agency or dated_colon)) or (has_agency and has_dash)
+
+
+def _dating(token: Token) -> bool:
+    """Whether a token may stand between a dateline's place and what follows it: punctuation
+    or a date ("KYIV, May 3", "POONCH, Oct 4")."""
+    return token.is_punct or token.like_num or token.ent_type_ == "DATE" or syntax.is_month_name(token.text)
 
 
 def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) -> model.PlaceRole:
