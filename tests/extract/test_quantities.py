@@ -235,6 +235,7 @@ def test_quantities_harm_in_general_wounds_and_care(
         ),
         ("They fired two one-way drones at the port.", [("launched", "2")]),
         ("The army said 18 out of 20 drones were destroyed.", [("intercepted", "18"), ("launched", "20")]),
+        ("Air defences downed 14 of 20 drones over the region overnight.", [("intercepted", "14"), ("launched", "20")]),
         ("Six naval drones took part in the raid.", [("launched", "6")]),
         ("The army struck the village with four guided bombs.", [("launched", "4")]),
         ("The rebels fired a number of missiles at the ship.", [("launched", "2–9")]),

@@ -223,10 +223,14 @@ class QuantityFinder:
             return None
         value, end, head = run
         start, lo, hi, approx = self._modified(doc, i, value, value)
-        whole = self._out_of(doc, end)
-        if whole is not None and whole >= value:
-            # "35 out of 41 drones were destroyed": the part, with the whole it is taken from
-            return Count(start, end + 3, end - 1, model.Quantity(min=lo, max=hi), approx=approx, whole=whole)
+        out_of = self._out_of(doc, end)
+        if out_of is not None and out_of[0] >= value:
+            # "35 out of 41 drones were destroyed", "downed 14 of 20 drones": the part, with the
+            # whole it is taken from
+            whole, whole_end, whole_lead = out_of
+            # the part may hang on the whole's number ("14" on "20"), which leads to the noun
+            lead = whole_lead if doc[end - 1].dep_ == "quantmod" else end - 1
+            return Count(start, whole_end, lead, model.Quantity(min=lo, max=hi), approx=approx, whole=whole)
         # Ranges: "5-7 drones", "five to seven drones", "between five and seven".
         # "rose from two to five" is a change, and its value the second number
         change = (
@@ -285,11 +289,17 @@ class QuantityFinder:
             value, end = value + unit, end + 2  # "twenty-five", split at the hyphen by the tokenizer
         return value, end, end - 1 if head is None else head
 
-    def _out_of(self, doc: Doc, end: int) -> int | None:
-        """The whole after a part: "out of 41" in "35 out of 41"."""
-        if end + 2 >= len(doc) or (doc[end].lower_, doc[end + 1].lower_) != ("out", "of"):
+    def _out_of(self, doc: Doc, end: int) -> tuple[int, int, int] | None:
+        """The whole after a part, the end of its words and the token leading to what it
+        counts: "out of 41" in "35 out of 41", "of 20" in "14 of 20 drones" (not "of the 20
+        drones", whose parse says what is counted)."""
+        start = end + 2 if tuple(t.lower_ for t in doc[end : end + 2]) == ("out", "of") else end + 1
+        if start >= len(doc) or doc[start - 1].lower_ != "of":
             return None
-        return self._number_value(doc[end + 2])
+        if start == end + 1 and doc[end - 1].dep_ != "quantmod":
+            return None  # "shot down 2 of 3 missiles" parsed as a part "of" the missiles: the parse tells it
+        run = self._number_run(doc, start)
+        return None if run is None else run
 
     def _all_but(self, doc: Doc, i: int) -> Count | None:
         """ "all 54 drones but two", "all 54 but two", "Of the 54 drones, all but two": 52 of 54.
