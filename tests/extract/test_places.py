@@ -381,6 +381,15 @@ def test_places_district_of_one_of_two_cities_is_not_guessed(nlp: Language, gaz:
     assert set(names.values()) == {"Kharkiv", "Odesa"}
 
 
+def test_places_district_after_its_one_city_ignores_a_city_told_of_later(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Overnight the enemy attacked Kharkiv with drones. Five of them hit the Kyivskyi district. "
+        "In the southern port city of Odesa, a drone hit a supermarket."
+    )
+    found = _by_text(_places(nlp, gaz, text))
+    assert found["Kyivskyi district"].place.parents[0] == "Kharkiv"
+
+
 def test_places_settlement_noun_admits_a_village_the_recogniser_missed(nlp: Language, gaz: Gazetteer) -> None:
     # GeoNames counts no inhabitants for Bint Jbeil and knows it as "Bent Jbaïl": the noun
     # "village" and the report's country vouch for it.

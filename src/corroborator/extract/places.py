@@ -1713,8 +1713,17 @@ def _district_elsewhere(
     if inside:
         return inside[0].id != raw.candidates[0].place.id, inside[0]
     # Replaced by the city only when the report is about that one city: with two cities
-    # named ("Kyiv ... Odesa"), the nearest is no sure owner.
-    cities = [r.place for r in accepted if r.place is not None and r.place.kind == "city" and not _part_named(doc, r)]
+    # named ("Kyiv ... Odesa"), the nearest is no sure owner. A city named shortly before
+    # need only be the one city named before the district ("Kharkiv ... five hit the Kyivskyi
+    # district", with Odesa told of further on).
+    cities = [
+        r.place
+        for r in accepted
+        if r.place is not None
+        and r.place.kind == "city"
+        and not _part_named(doc, r)
+        and (not towns or r.stop <= raw.start)
+    ]
     sole = town.kind == "city" and all(gazetteer.one_area(town, c) for c in cities)
     return True, town if sole else None
 
