@@ -618,6 +618,11 @@ def test_facts_targets_of_participles_nominal_attacks_and_killings(run_facts: Ru
         # an aim written next to the attack noun, though the parse hangs it on the verb
         ("Relatives say 14 guests died in the army drone strike on a funeral near Tessik on Sunday.",
          [("civilian", "a funeral")]),
+        # what the attack noun as subject hit, in a verb joined to its own
+        ("Missiles were fired at the town; the strikes began at dusk and hit the container docks and fuel tanks.",
+         [("energy", "fuel tanks"), ("transport", "the container docks")]),
+        # an armoured vehicle is military, whatever a vehicle is
+        ("A drone struck an armoured vehicle near Tessik.", [("military", "an armoured vehicle")]),
     ],
 )
 def test_facts_targets_the_parse_hangs_elsewhere(run_facts: Run, text: str, expected: list[tuple[str, str]]) -> None:
@@ -648,6 +653,9 @@ def test_facts_a_fire_with_no_attack_told_names_no_target(run_facts: Run) -> Non
 def test_facts_a_result_participle_does_not_add_a_target(run_facts: Run) -> None:
     """ "Destroying a depot" tells the damage an attack did, not another aim of it."""
     ws = run_facts("Our drones struck enemy positions near Tessik, destroying a fuel depot.")
+    assert [code for code, _ in facts(ws, A.TARGET)] == ["military"]
+    # nor what the attack noun as subject destroyed
+    ws = run_facts("Drones hit the barracks at dawn. The blessed strikes destroyed a fuel tank.")
     assert [code for code, _ in facts(ws, A.TARGET)] == ["military"]
 
 

@@ -375,6 +375,7 @@ def patients(trigger: Token) -> list[Token]:
             found.extend(p for p in after.children if p.dep_ == "pobj")
     found += _struck_in_passing(trigger)
     found += _raised_object(trigger)
+    found += _harmed_by_the_attack(trigger)
     # "hit container docks and fuel tanks": every conjoined noun is a target
     found = [t for f in found for t in (f, *_conjuncts(f))]
     return [t for f in found for t in (f, *_stray_conjuncts(f))]
@@ -396,6 +397,32 @@ def _struck_in_passing(trigger: Token) -> list[Token]:
         for o in clause.children
         if o.dep_ in {"dobj", "obj"}
     ]
+
+
+#: Verbs whose subject, an attack, reached their object: "the strikes hit the port's docks".
+_REACHING_VERBS = frozenset({"hit", "strike", "target"})
+
+
+def _harmed_by_the_attack(trigger: Token) -> list[Token]:
+    """ "The strikes began at about 1800 GMT and hit the port's container docks", "the
+    shelling hit the market": what an attack noun, as the subject, hit (itself, or in a verb
+    joined to its own that shares it as subject) is its target. What it destroyed or damaged
+    is a result ("the strikes destroyed an armoured vehicle"), damage and not another aim."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubj" or trigger.head.pos_ != "VERB":
+        return []
+    verb = trigger.head
+    shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)]
+    return [
+        o
+        for v in (verb, *shared)
+        if v.lemma_.lower() in _REACHING_VERBS
+        for o in v.children
+        if o.dep_ in {"dobj", "obj"}
+    ]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _raised_object(trigger: Token) -> list[Token]:
