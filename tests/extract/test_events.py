@@ -313,6 +313,9 @@ def test_events_crash_landed_drone(run_events: Run) -> None:
         ("Russia launched Shahed drones at the city.", "shahed_136"),
         ("Kalibr cruise missiles were fired from the sea.", "cruise_missile"),
         ("A sea drone rammed the patrol ship.", "naval_drone"),
+        # the type told after the generic noun, the name tagged as a verb or not
+        ("Overnight the enemy attacked with 54 attack UAVs of type Shahed from the direction of Kursk.", "shahed_136"),
+        ("Russia attacked Kyiv with 30 drones of the Shahed type.", "shahed_136"),
     ],
 )
 def test_events_specific_weapon_wins_over_generic(run_events: Run, text: str, code: str) -> None:
@@ -337,6 +340,14 @@ def test_events_specific_weapon_wins_over_generic(run_events: Run, text: str, co
 )
 def test_events_weapon_words_of_the_ground_and_the_air(run_events: Run, text: str, codes: list[str]) -> None:
     assert [w.code for w in run_events(text).weapons] == codes
+
+
+def test_events_a_typed_weapon_keeps_the_generic_nouns_place_in_the_parse(run_events: Run) -> None:
+    ws = run_events("Russia attacked Kyiv with 30 drones of the Shahed type; 25 were shot down.")
+    (weapon,) = ws.weapons
+    assert ws.doc[weapon.start : weapon.end].text == "drones of the Shahed type"
+    assert ws.doc[weapon.root].text == "drones"
+    assert [w.code for w in run_events("Drones of various types attacked the city.").weapons] == ["drone"]
 
 
 def test_events_a_thrown_grenade_is_a_grenade_attack(run_events: Run) -> None:

@@ -68,7 +68,8 @@ class WeaponFinder:
             if start < taken_until:
                 continue
             root = doc[end - 1]
-            if root.pos_ not in {"NOUN", "PROPN", "NUM", "X", "ADJ"} and not root.is_upper:
+            named = root.is_upper or (root.is_title and root.i > root.sent.start)  # "UAVs of type Shahed"
+            if root.pos_ not in {"NOUN", "PROPN", "NUM", "X", "ADJ"} and not named:
                 continue  # "mine" the pronoun, "land" the verb
             entry = self._entries[key]
             found.append((WeaponHit(start, end, entry.code, entry.category, entry.name), entry))
@@ -108,8 +109,35 @@ def _merge_specific_generic(doc: Doc, found: list[tuple[WeaponHit, WeaponEntry]]
         if prev is not None and prev_entry is not None and adjacent and entry.generic and not prev_entry.generic:
             merged[-1] = (WeaponHit(prev.start, hit.end, prev.code, prev.category, prev.name), prev_entry)
             continue
+        if prev is not None and prev_entry is not None and prev_entry.generic and not entry.generic:
+            typed = _typed_by(doc, prev, hit)
+            if typed is not None:
+                # "attack UAVs of type Shahed", "UAVs of the Shahed type": the specific weapon,
+                # told by the words of both, hung where the generic noun is
+                merged[-1] = (WeaponHit(prev.start, typed, entry.code, entry.category, entry.name, prev.root), entry)
+                continue
         merged.append((hit, entry))
     return [hit for hit, _ in merged]
+
+
+#: Words between a generic weapon and the type that specifies it: "UAVs of type Shahed", "drones
+#: of the Shahed type", "missiles, type Kh-101".
+_TYPE_WORDS = frozenset({"of", "the", "type", "types", ",", "model"})
+
+
+def _typed_by(doc: Doc, generic: WeaponHit, specific: WeaponHit) -> int | None:
+    """The end of the words that give a generic weapon its specific type, or None when the
+    specific weapon right after it does not: "UAVs of type Shahed" (ending after "Shahed"),
+    "UAVs of the Shahed type" (ending after "type")."""
+    between = doc[generic.end : specific.start]
+    end = specific.end
+    if end < len(doc) and doc[end].lower_ in {"type", "types"}:
+        end += 1
+    said = [t.lower_ for t in between] + [t.lower_ for t in doc[specific.end : end]]
+    typed = {t.lower_ for t in doc[generic.end : end]} & {"type", "types"}  # "the Shahed type" may be one phrase
+    if len(between) > 3 or not set(said) <= _TYPE_WORDS or not typed:
+        return None
+    return end
 
 
 class EventFinder:

@@ -31,10 +31,13 @@ class WeaponHit:
     code: str
     category: str
     name: str
+    #: The token the parse hangs the weapon on, when it is not the last ("attack UAVs of type
+    #: Shahed": the UAVs).
+    head: int | None = None
 
     @property
     def root(self) -> int:
-        return self.end - 1
+        return self.end - 1 if self.head is None else self.head
 
 
 @dataclass(frozen=True)
