@@ -393,10 +393,10 @@ class FactFinder:
             if not syntax.word_forms(trigger.head) & _WITNESS_VERBS:
                 # not "the observatory documented the strike": that subject tells of it
                 carrier = trigger.head  # "the Kyiv regime attempted a drone attack"
-        operation = trigger.head
-        carried = operation.head.pos_ == "VERB" and bool(syntax.word_forms(operation.head) & _PERPETRATION)
-        if trigger.dep_ == "acl" and operation.dep_ in syntax.OBJECTS and carried:
-            carrier = operation.head  # "the naval forces carried out an operation targeting the ship"
+        described = trigger.head  # the noun an attack participle describes ("an operation targeting ...")
+        carried = described.head.pos_ == "VERB" and bool(syntax.word_forms(described.head) & _PERPETRATION)
+        if trigger.dep_ == "acl" and described.dep_ in syntax.OBJECTS and carried:
+            carrier = described.head  # "the naval forces carried out an operation targeting the ship"
         carrier = _clause_carrier(carrier)
         for child in carrier.children:
             if child.dep_ != "nsubj" or _dateline(child):

@@ -298,8 +298,7 @@ class QuantityFinder:
             return None
         if start == end + 1 and doc[end - 1].dep_ != "quantmod":
             return None  # "shot down 2 of 3 missiles" parsed as a part "of" the missiles: the parse tells it
-        run = self._number_run(doc, start)
-        return None if run is None else run
+        return self._number_run(doc, start)
 
     def _all_but(self, doc: Doc, i: int) -> Count | None:
         """ "all 54 drones but two", "all 54 but two", "Of the 54 drones, all but two": 52 of 54.

@@ -375,7 +375,7 @@ def patients(trigger: Token) -> list[Token]:
             found.extend(p for p in after.children if p.dep_ == "pobj")
     found += _struck_in_passing(trigger)
     found += _raised_object(trigger)
-    found += _harmed_by_the_attack(trigger)
+    found += _reached_by_the_attack(trigger)
     # "hit container docks and fuel tanks": every conjoined noun is a target
     found = [t for f in found for t in (f, *_conjuncts(f))]
     return [t for f in found for t in (f, *_stray_conjuncts(f))]
@@ -403,7 +403,7 @@ def _struck_in_passing(trigger: Token) -> list[Token]:
 _REACHING_VERBS = frozenset({"hit", "strike", "target"})
 
 
-def _harmed_by_the_attack(trigger: Token) -> list[Token]:
+def _reached_by_the_attack(trigger: Token) -> list[Token]:
     """ "The strikes began at about 1800 GMT and hit the port's container docks", "the
     shelling hit the market": what an attack noun, as the subject, hit (itself, or in a verb
     joined to its own that shares it as subject) is its target. What it destroyed or damaged
