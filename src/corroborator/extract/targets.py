@@ -381,9 +381,10 @@ def patients(trigger: Token) -> list[Token]:
     return [t for f in found for t in (f, *_stray_conjuncts(f))]
 
 
-#: Verbs a participle clause uses to say what an attack hit on its way: "dropped barrel bombs
-#: on the town, hitting the market".
-_STRIKING_PARTICIPLES = frozenset({"hit", "strike", "target"})
+#: Verbs that say what an attack reached: in a participle clause of the attack ("dropped barrel
+#: bombs on the town, hitting the market") or with the attack noun as subject ("the strikes hit
+#: the port's docks").
+_REACHING_VERBS = frozenset({"hit", "strike", "target"})
 
 
 def _struck_in_passing(trigger: Token) -> list[Token]:
@@ -393,14 +394,10 @@ def _struck_in_passing(trigger: Token) -> list[Token]:
         o
         for clause in trigger.children
         if clause.dep_ in {"advcl", "conj", "xcomp"} and clause.tag_ == "VBG"
-        and clause.lemma_.lower() in _STRIKING_PARTICIPLES
+        and clause.lemma_.lower() in _REACHING_VERBS
         for o in clause.children
         if o.dep_ in {"dobj", "obj"}
     ]
-
-
-#: Verbs whose subject, an attack, reached their object: "the strikes hit the port's docks".
-_REACHING_VERBS = frozenset({"hit", "strike", "target"})
 
 
 def _reached_by_the_attack(trigger: Token) -> list[Token]:
