@@ -74,6 +74,16 @@ def test_events_a_quantifier_for_weapons_named_before_is_what_was_shot_down(run_
     assert [h for h in run_events(f"The talks went on late. {second}").events if h.event_class == "intercept"] == []
 
 
+def test_events_a_quantifier_naming_its_own_whole_is_not_a_weapon_found(run_events: Run) -> None:
+    ws = run_events(
+        "A jet bombed the monastery at night. Most of the dead were found in the main hall, a rescuer said."
+    )
+    assert [h.event_class for h in ws.events] == ["attack"]
+    # "most of them" still stands for the drones named before
+    ws = run_events("Twelve drones crossed the border. Most of them were found in a field.")
+    assert "find" in [h.event_class for h in ws.events]
+
+
 @pytest.mark.parametrize(
     "told",
     [

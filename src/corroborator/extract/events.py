@@ -988,7 +988,11 @@ def _elliptic_object(verb: Token) -> bool:
     first = syntax.chain_head(verb)
     # the parse may hang the subject on the auxiliary ("Both" on "were")
     holders = [first, *(c for c in first.children if c.dep_ in {"aux", "auxpass"})]
-    return any(c.dep_ in syntax.SUBJECTS and c.lower_ in _QUANTIFIERS for h in holders for c in h.children)
+    return any(
+        c.dep_ in syntax.SUBJECTS and c.lower_ in _QUANTIFIERS and not _names_its_whole(c)
+        for h in holders
+        for c in h.children
+    )
 
 
 def _standing_object(verb: Token) -> bool:
@@ -998,8 +1002,18 @@ def _standing_object(verb: Token) -> bool:
 
 
 def _stands_for_named(word: Token) -> bool:
-    """A number, pronoun or quantifier: a word that stands for things named before."""
+    """A number, pronoun or quantifier: a word that stands for things named before. Not one
+    that names its own whole ("most of the dead were found"): that whole is what it counts
+    ("two of them" still stands for what was named)."""
+    if _names_its_whole(word):
+        return False
     return word.like_num or word.pos_ in {"NUM", "PRON"} or word.lower_ in _QUANTIFIERS
+
+
+def _names_its_whole(word: Token) -> bool:
+    """ "most of the dead", "two of the drones": a count with a noun of its own after "of"."""
+    wholes = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(w.pos_ != "PRON" for w in wholes)
 
 
 #: Quantifiers that stand for weapons named before: "all but two were shot down".
