@@ -90,3 +90,14 @@ def test_continued_speech_after_a_denial_tells_in_its_own_words(pipeline: Pipeli
         "Azerbaijani drone": model.Stance.DENIES,
         "The Azerbaijani army did not carry out any drone attack": model.Stance.DENIES,
     }
+
+
+def test_continued_speech_not_into_a_sentence_that_speaks_of_the_statement(pipeline: Pipeline) -> None:
+    said = "Some 12 rockets were fired at the border town of Metula on Tuesday afternoon, the army said. "
+    text = said + "Residents who watched the rockets come down find the claim laughable."
+    second = [c for c in claims(pipeline, text, model.Attribute.WEAPON) if c.evidence.start > len(said)]
+    assert [c.source.name for c in second] == [OUTLET]
+    # without a word for the statement, the next sentence goes on with it
+    text = said + "The rockets came down in open fields."
+    second = [c for c in claims(pipeline, text, model.Attribute.WEAPON) if c.evidence.start > len(said)]
+    assert [c.source.name for c in second] == ["army"]

@@ -343,13 +343,29 @@ def test_events_specific_weapon_wins_over_generic(run_events: Run, text: str, co
         ("A man threw a grenade into the bar.", ["grenade"]),
         # a plain bomb is planted where nothing flies, and the aircraft's payload where it does
         ("A bomb hidden in a parked car went off near the market.", ["ied"]),
-        ("Glide bombs hit the town on Monday; the first bomb landed near a school.", ["glide_bomb"]),
+        # where aircraft fly, a bomb is their payload: "the first bomb" is the glide bomb told again
+        ("Glide bombs hit the town on Monday; the first bomb landed near a school.", ["glide_bomb", "glide_bomb"]),
+        ("Jets dropped bombs on the town on Monday.", ["aircraft"]),
         # a rescue helicopter is no weapon
         ("A rescue helicopter flew the wounded to hospital.", []),
     ],
 )
 def test_events_weapon_words_of_the_ground_and_the_air(run_events: Run, text: str, codes: list[str]) -> None:
     assert [w.code for w in run_events(text).weapons] == codes
+
+
+def test_events_a_weapon_told_again_by_its_head_word_is_that_weapon(run_events: Run) -> None:
+    ws = run_events(
+        "The army struck the city with two guided aerial bombs. The bombs hit the private sector, "
+        "and the strike destroyed a shop."
+    )
+    assert [(ws.doc[w.start : w.end].text, w.code) for w in ws.weapons] == [
+        ("guided aerial bombs", "glide_bomb"),
+        ("bombs", "glide_bomb"),
+    ]
+    # only a definite noun points back ("bombs" alone may be others)
+    ws = run_events("The army struck the city with two guided aerial bombs. Bombs are feared here.")
+    assert [w.code for w in ws.weapons] == ["glide_bomb"]
 
 
 def test_events_a_typed_weapon_keeps_the_generic_nouns_place_in_the_parse(run_events: Run) -> None:

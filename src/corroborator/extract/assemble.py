@@ -523,6 +523,8 @@ def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
         return None
     if any(_touches(a, sentence.start_char, sentence.end_char) for a in ws.attributions):
         return None
+    if _speaks_of_a_statement(sentence):
+        return None
     previous = ws.doc[sentence.start - 1].sent
     if previous.start_char < paragraph.start:
         return None
@@ -542,6 +544,23 @@ def _continued(ws: Workspace, sentence: SpacySpan) -> model.Attribution | None:
         return told[0].model_copy(update={"stance": model.Stance.ASSERTS})
     return told[0]
 
+
+def _speaks_of_a_statement(sentence: SpacySpan) -> bool:
+    """ "... have claimed that a missile caused the explosions. Residents who watched the bombs come
+    down find the claim insulting.": a sentence that names the statement ("the claim", "these
+    allegations") tells about it, in the report's own voice, rather than going on with it."""
+    return any(
+        t.pos_ == "NOUN"
+        and t.lemma_.lower() in _STATEMENT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
+        for t in sentence
+    )
+
+
+_STATEMENT_NOUNS = frozenset(
+    {"claim", "statement", "allegation", "accusation", "assertion", "version", "account", "denial"}
+)
+_POINTING = frozenset({"the", "this", "that", "these", "those", "such"})
 
 #: Sources whose statement a following sentence does not go on with: nobody in particular.
 _NO_VOICE = frozenset({model.SourceKind.ANONYMOUS, model.SourceKind.UNKNOWN})

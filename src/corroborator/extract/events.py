@@ -39,6 +39,8 @@ class WeaponFinder:
         # an IED's word, but only where nothing flies).
         self._entries: dict[str, WeaponEntry] = {}
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # the words that are a weapon on their own ("bomb", "missile"), not "strike" of "air strike"
+        self._weapon_words = frozenset(w[0].lower() for e in lexicon.weapons for w in e.phrases if len(w) == 1)
         for index, entry in enumerate(lexicon.weapons):
             key = f"{entry.code}#{index}"
             self._entries[key] = entry
@@ -76,7 +78,31 @@ class WeaponFinder:
             taken_until = end
         if _airborne([hit for hit, _ in found]):
             found = [(hit, entry) for hit, entry in found if not entry.grounded_only]
-        return _drop_modifiers(doc, _merge_specific_generic(doc, found))
+        return _told_again(doc, _drop_modifiers(doc, _merge_specific_generic(doc, found)), self._weapon_words)
+
+
+#: Determiners that point back to something named before: "the bombs", "both missiles".
+_POINTING_BACK = frozenset({"the", "these", "those", "both", "all", "its", "their"})
+
+
+def _told_again(doc: Doc, hits: list[WeaponHit], weapon_words: frozenset[str]) -> list[WeaponHit]:
+    """ "two guided aerial bombs ... The bombs hit the private sector": a definite noun that is
+    the head word of a weapon named before is that weapon told again, even where the bare word
+    is no weapon of its own (a plain "bomb" in a report of aircraft). The head word must be a
+    weapon's word ("an air strike ... the strike" tells of the attack, not of an aircraft)."""
+    ends = {h.end: h for h in hits if doc[h.root].pos_ == "NOUN" and doc[h.root].lemma_.lower() in weapon_words}
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    named: dict[str, WeaponHit] = {}  # head word -> the last weapon named with it so far
+    told: list[WeaponHit] = []
+    for token in doc:
+        if token.i in ends:
+            named[doc[ends[token.i].root].lemma_.lower()] = ends[token.i]
+        earlier = named.get(token.lemma_.lower())
+        if earlier is None or token.i in covered or token.pos_ != "NOUN":
+            continue
+        if any(c.dep_ in {"det", "poss", "predet"} and c.lower_ in _POINTING_BACK for c in token.children):
+            told.append(WeaponHit(token.i, token.i + 1, earlier.code, earlier.category, earlier.name))
+    return sorted(hits + told, key=lambda h: h.start) if told else hits
 
 
 def _airborne(hits: list[WeaponHit]) -> bool:
