@@ -178,6 +178,15 @@ def test_quantities_definite_plural_is_anaphoric(run_quantities: Run) -> None:
     assert jammed.attribute == A.INTERCEPTED and jammed.anaphoric
 
 
+def test_quantities_weapons_used_belong_to_the_verb_not_to_the_place_before_them(run_quantities: Run) -> None:
+    # the parser hangs "with two missiles" on "district"; the district did not hold them
+    ws = run_quantities(
+        "Russia struck an industrial enterprise in Kharkiv's Kholodnohirskyi district with two Iskander-M "
+        "ballistic missiles early on Saturday."
+    )
+    assert counts(ws) == [("launched", "2")]
+
+
 def test_quantities_evidence_covers_number_noun_and_verb(run_quantities: Run) -> None:
     ws = run_quantities("Officials said that 12 drones were intercepted over the bay.")
     (finding,) = ws.findings
@@ -337,12 +346,32 @@ def test_quantities_none_of_the_weapons_is_one_zero_not_the_whole(run_quantities
         # a weapon told again, never counted: that one hit; counted before, no open count of it
         ("A drone strike on the market killed 11. The drone hit the market at 0830 GMT.", [("hit", "1+")]),
         ("The rebels launched one missile at the ship. The missile struck the ship.", []),
+        ("A drone struck a car. Hours later, another drone hit a gas plant.", [("hit", "1+"), ("hit", "1+")]),
     ],
 )
 def test_quantities_one_weapon_named_hitting_is_at_least_one_hit(
     run_quantities: Run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [c for c in counts(run_quantities(text)) if c[0] == "hit"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The navy says its sea drones hit a loading berth.", ["1+"]),
+        ('"The missiles precisely hit their targets," the statement said.', ["1+"]),
+        # not the aircraft that carry the weapons, nor a part of the weapons
+        ("The army said its jets had hit a training camp.", []),
+        ("The militia fired rockets at the barracks. Most of the rockets fell in open areas.", []),
+        # counted before: the count is the earlier one's, which framing gives it
+        ("Two missiles were fired at the port. The missiles hit at 03:20.", []),
+    ],
+)
+def test_quantities_weapons_named_hitting_and_never_counted_are_at_least_one_hit(
+    run_quantities: Run, text: str, expected: list[str]
+) -> None:
+    ws = run_quantities(text)
+    assert [str(f.value) for f in ws.findings if f.attribute == A.HIT and not f.anaphoric] == expected
 
 
 @pytest.mark.parametrize(

@@ -653,7 +653,7 @@ class QuantityFinder:
                 return self._verb_role(head, passive=passive, subject=dep == "nsubj"), head
             if dep == "pobj":
                 prep = head
-                verb = prep.head
+                verb = _verb_of_instrument(prep) if prep.lower_ in {"with", "using"} else prep.head
                 used = prep.lower_ in {"with", "using"} and verb.pos_ == "VERB"
                 if used and self._verb_role(verb, passive=False, subject=True) is not None:
                     # "attacked with 40 drones", "struck the town with three bombs": the weapons
@@ -938,7 +938,9 @@ class QuantityFinder:
         for hit in ws.weapons:
             noun = ws.doc[hit.root]
             # "a drone hit", and "the drone hit" told of one named before: either hit
-            article = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}), None)
+            article = next(
+                (c for c in noun.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the", "another"}), None
+            )
             if hit.category == "air_defence" or article is None or noun.tag_ not in {"NN", "NNP"}:
                 continue
             if article.lower_ == "the" and _counted_before(ws, hit):
@@ -981,15 +983,19 @@ class QuantityFinder:
             if hit.category == "air_defence":
                 continue
             noun = ws.doc[hit.root]
-            if noun.tag_ not in {"NNS", "NNPS"} or not any(
+            pointing = any(
                 c.dep_ in {"det", "predet"} and c.lower_ in {"the", "these", "those", "both", "all"}
                 for c in noun.children
-            ):
+            )
+            owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in noun.children)
+            if noun.tag_ not in {"NNS", "NNPS"} or not (pointing or owned):
                 continue
             if any(c.dep_ == "nummod" for c in noun.children) or _zero_partitive(noun):
                 continue  # "None of the missiles reached": the count of the part says it
             role, predicate = self._weapon_role(noun)
             if role is None or predicate is None or _hypothetical(predicate, self.lx):
+                continue
+            if owned and not pointing and role != A.HIT:
                 continue
             start = min(hit.start, predicate.i)
             if any(c.dep_ == "neg" for c in predicate.children):
@@ -1002,6 +1008,15 @@ class QuantityFinder:
             if start in taken:
                 continue
             end = max(hit.end, predicate.i + 1, _particle_end(predicate))
+            # "its sea drones hit a berth", "the missiles precisely hit their targets" with no
+            # count of them before: weapons (not the aircraft carrying them) hitting, at least
+            # one hit; not a part of them ("most of the rockets fell in open areas")
+            some_hit = (
+                role == A.HIT
+                and hit.category != "aircraft"
+                and not (noun.dep_ == "pobj" and noun.head.lower_ == "of")
+                and (owned or not _counted_before(ws, hit))
+            )
             finding = Finding(
                 attribute=role,
                 value=model.Quantity(min=1, max=None),
@@ -1009,7 +1024,8 @@ class QuantityFinder:
                 end=end,
                 event_token=predicate.i,
                 weapon=hit.code,
-                anaphoric=True,
+                anaphoric=not some_hit,
+                note="weapons named hitting: at least one hit" if some_hit else None,
             )
             findings.append(finding)
             if role == A.INTERCEPTED and any(c.lower_ in {"all", "both"} for c in noun.children):
@@ -1361,3 +1377,15 @@ def _counted_before(ws: Workspace, hit: WeaponHit) -> bool:
         and any(c.dep_ == "nummod" for c in ws.doc[w.root].children)
         for w in ws.weapons
     )
+
+
+def _verb_of_instrument(prep: Token) -> Token:
+    """The verb a "with" phrase of weapons belongs to. The parser may hang it on the object's
+    last noun ("struck an enterprise in the Kholodnohirskyi district with two missiles"); a
+    place or target does not hold the weapons, the verb whose object it is used them."""
+    current = prep.head
+    for _ in range(4):
+        if current.pos_ == "VERB" or current.dep_ not in {"pobj", "prep", "dobj", "obj"}:
+            return current
+        current = current.head
+    return current
