@@ -623,6 +623,9 @@ def test_facts_targets_of_participles_nominal_attacks_and_killings(run_facts: Ru
          [("energy", "fuel tanks"), ("transport", "the container docks")]),
         # an armoured vehicle is military, whatever a vehicle is
         ("A drone struck an armoured vehicle near Tessik.", [("military", "an armoured vehicle")]),
+        # a participle read as the verb of a clause of its own, its noun as that clause's subject
+        ("Drones struck a group of herders gathered at a well near Tessik.", [("civilian", "a group of herders")]),
+        ("Two drones struck a group of boys gathered near a football pitch.", [("civilian", "a group of boys")]),
     ],
 )
 def test_facts_targets_the_parse_hangs_elsewhere(run_facts: Run, text: str, expected: list[tuple[str, str]]) -> None:

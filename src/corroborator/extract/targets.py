@@ -200,7 +200,10 @@ class TargetReader:
         """People told by what brought them together: "people attending a wedding" (the
         wedding's category), "a group of young people gathered near a football field" (a
         gathering)."""
-        for clause in (c for n in (noun, *_of_objects(noun)) for c in n.children if c.dep_ == "acl"):
+        clauses = [c for n in (noun, *_of_objects(noun)) for c in n.children if c.dep_ == "acl"]
+        if noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp":
+            clauses.append(noun.head)  # the participle read as a clause's verb (_reduced_relative_object)
+        for clause in clauses:
             if clause.lemma_.lower() == "attend":
                 attended = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
                 return next((c for c in map(self.category, attended) if c is not None), None)
@@ -374,6 +377,7 @@ def patients(trigger: Token) -> list[Token]:
         if after.dep_ == "prep" and after.lower_ in {"on", "against"} and after.head != trigger:
             found.extend(p for p in after.children if p.dep_ == "pobj")
     found += _struck_in_passing(trigger)
+    found += _reduced_relative_object(trigger)
     found += _raised_object(trigger)
     found += _reached_by_the_attack(trigger)
     # "hit container docks and fuel tanks": every conjoined noun is a target
@@ -385,6 +389,23 @@ def patients(trigger: Token) -> list[Token]:
 #: bombs on the town, hitting the market") or with the attack noun as subject ("the strikes hit
 #: the port's docks").
 _REACHING_VERBS = frozenset({"hit", "strike", "target"})
+
+
+def _reduced_relative_object(trigger: Token) -> list[Token]:
+    """ "Drones struck a group of civilians gathered at a water point": the parser may read the
+    participle as the verb of a clause of its own ("a group ... gathered"), leaving the attack
+    verb without an object. A past-tense clause with no auxiliary, hung on an attack verb that
+    has no object, has the object for its subject."""
+    if trigger.pos_ != "VERB" or any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
+        return []
+    return [
+        subject
+        for clause in trigger.children
+        if clause.dep_ == "ccomp" and clause.tag_ in {"VBD", "VBN"} and clause.i > trigger.i
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and subject.i > trigger.i
+    ]
 
 
 def _struck_in_passing(trigger: Token) -> list[Token]:
