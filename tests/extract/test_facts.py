@@ -342,6 +342,8 @@ def test_facts_target_vocabulary_of_civilian_sites_vehicles_and_combatants(
         ("A drone damaged a health post in the district.", "civilian", "a health post"),
         # "civilian" only qualifies a head that has its own category
         ("A quadcopter hit a civilian house in the village.", "residential", "a civilian house"),
+        # whose homes does not make them less homes (the people at a gathering do say what it is)
+        ("Jets bombed the homes of farmers in the valley.", "residential", "the homes of farmers"),
         # every conjoined noun is a target
         ("Missiles hit the warehouses and the berths of the harbour.", "transport", "the berths of the harbour"),
     ],

@@ -190,6 +190,9 @@ class TargetReader:
         qualified = [w for w in modifiers if w in _QUALIFIERS]
         if qualified and self._single(head) is not None:
             modifiers = [w for w in modifiers if w not in _QUALIFIERS]
+        owned_home = self._single(complement) == "civilian" and self._single(head) == "residential"
+        if owned_home and not self._single(modifiers):
+            return "residential"  # "the homes of civilians": whose homes does not make them less homes
         for words in (modifiers, complement, head):
             found = self._single(words)
             if found is not None:
