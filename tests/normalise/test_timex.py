@@ -335,6 +335,22 @@ def test_timex_a_clock_told_in_words(text: str, words: str, value: str) -> None:
     assert (found.span.text, found.value, found.timex_type) == (words, value, model.TimexType.TIME)
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Shortly before eleven on Monday night, neighbours heard a blast.", "Shortly before eleven on Monday night"),
+        ("At eleven o'clock on Monday night, neighbours heard a blast.", "eleven o'clock on Monday night"),
+    ],
+)
+def test_timex_an_hour_on_a_named_night_is_in_that_night(text: str, words: str) -> None:
+    found = one(text)
+    assert (found.span.text, found.value) == (words, "2023-05-01T23:00")
+
+
+def test_timex_a_count_before_a_named_night_is_no_clock() -> None:
+    assert [e.span.text for e in tag("Gunmen killed eleven on Monday night.")] == ["Monday night"]
+
+
 def test_timex_a_count_is_no_clock_told_in_words() -> None:
     assert tag("Ten to twelve drones were shot down, and two to three more crashed.") == []
 

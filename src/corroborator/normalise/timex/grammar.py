@@ -282,6 +282,19 @@ class _Grammar(_Handlers):
             (?<=[a-z])(?!\w)""",
             self._clock_from_words,
         )
+        # A bare hour after a word of clock time, before the part of a named day: "shortly
+        # before eleven on Thursday night", "at about two on Sunday morning" (the day and its
+        # part are atoms of their own, which merge with the hour). Without that day part the
+        # number is a count ("killed eleven on Thursday").
+        self._add(
+            "clock_bare_hour",
+            rf"""
+            (?:(?<=\b(?i:at)\s)|(?<=\b(?i:before)\s)|(?<=\b(?i:after)\s)|(?<=\b(?i:about)\s)
+               |(?<=\b(?i:around)\s)|(?<=\b(?i:until)\s))
+            (?P<H>(?i:{hour_words}))
+            (?=\s+(?i:on)\s+(?:{self.weekday})\s+(?P<later>(?i:morning|afternoon|evening|night))(?!\w))""",
+            self._clock_from_words,
+        )
         # "half past eight", "a quarter to three", "twenty past two", "ten to six": the minutes
         # as a clock face tells them. Only the words a clock is read in (five-minute steps,
         # quarters, halves, or a count of "minutes"), and nothing counted after the hour

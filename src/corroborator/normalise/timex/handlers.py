@@ -397,17 +397,18 @@ class _Handlers:
         return _Parts(hour=hour, minute=minute, minutes_given=groups.get("M") is not None, meridiem=meridiem)
 
     def _clock_from_words(self, m: re.Match[str], text: str) -> _Parts | None:
-        """ "3 o'clock", "4 in the morning", "eleven at night"."""
+        """ "3 o'clock", "4 in the morning", "eleven at night", "before eleven on Thursday night"."""
         n = self.parse_number(m["H"])
         if n is None or not 1 <= n <= 12:
             return None
         parts = _Parts(hour=int(n), minute=0)
-        if m["pod"]:
-            parts.pod = self.lex.parts_of_day[m["pod"].lower()]
-        elif m["night"]:
+        found = m.groupdict()
+        if found.get("pod"):
+            parts.pod = self.lex.parts_of_day[found["pod"].lower()]
+        elif found.get("night"):
             parts.pod = "NI"
-        elif "clock" not in m.group(0).lower():
-            return None
+        elif "clock" not in m.group(0).lower() and not found.get("later"):
+            return None  # a bare number is a clock only before the part of a named day
         return parts
 
     def _clock_past(self, m: re.Match[str], text: str) -> _Parts | None:
