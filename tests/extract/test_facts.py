@@ -147,6 +147,9 @@ def test_facts_target_category_and_words(
         # the passive agent of a verb that carries the attack out, and an attack "by" a party
         ("The attack on the tanker was highly likely conducted by the Houthis.", "HOUTHIS"),
         ("Two soldiers were killed in an attack by the BIFF on an army detachment.", "BIFF"),
+        # a subject the parser hangs as an apposition in the opening phrase
+        ("By the grace of God, the mujahideen of the Islamic Resistance targeted the barracks with rockets.",
+         "HEZBOLLAH"),
     ],
 )
 def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:

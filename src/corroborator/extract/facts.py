@@ -406,6 +406,7 @@ class FactFinder:
             elif self._state_force(child):
                 agents.append((child, "agent of the attack"))  # "the air vector carried out strikes": the arm acts
         agents.extend((p, "agent of the attack") for p in _by_agents(carrier))
+        agents.extend((p, "agent of the attack") for p in _stranded_subject(carrier))
         # "three soldiers died and several others were wounded": what a passive verb shares is
         # its patient, not who did it
         passive = any(c.dep_ == "auxpass" for c in carrier.children)
@@ -727,6 +728,20 @@ def _shared_subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """ "By the grace of God, the mujahideen of the group targeted the barracks": the parser may
+    take the subject for an apposition inside the opening phrase, leaving the verb with none.
+    The noun phrase that ends right before a subjectless verb, hung as such an apposition, is
+    its subject."""
+    if verb.pos_ != "VERB" or verb.i == 0 or any(c.dep_ in syntax.SUBJECTS | {"expl"} for c in verb.children):
+        return []
+    phrase = verb.doc[verb.i - 1]
+    while phrase.dep_ != "appos" and phrase.head.i < verb.i and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    stranded = phrase.dep_ == "appos" and phrase.pos_ in {"NOUN", "PROPN"} and phrase.right_edge.i == verb.i - 1
+    return [phrase] if stranded else []
 
 
 def _clause_carrier(verb: Token) -> Token:
