@@ -32,6 +32,9 @@ def facts(ws: Workspace, attribute: model.Attribute) -> list[tuple[str, str]]:
         ("Footage showed a building burning near the port.", "significant"),
         ("A fire broke out at the fuel depot.", "significant"),
         ("The strike destroyed two houses in the village.", "destroyed"),
+        # a building that collapsed is gone; part of one collapsing is significant damage
+        ("A bomb hit the school and its main hall collapsed.", "destroyed"),
+        ("A bomb hit the school and its roof partially collapsed.", "significant"),
     ],
 )
 def test_facts_damage_levels_and_negation(run_facts: Run, text: str, level: str) -> None:
@@ -439,7 +442,7 @@ def test_facts_aircraft_named_in_plain_words(run_facts: Run, text: str, weapon: 
         ("Missiles hit the plant overnight. A fire broke out on an area of 900 square metres.", ["significant"]),
         ("Drones attacked the depot, followed by a large fire.", ["significant"]),
         ("A drone hit the shop. Witnesses said the sales floor had burned out completely.", ["destroyed"]),
-        ("Jets bombed the village. The monastery's main hall collapsed.", ["significant"]),
+        ("Jets bombed the village. The monastery's main hall collapsed.", ["destroyed"]),
         ("The checkpoint was destroyed by artillery fire.", ["destroyed"]),
         ("The talks collapsed on Tuesday. A fire of enthusiasm broke out among the delegates.", []),
     ],
