@@ -99,6 +99,18 @@ def test_facts_opening_fire_is_not_damage(run_facts: Run) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A drone struck the market. The rebels blamed army anti-aircraft fire for the deaths.",
+        "Mortars hit the camp. Residents said the mortar fire lasted about an hour.",
+        "Mortars hit the camp. Residents said the firing lasted about an hour.",
+    ],
+)
+def test_facts_fire_of_weapons_or_firing_is_shooting_not_damage(run_facts: Run, text: str) -> None:
+    assert facts(run_facts(text), A.DAMAGE) == []
+
+
+@pytest.mark.parametrize(
     ("text", "method"),
     [
         ("The drones were brought down using electronic warfare equipment.", "electronic_warfare"),

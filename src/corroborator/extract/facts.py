@@ -164,6 +164,8 @@ class FactFinder:
             return False  # "opened fire", "mobile fire groups", "fired rockets" (a launch, not a blaze)
         if lemma == "fire" and root.dep_ == "pobj" and _gunfire(root):
             return False  # "destroyed by the fire of small arms", "came under fire": gunfire
+        if root.lower_ == "firing" or (lemma == "fire" and any(t.i in weapon_at for t in root.lefts)):
+            return False  # "the firing lasted an hour", "anti-aircraft fire", "mortar fire": shooting
         if root.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"} and not (root.pos_ == "ADP" and root.lower_ == "out"):
             return False  # but "out of service", "out of action"
         if lemma == "minor" and root.pos_ != "ADJ":
