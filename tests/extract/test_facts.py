@@ -457,6 +457,9 @@ def test_facts_aircraft_named_in_plain_words(run_facts: Run, text: str, weapon: 
         ("Jets bombed the village. The monastery's main hall collapsed.", ["destroyed"]),
         ("The checkpoint was destroyed by artillery fire.", ["destroyed"]),
         ("The talks collapsed on Tuesday. A fire of enthusiasm broke out among the delegates.", []),
+        # a fire at "the target" is at what was struck, however far from the attack it is told
+        ("Drones struck the fuel depot. The depot supplies the garrison. A fire at the target was recorded.",
+         ["significant"]),
     ],
 )
 def test_facts_damage_told_in_the_sentence_after_the_attack(run_facts: Run, text: str, levels: list[str]) -> None:

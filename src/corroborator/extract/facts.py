@@ -145,6 +145,7 @@ class FactFinder:
         # Emergency services at work ("the fire was put out by rescuers") make a fire real.
         evidence = {"material", "structural", "casualty", "victim", "debris", "shrapnel"}
         evidence |= {"extinguish", "firefighter", "rescuer"}
+        evidence |= {"target"}  # "a fire in the area of the target was recorded": at what was struck
         return bool(words & evidence) or _put_out(span.root)
 
     def _property_part(self, span: Span, about: str) -> bool:
