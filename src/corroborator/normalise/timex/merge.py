@@ -72,7 +72,7 @@ def _can_merge(left: _Parts, right: _Parts, connector: str) -> bool:
         return "clock" in ls and word == "" and not comma
     if "clock" in ls and _has_day(left) and "pod" in rs and _only_time_of_day(right):
         # "eleven o'clock on Thursday" + "night": the part of that day the clock is in
-        return word == "" and not comma and not ls & {"pod", "meridiem"}
+        return word == "" and not comma and "pod" not in ls
     if "clock" in ls:  # "10 p.m. Wednesday", "2 pm on May 3", "5 p.m. EST, Nov. 6"
         return word in {"", "on"} and _has_day(right) and "pod" not in rs
     if "clock" in rs:  # "May 3 at 2:30 pm", "yesterday at 3 pm", "that night at 11"
