@@ -204,8 +204,8 @@ class TargetReader:
         wedding's category), "a group of young people gathered near a football field" (a
         gathering)."""
         clauses = [c for n in (noun, *_of_objects(noun)) for c in n.children if c.dep_ == "acl"]
-        if noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp":
-            clauses.append(noun.head)  # the participle read as a clause's verb (_reduced_relative_object)
+        if noun.dep_ == "nsubj" and _participle_read_as_clause(noun.head):
+            clauses.append(noun.head)  # "a group of boys gathered near the pitch" (_reduced_relative_object)
         for clause in clauses:
             if clause.lemma_.lower() == "attend":
                 attended = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
@@ -404,11 +404,20 @@ def _reduced_relative_object(trigger: Token) -> list[Token]:
     return [
         subject
         for clause in trigger.children
-        if clause.dep_ == "ccomp" and clause.tag_ in {"VBD", "VBN"} and clause.i > trigger.i
-        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        if clause.i > trigger.i and _participle_read_as_clause(clause)
         for subject in clause.children
         if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and subject.i > trigger.i
     ]
+
+
+def _participle_read_as_clause(clause: Token) -> bool:
+    """A past form hung as a reported clause with no auxiliary of its own: how the parser reads
+    a participle after a noun ("a group ... gathered at a water point")."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.tag_ in {"VBD", "VBN"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    )
 
 
 def _struck_in_passing(trigger: Token) -> list[Token]:
