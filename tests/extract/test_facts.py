@@ -165,6 +165,9 @@ def test_facts_target_category_and_words(
         # a subject the parser hangs as an apposition in the opening phrase
         ("By the grace of God, the mujahideen of the Islamic Resistance targeted the barracks with rockets.",
          "HEZBOLLAH"),
+        # the parser reads an alias's "as" as a clause of its own: the named noun attacked, not the alias
+        ('Insurgents of Islamic State Mozambique Province (ISM), known locally as al-Shabaab or "machababos", '
+         "attacked Quiterajo around 9 pm on 20 September.", "ISIS"),
     ],
 )
 def test_facts_responsible_party(run_facts: Run, text: str, party: str) -> None:

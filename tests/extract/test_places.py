@@ -883,6 +883,29 @@ def test_places_where_a_speaker_spoke_from_is_reporting(nlp: Language, gaz: Gaze
     assert launched["Kursk"].role == model.PlaceRole.ORIGIN
 
 
+@pytest.mark.parametrize(
+    ("text", "spoken_in", "happened_in"),
+    [
+        ("The police told reporters in Pemba that three civilians were killed in Macomia.", "Pemba", "Macomia"),
+        ("The minister said at a news conference in Moscow that drones hit Belgorod.", "Moscow", "Belgorod"),
+        ("Speaking to journalists in Kyiv, the president said Russia struck Odesa.", "Kyiv", "Odesa"),
+    ],
+)
+def test_places_where_a_speaker_spoke_in_is_reporting(
+    nlp: Language, gaz: Gazetteer, text: str, spoken_in: str, happened_in: str
+) -> None:
+    found = _by_text(_places(nlp, gaz, text))
+    assert found[spoken_in].role == model.PlaceRole.REPORTING
+    assert found[happened_in].role == model.PlaceRole.EVENT
+
+
+@pytest.mark.parametrize(
+    "text", ["Residents reported explosions in Kharkiv overnight.", "Explosions were reported in Kharkiv overnight."]
+)
+def test_places_what_was_reported_in_a_place_happened_there(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    assert _by_text(_places(nlp, gaz, text))["Kharkiv"].role == model.PlaceRole.EVENT
+
+
 def test_places_a_city_district_no_gazetteer_lists_is_a_part_of_its_city(nlp: Language, gaz: Gazetteer) -> None:
     text = "Drones attacked Kyiv overnight. Debris fell on a house in the Darnytskyi district of Kyiv."
     found = _by_text(_places(nlp, gaz, text))

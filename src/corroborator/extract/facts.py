@@ -401,8 +401,11 @@ class FactFinder:
         if trigger.dep_ == "acl" and described.dep_ in syntax.OBJECTS and carried:
             carrier = described.head  # "the naval forces carried out an operation targeting the ship"
         carrier = _clause_carrier(carrier)
+        named = _named_by_alias(carrier)
+        if named is not None:
+            agents.append((named, "agent of the attack"))
         for child in carrier.children:
-            if child.dep_ != "nsubj" or _dateline(child):
+            if child.dep_ != "nsubj" or _dateline(child) or named is not None:
                 continue
             if child.i not in weapon_at:
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
@@ -745,6 +748,24 @@ def _stranded_subject(verb: Token) -> list[Token]:
         phrase = phrase.head
     stranded = phrase.dep_ == "appos" and phrase.pos_ in {"NOUN", "PROPN"} and phrase.right_edge.i == verb.i - 1
     return [phrase] if stranded else []
+
+
+#: Verbs (lemmas) that give a name in an "as" phrase: "known locally as al-Shabaab".
+_NAMING_VERBS = frozenset({"know", "call", "dub", "refer", "describe", "style", "brand", "designate"})
+
+
+def _named_by_alias(verb: Token) -> Token | None:
+    """ "Insurgents of Islamic State Mozambique Province, known locally as al-Shabaab, attacked
+    Quiterajo": the parser may read "as al-Shabaab attacked Quiterajo" as a clause of its own
+    under "known", the alias its subject. The attacker is the noun the naming verb describes,
+    not the alias (which may be another group's name)."""
+    naming = verb.head
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not marked or verb.dep_ != "advcl" or naming.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    if naming.dep_ != "acl" or naming.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return naming.head
 
 
 def _clause_carrier(verb: Token) -> Token:

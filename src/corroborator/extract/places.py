@@ -163,6 +163,8 @@ class PlaceCues:
     area_after: tuple[tuple[str, ...], ...]
     reporting_before: tuple[tuple[str, ...], ...]
     speaking_verbs: frozenset[str]
+    addressed_verbs: frozenset[str]
+    speaking_occasions: frozenset[str]
     agencies: frozenset[str]
     speech_verbs: frozenset[str]
     actor_heads: frozenset[str]
@@ -214,6 +216,8 @@ def load_cues(settings: Settings) -> PlaceCues:
         area_after=_phrases(get("settlement", "area_after")),
         reporting_before=_phrases(get("roles", "reporting_before")),
         speaking_verbs=frozenset(w.lower() for w in get("roles", "speaking_verbs")),
+        addressed_verbs=frozenset(w.lower() for w in get("roles", "addressed_verbs")),
+        speaking_occasions=frozenset(w.lower() for w in get("roles", "speaking_occasions")),
         agencies=frozenset(w.lower() for w in get("roles", "agencies")),
         speech_verbs=frozenset(w.lower() for w in get("metonymy", "speech_verbs")),
         actor_heads=frozenset(w.lower() for w in get("metonymy", "actor_heads")),
@@ -989,6 +993,8 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
     joined = " ".join(sentence_before)
     if any(" ".join(p) in joined for p in cues.reporting_before) or _speaking_from(doc, raw, cues):
         return model.PlaceRole.REPORTING
+    if _speaking_in(doc, raw, cues):
+        return model.PlaceRole.REPORTING
     if _origin(doc, raw, cues):
         return model.PlaceRole.ORIGIN
     return model.PlaceRole.EVENT
@@ -1003,6 +1009,31 @@ def _speaking_from(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         return False
     verb = preposition.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in cues.speech_verbs | cues.speaking_verbs
+
+
+def _speaking_in(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
+    """ "police told reporters in Pemba", "the minister said at a briefing in Moscow": where the
+    speaking took place, an "in" or "at" phrase on the verb of telling, on whom it addressed or on
+    the occasion of speaking; not on what was said ("reported explosions in Kharkiv"), nor on
+    a passive ("explosions were reported in Kharkiv"), where the place is the event's."""
+    root = doc[raw.start : raw.stop].root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+        return False
+    holder = root.head.head
+    for _ in range(3):
+        if holder.pos_ == "VERB":
+            return holder.lemma_.lower() in cues.addressed_verbs and not any(
+                child.dep_ in ("nsubjpass", "auxpass") for child in holder.children
+            )
+        if holder.lemma_.lower() in cues.speaking_occasions and holder.dep_ == "pobj":
+            holder = holder.head.head  # "at a briefing" → the verb the briefing belongs to
+        elif holder.dep_ in ("dobj", "dative") and holder.head.lemma_.lower() in cues.addressed_verbs:
+            holder = holder.head  # "told reporters in Pemba": the addressee's verb
+        elif holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.pos_ == "VERB":
+            holder = holder.head.head  # "speaking to journalists in Kyiv"
+        else:
+            return False
+    return False
 
 
 def _origin(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
