@@ -681,3 +681,13 @@ def test_events_a_strike_that_kills_after_a_weapon_was_named_is_an_attack(run_ev
     assert "strike" in [h.mention.trigger.text for h in ws.events]
     # a labour strike harms no one, and none follows a weapon here
     assert run_events("The dockers' strike on Monday damaged the economy.").events == []
+
+
+def test_events_a_strike_on_a_thing_after_a_weapon_was_named_is_an_attack(run_events: Run) -> None:
+    ws = run_events(
+        "Drone strikes on the border villages went on all month. "
+        "A strike on the gas plant the same evening cut power to much of the province."
+    )
+    assert "strike" in [h.mention.trigger.text for h in ws.events]
+    # with no weapon named before, a strike on the railways is a labour strike
+    assert run_events("A strike on the railways the same evening cut services to much of the province.").events == []

@@ -686,6 +686,20 @@ def test_frames_another_weapon_that_hits_another_town_is_another_attack(extract:
     assert len(unplaced.frames) == 1
 
 
+def test_frames_a_strike_brought_in_anew_at_another_spot_is_another_attack(extract: Extract) -> None:
+    report = extract(
+        "Syria. Turkish drone strikes continued throughout October. On 17 October a strike on a farmer's car near "
+        "Amuda killed three men. A strike on the Suwaydiyah gas plant the same evening cut power to much of Qamishli."
+    )
+    assert [claims_of(report, f).get("target") for f in report.frames] == ["a farmer's car", "the Suwaydiyah gas plant"]
+    # "the strike" tells the same attack again, and a strike in the same town is the same attack
+    again = extract(
+        "A Russian drone hit a house in Kharkiv on Monday night. A strike on a warehouse in the city's Saltivskyi "
+        "district followed minutes later."
+    )
+    assert len(again.frames) == 1
+
+
 def claims_of(report: model.ExtractedReport, frame: model.Frame) -> dict[str, str]:
     found: dict[str, str] = {}
     for claim in report.claims:

@@ -309,6 +309,7 @@ class EventFinder:
                 or (recent and self._repeated_strike(token))
                 or (recent and self._dated_strike(token))
                 or (recent and _deadly_strike(token))
+                or (recent and _strike_on_a_thing(token))
                 or _counted_impacts(token)
                 or (recent and entry.counted)  # "a few impacts were identified", after the missiles
                 or (recent and _pronoun_argument(token, {"nsubj"}))  # "one of them hit a petrol station"
@@ -514,7 +515,9 @@ class EventFinder:
             family=cls.family,
             event_class=cls.name,
             another=_is_another(token, self.lexicon.another_cues) or _in_response(token, self.lexicon.response_nouns),
-            another_weapon=_another_weapon(token, weapon_at, self.lexicon.another_cues),
+            new_unless_same_spot=(
+                _another_weapon(token, weapon_at, self.lexicon.another_cues) or _brought_in_as_subject(token)
+            ),
             anaphoric=_is_anaphoric(token),
             denial=negated and cls.name in _DENIABLE and self._denied_occasion(token, weapon_at),
             weapon_category=weapon.category if weapon else None,
@@ -1120,6 +1123,21 @@ def _deadly_strike(token: Token) -> bool:
     return token.head.lemma_.lower() in _HARM_VERBS
 
 
+def _strike_on_a_thing(token: Token) -> bool:
+    """ "Turkish drone strikes continued ... A strike on the gas plant the same evening cut
+    power": a strike noun aimed "on" or "against" something, after a weapon was named, is an
+    attack of that kind. (A labour strike is "at" a plant or "by" its workers, and no weapon
+    comes before it.) The caller checks that a weapon came before."""
+    if not (token.pos_ == "NOUN" and token.lemma_.lower() == "strike"):
+        return False
+    aims = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}]
+    return any(
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"} and p.ent_type_ not in {"DATE", "TIME"}
+        for a in aims
+        for p in a.children
+    )
+
+
 #: Counts too large for impacts on one target: "two million hits on the website".
 _LARGE_COUNTS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"})
 
@@ -1197,6 +1215,17 @@ def _another_weapon(token: Token, weapon_at: dict[int, WeaponHit], cues: frozens
     port": another weapon as the subject of the attack word is another attack."""
     return any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.i in weapon_at and _is_another(c, cues) for c in token.children
+    )
+
+
+def _brought_in_as_subject(token: Token) -> bool:
+    """ "On 17 October a strike on a car near Amuda killed three men. A strike on the gas plant
+    the same evening cut power": an attack noun brought in with "a" as the subject of its
+    clause tells an attack of its own ("the strike" would tell one again)."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
     )
 
 

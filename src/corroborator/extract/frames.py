@@ -167,7 +167,9 @@ class FrameBuilder:
             filed = [r for r in rivals if r.i in frame_of_token]
             nearest = min(filed, key=lambda r: syntax.tree_distance(r, token), default=None)
             beside = frame_of_token[nearest.i] if nearest is not None else None
-            draft = self._choose(drafts, hit, times, places, kind=_weapon_kind(ws, hit), beside=beside)
+            draft = self._choose(
+                drafts, hit, times, places, kind=_weapon_kind(ws, hit), beside=beside, spot=_in_phrase(token, places)
+            )
             if draft is None:
                 draft = _Draft(index=len(drafts), family=hit.family)
                 drafts.append(draft)
@@ -200,11 +202,14 @@ class FrameBuilder:
         *,
         kind: str | None = None,
         beside: _Draft | None = None,
+        spot: Sequence[model.PlaceMention] = (),
     ) -> _Draft | None:
         """The draft a mention joins; None for a new one. `beside`: the draft of the event
         word nearest this one in its sentence's parse, which an event with no time or place
         of its own belongs with ("jets hit hideouts used by the militants behind Monday's
-        attack, and dozens were killed": the killing is the strike's, not Monday's)."""
+        attack, and dozens were killed": the killing is the strike's, not Monday's). `spot`:
+        the places inside the event word's own phrase ("a strike on the gas plant"), which say
+        where a new attack hit better than the clause around it ("cut power to Qamishli")."""
         # Violence mentions of one incident come in many classes (an attack, its
         # interception, the crash); policy events are told apart by class (a flight ban
         # is not an air-defence deployment).
@@ -225,10 +230,10 @@ class FrameBuilder:
                 if self._positively_matches(draft, times, places):
                     return draft
             return None
-        if hit.another_weapon and places:
+        if hit.new_unless_same_spot and places:
             # "Another drone hit the gas plant near Rmelan": another attack, unless where an
             # earlier one hit (the same town, or near it)
-            return next((d for d in same_family if self._positively_matches(d, times, places)), None)
+            return next((d for d in same_family if self._positively_matches(d, times, spot or places)), None)
         if not times and not places:
             return _same_weapon(same_family, kind) or (beside if beside in same_family else current)
         compatible = [
@@ -1471,6 +1476,12 @@ def _dates_inner_event(ws: Workspace, time: model.TimeExpression, trigger: Token
         if start <= span.root.i < end:
             return True
     return False
+
+
+def _in_phrase(token: Token, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:
+    """The places named inside a word's own phrase: "a strike on the gas plant near Rmelan"."""
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return [p for p in places if start <= p.span.start and p.span.end <= end]
 
 
 def _is_country(mention: model.PlaceMention) -> bool:

@@ -50,9 +50,11 @@ class EventHit:
     family: str
     event_class: str
     another: bool = False
-    #: Its subject is another weapon ("another drone hit the plant"): another attack unless it
-    #: hit where an earlier one did, not necessarily a new topic (see frames).
-    another_weapon: bool = False
+    #: Its subject is another weapon ("another drone hit the plant"), or it is an attack noun
+    #: brought in with "a" as its clause's subject ("A strike on the gas plant cut power"):
+    #: another attack unless it hit where an earlier one did, not necessarily a new topic (see
+    #: frames).
+    new_unless_same_spot: bool = False
     anaphoric: bool = False
     #: A negated mention of one past occasion ("did not strike the hospital"), not a policy
     #: ("we do not attack civilians") or a hypothesis: a denial framing may give its own frame.
