@@ -723,6 +723,27 @@ def test_facts_a_copula_about_someone_not_a_victim_or_before_any_attack_is_no_ta
     assert [code for code, _ in facts(ws, A.TARGET) if code in {"civilian", "military"}] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Insurgents attacked the village of Tessik on Sunday night. Local sources said at least five civilians "
+         "were killed.", [("civilian", "at least five civilians")]),
+        ("Insurgents attacked the village of Tessik on Sunday night. Two soldiers were killed.",
+         [("military", "Two soldiers")]),
+        # none counted names no one; people named by age are counted wherever they were
+        ("Insurgents attacked the village of Tessik on Sunday night. No civilians were killed.", []),
+        ("Insurgents attacked the village of Tessik on Sunday night. Four children were killed.", []),
+        # beside what the sentence says was aimed at, the wounded were passing by
+        ("A drone hit an army checkpoint on Monday, and three civilians were wounded.", []),
+    ],
+)
+def test_facts_people_counted_dead_or_hurt_are_a_target_by_what_they_are(
+    run_facts: Run, text: str, victims: list[tuple[str, str]]
+) -> None:
+    people = [(code, words) for code, words in facts(run_facts(text), A.TARGET) if code in {"civilian", "military"}]
+    assert [(code, words) for code, words in people if "checkpoint" not in words] == victims
+
+
 def test_facts_barrel_bombs_are_an_aircrafts_weapon(run_facts: Run) -> None:
     ws = run_facts("An Antonov dropped eight barrel bombs on the market of Tessik on Monday.")
     assert "aircraft" in [code for code, _ in facts(ws, A.WEAPON)]

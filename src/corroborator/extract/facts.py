@@ -84,6 +84,8 @@ class FactFinder:
             findings += self._targets.denied(ws.doc, first_violent)
             findings += self._targets.stated(ws.doc, first_violent, {e.token for e in actual})
             findings += self._targets.burning(ws.doc, first_violent)
+            aimed = {ws.doc[f.start].sent.start for f in findings if f.attribute == A.TARGET and not f.negated}
+            findings += self._targets.counted_victims(ws.doc, first_violent, ws.findings, aimed)
         findings += self._weapon_findings(ws, actual)
         findings += self._party_findings(ws, weapon_at)
         ws.findings.extend(findings)

@@ -9,6 +9,8 @@ grammar, shared with facts.py (patients, noun phrases, weapons handled at a targ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from corroborator import model
@@ -113,6 +115,38 @@ class TargetReader:
                 category = self.category(complement)
                 if category in {"civilian", "military"}:
                     findings.append(_identity(subject, complement, category, negated))
+        return findings
+
+    def counted_victims(
+        self, doc: Doc, first_violent: int, counts: Sequence[Finding], aimed: set[int]
+    ) -> list[Finding]:
+        """People counted killed or hurt, once an attack is told, are a target by what they are
+        ("at least five civilians were killed", "six civilians killed"), though no event word
+        ties the count to the attack: a bare "were killed" makes no event of its own. Plain
+        "people" or "men" say nothing of what was aimed at, and a count of none names no one.
+        They say what was attacked only where their sentence names nothing else aimed at
+        (`aimed`, the sentences that do): "drones attacked a police station, wounding two
+        officers and a civilian" aimed at the station, not at the civilian passing by."""
+        findings = []
+        seen: set[int] = set()
+        for count in counts:
+            if count.attribute not in {A.KILLED, A.INJURED} or count.start < first_violent or count.negated:
+                continue
+            if doc[count.start].sent.start in aimed:
+                continue
+            if isinstance(count.value, model.Quantity) and count.value.max == 0:
+                continue
+            for noun in doc[count.start : count.end]:
+                counted = noun.dep_ in _VICTIM_ROLES or any(c.dep_ == "nummod" for c in noun.children)
+                if noun.pos_ != "NOUN" or not counted:
+                    continue
+                for person in (noun, *_conjuncts(noun)):
+                    category = self.category(person)
+                    if person.lemma_.lower() in _AGE_WORDS:
+                        continue
+                    if category in {"civilian", "military"} and person.i not in seen:
+                        seen.add(person.i)
+                        findings.append(_target(person, category, event_token=count.event_token))
         return findings
 
     def burning(self, doc: Doc, first_violent: int) -> list[Finding]:
@@ -246,6 +280,13 @@ _AREA_WORDS = frozenset({"territory", "area", "ground", "grounds", "premises", "
 #: Categories that name no site: people, and buildings of unknown use.
 _NOT_SITES = frozenset({"person", "structure"})
 
+
+#: People named by age, who are counted among the dead wherever they were: "four children were
+#: killed" says who died, not what was aimed at ("boys near a football field" still does).
+_AGE_WORDS = frozenset({"child", "children", "kid", "boy", "girl", "baby", "infant", "toddler", "teenager"})
+
+#: What the counted people are to the verb of harm: "civilians were killed", "killed six civilians".
+_VICTIM_ROLES = frozenset({"nsubjpass", "dobj", "obj"})
 
 #: Words for the people an attack killed or hurt, as the subject of a sentence saying who they
 #: were: "the victims were civilians", "those killed were fishermen", "none of them was a fighter".
