@@ -515,6 +515,9 @@ def test_quantities_lives_lost_and_others_counted(
     [
         ("The shelling killed 14 herdsmen and wounded nine mourners.", [("killed", "14"), ("injured", "9")]),
         ("Gunfire from the drone killed more than 30 commoners.", [("killed", "31+")]),
+        # people named by nation or faith
+        ("A drone strike on a house killed three Palestinians on Monday.", [("killed", "3")]),
+        ("The group said it had killed 9 Christians and militiamen in the attack.", [("killed", "9")]),
         ("The strike destroyed 12 transformers at the substation.", []),
         ("Fourteen containers were hit at the port and burned.", []),
     ],

@@ -529,8 +529,11 @@ class QuantityFinder:
     def _is_people(self, noun: Token) -> bool:
         """A noun for people: the lexicon's, or a plural agent noun it does not list ("mourners",
         "herdsmen", "pilgrims" are not, "commoners" is): only counted when a casualty word
-        governs it, and no weapon word reaches here, so "12 transformers" is never a toll."""
+        governs it, and no weapon word reaches here, so "12 transformers" is never a toll. So are
+        people named by nation or faith in the plural ("three Palestinians", "9 Christians")."""
         if noun.lower_ in self.lx.people_nouns or noun.lemma_.lower() in self.lx.people_nouns:
+            return True
+        if noun.ent_type_ == "NORP" and noun.tag_ in {"NNPS", "NNS"}:
             return True
         return noun.tag_ == "NNS" and len(noun.text) >= 6 and noun.lower_.endswith(_AGENT_SUFFIXES)
 
