@@ -730,6 +730,8 @@ def test_facts_a_copula_about_someone_not_a_victim_or_before_any_attack_is_no_ta
          "were killed.", [("civilian", "at least five civilians")]),
         ("Insurgents attacked the village of Tessik on Sunday night. Two soldiers were killed.",
          [("military", "Two soldiers")]),
+        ("Insurgents attacked the village of Tessik on Sunday night. The group said it had killed 9 Christians and "
+         "militiamen.", [("military", "militiamen")]),
         # none counted names no one; people named by age are counted wherever they were
         ("Insurgents attacked the village of Tessik on Sunday night. No civilians were killed.", []),
         ("Insurgents attacked the village of Tessik on Sunday night. Four children were killed.", []),

@@ -138,7 +138,7 @@ class TargetReader:
                 continue
             for noun in doc[count.start : count.end]:
                 counted = noun.dep_ in _VICTIM_ROLES or any(c.dep_ == "nummod" for c in noun.children)
-                if noun.pos_ != "NOUN" or not counted:
+                if noun.pos_ not in {"NOUN", "PROPN"} or not counted:  # "9 Christians and militiamen"
                     continue
                 for person in (noun, *_conjuncts(noun)):
                     category = self.category(person)
