@@ -542,6 +542,17 @@ def test_frames_a_country_before_the_event_word_does_not_push_its_town_out(extra
     assert "Djibo" not in {p.span.text for p in strike.places}
 
 
+def test_frames_an_act_said_in_a_clause_days_before_is_another_event_with_its_own_time(extract: Extract) -> None:
+    report = extract(
+        "Drones struck the Sarsang oil field in Iraq's Kurdistan region early on Tuesday, setting a tank on fire. "
+        "The attack came a day after the Counter-Terrorism Directorate said it had downed a drone approaching the "
+        "Khurmala oil field, south-west of Erbil, on Monday night."
+    )
+    assert [([p.span.text for p in f.places if p.place.kind == "oil_field"], [t.span.text for t in f.times])
+            for f in report.frames] == [(["Sarsang oil field"], ["early on Tuesday"]),
+                                        (["Khurmala oil field"], ["Monday night"])]
+
+
 def test_frames_a_word_that_only_names_armed_violence_grounds_a_recap(extract: Extract) -> None:
     # A round-up's one-line recap names no weapon, casualty or target beside the event word.
     report = extract(

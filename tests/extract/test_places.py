@@ -248,6 +248,15 @@ def test_places_unlisted_facility_near_a_listed_town_takes_its_coordinates(nlp: 
     assert gaz.one_area(field, mosul) and not gaz.one_area(field, gaz.lookup("Basra")[0])
 
 
+def test_places_two_unlisted_sites_of_one_kind_are_two_spots(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Drones hit the Taq Taq oil field in Iraq's Kurdistan region. Another hit the Khurmala oil field."
+    fields = [m.place for m in _places(nlp, gaz, text) if m.place.kind == "oil_field"]
+    assert [f.name for f in fields] == ["Taq Taq", "Khurmala"]
+    assert not gaz.one_area(fields[0], fields[1]) and gaz.one_area(fields[0], fields[0])
+    # an unlisted site of unknown position may still be anywhere in a listed town's region
+    assert gaz.one_area(fields[0], gaz.lookup("Erbil")[0])
+
+
 def test_places_facility_named_like_a_town_abroad_is_a_local_site(nlp: Language, gaz: Gazetteer) -> None:
     found = _by_text(_places(nlp, gaz, "A drone struck the Odessa gas plant near Homs on Monday."))
     plant = found["Odessa gas plant"]

@@ -789,14 +789,22 @@ _SPELLS_BEFORE = frozenset({"day", "night", "morning", "afternoon", "evening", "
 
 def _days_before(verb: Token) -> bool:
     """ "... killed 30 on Friday, a day after militants attacked the base": an act in a clause
-    that happened days (or weeks) before the event told first is another event. "Hours
-    after" may still be the same one."""
+    that happened days (or weeks) before the event told first is another event, and so is one
+    told as said in such a clause ("a day after the directorate said it had downed a drone").
+    "Hours after" may still be the same one."""
+    clauses = (verb, verb.head) if verb.dep_ == "ccomp" else (verb,)
+    return any(opens_days_after(clause) for clause in clauses)
+
+
+def opens_days_after(clause: Token) -> bool:
+    """Whether a clause is brought in by "a day after", "three nights after" (its "after" right
+    behind a stretch of days): what it tells happened that long before the event told first."""
     return any(
         mark.dep_ == "mark"
         and mark.lower_ == "after"
         and mark.i > 0
         and mark.doc[mark.i - 1].lemma_.lower() in _SPELLS_BEFORE
-        for mark in verb.children
+        for mark in clause.children
     )
 
 

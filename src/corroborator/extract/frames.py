@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
+from corroborator.extract.events import opens_days_after
 from corroborator.extract.gazetteer import Gazetteer
 from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import (
@@ -143,7 +144,9 @@ class FrameBuilder:
             times = [
                 t
                 for t in times
-                if not _in_rival_clause(ws, t, token, rivals) and not _dates_inner_event(ws, t, token, rivals)
+                if not _in_rival_clause(ws, t, token, rivals)
+                and not _dates_inner_event(ws, t, token, rivals)
+                and not _in_earlier_clause(ws, t, token)
             ]
             times = _counted_back(ws, token, times)
             if not _timed(times):
@@ -1476,6 +1479,20 @@ def _dates_inner_event(ws: Workspace, time: model.TimeExpression, trigger: Token
         if start <= span.root.i < end:
             return True
     return False
+
+
+def _in_earlier_clause(ws: Workspace, time: model.TimeExpression, trigger: Token) -> bool:
+    """ "The attack came a day after the directorate said it had downed a drone on Monday night":
+    a time inside a clause brought in by "a day after" dates what that clause tells, not an
+    event outside it."""
+    span = ws.char_span(time.span)
+    if span is None:
+        return False
+    clause = next((t for t in (span.root, *span.root.ancestors) if opens_days_after(t)), None)
+    if clause is None:
+        return False
+    start, end = syntax.subtree_range(clause)
+    return not start <= trigger.i < end
 
 
 def _in_phrase(token: Token, places: Sequence[model.PlaceMention]) -> list[model.PlaceMention]:

@@ -62,6 +62,9 @@ REGION_NAMESAKE_POPULATION: Final = 20_000
 
 #: Id prefix of settlements no gazetteer lists ('unlisted:<country>:<name key>').
 UNLISTED_PREFIX: Final = "unlisted:"
+#: Kinds an unlisted settlement or area gets (extract/settlements.py); any other unlisted kind is
+#: a named site (an oil field, a gas plant: extract/facilities.py).
+UNLISTED_SETTLEMENT_KINDS: Final = frozenset({"village", "town", "city", "district", "city_district"})
 
 COUNTRIES_FILE: Final = "gazetteer/countries.tsv"
 ADMIN1_FILE: Final = "gazetteer/admin1.tsv"
@@ -1010,11 +1013,14 @@ class Gazetteer:
         other, or within `within_km` of each other. A settlement no gazetteer lists has no
         coordinates: it can be any place of its country and region (a facility placed near a
         listed town has that town's, and is judged by them), unless `unplaced_anywhere` is
-        False, when only what is known to be close counts ("another drone hit ..." elsewhere). A
-        sea, gulf, bay or strait reaches its shores (`WATER_REACH_KM`)."""
+        False, when only what is known to be close counts ("another drone hit ..." elsewhere). Two
+        such sites of one kind with different names are two spots, wherever they lie. A sea,
+        gulf, bay or strait reaches its shores (`WATER_REACH_KM`)."""
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
         unplaced = (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None)
+        if is_unlisted(a) and is_unlisted(b) and a.kind == b.kind and a.kind not in UNLISTED_SETTLEMENT_KINDS:
+            return False  # two named sites of one kind ("the Sarsang oil field", "the Khurmala oil field")
         if unplaced and unplaced_anywhere:
             regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
             return a.country_code == b.country_code and len(regions) <= 1
