@@ -553,6 +553,16 @@ def test_frames_an_act_said_in_a_clause_days_before_is_another_event_with_its_ow
                                         (["Khurmala oil field"], ["Monday night"])]
 
 
+def test_frames_two_named_sites_of_one_kind_are_two_incidents(extract: Extract) -> None:
+    # the second field's position is unknown, but it is not the first field
+    report = extract(
+        "At 6:45 a.m. today, Tuesday, the Sarsang oil field in Duhok province, Iraq, was attacked by three drones. "
+        "Yesterday, Monday, at 9:20 p.m., a drone heading for the Khurmala field was also shot down."
+    )
+    fields = [[p.span.text for p in f.places if p.place.kind == "oil_field"] for f in report.frames]
+    assert fields == [["Sarsang oil field"], ["Khurmala field"]]
+
+
 def test_frames_a_word_that_only_names_armed_violence_grounds_a_recap(extract: Extract) -> None:
     # A round-up's one-line recap names no weapon, casualty or target beside the event word.
     report = extract(

@@ -336,6 +336,13 @@ def test_places_our_region_is_the_region_the_outlet_names(nlp: Language, gaz: Ga
     )
 
 
+def test_places_an_autonomous_regions_office_speaks_for_its_country(nlp: Language, gaz: Gazetteer) -> None:
+    # "Kurdistan" alone is also a province of Iran; the outlet names the Kurdistan Region of Iraq
+    text = "Last night a drone heading for the Khurmala field was shot down."
+    (mention,) = _places(nlp, gaz, text, outlet="Kurdistan Region Counter-Terrorism Directorate (statement)")
+    assert (mention.span.text, mention.place.kind, mention.place.country_code) == ("Khurmala field", "oil_field", "IQ")
+
+
 def test_places_the_city_before_any_name_is_the_city_the_outlet_answers_for(nlp: Language, gaz: Gazetteer) -> None:
     text = "Loud blasts in the city. Two people were hurt, the city council said."
     (mention,) = _places(nlp, gaz, text, outlet="Mayor of Dnipro (Telegram)")

@@ -31,7 +31,7 @@ from corroborator import model
 from corroborator.extract import syntax
 from corroborator.extract.actors import PLACEHOLDERS
 from corroborator.extract.events import opens_days_after
-from corroborator.extract.gazetteer import Gazetteer
+from corroborator.extract.gazetteer import Gazetteer, distinct_sites
 from corroborator.extract.settlements import heading_country
 from corroborator.extract.times import (
     WeekdayReading,
@@ -326,6 +326,9 @@ class FrameBuilder:
         in Kyiv is not Odesa's because both lie in Ukraine."""
         if not a or not b:
             return True
+        inner_a, inner_b = self._innermost(a), self._innermost(b)
+        if inner_a and inner_b and all(distinct_sites(x.place, y.place) for x in inner_a for y in inner_b):
+            return False  # "the Sarsang oil field" (in Duhok) and "the Khurmala field" (anywhere)
         specific_a, specific_b = _specific(a), _specific(b)
         if specific_a and specific_b and not (_wave(specific_a) or _wave(specific_b)):
             a, b = specific_a, specific_b

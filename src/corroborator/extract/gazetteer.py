@@ -1019,8 +1019,8 @@ class Gazetteer:
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
         unplaced = (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None)
-        if is_unlisted(a) and is_unlisted(b) and a.kind == b.kind and a.kind not in UNLISTED_SETTLEMENT_KINDS:
-            return False  # two named sites of one kind ("the Sarsang oil field", "the Khurmala oil field")
+        if distinct_sites(a, b):
+            return False
         if unplaced and unplaced_anywhere:
             regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
             return a.country_code == b.country_code and len(regions) <= 1
@@ -1064,6 +1064,13 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def distinct_sites(a: model.Place, b: model.Place) -> bool:
+    """Two named sites of one kind that no gazetteer lists ("the Sarsang oil field", "the
+    Khurmala oil field"): two spots, wherever they lie."""
+    both = is_unlisted(a) and is_unlisted(b) and a.id != b.id
+    return both and a.kind == b.kind and a.kind not in UNLISTED_SETTLEMENT_KINDS
 
 
 def is_unlisted(place: model.Place) -> bool:

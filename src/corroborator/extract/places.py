@@ -1553,6 +1553,11 @@ def _outlet_country(report: model.NormalisedReport, gazetteer: Gazetteer) -> tup
     city = _place_named_in((outlet,), gazetteer, {"city"})
     if city is not None and city.country_code:
         return (city.country_code,)
+    # an autonomous region's office ("Kurdistan Region Counter-Terrorism Directorate"): the
+    # region's country, not a province abroad its stem names ("Kurdistan" Province of Iran)
+    autonomy = _place_named_in((outlet,), gazetteer, {"region"})
+    if autonomy is not None and autonomy.country_code:
+        return (autonomy.country_code,)
     # a state's or province's office or paper ("Fiscalía General del Estado de Michoacán"),
     # when the name is one country's region only (not "Centre", "Eastern")
     region = _place_named_in((outlet,), gazetteer, {"admin1"})
