@@ -1018,9 +1018,9 @@ class Gazetteer:
         gulf, bay or strait reaches its shores (`WATER_REACH_KM`)."""
         if a.id == b.id or self.contains(a, b) or self.contains(b, a):
             return True
-        unplaced = (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None)
         if distinct_sites(a, b):
             return False
+        unplaced = (is_unlisted(a) and a.latitude is None) or (is_unlisted(b) and b.latitude is None)
         if unplaced and unplaced_anywhere:
             regions = {name_key(p.admin1) for p in (a, b) if p.admin1}
             return a.country_code == b.country_code and len(regions) <= 1
@@ -1074,7 +1074,8 @@ def distinct_sites(a: model.Place, b: model.Place) -> bool:
 
 
 def is_unlisted(place: model.Place) -> bool:
-    """A settlement the report names that no gazetteer lists (see extract.settlements)."""
+    """A settlement or a site the report names that no gazetteer lists (see extract.settlements
+    and extract.facilities)."""
     return place.id.startswith(UNLISTED_PREFIX)
 
 

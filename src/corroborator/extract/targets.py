@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from corroborator import model
 from corroborator.extract import syntax
@@ -123,8 +123,9 @@ class TargetReader:
         """People counted killed or hurt, once an attack is told, are a target by what they are
         ("at least five civilians were killed", "six civilians killed"), though no event word
         ties the count to the attack: a bare "were killed" makes no event of its own. Plain
-        "people" or "men" say nothing of what was aimed at, and a count of none names no one.
-        They say what was attacked only where their sentence names nothing else aimed at
+        "people" or "men" say nothing of what was aimed at, nor do people named by age ("four
+        children were killed" says who died, wherever they were), and a count of none names no
+        one. They say what was attacked only where their sentence names nothing else aimed at
         (`aimed`, the sentences that do): "drones attacked a police station, wounding two
         officers and a civilian" aimed at the station, not at the civilian passing by."""
         findings = []
@@ -136,17 +137,13 @@ class TargetReader:
                 continue
             if isinstance(count.value, model.Quantity) and count.value.max == 0:
                 continue
-            for noun in doc[count.start : count.end]:
-                counted = noun.dep_ in _VICTIM_ROLES or any(c.dep_ == "nummod" for c in noun.children)
-                if noun.pos_ not in {"NOUN", "PROPN"} or not counted:  # "9 Christians and militiamen"
+            for person in _counted_people(doc[count.start : count.end]):
+                if person.i in seen or person.lemma_.lower() in _AGE_WORDS:
                     continue
-                for person in (noun, *_conjuncts(noun)):
-                    category = self.category(person)
-                    if person.lemma_.lower() in _AGE_WORDS:
-                        continue
-                    if category in {"civilian", "military"} and person.i not in seen:
-                        seen.add(person.i)
-                        findings.append(_target(person, category, event_token=count.event_token))
+                category = self.category(person)
+                if category in {"civilian", "military"}:
+                    seen.add(person.i)
+                    findings.append(_target(person, category, event_token=count.event_token))
         return findings
 
     def burning(self, doc: Doc, first_violent: int) -> list[Finding]:
@@ -294,6 +291,18 @@ _VICTIM_WORDS = frozenset({
     "victim", "dead", "casualty", "martyr", "man", "woman", "person", "people", "those", "all", "none",
     "both", "neither", "body", "deceased", "one",
 })
+
+
+def _counted_people(words: Span) -> list[Token]:
+    """The nouns a count's words count, with their conjuncts: "two soldiers and three civilians
+    were killed", "killed 9 Christians and militiamen" (a proper plural heads the list)."""
+    nouns = [
+        noun
+        for noun in words
+        if noun.pos_ in {"NOUN", "PROPN"}
+        and (noun.dep_ in _VICTIM_ROLES or any(c.dep_ == "nummod" for c in noun.children))
+    ]
+    return [person for noun in nouns for person in (noun, *_conjuncts(noun))]
 
 
 def _target_word(noun: Token) -> Token | None:
