@@ -1230,11 +1230,7 @@ def _brought_in_as_subject(token: Token) -> bool:
     """ "On 17 October a strike on a car near Amuda killed three men. A strike on the gas plant
     the same evening cut power": an attack noun brought in with "a" as the subject of its
     clause tells an attack of its own ("the strike" would tell one again)."""
-    return (
-        token.pos_ == "NOUN"
-        and token.dep_ in {"nsubj", "nsubjpass"}
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
-    )
+    return token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"} and syntax.has_determiner(token, {"a", "an"})
 
 
 #: Verbs whose simple past with a plural attack noun tells what was done on one occasion:
