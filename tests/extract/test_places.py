@@ -269,6 +269,11 @@ def test_places_facility_without_a_site_name_is_no_place(nlp: Language, gaz: Gaz
     assert [m.place.name for m in found] == ["Novorossiysk"]
 
 
+def test_places_an_abbreviation_split_off_its_dot_stays_in_the_name(nlp: Language, gaz: Gazetteer) -> None:
+    found = _by_text(_places(nlp, gaz, "A drone hit a depot in Ft. Worth on Monday."))
+    assert found["Ft. Worth"].place.name == "Fort Worth"
+
+
 def test_places_small_town_tagged_as_a_person_is_vouched_by_its_region(nlp: Language, gaz: Gazetteer) -> None:
     text = "A roadside bomb hit a convoy at Njinikom, in the Boyo department, North-West region, Cameroon."
     found = _by_text(_places(nlp, gaz, text))
@@ -430,13 +435,18 @@ def test_places_a_settlement_named_once_is_the_same_place_again(nlp: Language, g
     assert {m.place.id for m in mentions} == {"geonames:276592"}
 
 
-def test_places_namesake_in_another_part_of_the_country_is_refused(nlp: Language, gaz: Gazetteer) -> None:
+def test_places_namesake_in_another_part_of_the_country_is_another_village(nlp: Language, gaz: Gazetteer) -> None:
     # GeoNames' only Aynata lies in the north-east of Lebanon: "southern Lebanon" rules it out,
-    # "eastern Lebanon" does not.
+    # "eastern Lebanon" does not. The village meant is one the gazetteer lacks, kept unplaced.
     south = "A drone struck a car near the village of Aynata in southern Lebanon."
-    assert "Aynata" not in _by_text(_places(nlp, gaz, south))
+    village = _by_text(_places(nlp, gaz, south))["Aynata"]
+    assert (village.place.country_code, village.match, village.place.admin1) == ("LB", "unlisted", None)
+    assert village.place.id.startswith("unlisted:lb:") and village.place.latitude is None
     east = "A drone struck a car near the village of Aynata in eastern Lebanon."
     assert _by_text(_places(nlp, gaz, east))["Aynata"].place.admin1 == "Baalbek-Hermel Governorate"
+    # the gazetteer's only Bibrka is in Lviv Oblast, in the west
+    ukraine = "Shelling damaged houses in the village of Bibrka in eastern Ukraine overnight."
+    assert _by_text(_places(nlp, gaz, ukraine))["Bibrka"].match == "unlisted"
 
 
 def test_places_a_governor_named_by_place_governs_its_region_not_its_city(nlp: Language, gaz: Gazetteer) -> None:

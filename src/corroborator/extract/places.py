@@ -660,7 +660,7 @@ def _inside_longer_name(doc: Doc, raw: _Raw) -> bool:
 
 #: Nouns of a route named after the two places it joins ("the Bannu-Miranshah road").
 _ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "route", "railway", "railroad", "corridor", "pipeline"})
-_JOINERS = frozenset({"-", "–", "—"})
+_ROUTE_JOINERS = frozenset({"-", "–", "—"})
 
 
 def _end_of_a_route(doc: Doc, raw: _Raw) -> bool:
@@ -672,10 +672,10 @@ def _end_of_a_route(doc: Doc, raw: _Raw) -> bool:
     def route(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].lower_ in _ROUTE_NOUNS
 
-    first_end = raw.end + 1 < len(doc) and doc[raw.end].text in _JOINERS and capitalised(raw.end + 1)
+    first_end = raw.end + 1 < len(doc) and doc[raw.end].text in _ROUTE_JOINERS and capitalised(raw.end + 1)
     if first_end and route(raw.end + 2):
         return True
-    second_end = raw.start >= 2 and doc[raw.start - 1].text in _JOINERS and capitalised(raw.start - 2)
+    second_end = raw.start >= 2 and doc[raw.start - 1].text in _ROUTE_JOINERS and capitalised(raw.start - 2)
     return second_end and route(raw.end)
 
 
@@ -1269,6 +1269,7 @@ def find_places(
     taken: set[int] = set()
     at_town: list[tuple[_Raw, model.PlaceMention]] = []  # facilities read as lying at a town
     directions = _compass_parts(doc, gazetteer)
+    namesakes: dict[str, str] = {}  # name key -> country, of villages whose listed namesake lies elsewhere
     for raw in accepted:
         place = raw.place
         if place is None or (raw.weak and not _vouched(place, weights)):
@@ -1299,9 +1300,11 @@ def find_places(
         elif raw.settlement and (place.population or 0) < BIG_TOWN_POPULATION:
             # a village the noun vouches for as a settlement: its country must be one the
             # report is about, and no part of the report's context may place it elsewhere
-            if weights.get(place.country_code or "", 0.0) < 0.5 or _placed_elsewhere(
-                doc, place, gazetteer, directions, context.regions_near(doc[raw.start].idx)
-            ):
+            if weights.get(place.country_code or "", 0.0) < 0.5:
+                continue
+            if _placed_elsewhere(doc, place, gazetteer, directions, context.regions_near(doc[raw.start].idx)):
+                # the listed village is a namesake: the one meant is a village the gazetteer lacks
+                namesakes[name_key(raw.text)] = place.country_code or ""
                 continue
         elif not gazetteer.is_curated(place) and not _plausible_town(doc, raw, place, weights, cues):
             continue
@@ -1363,6 +1366,7 @@ def find_places(
             gazetteer=gazetteer,
             report=report,
             country_weights=weights,
+            namesakes_elsewhere=namesakes,
         )
     )
     mentions.extend(_in_their_settlement(parts, mentions))

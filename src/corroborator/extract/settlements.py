@@ -17,7 +17,10 @@ of Kyiv") is a part of that city, at the city's location (kind 'city_district').
 What it does not do
 It never overrides the gazetteer: a name the gazetteer knows is left to `places`' own
 guards, which may have refused it for a reason. (A name known only as another country's
-place's alternate name is not known for this purpose.) It needs a country, from a place named right
+place's alternate name is not known for this purpose.) The one exception is a village those
+guards refused because the report puts it in another part of its country than the listed
+namesake ("Aynata in southern Lebanon", GeoNames' Aynata being in the north-east): that is
+another village of the name, kept here as unlisted in that country. It needs a country, from a place named right
 after the village ("X, Sagaing Region", "X in Kidal region") or else the one country the
 report is about.
 """
@@ -84,11 +87,13 @@ def unlisted_settlements(
     gazetteer: Gazetteer,
     report: model.NormalisedReport,
     country_weights: Mapping[str, float],
+    namesakes_elsewhere: Mapping[str, str] | None = None,
 ) -> list[model.PlaceMention]:
     """Names a settlement noun introduces ("the village of X" with `before`, "X township"
     with `after`, "X, a village near ...") that the gazetteer does not know, and names the
     entity recogniser takes for a place in a `locative` slot ("on the outskirts of X", "in
-    X"), each as a place mention of its own."""
+    X"), each as a place mention of its own. `namesakes_elsewhere` maps the name keys of
+    villages whose listed namesake the report places elsewhere to their country."""
     found: list[model.PlaceMention] = []
     named = _introduced_names(doc, before, after) + _area_names(doc, areas) + _recognised_names(doc, locative)
     # districts first: "Hassokhel, North Waziristan District" puts the village in the district
@@ -105,8 +110,11 @@ def unlisted_settlements(
             or heading_country(doc[start].idx, around, report)
             or country_before(doc[start].idx, around)
         )
-        country = stated or sole_country(country_weights)
-        if country is None or not gazetteer.has_country(country) or _listed(gazetteer, name, country, container):
+        namesake_country = (namesakes_elsewhere or {}).get(name_key(name))
+        country = stated or namesake_country or sole_country(country_weights)
+        if country is None or not gazetteer.has_country(country):
+            continue
+        if country != namesake_country and _listed(gazetteer, name, country, container):
             continue
         if _district_of_a_city(doc, stop, noun, container):
             # (a district the gazetteer lists near its city was refused above as listed)
