@@ -303,7 +303,26 @@ def _heads_by_first_word(cues: PlaceCues) -> dict[str, list[tuple[tuple[str, ...
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
-    return {token.i: ent for ent in doc.ents for token in ent}
+    """The entity each token lies in. A name or organisation the recogniser ran over a
+    coordination ("the road between Amuda and Qamishli" tagged as one ORG) counts as its
+    parts, each a whole name; a place entity keeps its "and" ("Bosnia and Herzegovina")."""
+    index: dict[int, Span] = {}
+    for ent in doc.ents:
+        for part in _coordinated_parts(ent) if ent.label_ in ("ORG", "PERSON") else [ent]:
+            index.update((token.i, part) for token in part)
+    return index
+
+
+def _coordinated_parts(ent: Span) -> list[Span]:
+    """ "Amuda and Qamishli" as "Amuda" and "Qamishli": the entity split at a coordinating
+    conjunction between capitalised names."""
+    doc, parts, start = ent.doc, [], ent.start
+    for token in ent:
+        inside = ent.start < token.i < ent.end - 1
+        if inside and token.dep_ == "cc" and _capitalised(doc[token.i - 1]) and _capitalised(doc[token.i + 1]):
+            parts.append(Span(doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    return [*parts, Span(doc, start, ent.end, label=ent.label_)] if parts else [ent]
 
 
 def _scan(doc: Doc, gazetteer: Gazetteer, cues: PlaceCues) -> list[_Raw]:
@@ -408,13 +427,19 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         return False  # a capitalised article mid-sentence: a title ("The Atlantic", "The Hill")
     if raw.end < len(doc) and doc[raw.end].lower_ == "time" and raw.start > 0 and _clock_word(doc[raw.start - 1]):
         return False  # "at 04:10 Moscow time": a time zone, not where anything happened
-    if _end_of_a_route(doc, raw):
-        return False  # "on the Bannu-Miranshah road": somewhere between the two towns, at neither
+    route_end = _route_end(doc, raw)
+    if route_end is not None:
+        # a town, whatever the recogniser ran it into ("the Amuda-Qamishli" as one ORG); the
+        # second end says where the road leads and is no scene (`_not_the_scene`), but it
+        # still tells which country the report is in
+        raw.whole_entity = True
+        raw.near = route_end == "first"
     if not raw.head_kinds and not _curated_top(raw, gazetteer) and not _town_shaped(doc, raw):
         return False
     key = name_key(raw.text)
     located = _located_in(doc, raw, gazetteer, cues)
-    if not raw.head_kinds and key not in cues.not_places and (located or _introduced_as_settlement(doc, raw, cues)):
+    introduced = route_end is not None or _introduced_as_settlement(doc, raw, cues)
+    if not raw.head_kinds and key not in cues.not_places and (located or introduced):
         # "the town of X", "the X municipality", "X in southern Lebanon": the words say a
         # settlement is meant, whatever the recogniser made of the name; the report's
         # country must still vouch for it
@@ -639,8 +664,13 @@ def _modifier_compound(doc: Doc, raw: _Raw) -> bool:
 
 
 def _title_case_line(doc: Doc, index: int) -> bool:
-    """Headlines capitalise every word, so capitalisation says nothing about names there."""
+    """Headlines capitalise every word, so capitalisation says nothing about names there. A
+    lower-case verb, noun or adjective of four letters or more says the line is written in
+    sentence case, however many names it holds ("Gunmen ambushed a bus on the Bannu-Miranshah
+    road in North Waziristan"); title case may leave only short and function words small."""
     words = [t for t in doc[index].sent if t.is_alpha and len(t) > 3]
+    if any(not _capitalised(t) and t.pos_ in ("VERB", "NOUN", "ADJ") for t in words):
+        return False
     return len(words) >= 3 and sum(_capitalised(t) for t in words) >= 0.7 * len(words)
 
 
@@ -661,28 +691,62 @@ def _inside_longer_name(doc: Doc, raw: _Raw) -> bool:
 #: Nouns of a route named after the two places it joins ("the Bannu-Miranshah road").
 _ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "route", "railway", "railroad", "corridor", "pipeline"})
 _ROUTE_JOINERS = frozenset({"-", "–", "—"})
+#: Words opening and joining the two ends of a route after its noun ("the road between A and
+#: B", "the highway from A to B").
+_ROUTE_OPENERS = {"between": "and", "from": "to"}
+
+RouteEnd = Literal["first", "second"]
 
 
-def _end_of_a_route(doc: Doc, raw: _Raw) -> bool:
-    """Whether the name is one end of a route named after the places it joins: "the A-B road"
-    says where the road runs, not that anything happened in A or in B."""
+def _route_end(doc: Doc, raw: _Raw) -> RouteEnd | None:
+    """Which end the name is of a route named after the places it joins ("the A-B road", "the
+    road between A and B", "the road from A to B"), if any. An event on such a road is coded
+    to the first town named, as near it (ACLED's geo-precision 2: the nearest named town),
+    never to both: the second end only says where the road leads."""
+
     def capitalised(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].text[:1].isupper()
 
     def route(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].lower_ in _ROUTE_NOUNS
 
-    first_end = raw.end + 1 < len(doc) and doc[raw.end].text in _ROUTE_JOINERS and capitalised(raw.end + 1)
-    if first_end and route(raw.end + 2):
-        return True
-    second_end = raw.start >= 2 and doc[raw.start - 1].text in _ROUTE_JOINERS and capitalised(raw.start - 2)
-    return second_end and route(raw.end)
+    def name_end(i: int) -> int:
+        while capitalised(i):
+            i += 1
+        return i
+
+    def name_start(i: int) -> int:
+        while capitalised(i - 1):
+            i -= 1
+        return i
+
+    joined = raw.end < len(doc) and doc[raw.end].text in _ROUTE_JOINERS and capitalised(raw.end + 1)
+    if joined and route(name_end(raw.end + 1)):
+        return "first"
+    if raw.start >= 2 and doc[raw.start - 1].text in _ROUTE_JOINERS and capitalised(raw.start - 2) and route(raw.end):
+        return "second"
+    opener = doc[raw.start - 1].lower_ if raw.start > 0 else ""
+    joiner = _ROUTE_OPENERS.get(opener)
+    if joiner is not None and route(raw.start - 2):
+        after = doc[raw.end] if raw.end < len(doc) else None
+        return "first" if after is not None and after.lower_ == joiner and capitalised(raw.end + 1) else None
+    if opener in _ROUTE_OPENERS.values() and capitalised(raw.start - 2):
+        first = name_start(raw.start - 1)
+        before = doc[first - 1].lower_ if first > 0 else ""
+        if _ROUTE_OPENERS.get(before) == opener and route(first - 2):
+            return "second"
+    return None
 
 
 def _not_the_scene(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
-    """A name that stands for a government or an armed group, or where people fled to: no
-    place where anything happened."""
-    return _metonymic(doc, raw, cues) or _destination(doc, raw) or _hyphened_qualifier(doc, raw)
+    """A name that stands for a government or an armed group, where people fled to, or where
+    a road leads: no place where anything happened."""
+    return (
+        _metonymic(doc, raw, cues)
+        or _destination(doc, raw)
+        or _hyphened_qualifier(doc, raw)
+        or _route_end(doc, raw) == "second"
+    )
 
 
 def _hyphened_qualifier(doc: Doc, raw: _Raw) -> bool:
