@@ -767,6 +767,23 @@ def test_places_where_people_fled_to_is_not_where_it_happened(nlp: Language, gaz
     assert found["Malakal"].place.country_code == "SS"
 
 
+
+@pytest.mark.parametrize(
+    "care",
+    [
+        "were evacuated to the hospital of Kremenchuk",
+        "were taken to Kremenchuk",
+        "were taken to the district hospital in Kremenchuk",
+        "are being treated at a hospital in Kremenchuk",
+    ],
+)
+def test_places_where_the_hurt_were_taken_is_not_where_it_happened(nlp: Language, gaz: Gazetteer, care: str) -> None:
+    text = f"A drone hit a house in Horishni Plavni, Ukraine, overnight. Two residents were injured and {care}."
+    found = _by_text(_places(nlp, gaz, text))
+    assert "Kremenchuk" not in found and "Horishni Plavni" in found
+    hit = _by_text(_places(nlp, gaz, "A missile hit the hospital in Kremenchuk overnight."))
+    assert hit["Kremenchuk"].place.country_code == "UA"  # a hospital struck: its town is the scene
+
 def test_places_a_name_only_another_countrys_place_has_as_an_alias_is_unlisted_here(
     nlp: Language, gaz: Gazetteer
 ) -> None:

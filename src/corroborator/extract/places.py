@@ -801,22 +801,74 @@ def _speech_verb_read_as_noun(root: Token, head: Token, cues: PlaceCues) -> bool
 #: "were evacuated to Kyiv") is not where anything happened to them. Not "cross" or "return":
 #: drones cross into a country they attack.
 _FLIGHT_VERBS = frozenset({"flee", "escape", "evacuate", "relocate", "migrate", "displace"})
+#: Verbs that carry the hurt or the dead somewhere ("taken to Santander de Quilichao").
+_CARRYING_VERBS = frozenset({"take", "rush", "transfer", "airlift", "admit", "carry", "bring"})
+#: Verbs of care given somewhere ("treated at a hospital in Kherson").
+_CARE_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "die", "recover", "admit"})
+#: Where the hurt and the dead are taken.
+_CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary"})
+_TOWARDS = frozenset({"to", "towards", "toward", "into"})
 
 
 def _destination(doc: Doc, raw: _Raw) -> bool:
-    """A place people fled or were evacuated to: "6,000 people fled Nasir towards Ethiopia's
-    Gambella region". (Where they fled from is still where the violence was.)"""
+    """A place people fled to, or where the hurt were taken or treated: no scene."""
+    return _fled_to(doc, raw) or _taken_for_care(doc, raw)
+
+
+def _object_phrase(doc: Doc, raw: _Raw) -> Token:
+    """The noun a name stands in for as an object ("Ethiopia's Gambella region": the country
+    is the region's possessor)."""
     current = doc[raw.start : raw.stop].root
-    for _ in range(3):  # "Ethiopia's Gambella region": the country is the region's possessor
+    for _ in range(3):
         if current.dep_ not in ("poss", "compound", "amod", "nmod", "appos", "conj"):
             break
         current = current.head
+    return current
+
+
+def _fled_to(doc: Doc, raw: _Raw) -> bool:
+    """A place people fled or were evacuated to: "6,000 people fled Nasir towards Ethiopia's
+    Gambella region". (Where they fled from is still where the violence was.)"""
+    current = _object_phrase(doc, raw)
     preposition = current.head
     return (
         current.dep_ == "pobj"
-        and preposition.lower_ in {"to", "towards", "toward", "into"}
+        and preposition.lower_ in _TOWARDS
         and preposition.head.lemma_.lower() in _FLIGHT_VERBS
     )
+
+
+def _taken_for_care(doc: Doc, raw: _Raw) -> bool:
+    """Where the hurt were taken or treated ("evacuated to the hospital of Santander de
+    Quilichao", "taken to the district hospital in Poonch", "treated at a hospital in Kherson").
+    A hospital that is hit ("a missile hit the hospital in Kherson") is a target, and its town
+    the scene."""
+    current = _object_phrase(doc, raw)
+    if current.dep_ != "pobj":
+        return False
+    preposition = current.head
+    governor = preposition.head
+    if preposition.lower_ in _TOWARDS:
+        return governor.lemma_.lower() in _CARRYING_VERBS
+    if preposition.lower_ not in {"of", "in", "at"}:
+        return False
+    if governor.lemma_.lower() in _CARE_NOUNS:
+        return _care_given_there(governor)
+    # "taken to the district hospital in Poonch": the town attached to the verb beside it
+    towards = [c for c in governor.children if c.dep_ == "prep" and c.lower_ in _TOWARDS]
+    return governor.lemma_.lower() in _CARRYING_VERBS and any(
+        o.lemma_.lower() in _CARE_NOUNS for t in towards for o in t.children
+    )
+
+
+def _care_given_there(noun: Token) -> bool:
+    """Whether a hospital is where someone was taken or treated, not something struck."""
+    if noun.dep_ != "pobj":
+        return False
+    preposition, verb = noun.head, noun.head.head.lemma_.lower()
+    if preposition.lower_ in _TOWARDS:
+        return True
+    return preposition.lower_ in {"at", "in"} and verb in _CARE_VERBS | _CARRYING_VERBS
 
 
 def _group_name(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
@@ -884,9 +936,9 @@ def _context(
             if cc is not None:
                 counts[cc] += 1
     for index, raw in enumerate(raws):
-        if not raw.candidates or raw.weak or _origin(doc, raw, cues) or _destination(doc, raw):
+        if not raw.candidates or raw.weak or _origin(doc, raw, cues) or _fled_to(doc, raw):
             continue  # where drones were launched from is usually the other side's country, and
-            # where people fled to another country
+            # where people fled to another country (the hurt are treated in their own)
         if raw.settlement and (raw.candidates[0].place.population or 0) < IMPORTANT_POPULATION:
             continue  # a village needs the report's countries behind it; it cannot vouch for them
         top = raw.candidates[0]
