@@ -75,6 +75,24 @@ def test_places_region_noun_resolves_to_first_level_region(nlp: Language, gaz: G
     assert found["Kherson Oblast"].match == "exact"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones were shot down over the Bryansk, Kursk and Belgorod regions overnight.",
+        "Drones were shot down over three regions, including Bryansk, Kursk and Belgorod, overnight.",
+    ],
+)
+def test_places_names_sharing_a_plural_region_noun_are_regions(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    found = _places(nlp, gaz, text)
+    assert [(m.place.name, m.place.kind) for m in found] == [
+        ("Bryansk Oblast", "admin1"),
+        ("Kursk Oblast", "admin1"),
+        ("Belgorod Oblast", "admin1"),
+    ]
+    cities = _places(nlp, gaz, "Drones hit Bryansk, Kursk and Belgorod overnight.")
+    assert {m.place.kind for m in cities} == {"city"}
+
+
 def test_places_misspelt_region_matches_fuzzily(nlp: Language, gaz: Gazetteer) -> None:
     (mention,) = _places(nlp, gaz, "Drones fell in the Brainsk region late on Sunday.")
     assert (mention.place.name, mention.match) == ("Bryansk Oblast", "fuzzy")

@@ -354,6 +354,56 @@ def _scan(doc: Doc, gazetteer: Gazetteer, cues: PlaceCues) -> list[_Raw]:
     return found
 
 
+def _share_plural_heads(doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues: PlaceCues) -> None:
+    """Names listed before a plural region noun, or after one with "including" ("in Kyiv,
+    Chernihiv and Cherkasy regions", "over nine regions, including Poltava and Sumy"): each
+    name is that kind of region, as "the Cherkasy region" is, not the city of the name."""
+    by_start = {raw.start: raw for raw in found}
+
+    def listed_from(raw: _Raw) -> list[_Raw]:
+        """The raw and the names coordinated after it, in order."""
+        chain = [raw]
+        while True:
+            i = chain[-1].end
+            while i < len(doc) and doc[i].lower_ in {",", "and", "or"}:
+                i += 1
+            following = by_start.get(i)
+            if i == chain[-1].end or following is None or following.head_kinds:
+                return chain
+            chain.append(following)
+
+    for raw in found:
+        if raw.head_kinds:
+            continue
+        chain = listed_from(raw)
+        last = chain[-1]
+        kinds = _plural_region_head(doc, last.end, cues)
+        introduced = (
+            raw.start >= 2
+            and doc[raw.start - 1].lower_ == "including"
+            and _plural_region_head(doc, raw.start - 2 - (doc[raw.start - 2].text == ","), cues)
+        )
+        if kinds is None and introduced:
+            kinds = introduced
+        if kinds is None:
+            continue
+        for listed in chain:
+            if gazetteer.knows_stem(listed.text):
+                listed.head_kinds = kinds
+        if not introduced and gazetteer.knows_stem(last.text):
+            last.stop = last.end + 1  # the shared noun is the last name's head
+
+
+def _plural_region_head(doc: Doc, index: int, cues: PlaceCues) -> frozenset[str] | None:
+    """The kinds a plural region noun at `index` names ("regions", "oblasts", "provinces")."""
+    if not 0 <= index < len(doc) or doc[index].tag_ != "NNS":
+        return None
+    for phrase, kinds in _heads_by_first_word(cues).get(doc[index].lemma_.lower(), ()):
+        if len(phrase) == 1 and "admin1" in kinds:
+            return kinds
+    return None
+
+
 def _unknown_entities(doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues: PlaceCues) -> list[_Raw]:
     """Location-like entities and names before a region noun that no name matched: fuzzy
     candidates ("Brainsk region", a misspelt "Zaporizhja" tagged PERSON)."""
@@ -1344,6 +1394,7 @@ def find_places(
     cues = load_cues(gazetteer.settings)
     entities = _entity_index(doc)
     raws = _scan(doc, gazetteer, cues)
+    _share_plural_heads(doc, raws, gazetteer, cues)
     raws.extend(_unknown_entities(doc, raws, gazetteer, cues))
     raws.sort(key=lambda r: r.start)
 
