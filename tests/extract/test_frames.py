@@ -384,6 +384,16 @@ def test_frames_the_strike_that_took_place_at_a_time_is_the_attack_told_before(e
     assert "about 04:10" in dated(strike)
 
 
+def test_frames_what_is_told_of_the_strike_is_told_of_the_attack_before(extract: Extract) -> None:
+    report = extract(
+        "Overnight Russia attacked Ukraine with 40 Shahed drones, the air force said. Most were shot "
+        "down over the Dnipropetrovsk region.\n\n"
+        "The main direction of the strike was the city of Dnipro."
+    )
+    (strike,) = report.frames
+    assert "Dnipro" in {m.place.name for m in strike.places}
+
+
 def test_frames_a_recurring_word_describing_a_thing_does_not_make_the_event_habitual(extract: Extract) -> None:
     # "weekly" says what the market is; "every week" says how often the strikes come.
     report = extract("Drones struck the weekly cattle market in Kramatorsk on Friday, the mayor said.")

@@ -1096,8 +1096,9 @@ _SPEAKER_PRONOUNS = frozenset({"it", "they"})
 
 def _strike_recalled(token: Token, recent: bool) -> bool:
     """ "A drone hit the market. The strike happened at about 9:40": "the strike" that took
-    place (happened, occurred, came, began), after a weapon was named, is that attack told again,
-    with when or where. So is
+    place (happened, occurred, came, began), or of which something is told ("the main direction
+    of the strike was Kyiv"), after a weapon was named, is that attack told again, with when or
+    where. So is
     "the minibus was hit near Gobiye" (or "it was hit at 11:15") after "a drone strike on a
     minibus": the target told again in the passive, with no other agent ("was hit by a truck"
     is no attack)."""
@@ -1109,6 +1110,8 @@ def _strike_recalled(token: Token, recent: bool) -> bool:
     if not (recent and token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and _is_anaphoric(token)):
         return False
     verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":
+        return True  # "the main direction of the strike was the city of Kyiv", "the site of the strike"
     took_place = verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
     # "the strike came at around 1930 GMT on Sunday", "the strike on Kremenchuk began at 04:10"
     return token.dep_ == "nsubj" and (verb.lemma_.lower() in _OCCURRENCE_VERBS or took_place)
