@@ -377,21 +377,24 @@ def _share_plural_heads(doc: Doc, found: list[_Raw], gazetteer: Gazetteer, cues:
             continue
         chain = listed_from(raw)
         last = chain[-1]
-        kinds = _plural_region_head(doc, last.end, cues)
-        introduced = (
-            raw.start >= 2
-            and doc[raw.start - 1].lower_ == "including"
-            and _plural_region_head(doc, raw.start - 2 - (doc[raw.start - 2].text == ","), cues)
-        )
-        if kinds is None and introduced:
-            kinds = introduced
+        shared = _plural_region_head(doc, last.end, cues)  # "Kyiv, Chernihiv and Cherkasy regions"
+        kinds = shared or _regions_including(doc, raw.start, cues)  # "nine regions, including Poltava"
         if kinds is None:
             continue
         for listed in chain:
             if gazetteer.knows_stem(listed.text):
                 listed.head_kinds = kinds
-        if not introduced and gazetteer.knows_stem(last.text):
+        if shared is not None and gazetteer.knows_stem(last.text):
             last.stop = last.end + 1  # the shared noun is the last name's head
+
+
+def _regions_including(doc: Doc, start: int, cues: PlaceCues) -> frozenset[str] | None:
+    """The kinds of the plural region noun a list starting at `start` is opened from with
+    "including" ("over nine regions, including Poltava")."""
+    if start < 2 or doc[start - 1].lower_ != "including":
+        return None
+    noun = start - 2 - (doc[start - 2].text == ",")
+    return _plural_region_head(doc, noun, cues)
 
 
 def _plural_region_head(doc: Doc, index: int, cues: PlaceCues) -> frozenset[str] | None:
@@ -743,7 +746,7 @@ _ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "route", "railway", "ra
 _ROUTE_JOINERS = frozenset({"-", "–", "—"})
 #: Words opening and joining the two ends of a route after its noun ("the road between A and
 #: B", "the highway from A to B").
-_ROUTE_OPENERS = {"between": "and", "from": "to"}
+_ROUTE_OPENERS: Mapping[str, str] = {"between": "and", "from": "to"}
 
 RouteEnd = Literal["first", "second"]
 
@@ -854,7 +857,7 @@ _FLIGHT_VERBS = frozenset({"flee", "escape", "evacuate", "relocate", "migrate", 
 #: Verbs that carry the hurt or the dead somewhere ("taken to Santander de Quilichao").
 _CARRYING_VERBS = frozenset({"take", "rush", "transfer", "airlift", "admit", "carry", "bring"})
 #: Verbs of care given somewhere ("treated at a hospital in Kherson").
-_CARE_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "die", "recover", "admit"})
+_CARE_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "die", "recover"})
 #: Where the hurt and the dead are taken.
 _CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary"})
 _TOWARDS = frozenset({"to", "towards", "toward", "into"})
