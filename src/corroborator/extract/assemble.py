@@ -16,6 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Span as SpacySpan
 
 from corroborator import model
+from corroborator.extract import syntax
 from corroborator.extract.actors import ENEMY, OWN_SIDE, STATE_FORCES, STATE_RULERS, PartyTable
 from corroborator.extract.facts import VERB_ALONE
 from corroborator.extract.gazetteer import name_key
@@ -560,7 +561,7 @@ def _speaks_of_a_statement(sentence: SpacySpan) -> bool:
 _STATEMENT_NOUNS = frozenset(
     {"claim", "statement", "allegation", "accusation", "assertion", "version", "account", "denial"}
 )
-_POINTING = frozenset({"the", "this", "that", "these", "those", "such"})
+_POINTING = syntax.DEFINITE_DETERMINERS | {"such"}
 
 #: Sources whose statement a following sentence does not go on with: nobody in particular.
 _NO_VOICE = frozenset({model.SourceKind.ANONYMOUS, model.SourceKind.UNKNOWN})

@@ -24,7 +24,7 @@ from corroborator.extract.actors import PartyTable
 from corroborator.extract.lexicon import Lexicon, TriggerEntry, WeaponEntry
 from corroborator.extract.workspace import EventHit, WeaponHit, Workspace
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_DEFINITE = syntax.DEFINITE_DETERMINERS | {"its", "their", "his", "her"}
 
 
 class WeaponFinder:
@@ -81,8 +81,9 @@ class WeaponFinder:
         return _told_again(doc, _drop_modifiers(doc, _merge_specific_generic(doc, found)), self._weapon_words)
 
 
-#: Determiners that point back to something named before: "the bombs", "both missiles".
-_POINTING_BACK = frozenset({"the", "these", "those", "both", "all", "its", "their"})
+#: Determiners and possessives that point back to something named before: "the bombs", "both
+#: missiles", "their drones".
+_POINTING_BACK = syntax.POINTING_BACK | {"its", "their"}
 
 
 def _told_again(doc: Doc, hits: list[WeaponHit], weapon_words: frozenset[str]) -> list[WeaponHit]:

@@ -1312,7 +1312,7 @@ def _names_a_location(token: Token) -> bool:
 _T = TypeVar("_T")
 
 #: Determiners that make a target one thing, not a class of things: "the hospital", "a market".
-_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
+_DETERMINERS = syntax.DEFINITE_DETERMINERS | {"a", "an"}
 
 
 def _attached(

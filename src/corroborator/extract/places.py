@@ -143,6 +143,8 @@ _FACILITY_KINDS = frozenset(
 _UNLISTED_FACILITY_KINDS = _FACILITY_KINDS | {"bridge"}
 
 Match = Literal["exact", "alias", "fuzzy", "derived", "unlisted"]
+#: Which end a name is of a road named after the two towns it joins.
+RouteEnd = Literal["first", "second"]
 
 
 # --------------------------------------------------------------------------- cue words
@@ -252,6 +254,7 @@ class _Raw:
     mislabelled: bool = False  # tagged as a person/organisation: needs the report's countries
     settlement: bool = False  # introduced as a settlement ("the town of X", "X municipality")
     regional: bool = False  # an organisation's name read as a town: its region must be named
+    route_end: RouteEnd | None = None  # which end it is of a road named after two towns
     place: model.Place | None = None
 
 
@@ -480,7 +483,7 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         return False  # a capitalised article mid-sentence: a title ("The Atlantic", "The Hill")
     if raw.end < len(doc) and doc[raw.end].lower_ == "time" and raw.start > 0 and _clock_word(doc[raw.start - 1]):
         return False  # "at 04:10 Moscow time": a time zone, not where anything happened
-    route_end = _route_end(doc, raw)
+    route_end = raw.route_end = _route_end(doc, raw)
     if route_end is not None:
         # a town, whatever the recogniser ran it into ("the Amuda-Qamishli" as one ORG); the
         # second end says where the road leads and is no scene (`_not_the_scene`), but it
@@ -748,9 +751,6 @@ _ROUTE_JOINERS = frozenset({"-", "–", "—"})
 #: B", "the highway from A to B").
 _ROUTE_OPENERS: Mapping[str, str] = {"between": "and", "from": "to"}
 
-RouteEnd = Literal["first", "second"]
-
-
 def _route_end(doc: Doc, raw: _Raw) -> RouteEnd | None:
     """Which end the name is of a route named after the places it joins ("the A-B road", "the
     road between A and B", "the road from A to B"), if any. An event on such a road is coded
@@ -798,7 +798,7 @@ def _not_the_scene(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         _metonymic(doc, raw, cues)
         or _destination(doc, raw)
         or _hyphened_qualifier(doc, raw)
-        or _route_end(doc, raw) == "second"
+        or raw.route_end == "second"
     )
 
 

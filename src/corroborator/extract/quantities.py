@@ -987,7 +987,7 @@ class QuantityFinder:
                 continue
             noun = ws.doc[hit.root]
             pointing = any(
-                c.dep_ in {"det", "predet"} and c.lower_ in {"the", "these", "those", "both", "all"}
+                c.dep_ in {"det", "predet"} and c.lower_ in syntax.POINTING_BACK
                 for c in noun.children
             )
             owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in noun.children)

@@ -18,6 +18,12 @@ OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 NP_INTERNAL = frozenset({"amod", "compound", "nmod", "poss", "appos", "nummod", "det", "quantmod"})
 #: Verb-to-verb links through which the embedded verb shares the clause of its head.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "oprd"})
+#: The article and demonstratives: a noun they open tells of one known thing ("the claim",
+#: "this strike", "those drones").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+#: Determiners that point a plural back to things named before: "the bombs", "both missiles",
+#: "all the drones".
+POINTING_BACK = frozenset({"the", "these", "those", "both", "all"})
 
 
 def word_forms(token: Token) -> set[str]:
