@@ -358,6 +358,23 @@ def test_quantities_one_weapon_named_hitting_is_at_least_one_hit(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a part picked out of weapons never counted: what the rest did is untold
+        ("Drones struck several sites overnight, and one of them hit a family home.", ["1+"]),
+        ("Russia sent drones at the port. Two of the drones hit a warehouse.", ["2+"]),
+        # a numbered whole, or the rest accounted for: the part is the total of hits
+        ("Two of the three drones hit a warehouse.", ["2"]),
+        ("Five drones flew at the port. Two of them hit a warehouse and the rest were shot down.", ["2"]),
+    ],
+)
+def test_quantities_a_part_of_uncounted_weapons_hitting_is_at_least_that_many(
+    run_quantities: Run, text: str, expected: list[str]
+) -> None:
+    assert [str(f.value) for f in run_quantities(text).findings if f.attribute == A.HIT] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The navy says its sea drones hit a loading berth.", ["1+"]),
         ('"The missiles precisely hit their targets," the statement said.', ["1+"]),
         # not the aircraft that carry the weapons, nor a part of the weapons

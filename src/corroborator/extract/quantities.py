@@ -86,6 +86,8 @@ _UNIT_NOUNS = frozenset(
 )
 #: Verbs of a count changing: "from N to M" after them is a change, not a range.
 _CHANGE_VERBS = frozenset({"rise", "climb", "increase", "grow", "jump", "go", "soar", "mount", "revise", "raise"})
+#: Words for the remainder of a whole: where they follow a part, every weapon is accounted for.
+_THE_REST = frozenset({"rest", "others", "remainder", "remaining"})
 #: Prepositions that restrict who "no one" covers ("nobody in the queue", "no one on board").
 _RESTRICTING = frozenset({"in", "on", "at", "among", "inside", "near", "aboard", "from"})
 _TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
@@ -445,7 +447,10 @@ class QuantityFinder:
         if weapon is not None and weapon.category != "air_defence" and noun is not None:
             partitive = _part_of(noun, head)
             # "38 of the 40 drones were shot down": the verb governs the part ("38").
-            return self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
+            found = self._weapon_findings(ws, count, head if partitive else noun, weapon, elliptic)
+            if _singled_out(doc, count, noun if partitive else None):
+                found = [_at_least(f) if f.attribute == A.HIT else f for f in found]
+            return found
         if noun is not None:
             if count.quantity == model.Quantity(min=1, max=None) and doc[count.head].lower_ == "one":
                 count = Count(
@@ -1186,6 +1191,25 @@ def _last_weapon_count(doc: Doc, i: int, named: str | None = None) -> int | None
             text = token.text.replace(",", "")
             return int(text) if text.isdigit() else None
     return None
+
+
+def _singled_out(doc: Doc, count: Count, whole: Token | None) -> bool:
+    """ "One of them hit a petrol station", "two of the drones struck the depot": a part picked
+    out of weapons whose number is not given, so what the rest did is untold and the part is
+    not the total of the hits. A numbered whole ("two of the three drones", "38 of the 40")
+    or all of it ("both of them") is a total."""
+    head = doc[count.head]
+    if count.zero or count.whole is not None or head.lower_ in {"all", "both", "each"}:
+        return False
+    if not any(c.dep_ == "prep" and _of_preposition(c) is not None for c in head.children):
+        return False
+    if any(t.lower_ in _THE_REST for t in head.sent):
+        return False  # "two of them hit a warehouse and the rest were shot down": all told
+    return whole is None or not any(c.dep_ == "nummod" for c in whole.children)
+
+
+def _at_least(finding: Finding) -> Finding:
+    return replace(finding, value=model.Quantity(min=finding.value.min, max=None))
 
 
 def _zero_partitive(noun: Token) -> bool:
