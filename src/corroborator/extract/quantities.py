@@ -1209,6 +1209,8 @@ def _singled_out(doc: Doc, count: Count, whole: Token | None) -> bool:
 
 
 def _at_least(finding: Finding) -> Finding:
+    if not isinstance(finding.value, model.Quantity):
+        return finding
     return replace(finding, value=model.Quantity(min=finding.value.min, max=None))
 
 
