@@ -271,6 +271,14 @@ def test_quantities_all_but_takes_the_whole_from_the_count_before(run_quantities
         # each strike is at least one impact, as "four drone strikes" are at least four drones
         ("After the missile attack the mayor counted four strikes in the eastern district.", [("hit", "4+")]),
         ("Workers at the factory went on two strikes last year.", []),
+        # tagged as a verb ("hits"), yet the counted subject of "were recorded"
+        ("Drones attacked the town. Three hits on the substation were recorded.", [("hit", "3")]),
+        # uncounted: an impact that lands somewhere or is reported is at least one hit
+        ("Explosions in the city. The mayor reports a hit on a residential building.", [("hit", "1+")]),
+        ("The navy said its drones attacked the port. Hits were recorded on a loading berth.", [("hit", "1+")]),
+        ("Missiles struck the city. A direct hit on the dam would flood the valley.", []),
+        ("Drones attacked the depot. The hit on the tank farm started a fire.", []),
+        ("The band played its greatest hits in the old town.", []),
     ],
 )
 def test_quantities_impact_nouns_count_hits(run_quantities: Run, text: str, expected: list[tuple[str, str]]) -> None:

@@ -150,6 +150,7 @@ class QuantityFinder:
         findings.extend(self._uncounted_casualties(ws, {(f.start, f.attribute) for f in findings}))
         findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
         findings.extend(self._single_weapon_hits(ws, {f.start for f in findings}))
+        findings.extend(self._uncounted_impacts(ws, weapon_at, {i for f in findings for i in range(f.start, f.end)}))
         ws.findings.extend(sorted((self._scoped(ws, f) for f in findings), key=lambda f: f.start))
 
     def _scoped(self, ws: Workspace, finding: Finding) -> Finding:
@@ -429,7 +430,7 @@ class QuantityFinder:
         if (
             weapon is None
             and noun is not None
-            and noun.pos_ == "NOUN"
+            and (noun.pos_ == "NOUN" or _mistagged_plural(noun))
             and self._impact_noun(noun)
             and _violent_context(ws, noun, weapon_at)
         ):
@@ -974,6 +975,41 @@ class QuantityFinder:
             )
         return findings
 
+    def _uncounted_impacts(self, ws: Workspace, weapon_at: dict[int, WeaponHit], taken: set[int]) -> list[Finding]:
+        """ "The mayor reports a hit on a residential building", "hits were recorded on a loading
+        berth": impacts named without a number, at least one hit. The impact must land somewhere
+        (a place or object after "on", "in", "at") or be reported as such, in a sentence of
+        violence; "a direct hit would destroy it" is not told as having happened."""
+        findings = []
+        for noun in ws.doc:
+            if noun.i in taken or not (noun.pos_ == "NOUN" or _mistagged_plural(noun)) or not self._bare_impact(noun):
+                continue
+            if any(c.dep_ in {"nummod", "neg"} or c.lower_ in {"no", "any", "every", "each"} for c in noun.children):
+                continue  # counted, or denied, elsewhere
+            if noun.tag_ == "NN" and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+                continue  # "the hit on the depot" tells one counted before
+            lands = any(c.dep_ == "prep" and c.lower_ in {"on", "in", "at", "near"} for c in noun.children)
+            reported = noun.dep_ == "nsubjpass" or (noun.dep_ in {"dobj", "obj"} and noun.head.pos_ == "VERB")
+            if not (lands or reported) or not _violent_context(ws, noun, weapon_at):
+                continue
+            if noun.head.pos_ == "VERB" and _hypothetical(noun.head, self.lx):
+                continue
+            start = min([noun.i] + [c.i for c in noun.children if c.dep_ in {"det", "amod"}])
+            findings.append(
+                Finding(
+                    attribute=A.HIT,
+                    value=model.Quantity(min=1, max=None),
+                    start=start,
+                    end=noun.i + 1,
+                    note="an impact named without a number: at least one hit",
+                )
+            )
+        return findings
+
+    def _bare_impact(self, noun: Token) -> bool:
+        forms = syntax.word_forms(noun)
+        return any(" ".join(w) in forms for w in self.lx.role_words.get("bare_impacts", ()))
+
     def _unharmed_group(self, noun: Token) -> list[Finding]:
         """ "The crew were reported safe": a whole group unharmed, with no number given."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "all"} for c in noun.children):
@@ -1133,7 +1169,9 @@ def _day_of_month(doc: Doc, i: int) -> bool:
 
 def _counted_noun(token: Token) -> Token | None:
     if token.dep_ in {"nummod", "quantmod", "det", "amod"} and (
-        token.head.pos_ in {"NOUN", "PROPN", "PRON"} or token.head.lower_ in _CASUALTY_NOUNS  # "seven dead"
+        token.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        or token.head.lower_ in _CASUALTY_NOUNS  # "seven dead"
+        or _mistagged_plural(token.head)
     ):
         return token.head
     if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -1150,6 +1188,12 @@ def _counted_noun(token: Token) -> Token | None:
     if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
         return token.head
     return token if token.dep_ in syntax.SUBJECTS | syntax.OBJECTS else None
+
+
+def _mistagged_plural(token: Token) -> bool:
+    """ "Three hits on the substation were recorded": a plural noun the tagger read as a verb in
+    the third person ("hits", "strikes"), though it is the subject or object of another verb."""
+    return token.tag_ == "VBZ" and token.dep_ in syntax.SUBJECTS | syntax.OBJECTS | {"pobj"}
 
 
 def _corrected(ws: Workspace, negated: Token) -> bool:
