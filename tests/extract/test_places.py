@@ -551,6 +551,15 @@ def test_places_the_market_of_an_unlisted_village_names_the_village(nlp: Languag
     assert (found["Sambakoro"].match, found["Sambakoro"].place.country_code) == ("unlisted", "BF")
 
 
+def test_places_a_philippine_barangay_names_a_village(nlp: Language, gaz: Gazetteer) -> None:
+    # "Barangay X" introduces a village, unlisted or listed, though the recogniser runs the
+    # noun into the name and takes it for a person
+    for name in ("Tinambulan", "Tamontaka"):
+        text = f"COTABATO CITY, Philippines - Gunmen fired mortars at an army post in Barangay {name} on Saturday."
+        found = _by_text(_places(nlp, gaz, text))
+        assert found[name].place.country_code == "PH" and found[name].place.kind in {"village", "town"}
+
+
 def test_places_a_township_no_gazetteer_lists_takes_the_reports_country(nlp: Language, gaz: Gazetteer) -> None:
     text = "Myanmar's military bombed a school in Tabaung Gyi township on Monday."
     found = _by_text(_places(nlp, gaz, text))

@@ -474,6 +474,10 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
     if ent is not None:
         raw.label = raw.label or ent.label_
         core = [t for t in ent if t.lower_ not in _DETERMINERS and t.text not in ("'s", "’s")]
+        # "Barangay Madia" as one ORG: the noun that introduces a settlement is no part of its name
+        opener = tuple(t.lower_ for t in core if t.i < raw.start)
+        if opener in cues.settlement_before:
+            core = [t for t in core if t.i >= raw.start]
         raw.whole_entity = raw.whole_entity or (bool(core) and core[0].i >= raw.start and core[-1].i < raw.stop)
     if gazetteer.demonym_country(raw.text) is not None:
         return False  # "Russian", even in "Russian territory": an adjective, not a place
@@ -659,7 +663,12 @@ def _names_a_person(doc: Doc, raw: _Raw, cues: PlaceCues) -> bool:
         return False
     word = doc[raw.start].text
     return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word and ent[0].text != word for ent in doc.ents
+        ent.label_ == "PERSON"
+        and len(ent) > 1
+        and ent[-1].text == word
+        and ent[0].text != word
+        and tuple(t.lower_ for t in ent[:-1]) not in cues.settlement_before  # "Barangay Tamontaka"
+        for ent in doc.ents
     )
 
 
