@@ -44,6 +44,23 @@ def test_frames_a_relative_clause_dates_the_earlier_event_not_this_one(extract: 
     assert dated(second) == ["the early hours of Wednesday"]
 
 
+def test_frames_an_attack_recalled_in_a_relative_clause_keeps_its_thing_and_town(extract: Extract) -> None:
+    # the story goes on from the sentence's own event: the fire and the toll are tonight's;
+    # the attack recalled of the depot is on the depot, in the town the report is about
+    report = extract(
+        "Sumy. Overnight the Russians again attacked the city with drones.\n\n"
+        "Three drones hit the same fuel depot that was attacked on Wednesday. A tank caught fire.\n\n"
+        "Two workers were injured."
+    )
+    tonight, recalled = report.frames
+    of = {c.attribute: c for c in report.claims if c.frame_id == recalled.id}
+    assert dated(recalled) == ["Wednesday"] and [p.place.name for p in recalled.places] == ["Sumy"]
+    assert of[model.Attribute.TARGET].evidence.text.startswith("the same fuel depot")
+    told_tonight = {c.attribute for c in report.claims if c.frame_id == tonight.id}
+    assert {model.Attribute.DAMAGE, model.Attribute.INJURED} <= told_tonight
+    assert not {model.Attribute.DAMAGE, model.Attribute.INJURED} & set(of)
+
+
 def test_frames_a_relative_clause_of_motion_places_the_event(extract: Extract) -> None:
     # the drones crossed the line where they were shot down: a clause told by no event word
     # describes what was shot down, and its places are the scene's, down to the innermost one

@@ -540,8 +540,11 @@ class FrameBuilder:
         if not all(self.same_area(anchor, t.place) for t in towns):
             return
         for draft in drafts:
-            if draft.places or draft.family != "violence" or draft.hits[0].another:
-                continue  # "in a separate incident" may be anywhere
+            # "in a separate incident" may be anywhere; but "the facility that was attacked on
+            # Wednesday" recalls an attack on a thing of the story, in the story's town
+            recalled = all(_in_relative_clause(ws.doc[h.token]) for h in draft.hits)
+            if draft.places or draft.family != "violence" or (draft.hits[0].another and not recalled):
+                continue
             start = min(h.mention.trigger.start for h in draft.hits)
             earlier = [t for t in towns if t.span.start < start] or towns
             mention = max(earlier, key=lambda t: t.span.start) if earlier is not towns else earlier[0]
@@ -1672,11 +1675,22 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
     placed = _placed_frame(ws, token, list(frames_by_token.values()))
     if placed is not None:
         return placed
-    before = [d for t, d in frames_by_token.items() if t < finding.start]
+    before = [(t, d) for t, d in frames_by_token.items() if t < finding.start]
     if before:
-        return before[-1]
+        # "Two drones hit the facility that was attacked on Wednesday. A transformer caught
+        # fire": the story goes on from the latest sentence's own event, not one recalled in a
+        # relative clause
+        last = ws.doc[before[-1][0]].sent
+        told = [d for t, d in before if last.start <= t and not _in_relative_clause(ws.doc[t])]
+        return told[-1] if told else before[-1][1]
     after = [d for t, d in frames_by_token.items() if t >= finding.start]
     return after[0] if after else None
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Whether an event word is told in a relative clause ("the facility that was attacked on
+    Wednesday"): said of a noun of the story, not the story itself."""
+    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
 
 
 def _placed_frame(ws: Workspace, token: Token, candidates: Sequence[_Draft]) -> _Draft | None:

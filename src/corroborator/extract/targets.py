@@ -396,6 +396,10 @@ def _descriptions(noun: Token) -> list[Token]:
     return clauses
 
 
+#: Pronouns that open a relative clause and stand for the noun it describes.
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
 def patients(trigger: Token) -> list[Token]:
     """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
     found = []
@@ -414,7 +418,12 @@ def patients(trigger: Token) -> list[Token]:
                 else:
                     found.append(pobj)
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in {"NOUN", "PROPN"}:
-        found.append(trigger.head)  # "a nine-storey building hit by a drone"
+        found.append(trigger.head)  # "a nine-storey building hit by a drone
+    if trigger.dep_ == "relcl" and trigger.head.pos_ in {"NOUN", "PROPN"} and any(
+        c.lower_ in _RELATIVE_PRONOUNS and (c.dep_ in {"dobj", "obj"} or (passive and c.dep_ == "nsubjpass"))
+        for c in trigger.children
+    ):
+        found.append(trigger.head)  # "the facility that was attacked on Wednesday": the noun the pronoun stands for"
     if trigger.pos_ == "NOUN" and (trigger.lower_.endswith("ing") or trigger.lemma_.lower() == "bombardment"):
         # "the shelling of the market", "the bombing of a hospital": what the verb's object would be
         found.extend(_of_objects(trigger))
