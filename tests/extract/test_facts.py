@@ -255,6 +255,23 @@ def test_facts_target_passives_crashes_ships_and_of_complements(
     assert (category, words) in facts(run_facts(text), A.TARGET)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the thing aimed at was is no second target
+        ("A drone struck a car on the road between the two villages.", [("civilian", "a car")]),
+        ("The drone fired a missile at their car on the coastal road.", [("civilian", "their car")]),
+        # a payload dropped on something: that something is the target
+        ("A drone dropped an explosive on a ranger outpost.", [("military", "a ranger outpost")]),
+        ("The jet dropped two bombs on the market.", [("civilian", "the market")]),
+    ],
+)
+def test_facts_a_place_on_which_the_target_stood_is_no_target(
+    run_facts: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(set(facts(run_facts(text), A.TARGET))) == expected
+
+
 def test_facts_a_blast_near_something_does_not_make_it_the_target(run_facts: Run) -> None:
     assert facts(run_facts("A mine exploded near the checkpoint on the ridge road."), A.TARGET) == []
 

@@ -58,9 +58,16 @@ class TargetReader:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            aimed = [
+                n.i
+                for n in nouns
+                if n.i not in weapon_at and n.pos_ != "PRON" and _aim_of(n, trigger) and self.category(n) is not None
+            ]
             for noun in nouns:
                 if (noun.i in weapon_at and not struck_aircraft(noun, event, weapon_at)) or noun.pos_ == "PRON":
                     continue
+                if aimed and noun.i > min(aimed) and _on_phrase_of(noun, trigger):
+                    continue  # "struck a car on the road": where the car was, not a second target
                 category = "military" if self._military_use(noun, weapon_at) else self.category(noun)
                 if category is not None:
                     negated = event.denial or _none_of(noun)  # "no civilian area was targeted"
@@ -394,6 +401,18 @@ def _descriptions(noun: Token) -> list[Token]:
         if opener.lower_ in {"where", "which", "that"} or (clause.tag_ == "VBG" and opener == clause):
             clauses.append(clause)
     return clauses
+
+
+def _aim_of(noun: Token, trigger: Token) -> bool:
+    """Whether `noun` is what the attack word aims at: its object, or after "at" or "against"."""
+    if noun.head.i == trigger.i:
+        return noun.dep_ in {"dobj", "obj"}
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head.i == trigger.i and prep.lower_ in {"at", "against"}
+
+
+def _on_phrase_of(noun: Token, trigger: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == trigger.i
 
 
 #: Pronouns that open a relative clause and stand for the noun it describes.
