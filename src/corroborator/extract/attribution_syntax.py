@@ -67,9 +67,11 @@ def subject(
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
             # "took the stage to thank ..."
             found = subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
-            if found[0] is None and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in VERBS:
+            silent = found[0] is None or not speaker(found[0])
+            if silent and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in VERBS:
                 # "X said the repairs were finished, calling ...": a passive reported clause
-                # has no one to lend; the participle is the reporter's
+                # has no one to lend, and "X denied that aircraft had struck, saying ..." no
+                # one who speaks; the participle is the reporter's
                 return subject(head.head, carrier=carrier, speaker=speaker, reporting=reporting)
             return found
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":

@@ -10,6 +10,7 @@ drones").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar, Final
 
 from spacy.language import Language
@@ -88,6 +89,14 @@ class FactFinder:
             findings += self._targets.counted_victims(ws.doc, first_violent, ws.findings, aimed)
         findings += self._weapon_findings(ws, actual)
         findings += self._party_findings(ws, weapon_at)
+        # "an air defence missile, not a Russian bomb, caused the explosions": the weapon and
+        # side set against the one named are denied
+        findings = [
+            replace(f, negated=True)
+            if f.attribute in {A.WEAPON, A.RESPONSIBLE_PARTY} and syntax.set_against(ws.doc, f.start)
+            else f
+            for f in findings
+        ]
         ws.findings.extend(findings)
         ws.findings.sort(key=lambda f: f.start)
 
@@ -292,8 +301,10 @@ class FactFinder:
             trigger = ws.doc[event.token]
             for i in syntax.neighbourhood_with_subject(trigger):
                 hit = weapon_at.get(i)
-                if hit is None or hit.category == "air_defence" or self._handled(ws.doc[hit.root]):
+                if hit is None or self._handled(ws.doc[hit.root]):
                     continue
+                if hit.category == "air_defence" and not _blamed_for_harm(ws.doc[hit.root]):
+                    continue  # "air defence shot down 20 drones": how, not what struck
                 if struck_aircraft(ws.doc[hit.root], event, weapon_at):
                     continue  # "drones struck two aircraft at the airfield": a target
                 distance = syntax.tree_distance(ws.doc[hit.root], trigger)
@@ -467,8 +478,10 @@ class FactFinder:
             hit = weapon_at.get(i)
             if hit is not None and hit.category == "aircraft" and trigger.doc[i] in acted_on:
                 continue  # "struck a Russian bomber": the bomber's side is the one attacked
-            if hit is not None and hit.category != "air_defence" and i == hit.root:
-                # "Ukrainian drones", "its drones", "drones of the Kyiv regime"
+            blamed = hit is not None and hit.category == "air_defence" and _blamed_for_harm(trigger.doc[i])
+            if hit is not None and (hit.category != "air_defence" or blamed) and i == hit.root:
+                # "Ukrainian drones", "its drones", "drones of the Kyiv regime"; "a Ukrainian air
+                # defence missile that fell on the houses"
                 agents.extend((c, "weapon attributed by adjective") for c in _owners(trigger.doc[i]))
         return agents
 
@@ -1009,3 +1022,33 @@ def _negation_start(root: Token) -> int:
     if root.dep_ == "conj":
         return _negation_start(root.head)
     return root.i
+
+
+#: Verbs whose subject is what did the harm: "a missile that fell on the houses", "an air
+#: defence missile, not a Russian bomb, caused the explosions".
+_HARMING_VERBS = frozenset({"fall", "cause", "hit", "land", "explode", "strike", "crash", "come"})
+
+
+def _blamed_for_harm(noun: Token) -> bool:
+    """Whether an air-defence weapon is told as what fell or caused the harm ("caused by the
+    fall of an air defence missile", "blamed anti-aircraft fire"), not as how an attack was
+    stopped or as what was struck: then it is the weapon of the event, as a coder records it."""
+    current = noun
+    while current.dep_ in {"appos", "conj", "compound"} and current.head.i != current.i:
+        current = current.head
+    head = current.head
+    lemma = head.lemma_.lower()
+    if current.dep_ == "nsubj" and lemma in _HARMING_VERBS:
+        return True
+    if current.dep_ in {"dobj", "obj"} and lemma == "blame":
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in _HARMING_VERBS for c in current.children):
+        return True  # "a missile that fell on the residential sector"
+    if current.dep_ == "pobj":
+        governor = head.head
+        # "caused by X", "fell to X", "the fall of X"
+        return (head.lower_ in {"by", "to"} and governor.lemma_.lower() in _HARMING_VERBS) or (
+            head.lower_ == "of" and governor.lemma_.lower() == "fall" and governor.pos_ == "NOUN"
+        )
+    return False
+

@@ -1620,12 +1620,16 @@ def _sentence_start(hit: EventHit) -> int:
 def _sides_by_token(ws: Workspace) -> dict[int, set[str]]:
     """The attacking parties each event word names itself (its agent or its weapons' owner)."""
     sides: dict[int, set[str]] = {}
-    for finding in ws.findings:
-        value = finding.value
-        if finding.attribute != model.Attribute.RESPONSIBLE_PARTY or finding.negated or finding.event_token is None:
+    parties = [f for f in ws.findings if f.attribute == model.Attribute.RESPONSIBLE_PARTY and f.event_token is not None]
+    # "an air defence missile, not a Russian bomb, caused the explosions": blame disputed over
+    # an event told elsewhere, which names no side of its own
+    disputed = {f.event_token for f in parties if f.negated}
+    for finding in parties:
+        value, token = finding.value, finding.event_token
+        if finding.negated or token is None or token in disputed:
             continue
         if isinstance(value, model.Label) and value.code not in PLACEHOLDERS:  # whose: not known yet
-            sides.setdefault(finding.event_token, set()).add(value.code)
+            sides.setdefault(token, set()).add(value.code)
     return sides
 
 

@@ -151,6 +151,8 @@ class QuantityFinder:
         findings.extend(self._single_people(ws, {f.start for f in findings} | {f.end - 1 for f in findings}))
         findings.extend(self._single_weapon_hits(ws, {f.start for f in findings}))
         findings.extend(self._uncounted_impacts(ws, weapon_at, {i for f in findings for i in range(f.start, f.end)}))
+        # "a drone, not a missile, hit the depot": the weapon set against the one named counts nothing
+        findings = [f for f in findings if not _set_against(ws.doc, f.start)]
         ws.findings.extend(sorted((self._scoped(ws, f) for f in findings), key=lambda f: f.start))
 
     def _scoped(self, ws: Workspace, finding: Finding) -> Finding:
@@ -1235,6 +1237,11 @@ def _last_weapon_count(doc: Doc, i: int, named: str | None = None) -> int | None
             text = token.text.replace(",", "")
             return int(text) if text.isdigit() else None
     return None
+
+
+def _set_against(doc: Doc, start: int) -> bool:
+    at_not = doc[start].lower_ == "not" and start >= 1 and doc[start - 1].text == ","
+    return at_not or syntax.set_against(doc, start)
 
 
 def _singled_out(doc: Doc, count: Count, whole: Token | None) -> bool:

@@ -222,3 +222,14 @@ _MONTH_NAMES = frozenset((*calendar.month_name[1:], *calendar.month_abbr[1:], "S
 def is_month_name(text: str) -> bool:
     """Whether a word is a month's name or abbreviation ("November", "Nov", "Nov.")."""
     return text.removesuffix(".") in _MONTH_NAMES
+
+
+def set_against(doc: Doc, start: int) -> bool:
+    """Whether the phrase with a word at `start` follows ", not" ("an air defence missile, not a
+    Russian bomb, caused the explosions"), articles and modifiers between: the contrast in
+    apposition to what is asserted, denied by it."""
+    i = start - 1
+    while i >= 0 and doc[i].dep_ in {"det", "amod", "compound", "nummod"} and doc[i].head.i >= start:
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "not" and doc[i - 1].text == ","
+
