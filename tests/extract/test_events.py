@@ -691,3 +691,12 @@ def test_events_a_strike_on_a_thing_after_a_weapon_was_named_is_an_attack(run_ev
     assert "strike" in [h.mention.trigger.text for h in ws.events]
     # with no weapon named before, a strike on the railways is a labour strike
     assert run_events("A strike on the railways the same evening cut services to much of the province.").events == []
+
+
+def test_events_a_weapon_described_by_its_attack_in_a_relative_clause(run_events: Run) -> None:
+    # the pronoun stands for the drone: "struck" is an attack even when the parser makes the
+    # drone the root of the sentence and leaves the clause the only verb that has it
+    ws = run_events("The drone that struck the apartment block hit at about 2250 GMT on Tuesday.")
+    assert "struck" in triggers(ws)
+    # a thing described by a relative clause is not its attacker
+    assert "struck" not in triggers(run_events("The book that struck a chord with readers sold well."))

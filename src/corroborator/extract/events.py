@@ -305,6 +305,7 @@ class EventFinder:
         if entry.needs_weapon or entry.needs_agent:
             return (
                 bool(near_attack)
+                or _weapon_antecedent(token, weapon_at)
                 or self._armed_strike(token)
                 or _strike_recalled(token, recent)
                 or (recent and self._repeated_strike(token))
@@ -953,8 +954,18 @@ def _is_subject_of(weapon: Token, verb: Token) -> bool:
             current = current.head
             continue
         break
+    if verb.dep_ == "relcl" and verb.head.i == weapon.i:
+        # "the drone that struck the apartment block": the pronoun stands for the weapon
+        return any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in verb.children)
     # "debris of a drone fell": the weapon sits inside the subject phrase.
     return any(c.dep_ in syntax.SUBJECTS and c.left_edge.i <= weapon.i <= c.right_edge.i for c in verb.children)
+
+
+def _weapon_antecedent(verb: Token, weapon_at: dict[int, WeaponHit]) -> bool:
+    """ "The drone that struck the apartment block": a relative clause told of an attacking
+    weapon, whose pronoun subject stands for it."""
+    weapon = weapon_at.get(verb.head.i)
+    return weapon is not None and weapon.category != "air_defence" and _is_subject_of(verb.head, verb)
 
 
 def _is_instrument_of(weapon: Token, verb: Token) -> bool:
