@@ -956,7 +956,7 @@ def _is_subject_of(weapon: Token, verb: Token) -> bool:
         break
     if verb.dep_ == "relcl" and verb.head.i == weapon.i:
         # "the drone that struck the apartment block": the pronoun stands for the weapon
-        return any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in verb.children)
+        return any(c.dep_ == "nsubj" and c.lower_ in syntax.RELATIVE_PRONOUNS for c in verb.children)
     # "debris of a drone fell": the weapon sits inside the subject phrase.
     return any(c.dep_ in syntax.SUBJECTS and c.left_edge.i <= weapon.i <= c.right_edge.i for c in verb.children)
 

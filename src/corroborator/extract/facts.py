@@ -437,7 +437,7 @@ class FactFinder:
                 agents.extend((c, "weapon attributed by adjective") for c in _owners(shared))
         elif shared is not None and not _dateline(shared):
             agents.append((_speaker_if_pronoun(shared), "agent of the attack"))  # "troops entered and shelled"
-        relative = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in carrier.children)
+        relative = any(c.dep_ == "nsubj" and c.lower_ in syntax.RELATIVE_PRONOUNS for c in carrier.children)
         if carrier.dep_ == "relcl" and relative and carrier.head.i not in weapon_at:
             agents.append((carrier.head, "agent of the attack"))  # "the gunmen who attacked the village"
         for origin in (p for c in carrier.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children):
@@ -712,7 +712,6 @@ def _owners(noun: Token) -> list[Token]:
     return [_speaker_if_pronoun(o) for o in owners]
 
 
-_RELATIVES = frozenset({"who", "which", "that"})
 #: Participles that name a weapon's owner: "a drone belonging to ...", "drones operated by ...".
 _OWNING_VERBS = frozenset({"belong", "own", "operate"})
 
@@ -733,7 +732,7 @@ def _by_agents(verb: Token) -> list[Token]:
 
 def _antecedent(token: Token) -> Token:
     """What a relative pronoun stands for: "the ELN, which claimed responsibility" → the ELN."""
-    if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+    if token.lower_ in syntax.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
     return token
 
@@ -1051,4 +1050,3 @@ def _blamed_for_harm(noun: Token) -> bool:
             head.lower_ == "of" and governor.lemma_.lower() == "fall" and governor.pos_ == "NOUN"
         )
     return False
-

@@ -531,8 +531,12 @@ class QuantityFinder:
         return None
 
     def _impact_noun(self, noun: Token) -> bool:
-        forms = syntax.word_forms(noun)
-        return any(" ".join(w) in forms for w in self.lx.role_words.get("impacts", ()))
+        return self._has_role(noun, "impacts")
+
+    def _has_role(self, word: Token, role: str) -> bool:
+        """Whether a word is one of the lexicon's words for `role` ("impacts", "bare_impacts")."""
+        forms = syntax.word_forms(word)
+        return any(" ".join(w) in forms for w in self.lx.role_words.get(role, ()))
 
     def _is_people(self, noun: Token) -> bool:
         """A noun for people: the lexicon's, or a plural agent noun it does not list ("mourners",
@@ -984,7 +988,8 @@ class QuantityFinder:
         violence; "a direct hit would destroy it" is not told as having happened."""
         findings = []
         for noun in ws.doc:
-            if noun.i in taken or not (noun.pos_ == "NOUN" or _mistagged_plural(noun)) or not self._bare_impact(noun):
+            nominal = noun.pos_ == "NOUN" or _mistagged_plural(noun)
+            if noun.i in taken or not nominal or not self._has_role(noun, "bare_impacts"):
                 continue
             if any(c.dep_ in {"nummod", "neg"} or c.lower_ in {"no", "any", "every", "each"} for c in noun.children):
                 continue  # counted, or denied, elsewhere
@@ -1007,10 +1012,6 @@ class QuantityFinder:
                 )
             )
         return findings
-
-    def _bare_impact(self, noun: Token) -> bool:
-        forms = syntax.word_forms(noun)
-        return any(" ".join(w) in forms for w in self.lx.role_words.get("bare_impacts", ()))
 
     def _unharmed_group(self, noun: Token) -> list[Finding]:
         """ "The crew were reported safe": a whole group unharmed, with no number given."""
@@ -1240,6 +1241,8 @@ def _last_weapon_count(doc: Doc, i: int, named: str | None = None) -> int | None
 
 
 def _set_against(doc: Doc, start: int) -> bool:
+    """A count of the weapon set against the one named: "a drone, not a missile, hit" (the
+    count may open at the "not" itself: "not a missile" read as none)."""
     at_not = doc[start].lower_ == "not" and start >= 1 and doc[start - 1].text == ","
     return at_not or syntax.set_against(doc, start)
 
@@ -1262,7 +1265,7 @@ def _singled_out(doc: Doc, count: Count, whole: Token | None) -> bool:
 def _at_least(finding: Finding) -> Finding:
     if not isinstance(finding.value, model.Quantity):
         return finding
-    return replace(finding, value=model.Quantity(min=finding.value.min, max=None))
+    return replace(finding, value=finding.value.model_copy(update={"max": None}))
 
 
 def _zero_partitive(noun: Token) -> bool:

@@ -224,6 +224,11 @@ def is_month_name(text: str) -> bool:
     return text.removesuffix(".") in _MONTH_NAMES
 
 
+#: Pronouns that open a relative clause and stand for the noun it describes ("the drone that
+#: struck the block", "the ELN, which claimed responsibility").
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
 def set_against(doc: Doc, start: int) -> bool:
     """Whether the phrase with a word at `start` follows ", not" ("an air defence missile, not a
     Russian bomb, caused the explosions"), articles and modifiers between: the contrast in
@@ -232,4 +237,3 @@ def set_against(doc: Doc, start: int) -> bool:
     while i >= 0 and doc[i].dep_ in {"det", "amod", "compound", "nummod"} and doc[i].head.i >= start:
         i -= 1
     return i >= 1 and doc[i].lower_ == "not" and doc[i - 1].text == ","
-

@@ -412,11 +412,8 @@ def _aim_of(noun: Token, trigger: Token) -> bool:
 
 
 def _on_phrase_of(noun: Token, trigger: Token) -> bool:
+    """Whether `noun` follows an "on" that the attack word itself governs."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == trigger.i
-
-
-#: Pronouns that open a relative clause and stand for the noun it describes.
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def patients(trigger: Token) -> list[Token]:
@@ -437,12 +434,12 @@ def patients(trigger: Token) -> list[Token]:
                 else:
                     found.append(pobj)
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in {"NOUN", "PROPN"}:
-        found.append(trigger.head)  # "a nine-storey building hit by a drone
+        found.append(trigger.head)  # "a nine-storey building hit by a drone"
     if trigger.dep_ == "relcl" and trigger.head.pos_ in {"NOUN", "PROPN"} and any(
-        c.lower_ in _RELATIVE_PRONOUNS and (c.dep_ in {"dobj", "obj"} or (passive and c.dep_ == "nsubjpass"))
+        c.lower_ in syntax.RELATIVE_PRONOUNS and (c.dep_ in {"dobj", "obj"} or (passive and c.dep_ == "nsubjpass"))
         for c in trigger.children
     ):
-        found.append(trigger.head)  # "the facility that was attacked on Wednesday": the noun the pronoun stands for"
+        found.append(trigger.head)  # "the facility that was attacked on Wednesday": what the pronoun stands for
     if trigger.pos_ == "NOUN" and (trigger.lower_.endswith("ing") or trigger.lemma_.lower() == "bombardment"):
         # "the shelling of the market", "the bombing of a hospital": what the verb's object would be
         found.extend(_of_objects(trigger))
