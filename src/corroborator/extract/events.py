@@ -744,7 +744,7 @@ def _mark_earlier_acts(ws: Workspace, hits: list[EventHit]) -> list[EventHit]:
     marked: list[EventHit] = []
     for hit in hits:
         token = ws.doc[hit.token]
-        clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
+        clause = syntax.relative_clause(token)
         if clause is not None and not hit.another and hit.token in actual and _told_as_earlier(token):
             hit = EventHit(**{**hit.__dict__, "another": True})
         elif clause is not None and not hit.another and hit.token in actual and _told_of_a_thing(clause, weapon_words):

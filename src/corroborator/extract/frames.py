@@ -1620,13 +1620,13 @@ def _sentence_start(hit: EventHit) -> int:
 def _sides_by_token(ws: Workspace) -> dict[int, set[str]]:
     """The attacking parties each event word names itself (its agent or its weapons' owner)."""
     sides: dict[int, set[str]] = {}
-    parties = [f for f in ws.findings if f.attribute == model.Attribute.RESPONSIBLE_PARTY and f.event_token is not None]
+    parties = [f for f in ws.findings if f.attribute == model.Attribute.RESPONSIBLE_PARTY]
     # "an air defence missile, not a Russian bomb, caused the explosions": blame disputed over
     # an event told elsewhere, which names no side of its own
     disputed = {f.event_token for f in parties if f.negated}
     for finding in parties:
         value, token = finding.value, finding.event_token
-        if finding.negated or token is None or token in disputed:
+        if token is None or token in disputed:
             continue
         if isinstance(value, model.Label) and value.code not in PLACEHOLDERS:  # whose: not known yet
             sides.setdefault(token, set()).add(value.code)
@@ -1694,7 +1694,7 @@ def _frame_at(ws: Workspace, finding: Finding, frames_by_token: dict[int, _Draft
 def _in_relative_clause(token: Token) -> bool:
     """Whether an event word is told in a relative clause ("the facility that was attacked on
     Wednesday"): said of a noun of the story, not the story itself."""
-    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
+    return syntax.relative_clause(token) is not None
 
 
 def _placed_frame(ws: Workspace, token: Token, candidates: Sequence[_Draft]) -> _Draft | None:

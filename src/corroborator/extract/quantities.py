@@ -152,7 +152,7 @@ class QuantityFinder:
         findings.extend(self._single_weapon_hits(ws, {f.start for f in findings}))
         findings.extend(self._uncounted_impacts(ws, weapon_at, {i for f in findings for i in range(f.start, f.end)}))
         # "a drone, not a missile, hit the depot": the weapon set against the one named counts nothing
-        findings = [f for f in findings if not _set_against(ws.doc, f.start)]
+        findings = [f for f in findings if not syntax.set_against(ws.doc, f.start)]
         ws.findings.extend(sorted((self._scoped(ws, f) for f in findings), key=lambda f: f.start))
 
     def _scoped(self, ws: Workspace, finding: Finding) -> Finding:
@@ -1238,13 +1238,6 @@ def _last_weapon_count(doc: Doc, i: int, named: str | None = None) -> int | None
             text = token.text.replace(",", "")
             return int(text) if text.isdigit() else None
     return None
-
-
-def _set_against(doc: Doc, start: int) -> bool:
-    """A count of the weapon set against the one named: "a drone, not a missile, hit" (the
-    count may open at the "not" itself: "not a missile" read as none)."""
-    at_not = doc[start].lower_ == "not" and start >= 1 and doc[start - 1].text == ","
-    return at_not or syntax.set_against(doc, start)
 
 
 def _singled_out(doc: Doc, count: Count, whole: Token | None) -> bool:

@@ -229,10 +229,18 @@ def is_month_name(text: str) -> bool:
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
+def relative_clause(token: Token) -> Token | None:
+    """The verb of the relative clause a word is told in ("the facility that was attacked on
+    Wednesday": "attacked"), the innermost one; None outside any."""
+    return next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
+
+
 def set_against(doc: Doc, start: int) -> bool:
     """Whether the phrase with a word at `start` follows ", not" ("an air defence missile, not a
-    Russian bomb, caused the explosions"), articles and modifiers between: the contrast in
-    apposition to what is asserted, denied by it."""
+    Russian bomb, caused the explosions"), articles and modifiers between, or opens with that
+    "not" itself: the contrast in apposition to what is asserted, denied by it."""
+    if doc[start].lower_ == "not" and start >= 1 and doc[start - 1].text == ",":
+        return True  # a count read from "not a missile" as none
     i = start - 1
     while i >= 0 and doc[i].dep_ in {"det", "amod", "compound", "nummod"} and doc[i].head.i >= start:
         i -= 1
