@@ -10,6 +10,7 @@ from spacy.language import Language
 from corroborator import model
 from corroborator.config import Settings
 from corroborator.extract.actors import PartyTable
+from corroborator.extract.attribution_lexicon import CueLexicon
 from corroborator.extract.events import EventFinder, WeaponFinder
 from corroborator.extract.facts import FactFinder
 from corroborator.extract.lexicon import Lexicon, load_lexicon
@@ -70,7 +71,9 @@ def run_quantities(
 def run_facts(
     nlp: Language, lexicon: Lexicon, settings: Settings, run_quantities: Callable[[str], Workspace]
 ) -> Callable[[str], Workspace]:
-    finder = FactFinder(nlp, lexicon, PartyTable.load(settings))
+    cues = CueLexicon.load(settings)
+    denials = frozenset(lemma for lemma, stance in cues.verbs.items() if stance == model.Stance.DENIES)
+    finder = FactFinder(nlp, lexicon, PartyTable.load(settings), denials=denials)
 
     def run(text: str) -> Workspace:
         ws = run_quantities(text)  # as in the pipeline: counts of the dead are read before the facts

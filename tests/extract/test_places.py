@@ -436,6 +436,17 @@ def test_places_city_district_unknown_to_the_gazetteer_is_part_of_the_report_cit
     assert district.place.parents[0] == "Kharkiv" and district.place.latitude == city.place.latitude
 
 
+def test_places_a_district_name_the_recogniser_takes_for_a_nationality_is_still_a_name(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # spaCy tags "Kyivskyi" before "district of Kharkov" as a nationality (NORP)
+    text = "Russian drones struck Kharkov overnight. Channels reported arrivals in the Kyivskyi district of Kharkov."
+    district = _by_text(_places(nlp, gaz, text))["Kyivskyi district"]
+    assert (district.place.kind, district.place.parents[0]) == ("city_district", "Kharkiv")
+    # a real nationality before a settlement noun names no place
+    assert [m.span.text for m in _places(nlp, gaz, "Drones struck the Syrian town overnight.")] == []
+
+
 def test_places_district_named_before_its_city_takes_the_city_of_the_title(nlp: Language, gaz: Gazetteer) -> None:
     text = "Two drones hit the Kyivskyi district after midnight, the mayor said."
     (mention,) = _places(nlp, gaz, text, title="Kharkiv under attack overnight")
@@ -845,6 +856,12 @@ def test_places_a_town_tagged_as_an_organisation_where_only_places_stand(nlp: La
     # report puts in Sevastopol
     house = "The governor of Sevastopol said only a private house in Lyubimovka had been damaged."
     assert "Lyubimovka" not in _by_text(_places(nlp, gaz, house))
+
+
+def test_places_a_town_tagged_as_a_person_after_words_of_nearness(nlp: Language, gaz: Gazetteer) -> None:
+    # the small model tags Bilozerka PERSON; no person has outskirts, and the named region vouches
+    text = "Shelling hit the Kherson region overnight. Shells fell on the outskirts of Bilozerka."
+    assert _by_text(_places(nlp, gaz, text))["Bilozerka"].place.admin1 == "Kherson Oblast"
 
 
 def test_places_region_after_a_town_is_the_region_spelt_as_its_capital(nlp: Language, gaz: Gazetteer) -> None:

@@ -357,7 +357,7 @@ class ClaimAssembler:
         via: tuple[model.Source, ...] = ()
         if attribution is not None:
             hedges = tuple(dict.fromkeys((*attribution.hedges, *hedges)))
-            if _is_footage(attribution.source):
+            if _is_footage(ws, attribution):
                 # "Images captured in another video appear to show ...": footage, not a speaker
                 source, stance, attribution_id = FOOTAGE_SOURCE, model.Stance.REPORTS, attribution.id
             elif attribution.source.key.startswith((DOCUMENT_PREFIX, HEDGE_PREFIX)):
@@ -443,7 +443,14 @@ _STATE_VOICES = frozenset({model.SourceKind.STATE_MEDIA, model.SourceKind.OFFICI
 _LOCAL_MEDIA = frozenset({model.SourceKind.INDEPENDENT_MEDIA, model.SourceKind.SOCIAL_MEDIA})
 
 
-def _is_footage(source: model.Source) -> bool:
+def _is_footage(ws: Workspace, attribution: model.Attribution) -> bool:
+    """Whether the source is footage: the head of its words where the report has them ("unverified
+    videos sent to the channel", not "media outlets working to tarnish the image of the State"),
+    else any word of its description."""
+    span = ws.char_span(attribution.source_span) if attribution.source_span is not None else None
+    if span is not None and len(span):
+        return span.root.lower_ in _FOOTAGE
+    source = attribution.source
     words = (source.description or source.name).lower().replace(".", " ").split()
     return bool(set(words) & _FOOTAGE)
 
@@ -460,11 +467,21 @@ def _innermost(attributions: Sequence[model.Attribution], evidence: model.Span) 
         a for a in attributions if a.content_span.start <= evidence.start and evidence.end <= a.content_span.end
     ]
     if not containing:
-        overlapping = [a for a in attributions if a.content_span.overlaps(evidence)]
-        containing = overlapping
+        # Evidence that holds an attribution's cue and runs on past it tells of that attribution
+        # in an outer voice ("the allegations that civilians were targeted are propaganda")
+        containing = [a for a in attributions if a.content_span.overlaps(evidence) and not _told_of(a, evidence)]
     if not containing:
         return None
     return min(containing, key=lambda a: a.content_span.end - a.content_span.start)
+
+
+def _told_of(attribution: model.Attribution, evidence: model.Span) -> bool:
+    """Whether evidence holds the attribution's cue and reaches beyond all its words."""
+    cue = attribution.cue_span
+    if cue is None or not (evidence.start <= cue.start and cue.end <= evidence.end):
+        return False
+    spans = [s for s in (attribution.source_span, cue, attribution.content_span) if s is not None]
+    return evidence.start < min(s.start for s in spans) or evidence.end > max(s.end for s in spans)
 
 
 def _without_generic_retellings(claims: list[model.Claim]) -> list[model.Claim]:

@@ -48,10 +48,11 @@ class FactFinder:
     requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "events"})
     assigns: ClassVar[frozenset[str]] = frozenset({"findings"})
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, parties: PartyTable) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, parties: PartyTable, *, denials: frozenset[str]) -> None:
+        """`denials`: the verbs by which a speaker denies what they govern ("deny", "reject")."""
         self.lx = lexicon
         self.parties = parties
-        self._targets = TargetReader(lexicon)
+        self._targets = TargetReader(lexicon, denials)
         # Lemmas catch irregular forms ("caught fire"); inflected surface forms catch what
         # the lemmatizer misses ("a building burning" tagged as a noun).
         self._damage = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -83,6 +84,7 @@ class FactFinder:
         if attacks:
             first_violent = ws.doc[min(attacks)].sent.start
             findings += self._targets.denied(ws.doc, first_violent)
+            findings += self._targets.dismissed(ws.doc, first_violent, {e.token for e in ws.events})
             findings += self._targets.stated(ws.doc, first_violent, {e.token for e in actual})
             findings += self._targets.burning(ws.doc, first_violent)
             aimed = {ws.doc[f.start].sent.start for f in findings if f.attribute == A.TARGET and not f.negated}

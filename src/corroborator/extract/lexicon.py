@@ -126,6 +126,11 @@ class Lexicon:
     #: Verbs of being somewhere ("there were no fighters", "no troops were stationed there"):
     #: denying that presence denies the target's category.
     presence_verbs: frozenset[str]
+    #: Attack verbs whose aim a denial with no weapon named denies, nouns of a story told, and
+    #: words of falsehood that dismiss one (targets.toml [denied_aims]).
+    denied_aim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    false_words: frozenset[str]
 
     def triggers_for(self, first_word: str) -> Sequence[TriggerEntry]:
         return _trigger_index(self).get(first_word, ())
@@ -229,6 +234,9 @@ def load_lexicon(settings: Settings) -> Lexicon:
             interception_verbs={k: _phrases(v) for k, v in interception["verbs"].items()},
             target_categories={k: _phrases(v) for k, v in targets["categories"].items()},
             presence_verbs=frozenset(targets.get("presence_verbs", ())),
+            denied_aim_verbs=frozenset(targets.get("denied_aims", {}).get("verbs", ())),
+            claim_nouns=frozenset(targets.get("denied_aims", {}).get("claims", ())),
+            false_words=frozenset(targets.get("denied_aims", {}).get("false", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError(f"lexicon files are malformed: missing or invalid {exc}") from exc

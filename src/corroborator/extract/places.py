@@ -532,7 +532,10 @@ def _accept(raw: _Raw, doc: Doc, entities: Mapping[int, Span], gazetteer: Gazett
         # "explosives dropped on El Aguaje, in Aguililla": a name the recogniser took for an
         # organisation, where only a place can stand, is a town if the report's countries vouch
         town = bool(raw.candidates) and raw.candidates[0].place.kind in _SETTLEMENT_KINDS
-        if raw.label == "ORG" and town and _where_only_places_stand(doc[raw.start : raw.end].root):
+        # ... and so is a name of either kind after words of nearness ("in the area of
+        # Lyubimovka" tagged PERSON): no person or organisation has outskirts or an area
+        near = _ends_with(_words_before(doc, raw.start, limit=4), cues.near_before)
+        if town and ((raw.label == "ORG" and _where_only_places_stand(doc[raw.start : raw.end].root)) or near):
             # the report's countries vouch for it, its region is named, and nothing it says
             # places it elsewhere
             raw.weak, raw.settlement, raw.regional, raw.mislabelled = True, True, True, False

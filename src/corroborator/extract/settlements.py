@@ -379,13 +379,18 @@ def _run_from(doc: Doc, start: int) -> int:
 def _run_to(doc: Doc, stop: int) -> int:
     """The start of the proper name ending before `stop` (stop itself when there is none).
     Words the recogniser takes for a nationality belong to the name inside it ("Datu Saudi
-    Ampatuan town"), not at its head ("the Syrian town", "the Kurdish Sheikh Maqsoud district")."""
+    Ampatuan town"), not at its head ("the Kurdish Sheikh Maqsoud district"). A name of such
+    words alone is kept ("the Kyivskyi district", tagged as a nationality): the caller tells a
+    real nationality ("the Syrian town") by the gazetteer's demonyms."""
     start = stop
     while start > 0 and stop - start < 2 * MAX_NAME_WORDS and _name_part(doc, start - 1, nationality=True):
         start -= 1
         if doc[start].is_sent_start:
             break
-    while start < stop and (doc[start].text == "-" or doc[start].ent_type_ == "NORP"):
+    while start < stop and (
+        doc[start].text == "-"
+        or (doc[start].ent_type_ == "NORP" and any(t.ent_type_ != "NORP" for t in doc[start + 1 : stop]))
+    ):
         start += 1
     return start if start < stop and _opens_well(doc[start]) else stop
 

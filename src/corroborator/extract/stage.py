@@ -158,13 +158,14 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
     registry = SourceRegistry.load(settings)
     parties = PartyTable.load(settings)
     cues = CueLexicon.load(settings)
+    denials = frozenset(lemma for lemma, stance in cues.verbs.items() if stance == model.Stance.DENIES)
     return [
         PlaceFinder(gazetteer, settings.focus_countries),
         AttributionFinder(registry, cues),
         WeaponFinder(nlp, lexicon),
         EventFinder(lexicon, parties),
         QuantityFinder(lexicon),
-        FactFinder(nlp, lexicon, parties),
+        FactFinder(nlp, lexicon, parties, denials=denials),
         FrameBuilder(
             gazetteer,
             weapon_subtypes=lexicon.weapon_subtypes,
@@ -183,6 +184,6 @@ def default_components(nlp: Language, settings: Settings) -> list[Component]:
             },
             parties=parties,
             contains=gazetteer.contains,
-            denials=frozenset(lemma for lemma, stance in cues.verbs.items() if stance == model.Stance.DENIES),
+            denials=denials,
         ),
     ]

@@ -10,6 +10,8 @@ grammar, shared with facts.py (patients, noun phrases, weapons handled at a targ
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,8 +34,9 @@ class TargetReader:
     """Target findings for a report's actual attack mentions, and for its denials of one occasion
     ("did not strike the hospital": the hospital, denied)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, denials: frozenset[str]) -> None:
         self.lx = lexicon
+        self.denials = denials
 
     def findings(self, ws: Workspace, events: list[EventHit], weapon_at: dict[int, WeaponHit]) -> list[Finding]:
         doc = ws.doc
@@ -90,6 +93,73 @@ class TargetReader:
                 if category is not None and category not in {"structure", "person"}:
                     findings.append(_target(denied, category, negated=True))
         return findings
+
+    def dismissed(self, doc: Doc, first_violent: int, event_tokens: set[int]) -> list[Finding]:
+        """What a side says an attack did not aim at, once the attack is told, where no weapon
+        makes the attack word an event of its own: "we categorically deny targeting the market
+        or any civilians", "rejects the accusation that Cambodian forces fired on a market",
+        "fabricated news that a religious building and civilians were targeted", "the
+        allegations that civilians were targeted are black propaganda". Under a denial verb the
+        finding is left as told: the verb's attribution, or the first person's own words, make
+        its stance a denial (`assemble`); a word of falsehood negates the finding itself.
+
+        A denial of a kind of target only ("Moscow denies targeting civilians") is a side's
+        standing line, not its word on this attack: some aim must be a thing of the story ("the
+        market", "a religious building") or the clause must point to the attack ("civilians were
+        targeted in this operation")."""
+        findings = []
+        for verb in doc[first_violent:]:
+            if verb.pos_ != "VERB" or verb.i in event_tokens or verb.lemma_.lower() not in self.lx.denied_aim_verbs:
+                continue
+            dismissal = self._dismissal(verb)
+            aims = [noun for noun in patients(verb) if noun.pos_ != "PRON"]
+            if dismissal is None or (not any(_determined(noun) for noun in aims) and not _this_attack(verb)):
+                continue
+            for noun in aims:
+                category = self.category(noun)
+                if category is None:
+                    continue
+                if dismissal == "denied":
+                    findings.append(_target(noun, category))
+                else:
+                    # the words of the falsehood are the evidence: the denial is their speaker's,
+                    # not that of whoever told the story
+                    start, end = noun_phrase(noun)
+                    finding = _finding(doc, start, end, category, negated=True)
+                    findings.append(replace(finding, start=min(start, dismissal.start), end=max(end, dismissal.end)))
+        return findings
+
+    def _dismissal(self, verb: Token) -> Literal["denied"] | Span | None:
+        """How the clause of an attack verb is dismissed: "denied" when a denial verb governs it
+        ("deny targeting", or through the story it tells: "rejects the accusation that") or
+        when a verb telling it is qualified as false ("falsely reported that": the tellers'
+        story, which their verb attributes to them); the words of falsehood when they dismiss a
+        story ("fabricated news", "the allegations ... are black propaganda"); None when nothing
+        does."""
+        false = self.lx.false_words
+        token = verb
+        for _ in range(4):
+            head = token.head
+            if token.dep_ not in _CLAUSE_ARCS or head is token:
+                return None
+            if head.pos_ == "VERB" and head.lemma_.lower() in self.denials:
+                return "denied"
+            if any(c.dep_ == "advmod" and c.lower_ in false for c in head.children):
+                # "falsely reported that a religious building was hit": the story is the
+                # reporters', told as theirs (their verb's attribution); "falsely" is a judgement
+                return "denied"
+            if head.lemma_.lower() in self.lx.claim_nouns:
+                if any(c.dep_ == "amod" and _word_in(c, false) for c in head.children):
+                    return verb.doc[head.left_edge.i : head.i + 1]
+                carrier = head.head
+                if head.dep_ in syntax.OBJECTS and carrier.lemma_.lower() in self.denials:
+                    return "denied"
+                called = [c for c in carrier.children if c.dep_ in {"attr", "acomp"} and _says_false(c, false)]
+                if head.dep_ in syntax.SUBJECTS and carrier.lemma_ == "be" and called:
+                    return verb.doc[head.left_edge.i : called[0].i + 1]
+                return None
+            token = head
+        return None
 
     def stated(self, doc: Doc, first_violent: int, event_tokens: set[int]) -> list[Finding]:
         """Targets a copula states once an attack is told: what the target was ("the target of
@@ -416,6 +486,33 @@ def _on_phrase_of(noun: Token, trigger: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == trigger.i
 
 
+#: Arcs by which an attack verb's clause hangs on what tells or dismisses it: "deny targeting",
+#: "the accusation that forces fired", "reported that a building was hit".
+_CLAUSE_ARCS = frozenset({"xcomp", "ccomp", "pcomp", "acl"})
+
+
+def _says_false(word: Token, false: frozenset[str]) -> bool:
+    """Whether what a claim is said to be is a falsehood: "propaganda", "black propaganda",
+    "baseless", "a pure fabrication"."""
+    return _word_in(word, false) or any(c.dep_ in {"amod", "compound"} and _word_in(c, false) for c in word.children)
+
+
+def _determined(noun: Token) -> bool:
+    """A noun phrase with a determiner, an owner or a number: a thing or group of the story ("the
+    market", "a religious building", "two civilians"), not a kind ("civilians")."""
+    return any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+
+
+def _this_attack(verb: Token) -> bool:
+    """Whether a clause points to the attack told ("targeted in this operation")."""
+    return any(t.dep_ == "det" and t.lower_ == "this" for t in verb.subtree)
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    """The word or its lemma is one of `words` ("fabricated", whose lemma is "fabricate")."""
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
 def patients(trigger: Token) -> list[Token]:
     """What an attack word acts on: its object, "an attack on X", "aimed at X"."""
     found = []
@@ -426,7 +523,9 @@ def patients(trigger: Token) -> list[Token]:
         if child.dep_ in {"dobj", "obj"}:
             found.extend(_landing_place(child))
         if child.dep_ == "prep" and child.lower_ in {"on", "at", "against", "into", "onto"}:
-            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+            # "fired on a market or on civilians": a preposition joined to the first is one aim more
+            preps = (child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"))
+            for pobj in (p for prep in preps for p in prep.children if p.dep_ == "pobj"):
                 if pobj.ent_type_ in {"TIME", "DATE"}:
                     # "at 02:45 on the railway bridge": the parse hangs the place on the time
                     found.extend(p for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"on", "at"}
