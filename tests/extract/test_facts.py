@@ -441,6 +441,15 @@ def test_facts_a_target_whose_clause_tells_the_attack_keeps_its_own_category(run
         ("A missile struck the port. There was no military equipment at the terminal.", "military"),
         # the attack's own object, with "no"
         ("The army said its jets struck rebel positions and that no residential area was targeted.", "residential"),
+        # the second denial hung by the parse on the first one's place
+        (
+            "A drone struck a minibus near the town. There were no Fano members in the vehicle and no Fano "
+            "position in the area.",
+            "military",
+        ),
+        # what a place or a search holds
+        ("A bomb hit the market of the town. The rebels recall that the town contains no military target.", "military"),
+        ("A drone hit the market. Investigators found no military positions or equipment at the market.", "military"),
     ],
 )
 def test_facts_denying_what_was_at_the_target_is_a_negated_target(run_facts: Run, text: str, denied: str) -> None:

@@ -126,6 +126,8 @@ class Lexicon:
     #: Verbs of being somewhere ("there were no fighters", "no troops were stationed there"):
     #: denying that presence denies the target's category.
     presence_verbs: frozenset[str]
+    #: Verbs whose object is somewhere ("contains no military target", "found no positions").
+    holding_verbs: frozenset[str]
     #: Attack verbs whose aim a denial with no weapon named denies, nouns of a story told, and
     #: words of falsehood that dismiss one (targets.toml [denied_aims]).
     denied_aim_verbs: frozenset[str]
@@ -234,6 +236,7 @@ def load_lexicon(settings: Settings) -> Lexicon:
             interception_verbs={k: _phrases(v) for k, v in interception["verbs"].items()},
             target_categories={k: _phrases(v) for k, v in targets["categories"].items()},
             presence_verbs=frozenset(targets.get("presence_verbs", ())),
+            holding_verbs=frozenset(targets.get("holding_verbs", ())),
             denied_aim_verbs=frozenset(targets.get("denied_aims", {}).get("verbs", ())),
             claim_nouns=frozenset(targets.get("denied_aims", {}).get("claims", ())),
             false_words=frozenset(targets.get("denied_aims", {}).get("false", ())),

@@ -79,14 +79,19 @@ class TargetReader:
 
     def denied(self, doc: Doc, first_violent: int) -> list[Finding]:
         """What a side says was not at the target, after the attack is told: "There are no
-        military facilities in this building", "no fighters were staying at the monastery".
-        The category of what is denied, negated."""
+        military facilities in this building", "no fighters were staying at the monastery",
+        "there were no Fano members in the vehicle and no Fano position in the area" (however
+        the parse hangs the second), "Nyabibwe contains no military target", "found no
+        military positions at the market". The category of what is denied, negated."""
         findings = []
         for noun in doc[first_violent:]:
             if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
-            present = noun.head.lemma_.lower() in self.lx.presence_verbs
-            if noun.dep_ not in {"attr", "nsubj", "nsubjpass"} or not present:
+            verb = syntax.clause_verb(noun)
+            lemma = verb.lemma_.lower()
+            present = noun.dep_ in {"attr", "nsubj", "nsubjpass", "conj"} and lemma in self.lx.presence_verbs
+            held = noun.dep_ in {"dobj", "obj"} and verb.i == noun.head.i and lemma in self.lx.holding_verbs
+            if not (present or held):
                 continue
             for denied in (noun, *(c for c in noun.children if c.dep_ == "conj")):
                 category = self.category(denied)
