@@ -911,7 +911,7 @@ class CueReader:
         node = head
         for _ in range(4):
             governor = node.head
-            if node.dep_ != "ccomp" or governor is node:
+            if node.dep_ != "ccomp" or governor == node:
                 break
             rest = [t.i for t in node.subtree if t.i not in phrase and not t.is_punct]
             if (
@@ -938,7 +938,7 @@ class CueReader:
             return None  # "she leads in national polls": polls in general found nothing in particular
         head = preposition.head
         for _ in range(3):  # "a lead among voters in a poll": the phrase hangs on a noun
-            if head.pos_ in syntax.VERBS or head.head is head:
+            if head.pos_ in syntax.VERBS or head.head == head:
                 break
             head = head.head
         if head.pos_ not in syntax.VERBS or head.dep_ in ("acl", "amod") or self.in_quote(preposition.idx):
@@ -1612,7 +1612,7 @@ class CueReader:
 
     def _clause_without(self, head: Token, *exclude: Token) -> tuple[int, int] | None:
         """The head's clause minus the excluded phrases: the stretch that holds the head."""
-        while head.dep_ in ("aux", "auxpass") and head.head is not head:
+        while head.dep_ in ("aux", "auxpass") and head.head != head:
             head = head.head  # a clause hung on its auxiliary by the parser
         dropped = {t.i for e in exclude for t in e.subtree}
         kept = [t for t in head.subtree if t.i not in dropped]

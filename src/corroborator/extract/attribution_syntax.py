@@ -61,7 +61,7 @@ def subject(
         lent = [c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i]
         if lent:
             return lent[-1], False
-    if head is not verb and head.pos_ in VERBS:
+    if head != verb and head.pos_ in VERBS:
         if verb.dep_ == "conj" or verb.dep_ == "xcomp":
             return subject(head, carrier=carrier, speaker=speaker, reporting=reporting)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
@@ -133,7 +133,7 @@ def reported_twin(verb: Token, *, reporting: Callable[[Token], bool] = lambda _:
     )
     node = verb.head
     for _ in range(6):
-        if node.head is node:
+        if node.head == node:
             return None
         if node.dep_ == "ccomp" and (
             node.head.lemma_ == verb.lemma_ or (introduces and reporting(verb) and reporting(node.head))
@@ -204,7 +204,7 @@ def cue_region(verb: Token) -> list[Token]:
     region = {verb}
     region.update(c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "nsubjpass", "expl"))
     head = verb
-    while head.dep_ == "xcomp" and head.head is not head:
+    while head.dep_ == "xcomp" and head.head != head:
         head = head.head
         region.add(head)
         region.update(c for c in head.children if c.dep_ in ("aux", "advmod", "auxpass"))
@@ -222,7 +222,7 @@ def on_spine(token: Token, content: SpacySpan) -> bool:
     node = token
     for _ in range(64):
         head = node.head
-        if head is node or not (content.start <= head.i < content.end):
+        if head == node or not (content.start <= head.i < content.end):
             return True
         if head.pos_ not in VERBS:
             return False
@@ -252,7 +252,7 @@ def relative_aside(verb: Token) -> Token | None:
         if node.dep_ == "relcl":
             first = node.left_edge.i
             return node if first > 0 and node.doc[first - 1].text in (",", "--", "—", "–") else None
-        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj"):
+        if node.head == node or node.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
         node = node.head
     return None

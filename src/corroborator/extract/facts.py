@@ -745,7 +745,7 @@ def _shared_subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(3):
         if any(c.dep_ in syntax.SUBJECTS for c in current.children):
-            return None if current is verb else next((c for c in current.children if c.dep_ == "nsubj"), None)
+            return None if current == verb else next((c for c in current.children if c.dep_ == "nsubj"), None)
         if current.dep_ != "conj" or current.head.pos_ not in {"VERB", "AUX"}:
             return None
         current = current.head

@@ -690,7 +690,7 @@ def _object_of(token: Token, prepositions: frozenset[str]) -> bool:
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ in prepositions:
             return True
-        if token.dep_ not in ("conj", "appos") or token.head is token:
+        if token.dep_ not in ("conj", "appos") or token.head == token:
             return False
         token = token.head
     return False

@@ -145,7 +145,7 @@ class TargetReader:
         token = verb
         for _ in range(4):
             head = token.head
-            if token.dep_ not in _CLAUSE_ARCS or head is token:
+            if token.dep_ not in _CLAUSE_ARCS or head == token:
                 return None
             if head.pos_ == "VERB" and head.lemma_.lower() in self.denials:
                 return "denied"
