@@ -117,6 +117,8 @@ def test_facts_fire_of_weapons_or_firing_is_shooting_not_damage(run_facts: Run, 
         ("Air defence systems intercepted the missiles over the bay.", "air_defence"),
         ("Two drones were shot down near the airfield.", "air_defence"),
         ("Both drones were jammed before reaching the refinery.", "electronic_warfare"),
+        # the means in the subject of the first of two joined verbs
+        ("Tonight, forces of air defence detected and destroyed several UAVs over the city.", "air_defence"),
     ],
 )
 def test_facts_interception_method(run_facts: Run, text: str, method: str) -> None:

@@ -215,7 +215,10 @@ class FactFinder:
             if event.event_class != "intercept" or event.mention.modality != model.Modality.ACTUAL:
                 continue
             trigger = doc[event.token]
-            near = syntax.neighbourhood(trigger)
+            near = set(syntax.neighbourhood(trigger))
+            shared = syntax.shared_subject(trigger) if trigger.pos_ == "VERB" else None
+            if shared is not None:  # "forces of air defence detected and destroyed several UAVs"
+                near.update(range(*syntax.subtree_range(shared)))
             # The unit that "thwarted" or "repelled" an attack is named, not how it did it:
             # only means that are instruments ("by", "with", "using") or that shot, downed or
             # intercepted count there.
