@@ -73,6 +73,9 @@ def test_actors_anti_prefix_names_an_opponent_and_pro_prefix_a_proxy(table: Part
     assert table.party_of("anti-Kremlin activists") is None
     assert table.party_of("pro-Russian separatists") == "RU"
     assert table.party_of("Iranian-backed militias") == "IR"
+    # an armed group named after its backer is itself
+    assert table.party_of("Iran-backed Houthis") == "HOUTHIS"
+    assert table.party_of("the Indian proxy Fitna al Khwarij") == "TTP"
 
 
 def test_actors_possessives_are_ignored(table: PartyTable) -> None:

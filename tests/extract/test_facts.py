@@ -294,6 +294,8 @@ def test_facts_a_blast_near_something_does_not_make_it_the_target(run_facts: Run
         # the owner a participle names
         ("A drone belonging to the Turkish army struck a car near the town on Friday.", "TR"),
         ("Two drones operated by the Houthis hit the port.", "HOUTHIS"),
+        # whose men the attackers are
+        ("Militants belonging to the Tehreek-e-Taliban Pakistan targeted a house with a quadcopter.", "TTP"),
         # held responsible: the adjective's own subject, or its verb's object
         # who takes up the firing does it; who hears or suffers it does not
         ("Indian troops resorted to unprovoked firing with mortars along the Line of Control.", "IN"),

@@ -36,6 +36,9 @@ MIN_STATE_POPULATION = 500_000
 PartyKind = Literal["state", "alliance", "armed_group"]
 WordRole = Literal["name", "adjective", "government", "forces"]
 
+#: What follows a party named as another's backer: "Iran-backed", "Rwanda-supported".
+BACKER_SUFFIX = re.compile(r"-(?:backed|supported|sponsored|funded|allied|aligned)\b", re.IGNORECASE)
+
 _LIST_FIELDS: tuple[WordRole, ...] = ("name", "adjective", "government", "forces")
 _TOML_FIELD: dict[WordRole, str] = {
     "name": "names",
@@ -226,12 +229,21 @@ class PartyTable:
 
         When several parties are named, the first wins: in a noun phrase the leftmost party
         word is the phrase's own qualifier ("Russian troops in Ukraine" → "RU"), unless it is
-        a possessive before another party ("Lebanon's Hezbollah" → "HEZBOLLAH").
+        a possessive before another party ("Lebanon's Hezbollah" → "HEZBOLLAH") or a backer
+        before an armed group's name ("the Indian proxy Fitna al Khwarij" → "TTP", "Iran-backed
+        Houthis" → "HOUTHIS": the group named, not the backer it has or is said to have).
         """
         mentions = self.mentions(text)
         if len(mentions) > 1 and mentions[0].possessive:
             return mentions[1].code
+        if mentions and (mentions[0].role == "adjective" or BACKER_SUFFIX.match(text, mentions[0].end)):
+            named = (m for m in mentions[1:] if m.role == "name" and self._armed_group(m.code))
+            return next(named, mentions[0]).code
         return mentions[0].code if mentions else None
+
+    def _armed_group(self, code: str) -> bool:
+        party = self.parties.get(code)
+        return party is not None and party.kind == "armed_group"
 
     def state_force(self, words: Sequence[str]) -> tuple[str, int] | None:
         """Whether lower-case words name a state's forces or rulers without the state: the

@@ -427,6 +427,8 @@ class FactFinder:
                 continue
             if child.i not in weapon_at:
                 agents.append((_speaker_if_pronoun(child), "agent of the attack"))
+                # "khwarij belonging to Fitna al Khwarij", "fighters of the RSF": whose men they are
+                agents.extend((o, "agent of the attack") for o in _owners(child) if o.dep_ == "pobj")
             elif self._state_force(child):
                 agents.append((child, "agent of the attack"))  # "the air vector carried out strikes": the arm acts
         agents.extend((p, "agent of the attack") for p in _by_agents(carrier))

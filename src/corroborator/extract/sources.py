@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from unidecode import unidecode
 
-from corroborator.extract.actors import PartyMention
+from corroborator.extract.actors import BACKER_SUFFIX, PartyMention
 from corroborator.extract.phrase_index import Hit, Word, singular, words
 from corroborator.extract.source_registry import (
     DESCRIPTOR_RESOURCE,
@@ -776,7 +776,7 @@ def _armed_group_named(head: _Part, registry: SourceRegistry) -> str | None:
     ("Rwanda-backed")."""
     for mention in reversed(head.zone_parties()):
         party = registry.parties.party(mention.code)
-        backer = re.match(r"-(?:backed|supported|sponsored|funded|allied|aligned)\b", head.text[mention.end :])
+        backer = BACKER_SUFFIX.match(head.text, mention.end)
         if party is not None and party.kind == "armed_group" and backer is None:
             return party.code
     return None
