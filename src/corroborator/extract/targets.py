@@ -2,8 +2,9 @@
 
 The object of an attack word ("hit an oil depot"), the complement of an attack noun ("an
 attack on the Kremlin"), a target its own description puts to military use ("workshops where
-the army assembles drones"), and what a side denies was there ("there are no military
-facilities in this building"). The vocabulary is lexicon/targets.toml; this module holds the
+the army assembles drones"), what a side denies was there ("there are no military
+facilities in this building"), and what it denies an attack aimed at, weapon or none ("we deny
+targeting the market"). The vocabulary is lexicon/targets.toml; this module holds the
 grammar, shared with facts.py (patients, noun phrases, weapons handled at a target).
 """
 
@@ -106,7 +107,8 @@ class TargetReader:
         "fabricated news that a religious building and civilians were targeted", "the
         allegations that civilians were targeted are black propaganda". Under a denial verb the
         finding is left as told: the verb's attribution, or the first person's own words, make
-        its stance a denial (`assemble`); a word of falsehood negates the finding itself.
+        its stance a denial (`assemble`); so is a story told "falsely", which stays its tellers'.
+        A word of falsehood that dismisses the story itself negates the finding.
 
         A denial of a kind of target only ("Moscow denies targeting civilians") is a side's
         standing line, not its word on this attack: some aim must be a thing of the story ("the
