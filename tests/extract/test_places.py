@@ -805,7 +805,6 @@ def test_places_where_people_fled_to_is_not_where_it_happened(nlp: Language, gaz
     assert found["Malakal"].place.country_code == "SS"
 
 
-
 @pytest.mark.parametrize(
     "care",
     [
@@ -821,6 +820,7 @@ def test_places_where_the_hurt_were_taken_is_not_where_it_happened(nlp: Language
     assert "Kremenchuk" not in found and "Horishni Plavni" in found
     hit = _by_text(_places(nlp, gaz, "A missile hit the hospital in Kremenchuk overnight."))
     assert hit["Kremenchuk"].place.country_code == "UA"  # a hospital struck: its town is the scene
+
 
 def test_places_a_name_only_another_countrys_place_has_as_an_alias_is_unlisted_here(
     nlp: Language, gaz: Gazetteer

@@ -1172,9 +1172,8 @@ def _role(doc: Doc, raw: _Raw, report: model.NormalisedReport, cues: PlaceCues) 
         return model.PlaceRole.REPORTING
     sentence_before = tuple(t.lower_ for t in doc[doc[raw.start].sent.start : raw.start])
     joined = " ".join(sentence_before)
-    if any(" ".join(p) in joined for p in cues.reporting_before) or _speaking_from(doc, raw, cues):
-        return model.PlaceRole.REPORTING
-    if _speaking_in(doc, raw, cues):
+    reported_from = any(" ".join(p) in joined for p in cues.reporting_before)
+    if reported_from or _speaking_from(doc, raw, cues) or _speaking_in(doc, raw, cues):
         return model.PlaceRole.REPORTING
     if _origin(doc, raw, cues):
         return model.PlaceRole.ORIGIN

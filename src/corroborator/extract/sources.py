@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from unidecode import unidecode
 
+from corroborator.extract import syntax
 from corroborator.extract.actors import BACKER_SUFFIX, PartyMention
 from corroborator.extract.phrase_index import Hit, Word, singular, words
 from corroborator.extract.source_registry import (
@@ -86,8 +87,6 @@ _NOT_NAMES = _wordset(
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _EDGE = " \t\n,.:;\"'“”‘’"
 
 
@@ -413,7 +412,7 @@ def _resolve(
     root_at: int | None = None,
 ) -> Source:
     folded = text.lower()
-    if folded in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS | _RELATIVE_PRONOUNS:
+    if folded in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS | syntax.RELATIVE_PRONOUNS:
         return _resolve_pronoun(folded, text, context)
 
     parts = [_analyse(text, s, e, registry, proper_at, root_at) for s, e in _split_parts(text)]
@@ -527,7 +526,7 @@ def _resolve_pronoun(folded: str, text: str, context: SourceContext | None) -> S
 
 def _definite_reference(head: _Part, registry: SourceRegistry, context: SourceContext | None) -> Source | None:
     """ "the ministry", "the agency", "the governor": the last source that fits the noun."""
-    if context is None or not context.prior or not head.toks or head.toks[0].folded not in _DEFINITE:
+    if context is None or not context.prior or not head.toks or head.toks[0].folded not in syntax.DEFINITE_DETERMINERS:
         return None
     if head.name_words() or head.zone_parties() or any(head.in_zone(h) for h in head.aliases):
         return None
