@@ -14,7 +14,9 @@ from corroborator.extract.attribution_lexicon import CueLexicon
 from corroborator.extract.events import EventFinder, WeaponFinder
 from corroborator.extract.facts import FactFinder
 from corroborator.extract.lexicon import Lexicon, load_lexicon
+from corroborator.extract.places import load_gazetteer
 from corroborator.extract.quantities import QuantityFinder
+from corroborator.extract.stage import PlaceFinder
 from corroborator.extract.workspace import Workspace
 
 
@@ -74,9 +76,11 @@ def run_facts(
     cues = CueLexicon.load(settings)
     denials = frozenset(lemma for lemma, stance in cues.verbs.items() if stance == model.Stance.DENIES)
     finder = FactFinder(nlp, lexicon, PartyTable.load(settings), denials=denials)
+    places = PlaceFinder(load_gazetteer(settings), settings.focus_countries)
 
     def run(text: str) -> Workspace:
         ws = run_quantities(text)  # as in the pipeline: counts of the dead are read before the facts
+        places(ws)
         finder(ws)
         return ws
 

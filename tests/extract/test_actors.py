@@ -104,6 +104,15 @@ def test_actors_country_of_adjective(table: PartyTable) -> None:
     assert table.country_of_adjective("Russia") is None  # a name, not an adjective
 
 
+def test_actors_launching_state_is_the_state_unless_a_group_is_based_there(table: PartyTable) -> None:
+    assert table.launching_state("IR") == "IR"
+    assert table.launching_state("kh") == "KH"
+    assert table.launching_state("LB") is None  # Hezbollah
+    assert table.launching_state("YE") is None  # the Houthis
+    assert table.launching_state("HEZBOLLAH") is None  # no state
+    assert table.launching_state("ZZ") is None
+
+
 def test_actors_every_sizeable_country_is_a_state(table: PartyTable) -> None:
     # States actors.toml does not write up come from the gazetteer's countries
     assert table.party_of("the Kenyan army") == "KE"

@@ -193,6 +193,24 @@ def test_facts_makers_and_places_are_not_the_attackers(run_facts: Run, text: str
     assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == ([party] if party else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # where the weapons came from says whose they were, when nothing else does
+        ("Rockets fired from Cambodia slammed into the Thai border town of Kantharalak, killing four.", "KH"),
+        ("The army says missiles were launched from Iran toward central Israel.", "IR"),
+        # ... unless an armed group is based there: Lebanon's rockets may be Hezbollah's
+        ("Some 15 rockets were fired from Lebanon at the area of Shlomi, the army said.", None),
+        # ... and whoever is named launching them is the one
+        ("Russia launched 40 Shahed drones from Belarus overnight.", "RU"),
+        # a route through a country is not where the weapons were launched
+        ("The drones flew over Belarus before they struck the substation.", None),
+    ],
+)
+def test_facts_launched_from_a_country(run_facts: Run, text: str, party: str | None) -> None:
+    assert [code for code, _ in facts(run_facts(text), A.RESPONSIBLE_PARTY)] == ([party] if party else [])
+
+
 def test_facts_denied_involvement_names_the_party(run_facts: Run) -> None:
     ws = run_facts("The adviser denied Kyiv's involvement in the blast.")
     (finding,) = [f for f in ws.findings if f.attribute == A.RESPONSIBLE_PARTY]
@@ -685,6 +703,28 @@ def test_facts_targets_of_participles_nominal_attacks_and_killings(run_facts: Ru
     ],
 )
 def test_facts_targets_the_parse_hangs_elsewhere(run_facts: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(set(facts(run_facts(text), A.TARGET))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a stopped weapon was going is what it was aimed at
+        ("The directorate said it had downed a drone approaching the Tessik oil field on Monday night.",
+         [("energy", "the Tessik oil field")]),
+        ("Air defences shot down two drones flying towards the power plant.", [("energy", "the power plant")]),
+        # the parse hangs the course on the payload, inside the weapon's phrase
+        ("A drone loaded with explosives that was heading for the refinery was shot down near Tessik.",
+         [("energy", "the refinery")]),
+        ("A drone heading for the substation crashed in a field outside Tessik.", [("energy", "the substation")]),
+        # a course with no target word, and a weapon only seen, name no target
+        ("Drones heading for Moscow were shot down.", []),
+        ("Residents saw two drones flying towards the power plant before dawn.", []),
+    ],
+)
+def test_facts_targets_where_a_weapon_was_heading(
+    run_facts: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
     assert sorted(set(facts(run_facts(text), A.TARGET))) == expected
 
 

@@ -241,6 +241,16 @@ class PartyTable:
             return next(named, mentions[0]).code
         return mentions[0].code if mentions else None
 
+    def launching_state(self, country_code: str) -> str | None:
+        """Whose weapons a launch "from" a country was: its state's, unless an armed group of
+        the table is based there ("rockets fired from Lebanon" may be Hezbollah's, "missiles
+        launched from Iran" are Iran's); None when the country is no state party."""
+        party = self.parties.get(country_code.upper())
+        if party is None or party.kind != "state":
+            return None
+        based = (p for p in self.parties.values() if p.kind == "armed_group" and p.country == party.code)
+        return None if any(based) else party.code
+
     def _armed_group(self, code: str) -> bool:
         party = self.parties.get(code)
         return party is not None and party.kind == "armed_group"

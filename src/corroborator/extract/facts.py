@@ -10,6 +10,7 @@ drones").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar, Final
 
@@ -45,7 +46,7 @@ class FactFinder:
     """Damage, interception method, target, weapon and responsible party around events."""
 
     name: ClassVar[str] = "facts"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "weapons", "events"})
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "places", "weapons", "events"})
     assigns: ClassVar[frozenset[str]] = frozenset({"findings"})
 
     def __init__(self, nlp: Language, lexicon: Lexicon, parties: PartyTable, *, denials: frozenset[str]) -> None:
@@ -360,12 +361,15 @@ class FactFinder:
             if event.event_class == "intercept":
                 # whoever shot down is the defender; only the weapons' owner attacked
                 agents = [(t, how) for t, how in agents if how == "weapon attributed by adjective"]
-            for token, how in agents:
-                if token.i in event_words and how == "agent of the attack":
-                    continue
-                code = self._party(token)
-                if code is None:
-                    continue
+            coded = [
+                (token, how, code)
+                for token, how in agents
+                if not (token.i in event_words and how == "agent of the attack")
+                and (code := self._party(token)) is not None
+            ]
+            if not coded and event.event_class != "intercept":
+                coded = self._launched_from(trigger, ws.places)
+            for token, how, code in coded:
                 first, last = syntax.subtree_range(trigger)
                 distance = last - first if first <= token.i < last else len(doc)
                 known = owners.get((code, token.i))
@@ -491,6 +495,27 @@ class FactFinder:
                 # defence missile that fell on the houses"
                 agents.extend((c, "weapon attributed by adjective") for c in _owners(trigger.doc[i]))
         return agents
+
+    def _launched_from(self, trigger: Token, places: Sequence[model.PlaceMention]) -> list[tuple[Token, str, str]]:
+        """When nothing else says who attacked: "rockets fired from Cambodia", "missiles were
+        launched from Iran" make the country they came from the attacker, if it is a state and
+        no armed group of the party table is based there (`PartyTable.launching_state`)."""
+        if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _LAUNCHING:
+            return []
+        countries = [
+            m for m in places if m.role == model.PlaceRole.ORIGIN and m.place.kind == "country" and m.place.country_code
+        ]
+        found = []
+        for preposition in trigger.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "from":
+                continue
+            for origin in preposition.children:
+                named = (m.place.country_code for m in countries if m.span.start <= origin.idx < m.span.end)
+                country = next(named, None) if origin.dep_ == "pobj" else None
+                code = self.parties.launching_state(country) if country else None
+                if code is not None:
+                    found.append((origin, "launched from its territory", code))
+        return found
 
     def _party(self, token: Token) -> str | None:
         if token.pos_ in {"ADJ", "ADV", "VERB"}:
@@ -695,6 +720,8 @@ _PROVENANCE = frozenset(
 )
 
 #: Ground a side holds: an attack "fired from RSF positions" was that side's.
+#: Verbs of sending weapons off: the country they were sent "from" may be whose they were.
+_LAUNCHING = frozenset({"launch", "fire", "shoot", "send"})
 _HELD_GROUND = frozenset({"position", "positions", "territory", "area", "areas", "line", "lines", "base", "side"})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -27,6 +28,39 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+CLOCK_ZONE_COMPONENT = "corroborator_clock_zones"
+
+#: A clock's last token: "04:10", "0320", "3 a.m.", "13:20 hours".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|[ap]\.?m\.?|hours|hrs", re.IGNORECASE)
+#: A zone abbreviation written after a clock ("0615 GMT").
+_ZONE_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+
+
+@Language.component(CLOCK_ZONE_COMPONENT)
+def clock_zones(doc: Doc) -> Doc:
+    """The zone written after a clock stays in the clock's sentence.
+
+    The statistical parser takes "a.m." or the clock for a sentence's end and starts a new
+    sentence at the zone ("began at 04:10 | Moscow time, when the drones arrived"), which cuts
+    the time off from the event it dates. A zone is up to three capitalised words and "time"
+    ("Kyiv time", "Eastern European Time"), or an abbreviation ("GMT").
+    """
+    for token in doc[1:]:
+        if token.is_sent_start or not _CLOCK.fullmatch(doc[token.i - 1].text):
+            continue  # a paragraph break still ends the sentence
+        if _ZONE_ABBREVIATION.fullmatch(token.text):
+            token.is_sent_start = False
+            continue
+        for end in range(token.i, min(token.i + 4, len(doc))):
+            if doc[end].lower_ == "time" and end > token.i:
+                for inside in doc[token.i : end + 1]:
+                    inside.is_sent_start = False
+                break
+            if not doc[end].is_title:
+                break
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     """Load a spaCy pipeline by package name or path; a clear error when it is missing.
@@ -49,4 +83,5 @@ def load_nlp(model: str) -> Language:
             "trained English pipeline with a parser and an entity recogniser (e.g. en_core_web_sm)."
         )
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    nlp.add_pipe(CLOCK_ZONE_COMPONENT, before="parser")
     return nlp

@@ -43,12 +43,25 @@ class TargetReader:
         doc = ws.doc
         findings = []
         for event in events:
-            if event.event_class not in {"attack", "explosion", "casualty", "crash"} or not (
+            if event.event_class not in {"attack", "explosion", "casualty", "crash", "intercept"} or not (
                 event.mention.modality == model.Modality.ACTUAL or event.denial
             ):
                 continue
             trigger = doc[event.token]
+            if event.event_class == "intercept":
+                # "downed a drone approaching the oil field": what the weapon stopped was heading for
+                goals = [g for noun in patients(trigger) if noun.i in weapon_at for g in course_goals(noun)]
+                findings += [
+                    _target(g, category, event_token=event.token)
+                    for g in goals
+                    if g.pos_ != "PRON" and (category := self.category(g)) is not None
+                ]
+                continue
             nouns = patients(trigger)
+            carriers = [n for n in nouns if n.i in weapon_at]
+            if event.event_class in {"explosion", "crash"}:  # "a drone flying towards the refinery exploded"
+                carriers += [c for c in trigger.children if c.dep_ == "nsubj" and c.i in weapon_at]
+            nouns += [g for noun in carriers for g in course_goals(noun)]
             if event.event_class == "explosion":
                 nouns += _beneath(trigger)
             # "detonated an IED against a military vehicle", "fired a missile at the ship": the
@@ -518,6 +531,28 @@ def _this_attack(verb: Token) -> bool:
 def _word_in(token: Token, words: frozenset[str]) -> bool:
     """The word or its lemma is one of `words` ("fabricated", whose lemma is "fabricate")."""
     return token.lower_ in words or token.lemma_.lower() in words
+
+
+#: Verbs of a weapon's course: where it was going is what it was aimed at.
+_COURSE_VERBS = frozenset({"approach", "head", "fly", "travel", "move"})
+#: Prepositions of a course's goal: "heading for", "flying towards".
+_GOAL_PREPOSITIONS = frozenset({"for", "towards", "toward", "to", "at"})
+
+
+def course_goals(weapon: Token) -> list[Token]:
+    """Where a weapon was going: "a drone approaching the oil field", "drones flying towards
+    the plant", "a drone loaded with explosives that was heading for the field" (the parse may
+    hang the clause on the payload, inside the weapon's phrase)."""
+    goals = []
+    for verb in weapon.subtree:
+        if verb.dep_ not in {"acl", "relcl"} or verb.lemma_.lower() not in _COURSE_VERBS:
+            continue
+        for child in verb.children:
+            if child.dep_ in {"dobj", "obj"} and verb.lemma_.lower() == "approach":
+                goals.append(child)
+            if child.dep_ == "prep" and child.lower_ in _GOAL_PREPOSITIONS:
+                goals.extend(p for p in child.children if p.dep_ == "pobj")
+    return goals
 
 
 def patients(trigger: Token) -> list[Token]:
