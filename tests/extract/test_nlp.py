@@ -37,6 +37,24 @@ def test_sentences_after_a_zoned_clock_and_across_paragraphs_still_end(nlp: Lang
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser runs a new sentence on after "a.m."
+        ("Two missiles struck shortly before 4 a.m. We will be bringing you updates throughout the day.",
+         ["Two missiles struck shortly before 4 a.m.", "We will be bringing you updates throughout the day."]),
+        # a weekday, a month or a zone region goes on the time
+        ("It hit at 3 a.m. Sunday, officials said.", ["It hit at 3 a.m. Sunday, officials said."]),
+        ("It hit at 3 a.m. Oct. 5, officials said.", ["It hit at 3 a.m. Oct. 5, officials said."]),
+        ("Sirens sounded at 10 p.m. Eastern on Friday.", ["Sirens sounded at 10 p.m. Eastern on Friday."]),
+    ],
+)
+def test_a_capitalised_word_after_a_m_opens_a_sentence_unless_it_goes_on_the_time(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert sentences(nlp, text) == expected
+
+
 def test_a_zoned_clock_dates_the_strike_and_is_read_in_local_time(settings: Settings) -> None:
     text = (
         "KYIV, 6 November. According to the channel Vostochny Rubezh, the drone strike on Kremenchuk began at "

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from corroborator.errors import ModelUnavailable
+from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
 
 PARAGRAPH_COMPONENT = "corroborator_paragraph_breaks"
 
@@ -38,27 +39,50 @@ _ZONE_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 
 @Language.component(CLOCK_ZONE_COMPONENT)
 def clock_zones(doc: Doc) -> Doc:
-    """The zone written after a clock stays in the clock's sentence.
+    """The zone written after a clock stays in the clock's sentence, and a capitalised word
+    that goes on no time after "a.m." opens the next one.
 
     The statistical parser takes "a.m." or the clock for a sentence's end and starts a new
     sentence at the zone ("began at 04:10 | Moscow time, when the drones arrived"), which cuts
-    the time off from the event it dates. A zone is up to three capitalised words and "time"
-    ("Kyiv time", "Eastern European Time"), or an abbreviation ("GMT").
+    the time off from the event it dates; and it runs "two missiles struck shortly before 4
+    a.m. We will be bringing you updates" into one sentence. A zone is up to three capitalised
+    words and "time" ("Kyiv time", "Eastern European Time"), an abbreviation ("GMT"), or a
+    region of the time lexicon ("Eastern"); a weekday or month goes on the time ("3 a.m.
+    Sunday").
     """
+    lexicon = default_time_lexicon()
     for token in doc[1:]:
-        if token.is_sent_start or not _CLOCK.fullmatch(doc[token.i - 1].text):
+        clock = doc[token.i - 1]
+        if token.is_sent_start or not _CLOCK.fullmatch(clock.text):
             continue  # a paragraph break still ends the sentence
-        if _ZONE_ABBREVIATION.fullmatch(token.text):
-            token.is_sent_start = False
+        if _ZONE_ABBREVIATION.fullmatch(token.text) or _zone_words(doc, token.i):
             continue
-        for end in range(token.i, min(token.i + 4, len(doc))):
-            if doc[end].lower_ == "time" and end > token.i:
-                for inside in doc[token.i : end + 1]:
-                    inside.is_sent_start = False
-                break
-            if not doc[end].is_title:
-                break
+        if token.is_title and clock.text.endswith(".") and not _goes_on_the_time(token, lexicon):
+            token.is_sent_start = True
     return doc
+
+
+def _zone_words(doc: Doc, start: int) -> bool:
+    """Whether capitalised words from `start` and "time" name a zone; they are kept together."""
+    for end in range(start, min(start + 4, len(doc))):
+        if doc[end].lower_ == "time" and end > start:
+            for inside in doc[start : end + 1]:
+                inside.is_sent_start = False
+            return True
+        if not doc[end].is_title:
+            return False
+    return False
+
+
+def _goes_on_the_time(token: Token, lexicon: TimeLexicon) -> bool:
+    """ "3 a.m. Sunday", "10 p.m. Eastern", "2 a.m. Oct. 5": the capitalised word after a
+    clock is part of its time."""
+    word = token.lower_.rstrip(".")
+    named_day = len(word) >= 3 and any(name.startswith(word) for name in (*lexicon.weekdays, *lexicon.months))
+    if word in lexicon.zone_regions or named_day:  # "Sunday", "Oct.", "Sept."
+        token.is_sent_start = False
+        return True
+    return False
 
 
 @lru_cache(maxsize=4)
