@@ -26,6 +26,14 @@ def test_a_clock_keeps_its_zone_in_its_sentence(nlp: Language, text: str) -> Non
     assert sentences(nlp, text) == [text]
 
 
+def test_a_lower_case_word_goes_on_from_a_clock(nlp: Language) -> None:
+    text = "Dear citizens! Tonight from 03:20 till 05:10 our city was attacked by unmanned boats of the enemy."
+    assert sentences(nlp, text) == [
+        "Dear citizens!",
+        "Tonight from 03:20 till 05:10 our city was attacked by unmanned boats of the enemy.",
+    ]
+
+
 def test_sentences_after_a_zoned_clock_and_across_paragraphs_still_end(nlp: Language) -> None:
     assert sentences(nlp, "The attack came at 0615 GMT. Five people died.") == [
         "The attack came at 0615 GMT.",

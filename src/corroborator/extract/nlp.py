@@ -45,7 +45,8 @@ def clock_zones(doc: Doc) -> Doc:
     The statistical parser takes "a.m." or the clock for a sentence's end and starts a new
     sentence at the zone ("began at 04:10 | Moscow time, when the drones arrived"), which cuts
     the time off from the event it dates; and it runs "two missiles struck shortly before 4
-    a.m. We will be bringing you updates" into one sentence. A zone is up to three capitalised
+    a.m. We will be bringing you updates" into one sentence, or ends one at a clock a
+    lower-case word goes on from ("from 03:20 till 05:10 | our city was attacked"). A zone is up to three capitalised
     words and "time" ("Kyiv time", "Eastern European Time"), an abbreviation ("GMT"), or a
     region of the time lexicon ("Eastern"); a weekday or month goes on the time ("3 a.m.
     Sunday").
@@ -53,6 +54,9 @@ def clock_zones(doc: Doc) -> Doc:
     lexicon = default_time_lexicon()
     for token in doc[1:]:
         clock = doc[token.i - 1]
+        if _CLOCK.fullmatch(clock.text) and token.is_lower and "\n" not in clock.whitespace_:
+            token.is_sent_start = False  # "Tonight from 03:20 till 05:10 our city was attacked"
+            continue
         if token.is_sent_start or not _CLOCK.fullmatch(clock.text):
             continue  # a paragraph break still ends the sentence
         if _ZONE_ABBREVIATION.fullmatch(token.text) or _zone_words(doc, token.i):
