@@ -719,9 +719,9 @@ _PROVENANCE = frozenset(
      "supply", "supplied", "provide", "provided", "donate", "donated", "develop", "developed", "license", "licensed"}
 )
 
-#: Ground a side holds: an attack "fired from RSF positions" was that side's.
 #: Verbs of sending weapons off: the country they were sent "from" may be whose they were.
 _LAUNCHING = frozenset({"launch", "fire", "shoot", "send"})
+#: Ground a side holds: an attack "fired from RSF positions" was that side's.
 _HELD_GROUND = frozenset({"position", "positions", "territory", "area", "areas", "line", "lines", "base", "side"})
 
 

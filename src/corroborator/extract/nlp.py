@@ -39,26 +39,29 @@ _ZONE_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 
 @Language.component(CLOCK_ZONE_COMPONENT)
 def clock_zones(doc: Doc) -> Doc:
-    """The zone written after a clock stays in the clock's sentence, and a capitalised word
-    that goes on no time after "a.m." opens the next one.
+    """Sentence boundaries at clock times, which the statistical parser gets wrong three ways.
 
-    The statistical parser takes "a.m." or the clock for a sentence's end and starts a new
-    sentence at the zone ("began at 04:10 | Moscow time, when the drones arrived"), which cuts
-    the time off from the event it dates; and it runs "two missiles struck shortly before 4
-    a.m. We will be bringing you updates" into one sentence, or ends one at a clock a
-    lower-case word goes on from ("from 03:20 till 05:10 | our city was attacked"). A zone is up to three capitalised
-    words and "time" ("Kyiv time", "Eastern European Time"), an abbreviation ("GMT"), or a
-    region of the time lexicon ("Eastern"); a weekday or month goes on the time ("3 a.m.
-    Sunday").
+    - It ends a sentence at "a.m." or the clock and starts one at the zone ("began at 04:10 |
+      Moscow time, when the drones arrived"), cutting the time off the event it dates: a zone
+      (up to three capitalised words and "time", an abbreviation such as "GMT") stays.
+    - It runs "two missiles struck shortly before 4 a.m. We will be bringing you updates" into
+      one sentence: a capitalised word after "a.m." opens the next, unless it goes on the time
+      (a weekday or month, "3 a.m. Sunday"; a zone region of the time lexicon, "Eastern").
+    - It ends a sentence at a clock a lower-case word goes on from ("from 03:20 till 05:10 |
+      our city was attacked").
+
+    A paragraph break still ends the sentence.
     """
     lexicon = default_time_lexicon()
     for token in doc[1:]:
         clock = doc[token.i - 1]
-        if _CLOCK.fullmatch(clock.text) and token.is_lower and "\n" not in clock.whitespace_:
-            token.is_sent_start = False  # "Tonight from 03:20 till 05:10 our city was attacked"
+        if not _CLOCK.fullmatch(clock.text):
             continue
-        if token.is_sent_start or not _CLOCK.fullmatch(clock.text):
-            continue  # a paragraph break still ends the sentence
+        if token.is_lower and "\n" not in clock.whitespace_:
+            token.is_sent_start = False
+            continue
+        if token.is_sent_start:
+            continue  # set by a paragraph break
         if _ZONE_ABBREVIATION.fullmatch(token.text) or _zone_words(doc, token.i):
             continue
         if token.is_title and clock.text.endswith(".") and not _goes_on_the_time(token, lexicon):

@@ -50,7 +50,7 @@ class TargetReader:
             trigger = doc[event.token]
             if event.event_class == "intercept":
                 # "downed a drone approaching the oil field": what the weapon stopped was heading for
-                goals = [g for noun in patients(trigger) if noun.i in weapon_at for g in course_goals(noun)]
+                goals = [g for noun in patients(trigger) if noun.i in weapon_at for g in _course_goals(noun)]
                 findings += [
                     _target(g, category, event_token=event.token)
                     for g in goals
@@ -61,7 +61,7 @@ class TargetReader:
             carriers = [n for n in nouns if n.i in weapon_at]
             if event.event_class in {"explosion", "crash"}:  # "a drone flying towards the refinery exploded"
                 carriers += [c for c in trigger.children if c.dep_ == "nsubj" and c.i in weapon_at]
-            nouns += [g for noun in carriers for g in course_goals(noun)]
+            nouns += [g for noun in carriers for g in _course_goals(noun)]
             if event.event_class == "explosion":
                 nouns += _beneath(trigger)
             # "detonated an IED against a military vehicle", "fired a missile at the ship": the
@@ -539,7 +539,7 @@ _COURSE_VERBS = frozenset({"approach", "head", "fly", "travel", "move"})
 _GOAL_PREPOSITIONS = frozenset({"for", "towards", "toward", "to", "at"})
 
 
-def course_goals(weapon: Token) -> list[Token]:
+def _course_goals(weapon: Token) -> list[Token]:
     """Where a weapon was going: "a drone approaching the oil field", "drones flying towards
     the plant", "a drone loaded with explosives that was heading for the field" (the parse may
     hang the clause on the payload, inside the weapon's phrase)."""
