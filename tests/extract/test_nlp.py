@@ -63,7 +63,7 @@ def test_a_capitalised_word_after_a_m_opens_a_sentence_unless_it_goes_on_the_tim
     assert sentences(nlp, text) == expected
 
 
-def test_a_zoned_clock_dates_the_strike_and_is_read_in_local_time(settings: Settings) -> None:
+def test_a_zoned_clock_dates_the_strike_and_keeps_its_zone(settings: Settings) -> None:
     text = (
         "KYIV, 6 November. According to the channel Vostochny Rubezh, the drone strike on Kremenchuk began at "
         '04:10 Moscow time, when "Gerans" arrived at the substation.'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import spacy
@@ -10,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from corroborator.errors import ModelUnavailable
-from corroborator.normalise.timex.lexicon import TimeLexicon, default_time_lexicon
+from corroborator.extract import syntax
+from corroborator.normalise.timex.lexicon import default_time_lexicon
 
 PARAGRAPH_COMPONENT = "corroborator_paragraph_breaks"
 
@@ -31,8 +33,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 CLOCK_ZONE_COMPONENT = "corroborator_clock_zones"
 
-#: A clock's last token: "04:10", "0320", "3 a.m.", "13:20 hours".
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|[ap]\.?m\.?|hours|hrs", re.IGNORECASE)
 #: A zone abbreviation written after a clock ("0615 GMT").
 _ZONE_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 
@@ -52,44 +52,40 @@ def clock_zones(doc: Doc) -> Doc:
 
     A paragraph break still ends the sentence.
     """
-    lexicon = default_time_lexicon()
+    regions = default_time_lexicon().zone_regions
     for token in doc[1:]:
         clock = doc[token.i - 1]
-        if not _CLOCK.fullmatch(clock.text):
+        if not syntax.is_clock(clock.text):
             continue
         if token.is_lower and "\n" not in clock.whitespace_:
             token.is_sent_start = False
             continue
-        if token.is_sent_start:
-            continue  # set by a paragraph break
-        if _ZONE_ABBREVIATION.fullmatch(token.text) or _zone_words(doc, token.i):
-            continue
-        if token.is_title and clock.text.endswith(".") and not _goes_on_the_time(token, lexicon):
-            token.is_sent_start = True
+        if token.is_sent_start or _ZONE_ABBREVIATION.fullmatch(token.text):
+            continue  # a paragraph break; "0615 GMT", left to the parser
+        zone_end = _zone_end(doc, token.i)
+        if zone_end is not None:
+            for inside in doc[token.i : zone_end + 1]:
+                inside.is_sent_start = False
+        elif token.is_title and clock.text.endswith("."):
+            token.is_sent_start = not _goes_on_the_time(token, regions)
     return doc
 
 
-def _zone_words(doc: Doc, start: int) -> bool:
-    """Whether capitalised words from `start` and "time" name a zone; they are kept together."""
+def _zone_end(doc: Doc, start: int) -> int | None:
+    """Where capitalised words from `start` and "time" end, when they name a zone ("Kyiv time",
+    "Eastern European Time")."""
     for end in range(start, min(start + 4, len(doc))):
         if doc[end].lower_ == "time" and end > start:
-            for inside in doc[start : end + 1]:
-                inside.is_sent_start = False
-            return True
+            return end
         if not doc[end].is_title:
-            return False
-    return False
+            return None
+    return None
 
 
-def _goes_on_the_time(token: Token, lexicon: TimeLexicon) -> bool:
-    """ "3 a.m. Sunday", "10 p.m. Eastern", "2 a.m. Oct. 5": the capitalised word after a
-    clock is part of its time."""
-    word = token.lower_.rstrip(".")
-    named_day = len(word) >= 3 and any(name.startswith(word) for name in (*lexicon.weekdays, *lexicon.months))
-    if word in lexicon.zone_regions or named_day:  # "Sunday", "Oct.", "Sept."
-        token.is_sent_start = False
-        return True
-    return False
+def _goes_on_the_time(token: Token, regions: Mapping[str, str]) -> bool:
+    """ "3 a.m. Sunday", "2 a.m. Oct. 5", "10 p.m. Eastern": the capitalised word after a clock
+    is part of its time."""
+    return syntax.is_weekday_name(token.text) or syntax.is_month_name(token.text) or token.lower_ in regions
 
 
 @lru_cache(maxsize=4)

@@ -1113,7 +1113,7 @@ def _line_start(doc: Doc, index: int) -> bool:
 
 
 def _clock_word(token: Token) -> bool:
-    return token.pos_ == "NUM" or token.lower_.rstrip(".") in {"a.m", "p.m", "am", "pm", "hours", "hrs"}
+    return token.pos_ == "NUM" or syntax.is_clock(token.text)
 
 
 _SLASHED = re.compile(r"^/\w[\w .-]*/\.?$")

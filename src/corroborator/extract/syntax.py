@@ -8,6 +8,7 @@ neighbourhood, is a word negated. They live here once.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
@@ -222,6 +223,25 @@ _MONTH_NAMES = frozenset((*calendar.month_name[1:], *calendar.month_abbr[1:], "S
 def is_month_name(text: str) -> bool:
     """Whether a word is a month's name or abbreviation ("November", "Nov", "Nov.")."""
     return text.removesuffix(".") in _MONTH_NAMES
+
+
+#: English weekday names and abbreviations, capitalised ("Sunday", "Wed", "Thurs.").
+_WEEKDAY_NAMES = frozenset((*calendar.day_name, *calendar.day_abbr, "Tues", "Thur", "Thurs"))
+
+
+def is_weekday_name(text: str) -> bool:
+    """Whether a word is a weekday's name or abbreviation ("Sunday", "Wed", "Wed.")."""
+    return text.removesuffix(".") in _WEEKDAY_NAMES
+
+
+#: A clock time's last word: "04:10", "0320", "3 a.m.", "13:20 hours".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|[ap]\.?m\.?|hours|hrs", re.IGNORECASE)
+
+
+def is_clock(text: str) -> bool:
+    """Whether a word ends a clock time ("04:10", "0320", "a.m.", "hours"), by its text alone:
+    the parse need not have run."""
+    return _CLOCK.fullmatch(text) is not None
 
 
 #: Pronouns that open a relative clause and stand for the noun it describes ("the drone that
